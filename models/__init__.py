@@ -1,0 +1,51 @@
+"""SQLAlchemy 2.0 models of the HoSo dossier. Importing this package registers every table."""
+
+from models.audit import ChangeLog
+from models.base import Audited, Base, Versioned
+from models.catalog import BaseSalary, CatalogItem, Grade, SalaryScaleStep
+from models.person import SEXES, STAFF_TYPES, STATUSES, Person
+from models.sections import (
+    DECISION_KINDS,
+    DISCIPLINE_KINDS,
+    FAMILY_SIDES,
+    PERSONAL_HISTORY_KINDS,
+    REWARD_KINDS,
+    TRAINING_KINDS,
+    Allowance,
+    AssetDeclaration,
+    Attachment,
+    Decision,
+    Discipline,
+    Evaluation,
+    FamilyMember,
+    PersonalHistory,
+    Reward,
+    SalaryHistory,
+    Section,
+    Training,
+    WorkHistory,
+)
+from models.unit import Placement, Unit
+
+SECTION_CLASSES: dict[str, type[Section]] = {
+    "training": Training,
+    "work_history": WorkHistory,
+    "personal_history": PersonalHistory,
+    "family": FamilyMember,
+    "salary_history": SalaryHistory,
+    "allowances": Allowance,
+    "rewards": Reward,
+    "discipline": Discipline,
+    "evaluations": Evaluation,
+    "decisions": Decision,
+    "asset_declarations": AssetDeclaration,
+}
+
+__all__ = [
+    "Allowance", "AssetDeclaration", "Attachment", "Audited", "Base", "BaseSalary", "CatalogItem",
+    "ChangeLog", "DECISION_KINDS", "DISCIPLINE_KINDS", "Decision", "Discipline", "Evaluation",
+    "FAMILY_SIDES", "FamilyMember", "Grade", "PERSONAL_HISTORY_KINDS", "Person", "PersonalHistory",
+    "Placement", "REWARD_KINDS", "Reward", "SECTION_CLASSES", "SEXES", "STAFF_TYPES", "STATUSES",
+    "SalaryHistory", "SalaryScaleStep", "Section", "TRAINING_KINDS", "Training", "Unit", "Versioned",
+    "WorkHistory",
+]
