@@ -1,0 +1,113 @@
+"""The change log, written on every flush so that no write path can forget it.
+
+Per record: a ``create`` row (field ``*``, the new values as JSON), one ``update`` row per changed
+field (old → new), ``delete``/``restore`` for the soft-deletion mark and ``delete`` (field ``*``,
+the old values) when a section row is removed. The same hook bumps ``version`` and
+``updated_at`` — the sync reads both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import ColumnProperty, Session, sessionmaker
+
+from models import Audited, ChangeLog, Person
+from models.base import utcnow
+
+# Derived or bookkeeping columns: not a user's change.
+SKIP_FIELDS = frozenset({"version", "updated_at", "name_fold", "sort_key", "created_at", "content",
+                         "added_at"})
+
+
+def install(factory: sessionmaker[Session]) -> None:
+    if not event.contains(factory, "before_flush", _before_flush):
+        event.listen(factory, "before_flush", _before_flush)
+
+
+def to_text(value: Any) -> str | None:
+    """How a value is written into the log (and shown by ``history``)."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value == value.to_integral() else str(value.normalize())
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def _columns(obj: Any) -> list[str]:
+    return [p.key for p in inspect(obj).mapper.iterate_properties
+            if isinstance(p, ColumnProperty) and p.key not in SKIP_FIELDS]
+
+
+def _snapshot(obj: Any) -> str:
+    values = {key: to_text(getattr(obj, key)) for key in _columns(obj) if key != "id"}
+    return json.dumps({k: v for k, v in values.items() if v is not None}, ensure_ascii=False)
+
+
+def _person_id(obj: Any) -> uuid.UUID | None:
+    if isinstance(obj, Person):
+        return obj.id
+    pid = getattr(obj, "person_id", None)
+    if pid is None:
+        person = inspect(obj).attrs.person.loaded_value if "person" in inspect(obj).attrs else None
+        pid = getattr(person, "id", None) if isinstance(person, Person) else None
+    return pid
+
+
+def _row(session: Session, obj: Any, action: str, field: str, old: str | None, new: str | None) -> ChangeLog:
+    return ChangeLog(at=utcnow(), by=session.info.get("user", "hoso"), action=action,
+                     entity=obj.__audit_entity__, record_id=obj.id, person_id=_person_id(obj),
+                     field=field, old=old, new=new)
+
+
+def _before_flush(session: Session, _context: object, _instances: object) -> None:
+    entries: list[ChangeLog] = []
+    new = [o for o in session.new if isinstance(o, Audited)]
+    for obj in new:  # ids first, so children can name their person
+        if obj.id is None:
+            obj.id = uuid.uuid4()
+    for obj in new:
+        obj.version = 1
+        obj.updated_at = utcnow()
+        entries.append(_row(session, obj, "create", "*", None, _snapshot(obj)))
+    for obj in session.dirty:
+        if isinstance(obj, Audited) and session.is_modified(obj, include_collections=False):
+            entries.extend(_updates(session, obj))
+    for obj in session.deleted:
+        if isinstance(obj, Audited):
+            entries.append(_row(session, obj, "delete", "*", _snapshot(obj), None))
+    session.add_all(entries)
+
+
+def _updates(session: Session, obj: Any) -> list[ChangeLog]:
+    state = inspect(obj)
+    rows: list[ChangeLog] = []
+    for key in _columns(obj):
+        hist = state.attrs[key].history
+        if not hist.has_changes():
+            continue
+        old = hist.deleted[0] if hist.deleted else None
+        new = hist.added[0] if hist.added else None
+        if to_text(old) == to_text(new):
+            continue
+        action = "update"
+        if key == "deleted_at":
+            action = "delete" if new is not None else "restore"
+        rows.append(_row(session, obj, action, key, to_text(old), to_text(new)))
+    if rows:
+        obj.version = (obj.version or 0) + 1
+        obj.updated_at = utcnow()
+    return rows

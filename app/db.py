@@ -1,0 +1,197 @@
+"""Database access: engine and session factory, SQLite pragmas, migrations, backup-before-migrate.
+
+``open_database(target)`` is the one entry point (called by ``main.py`` and the tests): it
+accepts a SQLite path or an SQLAlchemy URL, refuses a file that is not a HoSo database, copies an
+older database before migrating it, migrates to the newest schema and returns a ``Database`` whose
+``session()`` is one transaction per user action::
+
+    with db.session() as s:      # commits on success, rolls back on any exception
+        people.create_person(s, data)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import getpass
+import logging
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import audit
+from app.errors import UserError
+
+logger = logging.getLogger(__name__)
+
+# PRAGMA application_id marks a SQLite file as ours ("HoSo" in ASCII).
+APPLICATION_ID = 0x486F536F
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "models" / "migrations"
+
+
+@dataclass
+class Database:
+    engine: Engine
+    factory: sessionmaker[Session]
+    url: str
+
+    @contextlib.contextmanager
+    def session(self, user: str | None = None) -> Iterator[Session]:
+        """One transaction: commit when the block ends, roll back everything if it raises."""
+        with self.factory.begin() as session:
+            session.info["user"] = user or current_user()
+            yield session
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "hoso"
+
+
+def to_url(target: str | Path) -> str:
+    """A SQLite path or an SQLAlchemy URL → URL. Refuses a path in a missing folder."""
+    text = str(target)
+    if "://" in text:
+        try:
+            make_url(text)
+        except ArgumentError as exc:
+            raise UserError(f"Địa chỉ cơ sở dữ liệu không hợp lệ: {text}") from exc
+        return text
+    path = Path(text).expanduser()
+    if not path.parent.exists():
+        raise UserError(f"Thư mục chứa cơ sở dữ liệu không tồn tại: {path.parent}")
+    if path.is_dir():
+        raise UserError(f"Đường dẫn cơ sở dữ liệu là một thư mục, không phải tệp: {path}")
+    return f"sqlite:///{path.resolve()}"
+
+
+def _sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def _set_sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse a file that is not a HoSo database (not SQLite, or SQLite of another program)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as fh:
+        header = fh.read(16)
+    if header != b"SQLite format 3\x00":
+        raise UserError(f"Tệp {path} không phải là cơ sở dữ liệu HoSo (không phải tệp SQLite).")
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        app_id = con.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    except sqlite3.DatabaseError as exc:
+        raise UserError(f"Tệp {path} bị hỏng hoặc không phải cơ sở dữ liệu HoSo: {exc}") from exc
+    finally:
+        con.close()
+    if app_id != APPLICATION_ID and tables:
+        raise UserError(f"Tệp {path} là cơ sở dữ liệu của chương trình khác, không phải của HoSo.")
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config(None)).get_current_head()  # type: ignore[arg-type]
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def backup_sqlite(path: Path, label: str) -> Path:
+    """A consistent copy (SQLite online backup) next to the file, before a migration."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
+    src = sqlite3.connect(str(path))
+    dst = sqlite3.connect(str(target))
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    logger.info("Đã sao lưu %s → %s trước khi nâng cấp", path, target)
+    return target
+
+
+def migrate(engine: Engine, sqlite_path: Path | None = None, revision: str = "head") -> None:
+    current = current_revision(engine)
+    if current == head_revision() and revision == "head":
+        return
+    if sqlite_path is not None and current is not None:
+        backup_sqlite(sqlite_path, f"rev-{current}")
+    elif current is None and inspect(engine).get_table_names():
+        raise UserError("Cơ sở dữ liệu đã có bảng nhưng không có phiên bản HoSo; không thể nâng cấp.")
+    with engine.begin() as conn:
+        cfg = alembic_config(engine)
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+    if sqlite_path is not None:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+
+
+def open_database(target: str | Path, *, migrate_schema: bool = True) -> Database:
+    """Open (creating and migrating as needed) the database at ``target``."""
+    url = to_url(target)
+    sqlite_path = _sqlite_path(url)
+    if sqlite_path is not None:
+        check_sqlite_file(sqlite_path)
+    engine = make_engine(url)
+    try:
+        if migrate_schema:
+            migrate(engine, sqlite_path)
+    except OperationalError as exc:
+        engine.dispose()
+        raise UserError(f"Không mở được cơ sở dữ liệu {make_url(url).render_as_string()}: {exc.orig}") from exc
+    except UserError:
+        engine.dispose()
+        raise
+    factory = sessionmaker(engine, expire_on_commit=False)
+    audit.install(factory)
+    return Database(engine=engine, factory=factory, url=url)

@@ -1,0 +1,1 @@
+"""Everything Qt: the desktop app over ``app.service.HoSoService``."""
