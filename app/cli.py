@@ -66,6 +66,7 @@ def build_parser() -> Parser:
     demo = sub.add_parser("demo", parents=[common], help="tạo dữ liệu mẫu")
     demo.add_argument("--count", type=_positive_int, default=2000)
     demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--if-empty", action="store_true", help="chỉ khi cơ sở dữ liệu chưa có hồ sơ nào")
     unit = sub.add_parser("unit", parents=[common], help="đơn vị")
     unit_sub = unit.add_subparsers(dest="unit_command", parser_class=Parser, required=True)
     add = unit_sub.add_parser("add", parents=[common], help="thêm đơn vị")
@@ -120,7 +121,11 @@ def run(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> in
 
 def _demo(db: Database, args: argparse.Namespace) -> int:
     from app import demo  # the generator's data is only read when asked for
+    from app.service import HoSoService
 
+    if args.if_empty and HoSoService(db).overview().people:
+        output.message("Cơ sở dữ liệu đã có hồ sơ; không tạo thêm dữ liệu mẫu.")
+        return 0
     progress = output.Progress("Đang tạo hồ sơ mẫu", args.count) if args.count else None
     result = demo.generate(db, args.count, args.seed, progress)
     output.message(f"Đã tạo {result.units} đơn vị và {result.people} hồ sơ mẫu.")

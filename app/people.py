@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 
 from app import catalogs, cccd
 from app.errors import FieldError, UserError, ValidationError
@@ -275,6 +275,10 @@ def _apply_sections(person: Person, sections: Mapping[str, Iterable[dict[str, An
                     setattr(row, key, value)
             row.seq = seq
             kept.append(row)
+        session = object_session(person)
+        for row in current.values():
+            if row not in kept and session is not None:
+                session.delete(row)  # explicit, so the change log sees the removal
         setattr(person, name, kept)
 
 

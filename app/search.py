@@ -1,9 +1,9 @@
 """Find anyone among 100,000 dossiers as you type.
 
 Accent- and case-insensitive (both sides folded with ``app.text.fold``, đ→d) over the name, the
-CCCD and the unit (name or code). Ranking: exact name or CCCD > a prefix (of the name, of any
-word of it, of the CCCD) > contained anywhere > found only through the unit; ties in Vietnamese
-name order. Several words must all be found, in any order ("hoa nguyen" finds "Nguyễn Thị Hoa").
+CCCD and the unit (name or code). Ranking: exact name or CCCD > the given name itself > a prefix
+(of the name, of any word of it, of the CCCD) > contained anywhere > found only through the unit
+(a word of its name, or its code, begins with the query); ties in Vietnamese name order. Several words must all be found, in any order ("hoa nguyen" finds "Nguyễn Thị Hoa").
 """
 
 from __future__ import annotations
@@ -48,16 +48,18 @@ def search_condition(query: str) -> tuple[ColumnElement[bool] | None, ColumnElem
         return None, literal(0)
     e = _escape(q)
     digits = q.replace(" ", "")
-    unit_text = Unit.name_fold + " " + func.lower(Unit.code)
+    unit_text = " " + Unit.name_fold + " " + func.lower(Unit.code)
     words = [_escape(w) for w in q.split(" ")]
     name_all_words = and_(*[_like(Person.name_fold, f"%{w}%") for w in words])
-    any_all_words = and_(*[or_(_like(Person.name_fold, f"%{w}%"), _like(unit_text, f"%{w}%")) for w in words])
+    # a word is found in the name anywhere, or begins a word of the unit's name or code
+    any_all_words = and_(*[or_(_like(Person.name_fold, f"%{w}%"), _like(unit_text, f"% {w}%")) for w in words])
     rank = case(
         (or_(Person.name_fold == q, Person.cccd == digits), 0),
+        (_like(Person.name_fold, f"% {e}"), 1),  # the given name itself
         (or_(_like(Person.name_fold, f"{e}%"), _like(Person.name_fold, f"% {e}%"),
-             _like(Person.cccd, f"{_escape(digits)}%")), 1),
-        (or_(_like(Person.name_fold, f"%{e}%"), name_all_words, _like(Person.cccd, f"%{_escape(digits)}%")), 2),
-        else_=3,
+             _like(Person.cccd, f"{_escape(digits)}%")), 2),
+        (or_(name_all_words, _like(Person.cccd, f"%{_escape(digits)}%")), 3),
+        else_=4,
     )
     condition = or_(any_all_words, _like(Person.cccd, f"%{_escape(digits)}%")) if digits.isdigit() else any_all_words
     return condition, rank

@@ -25,6 +25,7 @@ from models.sections import (
     Training,
     WorkHistory,
 )
+from models.setting import Setting
 from models.unit import Placement, Unit
 
 SECTION_CLASSES: dict[str, type[Section]] = {
@@ -46,6 +47,6 @@ __all__ = [
     "ChangeLog", "DECISION_KINDS", "DISCIPLINE_KINDS", "Decision", "Discipline", "Evaluation",
     "FAMILY_SIDES", "FamilyMember", "Grade", "PERSONAL_HISTORY_KINDS", "Person", "PersonalHistory",
     "Placement", "REWARD_KINDS", "Reward", "SECTION_CLASSES", "SEXES", "STAFF_TYPES", "STATUSES",
-    "SalaryHistory", "SalaryScaleStep", "Section", "TRAINING_KINDS", "Training", "Unit", "Versioned",
+    "SalaryHistory", "SalaryScaleStep", "Section", "Setting", "TRAINING_KINDS", "Training", "Unit", "Versioned",
     "WorkHistory",
 ]

@@ -5,3 +5,11 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory, monkeypatch) -> None:
+    """No test touches the real user's data folder."""
+    monkeypatch.setenv("HOSO_DATA_DIR", str(tmp_path_factory.mktemp("hoso-data")))

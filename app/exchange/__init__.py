@@ -1,0 +1,1 @@
+"""Data exchange with other systems and old files (legacy Vietnamese encodings, imports, exports)."""

@@ -1,0 +1,104 @@
+"""The database: pragmas, refusing foreign files, migrations from the first revision with a backup."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, text
+
+import models
+from app.db import alembic_config, current_revision, head_revision, open_database
+from app.errors import UserError
+
+
+def test_sqlite_runs_in_wal_with_foreign_keys(tmp_path) -> None:
+    db = open_database(tmp_path / "a.sqlite")
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    db.dispose()
+
+
+def test_schema_of_head_matches_the_models(tmp_path) -> None:
+    db = open_database(tmp_path / "a.sqlite")
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), models.Base.metadata)
+    assert diff == []
+    assert current_revision(db.engine) == head_revision()
+    db.dispose()
+
+
+def test_migration_from_the_first_revision_keeps_data_and_backs_up(tmp_path) -> None:
+    path = tmp_path / "old.sqlite"
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = alembic_config(engine)
+    command.upgrade(cfg, "0001")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("PRAGMA application_id=1215255407")
+        conn.execute(text("INSERT INTO units (id, code, name, name_fold, sort_order, version, updated_at) "
+                          "VALUES ('0123456789abcdef0123456789abcdef', 'DN', 'Đà Nẵng', 'da nang', 0, 1, "
+                          "'2026-01-01 00:00:00')"))
+    engine.dispose()
+    db = open_database(path)
+    assert current_revision(db.engine) == head_revision() != "0001"
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT name FROM units")).scalar() == "Đà Nẵng"
+        assert conn.execute(text("SELECT count(*) FROM settings")).scalar() == 0
+    db.dispose()
+    backups = list(tmp_path.glob("old.sqlite.rev-0001-*.bak"))
+    assert len(backups) == 1
+    con = sqlite3.connect(backups[0])
+    assert con.execute("SELECT name FROM units").fetchone() == ("Đà Nẵng",)
+    con.close()
+
+
+def test_up_to_date_database_is_not_copied(tmp_path) -> None:
+    open_database(tmp_path / "a.sqlite").dispose()
+    open_database(tmp_path / "a.sqlite").dispose()
+    assert not list(tmp_path.glob("*.bak"))
+
+
+def test_a_text_file_is_refused(tmp_path) -> None:
+    path = tmp_path / "notes.sqlite"
+    path.write_text("danh sách cán bộ", encoding="utf-8")
+    with pytest.raises(UserError, match="không phải là cơ sở dữ liệu HoSo"):
+        open_database(path)
+    assert path.read_text(encoding="utf-8") == "danh sách cán bộ"
+
+
+def test_another_programs_sqlite_is_refused(tmp_path) -> None:
+    path = tmp_path / "other.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE customers (id INTEGER)")
+    con.commit()
+    con.close()
+    with pytest.raises(UserError, match="chương trình khác"):
+        open_database(path)
+
+
+def test_missing_folder_is_refused(tmp_path) -> None:
+    with pytest.raises(UserError, match="không tồn tại"):
+        open_database(tmp_path / "khong-co" / "a.sqlite")
+    assert not (tmp_path / "khong-co").exists()
+
+
+def test_bad_url_and_unreachable_server(tmp_path) -> None:
+    with pytest.raises(UserError):
+        open_database("postgresql+psycopg://nobody@127.0.0.1:1/none")
+
+
+def test_a_failed_action_rolls_back_everything(tmp_path) -> None:
+    from app import units
+
+    db = open_database(tmp_path / "a.sqlite")
+    with pytest.raises(RuntimeError):
+        with db.session() as s:
+            units.add_unit(s, "A", "Đơn vị A")
+            raise RuntimeError("mất điện")
+    with db.session() as s:
+        assert units.list_units(s) == []
+    db.dispose()
