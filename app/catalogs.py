@@ -46,9 +46,6 @@ _CENT = Decimal("0.01")
 _IGNORED = re.compile(r"[\s\-\u2010-\u2015'`\u00b4\u2018\u2019\u02bc.]+")
 
 
-# --------------------------------------------------------------------------- plain data
-
-
 @dataclass(frozen=True)
 class CatalogEntry:
     code: str
@@ -81,13 +78,6 @@ def match_key(text: str | None) -> str:
     """The form two names are compared in: folded, without spaces, hyphens, apostrophes or dots
     ("Ba-na" = "ba na", "H'Mông" = "hmong", "TP. HCM" = "tphcm")."""
     return _IGNORED.sub("", fold(text))
-
-
-# --------------------------------------------------------------------------- CSV files
-
-
-def _directory(directory: Path | None) -> Path:
-    return directory if directory is not None else resource_path("catalogs")
 
 
 def _read_csv(path: Path) -> tuple[dict[str, str], ...]:
@@ -170,15 +160,12 @@ def load_catalogs(session: Session, directory: Path | None = None) -> dict[str, 
     Returns the number of rows in each table afterwards (``catalog_items``, ``grades``,
     ``salary_scale_steps``, ``base_salaries``).
     """
-    folder = _directory(directory)
-    counts: dict[str, int] = {}
+    folder = directory if directory is not None else resource_path("catalogs")
     for table in _TABLES:
         _upsert(session, table, _rows(table, folder))
     session.flush()
-    for table in _TABLES:
-        counts[table.name] = session.scalar(select(func.count()).select_from(table.model)) or 0
     clear_cache(session)
-    return counts
+    return {t.name: session.scalar(select(func.count()).select_from(t.model)) or 0 for t in _TABLES}
 
 
 def _upsert(session: Session, table: _Table, rows: Iterable[dict[str, Any]]) -> None:

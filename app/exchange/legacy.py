@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Callable
 
 from app.exchange.legacy_tables import (
+    COMMON_SYLLABLES,
     ONSETS,
     RHYMES,
     SHAPED_VOWELS,
@@ -29,6 +30,7 @@ from app.exchange.legacy_tables import (
     TCVN3_LOWER_BARE,
     TCVN3_PDF_LOOKALIKES,
     TONES,
+    VIETNAMESE_LETTERS,
     VNI_PAIRS,
     VNI_SINGLES,
     VOWELS,
@@ -47,8 +49,6 @@ _STYLE_WORDS = frozenset({"bold", "italic", "oblique", "regular", "normal", "lig
 _UNICODE_ONLY = frozenset("ăĂđĐĩĨũŨơƠưƯ") | frozenset(chr(c) for c in range(0x1EA0, 0x1EFA))
 # Latin-1 letters that are also ordinary Vietnamese Unicode letters (weak legacy evidence).
 _VIET_LATIN1 = frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
-_VIET_BASES = frozenset("abcdđeghiklmnopqrstuvxy")
-_VIET_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")
 _ALLOWED_SYMBOLS = frozenset("«»°×÷±")
 # VNI circumflex/breve mark bytes after a/e/o: never adjacent like this in Unicode Vietnamese.
 _VNI_SIGN = re.compile("[aeAE][âáàãÂÁÀÃ]|[oO][âÂ]|[aA][êéèúÊÉÈÚ]")
@@ -56,6 +56,9 @@ _TCVN3_RUN = re.compile("[A-Za-z" + re.escape("".join(TCVN3)) + "\u00ad]+")
 # A lost soft hyphen leaves "ơ" before ng/c/u: rhymes that only exist as ương/ươc/ươu.
 _LOST_U_HORN = re.compile("(?<![ưừứửữự])(?=[ơờớởỡợ](?:ng|c|u)(?![^\\W\\d_]))", re.IGNORECASE)
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+_VNI_CHARS = frozenset("".join(VNI_PAIRS) + "".join(VNI_SINGLES))
+_EXCLUSIVE = {TCVN3_NAME: (frozenset(TCVN3) | {"\u00ad"}) - _VNI_CHARS,
+              VNI_NAME: _VNI_CHARS - frozenset(TCVN3) - frozenset("aeouyAEOUY")}
 
 
 def font_encoding(font_name: str | None) -> tuple[str | None, bool]:
@@ -143,27 +146,39 @@ def detect(text: str) -> str | None:
     """"unicode", "tcvn3", "vni", or None for plain ASCII/undecidable text.
 
     Only words with non-ASCII characters are judged. A legacy encoding is chosen when its
-    conversion turns more of them into valid syllables than the text as it is, at least 60 % of
-    the judged words are valid after conversion, and the evidence is not only letters French or
-    Spanish also use (one word with a sign such as "¨", "ø", "NguyÔn", "eã", or two words).
+    conversion improves more of them than it spoils (a valid syllable beats a word with no vowel
+    such as "QĐ", which beats an invalid one), at least 60 % of the judged words are valid after
+    conversion, and the improvement is not only in letters French or Spanish also use: one
+    improved word shows a sign ("¨", "ø", "NguyÔn", "eã"), or most judged words improved.
     """
     words = [unicodedata.normalize("NFC", w) for w in text.split() if not w.isascii()]
     if not words:
         return None
     as_is = [_judge(w) for w in words]
-    best: tuple[int, str] | None = None
+    best: tuple[tuple[int, int, int], str] | None = None
     for name, decode in _CONVERTERS.items():
         judged = [_judge(decode(w)) for w in words]
         valid, invalid = judged.count(_VALID), judged.count(_INVALID)
-        gains = [w for w, j, u in zip(words, judged, as_is, strict=True) if j == _VALID != u]
-        losses = sum(1 for j, u in zip(judged, as_is, strict=True) if u == _VALID != j)
-        strong = sum(1 for w in gains if _has_legacy_sign(w, name))
-        if (len(gains) > losses and (strong or len(gains) >= 2) and valid >= 0.6 * (valid + invalid)
-                and (best is None or valid - invalid > best[0])):
-            best = (valid - invalid, name)
+        # A lone character ("ü", "ß") is too little to call a word legacy text.
+        gains = [w for w, j, u in zip(words, judged, as_is, strict=True) if j > u and len(w) > 1]
+        losses = sum(1 for j, u in zip(judged, as_is, strict=True) if j < u)
+        strong = any(_has_legacy_sign(w, name) for w in gains)
+        if valid and len(gains) > losses and (strong or 2 * len(gains) > len(words)) \
+                and valid >= 0.6 * (valid + invalid):
+            # Between the two legacy readings: more valid words, then more frequent syllables,
+            # then more characters only that encoding produces.
+            common = sum(1 for w in words for s in _LETTER_RUN.findall(decode(w).lower())
+                         if s in COMMON_SYLLABLES)
+            own = sum(1 for w in words for ch in w if ch in _EXCLUSIVE[name])
+            score = (valid - invalid, common, own)
+            if best is None or score > best[0]:
+                best = (score, name)
     if best is not None:
         return best[1]
-    return UNICODE_NAME if as_is.count(_VALID) > as_is.count(_INVALID) else None
+    valid, invalid = as_is.count(_VALID), as_is.count(_INVALID)
+    if valid > invalid or (valid >= invalid and any(ch in _UNICODE_ONLY for ch in text)):
+        return UNICODE_NAME
+    return None
 
 
 def _has_legacy_sign(word: str, encoding: str) -> bool:
@@ -188,10 +203,9 @@ def _judge(word: str) -> int:
         after = word[match.end():match.end() + 1]
         if piece.isascii() or before.isdigit() or after.isdigit():
             continue
-        folded = unicodedata.normalize("NFD", piece.lower())
-        if any(ch not in _VIET_BASES and ch not in _VIET_MARKS for ch in folded):
+        if any(ch not in VIETNAMESE_LETTERS for ch in piece):
             return _INVALID
-        if not any(ch in "aeiouy" for ch in folded):
+        if not any(ch in "aeiouy" for ch in unicodedata.normalize("NFD", piece.lower())):
             continue  # an abbreviation such as QĐ, NĐ
         if not (_plausible_case(piece) and _is_syllable(piece.lower())):
             return _INVALID
@@ -234,6 +248,8 @@ def _rhyme_ok(rhyme: str, onset: str, tone: str | None, tone_at: int) -> bool:
     vowels = len(rhyme) - len(rhyme.lstrip("aăâeêioôơuưy"))
     nucleus, coda = rhyme[:vowels], rhyme[vowels:]
     if coda in STOP_CODAS and tone not in ("sắc", "nặng"):
+        return False
+    if nucleus == "uya" and tone is not None:  # only "khuya", never toned
         return False
     return tone is None or tone_at in _tone_slots(nucleus, coda)
 

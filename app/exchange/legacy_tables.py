@@ -57,8 +57,8 @@ _VNI_CIRCUMFLEX_MARKS = {"â": "", "á": _ACUTE, "à": _GRAVE, "å": _HOOK, "ã"
 _VNI_BREVE_MARKS = {"ê": "", "é": _ACUTE, "è": _GRAVE, "ú": _HOOK, "ü": _TILDE, "ë": _DOT}
 # Single-byte letters (ơ and ư then take the tone marks like any vowel).
 _VNI_SINGLES_LOWER = {"ô": "ơ", "ö": "ư", "ñ": "đ", "ó": "ĩ", "ò": "ị", "æ": "ỉ", "î": "ỵ"}
-# Bases that take the five tone marks; "i" is written with the single bytes í ì æ ó ò instead,
-# and ỵ is the single byte î (a sample mapping "yï" contradicts both sources: not used).
+# Bases that take the five tone marks; "i" is written with the single bytes í ì æ ó ò instead.
+# ỵ is the single byte î; "yï" (from one code sample only) is still read as ỵ, as nothing else.
 _VNI_TONE_BASES = {"a": "a", "e": "e", "o": "o", "u": "u", "y": "y", "ô": "ơ", "ö": "ư"}
 
 
@@ -100,7 +100,7 @@ _OPEN_RHYMES = (
 )
 _CLOSED_RHYMES = {
     "a": "c ch m n ng nh p t k", "ă": "c m n ng p t k", "â": "c m n ng p t k", "e": "c m n ng p t",
-    "ê": "ch m n nh p t", "i": "ch m n nh p t", "o": "c m n ng p t", "oo": "c ng",
+    "ê": "ch m n nh p t", "i": "ch m n nh p t", "o": "c m n ng p t",
     "ô": "c m n ng p t k", "ơ": "m n p t", "u": "c m n ng p t k", "ư": "c m n ng t k",
     "iê": "c m n ng p t", "yê": "m n t", "uô": "c m n ng t", "ươ": "c m n ng p t",
     "oa": "c ch m n ng nh p t", "oă": "c m n ng t", "oe": "n t", "uâ": "n ng t",
@@ -118,3 +118,29 @@ VOWELS = frozenset("aăâeêioôơuưy")
 SHAPED_VOWELS = frozenset("ăâêôơư")
 STOP_CODAS = frozenset({"c", "ch", "p", "t", "k"})
 TONES: dict[str, str] = {_GRAVE: "huyền", _ACUTE: "sắc", _HOOK: "hỏi", _TILDE: "ngã", _DOT: "nặng"}
+_LOWER_LETTERS = frozenset("bcdđghklmnpqrstvx") | {
+    _compose(vowel, tone) for vowel in VOWELS for tone in ("", *TONES)
+}
+VIETNAMESE_LETTERS: frozenset[str] = _LOWER_LETTERS | {ch.upper() for ch in _LOWER_LETTERS}
+
+# Frequent syllables of personnel records (names, places, administration). Only used to choose
+# between TCVN3 and VNI when both readings of a text are valid syllables ("nhö": như or nhử).
+COMMON_SYLLABLES: frozenset[str] = frozenset("""
+của và các có là được trong cho không người này với những một đã để năm theo về ngày tháng khi
+đến từ nhà nước công tác chức cán bộ viên chính trị đảng ủy uỷ ban nhân dân xã huyện tỉnh thành
+phố quận phường thị trấn sở phòng trưởng phó giám đốc chủ tịch bí thư văn kế toán lương bậc
+ngạch hệ số phụ cấp quyết định nghị thông tư luật quản lý trình độ chuyên môn đại học cao đẳng
+trung thạc sĩ tiến cử kỹ sư giáo dục đào tạo bồi dưỡng khen thưởng kỷ sinh quê quán nơi ở hiện
+nay tộc tôn kinh phật thiên chúa nữ họ tên gia đình bố mẹ vợ chồng con anh chị em ông bà cha
+ruột đi làm việc nghỉ hưu tuyển dụng bổ nhiệm miễn điều động luân chuyển đánh giá xếp loại hoàn
+tốt xuất sắc nhiệm vụ sức khỏe khoẻ như thế nào đó đây rồi cũng còn nhiều hơn nên vì sao mà thì
+ra vào lên xuống trên dưới trước sau giữa ngoài cùng mới cũ lớn nhỏ ký hiệu hành hiệu lực nguyễn
+trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương trương lương đinh đoàn minh hùng
+dũng tuấn hương hồng lan mai hoa thu hà nam bình an hải long phương ngọc thanh thủy thuỷ trang
+linh hạnh hiền hiếu quang quốc đức mạnh cường thắng hưng phúc lộc thọ tâm tú tùng sơn lâm hoài
+hòa hoà khánh khoa kiên việt toàn thảo vân yến xuân đông hạ quý nga nhung oanh loan uyên my mỹ
+nhi diễm kim châu giang tài trí nghĩa đạt duy huy khải kiệt bảo nội chí nẵng cần thơ huế quảng
+nghệ hóa hoá bắc ninh đồng phú yên tây nguyên đắk lắk lai kon tum sóc trăng bạc liêu cà mau vĩnh
+bến tre tiền tháp rịa vũng tàu thuận phước thái lạng bằng tuyên lào cai bái điện biên dương hội
+chưa lưu xưa phủ sử
+""".split())
