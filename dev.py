@@ -59,7 +59,8 @@ def main(argv: list[str]) -> int:
     if command == "test":
         return run(["-m", "pytest", *rest])
     if command == "bench":
-        return run(["-m", "pytest", "tests/benchmarks", "-m", "benchmark", "-s", *rest])
+        os.environ["HOSO_BENCH"] = "1"
+        return run(["-m", "pytest", "tests/benchmarks", "-s", "-p", "no:cacheprovider", *rest])
     if command == "hoso":
         return run(["main.py", *rest])
     if "--demo" in rest:

@@ -6,6 +6,8 @@ Exit codes: 0 done; 1 input refused (Vietnamese reason on stderr); 2 wrong usage
 from __future__ import annotations
 
 import argparse
+import importlib
+import importlib.util
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -18,6 +20,11 @@ from app.paths import default_database
 
 logger = logging.getLogger(__name__)
 GuiLauncher = Callable[[str], int]
+Handler = Callable[["Database", argparse.Namespace], int]
+
+# Feature areas add their subcommands here: each module has
+# ``register(subparsers, common) -> dict[command name, handler]``.
+EXTENSIONS = ("app.reports.cli", "app.exchange.cli", "app.alerts_cli")
 
 
 class UsageError(Exception):
@@ -86,6 +93,9 @@ def build_parser() -> Parser:
     history = sub.add_parser("history", parents=[common], help="lịch sử thay đổi của một hồ sơ")
     history.add_argument("key")
     history.add_argument("--json", action="store_true")
+    for name in EXTENSIONS:
+        if importlib.util.find_spec(name) is not None:
+            COMMANDS.update(importlib.import_module(name).register(sub, common))
     return parser
 
 
@@ -206,7 +216,7 @@ def _history(db: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
+COMMANDS: dict[str, Handler] = {
     "demo": _demo, "unit": _unit, "search": _search, "show": _show, "history": _history,
 }
 

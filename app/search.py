@@ -12,7 +12,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, func, literal, or_, select
+from sqlalchemy import Select, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -65,8 +65,9 @@ def search_condition(query: str) -> tuple[ColumnElement[bool] | None, ColumnElem
     return condition, rank
 
 
-def search(session: Session, query: str, *, limit: int | None = 50, unit_code: str | None = None,
-           include_subunits: bool = True, include_inactive: bool = True) -> list[SearchHit]:
+def search_statement(session: Session, query: str, *, limit: int | None = 50, unit_code: str | None = None,
+                     include_subunits: bool = True, include_inactive: bool = True) -> Select | None:
+    """The SELECT behind ``search`` (None when ``unit_code`` names no unit)."""
     condition, rank = search_condition(query)
     stmt = (select(Person.id, Person.cccd, Person.full_name, Person.birth_date, Person.sex, Unit.code,
                    Unit.name, rank.label("rank"))
@@ -79,10 +80,15 @@ def search(session: Session, query: str, *, limit: int | None = 50, unit_code: s
     if unit_code:
         unit = session.scalars(select(Unit).where(Unit.code == unit_code.strip())).one_or_none()
         if unit is None:
-            return []
+            return None
         ids = subtree_ids(session, unit.id) if include_subunits else [unit.id]
         stmt = stmt.where(Person.unit_id.in_(ids))
     stmt = stmt.order_by(rank, Person.sort_key, Person.birth_date)
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    return [SearchHit(*row) for row in session.execute(stmt)]
+    return stmt.limit(limit) if limit is not None else stmt
+
+
+def search(session: Session, query: str, *, limit: int | None = 50, unit_code: str | None = None,
+           include_subunits: bool = True, include_inactive: bool = True) -> list[SearchHit]:
+    stmt = search_statement(session, query, limit=limit, unit_code=unit_code, include_subunits=include_subunits,
+                            include_inactive=include_inactive)
+    return [] if stmt is None else [SearchHit(*row) for row in session.execute(stmt)]

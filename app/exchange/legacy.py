@@ -100,8 +100,8 @@ def tcvn3_to_unicode(text: str, uppercase: bool = False, *, restore_caps: bool =
             if _typed_in_capitals(run.group()):
                 out[run.start():run.end()] = [ch.upper() for ch in out[run.start():run.end()]]
     result = _LOST_U_HORN.sub(_restore_u_horn, "".join(out))
-    if uppercase:
-        result = result.upper()
+    if uppercase:  # per character, so that nothing grows ("ß" would become "SS")
+        result = "".join(ch.upper() if len(ch.upper()) == 1 else ch for ch in result)
     return unicodedata.normalize("NFC", result)
 
 
@@ -157,7 +157,8 @@ def detect(text: str) -> str | None:
     as_is = [_judge(w) for w in words]
     best: tuple[tuple[int, int, int], str] | None = None
     for name, decode in _CONVERTERS.items():
-        judged = [_judge(decode(w)) for w in words]
+        decoded = [decode(w) for w in words]
+        judged = [_judge(w) for w in decoded]
         valid, invalid = judged.count(_VALID), judged.count(_INVALID)
         # A lone character ("ü", "ß") is too little to call a word legacy text.
         gains = [w for w, j, u in zip(words, judged, as_is, strict=True) if j > u and len(w) > 1]
@@ -167,7 +168,7 @@ def detect(text: str) -> str | None:
                 and valid >= 0.6 * (valid + invalid):
             # Between the two legacy readings: more valid words, then more frequent syllables,
             # then more characters only that encoding produces.
-            common = sum(1 for w in words for s in _LETTER_RUN.findall(decode(w).lower())
+            common = sum(1 for w in decoded for s in _LETTER_RUN.findall(w.lower())
                          if s in COMMON_SYLLABLES)
             own = sum(1 for w in words for ch in w if ch in _EXCLUSIVE[name])
             score = (valid - invalid, common, own)
@@ -176,9 +177,14 @@ def detect(text: str) -> str | None:
     if best is not None:
         return best[1]
     valid, invalid = as_is.count(_VALID), as_is.count(_INVALID)
-    if valid > invalid or (valid >= invalid and any(ch in _UNICODE_ONLY for ch in text)):
+    if valid > invalid or (valid >= invalid and _has_unicode_only(text)):
         return UNICODE_NAME
     return None
+
+
+def _has_unicode_only(text: str) -> bool:
+    """Vietnamese letters or combining marks that no legacy byte read as CP1252 can produce."""
+    return any(ch in _UNICODE_ONLY or unicodedata.combining(ch) for ch in unicodedata.normalize("NFC", text))
 
 
 def _has_legacy_sign(word: str, encoding: str) -> bool:
@@ -276,7 +282,7 @@ def convert(text: str, font_name: str | None = None) -> tuple[str, str | None]:
     ạ…: it was retyped in Unicode while the cell kept its old font); otherwise ``detect`` does.
     """
     encoding, uppercase = font_encoding(font_name)
-    if encoding is None or any(ch in _UNICODE_ONLY for ch in text):
+    if encoding is None or _has_unicode_only(text):
         encoding, uppercase = detect(text), False
     if encoding == TCVN3_NAME:
         converted = tcvn3_to_unicode(text, uppercase)

@@ -280,6 +280,7 @@ VNI_SAMPLES = {
 
 NOT_LEGACY = [
     "John Smith", "079185001234", "12/05/1985", "Café", "Nguyen Van Binh", "", "   ",
+    "ü", "ö", "ä", "ß", "ñ", "ç", "ë", "Ö", "É", "¬", "§ 2", "® 2015", "½", "¼ kg",
     "Le café est très bon", "Là où il est", "Müller", "Köln", "Straße", "Zoë", "naïve", "señor",
     "São Paulo", "Crème brûlée à la française", "Grüße aus München", "El niño está aquí",
     "3×4 m²", "25°C", "© 2015", "« citation »", "a.b@c.vn", "Renée Dupont", "François",
@@ -368,3 +369,48 @@ def test_font_encoding(font: str | None, expected: tuple[str | None, bool]) -> N
 ])
 def test_convert(text: str, font: str | None, expected: tuple[str, str | None]) -> None:
     assert convert(text, font) == expected
+
+
+PARAGRAPH = """Căn cứ Luật Cán bộ, công chức ngày 13 tháng 11 năm 2008; Căn cứ Nghị định số
+138/2020/NĐ-CP của Chính phủ quy định về tuyển dụng, sử dụng và quản lý công chức; xét đề nghị
+của Trưởng phòng Tổ chức cán bộ, quyết định nâng bậc lương thường xuyên đối với ông Nguyễn Văn
+Bình, chuyên viên, mã ngạch 01.003, bậc 3, hệ số 3,00 kể từ ngày 01 tháng 7 năm 2024. Quê quán:
+xã Hòa Phước, huyện Hòa Vang, thành phố Đà Nẵng. Khen thưởng: giấy khen của chủ tịch Ủy ban nhân
+dân quận năm 2019. Gia đình có bố là thương binh, mẹ làm ruộng; sức khỏe loại một; khuỷu tay,
+ngoằn ngoèo, quýnh quáng, khuya khoắt, nghiêng ngả, giường gỗ, gìn giữ, hươu nai, thuở xưa."""
+
+
+def _tcvn3_typist(text: str) -> str:
+    """What a .VnTime typist produced: a toned capital typed as its lowercase byte ("Ủy" → "ñy")."""
+    return "".join(to_tcvn3(ch) if ch.isascii() or ch in TCVN3_ENC else to_tcvn3(ch.lower())
+                   for ch in text)
+
+
+def test_paragraph_in_every_encoding() -> None:
+    assert detect(PARAGRAPH) == "unicode"
+    assert convert(PARAGRAPH) == (PARAGRAPH, None)
+    assert convert(to_vni(PARAGRAPH)) == (PARAGRAPH, "vni")
+    assert convert(_tcvn3_typist(PARAGRAPH)) == (PARAGRAPH.replace("Ủy", "ủy"), "tcvn3")
+    for line in PARAGRAPH.splitlines():
+        assert detect(to_vni(line)) == "vni"
+        assert detect(_tcvn3_typist(line)) == "tcvn3"
+        assert detect(line) == "unicode"
+
+
+@pytest.mark.parametrize(("mojibake", "expected"), [
+    ("Nhö", "vni"), ("ñi hoïc", "vni"), ("Löu Vaên Ñöùc", "vni"), ("Chính phuû", "vni"),
+    ("Soá 15/QÑ-UBND", "vni"), ("Sè 15/Q§-UBND", "tcvn3"), ("N\xaci \xeb", "tcvn3"),
+    ("Thanh H\xe3a", "tcvn3"), ("Thanh Hoùa", "vni"), ("TØnh §¾k L¾k", "tcvn3"),
+])
+def test_detect_short_and_ambiguous_texts(mojibake: str, expected: str) -> None:
+    assert detect(mojibake) == expected
+
+
+def test_unicode_in_nfd_with_an_old_font_is_left_alone() -> None:
+    nfd = unicodedata.normalize("NFD", "Nguyễn Văn Bình")
+    assert convert(nfd, ".VnTime") == (nfd, None)
+    assert convert(nfd, "VNI-Times") == (nfd, None)
+
+
+def test_vni_keeps_cp1252_punctuation() -> None:
+    assert vni_to_unicode("\u201cHaø Noäi\u201d \u2013 \u20ac") == "\u201cHà Nội\u201d \u2013 \u20ac"
