@@ -94,9 +94,16 @@ def build_parser() -> Parser:
     history.add_argument("key")
     history.add_argument("--json", action="store_true")
     for name in EXTENSIONS:
-        if importlib.util.find_spec(name) is not None:
+        if _available(name):
             COMMANDS.update(importlib.import_module(name).register(sub, common))
     return parser
+
+
+def _available(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
 
 
 def run(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> int:
