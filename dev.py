@@ -42,7 +42,7 @@ def ensure_environment() -> None:
     print("Đang cài HoSo và các gói cần thiết…", file=sys.stderr)
     pip = [str(PYTHON), "-m", "pip", "--disable-pip-version-check", "-q"]
     subprocess.run([*pip, "install", "--upgrade", "pip"], check=True)
-    subprocess.run([*pip, "install", "-e", f"{ROOT}[test]"], check=True)
+    subprocess.run([*pip, "install", "-e", f"{ROOT}[test,bench]"], check=True)
     STAMP.write_text(wanted)
 
 
