@@ -1,18 +1,23 @@
 """The services the desktop app calls: each method is one user action in one transaction.
 
 The UI never opens a session or builds a query; it holds a ``HoSoService`` and gets plain data
-back (frozen dataclasses, dicts), so no lazy load can fire inside a paint.
+back (frozen dataclasses, dicts), so no lazy load can fire inside a paint. Methods are safe to
+call from a worker thread (each opens its own session).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
 
-from app import people, search, units
+from app import attachments, catalogs, entry, listing, people, search, units
 from app.db import Database
+from app.history import Change, person_history
 from app.person_json import person_json
 from models import Person
 
@@ -29,6 +34,7 @@ class HoSoService:
         self.db = db
         self.user = user
 
+    # --- reading -------------------------------------------------------------------------
     def overview(self) -> Overview:
         with self.db.session(self.user) as s:
             count = s.scalar(select(func.count()).select_from(Person).where(Person.deleted_at.is_(None))) or 0
@@ -42,19 +48,110 @@ class HoSoService:
         with self.db.session(self.user) as s:
             return search.search(s, query, limit=limit, unit_code=unit_code)
 
-    def person(self, key: str) -> dict[str, Any]:
+    def person_ids(self, flt: listing.PersonFilter, sort: str | None = None, descending: bool = False
+                   ) -> list[uuid.UUID]:
         with self.db.session(self.user) as s:
-            return person_json(s, people.find_person(s, key).id)
+            return listing.list_ids(s, flt, sort, descending)
 
+    def person_rows(self, ids: Sequence[uuid.UUID]) -> list[listing.PersonRow]:
+        with self.db.session(self.user) as s:
+            return listing.fetch_rows(s, ids)
+
+    def person(self, key: str | uuid.UUID) -> dict[str, Any]:
+        """The whole dossier as the Person JSON (ids on every section row)."""
+        with self.db.session(self.user) as s:
+            return person_json(s, people.find_person(s, str(key)).id)
+
+    def history(self, key: str | uuid.UUID) -> list[Change]:
+        with self.db.session(self.user) as s:
+            return person_history(s, str(key))
+
+    def catalog(self, name: str) -> list[catalogs.CatalogEntry]:
+        with self.db.session(self.user) as s:
+            return catalogs.entries(s, name)
+
+    def grades(self) -> list[catalogs.GradeInfo]:
+        with self.db.session(self.user) as s:
+            return catalogs.grades(s)
+
+    def cccd_owner(self, number: str, exclude: uuid.UUID | None = None) -> entry.CccdOwner | None:
+        with self.db.session(self.user) as s:
+            return entry.cccd_owner(s, number, exclude)
+
+    def common_values(self, unit_code: str) -> dict[str, Any]:
+        with self.db.session(self.user) as s:
+            return entry.common_values(s, unit_code)
+
+    def photo(self, person_id: uuid.UUID) -> bytes | None:
+        with self.db.session(self.user) as s:
+            return attachments.photo(s, person_id)
+
+    def attachment_content(self, attachment_id: uuid.UUID) -> bytes:
+        with self.db.session(self.user) as s:
+            return attachments.content(s, attachment_id)
+
+    # --- writing (each one transaction) -----------------------------------------------------
     def create_person(self, data: dict[str, Any]) -> people.SaveResult:
         with self.db.session(self.user) as s:
             return people.create_person(s, data)
 
-    def update_person(self, key: str, data: dict[str, Any], expected_version: int | None = None) -> people.SaveResult:
+    def update_person(self, key: str | uuid.UUID, data: dict[str, Any], expected_version: int | None = None
+                      ) -> people.SaveResult:
         with self.db.session(self.user) as s:
-            return people.update_person(s, key, data, expected_version=expected_version)
+            return people.update_person(s, str(key), data, expected_version=expected_version)
 
-    def load_demo(self, count: int, seed: int = 1) -> int:
+    def save_person(self, key: str | uuid.UUID | None, data: dict[str, Any], *, expected_version: int | None = None,
+                    photo: tuple[str, bytes] | None = None, remove_photo: bool = False,
+                    new_documents: Sequence[tuple[str, bytes, str | None]] = (),
+                    removed_documents: Sequence[uuid.UUID] = ()) -> people.SaveResult:
+        """The editor's Save: fields, sections, photo and attachments in ONE transaction."""
+        with self.db.session(self.user) as s:
+            if key is None:
+                result = people.create_person(s, data)
+            else:
+                result = people.update_person(s, str(key), data, expected_version=expected_version)
+            current = attachments.photo_id(s, result.id)
+            if remove_photo and current is not None:
+                attachments.remove_attachment(s, current)
+            if photo is not None:
+                attachments.add_attachment(s, result.id, photo[0], photo[1], kind="photo")
+            for attachment_id in removed_documents:
+                attachments.remove_attachment(s, attachment_id)
+            for file_name, content, description in new_documents:
+                attachments.add_attachment(s, result.id, file_name, content, description=description)
+            return result
+
+    def delete_person(self, key: str | uuid.UUID) -> None:
+        with self.db.session(self.user) as s:
+            people.delete_person(s, str(key))
+
+    def restore_person(self, key: str | uuid.UUID) -> None:
+        with self.db.session(self.user) as s:
+            people.restore_person(s, str(key))
+
+    def transfer_person(self, key: str | uuid.UUID, unit_code: str, on: dt.date, *, decision_number: str | None = None,
+                        position: str | None = None, kind: str = "transfer") -> None:
+        with self.db.session(self.user) as s:
+            entry.transfer_person(s, str(key), unit_code, on, decision_number=decision_number, position=position,
+                                  kind=kind)
+
+    def add_unit(self, code: str, name: str, parent_code: str | None = None, kind: str | None = None) -> None:
+        with self.db.session(self.user) as s:
+            units.add_unit(s, code, name, parent_code, kind=kind)
+
+    def rename_unit(self, code: str, name: str) -> None:
+        with self.db.session(self.user) as s:
+            units.rename_unit(s, code, name)
+
+    def move_unit(self, code: str, parent_code: str | None) -> None:
+        with self.db.session(self.user) as s:
+            units.move_unit(s, code, parent_code)
+
+    def deactivate_unit(self, code: str, on: dt.date) -> None:
+        with self.db.session(self.user) as s:
+            units.deactivate_unit(s, code, on)
+
+    def load_demo(self, count: int, seed: int = 1, progress: Callable[[int], None] | None = None) -> int:
         from app import demo
 
-        return demo.generate(self.db, count, seed).people
+        return demo.generate(self.db, count, seed, progress).people

@@ -1,0 +1,144 @@
+"""The person list behind the main window: filtered, sorted ids first, display rows on demand.
+
+The list view holds only the ordered ids (one query, ~100,000 UUIDs) and asks for the rows it is
+about to paint in batches (``fetch_rows``), so opening and scrolling 100,000 dossiers stays smooth.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from app.rules import retirement
+from app.search import search_condition
+from app.units import subtree_ids
+from models import Person, Unit
+
+AGE_BANDS: dict[str, tuple[int | None, int | None]] = {
+    "<=30": (None, 30), "31-40": (31, 40), "41-50": (41, 50), "51-55": (51, 55), "56-60": (56, 60), ">60": (61, None),
+}
+
+
+@dataclass(frozen=True)
+class PersonFilter:
+    query: str = ""
+    unit_id: uuid.UUID | None = None
+    include_subunits: bool = True
+    sex: str | None = None  # "Nam" | "Nữ"
+    grade_code: str | None = None
+    age_band: str | None = None  # a key of AGE_BANDS
+    party_member: bool | None = None
+    statuses: tuple[str, ...] = ("working",)  # empty = every status
+    staff_type: str | None = None
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    id: uuid.UUID
+    full_name: str
+    birth_date: dt.date
+    sex: str
+    cccd: str
+    unit_code: str | None
+    unit_name: str | None
+    position: str | None
+    grade_code: str | None
+    salary_step: int | None
+    salary_coefficient: Decimal | None
+    staff_type: str
+    status: str
+    party_join_date: dt.date | None
+    phone: str | None
+    retirement_date: dt.date
+
+
+SORTABLE = {
+    "full_name": Person.sort_key, "birth_date": Person.birth_date, "sex": Person.sex, "cccd": Person.cccd,
+    "unit_name": Unit.name_fold, "position": Person.position, "grade_code": Person.grade_code,
+    "salary_step": Person.salary_step, "salary_coefficient": Person.salary_coefficient,
+    "staff_type": Person.staff_type, "status": Person.status, "party_join_date": Person.party_join_date,
+    "phone": Person.phone, "unit_code": Unit.code,
+}
+
+
+def _years_ago(today: dt.date, years: int) -> dt.date:
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - years, day=28)
+
+
+def _filtered(session: Session, flt: PersonFilter, columns: Sequence) -> tuple[Select, object]:
+    condition, rank = search_condition(flt.query)
+    stmt = select(*columns).outerjoin(Unit, Person.unit_id == Unit.id).where(Person.deleted_at.is_(None))
+    if condition is not None:
+        stmt = stmt.where(condition)
+    if flt.unit_id is not None:
+        ids = subtree_ids(session, flt.unit_id) if flt.include_subunits else [flt.unit_id]
+        stmt = stmt.where(Person.unit_id.in_(ids))
+    if flt.sex:
+        stmt = stmt.where(Person.sex == flt.sex)
+    if flt.grade_code:
+        stmt = stmt.where(Person.grade_code == flt.grade_code)
+    if flt.party_member is not None:
+        stmt = stmt.where(Person.party_join_date.is_not(None) if flt.party_member else Person.party_join_date.is_(None))
+    if flt.statuses:
+        stmt = stmt.where(Person.status.in_(flt.statuses))
+    if flt.staff_type:
+        stmt = stmt.where(Person.staff_type == flt.staff_type)
+    if flt.age_band in AGE_BANDS:
+        low, high = AGE_BANDS[flt.age_band]
+        if low is not None:  # at least `low` years old today
+            stmt = stmt.where(Person.birth_date <= _years_ago(flt.today, low))
+        if high is not None:  # not yet high + 1
+            stmt = stmt.where(Person.birth_date > _years_ago(flt.today, high + 1))
+    return stmt, rank
+
+
+def list_ids(session: Session, flt: PersonFilter, sort: str | None = None, descending: bool = False) -> list[uuid.UUID]:
+    """Ids in display order: by relevance when searching (then name), else by ``sort``."""
+    stmt, rank = _filtered(session, flt, [Person.id])
+    order = []
+    if sort == "retirement_date":
+        return _by_retirement(session, flt, descending)
+    if sort in SORTABLE:
+        column = SORTABLE[sort]
+        order.append(column.desc() if descending else column.asc())
+    elif flt.query:
+        order.append(rank)
+    order += [Person.sort_key.desc() if descending and sort == "full_name" else Person.sort_key, Person.birth_date]
+    return list(session.scalars(stmt.order_by(*order)))
+
+
+def _by_retirement(session: Session, flt: PersonFilter, descending: bool) -> list[uuid.UUID]:
+    stmt, _ = _filtered(session, flt, [Person.id, Person.birth_date, Person.sex, Person.birth_year_only])
+    rows = session.execute(stmt).all()
+    keyed = sorted(rows, key=lambda r: retirement.retirement_date(r[1], r[2], r[3]), reverse=descending)
+    return [r[0] for r in keyed]
+
+
+def count(session: Session, flt: PersonFilter) -> int:
+    stmt, _ = _filtered(session, flt, [func.count(Person.id)])
+    return session.scalar(stmt) or 0
+
+
+def fetch_rows(session: Session, ids: Sequence[uuid.UUID]) -> list[PersonRow]:
+    """Display rows for ``ids`` (in the same order; ids no longer present are skipped)."""
+    if not ids:
+        return []
+    stmt = (select(Person.id, Person.full_name, Person.birth_date, Person.sex, Person.cccd, Unit.code, Unit.name,
+                   Person.position, Person.grade_code, Person.salary_step, Person.salary_coefficient,
+                   Person.staff_type, Person.status, Person.party_join_date, Person.phone, Person.birth_year_only)
+            .outerjoin(Unit, Person.unit_id == Unit.id).where(Person.id.in_(list(ids))))
+    found = {}
+    for row in session.execute(stmt):
+        *values, year_only = row
+        found[row[0]] = PersonRow(*values, retirement_date=retirement.retirement_date(row[2], row[3], year_only))
+    return [found[i] for i in ids if i in found]
