@@ -1,99 +1,111 @@
-"""Start the desktop app: QApplication, the database, the main window.
-
-The full browser and editor arrive with the desktop issue; until then this window shows what the
-database holds, lists the units and lets a new user load demo data.
-"""
+"""Start the desktop app: QApplication, translators, the crash handler, the database, the main
+window — and give back any unsaved editor text a crash left behind."""
 
 from __future__ import annotations
 
+import json
+import logging
 import sys
+import traceback
+import uuid
+from pathlib import Path
+from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.db import open_database
 from app.errors import UserError
+from app.paths import recovery_dir
+from app.resources import resource_path
 from app.service import HoSoService
+from ui import settings
+
+logger = logging.getLogger(__name__)
+_translators: list[QTranslator] = []
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+    return QCoreApplication.translate("Application", text)
 
 
-class MainWindow(QMainWindow):
-    def __init__(self, service: HoSoService):
-        super().__init__()
-        self.service = service
-        self.setWindowTitle("HoSo — " + tr("Quản lý hồ sơ cán bộ, công chức, viên chức"))
-        self.summary_label = QLabel()
-        self.summary_label.setObjectName("summary_label")
-        self.units_tree = QTreeWidget()
-        self.units_tree.setObjectName("units_tree")
-        self.units_tree.setHeaderLabels([tr("Đơn vị"), tr("Mã")])
-        self.demo_button = QPushButton(tr("Nạp dữ liệu mẫu (2.000 hồ sơ)"))
-        self.demo_button.setObjectName("demo_button")
-        self.demo_button.clicked.connect(self.load_demo)
-        top = QHBoxLayout()
-        top.addWidget(self.summary_label, 1)
-        top.addWidget(self.demo_button)
-        layout = QVBoxLayout()
-        layout.addLayout(top)
-        layout.addWidget(self.units_tree)
-        central = QWidget()
-        central.setLayout(layout)
-        self.setCentralWidget(central)
-        self.resize(900, 640)
-        self.refresh()
+def install_translators(app: QApplication, language: str) -> None:
+    """Vietnamese is the source language; English comes from hoso_en.qm. Qt's own words (standard
+    buttons, file dialogs) come from qtbase_<lang>.qm — Qt ships English, we ship Vietnamese."""
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English))
+    candidates = [(resource_path("translations"), f"hoso_{language}")]
+    if language == "vi":
+        candidates.append((resource_path("translations"), "qtbase_vi"))
+    else:
+        candidates.append((Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)), f"qtbase_{language}"))
+    for folder, name in candidates:
+        translator = QTranslator(app)
+        if translator.load(name, str(folder)):
+            app.installTranslator(translator)
+            _translators.append(translator)
 
-    def refresh(self) -> None:
-        overview = self.service.overview()
-        self.summary_label.setText(tr("Cơ sở dữ liệu: {db}\n{people} hồ sơ, {units} đơn vị").format(
-            db=overview.database, people=f"{overview.people:,}".replace(",", "."), units=overview.units))
-        self.units_tree.clear()
-        items: dict[object, QTreeWidgetItem] = {}
-        for unit in self.service.list_units():
-            parent = items.get(unit.parent_id)
-            item = QTreeWidgetItem([unit.name, unit.code])
-            if parent is None:
-                self.units_tree.addTopLevelItem(item)
-            else:
-                parent.addChild(item)
-            items[unit.id] = item
-        self.units_tree.expandToDepth(0)
-        self.units_tree.resizeColumnToContents(0)
 
-    def load_demo(self) -> None:
-        self.demo_button.setEnabled(False)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+def keep_unsaved_work() -> list[Path]:
+    """Write the text of every open editor to the recovery folder (called when HoSo crashes)."""
+    from ui.main_window import editor_widgets
+
+    saved = []
+    for editor in editor_widgets():
         try:
-            self.service.load_demo(2000)
-        finally:
-            QApplication.restoreOverrideCursor()
-            self.demo_button.setEnabled(True)
-        self.refresh()
+            state = editor.form_state()
+        except Exception:  # a crash inside the crash handler must not hide the first one
+            logger.exception("Could not keep an editor's text")
+            continue
+        path = recovery_dir() / f"{uuid.uuid4().hex}.json"
+        path.write_text(json.dumps(state, ensure_ascii=False, default=str), encoding="utf-8")
+        saved.append(path)
+    return saved
+
+
+def crash_handler(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    logger.critical("Unexpected error", exc_info=(kind, value, tb))
+    kept = keep_unsaved_work()
+    message = tr("HoSo gặp lỗi không mong đợi: {error}").format(error=value)
+    if kept:
+        message += "\n\n" + tr("Nội dung bạn đang nhập chưa lưu đã được giữ lại và sẽ được mở lại lần sau.")
+    box = QMessageBox(QMessageBox.Icon.Critical, "HoSo", message)
+    box.setDetailedText("".join(traceback.format_exception(kind, value, tb)))
+    box.exec()
+
+
+def offer_recovery(window) -> None:  # noqa: ANN001 - MainWindow
+    files = sorted(recovery_dir().glob("*.json"))
+    if not files:
+        return
+    answer = QMessageBox.question(window, "HoSo", tr("Có {count} hồ sơ đang nhập dở từ lần trước chưa được lưu. "
+                                                     "Mở lại để tiếp tục?").format(count=len(files)))
+    for path in files:
+        state = json.loads(path.read_text(encoding="utf-8"))
+        path.unlink()
+        if answer == QMessageBox.StandardButton.Yes:
+            person_id = state.get("person_id")
+            window.open_person(uuid.UUID(person_id) if person_id else None, initial=state)
 
 
 def run_app(target: str) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("HoSo")
+    app.setOrganizationName("HoSo")
+    install_translators(app, settings.get(settings.LANGUAGE))
+    sys.excepthook = crash_handler
     try:
         db = open_database(target)
     except UserError as exc:
         QMessageBox.critical(None, "HoSo", str(exc))
         return 1
+    from ui.main_window import MainWindow
+
     window = MainWindow(HoSoService(db))
     window.show()
+    offer_recovery(window)
     code = app.exec()
     db.dispose()
     return code

@@ -21,7 +21,8 @@ from typing import Any
 
 from app.rules import load_table
 
-__all__ = ["Completeness", "MissingItem", "RequiredItem", "completeness", "form_for", "required_items"]
+__all__ = ["Completeness", "MissingItem", "RequiredItem", "checked_names", "completeness", "form_for",
+           "is_filled", "required_items"]
 
 TABLE = "completeness.json"
 KINDS = ("field", "rows", "flag")
@@ -126,6 +127,26 @@ def required_items(form: str) -> tuple[RequiredItem, ...]:
             items.append(item)
             seen.add(item.field)
     return tuple(items)
+
+
+def checked_names() -> dict[str, str]:
+    """Every name some form's required items read, with its kind (``field``, ``rows``, ``flag``).
+
+    A bulk reader (the completeness dashboard) fetches exactly these: the Person columns, a
+    row count for each section, the photo flag.
+    """
+    names: dict[str, str] = {}
+    for items in _table().forms.values():
+        for item in items:
+            for name in item.fields:
+                if names.setdefault(name, item.kind) != item.kind:
+                    raise ValueError(f"{TABLE}: {name!r} is both {names[name]!r} and {item.kind!r}")
+    return names
+
+
+def is_filled(value: object, kind: str) -> bool:
+    """Whether ``value`` answers an item of ``kind`` (see :func:`completeness`)."""
+    return _filled(value, kind)
 
 
 def _filled(value: object, kind: str) -> bool:

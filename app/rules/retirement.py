@@ -30,6 +30,7 @@ __all__ = [
     "pension_start",
     "retirement_age_months",
     "retirement_date",
+    "retirement_decision_date",
     "retirement_notice_date",
     "roadmap_age_months",
 ]
@@ -59,13 +60,14 @@ class Roadmap:
 class _Table:
     roadmaps: dict[str, Roadmap]  # keyed by the folded sex ("nam", "nu")
     notice_months_before: int
+    decision_months_before: int
 
 
 @lru_cache(maxsize=1)
 def _table() -> _Table:
     data = load_table(TABLE)
     roadmaps = {fold(sex): _roadmap(sex, row) for sex, row in data["sexes"].items()}
-    return _Table(roadmaps, int(data["notice"]["months_before"]))
+    return _Table(roadmaps, int(data["notice"]["months_before"]), int(data["decision"]["months_before"]))
 
 
 def _roadmap(sex: str, row: dict[str, int]) -> Roadmap:
@@ -146,10 +148,24 @@ def retirement_notice_date(birth_date: dt.date, sex: str, birth_year_only: bool 
     data file, marked unconfirmed there). Counted month-end to month-end: retiring 30/04/2021 →
     notice by 31/10/2020.
     """
-    months = _table().notice_months_before
+    return _months_before(birth_date, sex, birth_year_only, _table().notice_months_before)
+
+
+def retirement_decision_date(birth_date: dt.date, sex: str, birth_year_only: bool = False) -> dt.date:
+    """The last day by which the agency must issue the retirement decision (quyết định nghỉ hưu).
+
+    Điều 3 NĐ 46/2010/NĐ-CP: at the latest 3 months before the retirement date (months from the
+    data file, marked unconfirmed there). Counted like the notice: retiring 30/04/2027 → decision
+    by 31/01/2027.
+    """
+    return _months_before(birth_date, sex, birth_year_only, _table().decision_months_before)
+
+
+def _months_before(birth_date: dt.date, sex: str, birth_year_only: bool, months: int) -> dt.date:
+    """The end of the month ``months`` calendar months before the retirement month."""
     _, reached = _retirement_month(_birth(birth_date, birth_year_only), sex)
-    notice = reached - months
-    return month_end(notice // 12, notice % 12 + 1)
+    target = reached - months
+    return month_end(target // 12, target % 12 + 1)
 
 
 def age_label(months: int) -> str:

@@ -24,8 +24,11 @@ from app.rules import add_months, load_table, months_between
 from app.text import fold
 
 __all__ = [
+    "delay_in_step",
     "discipline_delay_months",
     "leave_delay_months",
+    "max_early_months",
+    "next_seniority_change",
     "next_step_date",
     "salary_amount",
     "seniority_allowance_percent",
@@ -106,6 +109,24 @@ def discipline_delay_months(form: str) -> int:
     return _rules().discipline.get(fold(form), 0)
 
 
+def delay_in_step(discipline: Iterable[tuple[str, dt.date | None]], since: dt.date) -> int:
+    """Months by which the discipline received while holding the current step delays the next
+    raise (or the seniority allowance): the sum of :func:`discipline_delay_months` over the
+    ``(form, start_date)`` pairs whose start is on or after ``since``, the date the step took
+    effect. Discipline of an earlier step, or without a date, delays nothing.
+
+    The Person JSON, the alerts and every other reader of a dossier call this one function, so
+    they agree on which discipline counts.
+    """
+    return sum(discipline_delay_months(form) for form, start in discipline
+               if start is not None and start >= since)
+
+
+def max_early_months() -> int:
+    """The longest early raise (nâng bậc trước thời hạn) the rules allow, in months."""
+    return _rules().max_early_months
+
+
 def _check_step(step: int, max_step: int) -> bool:
     """True at (or, for bad data, beyond) the last step of the class."""
     if step < 1 or max_step < 1:
@@ -159,6 +180,24 @@ def seniority_allowance_percent(salary_class: str, step: int, max_step: int, sin
     rules = _rules()
     return rules.seniority_start + rules.seniority_increase * (
         months_between(start, on) // rules.seniority_every)
+
+
+def next_seniority_change(salary_class: str, step: int, max_step: int, since: dt.date, on: dt.date, *,
+                          delay_months: int = 0) -> tuple[dt.date, int] | None:
+    """The first day on or after ``on`` when the seniority allowance starts or rises, with the
+    percentage from that day: ``(start, 5)``, then ``(start + 12 months, 6)``… None below the
+    last step. Discipline delays only the start (as in :func:`seniority_allowance_start`)."""
+    start = seniority_allowance_start(salary_class, step, max_step, since, delay_months=delay_months)
+    if start is None:
+        return None
+    rules = _rules()
+    rises = 0
+    if on > start:
+        rises = -(-months_between(start, on) // rules.seniority_every)  # ceiling
+        if add_months(start, rises * rules.seniority_every) < on:
+            rises += 1
+    return (add_months(start, rises * rules.seniority_every),
+            rules.seniority_start + rules.seniority_increase * rises)
 
 
 def salary_amount(coefficient: Decimal, allowance_coefficients: Iterable[Decimal],

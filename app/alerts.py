@@ -1,0 +1,368 @@
+"""Due events of the working staff: retirement (notice, decision, the day itself), regular step
+raises, the seniority allowance and the end of probation.
+
+Every date comes from the pure rules in ``app.rules`` through the same calls the Person JSON
+makes (``catalogs.grade`` at ``salary_since`` for the class and the number of steps,
+``salary.delay_in_step`` for the discipline received in the current step, the ``early_months``
+of the salary-history row that starts on ``salary_since``), so an alert and ``show --json``
+never disagree. The work is done in bulk for 100,000 profiles: one query for the people's
+columns, one for the discipline in the current step, one for early raises, one for recorded
+retirement decisions; grade → class and steps is resolved once per (code, date).
+
+Window: an event is listed when ``as_of <= due <= as_of + within_months``. Overdue events that
+still need action are listed too, flagged ``overdue``, when due at most ``overdue_months``
+before ``as_of`` (0 lists none):
+
+* ``retirement_notice`` / ``retirement_decision`` — while the retirement date has not passed and
+  no retirement decision (``decisions.kind = "retirement"``) is recorded; a recorded decision
+  silences both, in or out of the window;
+* ``salary_step`` — the raise is past due and ``salary_since`` has not moved: it was not recorded;
+* ``seniority_allowance`` — the allowance should have started but the dossier records none.
+
+``retirement`` and ``probation_end`` are never overdue: a person past retirement who still
+works is a data-quality issue (``app.quality``), a past probation end needs no reminder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy.orm import Session
+
+from app import catalogs
+from app.rules import add_months
+from app.rules import retirement as retirement_rules
+from app.rules import salary as salary_rules
+from app.units import get_unit, subtree_ids
+from models import Decision, Discipline, Person, SalaryHistory, Unit
+
+__all__ = [
+    "KINDS", "KIND_LABELS", "Alert", "SalaryScales", "compute_alerts", "export_alerts_xlsx",
+    "person_scope", "unit_names", "vn_date", "vn_number",
+]
+
+KINDS = ("retirement_notice", "retirement_decision", "retirement", "salary_step", "seniority_allowance",
+         "probation_end")
+KIND_LABELS = {
+    "retirement_notice": "Thông báo nghỉ hưu",
+    "retirement_decision": "Quyết định nghỉ hưu",
+    "retirement": "Nghỉ hưu",
+    "salary_step": "Nâng bậc lương thường xuyên",
+    "seniority_allowance": "Phụ cấp thâm niên vượt khung",
+    "probation_end": "Hết tập sự",
+}
+_ORDER = {kind: i for i, kind in enumerate(KINDS)}
+_RETIREMENT_KINDS = {"retirement_notice", "retirement_decision", "retirement"}
+_SALARY_KINDS = {"salary_step", "seniority_allowance"}
+
+
+@dataclass(frozen=True)
+class Alert:
+    person_id: uuid.UUID
+    cccd: str
+    full_name: str
+    unit_code: str | None
+    unit_name: str | None
+    kind: str
+    due: dt.date
+    detail: str  # Vietnamese, e.g. "Nghỉ hưu ngày 30/04/2027 (61 tuổi 9 tháng)…"
+    overdue: bool = False
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+    def as_json(self) -> dict[str, Any]:
+        """The contract's keys (cccd, full_name, kind, due) and HoSo's additions."""
+        return {"cccd": self.cccd, "full_name": self.full_name, "kind": self.kind, "due": self.due.isoformat(),
+                "unit_code": self.unit_code, "detail": self.detail, "overdue": self.overdue}
+
+
+# --------------------------------------------------------------------------- shared helpers
+
+
+def vn_date(day: dt.date) -> str:
+    return f"{day:%d/%m/%Y}"
+
+
+def vn_number(value: Decimal | float | None) -> str:
+    """3.66 → "3,66" (the decimal comma of Vietnamese documents)."""
+    return "" if value is None else f"{Decimal(value):.2f}".replace(".", ",")
+
+
+def person_scope(session: Session, unit_code: str | None) -> list[ColumnElement[bool]]:
+    """WHERE conditions for the dossiers in scope: not deleted, and in ``unit_code``'s subtree.
+
+    An unknown unit raises ``UserError`` (Vietnamese) — a typo must not read as "no alerts".
+    """
+    conditions: list[ColumnElement[bool]] = [Person.deleted_at.is_(None)]
+    if unit_code:
+        conditions.append(Person.unit_id.in_(subtree_ids(session, get_unit(session, unit_code).id)))
+    return conditions
+
+
+def unit_names(session: Session) -> dict[uuid.UUID, tuple[str, str]]:
+    """Unit id → (code, name), one query."""
+    return {uid: (code, name) for uid, code, name in session.execute(select(Unit.id, Unit.code, Unit.name))}
+
+
+class SalaryScales:
+    """Grade code + date → (grade, its steps) through ``catalogs.grade`` and ``catalogs.scale_steps``
+    — the lookups the Person JSON makes — remembered per (code, date) for a bulk run."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._memo: dict[tuple[str, dt.date | None], tuple[catalogs.GradeInfo, tuple[catalogs.ScaleStep, ...]] | None] = {}
+
+    def get(self, code: str | None, on: dt.date | None) -> tuple[catalogs.GradeInfo, tuple[catalogs.ScaleStep, ...]] | None:
+        """None for an unknown code or a class without a salary table."""
+        if not code:
+            return None
+        key = (code, on)
+        if key not in self._memo:
+            grade = catalogs.grade(self._session, code, on)
+            steps = tuple(catalogs.scale_steps(self._session, grade.salary_scale, grade.salary_class)) if grade else ()
+            self._memo[key] = (grade, steps) if grade is not None and steps else None
+        return self._memo[key]
+
+
+@dataclass(frozen=True)
+class _Retirement:
+    date: dt.date
+    age: str
+    notice: dt.date
+    decision: dt.date
+
+
+class _RetirementDates:
+    """The retirement rules per (birth month, sex): 100,000 people share a few hundred keys."""
+
+    def __init__(self) -> None:
+        self._memo: dict[tuple[int, int, str, bool], _Retirement | None] = {}
+
+    def get(self, birth: dt.date, sex: str, year_only: bool) -> _Retirement | None:
+        key = (birth.year, birth.month, sex, bool(year_only))
+        if key not in self._memo:
+            try:
+                born = dt.date(birth.year, birth.month, 1)
+                age = retirement_rules.retirement_age_months(dt.date(birth.year, 1, 1) if year_only else born, sex)
+                self._memo[key] = _Retirement(
+                    retirement_rules.retirement_date(born, sex, year_only), retirement_rules.age_label(age),
+                    retirement_rules.retirement_notice_date(born, sex, year_only),
+                    retirement_rules.retirement_decision_date(born, sex, year_only))
+            except ValueError:  # an unknown sex: the record is refused at entry, skip it here
+                self._memo[key] = None
+        return self._memo[key]
+
+
+@dataclass(frozen=True)
+class _Window:
+    as_of: dt.date
+    end: dt.date
+    overdue_from: dt.date  # as_of when overdue items are not wanted
+
+    def ahead(self, due: dt.date) -> bool:
+        return self.as_of <= due <= self.end
+
+    def overdue(self, due: dt.date) -> bool:
+        return self.overdue_from <= due < self.as_of
+
+
+# --------------------------------------------------------------------------- the alerts
+
+
+_COLUMNS = (Person.id, Person.cccd, Person.full_name, Person.sort_key, Person.unit_id, Person.birth_date,
+            Person.birth_year_only, Person.sex, Person.grade_code, Person.salary_step, Person.salary_coefficient,
+            Person.salary_since, Person.seniority_allowance_percent, Person.probation_end_date)
+
+
+def compute_alerts(session: Session, as_of: dt.date, within_months: int = 6, unit_code: str | None = None,
+                   kinds: set[str] | None = None, *, overdue_months: int = 12) -> list[Alert]:
+    """The due events of the working, not deleted staff of ``unit_code``'s subtree (everyone when
+    None), sorted by due date, then Vietnamese name order, then kind (see the module doc for the
+    window and the overdue rules). ``kinds`` limits the kinds (ValueError for an unknown one)."""
+    wanted = set(KINDS) if kinds is None else set(kinds)
+    if unknown := wanted - set(KINDS):
+        raise ValueError(f"unknown alert kinds {sorted(unknown)}; expected some of {list(KINDS)}")
+    if within_months < 0 or overdue_months < 0:
+        raise ValueError("within_months and overdue_months cannot be negative")
+    window = _Window(as_of, add_months(as_of, within_months), add_months(as_of, -overdue_months))
+    scope = [*person_scope(session, unit_code), Person.status == "working"]
+    rows = session.execute(select(*_COLUMNS).where(*scope)).all()
+    builder = _Builder(session, window, wanted, scope)
+    keyed: list[tuple[tuple[dt.date, str, int], Alert]] = []
+    for row in rows:
+        for kind, due, detail, overdue in builder.events(row):
+            code, name = builder.units.get(row.unit_id, (None, None))
+            alert = Alert(row.id, row.cccd, row.full_name, code, name, kind, due, detail, overdue)
+            keyed.append(((due, row.sort_key, _ORDER[kind]), alert))
+    keyed.sort(key=lambda pair: pair[0])
+    return [alert for _, alert in keyed]
+
+
+_Event = tuple[str, dt.date, str, bool]
+
+
+class _Builder:
+    """What a bulk run loads once (units, discipline, early raises, decisions, the memo tables)
+    and the per-person event rules."""
+
+    def __init__(self, session: Session, window: _Window, wanted: set[str],
+                 scope: Sequence[ColumnElement[bool]]) -> None:
+        self.window, self.wanted = window, wanted
+        self.units = unit_names(session)
+        self.retirements = _RetirementDates()
+        self.scales = SalaryScales(session)
+        self.discipline: dict[uuid.UUID, list[tuple[str, dt.date | None]]] = {}
+        self.early: dict[uuid.UUID, int] = {}
+        self.decided: set[uuid.UUID] = set()
+        if wanted & _SALARY_KINDS:
+            self.discipline = _discipline_in_step(session, scope)
+            self.early = _early_months(session, scope)
+        if wanted & {"retirement_notice", "retirement_decision"}:
+            self.decided = set(session.scalars(
+                select(Decision.person_id).join(Person, Person.id == Decision.person_id)
+                .where(*scope, Decision.kind == "retirement", Decision.deleted_at.is_(None))))
+
+    def events(self, row: Any) -> Iterator[_Event]:
+        if self.wanted & _RETIREMENT_KINDS:
+            yield from self._retirement(row)
+        if self.wanted & _SALARY_KINDS and row.salary_step and row.salary_since:
+            yield from self._salary(row)
+        if "probation_end" in self.wanted and row.probation_end_date and self.window.ahead(row.probation_end_date):
+            yield "probation_end", row.probation_end_date, f"Hết thời gian tập sự ngày {vn_date(row.probation_end_date)}", False
+
+    def _retirement(self, row: Any) -> Iterator[_Event]:
+        dates = self.retirements.get(row.birth_date, row.sex, row.birth_year_only)
+        if dates is None:
+            return
+        w = self.window
+        about = f"nghỉ hưu ngày {vn_date(dates.date)}, {dates.age}"
+        pending = dates.date >= w.as_of and row.id not in self.decided
+        for kind, due, text in (("retirement_notice", dates.notice, "Thông báo nghỉ hưu chậm nhất ngày"),
+                                ("retirement_decision", dates.decision, "Ra quyết định nghỉ hưu chậm nhất ngày")):
+            if kind in self.wanted and pending and (w.ahead(due) or w.overdue(due)):
+                late = due < w.as_of
+                yield kind, due, f"{'Quá hạn: ' if late else ''}{text} {vn_date(due)} ({about})", late
+        if "retirement" in self.wanted and w.ahead(dates.date):
+            yield ("retirement", dates.date, f"Nghỉ hưu ngày {vn_date(dates.date)} ({dates.age}); "
+                   f"hưởng lương hưu từ {vn_date(dates.date + dt.timedelta(days=1))}", False)
+
+    def _salary(self, row: Any) -> Iterator[_Event]:
+        scale = self.scales.get(row.grade_code, row.salary_since)
+        if scale is None or row.salary_step > len(scale[1]):
+            return  # unknown grade or a step beyond the table: app.quality reports it
+        grade, steps = scale
+        delay = salary_rules.delay_in_step(self.discipline.get(row.id, ()), row.salary_since)
+        early = self.early.get(row.id, 0)
+        try:
+            due = salary_rules.next_step_date(grade.salary_class, row.salary_step, len(steps), row.salary_since,
+                                              delay_months=delay, early_months=early)
+        except ValueError:  # an early raise longer than the rules allow: app.quality reports it
+            return
+        if due is not None:
+            if "salary_step" in self.wanted and (self.window.ahead(due) or self.window.overdue(due)):
+                yield "salary_step", due, _step_detail(row, grade, steps, due < self.window.as_of, delay, early), \
+                    due < self.window.as_of
+        elif "seniority_allowance" in self.wanted:
+            yield from self._seniority(row, grade, steps, delay)
+
+    def _seniority(self, row: Any, grade: catalogs.GradeInfo, steps: Sequence[catalogs.ScaleStep],
+                   delay: int) -> Iterator[_Event]:
+        w = self.window
+        args = (grade.salary_class, row.salary_step, len(steps), row.salary_since)
+        start = salary_rules.seniority_allowance_start(*args, delay_months=delay)
+        where = f"bậc {row.salary_step}/{len(steps)} ngạch {row.grade_code}, hệ số {vn_number(steps[-1].coefficient)}"
+        if start is not None and not row.seniority_allowance_percent and w.overdue(start):
+            yield ("seniority_allowance", start, f"Quá hạn: hưởng phụ cấp thâm niên vượt khung 5 % từ ngày "
+                   f"{vn_date(start)} ({where}); hồ sơ chưa ghi phụ cấp", True)
+            return
+        change = salary_rules.next_seniority_change(*args, w.as_of, delay_months=delay)
+        if change is not None and w.ahead(change[0]):
+            due, percent = change
+            text = "Bắt đầu hưởng" if due == start else "Nâng"
+            suffix = f"; kéo dài {delay} tháng do kỷ luật" if delay and due == start else ""
+            yield ("seniority_allowance", due,
+                   f"{text} phụ cấp thâm niên vượt khung {percent} % từ ngày {vn_date(due)} ({where}){suffix}", False)
+
+
+def _step_detail(row: Any, grade: catalogs.GradeInfo, steps: Sequence[catalogs.ScaleStep], late: bool,
+                 delay: int, early: int) -> str:
+    current, following = steps[row.salary_step - 1], steps[row.salary_step]
+    text = (f"{'Quá hạn: ' if late else ''}Nâng từ bậc {row.salary_step} (hệ số {vn_number(current.coefficient)}) "
+            f"lên bậc {following.step} (hệ số {vn_number(following.coefficient)}), ngạch {row.grade_code}, "
+            f"loại {grade.salary_class}")
+    if delay:
+        text += f"; kéo dài {delay} tháng do kỷ luật"
+    if early:
+        text += f"; nâng trước thời hạn {early} tháng"
+    return text
+
+
+def _discipline_in_step(session: Session, scope: Sequence[ColumnElement[bool]]
+                        ) -> dict[uuid.UUID, list[tuple[str, dt.date | None]]]:
+    """(form, start) of the discipline received in each person's current step (one query; the
+    SQL filter only narrows the rows, ``salary.delay_in_step`` applies the rule)."""
+    stmt = (select(Discipline.person_id, Discipline.form, Discipline.start_date)
+            .join(Person, Person.id == Discipline.person_id)
+            .where(*scope, Discipline.deleted_at.is_(None), Discipline.start_date >= Person.salary_since))
+    found: dict[uuid.UUID, list[tuple[str, dt.date | None]]] = {}
+    for person_id, form, start in session.execute(stmt):
+        found.setdefault(person_id, []).append((form, start))
+    return found
+
+
+def _early_months(session: Session, scope: Sequence[ColumnElement[bool]]) -> dict[uuid.UUID, int]:
+    """The early raise (nâng bậc trước thời hạn) of the salary-history row that starts on each
+    person's ``salary_since``, one query."""
+    stmt = (select(SalaryHistory.person_id, SalaryHistory.early_months)
+            .join(Person, and_(Person.id == SalaryHistory.person_id, SalaryHistory.start_date == Person.salary_since))
+            .where(*scope, SalaryHistory.deleted_at.is_(None), SalaryHistory.early_months > 0)
+            .order_by(SalaryHistory.seq))
+    found: dict[uuid.UUID, int] = {}
+    for person_id, months in session.execute(stmt):
+        found.setdefault(person_id, months)
+    return found
+
+
+# --------------------------------------------------------------------------- Excel
+
+
+HEADERS = ("STT", "Họ và tên", "Số CCCD", "Đơn vị", "Loại", "Đến hạn", "Ghi chú")
+_WIDTHS = (6, 28, 15, 36, 28, 12, 90)
+
+
+def export_alerts_xlsx(alerts: Iterable[Alert], path: str | Path) -> Path:
+    """The alerts as a spreadsheet: Vietnamese headers, real dates shown dd/mm/yyyy, an
+    autofilter over the table and the header row frozen."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    target = Path(path)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Cảnh báo"
+    sheet.append(list(HEADERS))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    count = 0
+    for count, alert in enumerate(alerts, start=1):
+        sheet.append([count, alert.full_name, alert.cccd, alert.unit_name or "", alert.kind_label, alert.due,
+                      alert.detail])
+        sheet.cell(row=count + 1, column=3).number_format = "@"
+        sheet.cell(row=count + 1, column=6).number_format = "DD/MM/YYYY"
+    for i, width in enumerate(_WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{count + 1}"
+    sheet.freeze_panes = "A2"
+    book.save(target)
+    return target

@@ -1,0 +1,114 @@
+"""One helper for everything slower than ~100 ms: run it on a worker thread, show progress with a
+Cancel button, and deliver the result (or the error) back on the UI thread by signal.
+
+    run_in_background(parent, label, work, on_done, on_error=None)
+
+``work(report, cancelled)`` runs on the worker: ``report(done, total)`` updates the progress and
+``cancelled()`` tells it to stop early. The worker never touches widgets; services open their
+own sessions there.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+logger = logging.getLogger(__name__)
+Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+
+_running: set[BackgroundOp] = set()  # keep ops alive until they finish
+
+
+class _Signals(QObject):
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, work: Work, signals: _Signals, cancel: threading.Event):
+        super().__init__()
+        self.work, self.signals, self.cancel = work, signals, cancel
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.work(lambda done, total: self.signals.progress.emit(done, total), self.cancel.is_set)
+        except Exception as exc:  # delivered to the UI thread, which shows it
+            logger.exception("Background operation failed")
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+
+
+class BackgroundOp(QObject):
+    """A running operation; ``cancel()`` asks the work to stop."""
+
+    done = Signal(object)
+    error = Signal(object)
+
+    def __init__(self, parent: QWidget | None, label: str, work: Work, *, show_progress: bool = True,
+                 cancellable: bool = True):
+        super().__init__(parent)
+        self._cancel = threading.Event()
+        self._signals = _Signals()
+        self._dialog: QProgressDialog | None = None
+        if show_progress:
+            self._dialog = QProgressDialog(label, self.tr("Hủy") if cancellable else "", 0, 0, parent)
+            self._dialog.setWindowTitle("HoSo")
+            self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self._dialog.setMinimumDuration(300)
+            if not cancellable:
+                self._dialog.setCancelButton(None)
+            self._dialog.canceled.connect(self.cancel)
+        self._signals.progress.connect(self._on_progress)
+        self._signals.finished.connect(self._on_finished)
+        self._signals.failed.connect(self._on_failed)
+        self._runnable = _Runnable(work, self._signals, self._cancel)
+
+    def start(self) -> BackgroundOp:
+        _running.add(self)
+        QThreadPool.globalInstance().start(self._runnable)
+        return self
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if self._dialog is not None:
+            self._dialog.setMaximum(max(total, 1))
+            self._dialog.setValue(min(done, total))
+
+    def _close(self) -> None:
+        if self._dialog is not None:
+            self._dialog.reset()
+            self._dialog.deleteLater()
+            self._dialog = None
+        QTimer.singleShot(0, lambda: _running.discard(self))
+
+    def _on_finished(self, result: object) -> None:
+        self._close()
+        self.done.emit(result)
+
+    def _on_failed(self, exc: object) -> None:
+        self._close()
+        self.error.emit(exc)
+
+
+def run_in_background(parent: QWidget | None, label: str, work: Work, on_done: Callable[[Any], None],
+                      on_error: Callable[[BaseException], None] | None = None, *, show_progress: bool = True,
+                      cancellable: bool = True) -> BackgroundOp:
+    op = BackgroundOp(parent, label, work, show_progress=show_progress, cancellable=cancellable)
+    op.done.connect(on_done)
+    if on_error is not None:
+        op.error.connect(on_error)
+    return op.start()

@@ -1,0 +1,183 @@
+"""The main window: unit tree | person list | preview, with the menus. It wires the per-area
+controllers together and delegates; it does no data work of its own."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QWidget
+
+from app.errors import UserError
+from app.paths import data_dir, set_data_dir
+from app.service import HoSoService
+from ui import settings
+from ui.background import run_in_background
+from ui.dialogs import SettingsDialog, TransferDialog, about, confirm, show_error
+from ui.events import DataEvents
+from ui.person_list import PersonList
+from ui.preview import PreviewPane
+from ui.unit_tree import UnitTree
+
+VERSION = "0.1.0"
+DEMO_COUNT = 2000
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, service: HoSoService):
+        super().__init__()
+        self.service = service
+        self.events = DataEvents(self)
+        self.setWindowTitle(tr("HoSo — Quản lý hồ sơ cán bộ, công chức, viên chức"))
+        self.units = UnitTree(service, self.events, self)
+        self.people = PersonList(service, self.events, self)
+        self.preview = PreviewPane(service, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.units.view)
+        self.splitter.addWidget(self.people.widget)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 800, 300])
+        self.setCentralWidget(self.splitter)
+        self.units.unit_selected.connect(self.people.set_unit)
+        self.people.current_changed.connect(self.preview.show_person)
+        self.people.activated.connect(self.open_person)
+        self._build_menus()
+        self.resize(1360, 820)
+        self._restore_geometry()
+        self.people.reload_now()
+
+    # --- menus -----------------------------------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut: QKeySequence | str | None = None,  # noqa: ANN001
+                name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        action.setObjectName(name)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(tr("&Tệp"))
+        self._action(file_menu, tr("Nạp dữ liệu mẫu…"), self.load_demo, name="demo_action")
+        self._action(file_menu, tr("Cài đặt…"), self.open_settings, name="settings_action")
+        file_menu.addSeparator()
+        self._action(file_menu, tr("Thoát"), self.close, QKeySequence.StandardKey.Quit, "quit_action")
+        person_menu = bar.addMenu(tr("&Hồ sơ"))
+        self._action(person_menu, tr("Thêm hồ sơ mới…"), self.new_person, QKeySequence.StandardKey.New, "new_action")
+        self._action(person_menu, tr("Mở hồ sơ"), self.open_current, "Return", "open_action")
+        self._action(person_menu, tr("Chuyển đơn vị…"), self.transfer_current, name="transfer_action")
+        self._action(person_menu, tr("Xóa hồ sơ…"), self.delete_current, QKeySequence.StandardKey.Delete,
+                     "delete_action")
+        person_menu.addSeparator()
+        self._action(person_menu, tr("Tìm kiếm"), self.focus_search, QKeySequence.StandardKey.Find, "find_action")
+        unit_menu = bar.addMenu(tr("Đơn &vị"))
+        self._action(unit_menu, tr("Thêm đơn vị…"), self.units.add_unit, name="add_unit_action")
+        self._action(unit_menu, tr("Đổi tên đơn vị…"), self.units.rename_unit, name="rename_unit_action")
+        self._action(unit_menu, tr("Chuyển đơn vị sang cấp trên khác…"), self.units.move_unit, name="move_unit_action")
+        self._action(unit_menu, tr("Giải thể đơn vị…"), self.units.deactivate_unit, name="deactivate_unit_action")
+        help_menu = bar.addMenu(tr("Trợ &giúp"))
+        self._action(help_menu, tr("Giới thiệu"), lambda: about(self, VERSION, self.service.db.url), name="about_action")
+
+    # --- person actions ------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.people.search_edit.setFocus()
+        self.people.search_edit.selectAll()
+
+    def open_current(self) -> None:
+        person_id = self.people.current_id()
+        if person_id is not None:
+            self.open_person(person_id)
+
+    def open_person(self, person_id: uuid.UUID | None, initial: dict | None = None) -> None:
+        from ui.editor import PersonEditor
+
+        saved = PersonEditor.ask(self, self.service, person_id=person_id, initial=initial)
+        if saved is not None:
+            self.events.people_changed.emit([saved])
+            self.preview.show_person(saved)
+
+    def new_person(self) -> None:
+        from ui.editor import QuickEntryDialog
+
+        created = QuickEntryDialog.ask(self, self.service, self.units.current_code())
+        if created is not None:
+            self.events.people_changed.emit([])
+            self.people.select(created)
+            self.open_person(created)
+
+    def transfer_current(self) -> None:
+        person_id = self.people.current_id()
+        row = self.people.model.person_row(self.people.table.currentIndex().row()) if person_id else None
+        if row is None:
+            return
+        answer = TransferDialog.ask(self, row.full_name, self.units.units, row.position or "")
+        if answer is None:
+            return
+        try:
+            self.service.transfer_person(person_id, answer.unit_code, answer.on, decision_number=answer.decision_number,
+                                         position=answer.position, kind=answer.kind)
+        except UserError as exc:
+            show_error(self, str(exc))
+            return
+        self.events.people_changed.emit([person_id])
+
+    def delete_current(self) -> None:
+        person_id = self.people.current_id()
+        if person_id is None:
+            return
+        if confirm(self, tr("Xóa hồ sơ đang chọn? Hồ sơ đã xóa vẫn có thể khôi phục."), tr("Xóa")):
+            self.service.delete_person(person_id)
+            self.events.people_changed.emit([person_id])
+
+    # --- app actions ---------------------------------------------------------------------------------
+    def load_demo(self) -> None:
+        if not confirm(self, tr("Thêm {count} hồ sơ mẫu vào cơ sở dữ liệu này?").format(count=DEMO_COUNT),
+                       tr("Nạp dữ liệu mẫu")):
+            return
+        run_in_background(self, tr("Đang tạo hồ sơ mẫu…"),
+                          lambda report, _cancelled: self.service.load_demo(
+                              DEMO_COUNT, progress=lambda done: report(done, DEMO_COUNT)),
+                          lambda _count: (self.events.units_changed.emit(), self.events.people_changed.emit([])),
+                          lambda exc: show_error(self, str(exc)), cancellable=False)
+
+    def open_settings(self) -> None:
+        answer = SettingsDialog.ask(self, data_dir(), settings.get(settings.LANGUAGE))
+        if answer is None:
+            return
+        if answer.data_dir != data_dir():
+            try:
+                answer.data_dir.mkdir(parents=True, exist_ok=True)
+                set_data_dir(answer.data_dir)
+            except OSError as exc:
+                show_error(self, tr("Không dùng được thư mục {folder}: {error}").format(folder=answer.data_dir,
+                                                                                       error=exc))
+                return
+        settings.put(settings.LANGUAGE, answer.language)
+
+    # --- geometry ----------------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        if geometry := settings.load_state("main/geometry"):
+            self.restoreGeometry(geometry)
+        if state := settings.load_state("main/splitter"):
+            self.splitter.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        settings.save_state("main/geometry", self.saveGeometry())
+        settings.save_state("main/splitter", self.splitter.saveState())
+        super().closeEvent(event)
+
+
+def editor_widgets() -> list[QWidget]:
+    """Open person editors (the crash handler keeps their unsaved text)."""
+    from ui.editor import PersonEditor
+
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, PersonEditor) and w.isVisible()]

@@ -1,0 +1,156 @@
+"""The person list: a QAbstractTableModel over ordered ids with a lazy row cache.
+
+The model holds the ids of the whole filtered list (one query) and fetches display rows in
+batches around the rows the view paints, so 100,000 dossiers open and scroll smoothly. Sorting
+asks the service for the ids in the new order (the database sorts, including the Vietnamese name
+order); columns are declared once in ``COLUMNS``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from app.fields import STAFF_TYPE_LABELS, STATUS_LABELS
+from app.listing import PersonRow
+
+IdRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+BATCH = 200
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PeopleModel", text)
+
+
+def _date(value: dt.date | None) -> str:
+    return f"{value:%d/%m/%Y}" if value else ""
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # a PersonRow attribute and the service's sort key
+    header: str  # Vietnamese source text (translated when shown)
+    show: Callable[[PersonRow], str]
+    default: bool = True
+    right: bool = False
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("full_name", QT_TRANSLATE_NOOP("PeopleModel", "Họ và tên"), lambda r: r.full_name),
+    Column("birth_date", QT_TRANSLATE_NOOP("PeopleModel", "Ngày sinh"), lambda r: _date(r.birth_date)),
+    Column("sex", QT_TRANSLATE_NOOP("PeopleModel", "Giới tính"), lambda r: r.sex),
+    Column("cccd", QT_TRANSLATE_NOOP("PeopleModel", "Số CCCD"), lambda r: r.cccd),
+    Column("unit_name", QT_TRANSLATE_NOOP("PeopleModel", "Đơn vị"), lambda r: r.unit_name or ""),
+    Column("position", QT_TRANSLATE_NOOP("PeopleModel", "Chức vụ"), lambda r: r.position or ""),
+    Column("grade_code", QT_TRANSLATE_NOOP("PeopleModel", "Mã ngạch"), lambda r: r.grade_code or ""),
+    Column("salary_step", QT_TRANSLATE_NOOP("PeopleModel", "Bậc"), lambda r: str(r.salary_step or ""), right=True),
+    Column("salary_coefficient", QT_TRANSLATE_NOOP("PeopleModel", "Hệ số"), lambda r: str(r.salary_coefficient or "").replace(".", ","), right=True),
+    Column("retirement_date", QT_TRANSLATE_NOOP("PeopleModel", "Ngày nghỉ hưu"), lambda r: _date(r.retirement_date), default=False),
+    Column("staff_type", QT_TRANSLATE_NOOP("PeopleModel", "Loại"), lambda r: _tr(STAFF_TYPE_LABELS.get(r.staff_type, r.staff_type)), default=False),
+    Column("status", QT_TRANSLATE_NOOP("PeopleModel", "Tình trạng"), lambda r: _tr(STATUS_LABELS.get(r.status, r.status)), default=False),
+    Column("party_join_date", QT_TRANSLATE_NOOP("PeopleModel", "Ngày vào Đảng"), lambda r: _date(r.party_join_date), default=False),
+    Column("phone", QT_TRANSLATE_NOOP("PeopleModel", "Điện thoại"), lambda r: r.phone or "", default=False),
+    Column("unit_code", QT_TRANSLATE_NOOP("PeopleModel", "Mã đơn vị"), lambda r: r.unit_code or "", default=False),
+)
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class PeopleTableModel(QAbstractTableModel):
+    def __init__(self, fetch_rows: Callable[[Sequence[uuid.UUID]], list[PersonRow]], parent: Any = None):
+        super().__init__(parent)
+        self._fetch_rows = fetch_rows
+        self._ids: list[uuid.UUID] = []
+        self._cache: dict[uuid.UUID, PersonRow] = {}
+        self._positions: dict[uuid.UUID, int] = {}
+        self.columns: list[Column] = [c for c in COLUMNS if c.default]
+
+    # --- content -----------------------------------------------------------------------------
+    def set_ids(self, ids: list[uuid.UUID]) -> None:
+        self.beginResetModel()
+        self._ids = ids
+        self._positions = {pid: i for i, pid in enumerate(ids)}
+        self._cache.clear()
+        self.endResetModel()
+
+    def set_columns(self, keys: Sequence[str]) -> None:
+        chosen = [c for c in COLUMNS if c.key in keys] or [COLUMNS[0]]
+        self.beginResetModel()
+        self.columns = chosen
+        self.endResetModel()
+
+    def invalidate(self, person_ids: Sequence[uuid.UUID] | None = None) -> None:
+        """Forget cached rows (all, or those of ``person_ids``) so they are read again."""
+        if person_ids is None:
+            self._cache.clear()
+        else:
+            for pid in person_ids:
+                self._cache.pop(pid, None)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1))
+
+    def id_at(self, row: int) -> uuid.UUID | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, person_id: uuid.UUID) -> int:
+        return self._positions.get(person_id, -1)
+
+    def person_row(self, row: int) -> PersonRow | None:
+        pid = self.id_at(row)
+        if pid is None:
+            return None
+        if pid not in self._cache:
+            self._load_around(row)
+        return self._cache.get(pid)
+
+    def _load_around(self, row: int) -> None:
+        start = max(0, row - BATCH // 4)
+        wanted = [i for i in self._ids[start:start + BATCH] if i not in self._cache]
+        for person in self._fetch_rows(wanted):
+            self._cache[person.id] = person
+        if len(self._cache) > 20 * BATCH:  # keep memory flat while scrolling far
+            keep = set(self._ids[start:start + BATCH])
+            self._cache = {k: v for k, v in self._cache.items() if k in keep}
+
+    # --- Qt model API ------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        column = self.columns[index.column()]
+        if role == IdRole:
+            return str(self._ids[index.row()])
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortRole):
+            person = self.person_row(index.row())
+            return column.show(person) if person else ""
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            return _tr(self.columns[section].header)
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return None

@@ -1,0 +1,220 @@
+"""The person list: search box (filters as you type), filters, the lazy table, the column chooser.
+
+Typing restarts a short timer; when it fires, the ids of the new list are fetched on a worker
+thread (a newer request makes older answers stale), then the model swaps them in.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.fields import STAFF_TYPE_LABELS, STATUS_LABELS
+from app.listing import AGE_BANDS, PersonFilter
+from app.service import HoSoService
+from ui import settings
+from ui.background import run_in_background
+from ui.events import DataEvents
+from ui.people_model import COLUMNS, PeopleTableModel
+
+DEBOUNCE_MS = 150
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PersonList", text)
+
+
+def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
+    combo = QComboBox()
+    combo.setObjectName(name)
+    for label, value in items:
+        combo.addItem(label, value)
+    return combo
+
+
+class PersonList(QObject):
+    """Emits ``current_changed(person id or None)`` and ``activated(person id)``."""
+
+    current_changed = Signal(object)
+    activated = Signal(object)
+    list_loaded = Signal(int)
+
+    def __init__(self, service: HoSoService, events: DataEvents, parent: QWidget):
+        super().__init__(parent)
+        self.service, self.window = service, parent
+        self.filter = PersonFilter(include_subunits=settings.get(settings.INCLUDE_SUBUNITS))
+        self.sort: tuple[str | None, bool] = (None, False)
+        self._generation = 0
+        self.model = PeopleTableModel(service.person_rows, self)
+        saved = [k for k in settings.get(settings.COLUMNS).split(",") if k]
+        if saved:
+            self.model.set_columns(saved)
+        self.widget = self._build()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.reload)
+        events.people_changed.connect(self._people_changed)
+        events.units_changed.connect(self.reload)
+
+    # --- building ------------------------------------------------------------------------------
+    def _build(self) -> QWidget:
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("search_edit")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(tr("Tìm theo họ tên, số CCCD, đơn vị… (Ctrl+F)"))
+        self.search_edit.textChanged.connect(lambda _text: self._timer.start())
+        self.sex_combo = _combo("sex_combo", [(tr("Giới tính: tất cả"), None), (tr("Nam"), "Nam"), (tr("Nữ"), "Nữ")])
+        self.type_combo = _combo("type_combo", [(tr("Loại: tất cả"), None)]
+                                 + [(tr(label), key) for key, label in STAFF_TYPE_LABELS.items()])
+        self.status_combo = _combo("status_combo", [(tr(STATUS_LABELS["working"]), ("working",)),
+                                                    (tr("Mọi tình trạng"), ())]
+                                   + [(tr(label), (key,)) for key, label in STATUS_LABELS.items() if key != "working"])
+        self.age_combo = _combo("age_combo", [(tr("Độ tuổi: tất cả"), None)]
+                                + [(tr("Tuổi {band}").format(band=band), band) for band in AGE_BANDS])
+        self.party_combo = _combo("party_combo", [(tr("Đảng viên: tất cả"), None), (tr("Là đảng viên"), True),
+                                                  (tr("Không là đảng viên"), False)])
+        self.grade_combo = _combo("grade_combo", [(tr("Ngạch: tất cả"), None)]
+                                  + [(f"{g.code} — {g.name}", g.code) for g in self.service.grades()])
+        self.subunits_check = QCheckBox(tr("Gồm đơn vị trực thuộc"))
+        self.subunits_check.setObjectName("subunits_check")
+        self.subunits_check.setChecked(self.filter.include_subunits)
+        for combo in (self.sex_combo, self.type_combo, self.status_combo, self.age_combo, self.party_combo,
+                      self.grade_combo):
+            combo.currentIndexChanged.connect(self._filters_changed)
+        self.subunits_check.toggled.connect(self._filters_changed)
+        self.table = QTableView()
+        self.table.setObjectName("people_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.sectionClicked.connect(self._header_clicked)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda index: self.activated.emit(self.model.id_at(index.row())))
+        self.model.modelReset.connect(self._after_reset)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev: self.current_changed.emit(self.model.id_at(cur.row())))
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count_label")
+        filters = QHBoxLayout()
+        for w in (self.sex_combo, self.type_combo, self.status_combo, self.age_combo, self.party_combo,
+                  self.grade_combo, self.subunits_check):
+            filters.addWidget(w)
+        filters.addStretch(1)
+        layout = QVBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search_edit)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        widget = QWidget()
+        widget.setLayout(layout)
+        return widget
+
+    # --- filtering -----------------------------------------------------------------------------
+    def set_unit(self, unit_id: uuid.UUID | None) -> None:
+        self.filter = replace(self.filter, unit_id=unit_id)
+        self.reload()
+
+    def _filters_changed(self, *_args: object) -> None:
+        settings.put(settings.INCLUDE_SUBUNITS, self.subunits_check.isChecked())
+        self.reload()
+
+    def current_filter(self) -> PersonFilter:
+        return replace(self.filter, query=self.search_edit.text(), sex=self.sex_combo.currentData(),
+                       staff_type=self.type_combo.currentData(), statuses=self.status_combo.currentData(),
+                       age_band=self.age_combo.currentData(), party_member=self.party_combo.currentData(),
+                       grade_code=self.grade_combo.currentData(),
+                       include_subunits=self.subunits_check.isChecked())
+
+    def reload(self) -> None:
+        """Fetch the ids of the list for the current filter and sort, off the UI thread."""
+        self._timer.stop()
+        self._generation += 1
+        generation, flt, (sort, descending) = self._generation, self.current_filter(), self.sort
+        run_in_background(self.window, "", lambda _report, _cancelled: self.service.person_ids(flt, sort, descending),
+                          lambda ids: self._apply(generation, ids), show_progress=False)
+
+    def reload_now(self) -> None:
+        """Synchronous reload (start-up and tests)."""
+        self._generation += 1
+        sort, descending = self.sort
+        self._apply(self._generation, self.service.person_ids(self.current_filter(), sort, descending))
+
+    def _apply(self, generation: int, ids: list[uuid.UUID]) -> None:
+        if generation != self._generation:
+            return  # a newer request is on its way
+        current = self.current_id()
+        self.model.set_ids(ids)
+        row = self.model.row_of(current) if current else -1
+        self.table.selectRow(row if row >= 0 else 0)
+        self.count_label.setText(tr("{count} hồ sơ").format(count=f"{len(ids):,}".replace(",", ".")))
+        self.list_loaded.emit(len(ids))
+
+    def _after_reset(self) -> None:
+        self.current_changed.emit(self.current_id())
+
+    def current_id(self) -> uuid.UUID | None:
+        index = self.table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def select(self, person_id: uuid.UUID) -> None:
+        row = self.model.row_of(person_id)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def _people_changed(self, ids: list) -> None:
+        self.model.invalidate(ids or None)
+        self.reload()
+
+    # --- sorting and columns -------------------------------------------------------------------
+    def _header_clicked(self, section: int) -> None:
+        key = self.model.columns[section].key
+        current, descending = self.sort
+        self.sort = (key, not descending if current == key else False)
+        order = Qt.SortOrder.DescendingOrder if self.sort[1] else Qt.SortOrder.AscendingOrder
+        self.table.horizontalHeader().setSortIndicator(section, order)
+        self.reload()
+
+    def _column_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self.table)
+        shown = {c.key for c in self.model.columns}
+        for column in COLUMNS:
+            action = QAction(QCoreApplication.translate("PeopleModel", column.header), menu)
+            action.setCheckable(True)
+            action.setChecked(column.key in shown)
+            action.toggled.connect(lambda on, key=column.key: self.toggle_column(key, on))
+            menu.addAction(action)
+        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def toggle_column(self, key: str, on: bool) -> None:
+        keys = [c.key for c in COLUMNS if (c.key in {x.key for x in self.model.columns} or c.key == key)
+                and (on or c.key != key)]
+        self.model.set_columns(keys)
+        settings.put(settings.COLUMNS, ",".join(keys))

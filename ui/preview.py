@@ -1,0 +1,106 @@
+"""The preview pane: photo and the key facts of the selected dossier."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from app.errors import UserError
+from app.fields import STAFF_TYPE_LABELS
+from app.service import HoSoService
+
+PHOTO_W, PHOTO_H = 120, 180
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Preview", text)
+
+
+def _day(iso: str | None) -> str:
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if iso else "—"
+
+
+class PreviewPane(QWidget):
+    def __init__(self, service: HoSoService, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.service = service
+        self.person_id: uuid.UUID | None = None
+        self.photo_label = QLabel(tr("Ảnh 4 × 6"))
+        self.photo_label.setObjectName("photo_label")
+        self.photo_label.setFixedSize(PHOTO_W, PHOTO_H)
+        self.photo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo_label.setStyleSheet("border: 1px solid #999; color: #777")
+        self.name_label = QLabel()
+        self.name_label.setObjectName("name_label")
+        self.name_label.setWordWrap(True)
+        self.name_label.setStyleSheet("font-size: 15px; font-weight: bold")
+        self.facts = QFormLayout()
+        self.fact_labels: dict[str, QLabel] = {}
+        for key, label in (("birth_date", "Ngày sinh"), ("cccd", "Số CCCD"), ("unit_name", "Đơn vị"),
+                           ("position", "Chức vụ"), ("staff_type", "Loại"), ("salary", "Ngạch, bậc, hệ số"),
+                           ("professional_level", "Trình độ"), ("party_join_date", "Ngày vào Đảng"),
+                           ("retirement_date", "Ngày nghỉ hưu"), ("next_salary_step_date", "Nâng bậc lương tiếp"),
+                           ("completeness", "Mức đầy đủ")):
+            value = QLabel()
+            value.setObjectName(f"{key}_value")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fact_labels[key] = value
+            self.facts.addRow(tr(label), value)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.photo_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.name_label)
+        layout.addLayout(self.facts)
+        layout.addStretch(1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(80)
+        self._timer.timeout.connect(self.refresh)
+        self.show_person(None)
+
+    def show_person(self, person_id: uuid.UUID | None) -> None:
+        self.person_id = person_id
+        self._timer.start()
+
+    def refresh(self) -> None:
+        if self.person_id is None:
+            self._fill(None)
+            return
+        try:
+            doc = self.service.person(self.person_id)
+        except UserError:
+            doc = None
+        self._fill(doc)
+
+    def _fill(self, doc: dict[str, Any] | None) -> None:
+        self.name_label.setText(doc["full_name"] if doc else tr("Chưa chọn hồ sơ"))
+        values = self._values(doc) if doc else {}
+        for key, label in self.fact_labels.items():
+            label.setText(values.get(key, ""))
+        photo = self.service.photo(self.person_id) if doc and any(a["kind"] == "photo" for a in doc["attachments"]) \
+            else None
+        pixmap = QPixmap()
+        if photo and pixmap.loadFromData(photo):
+            self.photo_label.setPixmap(pixmap.scaled(PHOTO_W, PHOTO_H, Qt.AspectRatioMode.KeepAspectRatio,
+                                                     Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.photo_label.setPixmap(QPixmap())
+            self.photo_label.setText(tr("Ảnh 4 × 6"))
+
+    @staticmethod
+    def _values(doc: dict[str, Any]) -> dict[str, str]:
+        coefficient = str(doc.get("salary_coefficient") or "").replace(".", ",")
+        salary = " / ".join(str(v) for v in (doc.get("grade_code"), doc.get("salary_step"), coefficient) if v)
+        return {
+            "birth_date": _day(doc["birth_date"]) + (f" ({doc['sex']})" if doc.get("sex") else ""),
+            "cccd": doc["cccd"], "unit_name": doc.get("unit_name") or "—", "position": doc.get("position") or "—",
+            "staff_type": tr(STAFF_TYPE_LABELS.get(doc.get("staff_type") or "", "")),
+            "salary": salary or "—", "professional_level": doc.get("professional_level") or "—",
+            "party_join_date": _day(doc.get("party_join_date")), "retirement_date": _day(doc.get("retirement_date")),
+            "next_salary_step_date": _day(doc.get("next_salary_step_date")),
+            "completeness": f"{round(doc['completeness'] * 100)} %",
+        }
