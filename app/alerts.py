@@ -44,7 +44,7 @@ from app.units import get_unit, subtree_ids
 from models import Decision, Discipline, Person, SalaryHistory, Unit
 
 __all__ = [
-    "KINDS", "KIND_LABELS", "Alert", "SalaryScales", "compute_alerts", "export_alerts_xlsx",
+    "KINDS", "KIND_LABELS", "Alert", "RetirementDates", "SalaryScales", "compute_alerts", "export_alerts_xlsx",
     "person_scope", "unit_names", "vn_date", "vn_number",
 ]
 
@@ -132,6 +132,10 @@ class SalaryScales:
             self._memo[key] = (grade, steps) if grade is not None and steps else None
         return self._memo[key]
 
+    def known(self, code: str) -> bool:
+        """Whether the grade catalog has ``code`` at all (in any list version)."""
+        return catalogs.grade(self._session, code) is not None
+
 
 @dataclass(frozen=True)
 class _Retirement:
@@ -141,8 +145,9 @@ class _Retirement:
     decision: dt.date
 
 
-class _RetirementDates:
-    """The retirement rules per (birth month, sex): 100,000 people share a few hundred keys."""
+class RetirementDates:
+    """The retirement rules per (birth month, sex), remembered: 100,000 people share a few
+    hundred keys. ``get`` is None for a sex the rules do not know."""
 
     def __init__(self) -> None:
         self._memo: dict[tuple[int, int, str, bool], _Retirement | None] = {}
@@ -218,7 +223,7 @@ class _Builder:
                  scope: Sequence[ColumnElement[bool]]) -> None:
         self.window, self.wanted = window, wanted
         self.units = unit_names(session)
-        self.retirements = _RetirementDates()
+        self.retirements = RetirementDates()
         self.scales = SalaryScales(session)
         self.discipline: dict[uuid.UUID, list[tuple[str, dt.date | None]]] = {}
         self.early: dict[uuid.UUID, int] = {}

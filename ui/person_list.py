@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -40,9 +40,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("PersonList", text)
 
 
-def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
+def _combo(name: str, items: list[tuple[str, object]], width: int = 9) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName(name)
+    # the filter bar must not force a wide window: show ~width characters, the popup shows all
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(width)
     for label, value in items:
         combo.addItem(label, value)
     return combo
@@ -122,11 +125,11 @@ class PersonList(QObject):
             lambda cur, _prev: self.current_changed.emit(self.model.id_at(cur.row())))
         self.count_label = QLabel()
         self.count_label.setObjectName("count_label")
-        filters = QHBoxLayout()
-        for w in (self.sex_combo, self.type_combo, self.status_combo, self.age_combo, self.party_combo,
-                  self.grade_combo, self.subunits_check):
-            filters.addWidget(w)
-        filters.addStretch(1)
+        filters = QGridLayout()
+        for i, w in enumerate((self.sex_combo, self.type_combo, self.status_combo, self.subunits_check,
+                               self.age_combo, self.party_combo, self.grade_combo)):
+            filters.addWidget(w, i // 4, i % 4)
+        filters.setColumnStretch(4, 1)
         layout = QVBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search_edit)

@@ -7,6 +7,7 @@ the visible columns and the language are kept here.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +29,9 @@ INCLUDE_SUBUNITS = Setting("list/include_subunits", True, bool)
 
 
 def settings() -> QSettings:
+    folder = os.environ.get("HOSO_SETTINGS_DIR")  # tests keep their settings apart
+    if folder:
+        return QSettings(os.path.join(folder, "HoSo.ini"), QSettings.Format.IniFormat)
     return QSettings("HoSo", "HoSo")
 
 

@@ -1,42 +1,183 @@
-"""The desktop window (placeholder until the desktop issue): real widgets, offscreen."""
+"""The main window with real widgets (offscreen): list model, search as you type (input-method
+commits, as Unikey/ibus send them), unit filter, columns, sorting, preview, transfer, delete."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
 
 from app import units
+from app.catalogs import load_catalogs
 from app.db import open_database
 from app.service import HoSoService
-from ui.application import MainWindow
+from ui import dialogs, main_window
+from ui.dialogs import TransferInput
+from ui.people_model import PeopleTableModel
+
+PEOPLE = [
+    ("048085001234", "Nguyễn Văn Bình", "1985-03-12", "Nam", "DN.SNV"),
+    ("048190001235", "Trần Thị Hoa", "1990-01-02", "Nữ", "DN.P.HAICHAU"),
+    ("049088001236", "Đặng Văn Đức", "1988-07-07", "Nam", "DN.P.HAICHAU"),
+    ("049192001237", "Lê Thị An", "1992-02-02", "Nữ", "DN.SNV"),
+]
 
 
 @pytest.fixture
-def service(tmp_path):
+def main_service(tmp_path):
     db = open_database(tmp_path / "ui.sqlite")
     with db.session() as s:
+        load_catalogs(s)
         units.add_unit(s, "DN", "UBND thành phố Đà Nẵng")
         units.add_unit(s, "DN.SNV", "Sở Nội vụ", "DN")
-    yield HoSoService(db)
+        units.add_unit(s, "DN.P.HAICHAU", "UBND phường Hải Châu", "DN")
+    service = HoSoService(db)
+    for cccd, name, birth, sex, unit in PEOPLE:
+        service.create_person({"cccd": cccd, "full_name": name, "birth_date": birth, "sex": sex, "unit_code": unit,
+                               "position": "Chuyên viên"})
+    yield service
     db.dispose()
 
 
-def test_window_shows_the_database_and_the_unit_tree(qtbot, service) -> None:
-    window = MainWindow(service)
-    qtbot.addWidget(window)
-    assert "0 hồ sơ, 2 đơn vị" in window.summary_label.text()
-    root = window.units_tree.topLevelItem(0)
-    assert root.text(0) == "UBND thành phố Đà Nẵng" and root.child(0).text(1) == "DN.SNV"
+@pytest.fixture
+def window(qtbot, main_service):
+    win = main_window.MainWindow(main_service)
+    qtbot.addWidget(win)
+    return win
 
 
-def test_demo_button_loads_profiles(qtbot, service, monkeypatch) -> None:
-    monkeypatch.setattr(service, "load_demo", lambda count, seed=1: _fake_demo(service, count))
-    window = MainWindow(service)
-    qtbot.addWidget(window)
-    window.demo_button.click()
-    assert "1 hồ sơ" in window.summary_label.text()
+def names(win) -> list[str]:
+    model = win.people.model
+    return [model.person_row(r).full_name for r in range(model.rowCount())]
 
 
-def _fake_demo(service: HoSoService, count: int) -> int:
-    service.create_person({"cccd": "048085001234", "full_name": "Nguyễn Văn Bình", "birth_date": "1985-03-12",
-                           "sex": "Nam", "unit_code": "DN.SNV"})
-    return 1
+def commit_text(widget, text: str) -> None:
+    """What an input method does: a preedit string, then the commit."""
+    widget.setFocus()
+    preedit = QInputMethodEvent(text[:-1], [])
+    QApplication.sendEvent(widget, preedit)
+    commit = QInputMethodEvent()
+    commit.setCommitString(text)
+    QApplication.sendEvent(widget, commit)
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, main_service) -> None:
+    from app.listing import PersonFilter
+
+    model = PeopleTableModel(main_service.person_rows)
+    model.set_ids(main_service.person_ids(PersonFilter()))
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == 4
+
+
+def test_list_opens_in_vietnamese_name_order(window) -> None:
+    assert names(window) == ["Lê Thị An", "Nguyễn Văn Bình", "Đặng Văn Đức", "Trần Thị Hoa"]
+    assert "4 hồ sơ" in window.people.count_label.text()
+
+
+def test_typing_vietnamese_through_the_input_method_filters(qtbot, window) -> None:
+    commit_text(window.people.search_edit, "Đức")
+    assert window.people.search_edit.text() == "Đức"
+    qtbot.waitUntil(lambda: names(window) == ["Đặng Văn Đức"], timeout=3000)
+    window.people.search_edit.setText("hoa")  # without accents
+    qtbot.waitUntil(lambda: names(window) == ["Trần Thị Hoa"], timeout=3000)
+    window.people.search_edit.setText("049088")  # CCCD
+    qtbot.waitUntil(lambda: names(window) == ["Đặng Văn Đức"], timeout=3000)
+
+
+def test_unit_tree_filters_with_subunits(qtbot, window) -> None:
+    window.units.select_code("DN.P.HAICHAU")
+    qtbot.waitUntil(lambda: names(window) == ["Đặng Văn Đức", "Trần Thị Hoa"], timeout=3000)
+    window.units.select_code("DN")
+    qtbot.waitUntil(lambda: len(names(window)) == 4, timeout=3000)
+    window.people.subunits_check.setChecked(False)
+    qtbot.waitUntil(lambda: names(window) == [], timeout=3000)
+
+
+def test_filters_and_sorting(qtbot, window) -> None:
+    window.people.sex_combo.setCurrentIndex(window.people.sex_combo.findData("Nữ"))
+    qtbot.waitUntil(lambda: names(window) == ["Lê Thị An", "Trần Thị Hoa"], timeout=3000)
+    window.people.sex_combo.setCurrentIndex(0)
+    birth_column = [c.key for c in window.people.model.columns].index("birth_date")
+    window.people.table.horizontalHeader().sectionClicked.emit(birth_column)
+    qtbot.waitUntil(lambda: names(window)[0] == "Nguyễn Văn Bình", timeout=3000)
+    window.people.table.horizontalHeader().sectionClicked.emit(birth_column)
+    qtbot.waitUntil(lambda: names(window)[0] == "Lê Thị An", timeout=3000)
+
+
+def test_column_chooser(window) -> None:
+    window.people.toggle_column("retirement_date", True)
+    keys = [c.key for c in window.people.model.columns]
+    assert "retirement_date" in keys
+    row = window.people.model
+    column = keys.index("retirement_date")
+    assert row.data(row.index(0, column)) == "29/02/2052"  # Lê Thị An, 02/1992: 60 years, end of month (2052 is a leap year)
+    window.people.toggle_column("cccd", False)
+    assert "cccd" not in [c.key for c in window.people.model.columns]
+
+
+def test_preview_shows_the_selected_person(qtbot, window) -> None:
+    window.people.table.selectRow(1)
+    qtbot.waitUntil(lambda: window.preview.name_label.text() == "Nguyễn Văn Bình", timeout=3000)
+    assert window.preview.fact_labels["birth_date"].text().startswith("12/03/1985")
+    assert window.preview.fact_labels["unit_name"].text() == "Sở Nội vụ"
+
+
+def test_transfer_moves_the_person(qtbot, window, main_service, monkeypatch) -> None:
+    window.people.table.selectRow(1)  # Nguyễn Văn Bình
+    monkeypatch.setattr(dialogs.TransferDialog, "ask", classmethod(
+        lambda cls, *a, **k: TransferInput("DN.P.HAICHAU", dt.date(2026, 11, 1), "12/QĐ", "Phó Chủ tịch", "transfer")))
+    monkeypatch.setattr(main_window, "TransferDialog", dialogs.TransferDialog)
+    window.transfer_current()
+    doc = main_service.person("048085001234")
+    assert doc["unit_code"] == "DN.P.HAICHAU" and doc["position"] == "Phó Chủ tịch"
+    assert doc["work_history"][-1]["unit_name"] == "UBND phường Hải Châu"
+    window.units.select_code("DN.P.HAICHAU")
+    qtbot.waitUntil(lambda: "Nguyễn Văn Bình" in names(window), timeout=3000)
+
+
+def test_delete_asks_and_removes(qtbot, window, monkeypatch) -> None:
+    monkeypatch.setattr(main_window, "confirm", lambda *a: True)
+    window.people.table.selectRow(0)
+    window.delete_current()
+    qtbot.waitUntil(lambda: names(window) == ["Nguyễn Văn Bình", "Đặng Văn Đức", "Trần Thị Hoa"], timeout=3000)
+
+
+def test_add_unit_from_the_menu(qtbot, window, monkeypatch) -> None:
+    from ui import unit_tree
+
+    monkeypatch.setattr(unit_tree.UnitDialog, "ask", classmethod(
+        lambda cls, *a: dialogs.UnitInput("DN.SNV.TCBM", "Phòng Tổ chức bộ máy", "DN.SNV")))
+    window.units.add_unit()
+    assert window.units.current_code() == "DN.SNV.TCBM"
+    assert "DN.SNV.TCBM" in [u.code for u in window.units.units]
+
+
+def test_geometry_is_remembered(qtbot, main_service) -> None:
+    first = main_window.MainWindow(main_service)
+    qtbot.addWidget(first)
+    first.resize(790, 560)
+    first.show()
+    qtbot.waitExposed(first)
+    first.splitter.setSizes([150, 440, 200])
+    expected = first.splitter.sizes()
+    assert expected != [260, 800, 300]
+    first.close()
+    second = main_window.MainWindow(main_service)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.size().width() == 790 and second.splitter.sizes() == expected
+
+
+def test_shortcuts(qtbot, window) -> None:
+    actions = {a.objectName(): a for a in window.findChildren(type(window.menuBar().actions()[0]))}
+    assert actions["new_action"].shortcut().toString() == "Ctrl+N"
+    assert actions["find_action"].shortcut().toString() == "Ctrl+F"
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    actions["find_action"].trigger()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.people.search_edit, timeout=2000)

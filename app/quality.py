@@ -1,0 +1,239 @@
+"""Data-quality checks over the dossiers: what is probably wrong in the data, person by person.
+
+Each issue has a stable ``code`` (below), a Vietnamese message, the person it links to and the
+field to open. Entry validation refuses most of these when a clerk types them; they still
+arrive through imports, packages, older databases and direct edits, so they are checked here
+over everyone in bulk (one query for the people's columns, one for work history, one for the
+latest salary-history row, one for early raises; grades resolved once per code and date).
+
+Codes:
+
+* ``cccd_mismatch`` — the CCCD's century/sex digit or year digits contradict the birth date or
+  sex (``app.cccd.mismatches``);
+* ``unknown_grade`` — the mã ngạch is not in the grade catalog;
+* ``step_beyond_table`` — the bậc is above the last step of the grade's salary class;
+* ``coefficient_mismatch`` — the hệ số is not the table's for the grade and step;
+* ``work_gap`` — more than ``gap_months`` (1) uncovered between two work-history rows: from the
+  day after one row ends to the day before the next begins;
+* ``work_overlap`` — a row begins before an earlier row has ended (a shared boundary day, "to
+  31/12" then "from 31/12", is not an overlap);
+* ``work_open_row`` — a row without an end date that is not the latest (its end is unknown, so
+  gaps and overlaps around it cannot be checked);
+* ``past_retirement`` — status working although the retirement date is before ``as_of``;
+* ``salary_since_future`` — the ngày hưởng of the current step is after ``as_of``;
+* ``salary_history_mismatch`` — the latest salary-history row (latest start date) disagrees with
+  the current grade, step, coefficient or ngày hưởng;
+* ``early_raise_invalid`` — a salary-history row records an early raise longer than the rules
+  allow (12 months), which no step date can be computed from;
+* ``party_dates`` — the official Party membership date is before the joining date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy.orm import Session
+
+from app import cccd as cccd_rules
+from app.alerts import RetirementDates, SalaryScales, person_scope, unit_names, vn_date, vn_number
+from app.rules import add_months
+from app.rules import salary as salary_rules
+from models import Person, SalaryHistory, WorkHistory
+
+__all__ = ["CHECKS", "QualityIssue", "quality_issues"]
+
+CHECKS = {
+    "cccd_mismatch": "Số CCCD mâu thuẫn với ngày sinh hoặc giới tính",
+    "unknown_grade": "Mã ngạch không có trong danh mục",
+    "step_beyond_table": "Bậc lương vượt quá bậc cao nhất của ngạch",
+    "coefficient_mismatch": "Hệ số lương không khớp với bảng lương",
+    "work_gap": "Quá trình công tác bị gián đoạn",
+    "work_overlap": "Quá trình công tác trùng thời gian",
+    "work_open_row": "Quá trình công tác thiếu ngày kết thúc",
+    "past_retirement": "Quá tuổi nghỉ hưu nhưng vẫn đang công tác",
+    "salary_since_future": "Ngày hưởng lương ở tương lai",
+    "salary_history_mismatch": "Diễn biến lương không khớp với lương hiện tại",
+    "early_raise_invalid": "Số tháng nâng bậc trước thời hạn không hợp lệ",
+    "party_dates": "Ngày chính thức vào Đảng trước ngày vào Đảng",
+}
+
+
+@dataclass(frozen=True)
+class QualityIssue:
+    person_id: uuid.UUID
+    cccd: str
+    full_name: str
+    unit_code: str | None
+    code: str  # a key of CHECKS
+    message: str  # Vietnamese, names the values
+    field: str  # the Person field or section to open ("work_history", "salary_coefficient"…)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": str(self.person_id), "cccd": self.cccd, "full_name": self.full_name,
+                "unit_code": self.unit_code, "code": self.code, "field": self.field, "message": self.message}
+
+
+_COLUMNS = (Person.id, Person.cccd, Person.full_name, Person.sort_key, Person.unit_id, Person.status,
+            Person.birth_date, Person.birth_year_only, Person.sex, Person.grade_code, Person.salary_step,
+            Person.salary_coefficient, Person.salary_since, Person.party_join_date, Person.party_official_date)
+
+_Found = tuple[str, str, str]  # code, message, field
+
+
+def quality_issues(session: Session, unit_code: str | None = None, as_of: dt.date | None = None, *,
+                   gap_months: int = 1, codes: Iterable[str] | None = None) -> list[QualityIssue]:
+    """Every issue of the not-deleted dossiers of ``unit_code``'s subtree (everyone when None),
+    in Vietnamese name order, then in the order of ``CHECKS``. ``as_of`` (default today) is the
+    day ``past_retirement`` and ``salary_since_future`` compare with; ``codes`` limits the checks."""
+    wanted = set(CHECKS) if codes is None else set(codes)
+    if unknown := wanted - set(CHECKS):
+        raise ValueError(f"unknown quality checks {sorted(unknown)}; expected some of {list(CHECKS)}")
+    day = as_of or dt.date.today()
+    scope = person_scope(session, unit_code)
+    work = _work_rows(session, scope) if wanted & {"work_gap", "work_overlap", "work_open_row"} else {}
+    latest = _latest_salary(session, scope) if "salary_history_mismatch" in wanted else {}
+    early = _early_invalid(session, scope) if "early_raise_invalid" in wanted else {}
+    units = unit_names(session)
+    checker = _Checker(SalaryScales(session), RetirementDates(), day, gap_months)
+    order = {code: i for i, code in enumerate(CHECKS)}
+    keyed = []
+    for row in session.execute(select(*_COLUMNS).where(*scope)):
+        found = [*checker.person(row), *checker.work(work.get(row.id, ())),
+                 *checker.salary_history(row, latest.get(row.id)), *early.get(row.id, ())]
+        for code, message, field in found:
+            if code in wanted:
+                unit = units.get(row.unit_id, (None, None))[0]
+                keyed.append(((row.sort_key, row.cccd, order[code]),
+                              QualityIssue(row.id, row.cccd, row.full_name, unit, code, message, field)))
+    keyed.sort(key=lambda pair: pair[0])
+    return [issue for _, issue in keyed]
+
+
+class _Checker:
+    def __init__(self, scales: SalaryScales, retirements: RetirementDates, as_of: dt.date, gap_months: int):
+        self.scales, self.retirements, self.as_of, self.gap_months = scales, retirements, as_of, gap_months
+
+    def person(self, row: Any) -> Iterator[_Found]:
+        for warning in cccd_rules.mismatches(row.cccd or "", row.birth_date, row.sex):
+            yield "cccd_mismatch", f"Số CCCD {row.cccd}: {warning}", "cccd"
+        yield from self._grade(row)
+        dates = self.retirements.get(row.birth_date, row.sex, row.birth_year_only) if row.birth_date else None
+        if row.status == "working" and dates is not None and dates.date < self.as_of:
+            yield ("past_retirement", f"Đã đến tuổi nghỉ hưu từ ngày {vn_date(dates.date)} ({dates.age}) "
+                   "nhưng vẫn ở tình trạng đang công tác", "status")
+        if row.salary_since and row.salary_since > self.as_of:
+            yield ("salary_since_future", f"Ngày hưởng bậc lương {vn_date(row.salary_since)} ở sau ngày "
+                   f"{vn_date(self.as_of)}", "salary_since")
+        if row.party_join_date and row.party_official_date and row.party_official_date < row.party_join_date:
+            yield ("party_dates", f"Ngày chính thức vào Đảng {vn_date(row.party_official_date)} trước ngày vào "
+                   f"Đảng {vn_date(row.party_join_date)}", "party_official_date")
+
+    def _grade(self, row: Any) -> Iterator[_Found]:
+        if not row.grade_code:
+            return
+        scale = self.scales.get(row.grade_code, row.salary_since or self.as_of)
+        if scale is None:
+            if not self.scales.known(row.grade_code):
+                yield "unknown_grade", f"Mã ngạch '{row.grade_code}' không có trong danh mục", "grade_code"
+            return
+        grade, steps = scale
+        if row.salary_step is None:
+            return
+        if row.salary_step > len(steps):
+            yield ("step_beyond_table", f"Bậc {row.salary_step} vượt quá bậc cao nhất ({len(steps)}) của ngạch "
+                   f"{row.grade_code} (loại {grade.salary_class})", "salary_step")
+        elif row.salary_coefficient is not None and Decimal(row.salary_coefficient) != steps[row.salary_step - 1].coefficient:
+            yield ("coefficient_mismatch", f"Hệ số lương {vn_number(row.salary_coefficient)} không khớp với bậc "
+                   f"{row.salary_step} của ngạch {row.grade_code} (loại {grade.salary_class}: "
+                   f"{vn_number(steps[row.salary_step - 1].coefficient)})", "salary_coefficient")
+
+    def work(self, rows: Sequence[tuple[int, dt.date, dt.date | None]]) -> Iterator[_Found]:
+        """Rows as (seq, start, end), sorted by start then seq."""
+        covered: tuple[int, dt.date] | None = None  # the row reaching furthest so far, and its end
+        for index, (seq, start, end) in enumerate(rows):
+            if covered is not None:
+                last_seq, last_end = covered
+                if start < last_end:
+                    yield ("work_overlap", f"Quá trình công tác: dòng {seq} (từ {vn_date(start)}) trùng thời gian "
+                           f"với dòng {last_seq} (đến {vn_date(last_end)})", "work_history")
+                elif start > add_months(last_end + dt.timedelta(days=1), self.gap_months):
+                    yield ("work_gap", f"Quá trình công tác bị gián đoạn từ {vn_date(last_end + dt.timedelta(days=1))} "
+                           f"đến {vn_date(start - dt.timedelta(days=1))} (giữa dòng {last_seq} và dòng {seq})",
+                           "work_history")
+            if end is None:
+                if index < len(rows) - 1:
+                    yield ("work_open_row", f"Quá trình công tác: dòng {seq} (từ {vn_date(start)}) chưa có ngày "
+                           "kết thúc nhưng không phải giai đoạn mới nhất", "work_history")
+                covered = None
+            elif covered is None or end > covered[1]:
+                covered = (seq, end)
+
+    def salary_history(self, row: Any, latest: tuple[Any, ...] | None) -> Iterator[_Found]:
+        if latest is None or row.salary_since is None:
+            return
+        start, grade_code, step, coefficient = latest
+        differs = [
+            label for label, mine, theirs in (
+                ("ngày hưởng", row.salary_since, start),
+                ("mã ngạch", row.grade_code, grade_code or row.grade_code),
+                ("bậc", row.salary_step, step),
+                ("hệ số", _decimal(row.salary_coefficient), _decimal(coefficient)))
+            if mine != theirs]
+        if differs:
+            yield ("salary_history_mismatch",
+                   f"Diễn biến lương mới nhất (từ {vn_date(start)}: ngạch {grade_code or '—'}, bậc {step or '—'}, "
+                   f"hệ số {vn_number(coefficient) or '—'}) khác lương hiện tại (từ {vn_date(row.salary_since)}: "
+                   f"ngạch {row.grade_code or '—'}, bậc {row.salary_step or '—'}, hệ số "
+                   f"{vn_number(row.salary_coefficient) or '—'}) ở {', '.join(differs)}", "salary_history")
+
+
+def _decimal(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(value).normalize()
+
+
+def _work_rows(session: Session, scope: Sequence[ColumnElement[bool]]
+               ) -> dict[uuid.UUID, list[tuple[int, dt.date, dt.date | None]]]:
+    stmt = (select(WorkHistory.person_id, WorkHistory.seq, WorkHistory.start_date, WorkHistory.end_date)
+            .join(Person, Person.id == WorkHistory.person_id)
+            .where(*scope, WorkHistory.deleted_at.is_(None), WorkHistory.start_date.is_not(None)))
+    found: dict[uuid.UUID, list[tuple[int, dt.date, dt.date | None]]] = {}
+    for person_id, seq, start, end in session.execute(stmt):
+        found.setdefault(person_id, []).append((seq, start, end))
+    for rows in found.values():
+        rows.sort(key=lambda r: (r[1], r[0]))
+    return found
+
+
+def _latest_salary(session: Session, scope: Sequence[ColumnElement[bool]]) -> dict[uuid.UUID, tuple[Any, ...]]:
+    """Each person's salary-history row with the latest start date (one query)."""
+    last = (select(SalaryHistory.person_id, func.max(SalaryHistory.start_date).label("start"))
+            .where(SalaryHistory.deleted_at.is_(None)).group_by(SalaryHistory.person_id).subquery())
+    stmt = (select(SalaryHistory.person_id, SalaryHistory.start_date, SalaryHistory.grade_code,
+                   SalaryHistory.salary_step, SalaryHistory.salary_coefficient)
+            .join(last, and_(last.c.person_id == SalaryHistory.person_id, last.c.start == SalaryHistory.start_date))
+            .join(Person, Person.id == SalaryHistory.person_id)
+            .where(*scope, SalaryHistory.deleted_at.is_(None))
+            .order_by(SalaryHistory.seq))
+    found: dict[uuid.UUID, tuple[Any, ...]] = {}
+    for person_id, *values in session.execute(stmt):
+        found.setdefault(person_id, tuple(values))
+    return found
+
+
+def _early_invalid(session: Session, scope: Sequence[ColumnElement[bool]]) -> dict[uuid.UUID, list[_Found]]:
+    limit = salary_rules.max_early_months()
+    stmt = (select(SalaryHistory.person_id, SalaryHistory.start_date, SalaryHistory.early_months)
+            .join(Person, Person.id == SalaryHistory.person_id)
+            .where(*scope, SalaryHistory.deleted_at.is_(None), SalaryHistory.early_months > limit))
+    found: dict[uuid.UUID, list[_Found]] = {}
+    for person_id, start, months in session.execute(stmt):
+        found.setdefault(person_id, []).append(
+            ("early_raise_invalid", f"Diễn biến lương từ {vn_date(start)}: nâng bậc trước thời hạn {months} tháng, "
+             f"tối đa {limit} tháng", "salary_history"))
+    return found

@@ -1,0 +1,395 @@
+"""Building blocks every printed report shares: page set-up, styles, dotted leaders, label/value
+lines, tables whose header rows repeat on each page, signature blocks, the photo box, and the
+document builder with "Trang x/y" footers.
+
+Page set-up follows Nghị định 30/2020/NĐ-CP for administrative documents (A4, margins top and
+bottom 20 mm, left 30 mm, right 15 mm; Times-metric font). Every piece of text goes through
+:func:`para` or :func:`draw_text`, which normalise it to NFC before reportlab sees it.
+
+Page numbers: a report may hold several *sections* (one per profile in a batch) numbered on
+their own. Each page's footer draws "Trang n/" and a PDF form XObject that holds the section's
+page count; the form is defined when the section's last flowable is drawn (:class:`SectionEnd`).
+So the numbers need no second pass and no page is kept in memory.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm, mm
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Table
+from reportlab.platypus import TableStyle
+
+from app.reports import fonts
+
+logger = logging.getLogger(__name__)
+
+MARGINS = (20 * mm, 15 * mm, 20 * mm, 30 * mm)  # top, right, bottom, left (NĐ 30/2020)
+PORTRAIT_WIDTH = A4[0] - MARGINS[1] - MARGINS[3]
+GRID = colors.black
+
+
+def nfc(text: Any) -> str:
+    return unicodedata.normalize("NFC", "" if text is None else str(text))
+
+
+def esc(value: Any) -> str:
+    """A value as paragraph markup: NFC, XML-escaped, line breaks kept."""
+    lines = [escape(" ".join(line.split())) for line in nfc(value).splitlines()]
+    return "<br/>".join(line for line in lines if line)
+
+
+def val(value: Any, blank: str = "") -> str:
+    """A filled-in value in a label line (bold); ``blank`` when empty ("……" inside a line,
+    nothing at its end where the dotted leader takes over)."""
+    shown = esc(value)
+    return f"<b>{shown}</b>" if shown else blank
+
+
+# --------------------------------------------------------------------------- styles
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle
+    guidance: ParagraphStyle  # the form's printed hints in brackets under a line
+    heading: ParagraphStyle  # "27) ĐÀO TẠO, BỒI DƯỠNG …"
+    subheading: ParagraphStyle
+    title: ParagraphStyle
+    right: ParagraphStyle
+    center: ParagraphStyle
+    center_bold: ParagraphStyle
+    center_italic: ParagraphStyle
+    cell: ParagraphStyle
+    cell_center: ParagraphStyle
+    cell_head: ParagraphStyle
+    cell_label: ParagraphStyle
+    note: ParagraphStyle
+
+
+@lru_cache(maxsize=8)
+def styles(size: float = 13, cell_size: float = 11) -> Styles:
+    fonts.register_fonts()
+    lead = size * 1.3
+
+    def s(name: str, **kw: Any) -> ParagraphStyle:
+        base: dict[str, Any] = {"fontName": fonts.REGULAR, "fontSize": size, "leading": lead}
+        return ParagraphStyle(name, **(base | kw))
+
+    cell = {"fontSize": cell_size, "leading": cell_size * 1.2}
+    return Styles(
+        body=s("body", spaceBefore=2.5),
+        guidance=s("guidance", fontName=fonts.ITALIC, fontSize=size - 1.5, leading=(size - 1.5) * 1.25),
+        heading=s("heading", fontName=fonts.BOLD, alignment=TA_CENTER, spaceBefore=10, spaceAfter=4,
+                  keepWithNext=1),
+        subheading=s("subheading", spaceBefore=4, spaceAfter=3, keepWithNext=1),
+        title=s("title", fontName=fonts.BOLD, fontSize=size + 3, leading=(size + 3) * 1.3, alignment=TA_CENTER,
+                spaceAfter=6),
+        right=s("right", alignment=TA_RIGHT),
+        center=s("center", alignment=TA_CENTER),
+        center_bold=s("center_bold", fontName=fonts.BOLD, alignment=TA_CENTER),
+        center_italic=s("center_italic", fontName=fonts.ITALIC, alignment=TA_CENTER),
+        cell=s("cell", alignment=TA_LEFT, **cell),
+        cell_center=s("cell_center", alignment=TA_CENTER, **cell),
+        cell_head=s("cell_head", fontName=fonts.BOLD, alignment=TA_CENTER, **cell),
+        cell_label=s("cell_label", fontName=fonts.BOLD, alignment=TA_LEFT, **cell),
+        note=s("note", fontName=fonts.ITALIC, fontSize=cell_size, leading=cell_size * 1.25, alignment=TA_JUSTIFY,
+               spaceBefore=3),
+    )
+
+
+def para(markup: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(nfc(markup), style)
+
+
+# --------------------------------------------------------------------------- dotted leaders
+
+
+def draw_dots(canv: Any, x0: float, x1: float, y: float) -> None:
+    """A row of dots like the typed leaders of the paper form (drawn, so extracted text stays clean)."""
+    if x1 - x0 < 6:
+        return
+    canv.saveState()
+    canv.setLineWidth(0.75)
+    canv.setLineCap(1)
+    canv.setDash([0.01, 2.9])
+    canv.line(x0, y + 0.9, x1, y + 0.9)
+    canv.restoreState()
+
+
+class LeaderParagraph(Paragraph):
+    """A paragraph whose last line is continued with dots to the right edge (a form line)."""
+
+    def draw(self) -> None:
+        super().draw()
+        widths = self.getActualLineWidths0()
+        if not widths:
+            return
+        style = self.style
+        n = len(widths)
+        x = style.leftIndent + (style.firstLineIndent if n == 1 else 0) + widths[-1] + 3
+        baseline = self.height - style.fontSize - (n - 1) * style.leading
+        draw_dots(self.canv, x, self.width - style.rightIndent, baseline)
+
+
+def field(markup: str, style: ParagraphStyle) -> LeaderParagraph:
+    """One line of the form: label and values, then the dotted leader."""
+    return LeaderParagraph(nfc(markup), style)
+
+
+class DottedLines(Flowable):
+    """``count`` empty lines of dots, for the clerk's hand (2C item 32, empty free-text items)."""
+
+    def __init__(self, count: int, leading: float = 20):
+        super().__init__()
+        self.count, self.leading = count, leading
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.count * self.leading
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        fits = int(avail_height // self.leading)
+        if fits <= 0 or fits >= self.count:
+            return []
+        return [DottedLines(fits, self.leading), DottedLines(self.count - fits, self.leading)]
+
+    def draw(self) -> None:
+        for i in range(self.count):
+            draw_dots(self.canv, 0, self.width, (self.count - i - 1) * self.leading + 4)
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def grid(headers: Sequence[str] | None, rows: Sequence[Sequence[Any]], widths: Sequence[float], *,
+         st: Styles | None = None, centered: Sequence[int] = (), blank_rows: int = 3,
+         label_column: bool = False) -> Table:
+    """A ruled table; its header row repeats on every page it runs onto. ``widths`` are points.
+
+    Cells are wrapped paragraphs (never clipped); an empty table gets ``blank_rows`` empty rows
+    for the clerk to fill in by hand. ``label_column`` sets the first column in bold (item 31).
+    """
+    st = st or styles()
+    def style(i: int) -> ParagraphStyle:
+        if label_column and i == 0:
+            return st.cell_label
+        return st.cell_center if i in centered else st.cell
+
+    body = [[para(esc(c), style(i)) for i, c in enumerate(row)] for row in rows]
+    if not body:
+        body = [["" for _ in widths] for _ in range(blank_rows)]
+    data = ([[para(esc(h), st.cell_head) for h in headers]] if headers else []) + body
+    table = Table(data, colWidths=list(widths), repeatRows=1 if headers else 0,
+                  rowHeights=None if rows else [None] * (1 if headers else 0) + [st.cell.leading + 8] * blank_rows)
+    commands: list[tuple[Any, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if headers:
+        commands.append(("VALIGN", (0, 0), (-1, 0), "MIDDLE"))
+    if label_column:
+        commands.append(("VALIGN", (0, 0), (0, -1), "MIDDLE"))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def fractions(total: float, parts: Sequence[float]) -> list[float]:
+    whole = sum(parts)
+    return [total * p / whole for p in parts]
+
+
+def columns(cells: Sequence[Sequence[Flowable]], widths: Sequence[float], *, gap: float = 0) -> Table:
+    """Flowables side by side with no rules (two fields on one line, signature blocks)."""
+    table = Table([list(cells)], colWidths=list(widths))
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), gap), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    return table
+
+
+def signature_block(left: Sequence[tuple[str, ParagraphStyle]], right: Sequence[tuple[str, ParagraphStyle]],
+                    width: float, *, space: float = 70) -> KeepTogether:
+    """Two signature columns, never split across pages; ``space`` is left for the signatures."""
+    def column(lines: Sequence[tuple[str, ParagraphStyle]]) -> list[Flowable]:
+        out: list[Flowable] = []
+        for markup, style in lines:
+            if markup == "":
+                out.append(Spacer(space))
+            else:
+                out.append(para(markup, style))
+        return out
+
+    return KeepTogether([Spacer(12), columns([column(left), column(right)], [width * 0.47, width * 0.53], gap=6)])
+
+
+class Spacer(Flowable):
+    def __init__(self, height: float):
+        super().__init__()
+        self.height = height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        pass
+
+
+class PhotoBox(Flowable):
+    """The bordered 4 × 6 cm photo cell: the photo when there is one, else "Ảnh màu (4 x 6 cm)"."""
+
+    def __init__(self, photo: bytes | None, st: Styles, width: float = 4 * cm, height: float = 6 * cm):
+        super().__init__()
+        self.width, self.height, self.st = width, height, st
+        self.image = _image(photo)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv = self.canv
+        if self.image is not None:
+            iw, ih = self.image.getSize()
+            scale = max(self.width / iw, self.height / ih)  # fill the box, centred, cropped by a clip
+            w, h = iw * scale, ih * scale
+            canv.saveState()
+            path = canv.beginPath()
+            path.rect(0, 0, self.width, self.height)
+            canv.clipPath(path, stroke=0, fill=0)
+            canv.drawImage(self.image, (self.width - w) / 2, (self.height - h) / 2, w, h)
+            canv.restoreState()
+        else:
+            caption = para("Ảnh màu<br/>(4 x 6 cm)", self.st.center)
+            _, h = caption.wrap(self.width - 6, self.height)
+            caption.drawOn(canv, 3, (self.height - h) / 2)
+        canv.setLineWidth(0.75)
+        canv.rect(0, 0, self.width, self.height)
+
+
+def _image(photo: bytes | None) -> ImageReader | None:
+    if not photo:
+        return None
+    try:
+        reader = ImageReader(io.BytesIO(photo))
+        reader.getSize()
+        return reader
+    except Exception:  # a damaged attachment must not stop the printout
+        logger.warning("photo attachment could not be read; printing the empty photo box")
+        return None
+
+
+# --------------------------------------------------------------------------- document
+
+
+class SectionStart(Flowable):
+    """Starts a numbered section (a profile): its pages count from 1."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        doc: ReportDoc = self.canv._doctemplate
+        doc.section += 1
+        doc.section_first_page = self.canv.getPageNumber()
+
+
+class SectionEnd(Flowable):
+    """Ends a section: writes its page count into the form every footer of the section shows."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        canv = self.canv
+        doc: ReportDoc = canv._doctemplate
+        total = canv.getPageNumber() - doc.section_first_page + 1
+        canv.beginForm(doc.form_name(doc.section))
+        canv.setFont(fonts.REGULAR, doc.footer_size)
+        canv.drawString(doc.pagesize[0] / 2, doc.footer_y, str(total))
+        canv.endForm()
+
+
+class ReportDoc(BaseDocTemplate):
+    """One page template, a frame filling the margins, and the "Trang x/y" footer."""
+
+    footer_size = 10
+
+    def __init__(self, out: Any, *, pagesize: tuple[float, float] = A4,
+                 margins: tuple[float, float, float, float] = MARGINS, title: str = "", subject: str = ""):
+        top, right, bottom, left = margins
+        super().__init__(out, pagesize=pagesize, topMargin=top, rightMargin=right, bottomMargin=bottom,
+                         leftMargin=left, title=nfc(title), subject=nfc(subject), author="HoSo", creator="HoSo",
+                         pageCompression=1)
+        frame = Frame(left, bottom, self.width, self.height, id="body", leftPadding=0, rightPadding=0,
+                      topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._footer, pagesize=pagesize)])
+        self.footer_y = bottom / 2 - 3
+        self.section = 0
+        self.section_first_page = 1
+        self.pages = 0
+
+    @staticmethod
+    def form_name(section: int) -> str:
+        return f"HoSoPages{section}"
+
+    def _footer(self, canv: Any, _doc: Any) -> None:
+        self.pages = canv.getPageNumber()
+        if self.section == 0:
+            return
+        canv.saveState()
+        canv.setFont(fonts.REGULAR, self.footer_size)
+        number = canv.getPageNumber() - self.section_first_page + 1
+        canv.drawRightString(self.pagesize[0] / 2, self.footer_y, nfc(f"Trang {number}/"))
+        canv.doForm(self.form_name(self.section))
+        canv.restoreState()
+
+
+class LazyStory(list):
+    """A story that pulls the next chunk of flowables only when reportlab has used up the last,
+    so a batch of a thousand profiles is never held in memory at once."""
+
+    def __init__(self, chunks: Iterable[list[Flowable]]):
+        super().__init__()
+        self._chunks: Iterator[list[Flowable]] | None = iter(chunks)
+
+    def __len__(self) -> int:
+        while super().__len__() == 0 and self._chunks is not None:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                self._chunks = None
+            else:
+                self.extend(chunk)
+        return super().__len__()
+
+
+def section(flowables: list[Flowable]) -> list[Flowable]:
+    """Wrap a numbered section's flowables."""
+    return [SectionStart(), *flowables, SectionEnd()]
+
+
+def build(out: Path | BinaryIO | str, chunks: Iterable[list[Flowable]], *, pagesize: tuple[float, float] = A4,
+          title: str = "", subject: str = "") -> int:
+    """Write the PDF; ``chunks`` are lists of flowables (each usually one :func:`section`).
+
+    Returns the number of pages.
+    """
+    fonts.register_fonts()
+    target = str(out) if isinstance(out, Path) else out
+    doc = ReportDoc(target, pagesize=pagesize, title=title, subject=subject)
+    doc.build(LazyStory(chunks))
+    return doc.pages

@@ -1,0 +1,111 @@
+"""A field widget with its label and an inline message (error or warning) under it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from app.fields import FieldSpec
+
+INVALID_STYLE = """
+*[invalid="true"] { border: 1px solid #c62828; border-radius: 3px; background: #fff5f5; }
+QLabel#field_message[severity="error"] { color: #b00020; }
+QLabel#field_message[severity="warning"] { color: #8a5300; }
+"""
+
+
+def item_text(item: str) -> str:
+    """ "2C:14" → "Mẫu 2C-BNV/2008, mục 14" (the paper form and item a field comes from)."""
+    form, _, number = item.partition(":")
+    if form == "2C":
+        text = QCoreApplication.translate("FieldRow", "Mẫu 2C-BNV/2008, mục {item}")
+    elif form == "HS02":
+        text = QCoreApplication.translate("FieldRow", "Mẫu HS02-VC/BNV, mục {item}")
+    else:
+        return ""
+    return text.format(item=number) if number else text.split(",")[0]
+
+
+def field_label(spec: FieldSpec) -> str:
+    """The field's Vietnamese label (translated through the "Fields" context), * when required."""
+    text = QCoreApplication.translate("Fields", spec.label)
+    return text + " *" if spec.required else text
+
+
+def repolish(widget: QWidget) -> None:
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    widget.update()
+
+
+class FieldRow(QWidget):
+    """Pairs ``widget`` with ``label`` (kept for the form's label column) and a message line.
+
+    ``set_error`` draws the widget's border red (the ``invalid`` dynamic property) and shows the
+    message; ``set_warning`` only shows the message; ``clear_message`` undoes both.
+    """
+
+    def __init__(self, spec: FieldSpec, widget: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.spec = spec
+        self.widget = widget
+        self.setObjectName(f"{spec.name}_row")
+        self.label = QLabel(field_label(spec))
+        self.label.setObjectName(f"{spec.name}_label")
+        self.label.setBuddy(widget)
+        self.label.setWordWrap(True)
+        tip = item_text(spec.item)
+        self.label.setToolTip(tip)
+        if not widget.toolTip():
+            widget.setToolTip(tip)
+        self.message_label = QLabel()
+        self.message_label.setObjectName("field_message")
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(widget)
+        layout.addWidget(self.message_label)
+        self.setStyleSheet(INVALID_STYLE)
+        self._connect_problem_check()
+
+    def set_error(self, message: str) -> None:
+        self._show(message, "error")
+        self.widget.setProperty("invalid", True)
+        repolish(self.widget)
+
+    def set_warning(self, message: str) -> None:
+        self._show("⚠ " + message, "warning")
+
+    def clear_message(self) -> None:
+        self.message_label.clear()
+        self.message_label.hide()
+        if self.widget.property("invalid"):
+            self.widget.setProperty("invalid", False)
+            repolish(self.widget)
+
+    def is_invalid(self) -> bool:
+        return bool(self.widget.property("invalid"))
+
+    def message(self) -> str:
+        return self.message_label.text() if not self.message_label.isHidden() else ""
+
+    def _show(self, message: str, severity: str) -> None:
+        self.message_label.setProperty("severity", severity)
+        repolish(self.message_label)
+        self.message_label.setText(message)
+        self.message_label.show()
+
+    def _connect_problem_check(self) -> None:
+        """Widgets that can tell what is wrong with their text (dates, numbers) say so on leaving."""
+        if hasattr(self.widget, "problem") and hasattr(self.widget, "editingFinished"):
+            self.widget.editingFinished.connect(self.check_problem)
+
+    def check_problem(self) -> None:
+        problem = self.widget.problem()  # type: ignore[attr-defined]
+        if problem:
+            self.set_error(problem)
+        elif self.is_invalid():
+            self.clear_message()
