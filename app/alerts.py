@@ -33,7 +33,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy import ColumnElement, String, and_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app import catalogs
@@ -45,7 +45,7 @@ from models import Decision, Discipline, Person, SalaryHistory, Unit
 
 __all__ = [
     "KINDS", "KIND_LABELS", "Alert", "RetirementDates", "SalaryScales", "compute_alerts", "export_alerts_xlsx",
-    "person_scope", "unit_names", "vn_date", "vn_number",
+    "as_uuid", "person_scope", "raw_id", "unit_names", "vn_date", "vn_number",
 ]
 
 KINDS = ("retirement_notice", "retirement_decision", "retirement", "salary_step", "seniority_allowance",
@@ -108,9 +108,24 @@ def person_scope(session: Session, unit_code: str | None) -> list[ColumnElement[
     return conditions
 
 
-def unit_names(session: Session) -> dict[uuid.UUID, tuple[str, str]]:
-    """Unit id → (code, name), one query."""
-    return {uid: (code, name) for uid, code, name in session.execute(select(Unit.id, Unit.code, Unit.name))}
+def raw_id(column: Any) -> ColumnElement[Any]:
+    """A UUID column as the driver returns it (hex text on SQLite, a UUID on PostgreSQL).
+
+    Bulk readers key their maps by this and turn into ``uuid.UUID`` only what they return:
+    converting 100,000 ids costs more than the rest of an alert run.
+    """
+    return type_coerce(column, String())
+
+
+def as_uuid(value: Any) -> uuid.UUID:
+    """A value of :func:`raw_id` as a ``uuid.UUID``."""
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
+def unit_names(session: Session) -> dict[Any, tuple[str, str]]:
+    """Unit id (as :func:`raw_id`) → (code, name), one query."""
+    stmt = select(raw_id(Unit.id), Unit.code, Unit.name)
+    return {uid: (code, name) for uid, code, name in session.execute(stmt)}
 
 
 class SalaryScales:
@@ -183,8 +198,8 @@ class _Window:
 # --------------------------------------------------------------------------- the alerts
 
 
-_COLUMNS = (Person.id, Person.cccd, Person.full_name, Person.sort_key, Person.unit_id, Person.birth_date,
-            Person.birth_year_only, Person.sex, Person.grade_code, Person.salary_step, Person.salary_coefficient,
+_COLUMNS = (raw_id(Person.id), Person.cccd, Person.full_name, Person.sort_key, raw_id(Person.unit_id),
+            Person.birth_date, Person.birth_year_only, Person.sex, Person.grade_code, Person.salary_step,
             Person.salary_since, Person.seniority_allowance_percent, Person.probation_end_date)
 
 
@@ -200,24 +215,29 @@ def compute_alerts(session: Session, as_of: dt.date, within_months: int = 6, uni
         raise ValueError("within_months and overdue_months cannot be negative")
     window = _Window(as_of, add_months(as_of, within_months), add_months(as_of, -overdue_months))
     scope = [*person_scope(session, unit_code), Person.status == "working"]
-    rows = session.execute(select(*_COLUMNS).where(*scope)).all()
     builder = _Builder(session, window, wanted, scope)
     keyed: list[tuple[tuple[dt.date, str, int], Alert]] = []
-    for row in rows:
-        for kind, due, detail, overdue in builder.events(row):
-            code, name = builder.units.get(row.unit_id, (None, None))
-            alert = Alert(row.id, row.cccd, row.full_name, code, name, kind, due, detail, overdue)
-            keyed.append(((due, row.sort_key, _ORDER[kind]), alert))
+    for row in session.execute(select(*_COLUMNS).where(*scope)):
+        events = builder.events(row)
+        if events:
+            pid, cccd, full_name, sort_key, unit_id = row[:5]
+            code, name = builder.units.get(unit_id, (None, None))
+            person_id = as_uuid(pid)
+            for kind, due, detail, overdue in events:
+                alert = Alert(person_id, cccd, full_name, code, name, kind, due, detail, overdue)
+                keyed.append(((due, sort_key, _ORDER[kind]), alert))
     keyed.sort(key=lambda pair: pair[0])
     return [alert for _, alert in keyed]
 
 
 _Event = tuple[str, dt.date, str, bool]
+_NONE: tuple[_Event, ...] = ()
 
 
 class _Builder:
-    """What a bulk run loads once (units, discipline, early raises, decisions, the memo tables)
-    and the per-person event rules."""
+    """What a bulk run loads once (units, discipline, early raises, decisions) and the event
+    rules, remembered per distinct input: people born in the same month, or holding the same
+    grade and step since the same day, share their events."""
 
     def __init__(self, session: Session, window: _Window, wanted: set[str],
                  scope: Sequence[ColumnElement[bool]]) -> None:
@@ -225,32 +245,49 @@ class _Builder:
         self.units = unit_names(session)
         self.retirements = RetirementDates()
         self.scales = SalaryScales(session)
-        self.discipline: dict[uuid.UUID, list[tuple[str, dt.date | None]]] = {}
-        self.early: dict[uuid.UUID, int] = {}
-        self.decided: set[uuid.UUID] = set()
+        self.discipline: dict[Any, list[tuple[str, dt.date | None]]] = {}
+        self.early: dict[Any, int] = {}
+        self.decided: set[Any] = set()
         if wanted & _SALARY_KINDS:
             self.discipline = _discipline_in_step(session, scope)
             self.early = _early_months(session, scope)
         if wanted & {"retirement_notice", "retirement_decision"}:
             self.decided = set(session.scalars(
-                select(Decision.person_id).join(Person, Person.id == Decision.person_id)
+                select(raw_id(Decision.person_id)).join(Person, Person.id == Decision.person_id)
                 .where(*scope, Decision.kind == "retirement", Decision.deleted_at.is_(None))))
+        self._retirement_memo: dict[tuple[Any, ...], tuple[_Event, ...]] = {}
+        self._salary_memo: dict[tuple[Any, ...], tuple[_Event, ...]] = {}
+        self._any_retirement = bool(wanted & _RETIREMENT_KINDS)
+        self._any_salary = bool(wanted & _SALARY_KINDS)
+        self._probation = "probation_end" in wanted
 
-    def events(self, row: Any) -> Iterator[_Event]:
-        if self.wanted & _RETIREMENT_KINDS:
-            yield from self._retirement(row)
-        if self.wanted & _SALARY_KINDS and row.salary_step and row.salary_since:
-            yield from self._salary(row)
-        if "probation_end" in self.wanted and row.probation_end_date and self.window.ahead(row.probation_end_date):
-            yield "probation_end", row.probation_end_date, f"Hết thời gian tập sự ngày {vn_date(row.probation_end_date)}", False
+    def events(self, row: tuple[Any, ...]) -> Sequence[_Event]:
+        """One person's events (the hot loop of a 100,000-profile run: two dict look-ups)."""
+        (pid, _, _, _, _, birth, year_only, sex, grade_code, step, since, seniority, probation) = row
+        retirement = salary = _NONE
+        if self._any_retirement:
+            key = (birth.year, birth.month, sex, year_only, pid in self.decided)
+            retirement = self._retirement_memo.get(key)  # type: ignore[assignment]
+            if retirement is None:
+                retirement = self._retirement_memo[key] = tuple(self._retirement(birth, sex, year_only, key[-1]))
+        if self._any_salary and step and since:
+            delay = salary_rules.delay_in_step(self.discipline[pid], since) if pid in self.discipline else 0
+            key = (grade_code, step, since, delay, self.early.get(pid, 0), bool(seniority))
+            salary = self._salary_memo.get(key)  # type: ignore[assignment]
+            if salary is None:
+                salary = self._salary_memo[key] = tuple(self._salary(*key))
+        if self._probation and probation and self.window.ahead(probation):
+            return (*retirement, *salary,
+                    ("probation_end", probation, f"Hết thời gian tập sự ngày {vn_date(probation)}", False))
+        return retirement + salary if salary else retirement
 
-    def _retirement(self, row: Any) -> Iterator[_Event]:
-        dates = self.retirements.get(row.birth_date, row.sex, row.birth_year_only)
+    def _retirement(self, birth: dt.date, sex: str, year_only: bool, decided: bool) -> Iterator[_Event]:
+        dates = self.retirements.get(birth, sex, year_only)
         if dates is None:
             return
         w = self.window
         about = f"nghỉ hưu ngày {vn_date(dates.date)}, {dates.age}"
-        pending = dates.date >= w.as_of and row.id not in self.decided
+        pending = dates.date >= w.as_of and not decided
         for kind, due, text in (("retirement_notice", dates.notice, "Thông báo nghỉ hưu chậm nhất ngày"),
                                 ("retirement_decision", dates.decision, "Ra quyết định nghỉ hưu chậm nhất ngày")):
             if kind in self.wanted and pending and (w.ahead(due) or w.overdue(due)):
@@ -260,49 +297,50 @@ class _Builder:
             yield ("retirement", dates.date, f"Nghỉ hưu ngày {vn_date(dates.date)} ({dates.age}); "
                    f"hưởng lương hưu từ {vn_date(dates.date + dt.timedelta(days=1))}", False)
 
-    def _salary(self, row: Any) -> Iterator[_Event]:
-        scale = self.scales.get(row.grade_code, row.salary_since)
-        if scale is None or row.salary_step > len(scale[1]):
+    def _salary(self, grade_code: str | None, step: int, since: dt.date, delay: int, early: int,
+                recorded: bool) -> Iterator[_Event]:
+        scale = self.scales.get(grade_code, since)
+        if scale is None or step > len(scale[1]):
             return  # unknown grade or a step beyond the table: app.quality reports it
         grade, steps = scale
-        delay = salary_rules.delay_in_step(self.discipline.get(row.id, ()), row.salary_since)
-        early = self.early.get(row.id, 0)
         try:
-            due = salary_rules.next_step_date(grade.salary_class, row.salary_step, len(steps), row.salary_since,
+            due = salary_rules.next_step_date(grade.salary_class, step, len(steps), since,
                                               delay_months=delay, early_months=early)
         except ValueError:  # an early raise longer than the rules allow: app.quality reports it
             return
-        if due is not None:
-            if "salary_step" in self.wanted and (self.window.ahead(due) or self.window.overdue(due)):
-                yield "salary_step", due, _step_detail(row, grade, steps, due < self.window.as_of, delay, early), \
-                    due < self.window.as_of
-        elif "seniority_allowance" in self.wanted:
-            yield from self._seniority(row, grade, steps, delay)
-
-    def _seniority(self, row: Any, grade: catalogs.GradeInfo, steps: Sequence[catalogs.ScaleStep],
-                   delay: int) -> Iterator[_Event]:
         w = self.window
-        args = (grade.salary_class, row.salary_step, len(steps), row.salary_since)
+        if due is not None:
+            if "salary_step" in self.wanted and (w.ahead(due) or w.overdue(due)):
+                late = due < w.as_of
+                yield "salary_step", due, _step_detail(grade_code, grade, steps, step, late, delay, early), late
+        elif "seniority_allowance" in self.wanted:
+            yield from self._seniority(grade_code, grade, steps, step, since, delay, recorded)
+
+    def _seniority(self, grade_code: str | None, grade: catalogs.GradeInfo, steps: Sequence[catalogs.ScaleStep],
+                   step: int, since: dt.date, delay: int, recorded: bool) -> Iterator[_Event]:
+        w = self.window
+        args = (grade.salary_class, step, len(steps), since)
         start = salary_rules.seniority_allowance_start(*args, delay_months=delay)
-        where = f"bậc {row.salary_step}/{len(steps)} ngạch {row.grade_code}, hệ số {vn_number(steps[-1].coefficient)}"
-        if start is not None and not row.seniority_allowance_percent and w.overdue(start):
-            yield ("seniority_allowance", start, f"Quá hạn: hưởng phụ cấp thâm niên vượt khung 5 % từ ngày "
-                   f"{vn_date(start)} ({where}); hồ sơ chưa ghi phụ cấp", True)
+        if start is None:
             return
-        change = salary_rules.next_seniority_change(*args, w.as_of, delay_months=delay)
-        if change is not None and w.ahead(change[0]):
-            due, percent = change
-            text = "Bắt đầu hưởng" if due == start else "Nâng"
-            suffix = f"; kéo dài {delay} tháng do kỷ luật" if delay and due == start else ""
-            yield ("seniority_allowance", due,
-                   f"{text} phụ cấp thâm niên vượt khung {percent} % từ ngày {vn_date(due)} ({where}){suffix}", False)
+        where = f"bậc {step}/{len(steps)} ngạch {grade_code}, hệ số {vn_number(steps[-1].coefficient)}"
+        late = not recorded and w.overdue(start)
+        change = salary_rules.next_seniority_change(*args, start if late else w.as_of, delay_months=delay)
+        if change is None or not (late or w.ahead(change[0])):
+            return
+        due, percent = change
+        text = "Bắt đầu hưởng" if due == start else "Nâng"
+        suffix = f"; kéo dài {delay} tháng do kỷ luật" if delay and due == start else ""
+        suffix += "; hồ sơ chưa ghi phụ cấp" if late else ""
+        yield ("seniority_allowance", due, f"{'Quá hạn: ' if late else ''}{text} phụ cấp thâm niên vượt khung "
+               f"{percent} % từ ngày {vn_date(due)} ({where}){suffix}", late)
 
 
-def _step_detail(row: Any, grade: catalogs.GradeInfo, steps: Sequence[catalogs.ScaleStep], late: bool,
-                 delay: int, early: int) -> str:
-    current, following = steps[row.salary_step - 1], steps[row.salary_step]
-    text = (f"{'Quá hạn: ' if late else ''}Nâng từ bậc {row.salary_step} (hệ số {vn_number(current.coefficient)}) "
-            f"lên bậc {following.step} (hệ số {vn_number(following.coefficient)}), ngạch {row.grade_code}, "
+def _step_detail(grade_code: str | None, grade: catalogs.GradeInfo, steps: Sequence[catalogs.ScaleStep], step: int,
+                 late: bool, delay: int, early: int) -> str:
+    current, following = steps[step - 1], steps[step]
+    text = (f"{'Quá hạn: ' if late else ''}Nâng từ bậc {step} (hệ số {vn_number(current.coefficient)}) "
+            f"lên bậc {following.step} (hệ số {vn_number(following.coefficient)}), ngạch {grade_code}, "
             f"loại {grade.salary_class}")
     if delay:
         text += f"; kéo dài {delay} tháng do kỷ luật"
@@ -312,26 +350,26 @@ def _step_detail(row: Any, grade: catalogs.GradeInfo, steps: Sequence[catalogs.S
 
 
 def _discipline_in_step(session: Session, scope: Sequence[ColumnElement[bool]]
-                        ) -> dict[uuid.UUID, list[tuple[str, dt.date | None]]]:
+                        ) -> dict[Any, list[tuple[str, dt.date | None]]]:
     """(form, start) of the discipline received in each person's current step (one query; the
     SQL filter only narrows the rows, ``salary.delay_in_step`` applies the rule)."""
-    stmt = (select(Discipline.person_id, Discipline.form, Discipline.start_date)
+    stmt = (select(raw_id(Discipline.person_id), Discipline.form, Discipline.start_date)
             .join(Person, Person.id == Discipline.person_id)
             .where(*scope, Discipline.deleted_at.is_(None), Discipline.start_date >= Person.salary_since))
-    found: dict[uuid.UUID, list[tuple[str, dt.date | None]]] = {}
+    found: dict[Any, list[tuple[str, dt.date | None]]] = {}
     for person_id, form, start in session.execute(stmt):
         found.setdefault(person_id, []).append((form, start))
     return found
 
 
-def _early_months(session: Session, scope: Sequence[ColumnElement[bool]]) -> dict[uuid.UUID, int]:
+def _early_months(session: Session, scope: Sequence[ColumnElement[bool]]) -> dict[Any, int]:
     """The early raise (nâng bậc trước thời hạn) of the salary-history row that starts on each
     person's ``salary_since``, one query."""
-    stmt = (select(SalaryHistory.person_id, SalaryHistory.early_months)
+    stmt = (select(raw_id(SalaryHistory.person_id), SalaryHistory.early_months)
             .join(Person, and_(Person.id == SalaryHistory.person_id, SalaryHistory.start_date == Person.salary_since))
             .where(*scope, SalaryHistory.deleted_at.is_(None), SalaryHistory.early_months > 0)
             .order_by(SalaryHistory.seq))
-    found: dict[uuid.UUID, int] = {}
+    found: dict[Any, int] = {}
     for person_id, months in session.execute(stmt):
         found.setdefault(person_id, months)
     return found

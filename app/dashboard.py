@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, String, Text, and_, case, exists, func, literal, select
 from sqlalchemy.orm import Session
 
-from app.alerts import person_scope, unit_names
+from app.alerts import as_uuid, person_scope, raw_id, unit_names
 from app.errors import UserError
 from app.rules import completeness as rules
 from app.units import get_unit
@@ -89,16 +89,16 @@ def _representative(names: Sequence[tuple[str, str]], flags: Sequence[int]) -> d
 
 @dataclass(frozen=True)
 class _Rated:
-    person_id: uuid.UUID
+    person_id: Any  # as app.alerts.raw_id
     full_name: str
     sort_key: str
-    unit_id: uuid.UUID | None
+    unit_id: Any
     result: rules.Completeness
 
 
 def _rate(session: Session, conditions: Sequence[ColumnElement[bool]]) -> list[_Rated]:
     names = sorted(rules.checked_names().items())
-    stmt = select(Person.id, Person.full_name, Person.sort_key, Person.unit_id, Person.staff_type,
+    stmt = select(raw_id(Person.id), Person.full_name, Person.sort_key, raw_id(Person.unit_id), Person.staff_type,
                   *(_filled_sql(name, kind) for name, kind in names)).where(*conditions)
     memo: dict[tuple[Any, ...], rules.Completeness] = {}
     rated = []
@@ -114,7 +114,7 @@ def _rate(session: Session, conditions: Sequence[ColumnElement[bool]]) -> list[_
 
 def person_missing(session: Session, person_id: uuid.UUID) -> rules.Completeness:
     """One dossier's ratio and missing items, computed the way the dashboard computes everyone's."""
-    rated = _rate(session, [Person.id == person_id, Person.deleted_at.is_(None)])
+    rated = _rate(session, [Person.id == as_uuid(person_id), Person.deleted_at.is_(None)])
     if not rated:
         raise UserError(f"Không tìm thấy hồ sơ có mã '{person_id}'.")
     return rated[0].result
@@ -131,13 +131,14 @@ def unit_completeness(session: Session, unit_code: str | None = None, *, worst_c
     conditions = person_scope(session, unit_code)
     if statuses is not None:
         conditions.append(Person.status.in_(list(statuses)))
-    by_unit: dict[uuid.UUID | None, list[_Rated]] = {}
+    by_unit: dict[Any, list[_Rated]] = {}
     for rated in _rate(session, conditions):
         by_unit.setdefault(rated.unit_id, []).append(rated)
     names = unit_names(session)
-    rows = [_row(names.get(uid) if uid else None, people, worst_count) for uid, people in by_unit.items()]
+    rows = [_row(names.get(uid) if uid is not None else None, people, worst_count) for uid, people in by_unit.items()]
     if with_subtrees:
-        root = get_unit(session, unit_code).id if unit_code else None
+        root = session.scalar(select(raw_id(Unit.id)).where(Unit.id == get_unit(session, unit_code).id)) \
+            if unit_code else None
         rows += _subtree_rows(session, by_unit, names, worst_count, root)
     rows.sort(key=lambda r: (r.average, r.unit_name, r.subtree))
     return rows
@@ -149,18 +150,18 @@ def _row(unit: tuple[str, str] | None, people: list[_Rated], worst_count: int, s
     worst = sorted(people, key=lambda p: (p.result.ratio, p.sort_key))[:worst_count]
     return UnitCompleteness(unit[0] if unit else None, unit[1] if unit else NO_UNIT, len(people),
                             round(sum(ratios) / len(ratios), 3), sum(1 for p in people if p.result.complete),
-                            tuple(WorstPerson(p.person_id, p.full_name, p.result.ratio) for p in worst), subtree)
+                            tuple(WorstPerson(as_uuid(p.person_id), p.full_name, p.result.ratio) for p in worst),
+                            subtree)
 
 
-def _subtree_rows(session: Session, by_unit: dict[uuid.UUID | None, list[_Rated]],
-                  names: dict[uuid.UUID, tuple[str, str]], worst_count: int, root: uuid.UUID | None
-                  ) -> list[UnitCompleteness]:
+def _subtree_rows(session: Session, by_unit: dict[Any, list[_Rated]], names: dict[Any, tuple[str, str]],
+                  worst_count: int, root: Any) -> list[UnitCompleteness]:
     """Every unit above some people, with all of them (up to ``root``, the scope's top unit)."""
-    parents = dict(session.execute(select(Unit.id, Unit.parent_id)).all())
-    below: dict[uuid.UUID, list[_Rated]] = {}
+    parents = dict(session.execute(select(raw_id(Unit.id), raw_id(Unit.parent_id))).all())
+    below: dict[Any, list[_Rated]] = {}
     for uid, people in by_unit.items():
         ancestor = parents.get(uid) if uid is not None and uid != root else None
-        seen: set[uuid.UUID] = set()
+        seen: set[Any] = set()
         while ancestor is not None and ancestor not in seen:
             seen.add(ancestor)
             below.setdefault(ancestor, []).extend(people)

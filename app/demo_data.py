@@ -304,3 +304,55 @@ def _commune(index: int, c: dict[str, Any], tpl: dict[str, Any], careers: dict[s
                             old_names=(f"Trung tâm Y tế {district}",), **common))
     return out
 
+
+
+# --------------------------------------------------------------------------- who works where
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str | None  # None: staff
+    level: int  # 1 head of an agency … 5 minor lead; 0 staff
+    track: str
+
+
+def roles(spec: UnitSpec) -> list[Role]:
+    """The unit's posts: its leaders, then staff by the unit's mix (largest remainder)."""
+    main = spec.mix[0][0] if spec.mix else "chuyen_vien"
+    posts = [Role(title, level, track or main) for title, n, level, track in spec.leaders for _ in range(n)]
+    free = max(spec.quota - len(posts), 0)
+    if spec.mix and free:
+        shares = [(track, share * free) for track, share in spec.mix]
+        counts = {track: int(x) for track, x in shares}
+        for track, _ in sorted(shares, key=lambda s: s[1] - int(s[1]), reverse=True)[:free - sum(counts.values())]:
+            counts[track] += 1
+        posts += [Role(None, 0, track) for track, n in counts.items() for _ in range(n)]
+    return posts
+
+
+def plan(rng: random.Random, specs: list[UnitSpec], count: int) -> list[tuple[UnitSpec, Role]]:
+    """``count`` (unit, role) pairs spread over the units in proportion to their quotas. A unit
+    never gets more leaders than it has posts; beyond its posts it gets staff of its usual mix
+    (units without staff — a sở's board, a UBND — send the surplus to the others)."""
+    total = sum(s.quota for s in specs)
+    exact = [count * s.quota / total for s in specs]
+    counts = [int(x) for x in exact]
+    fractions = Table([(i, x - int(x) + 1e-9) for i, x in enumerate(exact)])
+    while sum(counts) < count:
+        counts[fractions.pick(rng)] += 1
+    out: list[tuple[UnitSpec, Role]] = []
+    overflow = 0
+    for spec, n in zip(specs, counts, strict=True):
+        posts = roles(spec)
+        if n > len(posts) and not spec.mix:
+            overflow, n = overflow + n - len(posts), len(posts)
+        picked = rng.sample(posts, min(n, len(posts)))
+        if n > len(picked):
+            mix = Table(spec.mix)
+            picked += [Role(None, 0, mix.pick(rng)) for _ in range(n - len(picked))]
+        out += [(spec, role) for role in picked]
+    staffed = Table([(s, s.quota) for s in specs if s.mix])
+    for _ in range(overflow):
+        spec = staffed.pick(rng)
+        out.append((spec, Role(None, 0, Table(spec.mix).pick(rng))))
+    return out

@@ -41,7 +41,16 @@ from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from app import cccd as cccd_rules
-from app.alerts import RetirementDates, SalaryScales, person_scope, unit_names, vn_date, vn_number
+from app.alerts import (
+    RetirementDates,
+    SalaryScales,
+    as_uuid,
+    person_scope,
+    raw_id,
+    unit_names,
+    vn_date,
+    vn_number,
+)
 from app.rules import add_months
 from app.rules import salary as salary_rules
 from models import Person, SalaryHistory, WorkHistory
@@ -79,7 +88,7 @@ class QualityIssue:
                 "unit_code": self.unit_code, "code": self.code, "field": self.field, "message": self.message}
 
 
-_COLUMNS = (Person.id, Person.cccd, Person.full_name, Person.sort_key, Person.unit_id, Person.status,
+_COLUMNS = (raw_id(Person.id), Person.cccd, Person.full_name, Person.sort_key, raw_id(Person.unit_id), Person.status,
             Person.birth_date, Person.birth_year_only, Person.sex, Person.grade_code, Person.salary_step,
             Person.salary_coefficient, Person.salary_since, Person.party_join_date, Person.party_official_date)
 
@@ -104,13 +113,15 @@ def quality_issues(session: Session, unit_code: str | None = None, as_of: dt.dat
     order = {code: i for i, code in enumerate(CHECKS)}
     keyed = []
     for row in session.execute(select(*_COLUMNS).where(*scope)):
-        found = [*checker.person(row), *checker.work(work.get(row.id, ())),
-                 *checker.salary_history(row, latest.get(row.id)), *early.get(row.id, ())]
-        for code, message, field in found:
-            if code in wanted:
-                unit = units.get(row.unit_id, (None, None))[0]
+        pid = row[0]
+        found = [*checker.person(row), *checker.work(work.get(pid, ())),
+                 *checker.salary_history(row, latest.get(pid)), *early.get(pid, ())]
+        found = [f for f in found if f[0] in wanted]
+        if found:
+            person_id, unit = as_uuid(pid), units.get(row.unit_id, (None, None))[0]
+            for code, message, field in found:
                 keyed.append(((row.sort_key, row.cccd, order[code]),
-                              QualityIssue(row.id, row.cccd, row.full_name, unit, code, message, field)))
+                              QualityIssue(person_id, row.cccd, row.full_name, unit, code, message, field)))
     keyed.sort(key=lambda pair: pair[0])
     return [issue for _, issue in keyed]
 
@@ -118,11 +129,17 @@ def quality_issues(session: Session, unit_code: str | None = None, as_of: dt.dat
 class _Checker:
     def __init__(self, scales: SalaryScales, retirements: RetirementDates, as_of: dt.date, gap_months: int):
         self.scales, self.retirements, self.as_of, self.gap_months = scales, retirements, as_of, gap_months
+        self._grades: dict[tuple[Any, ...], tuple[_Found, ...]] = {}
 
     def person(self, row: Any) -> Iterator[_Found]:
         for warning in cccd_rules.mismatches(row.cccd or "", row.birth_date, row.sex):
             yield "cccd_mismatch", f"Số CCCD {row.cccd}: {warning}", "cccd"
-        yield from self._grade(row)
+        if row.grade_code:
+            key = (row.grade_code, row.salary_since, row.salary_step, row.salary_coefficient)
+            found = self._grades.get(key)
+            if found is None:
+                found = self._grades[key] = tuple(self._grade(*key))
+            yield from found
         dates = self.retirements.get(row.birth_date, row.sex, row.birth_year_only) if row.birth_date else None
         if row.status == "working" and dates is not None and dates.date < self.as_of:
             yield ("past_retirement", f"Đã đến tuổi nghỉ hưu từ ngày {vn_date(dates.date)} ({dates.age}) "
@@ -134,24 +151,24 @@ class _Checker:
             yield ("party_dates", f"Ngày chính thức vào Đảng {vn_date(row.party_official_date)} trước ngày vào "
                    f"Đảng {vn_date(row.party_join_date)}", "party_official_date")
 
-    def _grade(self, row: Any) -> Iterator[_Found]:
-        if not row.grade_code:
-            return
-        scale = self.scales.get(row.grade_code, row.salary_since or self.as_of)
+    def _grade(self, code: str, since: dt.date | None, step: int | None, coefficient: Any) -> Iterator[_Found]:
+        """The grade, step and coefficient against the catalog, resolved at ``since`` like the
+        editor's check (``app.people``) and the Person JSON."""
+        scale = self.scales.get(code, since or self.as_of)
         if scale is None:
-            if not self.scales.known(row.grade_code):
-                yield "unknown_grade", f"Mã ngạch '{row.grade_code}' không có trong danh mục", "grade_code"
+            if not self.scales.known(code):
+                yield "unknown_grade", f"Mã ngạch '{code}' không có trong danh mục", "grade_code"
             return
         grade, steps = scale
-        if row.salary_step is None:
+        if step is None:
             return
-        if row.salary_step > len(steps):
-            yield ("step_beyond_table", f"Bậc {row.salary_step} vượt quá bậc cao nhất ({len(steps)}) của ngạch "
-                   f"{row.grade_code} (loại {grade.salary_class})", "salary_step")
-        elif row.salary_coefficient is not None and Decimal(row.salary_coefficient) != steps[row.salary_step - 1].coefficient:
-            yield ("coefficient_mismatch", f"Hệ số lương {vn_number(row.salary_coefficient)} không khớp với bậc "
-                   f"{row.salary_step} của ngạch {row.grade_code} (loại {grade.salary_class}: "
-                   f"{vn_number(steps[row.salary_step - 1].coefficient)})", "salary_coefficient")
+        if step > len(steps):
+            yield ("step_beyond_table", f"Bậc {step} vượt quá bậc cao nhất ({len(steps)}) của ngạch "
+                   f"{code} (loại {grade.salary_class})", "salary_step")
+        elif coefficient is not None and Decimal(coefficient) != steps[step - 1].coefficient:
+            yield ("coefficient_mismatch", f"Hệ số lương {vn_number(coefficient)} không khớp với bậc "
+                   f"{step} của ngạch {code} (loại {grade.salary_class}: "
+                   f"{vn_number(steps[step - 1].coefficient)})", "salary_coefficient")
 
     def work(self, rows: Sequence[tuple[int, dt.date, dt.date | None]]) -> Iterator[_Found]:
         """Rows as (seq, start, end), sorted by start then seq."""
@@ -198,11 +215,11 @@ def _decimal(value: Any) -> Decimal | None:
 
 
 def _work_rows(session: Session, scope: Sequence[ColumnElement[bool]]
-               ) -> dict[uuid.UUID, list[tuple[int, dt.date, dt.date | None]]]:
-    stmt = (select(WorkHistory.person_id, WorkHistory.seq, WorkHistory.start_date, WorkHistory.end_date)
+               ) -> dict[Any, list[tuple[int, dt.date, dt.date | None]]]:
+    stmt = (select(raw_id(WorkHistory.person_id), WorkHistory.seq, WorkHistory.start_date, WorkHistory.end_date)
             .join(Person, Person.id == WorkHistory.person_id)
             .where(*scope, WorkHistory.deleted_at.is_(None), WorkHistory.start_date.is_not(None)))
-    found: dict[uuid.UUID, list[tuple[int, dt.date, dt.date | None]]] = {}
+    found: dict[Any, list[tuple[int, dt.date, dt.date | None]]] = {}
     for person_id, seq, start, end in session.execute(stmt):
         found.setdefault(person_id, []).append((seq, start, end))
     for rows in found.values():
@@ -210,28 +227,28 @@ def _work_rows(session: Session, scope: Sequence[ColumnElement[bool]]
     return found
 
 
-def _latest_salary(session: Session, scope: Sequence[ColumnElement[bool]]) -> dict[uuid.UUID, tuple[Any, ...]]:
+def _latest_salary(session: Session, scope: Sequence[ColumnElement[bool]]) -> dict[Any, tuple[Any, ...]]:
     """Each person's salary-history row with the latest start date (one query)."""
     last = (select(SalaryHistory.person_id, func.max(SalaryHistory.start_date).label("start"))
             .where(SalaryHistory.deleted_at.is_(None)).group_by(SalaryHistory.person_id).subquery())
-    stmt = (select(SalaryHistory.person_id, SalaryHistory.start_date, SalaryHistory.grade_code,
+    stmt = (select(raw_id(SalaryHistory.person_id), SalaryHistory.start_date, SalaryHistory.grade_code,
                    SalaryHistory.salary_step, SalaryHistory.salary_coefficient)
             .join(last, and_(last.c.person_id == SalaryHistory.person_id, last.c.start == SalaryHistory.start_date))
             .join(Person, Person.id == SalaryHistory.person_id)
             .where(*scope, SalaryHistory.deleted_at.is_(None))
             .order_by(SalaryHistory.seq))
-    found: dict[uuid.UUID, tuple[Any, ...]] = {}
+    found: dict[Any, tuple[Any, ...]] = {}
     for person_id, *values in session.execute(stmt):
         found.setdefault(person_id, tuple(values))
     return found
 
 
-def _early_invalid(session: Session, scope: Sequence[ColumnElement[bool]]) -> dict[uuid.UUID, list[_Found]]:
+def _early_invalid(session: Session, scope: Sequence[ColumnElement[bool]]) -> dict[Any, list[_Found]]:
     limit = salary_rules.max_early_months()
-    stmt = (select(SalaryHistory.person_id, SalaryHistory.start_date, SalaryHistory.early_months)
+    stmt = (select(raw_id(SalaryHistory.person_id), SalaryHistory.start_date, SalaryHistory.early_months)
             .join(Person, Person.id == SalaryHistory.person_id)
             .where(*scope, SalaryHistory.deleted_at.is_(None), SalaryHistory.early_months > limit))
-    found: dict[uuid.UUID, list[_Found]] = {}
+    found: dict[Any, list[_Found]] = {}
     for person_id, start, months in session.execute(stmt):
         found.setdefault(person_id, []).append(
             ("early_raise_invalid", f"Diễn biến lương từ {vn_date(start)}: nâng bậc trước thời hạn {months} tháng, "

@@ -79,17 +79,18 @@ def _clusters(decomposed: str) -> list[str]:
 def name_sort_key(full_name: str | None) -> str:
     """An ASCII key whose byte order is the Vietnamese order of names.
 
-    Layout: given name, '!', family and middle names (words separated by ' '), then '|' and the
-    tone digits in the same order, so tones only decide between names equal letter for letter.
+    Layout: the given name's letters and then its tone digits (so all "Anh" come before all
+    "Ánh"), '!', the family and middle names' letters (words separated by ' '), '|' and their tone
+    digits — tones there only decide between names equal letter for letter. Tone digits sort
+    below every letter, so "An" < "Án" < "Anh".
     """
     words = nfc(full_name).split(" ") if nfc(full_name) else []
     if not words:
         return ""
-    ordered = [words[-1], *words[:-1]]
-    parts = [_letters(w) for w in ordered]
-    primary = parts[0][0] + "!" + " ".join(p for p, _ in parts[1:])
-    tones = "".join(t for _, t in parts)
-    return f"{primary}|{tones}"
+    given_letters, given_tones = _letters(words[-1])
+    rest = [_letters(w) for w in words[:-1]]
+    return (given_letters + given_tones + "!" + " ".join(p for p, _ in rest) + "|"
+            + "".join(t for _, t in rest))
 
 
 def split_name(full_name: str) -> tuple[str, str, str]:

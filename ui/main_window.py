@@ -7,7 +7,7 @@ import uuid
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from app.errors import UserError
 from app.paths import data_dir, set_data_dir
@@ -39,7 +39,12 @@ class MainWindow(QMainWindow):
         self.preview = PreviewPane(service, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")
-        self.splitter.addWidget(self.units.view)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.units.view, 1)
+        left_layout.addWidget(self.people.subunits_check)  # the checkbox is about the tree
+        self.splitter.addWidget(left)
         self.splitter.addWidget(self.people.widget)
         self.splitter.addWidget(self.preview)
         self.splitter.setStretchFactor(1, 1)

@@ -46,24 +46,25 @@ class Column:
     show: Callable[[PersonRow], str]
     default: bool = True
     right: bool = False
+    width: int = 100  # initial width in pixels
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("full_name", QT_TRANSLATE_NOOP("PeopleModel", "Họ và tên"), lambda r: r.full_name),
-    Column("birth_date", QT_TRANSLATE_NOOP("PeopleModel", "Ngày sinh"), lambda r: _date(r.birth_date)),
-    Column("sex", QT_TRANSLATE_NOOP("PeopleModel", "Giới tính"), lambda r: r.sex),
-    Column("cccd", QT_TRANSLATE_NOOP("PeopleModel", "Số CCCD"), lambda r: r.cccd),
-    Column("unit_name", QT_TRANSLATE_NOOP("PeopleModel", "Đơn vị"), lambda r: r.unit_name or ""),
-    Column("position", QT_TRANSLATE_NOOP("PeopleModel", "Chức vụ"), lambda r: r.position or ""),
-    Column("grade_code", QT_TRANSLATE_NOOP("PeopleModel", "Mã ngạch"), lambda r: r.grade_code or ""),
-    Column("salary_step", QT_TRANSLATE_NOOP("PeopleModel", "Bậc"), lambda r: str(r.salary_step or ""), right=True),
-    Column("salary_coefficient", QT_TRANSLATE_NOOP("PeopleModel", "Hệ số"), lambda r: str(r.salary_coefficient or "").replace(".", ","), right=True),
-    Column("retirement_date", QT_TRANSLATE_NOOP("PeopleModel", "Ngày nghỉ hưu"), lambda r: _date(r.retirement_date), default=False),
-    Column("staff_type", QT_TRANSLATE_NOOP("PeopleModel", "Loại"), lambda r: _tr(STAFF_TYPE_LABELS.get(r.staff_type, r.staff_type)), default=False),
-    Column("status", QT_TRANSLATE_NOOP("PeopleModel", "Tình trạng"), lambda r: _tr(STATUS_LABELS.get(r.status, r.status)), default=False),
-    Column("party_join_date", QT_TRANSLATE_NOOP("PeopleModel", "Ngày vào Đảng"), lambda r: _date(r.party_join_date), default=False),
-    Column("phone", QT_TRANSLATE_NOOP("PeopleModel", "Điện thoại"), lambda r: r.phone or "", default=False),
-    Column("unit_code", QT_TRANSLATE_NOOP("PeopleModel", "Mã đơn vị"), lambda r: r.unit_code or "", default=False),
+    Column("full_name", QT_TRANSLATE_NOOP("PeopleModel", "Họ và tên"), lambda r: r.full_name, width=190),
+    Column("birth_date", QT_TRANSLATE_NOOP("PeopleModel", "Ngày sinh"), lambda r: _date(r.birth_date), width=90),
+    Column("sex", QT_TRANSLATE_NOOP("PeopleModel", "Giới tính"), lambda r: r.sex, width=70),
+    Column("cccd", QT_TRANSLATE_NOOP("PeopleModel", "Số CCCD"), lambda r: r.cccd, width=115),
+    Column("unit_name", QT_TRANSLATE_NOOP("PeopleModel", "Đơn vị"), lambda r: r.unit_name or "", width=230),
+    Column("position", QT_TRANSLATE_NOOP("PeopleModel", "Chức vụ"), lambda r: r.position or "", width=170),
+    Column("grade_code", QT_TRANSLATE_NOOP("PeopleModel", "Mã ngạch"), lambda r: r.grade_code or "", width=90),
+    Column("salary_step", QT_TRANSLATE_NOOP("PeopleModel", "Bậc"), lambda r: str(r.salary_step or ""), right=True, width=50),
+    Column("salary_coefficient", QT_TRANSLATE_NOOP("PeopleModel", "Hệ số"), lambda r: str(r.salary_coefficient or "").replace(".", ","), right=True, width=60),
+    Column("retirement_date", QT_TRANSLATE_NOOP("PeopleModel", "Ngày nghỉ hưu"), lambda r: _date(r.retirement_date), default=False, width=100),
+    Column("staff_type", QT_TRANSLATE_NOOP("PeopleModel", "Loại"), lambda r: _tr(STAFF_TYPE_LABELS.get(r.staff_type, r.staff_type)), default=False, width=90),
+    Column("status", QT_TRANSLATE_NOOP("PeopleModel", "Tình trạng"), lambda r: _tr(STATUS_LABELS.get(r.status, r.status)), default=False, width=110),
+    Column("party_join_date", QT_TRANSLATE_NOOP("PeopleModel", "Ngày vào Đảng"), lambda r: _date(r.party_join_date), default=False, width=100),
+    Column("phone", QT_TRANSLATE_NOOP("PeopleModel", "Điện thoại"), lambda r: r.phone or "", default=False, width=100),
+    Column("unit_code", QT_TRANSLATE_NOOP("PeopleModel", "Mã đơn vị"), lambda r: r.unit_code or "", default=False, width=120),
 )
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -40,7 +40,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("PersonList", text)
 
 
-def _combo(name: str, items: list[tuple[str, object]], width: int = 9) -> QComboBox:
+def _combo(name: str, items: list[tuple[str, object]], width: int = 13) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName(name)
     # the filter bar must not force a wide window: show ~width characters, the popup shows all
@@ -64,6 +64,7 @@ class PersonList(QObject):
         self.filter = PersonFilter(include_subunits=settings.get(settings.INCLUDE_SUBUNITS))
         self.sort: tuple[str | None, bool] = (None, False)
         self._generation = 0
+        self._sized_for: tuple[str, ...] = ()
         self.model = PeopleTableModel(service.person_rows, self)
         saved = [k for k in settings.get(settings.COLUMNS).split(",") if k]
         if saved:
@@ -126,10 +127,10 @@ class PersonList(QObject):
         self.count_label = QLabel()
         self.count_label.setObjectName("count_label")
         filters = QGridLayout()
-        for i, w in enumerate((self.sex_combo, self.type_combo, self.status_combo, self.subunits_check,
-                               self.age_combo, self.party_combo, self.grade_combo)):
-            filters.addWidget(w, i // 4, i % 4)
-        filters.setColumnStretch(4, 1)
+        for i, w in enumerate((self.sex_combo, self.type_combo, self.status_combo, self.age_combo,
+                               self.party_combo, self.grade_combo)):
+            filters.addWidget(w, i // 3, i % 3)
+        filters.setColumnStretch(3, 1)
         layout = QVBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search_edit)
@@ -181,6 +182,12 @@ class PersonList(QObject):
         self.list_loaded.emit(len(ids))
 
     def _after_reset(self) -> None:
+        keys = tuple(c.key for c in self.model.columns)
+        if keys != self._sized_for:  # new columns get their default widths; a user's widths stay
+            self._sized_for = keys
+            header = self.table.horizontalHeader()
+            for i, column in enumerate(self.model.columns):
+                header.resizeSection(i, column.width)
         self.current_changed.emit(self.current_id())
 
     def current_id(self) -> uuid.UUID | None:

@@ -36,7 +36,7 @@ from app.exchange.legacy_tables import (
     VOWELS,
 )
 
-__all__ = ["convert", "detect", "font_encoding", "tcvn3_to_unicode", "vni_to_unicode"]
+__all__ = ["convert", "detect", "font_encoding", "has_unicode_only", "tcvn3_to_unicode", "vni_to_unicode"]
 
 TCVN3_NAME = "tcvn3"
 VNI_NAME = "vni"
@@ -182,9 +182,13 @@ def detect(text: str) -> str | None:
     return None
 
 
-def _has_unicode_only(text: str) -> bool:
-    """Vietnamese letters or combining marks that no legacy byte read as CP1252 can produce."""
+def has_unicode_only(text: str) -> bool:
+    """Vietnamese letters or combining marks that no legacy byte read as CP1252 can produce
+    (the text was typed in Unicode, whatever font its cell still names)."""
     return any(ch in _UNICODE_ONLY or unicodedata.combining(ch) for ch in unicodedata.normalize("NFC", text))
+
+
+_has_unicode_only = has_unicode_only
 
 
 def _has_legacy_sign(word: str, encoding: str) -> bool:

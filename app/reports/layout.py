@@ -30,8 +30,17 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm, mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Table
-from reportlab.platypus import TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from app.reports import fonts
 
@@ -93,9 +102,8 @@ def styles(size: float = 13, cell_size: float = 11) -> Styles:
     return Styles(
         body=s("body", spaceBefore=2.5),
         guidance=s("guidance", fontName=fonts.ITALIC, fontSize=size - 1.5, leading=(size - 1.5) * 1.25),
-        heading=s("heading", fontName=fonts.BOLD, alignment=TA_CENTER, spaceBefore=10, spaceAfter=4,
-                  keepWithNext=1),
-        subheading=s("subheading", spaceBefore=4, spaceAfter=3, keepWithNext=1),
+        heading=s("heading", fontName=fonts.BOLD, alignment=TA_CENTER, spaceBefore=10, spaceAfter=4),
+        subheading=s("subheading", spaceBefore=4, spaceAfter=3),
         title=s("title", fontName=fonts.BOLD, fontSize=size + 3, leading=(size + 3) * 1.3, alignment=TA_CENTER,
                 spaceAfter=6),
         right=s("right", alignment=TA_RIGHT),
@@ -113,6 +121,15 @@ def styles(size: float = 13, cell_size: float = 11) -> Styles:
 
 def para(markup: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(nfc(markup), style)
+
+
+def heading(markup: str, style: ParagraphStyle, need: float = 150) -> list[Flowable]:
+    """A heading that never ends a page: a new page starts when less than ``need`` points remain.
+
+    (reportlab's keepWithNext would move a heading *and its whole table* to the next page whenever
+    the table does not fit, leaving half pages empty; here the table starts under its heading and
+    continues on the next page with its header row repeated.)"""
+    return [CondPageBreak(need), para(markup, style)]
 
 
 # --------------------------------------------------------------------------- dotted leaders
@@ -196,7 +213,7 @@ def grid(headers: Sequence[str] | None, rows: Sequence[Sequence[Any]], widths: S
     table = Table(data, colWidths=list(widths), repeatRows=1 if headers else 0,
                   rowHeights=None if rows else [None] * (1 if headers else 0) + [st.cell.leading + 8] * blank_rows)
     commands: list[tuple[Any, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID), ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
@@ -217,14 +234,15 @@ def fractions(total: float, parts: Sequence[float]) -> list[float]:
 def columns(cells: Sequence[Sequence[Flowable]], widths: Sequence[float], *, gap: float = 0) -> Table:
     """Flowables side by side with no rules (two fields on one line, signature blocks)."""
     table = Table([list(cells)], colWidths=list(widths))
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), gap), ("TOPPADDING", (0, 0), (-1, -1), 0),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
     return table
 
 
 def signature_block(left: Sequence[tuple[str, ParagraphStyle]], right: Sequence[tuple[str, ParagraphStyle]],
-                    width: float, *, space: float = 70) -> KeepTogether:
+                    width: float, *, space: float = 56) -> KeepTogether:
     """Two signature columns, never split across pages; ``space`` is left for the signatures."""
     def column(lines: Sequence[tuple[str, ParagraphStyle]]) -> list[Flowable]:
         out: list[Flowable] = []
@@ -334,7 +352,7 @@ class ReportDoc(BaseDocTemplate):
         top, right, bottom, left = margins
         super().__init__(out, pagesize=pagesize, topMargin=top, rightMargin=right, bottomMargin=bottom,
                          leftMargin=left, title=nfc(title), subject=nfc(subject), author="HoSo", creator="HoSo",
-                         pageCompression=1)
+                         pageCompression=1, initialFontName=fonts.REGULAR)
         frame = Frame(left, bottom, self.width, self.height, id="body", leftPadding=0, rightPadding=0,
                       topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._footer, pagesize=pagesize)])
@@ -383,13 +401,13 @@ def section(flowables: list[Flowable]) -> list[Flowable]:
 
 
 def build(out: Path | BinaryIO | str, chunks: Iterable[list[Flowable]], *, pagesize: tuple[float, float] = A4,
-          title: str = "", subject: str = "") -> int:
+          margins: tuple[float, float, float, float] = MARGINS, title: str = "", subject: str = "") -> int:
     """Write the PDF; ``chunks`` are lists of flowables (each usually one :func:`section`).
 
     Returns the number of pages.
     """
     fonts.register_fonts()
     target = str(out) if isinstance(out, Path) else out
-    doc = ReportDoc(target, pagesize=pagesize, title=title, subject=subject)
+    doc = ReportDoc(target, pagesize=pagesize, margins=margins, title=title, subject=subject)
     doc.build(LazyStory(chunks))
     return doc.pages

@@ -13,11 +13,23 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from reportlab.lib.units import cm
 from reportlab.platypus import Flowable
 
 from app.reports import layout as L
 from app.reports import values as V
+from app.reports.forms import (
+    FAMILY_HEADERS,
+    address,
+    birth_day,
+    date_or_blank,
+    family_rows,
+    free_text,
+    guidance,
+    header,
+    identity_block,
+    signatures,
+    two_fields,
+)
 from app.reports.layout import Styles, esc, field, para, val
 
 FORM_NUMBER = "Mẫu 2C-BNV/2008"
@@ -30,76 +42,12 @@ SALARY_COLUMNS = 9  # the paper grid has nine columns; longer histories continue
 def story(doc: Mapping[str, Any], *, photo: bytes | None = None, place: str | None = None,
           on: dt.date | None = None, st: Styles | None = None) -> list[Flowable]:
     st = st or L.styles()
-    return [*header(doc, FORM_NUMBER, "Cơ quan, đơn vị có thẩm quyền quản lý CBCC", "Cơ quan, đơn vị sử dụng CBCC",
+    return [header(doc, FORM_NUMBER, "Cơ quan, đơn vị có thẩm quyền quản lý CBCC", "Cơ quan, đơn vị sử dụng CBCC",
                     "Số hiệu cán bộ, công chức", st),
             identity_block(TITLE, photo, _items_1_5(doc, st), st),
             *_items_6_26(doc, st), *_training(doc, st), *_work(doc, st), *_history(doc, st),
             *_family(doc, st), *_salary(doc, st), *_assessment(doc, st),
             signatures(doc, "Thủ trưởng cơ quan, đơn vị quản lý và sử dụng CBCC", place, on, st)]
-
-
-# --------------------------------------------------------------------------- parts shared with HS02
-
-
-def header(doc: Mapping[str, Any], form_number: str, managing: str, using: str, number_label: str,
-           st: Styles, extra: Sequence[str] = ()) -> L.Table:
-    """The form number top right, the two agency lines left, the officer number right."""
-    left = [field(f"{managing}: {val(doc.get('managing_unit_name'))}", st.body),
-            field(f"{using}: {val(doc.get('unit_name'))}", st.body)]
-    right = [para(f"<b>{form_number}</b>", st.right),
-             field(f"{number_label}: {val(doc.get('officer_number'))}", st.body), *(field(x, st.body) for x in extra)]
-    return L.columns([left, right], [WIDTH * 0.64, WIDTH * 0.36], gap=10)
-
-
-def identity_block(title: str, photo: bytes | None, items: list[Flowable], st: Styles) -> L.Table:
-    """The photo box, and right of it the title and the first items (as on the paper form)."""
-    right = [L.Spacer(6), para(title, st.title), *items]
-    box = L.PhotoBox(photo, st)
-    table = L.columns([[L.Spacer(10), box], right], [box.width + 0.5 * cm, WIDTH - box.width - 0.5 * cm])
-    return table
-
-
-def signatures(doc: Mapping[str, Any], head_title: str, place: str | None, on: dt.date | None,
-               st: Styles) -> Flowable:
-    on = on or dt.date.today()
-    where = esc(place) if place else "……………"
-    left = [("<b>Người khai</b>", st.center), ("Tôi xin cam đoan những lời khai trên đây là đúng sự thật", st.center),
-            ("(Ký tên, ghi rõ họ tên)", st.center_italic), ("", st.center),
-            (f"<b>{esc(doc.get('full_name'))}</b>", st.center)]
-    right = [(f"<i>{where}, Ngày {on:%d} tháng {on:%m} năm {on:%Y}</i>", st.center),
-             (f"<b>{head_title}</b>", st.center), ("(Ký tên, đóng dấu)", st.center_italic)]
-    return L.signature_block(left, right, WIDTH)
-
-
-def two_fields(left: str, right: str, st: Styles, split: float = 0.5) -> L.Table:
-    return L.columns([[field(left, st.body)], [field(right, st.body)]], [WIDTH * split, WIDTH * (1 - split)], gap=6)
-
-
-def guidance(text: str, st: Styles) -> Flowable:
-    return para(f"({text})", st.guidance)
-
-
-def date_or_blank(value: Any) -> str:
-    return val(V.day(value), V.BLANK_DATE)
-
-
-def free_text(value: Any, st: Styles, lines: int = 2) -> list[Flowable]:
-    """A free-text answer: the text when there is one, else dotted lines to write on."""
-    return [para(val(value), st.body)] if V.text(value) else [L.DottedLines(lines, st.body.leading + 6)]
-
-
-def address(text: Any, commune: Any, province: Any, detail: Any = None) -> str:
-    """An address as recorded: the old 3-level text verbatim, else the 2025 two-level address."""
-    return V.text(text) or V.joined((detail, commune, province), ", ")
-
-
-def birth_day(doc: Mapping[str, Any]) -> str:
-    birth = V.as_date(doc.get("birth_date"))
-    if birth is None:
-        return f"Sinh ngày {B} tháng {B} năm {B}"
-    if doc.get("birth_year_only"):
-        return f"Sinh ngày {B} tháng {B} năm {val(birth.year)}"
-    return f"Sinh ngày {val(f'{birth:%d}')} tháng {val(f'{birth:%m}')} năm {val(birth.year)}"
 
 
 # --------------------------------------------------------------------------- items 1–26
@@ -187,10 +135,10 @@ def _items_6_26(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
 def _training(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
     rows = [(r.get("institution"), r.get("major"), V.period(r.get("start_date"), r.get("end_date")),
              V.catalog_name("training_form", r.get("form_code")), r.get("qualification"))
-            for r in doc.get("training") or ()]
+            for r in V.chronological(doc, "training")]
     headers = ("Tên trường", "Chuyên ngành đào tạo, bồi dưỡng", "Từ tháng, năm - đến tháng, năm",
                "Hình thức đào tạo", "Văn bằng, chứng chỉ, trình độ gì")
-    return [para("27) ĐÀO TẠO, BỒI DƯỠNG VỀ CHUYÊN MÔN, NGHIỆP VỤ, LÝ LUẬN CHÍNH TRỊ, NGOẠI NGỮ, TIN HỌC", st.heading),
+    return [*L.heading("27) ĐÀO TẠO, BỒI DƯỠNG VỀ CHUYÊN MÔN, NGHIỆP VỤ, LÝ LUẬN CHÍNH TRỊ, NGOẠI NGỮ, TIN HỌC", st.heading),
             L.grid(headers, rows, L.fractions(WIDTH, (27, 24, 19, 13, 17)), st=st, centered=(2, 3)),
             para("<i>Ghi chú:</i> Hình thức đào tạo: Chính quy, tại chức, chuyên tu, bồi dưỡng …/ "
                  "Văn bằng: TSKH, TS, Ths, Cử nhân, Kỹ sư …", st.note)]
@@ -201,11 +149,11 @@ def work_text(row: Mapping[str, Any]) -> str:
 
 
 def _work(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
-    rows = [(V.period(r.get("start_date"), r.get("end_date")), work_text(r)) for r in doc.get("work_history") or ()]
+    rows = [(V.period(r.get("start_date"), r.get("end_date")), work_text(r)) for r in V.chronological(doc, "work_history")]
     headers = ("Từ tháng, năm đến tháng, năm",
                "Chức danh, chức vụ, đơn vị công tác (đảng, chính quyền, đoàn thể, tổ chức xã hội), kể cả thời gian "
                "được đào tạo, bồi dưỡng về chuyên môn, nghiệp vụ, ……")
-    return [para("28) TÓM TẮT QUÁ TRÌNH CÔNG TÁC", st.heading),
+    return [*L.heading("28) TÓM TẮT QUÁ TRÌNH CÔNG TÁC", st.heading),
             L.grid(headers, rows, L.fractions(WIDTH, (24, 76)), st=st, centered=(0,), blank_rows=5)]
 
 
@@ -226,29 +174,18 @@ def _history(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
         ("Có thân nhân (Cha, Mẹ, Vợ, Chồng, con, anh chị em ruột) ở nước ngoài (làm gì, địa chỉ …)?",
          doc.get("history_relatives_abroad") or ""),
     )
-    out: list[Flowable] = [para("29) ĐẶC ĐIỂM LỊCH SỬ BẢN THÂN", st.heading)]
+    out: list[Flowable] = [*L.heading("29) ĐẶC ĐIỂM LỊCH SỬ BẢN THÂN", st.heading)]
     for prompt, answer in topics:
-        out += [para(f"- {prompt}", st.subheading), *free_text(answer, st)]
+        out += [*L.heading(f"- {prompt}", st.subheading, 110), *free_text(answer, st)]
     return out
-
-
-FAMILY_HEADERS = ("Mối quan hệ", "Họ và tên", "Năm sinh",
-                  "Quê quán, nghề nghiệp, chức danh, chức vụ, đơn vị công tác, học tập, nơi ở (trong, ngoài nước); "
-                  "thành viên các tổ chức chính trị - xã hội …)")
-
-
-def family_rows(doc: Mapping[str, Any], side: str) -> list[tuple[str, ...]]:
-    return [(V.text(r.get("relation")), V.text(r.get("full_name")), V.text(r.get("birth_year")),
-             V.joined(("Đã mất" if r.get("deceased") else "", r.get("details")), "; "))
-            for r in V.rows(doc, "family", side=side)]
 
 
 def _family(doc: Mapping[str, Any], st: Styles, headers: Sequence[str] = FAMILY_HEADERS) -> list[Flowable]:
     widths = L.fractions(WIDTH, (14, 22, 10, 54))
-    return [para("30) QUAN HỆ GIA ĐÌNH", st.heading),
-            para("a) Về bản thân: Cha, Mẹ, Vợ (hoặc chồng), các con, anh chị em ruột", st.subheading),
+    return [*L.heading("30) QUAN HỆ GIA ĐÌNH", st.heading),
+            *L.heading("a) Về bản thân: Cha, Mẹ, Vợ (hoặc chồng), các con, anh chị em ruột", st.subheading, 110),
             L.grid(headers, family_rows(doc, "self"), widths, st=st, centered=(2,)),
-            para("b) Về bên vợ (hoặc chồng): Cha, Mẹ, anh chị em ruột", st.subheading),
+            *L.heading("b) Về bên vợ (hoặc chồng): Cha, Mẹ, anh chị em ruột", st.subheading, 110),
             L.grid(headers, family_rows(doc, "spouse"), widths, st=st, centered=(2,))]
 
 
@@ -265,7 +202,8 @@ def _salary(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
         padded = list(chunk) + [("", "", "")] * (SALARY_COLUMNS - len(chunk))
         grid_rows = [[label, *(c[i] for c in padded)] for i, label in
                      enumerate(("Tháng/năm", "Mã ngạch/bậc", "Hệ số lương"))]
-        table = L.grid(None, grid_rows, widths, st=st, centered=range(1, SALARY_COLUMNS + 1), label_column=True)
+        table = L.grid(None, grid_rows, widths, st=L.styles(st.body.fontSize, 10), centered=range(1, SALARY_COLUMNS + 1),
+                       label_column=True)
         out += [table, L.Spacer(6)]
     return out
 
@@ -274,4 +212,4 @@ def _assessment(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
     title = "32) NHẬN XÉT, ĐÁNH GIÁ CỦA CƠ QUAN, ĐƠN VỊ QUẢN LÝ VÀ SỬ DỤNG CÁN BỘ, CÔNG CHỨC"
     text = V.text(doc.get("assessment"))
     body: list[Flowable] = [para(esc(doc.get("assessment")), st.body)] if text else [L.DottedLines(6)]
-    return [para(title, st.heading), *body]
+    return [*L.heading(title, st.heading), *body]

@@ -115,6 +115,12 @@ def catalog_name(catalog: str, code: Any) -> str:
     return found[0] if found else text(code)
 
 
+def catalog_attrs(catalog: str, code: Any) -> dict[str, Any]:
+    """The attributes of a catalog code (``rank``, ``bm01``…); empty when unknown."""
+    found = _catalog_rows().get(catalog, {}).get(str(code).upper()) if code else None
+    return found[1] if found else {}
+
+
 def catalog_rank(catalog: str, code: Any) -> int:
     """The ``rank`` attribute of a level (higher = more advanced); 0 when unknown."""
     found = _catalog_rows().get(catalog, {}).get(str(code).upper()) if code else None
@@ -143,6 +149,12 @@ def grade_name(code: Any, list_version: Any = None) -> str:
 def rows(doc: Row, section: str, **match: Any) -> list[Row]:
     """The rows of a section whose fields equal ``match`` (e.g. ``kind="it"``)."""
     return [r for r in doc.get(section) or () if all(r.get(k) == v for k, v in match.items())]
+
+
+def chronological(doc: Row, section: str) -> list[Row]:
+    """A section's rows by start date (rows without one keep their place at the end): the forms
+    list careers and training in time order whatever order they were typed in."""
+    return sorted(doc.get(section) or (), key=lambda r: (r.get("start_date") is None, r.get("start_date") or ""))
 
 
 def _latest(items: Iterable[Row]) -> Row | None:

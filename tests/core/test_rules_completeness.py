@@ -11,8 +11,10 @@ import pytest
 from app.rules.completeness import (
     Completeness,
     MissingItem,
+    checked_names,
     completeness,
     form_for,
+    is_filled,
     required_items,
 )
 from models.person import Person
@@ -154,3 +156,22 @@ def test_every_required_field_is_a_person_attribute() -> None:
         for item in required_items(form):
             for name in item.fields:
                 assert name == "photo" or name in attributes, (form, name)
+
+
+def test_checked_names_cover_every_item_of_every_form() -> None:
+    names = checked_names()
+    for form in ("2C", "HS02", "ND27"):
+        for item in required_items(form):
+            assert all(names[name] == item.kind for name in item.fields)
+    assert names["training"] == "rows" and names["photo"] == "flag" and names["cccd"] == "field"
+    # Values that only say "filled" or not give the same answer as the real ones.
+    stand_in = {name: (1 if kind == "rows" else True) if is_filled(FULL.get(name), kind) else None
+                for name, kind in names.items()}
+    assert completeness(stand_in, "HS02") == completeness(FULL, "HS02")
+
+
+@pytest.mark.parametrize(("value", "kind", "filled"), [
+    (" x ", "field", True), (" \t", "field", False), (0, "field", True), (None, "field", False),
+    (0, "rows", False), (2, "rows", True), ([], "rows", False), (b"", "flag", False), (True, "flag", True)])
+def test_is_filled(value: object, kind: str, filled: bool) -> None:
+    assert is_filled(value, kind) is filled

@@ -12,6 +12,7 @@ from app.rules.retirement import (
     pension_start,
     retirement_age_months,
     retirement_date,
+    retirement_decision_date,
     retirement_notice_date,
     roadmap_age_months,
 )
@@ -179,3 +180,18 @@ def test_sex_is_matched_without_accents_and_unknown_sex_is_refused() -> None:
 def test_age_label() -> None:
     assert age_label(723) == "60 tuổi 3 tháng"
     assert age_label(744) == "62 tuổi"
+
+
+@pytest.mark.parametrize(("sex", "born", "notice", "decision", "retires"), [
+    ("Nam", dt.date(1965, 7, 15), dt.date(2026, 10, 31), dt.date(2027, 1, 31), dt.date(2027, 4, 30)),
+    ("Nam", dt.date(1961, 1, 15), dt.date(2020, 10, 31), dt.date(2021, 1, 31), dt.date(2021, 4, 30)),
+    ("Nữ", dt.date(1970, 3, 2), dt.date(2027, 1, 31), dt.date(2027, 4, 30), dt.date(2027, 7, 31)),
+    ("Nam", dt.date(1966, 8, 31), dt.date(2028, 2, 29), dt.date(2028, 5, 31), dt.date(2028, 8, 31)),  # leap
+])
+def test_notice_six_and_decision_three_months_before(sex, born, notice, decision, retires) -> None:
+    """Điều 2–3 NĐ 46/2010: notice at the latest 6 months, decision 3 months before (data file)."""
+    assert retirement_date(born, sex) == retires
+    assert retirement_notice_date(born, sex) == notice
+    assert retirement_decision_date(born, sex) == decision
+    assert retirement_decision_date(dt.date(1965, 9, 9), sex, birth_year_only=True) == \
+        retirement_decision_date(dt.date(1965, 1, 1), sex)

@@ -8,8 +8,11 @@ from decimal import Decimal
 import pytest
 
 from app.rules.salary import (
+    delay_in_step,
     discipline_delay_months,
     leave_delay_months,
+    max_early_months,
+    next_seniority_change,
     next_step_date,
     salary_amount,
     seniority_allowance_percent,
@@ -149,3 +152,41 @@ def test_salary_amount() -> None:
 def test_salary_amount_rounds_to_whole_dong() -> None:
     amount = salary_amount(Decimal("0.5"), iter([]), Decimal("3"))
     assert amount == Decimal("2") and amount.as_tuple().exponent == 0
+
+
+def test_delay_counts_only_discipline_received_in_the_current_step() -> None:
+    since = dt.date(2022, 5, 1)
+    rows = [("Khiển trách", dt.date(2022, 5, 1)),  # the day the step took effect counts: +3
+            ("Cảnh cáo", dt.date(2023, 1, 10)),  # +6
+            ("Cách chức", dt.date(2022, 4, 30)),  # the step before: nothing
+            ("Giáng chức", None),  # no date: nothing
+            ("Phê bình", dt.date(2023, 2, 1))]  # a form the table does not know: nothing
+    assert delay_in_step(rows, since) == 9
+    assert delay_in_step([], since) == 0
+    assert next_step_date("A1", 3, 9, since, delay_months=delay_in_step(rows, since)) == dt.date(2026, 2, 1)
+
+
+def test_max_early_months_comes_from_the_data() -> None:
+    assert max_early_months() == 12
+
+
+@pytest.mark.parametrize(("on", "expected"), [
+    (dt.date(2020, 6, 1), (dt.date(2023, 1, 31), 5)),  # before the start: the start
+    (dt.date(2023, 1, 31), (dt.date(2023, 1, 31), 5)),  # on the start day
+    (dt.date(2023, 2, 1), (dt.date(2024, 1, 31), 6)),
+    (dt.date(2024, 1, 31), (dt.date(2024, 1, 31), 6)),
+    (dt.date(2026, 12, 31), (dt.date(2027, 1, 31), 9)),
+])
+def test_next_seniority_change(on: dt.date, expected: tuple) -> None:
+    since = dt.date(2020, 1, 31)  # A1 bậc 9/9
+    assert next_seniority_change("A1", 9, 9, since, on) == expected
+    day, percent = expected
+    assert seniority_allowance_percent("A1", 9, 9, since, day) == percent
+    assert seniority_allowance_percent("A1", 9, 9, since, day - dt.timedelta(days=1)) == percent - (
+        5 if percent == 5 else 1)
+
+
+def test_next_seniority_change_below_the_last_step_and_with_delay() -> None:
+    assert next_seniority_change("A1", 8, 9, dt.date(2020, 1, 1), dt.date(2030, 1, 1)) is None
+    assert next_seniority_change("B", 12, 12, dt.date(2020, 1, 1), dt.date(2021, 1, 1), delay_months=6) == (
+        dt.date(2022, 7, 1), 5)

@@ -48,3 +48,9 @@ def test_same_given_name_then_family_name() -> None:
 def test_split_name() -> None:
     assert split_name("Nguyễn Thị Hồng Đào") == ("Nguyễn", "Thị Hồng", "Đào")
     assert split_name("Đào") == ("", "", "Đào")
+
+
+def test_each_given_name_is_one_group() -> None:
+    names = ["Đặng Xuân Anh", "Dương Thùy Ánh", "Bùi Anh", "Lê Thị Ánh", "Trần An", "Võ Án"]
+    assert sorted(names, key=name_sort_key) == ["Trần An", "Võ Án", "Bùi Anh", "Đặng Xuân Anh", "Dương Thùy Ánh",
+                                                "Lê Thị Ánh"]

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from app.validation import EARLIEST
 from ui.widgets.values import format_date
 
-MASK = "00/00/0000;_"  # "0": a digit that may be left blank, so an empty date is acceptable
+MASK = "00/00/0000; "  # "0": a digit that may be left blank, so an empty date is acceptable
 
 
 class DateEdit(QLineEdit):
@@ -47,6 +47,8 @@ class DateEdit(QLineEdit):
 
     def setValue(self, value: dt.date | None) -> None:  # noqa: N802 - Qt naming
         self.setText(format_date(value) if value else "")
+        if not value:
+            self.setCursorPosition(0)  # typing starts at the day
 
     def field_value(self) -> dt.date | str | None:
         return self.value() or self.typed() or None

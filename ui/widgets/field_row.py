@@ -41,11 +41,12 @@ def repolish(widget: QWidget) -> None:
 class FieldRow(QWidget):
     """Pairs ``widget`` with ``label`` (kept for the form's label column) and a message line.
 
-    ``set_error`` draws the widget's border red (the ``invalid`` dynamic property) and shows the
-    message; ``set_warning`` only shows the message; ``clear_message`` undoes both.
+    ``set_error`` draws the widget's border red (the ``invalid`` dynamic property, drawn by
+    ``INVALID_STYLE``) and shows the message; ``set_warning`` only shows the message;
+    ``clear_message`` undoes both.
     """
 
-    def __init__(self, spec: FieldSpec, widget: QWidget, parent: QWidget | None = None):
+    def __init__(self, spec: FieldSpec, widget: QWidget, parent: QWidget | None = None, *, styled: bool = True):
         super().__init__(parent)
         self.spec = spec
         self.widget = widget
@@ -68,7 +69,8 @@ class FieldRow(QWidget):
         layout.setSpacing(2)
         layout.addWidget(widget)
         layout.addWidget(self.message_label)
-        self.setStyleSheet(INVALID_STYLE)
+        if styled:  # a form of many rows sets INVALID_STYLE once on itself instead (much faster)
+            self.setStyleSheet(INVALID_STYLE)
         self._connect_problem_check()
 
     def set_error(self, message: str) -> None:

@@ -51,10 +51,8 @@ class LongTextEdit(QPlainTextEdit):
         super().__init__(parent)
         self.max_length = max_length
         self.setTabChangesFocus(True)
-        lines = 3 if max_length >= 1000 else 2
-        height = self.fontMetrics().lineSpacing() * lines + 12
-        self.setMinimumHeight(height)
-        self.setMaximumHeight(height * 2)
+        lines = 4 if max_length >= 2000 else 3 if max_length >= 1000 else 2
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 14)
         self.textChanged.connect(self.edited)
 
     def field_value(self) -> str | None:

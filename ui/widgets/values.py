@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -27,7 +28,7 @@ class Option:
     name: str
     aliases: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def search_key(self) -> str:
         """The folded text type-ahead matches against (name, then aliases, one per line)."""
         return "\n".join(fold(text) for text in (self.name, *self.aliases))

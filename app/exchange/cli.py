@@ -1,0 +1,84 @@
+"""Subcommands ``import``, ``export`` and ``import-template`` (CONTRACT.md), registered through
+``app.cli.EXTENSIONS``. Results on stdout only with ``--json``; every message on stderr."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from app import output
+from app.db import Database
+from app.errors import UserError
+
+__all__ = ["register"]
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> dict[str, Any]:
+    imp = subparsers.add_parser("import", parents=[common], help="nhập danh sách cán bộ từ bảng tính")
+    imp.add_argument("file", metavar="FILE", help="tệp .xlsx, .xls hoặc .csv")
+    imp.add_argument("--unit", metavar="CODE", help="đơn vị cho các dòng không ghi đơn vị")
+    imp.add_argument("--sheet", metavar="NAME", help="trang chứa danh sách (mặc định: trang đầu tiên)")
+    imp.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
+    imp.add_argument("--json", action="store_true")
+    imp.add_argument("--report", metavar="OUT.xlsx", help="ghi bảng kết quả từng dòng")
+    exp = subparsers.add_parser("export", parents=[common], help="xuất danh sách ra Excel")
+    exp.add_argument("file", metavar="FILE.xlsx")
+    exp.add_argument("--unit", metavar="CODE")
+    exp.add_argument("--query", metavar="Q", default="")
+    exp.add_argument("--columns", metavar="COLS", help="các cột, cách nhau bởi dấu phẩy, hoặc 'all'")
+    exp.add_argument("--sections", action="store_true",
+                     help="thêm các trang Đào tạo, Quá trình công tác, Quan hệ gia đình, Quá trình lương")
+    tpl = subparsers.add_parser("import-template", parents=[common], help="tạo tệp mẫu để nhập")
+    tpl.add_argument("file", metavar="FILE.xlsx")
+    return {"import": _import, "export": _export, "import-template": _template}
+
+
+def _import(db: Database, args: argparse.Namespace) -> int:
+    from app.exchange.importer import open_import, run_import
+    from app.exchange.report import write_result_report
+
+    source = open_import(args.file, args.sheet, db=db)
+    for note in source.notes:
+        output.message(note)
+    shown: dict[str, output.Progress] = {}
+
+    def progress(done: int, total: int) -> None:
+        if "bar" not in shown:
+            shown["bar"] = output.Progress("Đang nhập", total, step=100)
+            output.message(f"Đang nhập: 0/{total}")
+        shown["bar"](done)
+
+    result = run_import(db, source, source.mapping, default_unit_code=args.unit, dry_run=args.dry_run,
+                        progress=progress)
+    if args.report:
+        write_result_report(source, result, args.report)
+    for error in result.errors:
+        output.message(error.message)
+    verb = "Nhập thử (không ghi gì)" if args.dry_run else "Đã nhập"
+    output.message(f"{verb}: đọc {result.read} dòng; thêm {result.imported}, cập nhật {result.updated}, "
+                   f"không thay đổi {result.unchanged}, từ chối {result.rejected} dòng.")
+    if args.report:
+        output.message(f"Bảng kết quả: {args.report}")
+    if args.json:
+        output.emit_json(result.as_json())
+    return 0
+
+
+def _export(db: Database, args: argparse.Namespace) -> int:
+    from app.exchange.columns import TEMPLATE_SECTIONS
+    from app.exchange.export import export_people
+
+    count = export_people(db, args.file, unit_code=args.unit, query=args.query, columns=args.columns,
+                          sections=TEMPLATE_SECTIONS if args.sections else ())
+    output.message(f"Đã xuất {count} hồ sơ vào {args.file}.")
+    return 0
+
+
+def _template(db: Database, args: argparse.Namespace) -> int:
+    from app.exchange.report import write_template
+
+    if not str(args.file).lower().endswith(".xlsx"):
+        raise UserError(f"Tệp mẫu '{args.file}' phải có đuôi .xlsx.")
+    write_template(args.file)
+    output.message(f"Đã tạo tệp mẫu {args.file}.")
+    return 0

@@ -1,0 +1,303 @@
+"""Read a spreadsheet into plain rows of ``Cell(value, font_name)``: .xlsx/.xlsm, .xls and .csv.
+
+Why the font: an old list typed in a `.VnTime` (TCVN3) or `VNI-Times` (VNI) font only shows its
+letters through that font; the importer needs the font name of each cell to repair the text
+(``app.exchange.legacy``). Values come back as Python values: ``str``, ``int``, ``float``,
+``bool``, ``datetime.datetime`` for real Excel dates, ``None`` for an empty cell.
+
+The format is judged from the file's first bytes (a ``.xls`` renamed ``.xlsx`` is still read),
+the extension only decides between CSV and a refusal.
+
+CSV has no fonts, so its bytes decide (``decode_csv``): UTF-8 (with or without BOM) when the
+bytes are valid UTF-8; otherwise the bytes are read as Windows-1252 — which is exactly how a
+TCVN3 or VNI file looks today, so the importer's per-column legacy detection repairs it — unless
+that reading shows no legacy text and the Vietnamese code page 1258 gives valid Vietnamese.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from app.errors import UserError
+from app.exchange import legacy
+
+__all__ = ["Cell", "Sheet", "decode_csv", "list_sheets", "read_sheet", "read_workbook"]
+
+EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".csv")
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"')
+_REF = re.compile(r"([A-Z]+)([0-9]+)")
+
+
+class Cell(NamedTuple):
+    value: Any
+    font_name: str | None = None
+
+
+@dataclass
+class Sheet:
+    """One sheet: ``rows[i][j]`` is spreadsheet row ``i + 1``, column ``j + 1`` (rows may be ragged).
+    ``merged`` holds 0-based inclusive (first_row, first_col, last_row, last_col) ranges."""
+
+    name: str
+    rows: list[list[Cell]]
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+    def cell(self, row: int, col: int) -> Cell:
+        line = self.rows[row] if 0 <= row < len(self.rows) else []
+        return line[col] if 0 <= col < len(line) else Cell(None)
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+
+def _kind(path: Path) -> str:
+    if not path.exists():
+        raise UserError(f"Không tìm thấy tệp '{path}'.")
+    if path.is_dir():
+        raise UserError(f"'{path}' là một thư mục, không phải tệp bảng tính.")
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head.startswith(_ZIP_MAGIC):
+        return "xlsx"
+    if head == _OLE_MAGIC:
+        return "xls"
+    if path.suffix.lower() == ".csv":
+        return "csv"
+    if path.suffix.lower() not in EXTENSIONS:
+        raise UserError(f"Tệp '{path.name}' không phải là bảng tính (HoSo đọc .xlsx, .xls và .csv).")
+    raise UserError(f"Không đọc được tệp '{path.name}': nội dung không phải bảng tính Excel "
+                    "(tệp hỏng, hoặc được đặt nhầm đuôi tên).")
+
+
+def list_sheets(path: str | Path) -> list[str]:
+    """The sheet names, in the workbook's order (a CSV has one, named after the file)."""
+    path = Path(path)
+    kind = _kind(path)
+    if kind == "csv":
+        return [path.stem]
+    if kind == "xls":
+        return _open_xls(path).sheet_names()
+    workbook = _open_xlsx(path)
+    try:
+        return list(workbook.sheetnames)
+    finally:
+        workbook.close()
+
+
+def read_workbook(path: str | Path, names: Iterable[str] | None = None) -> list[Sheet]:
+    """Every sheet (or only ``names``) with its values, font names and merged ranges."""
+    path = Path(path)
+    kind = _kind(path)
+    wanted = set(names) if names is not None else None
+    if kind == "csv":
+        return [_read_csv(path)]
+    if kind == "xls":
+        return _read_xls(path, wanted)
+    return _read_xlsx(path, wanted)
+
+
+def read_sheet(path: str | Path, name: str | None = None) -> Sheet:
+    """One sheet by name (the first when ``name`` is None)."""
+    names = list_sheets(path)
+    chosen = name if name is not None else names[0] if names else None
+    if chosen not in names:
+        raise UserError(f"Tệp '{Path(path).name}' không có trang '{name}' (các trang: {', '.join(names)}).")
+    return read_workbook(path, [chosen])[0]
+
+
+# --- xlsx ------------------------------------------------------------------------------------
+
+def _open_xlsx(path: Path) -> Any:
+    import openpyxl
+
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged or encrypted file
+        raise UserError(f"Không đọc được tệp '{path.name}': tệp bị hỏng, có mật khẩu hoặc không phải "
+                        f"bảng tính Excel ({type(exc).__name__}).") from exc
+
+
+def _read_xlsx(path: Path, wanted: set[str] | None) -> list[Sheet]:
+    workbook = _open_xlsx(path)
+    try:
+        fonts = [font.name for font in workbook._fonts]  # style index → font, read once per file
+        sheets = []
+        for ws in workbook.worksheets:
+            if wanted is not None and ws.title not in wanted:
+                continue
+            if not hasattr(ws, "reset_dimensions"):  # a chart sheet
+                continue
+            ws.reset_dimensions()  # some writers store a wrong <dimension>; read every row
+            rows = [[_xlsx_cell(c, workbook, fonts) for c in row] for row in ws.iter_rows()]
+            sheets.append(Sheet(ws.title, _trim(rows), _xlsx_merges(ws)))
+        return sheets
+    except UserError:
+        raise
+    except Exception as exc:
+        raise UserError(f"Không đọc được tệp '{path.name}': {type(exc).__name__}: {exc}") from exc
+    finally:
+        workbook.close()
+
+
+def _xlsx_cell(cell: Any, workbook: Any, fonts: list[str | None]) -> Cell:
+    value = getattr(cell, "value", None)
+    if value is None:
+        return Cell(None)
+    style_id = getattr(cell, "_style_id", 0)
+    try:
+        font = fonts[workbook._cell_styles[style_id].fontId]
+    except (IndexError, AttributeError):
+        font = None
+    if isinstance(value, str) and not value.strip():
+        value = None
+    return Cell(value, font)
+
+
+def _xlsx_merges(ws: Any) -> list[tuple[int, int, int, int]]:
+    """Merged ranges, read from the sheet's XML (read-only worksheets do not parse them)."""
+    try:
+        with ws._get_source() as src:
+            data = src.read()
+    except (AttributeError, KeyError, zipfile.BadZipFile):
+        return []
+    return [(*_ref(a), *_ref(b)) for a, b in _MERGE.findall(data)]
+
+
+def _ref(ref: bytes) -> tuple[int, int]:
+    match = _REF.fullmatch(ref.decode("ascii"))
+    assert match is not None
+    col = 0
+    for ch in match.group(1):
+        col = col * 26 + ord(ch) - 64
+    return int(match.group(2)) - 1, col - 1
+
+
+# --- xls -------------------------------------------------------------------------------------
+
+def _open_xls(path: Path, formatting: bool = False) -> Any:
+    import xlrd
+
+    try:
+        return xlrd.open_workbook(str(path), formatting_info=formatting, on_demand=True)
+    except Exception as exc:
+        raise UserError(f"Không đọc được tệp '{path.name}': tệp .xls bị hỏng hoặc không phải "
+                        f"bảng tính Excel ({type(exc).__name__}).") from exc
+
+
+def _read_xls(path: Path, wanted: set[str] | None) -> list[Sheet]:
+    import xlrd
+
+    try:
+        book = _open_xls(path, formatting=True)
+    except UserError:
+        book = _open_xls(path)  # formatting_info is unsupported by some writers: values only
+    sheets = []
+    for name in book.sheet_names():
+        if wanted is not None and name not in wanted:
+            continue
+        sh = book.sheet_by_name(name)
+        rows = []
+        for r in range(sh.nrows):
+            row = []
+            for c in range(sh.ncols):
+                cell = sh.cell(r, c)
+                row.append(Cell(_xls_value(cell, book, xlrd), _xls_font(book, cell)))
+            rows.append(row)
+        merged = [(r0, c0, r1 - 1, c1 - 1) for r0, r1, c0, c1 in getattr(sh, "merged_cells", [])]
+        sheets.append(Sheet(name, _trim(rows), merged))
+    book.release_resources()
+    return sheets
+
+
+def _xls_value(cell: Any, book: Any, xlrd: Any) -> Any:
+    ctype, value = cell.ctype, cell.value
+    if ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+        return None
+    if ctype == xlrd.XL_CELL_DATE:
+        try:
+            return xlrd.xldate.xldate_as_datetime(value, book.datemode)
+        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+            return value
+    if ctype == xlrd.XL_CELL_BOOLEAN:
+        return bool(value)
+    if ctype == xlrd.XL_CELL_NUMBER:
+        return int(value) if float(value).is_integer() else value
+    return value if str(value).strip() else None
+
+
+def _xls_font(book: Any, cell: Any) -> str | None:
+    try:
+        return book.font_list[book.xf_list[cell.xf_index].font_index].name
+    except (AttributeError, IndexError, TypeError):
+        return None
+
+
+# --- csv -------------------------------------------------------------------------------------
+
+def decode_csv(data: bytes) -> tuple[str, str]:
+    """(text, encoding used): "utf-8", "cp1258" or "cp1252" (see the module docstring)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    western = data.decode("cp1252", errors="ignore") if _cp1252_ok(data) else data.decode("latin-1")
+    if legacy.detect(western) in ("tcvn3", "vni"):
+        return western, "cp1252"
+    try:
+        vietnamese = data.decode("cp1258")
+    except UnicodeDecodeError:
+        return western, "cp1252"
+    if legacy.detect(vietnamese) == "unicode":
+        return vietnamese, "cp1258"
+    return western, "cp1252"
+
+
+def _cp1252_ok(data: bytes) -> bool:
+    try:
+        data.decode("cp1252")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def _read_csv(path: Path) -> Sheet:
+    text, _encoding = decode_csv(path.read_bytes())
+    sample = text[:8192]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    rows = [[Cell(_csv_value(v)) for v in record] for record in csv.reader(io.StringIO(text), dialect)]
+    return Sheet(path.stem, _trim(rows))
+
+
+def _csv_value(text: str) -> str | None:
+    text = unicodedata.normalize("NFC", text)
+    return text if text.strip() else None
+
+
+def _trim(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """Drop trailing empty cells of each row and trailing empty rows (formatting-only cells)."""
+    out = []
+    for row in rows:
+        end = len(row)
+        while end and row[end - 1].value is None:
+            end -= 1
+        out.append(list(row[:end]))
+    while out and not out[-1]:
+        out.pop()
+    return out
+

@@ -1,0 +1,301 @@
+"""One pass of an import over a session: resolve, compare, save row by row (``importer`` drives it).
+
+Per people row: the record built from the cells (``records``), refused at once for cell errors
+or a CCCD that appears twice in the file; then the unit (code, or exact name ignoring accents —
+an ambiguous name is refused), ngạch by name, catalog names; then the stored person with that
+CCCD, if any, decides between create and an update limited to the changed fields; finally the
+service saves it inside a SAVEPOINT. Child sheets follow (``sections``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from app import catalogs
+from app import cccd as cccd_rules
+from app.audit import to_text
+from app.errors import FieldError, UserError, ValidationError
+from app.exchange.importer import ImportResult, ImportSource, RowPreview
+from app.exchange.mapping import Mapping
+from app.exchange.records import PreparedRow, RowError, prepare_people
+from app.fields import PERSON_FIELD_MAP
+from app.text import fold, nfc
+from app.validation import clean_value
+from models import Person, Unit
+
+_CHUNK = 500
+
+
+class UnitLookup:
+    """Units by code (any case) and by exact name ignoring accents and case."""
+
+    def __init__(self, session: Session):
+        self.by_code: dict[str, tuple[uuid.UUID, str]] = {}
+        self.by_name: dict[str, list[tuple[uuid.UUID, str]]] = {}
+        for uid, code, name in session.execute(select(Unit.id, Unit.code, Unit.name).where(Unit.deleted_at.is_(None))):
+            self.by_code[code.casefold()] = (uid, code)
+            self.by_name.setdefault(fold(name), []).append((uid, code))
+
+    def resolve(self, text: str) -> tuple[uuid.UUID, str]:
+        value = nfc(text)
+        if value.casefold() in self.by_code:
+            return self.by_code[value.casefold()]
+        found = self.by_name.get(fold(value), [])
+        if len(found) == 1:
+            return found[0]
+        if found:
+            codes = ", ".join(sorted(code for _, code in found))
+            raise ValueError(f"có {len(found)} đơn vị cùng tên '{value}' (mã {codes}); hãy ghi mã đơn vị")
+        raise ValueError(f"không có đơn vị nào có mã hoặc tên '{value}'")
+
+
+class ImportRun:
+    def __init__(self, session: Session, source: ImportSource, mapping: Mapping,
+                 default_unit_code: str | None = None, progress: Callable[[int, int], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None):
+        self.session, self.source, self.mapping = session, source, mapping
+        self.progress, self.should_stop = progress, cancelled
+        self.index = catalogs.CatalogIndex.load(session)
+        self.today = dt.date.today()
+        self.units = UnitLookup(session)
+        self.default_unit: tuple[uuid.UUID, str] | None = None
+        if default_unit_code:
+            try:
+                self.default_unit = self.units.by_code[nfc(default_unit_code).casefold()]
+            except KeyError:
+                raise UserError(f"Không có đơn vị mã '{nfc(default_unit_code)}' (tham số --unit).") from None
+        self.outcomes: dict[str, str] = {}  # cccd → create / update / unchanged / reject
+        self.cancelled = False
+        self.done = 0
+        self.total = 0
+        self._grades: dict[str, set[str]] | None = None
+
+    # --- driving -------------------------------------------------------------------------------
+
+    def execute(self, limit: int | None = None) -> list[RowPreview]:
+        from app.exchange.sections import import_sections, prepare_children
+
+        header = self.source.header
+        prepared = prepare_people(self.source.sheet, header.data_start, self.mapping.columns, header.headers)
+        pairs = [(p, _preview(p)) for p in prepared]
+        active = [(p, v) for p, v in pairs if v.action != "skip"]
+        _mark_duplicates(active)
+        if limit is not None:
+            active = active[:limit]
+            last = active[-1][1].row if active else 0
+            pairs = [(p, v) for p, v in pairs if v.row <= last]
+        children = prepare_children(self, {v.cccd for _, v in active} if limit is not None else None)
+        self.total = len(active) + sum(len(groups) for _, groups in children)
+        existing = self._existing({v.cccd for _, v in active if v.cccd})
+        for p, v in active:
+            self._resolve(p, v, existing.get(v.cccd or ""))
+        for p, v in active:
+            if self._stop():
+                break
+            self._save(p, v)
+            self.tick()
+        rows = [v for _, v in pairs]
+        if not self.cancelled:
+            rows += import_sections(self, children)
+        return rows
+
+    def tick(self) -> None:
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+    def _stop(self) -> bool:
+        if self.should_stop is not None and self.should_stop():
+            self.cancelled = True
+        return self.cancelled
+
+    def _existing(self, numbers: set[str]) -> dict[str, Person]:
+        found: dict[str, Person] = {}
+        ordered = sorted(numbers)
+        for start in range(0, len(ordered), _CHUNK):
+            chunk = ordered[start:start + _CHUNK]
+            for person in self.session.scalars(select(Person).where(Person.cccd.in_(chunk))):
+                if person.deleted_at is None:
+                    found[person.cccd] = person
+        return found
+
+    # --- resolving -----------------------------------------------------------------------------
+
+    def _resolve(self, p: PreparedRow, v: RowPreview, person: Person | None) -> None:
+        unit = self._unit(p, v)
+        self._grade(p, v)
+        self._catalogs(p, v)
+        if v.errors:
+            v.action = "reject"
+            return
+        if person is None:
+            unit = unit or self.default_unit
+            if unit is not None:
+                v.record["unit_code"] = unit[1]
+            v.action = "create"
+            return
+        v.changes = self._changes(person, v.record)
+        if unit is not None and unit[0] != person.unit_id:
+            v.changes["unit_code"] = unit[1]
+        elif unit is None and self.default_unit and person.unit_id is None:
+            v.changes["unit_code"] = self.default_unit[1]
+        v.action = "update" if v.changes else "unchanged"
+
+    def _unit(self, p: PreparedRow, v: RowPreview) -> tuple[uuid.UUID, str] | None:
+        text = p.extras.get("unit") or p.extras.get("unit_name")
+        if not text:
+            return None
+        try:
+            return self.units.resolve(text)
+        except ValueError as exc:
+            _fail(v, p, "unit_code", "Đơn vị", str(exc))
+            return None
+
+    def _grade(self, p: PreparedRow, v: RowPreview) -> None:
+        code = v.record.get("grade_code")
+        name = p.extras.get("grade_name")
+        if code and catalogs.grade(self.session, nfc(code)) is None:
+            found = self._grade_by_name(code)
+            if found:
+                v.record["grade_code"] = found
+                v.warnings.append(f"Dòng {v.row}: mã ngạch '{code}' là tên ngạch; đã dùng mã {found}")
+        elif not code and name:
+            found = self._grade_by_name(name)
+            if found:
+                v.record["grade_code"] = found
+            else:
+                _fail(v, p, "grade_code", "Ngạch", f"không có ngạch nào tên '{name}' (hoặc tên này trùng nhiều mã)")
+
+    def _grade_by_name(self, name: str) -> str | None:
+        if self._grades is None:
+            self._grades = {}
+            for info in catalogs.grades(self.session):
+                self._grades.setdefault(catalogs.match_key(info.name), set()).add(info.code)
+        codes = self._grades.get(catalogs.match_key(name), set())
+        return next(iter(codes)) if len(codes) == 1 else None
+
+    def _catalogs(self, p: PreparedRow, v: RowPreview) -> None:
+        for name, value in list(v.record.items()):
+            spec = PERSON_FIELD_MAP.get(name)
+            if spec is None or spec.kind != "catalog" or self.index.resolve(spec.catalog or "", value):
+                continue
+            if name == "professional_level_code" and self._level_with_major(v, str(value)):
+                continue
+            _fail(v, p, name, spec.label, f"'{value}' không có trong danh mục")
+
+    def _level_with_major(self, v: RowPreview, text: str) -> bool:
+        """"Cử nhân Luật", "Thạc sĩ Quản lý công": the level, then the major."""
+        words = nfc(text).split(" ")
+        for cut in range(len(words) - 1, 0, -1):
+            code = self.index.resolve("professional_level", " ".join(words[:cut]))
+            if code:
+                major = " ".join(words[cut:])
+                v.record["professional_level_code"] = code
+                v.record.setdefault("professional_major", major)
+                level = self.index.name("professional_level", code)
+                v.warnings.append(f"Dòng {v.row}: trình độ '{text}' đọc là {level}, chuyên ngành {major}")
+                return True
+        return False
+
+    def _changes(self, person: Person, record: dict[str, Any]) -> dict[str, Any]:
+        changes = {}
+        for name, value in record.items():
+            spec = PERSON_FIELD_MAP.get(name)
+            if spec is None:
+                continue
+            try:
+                cleaned = clean_value(spec, value, self.index, self.today)
+            except ValueError:
+                changes[name] = value  # the service names the problem
+                continue
+            if to_text(cleaned) != to_text(getattr(person, name)):
+                changes[name] = value
+        return changes
+
+    # --- saving --------------------------------------------------------------------------------
+
+    def _save(self, p: PreparedRow, v: RowPreview) -> None:
+        if v.action in ("create", "update"):
+            errors = self.call_service(v.cccd or "", v.data, create=v.action == "create")
+            if isinstance(errors, list):
+                v.errors += [_service_error(v, p, e) for e in errors]
+                v.action = "reject"
+            else:
+                v.warnings += [f"Dòng {v.row}: {w}" for w in errors]
+        if v.cccd and v.action != "skip":
+            self.outcomes.setdefault(v.cccd, v.action)
+
+    def call_service(self, key: str, data: dict[str, Any], *, create: bool) -> list[FieldError] | tuple[str, ...]:
+        """Save inside a SAVEPOINT: the field errors (nothing kept), or the service's warnings."""
+        from app.people import create_person, update_person
+
+        try:
+            with self.session.begin_nested():
+                result = create_person(self.session, data) if create else update_person(self.session, key, data)
+        except ValidationError as exc:
+            return exc.errors
+        except UserError as exc:
+            return [FieldError("", "", str(exc))]
+        except SQLAlchemyError as exc:
+            return [FieldError("", "", f"cơ sở dữ liệu không nhận dòng này ({type(exc).__name__})")]
+        return result.warnings
+
+
+def _preview(p: PreparedRow) -> RowPreview:
+    number = p.record.get("cccd")
+    action = "skip" if p.skipped else "reject" if p.errors else "create"
+    return RowPreview(p.sheet, p.row, p.record, action, cccd_rules.clean(number) if number else None,
+                      errors=list(p.errors), warnings=list(p.warnings), conversions=list(p.conversions))
+
+
+def _mark_duplicates(active: list[tuple[PreparedRow, RowPreview]]) -> None:
+    rows: dict[str, list[tuple[PreparedRow, RowPreview]]] = {}
+    for p, v in active:
+        if v.cccd:
+            rows.setdefault(v.cccd, []).append((p, v))
+    for number, group in rows.items():
+        if len(group) < 2:
+            continue
+        numbers = [str(v.row) for _, v in group]
+        listed = ", ".join(numbers[:-1]) + " và " + numbers[-1]
+        for p, v in group:
+            _fail(v, p, "cccd", "Số CCCD", f"số {number} có ở các dòng {listed} của tệp; không dòng nào được nhập")
+
+
+def _fail(v: RowPreview, p: PreparedRow, field_name: str, label: str, reason: str) -> None:
+    column = p.columns.get(field_name)
+    where = f" (cột {column})" if column else ""
+    v.errors.append(RowError(v.row, field_name, f"Dòng {v.row}, {label}{where}: {reason}", v.sheet))
+    v.action = "reject"
+
+
+def _service_error(v: RowPreview, p: PreparedRow, error: FieldError) -> RowError:
+    if not error.field:
+        return RowError(v.row, "", f"Dòng {v.row}: {error.message}", v.sheet)
+    column = p.columns.get(error.field.split("[", 1)[0].split(".", 1)[0])
+    where = f" (cột {column})" if column else ""
+    return RowError(v.row, error.field, f"Dòng {v.row}, {error.label}{where}: {error.message}", v.sheet)
+
+
+def summarise(rows: list[RowPreview], outcomes: dict[str, str], *, dry_run: bool, cancelled: bool) -> ImportResult:
+    result = ImportResult(dry_run=dry_run, cancelled=cancelled, rows=rows)
+    for v in rows:
+        if v.action == "skip":
+            result.skipped += 1
+            continue
+        result.read += 1
+        if v.action == "reject":
+            result.rejected += 1
+            result.errors += v.errors
+    people = [a for a in outcomes.values() if a != "reject"]
+    result.imported = people.count("create")
+    result.updated = people.count("update")
+    result.unchanged = people.count("unchanged")
+    return result

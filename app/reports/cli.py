@@ -1,0 +1,124 @@
+"""The ``report`` subcommands of CONTRACT.md (registered through ``app.cli.EXTENSIONS``).
+
+``report 2c KEY --out F.pdf`` · ``report 2c --unit CODE --out F.pdf`` ·
+``report list [--unit CODE] [--query Q] [--columns a,b] --out F.pdf|F.xlsx`` ·
+``report stats [--unit CODE] [--as-of DATE] --out F.pdf|F.xlsx``.
+
+Refused input (unknown person or unit, wrong extension, a folder that cannot be written, a bad
+date, an unknown column) raises ``UserError``: ``app.cli`` prints it in Vietnamese, exit code 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from app import output
+from app.db import Database
+from app.errors import UserError
+
+Handler = Callable[[Database, argparse.Namespace], int]
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
+    report = subparsers.add_parser("report", parents=[common], help="in sơ yếu lý lịch, danh sách, thống kê")
+    sub = report.add_subparsers(dest="report_command", required=True)
+    profile = sub.add_parser("2c", parents=[common], help="sơ yếu lý lịch (Mẫu 2C-BNV/2008; HS02-VC/BNV cho viên chức)")
+    profile.add_argument("key", nargs="?", help="số CCCD hoặc mã hồ sơ")
+    profile.add_argument("--unit", help="in mọi hồ sơ của đơn vị (kể cả đơn vị con)")
+    profile.add_argument("--no-subunits", action="store_true", help="không gồm đơn vị con")
+    profile.add_argument("--all", action="store_true", help="gồm cả người đã nghỉ hưu, chuyển đi, thôi việc")
+    profile.add_argument("--place", help="địa danh ghi ở chỗ ký (mặc định để trống)")
+    profile.add_argument("--date", help="ngày ghi ở chỗ ký, YYYY-MM-DD (mặc định hôm nay)")
+    profile.add_argument("--out", required=True, help="tệp PDF")
+    listing = sub.add_parser("list", parents=[common], help="danh sách (PDF hoặc Excel)")
+    listing.add_argument("--unit")
+    listing.add_argument("--query", default="")
+    listing.add_argument("--columns", help="các cột, cách nhau bởi dấu phẩy (ví dụ stt,ho_ten,ngay_sinh)")
+    listing.add_argument("--all", action="store_true", help="gồm cả người không còn công tác")
+    listing.add_argument("--out", required=True, help="tệp .pdf hoặc .xlsx")
+    stats = sub.add_parser("stats", parents=[common], help="báo cáo số lượng, chất lượng (PDF hoặc Excel)")
+    stats.add_argument("--unit")
+    stats.add_argument("--as-of", help="tính đến ngày, YYYY-MM-DD (mặc định hôm nay)")
+    stats.add_argument("--out", required=True, help="tệp .pdf hoặc .xlsx")
+    return {"report": run}
+
+
+def run(db: Database, args: argparse.Namespace) -> int:
+    return {"2c": _profiles, "list": _list, "stats": _stats}[args.report_command](db, args)
+
+
+def parse_date(text: str | None, what: str) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise UserError(f"{what} '{text}' không hợp lệ; hãy viết theo dạng YYYY-MM-DD (ví dụ 2026-06-30).") from None
+
+
+def _done(out: Path, pages: int | None) -> None:
+    output.message(f"Đã ghi {pages} trang vào {out}." if pages else f"Đã ghi {out}.")
+
+
+def _profiles(db: Database, args: argparse.Namespace) -> int:
+    from app.people import find_person
+    from app.reports import files
+    from app.reports.profile import photo_of, profile_document, render_profile, render_unit_profiles
+
+    if bool(args.key) == bool(args.unit):
+        output.message("hoso report 2c: cách dùng không đúng: cần đúng một trong hai: KEY (một hồ sơ) hoặc --unit MÃ")
+        return 2
+    out = files.check_target(Path(args.out), (".pdf",))
+    on = parse_date(args.date, "Ngày ký")
+    if args.unit:
+        progress = _progress("Đang in sơ yếu lý lịch")
+        pages = render_unit_profiles(db, args.unit, out, include_subunits=not args.no_subunits,
+                                     include_inactive=args.all, progress=progress, place=args.place, on=on)
+    else:
+        with db.session() as session:
+            person = find_person(session, args.key)
+            doc, photo = profile_document(session, person.id), photo_of(session, person.id)
+        pages = render_profile(doc, out, photo=photo, place=args.place, on=on)
+    _done(out, pages)
+    return 0
+
+
+def _progress(label: str) -> Callable[[int, int], None]:
+    state: dict[str, output.Progress] = {}
+
+    def report(done: int, total: int) -> None:
+        if "bar" not in state:
+            state["bar"] = output.Progress(label, total, step=max(1, min(50, total // 20 or 1)))
+        state["bar"](done)
+
+    return report
+
+
+def _list(db: Database, args: argparse.Namespace) -> int:
+    from app.reports import files
+    from app.reports.lists import list_report, render_list
+
+    out = files.check_target(Path(args.out), (".pdf", ".xlsx"))
+    with db.session() as session:
+        report = list_report(session, query=args.query, unit_code=args.unit, include_inactive=args.all,
+                             columns=args.columns)
+    _done(out, render_list(report, out))
+    output.message(f"{len(report.rows)} người trong danh sách.")
+    return 0
+
+
+def _stats(db: Database, args: argparse.Namespace) -> int:
+    from app.reports import files
+    from app.reports.stats import compute_stats
+    from app.reports.stats_output import render_stats
+
+    out = files.check_target(Path(args.out), (".pdf", ".xlsx"))
+    as_of = parse_date(args.as_of, "Ngày báo cáo")
+    with db.session() as session:
+        table = compute_stats(session, args.unit, as_of)
+    _done(out, render_stats(table, out))
+    return 0

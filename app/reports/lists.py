@@ -1,0 +1,237 @@
+"""List reports: the people a search finds (query + unit filter, ``app.search.search_statement``,
+so the list is what the search shows, best match first, then in Vietnamese name order), with the
+columns the user picks from :data:`COLUMNS`, as PDF or xlsx.
+
+PDF: A4, landscape when the chosen columns do not fit upright; title, unit, "Tính đến ngày …",
+the header row repeated on every page, "Trang x/y". xlsx: Vietnamese headers in row 1 (frozen,
+with an autofilter), real dates shown dd/mm/yyyy, numbers as numbers, column widths set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, LongTable, TableStyle
+from sqlalchemy.orm import Session
+
+from app.errors import UserError
+from app.reports import files
+from app.reports import layout as L
+from app.reports import values as V
+from app.rules import retirement
+from app.search import search_statement
+from app.text import fold
+from app.units import get_unit
+from models import Person
+
+Row = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    width_mm: float  # on paper; the xlsx width follows from it
+    kind: str  # text | date | int | number
+    value: Callable[[Row], Any]
+
+
+def _name(catalog: str, field: str) -> Callable[[Row], Any]:
+    return lambda r: V.catalog_name(catalog, r.get(field)) or None
+
+
+def _retirement(r: Row) -> dt.date:
+    return retirement.retirement_date(r["birth_date"], r["sex"], bool(r.get("birth_year_only")))
+
+
+def _professional(r: Row) -> str | None:
+    level = V.catalog_name("professional_level", r.get("professional_level_code"))
+    major = r.get("professional_major")
+    return (f"{level}, {major}" if level and major else level or major) or None
+
+
+_LIST: tuple[Column, ...] = (
+    Column("stt", "STT", 10, "int", lambda r: r["_n"]),
+    Column("ho_ten", "Họ và tên", 42, "text", lambda r: r["full_name"]),
+    Column("ngay_sinh", "Ngày sinh", 22, "date", lambda r: r["birth_date"]),
+    Column("gioi_tinh", "Giới tính", 14, "text", lambda r: r["sex"]),
+    Column("cccd", "Số CCCD", 26, "text", lambda r: r["cccd"]),
+    Column("don_vi", "Đơn vị", 50, "text", lambda r: r.get("unit_name")),
+    Column("chuc_vu", "Chức vụ", 36, "text", lambda r: r.get("position")),
+    Column("ngach", "Ngạch", 32, "text", lambda r: V.grade_name(r.get("grade_code"), r.get("grade_list_version")) or None),
+    Column("ma_ngach", "Mã ngạch", 18, "text", lambda r: r.get("grade_code")),
+    Column("bac", "Bậc", 10, "int", lambda r: r.get("salary_step")),
+    Column("he_so", "Hệ số", 13, "number", lambda r: r.get("salary_coefficient")),
+    Column("ngay_huong", "Ngày hưởng", 22, "date", lambda r: r.get("salary_since")),
+    Column("dan_toc", "Dân tộc", 18, "text", _name("ethnicity", "ethnicity_code")),
+    Column("ton_giao", "Tôn giáo", 20, "text", _name("religion", "religion_code")),
+    Column("trinh_do_chuyen_mon", "Trình độ chuyên môn", 36, "text", _professional),
+    Column("ly_luan_chinh_tri", "Lý luận chính trị", 22, "text", _name("political_theory", "political_theory_code")),
+    Column("quan_ly_nha_nuoc", "Quản lý nhà nước", 30, "text", _name("state_management", "state_management_code")),
+    Column("ngay_vao_dang", "Ngày vào Đảng", 22, "date", lambda r: r.get("party_join_date")),
+    Column("ngay_nghi_huu", "Ngày nghỉ hưu", 22, "date", _retirement),
+    Column("dien_thoai", "Điện thoại", 24, "text", lambda r: r.get("phone")),
+)
+COLUMNS: dict[str, Column] = {c.key: c for c in _LIST}
+DEFAULT_COLUMNS = ("stt", "ho_ten", "ngay_sinh", "gioi_tinh", "don_vi", "chuc_vu", "ma_ngach", "bac", "he_so",
+                   "ngay_huong")
+_EXTRA = (Person.position, Person.grade_code, Person.grade_list_version, Person.salary_step,
+          Person.salary_coefficient, Person.salary_since, Person.ethnicity_code, Person.religion_code,
+          Person.professional_level_code, Person.professional_major, Person.political_theory_code,
+          Person.state_management_code, Person.party_join_date, Person.birth_year_only, Person.phone)
+
+
+def parse_columns(text: str | Sequence[str] | None) -> list[Column]:
+    """Columns by key (``ho_ten``) or header (``Họ và tên``, any case and accents); default set when empty."""
+    names = [p.strip() for p in (text.split(",") if isinstance(text, str) else text or ()) if p.strip()]
+    if not names:
+        return [COLUMNS[k] for k in DEFAULT_COLUMNS]
+    by_header = {fold(c.header): c for c in _LIST}
+    chosen, unknown = [], []
+    for name in names:
+        column = COLUMNS.get(fold(name).replace(" ", "_")) or by_header.get(fold(name))
+        (chosen if column else unknown).append(column or name)
+    if unknown:
+        raise UserError(f"Không có cột {', '.join(map(str, unknown))}. Các cột có thể chọn: {', '.join(COLUMNS)}.")
+    return chosen
+
+
+@dataclass(frozen=True)
+class ListReport:
+    title: str
+    unit_name: str | None
+    query: str
+    as_of: dt.date
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Any, ...], ...]  # one value per column, typed (dates, numbers)
+
+
+def list_report(session: Session, *, query: str = "", unit_code: str | None = None, include_subunits: bool = True,
+                include_inactive: bool = False, columns: str | Sequence[str] | None = None,
+                as_of: dt.date | None = None, title: str = "DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC") -> ListReport:
+    """The rows of the list (people still working unless ``include_inactive``)."""
+    chosen = tuple(parse_columns(columns))
+    unit_name = get_unit(session, unit_code).name if unit_code else None
+    stmt = search_statement(session, query, limit=None, unit_code=unit_code, include_subunits=include_subunits,
+                            include_inactive=include_inactive)
+    assert stmt is not None  # the unit exists (checked above)
+    result = session.execute(stmt.add_columns(*_EXTRA))
+    keys = ["id", "cccd", "full_name", "birth_date", "sex", "unit_code", "unit_name", "rank",
+            *(c.key for c in _EXTRA)]
+    rows = []
+    for n, raw in enumerate(result, start=1):
+        record = dict(zip(keys, raw, strict=True)) | {"_n": n}
+        rows.append(tuple(c.value(record) for c in chosen))
+    return ListReport(title, unit_name, query, as_of or dt.date.today(), chosen, tuple(rows))
+
+
+# --------------------------------------------------------------------------- PDF
+
+
+def _cell(value: Any, kind: str) -> str:
+    if value is None:
+        return ""
+    if kind == "date":
+        return V.day(value)
+    if kind == "number":
+        return V.number(value)
+    return str(value)
+
+
+def render_list_pdf(report: ListReport, out: Path | BinaryIO) -> int:
+    widths = [c.width_mm * mm for c in report.columns]
+    portrait = sum(widths) <= L.PORTRAIT_WIDTH
+    pagesize = A4 if portrait else landscape(A4)
+    usable = pagesize[0] - L.MARGINS[1] - L.MARGINS[3]
+    widths = [w * usable / sum(widths) for w in widths]  # fill the line, keep the proportions
+    st = L.styles(12, 9.5)
+    centered = {i for i, c in enumerate(report.columns) if c.kind != "text" or c.key in ("gioi_tinh", "cccd")}
+    header = [L.para(L.esc(c.header), st.cell_head) for c in report.columns]
+    body = [[L.para(L.esc(_cell(v, c.kind)), st.cell_center if i in centered else st.cell)
+             for i, (v, c) in enumerate(zip(row, report.columns, strict=True))] for row in report.rows]
+    table = LongTable([header, *body], colWidths=widths, repeatRows=1)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, L.GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               ("FONTNAME", (0, 0), (-1, -1), "LiberationSerif"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)]))
+    story: list[Flowable] = [L.para(report.title, st.title)]
+    if report.unit_name:
+        story.append(L.para(f"<b>{L.esc(report.unit_name)}</b>", st.center))
+    story.append(L.para(f"<i>Tính đến ngày {report.as_of:%d/%m/%Y}</i>", st.center))
+    if report.query:
+        story.append(L.para(f"<i>Điều kiện tìm: “{L.esc(report.query)}”</i>", st.center))
+    story += [L.para(f"Tổng số: {len(report.rows)} người", st.right), table]
+    return L.build(out, [L.section(story)], pagesize=pagesize, title=report.title)
+
+
+# --------------------------------------------------------------------------- xlsx
+
+_FORMATS = {"date": "dd/mm/yyyy", "number": "0.00", "int": "0"}
+
+
+def _xlsx_value(value: Any, kind: str) -> Any:
+    if isinstance(value, Decimal):
+        return float(value)
+    if kind == "date" and isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return dt.datetime(value.year, value.month, value.day)
+    return value
+
+
+def render_list_xlsx(report: ListReport, out: Path | BinaryIO) -> None:
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Danh sách")
+    wb.properties.title = f"{report.title} — tính đến ngày {report.as_of:%d/%m/%Y}"
+    wb.properties.creator = "HoSo"
+    ws.freeze_panes = "A2"
+    for i, column in enumerate(report.columns, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = max(6.0, column.width_mm / 2.2)
+    last = get_column_letter(len(report.columns))
+    ws.auto_filter.ref = f"A1:{last}{len(report.rows) + 1}"
+    ws.print_title_rows = "1:1"
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="center", horizontal="center")
+    ws.append([_header_cell(ws, c.header, bold, wrap) for c in report.columns])
+    for row in _xlsx_rows(ws, report):
+        ws.append(row)
+    wb.save(out if not isinstance(out, Path) else str(out))
+
+
+def _header_cell(ws: Any, text: str, font: Font, alignment: Alignment) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value=L.nfc(text))
+    cell.font, cell.alignment = font, alignment
+    return cell
+
+
+def _xlsx_rows(ws: Any, report: ListReport) -> Iterator[list[Any]]:
+    formats = [_FORMATS.get(c.kind) for c in report.columns]
+    for row in report.rows:
+        cells = []
+        for value, column, fmt in zip(row, report.columns, formats, strict=True):
+            value = _xlsx_value(value, column.kind)
+            if isinstance(value, str):
+                value = L.nfc(value)
+            if fmt and value is not None:
+                cell = WriteOnlyCell(ws, value=value)
+                cell.number_format = fmt
+                cells.append(cell)
+            else:
+                cells.append(value)
+        yield cells
+
+
+def render_list(report: ListReport, out: Path) -> int | None:
+    """PDF or xlsx by the file's extension, written atomically (pages for a PDF, None for xlsx)."""
+    files.check_target(out, (".pdf", ".xlsx"))
+    data = report
+    if out.suffix.lower() == ".pdf":
+        return files.atomic(out, lambda target: render_list_pdf(data, target))
+    return files.atomic(out, lambda target: render_list_xlsx(data, target))

@@ -1,0 +1,134 @@
+"""Print profiles: one dossier (``render_profile``) or every dossier of a unit (``render_unit_profiles``).
+
+The form follows the staff type: HS02-VC/BNV for a viên chức, Mẫu 2C-BNV/2008 for everyone else.
+The printers read the Person JSON (``app.person_json``) plus two names the form's header needs
+(:func:`profile_document`), so what is printed is exactly what ``show --json`` says.
+
+A batch runs on a worker thread in the desktop app: it takes the ``Database`` and opens its own
+short sessions, loads dossiers a few dozen at a time while reportlab lays out the pages, reports
+``progress(done, total)``, stops when ``cancelled()`` says so, and writes a temporary file that
+replaces the target only when the whole PDF is complete.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from reportlab.platypus import Flowable, PageBreak
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import attachments, units
+from app.db import Database
+from app.errors import UserError
+from app.person_json import person_json
+from app.reports import files, layout, profile_2c, profile_hs02
+from models import Person, Unit
+
+logger = logging.getLogger(__name__)
+BATCH = 40  # dossiers loaded per session in a batch
+Progress = Callable[[int, int], None]
+
+
+class Cancelled(UserError):
+    """The user stopped a batch; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("Đã dừng in theo yêu cầu; không có tệp nào được ghi.")
+
+
+def form_of(doc: Mapping[str, Any]) -> str:
+    return "HS02-VC/BNV" if doc.get("staff_type") == "vien_chuc" else "2C-BNV/2008"
+
+
+def profile_story(doc: Mapping[str, Any], *, photo: bytes | None = None, place: str | None = None,
+                  on: dt.date | None = None) -> list[Flowable]:
+    module = profile_hs02 if doc.get("staff_type") == "vien_chuc" else profile_2c
+    return module.story(doc, photo=photo, place=place, on=on)
+
+
+def render_profile(doc: Mapping[str, Any], out: Path | BinaryIO, *, photo: bytes | None = None,
+                   place: str | None = None, on: dt.date | None = None) -> int:
+    """Write one profile as PDF; returns the number of pages."""
+    title = f"Sơ yếu lý lịch — {doc.get('full_name') or ''}"
+    chunks = [layout.section(profile_story(doc, photo=photo, place=place, on=on))]
+    if isinstance(out, Path):
+        files.check_target(out, (".pdf",))
+        return files.atomic(out, lambda target: layout.build(target, chunks, title=title, subject=form_of(doc)))
+    return layout.build(out, chunks, title=title, subject=form_of(doc))
+
+
+def profile_document(session: Session, person_id: uuid.UUID, *, unit_names: Mapping[uuid.UUID, Any] | None = None
+                     ) -> dict[str, Any]:
+    """The Person JSON plus ``managing_unit_name``: the unit above the person's own (the header's
+    "cơ quan, đơn vị có thẩm quyền quản lý"; the person's unit is the "đơn vị sử dụng")."""
+    doc = person_json(session, person_id)
+    unit_id = session.scalar(select(Person.unit_id).where(Person.id == person_id))
+    tree = unit_names if unit_names is not None else _unit_tree(session)
+    parent = tree.get(unit_id, (None, None))[1] if unit_id else None
+    doc["managing_unit_name"] = tree[parent][0] if parent in tree else None
+    return doc
+
+
+def photo_of(session: Session, person_id: uuid.UUID) -> bytes | None:
+    try:
+        return attachments.photo(session, person_id)
+    except UserError as exc:  # a tampered photo is left out, the profile still prints
+        logger.warning("photo of %s not printed: %s", person_id, exc)
+        return None
+
+
+def _unit_tree(session: Session) -> dict[uuid.UUID, tuple[str, uuid.UUID | None]]:
+    return {uid: (name, parent) for uid, name, parent in session.execute(select(Unit.id, Unit.name, Unit.parent_id))}
+
+
+def unit_people(session: Session, unit_code: str, *, include_subunits: bool = True,
+                include_inactive: bool = False) -> list[uuid.UUID]:
+    """Ids of the unit's people in Vietnamese name order (given name first)."""
+    unit = units.get_unit(session, unit_code)
+    unit_ids = units.subtree_ids(session, unit.id) if include_subunits else [unit.id]
+    stmt = (select(Person.id).where(Person.unit_id.in_(unit_ids), Person.deleted_at.is_(None))
+            .order_by(Person.sort_key, Person.birth_date, Person.cccd))
+    if not include_inactive:
+        stmt = stmt.where(Person.status == "working")
+    return list(session.scalars(stmt))
+
+
+def render_unit_profiles(db: Database, unit_code: str, out: Path, *, include_subunits: bool = True,
+                         include_inactive: bool = False, progress: Progress | None = None,
+                         cancelled: Callable[[], bool] | None = None, place: str | None = None,
+                         on: dt.date | None = None) -> int:
+    """Every profile of a unit (and its sub-units) in one PDF, each from a new page and numbered
+    on its own. Returns the number of pages; raises :class:`Cancelled` (no file left) when stopped."""
+    files.check_target(out, (".pdf",))
+    with db.session() as session:
+        ids = unit_people(session, unit_code, include_subunits=include_subunits, include_inactive=include_inactive)
+        tree = _unit_tree(session)
+    if not ids:
+        raise UserError(f"Đơn vị '{unit_code}' không có hồ sơ nào để in.")
+    total = len(ids)
+
+    def chunks() -> Iterator[list[Flowable]]:
+        done = 0
+        for start in range(0, total, BATCH):
+            with db.session() as session:
+                loaded = [(profile_document(session, pid, unit_names=tree), photo_of(session, pid))
+                          for pid in ids[start:start + BATCH]]
+            for doc, photo in loaded:
+                if cancelled is not None and cancelled():
+                    raise Cancelled()
+                if progress is not None:
+                    progress(done, total)
+                story = profile_story(doc, photo=photo, place=place, on=on)
+                yield ([PageBreak()] if done else []) + layout.section(story)
+                done += 1
+
+    pages = files.atomic(out, lambda target: layout.build(target, chunks(), title=f"Sơ yếu lý lịch — {unit_code}"))
+    if progress is not None:
+        progress(total, total)
+    return pages
