@@ -6,8 +6,9 @@ makes (``catalogs.grade`` at ``salary_since`` for the class and the number of st
 ``salary.delay_in_step`` for the discipline received in the current step, the ``early_months``
 of the salary-history row that starts on ``salary_since``), so an alert and ``show --json``
 never disagree. The work is done in bulk for 100,000 profiles: one query for the people's
-columns, one for the discipline in the current step, one for early raises, one for recorded
-retirement decisions; grade → class and steps is resolved once per (code, date).
+columns, one for the discipline rows, one for early raises, one for recorded retirement
+decisions; ids stay as the driver returns them (see ``raw_id``), and the rules run once per
+distinct input (birth month and sex; grade, step, ngày hưởng, delay, early raise).
 
 Window: an event is listed when ``as_of <= due <= as_of + within_months``. Overdue events that
 still need action are listed too, flagged ``overdue``, when due at most ``overdue_months``
@@ -33,7 +34,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, select, type_coerce
+from sqlalchemy import ColumnElement, Select, String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app import catalogs
@@ -45,7 +46,7 @@ from models import Decision, Discipline, Person, SalaryHistory, Unit
 
 __all__ = [
     "KINDS", "KIND_LABELS", "Alert", "RetirementDates", "SalaryScales", "compute_alerts", "export_alerts_xlsx",
-    "as_uuid", "person_scope", "raw_id", "unit_names", "vn_date", "vn_number",
+    "as_uuid", "person_scope", "raw_id", "section_select", "unit_names", "vn_date", "vn_number",
 ]
 
 KINDS = ("retirement_notice", "retirement_decision", "retirement", "salary_step", "seniority_allowance",
@@ -89,7 +90,7 @@ class Alert:
 
 
 def vn_date(day: dt.date) -> str:
-    return f"{day:%d/%m/%Y}"
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
 def vn_number(value: Decimal | float | None) -> str:
@@ -106,6 +107,20 @@ def person_scope(session: Session, unit_code: str | None) -> list[ColumnElement[
     if unit_code:
         conditions.append(Person.unit_id.in_(subtree_ids(session, get_unit(session, unit_code).id)))
     return conditions
+
+
+def section_select(section: Any, *columns: Any, scope: Sequence[ColumnElement[bool]] | None,
+                   where: Sequence[ColumnElement[bool]] = ()) -> Select[Any]:
+    """The live rows of a section: the person's id (as :func:`raw_id`) and ``columns``.
+
+    With ``scope`` (a unit's subtree) only the rows of the people in it, through a join; without
+    (the whole database) the section table is scanned alone — twice as fast — and the caller,
+    which looks rows up by the ids of the people it reads, never sees those of anyone else.
+    """
+    stmt = select(raw_id(section.person_id), *columns).where(section.deleted_at.is_(None), *where)
+    if scope is not None:
+        stmt = stmt.join(Person, Person.id == section.person_id).where(*scope)
+    return stmt
 
 
 def raw_id(column: Any) -> ColumnElement[Any]:
@@ -215,7 +230,7 @@ def compute_alerts(session: Session, as_of: dt.date, within_months: int = 6, uni
         raise ValueError("within_months and overdue_months cannot be negative")
     window = _Window(as_of, add_months(as_of, within_months), add_months(as_of, -overdue_months))
     scope = [*person_scope(session, unit_code), Person.status == "working"]
-    builder = _Builder(session, window, wanted, scope)
+    builder = _Builder(session, window, wanted, scope if unit_code else None)
     keyed: list[tuple[tuple[dt.date, str, int], Alert]] = []
     for row in session.execute(select(*_COLUMNS).where(*scope)):
         events = builder.events(row)
@@ -240,21 +255,20 @@ class _Builder:
     grade and step since the same day, share their events."""
 
     def __init__(self, session: Session, window: _Window, wanted: set[str],
-                 scope: Sequence[ColumnElement[bool]]) -> None:
+                 scope: Sequence[ColumnElement[bool]] | None) -> None:
         self.window, self.wanted = window, wanted
         self.units = unit_names(session)
         self.retirements = RetirementDates()
         self.scales = SalaryScales(session)
         self.discipline: dict[Any, list[tuple[str, dt.date | None]]] = {}
-        self.early: dict[Any, int] = {}
+        self.early: dict[Any, list[tuple[dt.date, int]]] = {}
         self.decided: set[Any] = set()
         if wanted & _SALARY_KINDS:
             self.discipline = _discipline_in_step(session, scope)
             self.early = _early_months(session, scope)
         if wanted & {"retirement_notice", "retirement_decision"}:
-            self.decided = set(session.scalars(
-                select(raw_id(Decision.person_id)).join(Person, Person.id == Decision.person_id)
-                .where(*scope, Decision.kind == "retirement", Decision.deleted_at.is_(None))))
+            self.decided = {pid for (pid,) in session.execute(
+                section_select(Decision, scope=scope, where=[Decision.kind == "retirement"]))}
         self._retirement_memo: dict[tuple[Any, ...], tuple[_Event, ...]] = {}
         self._salary_memo: dict[tuple[Any, ...], tuple[_Event, ...]] = {}
         self._any_retirement = bool(wanted & _RETIREMENT_KINDS)
@@ -272,7 +286,8 @@ class _Builder:
                 retirement = self._retirement_memo[key] = tuple(self._retirement(birth, sex, year_only, key[-1]))
         if self._any_salary and step and since:
             delay = salary_rules.delay_in_step(self.discipline[pid], since) if pid in self.discipline else 0
-            key = (grade_code, step, since, delay, self.early.get(pid, 0), bool(seniority))
+            early = _early_in_step(self.early[pid], since) if pid in self.early else 0
+            key = (grade_code, step, since, delay, early, bool(seniority))
             salary = self._salary_memo.get(key)  # type: ignore[assignment]
             if salary is None:
                 salary = self._salary_memo[key] = tuple(self._salary(*key))
@@ -349,30 +364,31 @@ def _step_detail(grade_code: str | None, grade: catalogs.GradeInfo, steps: Seque
     return text
 
 
-def _discipline_in_step(session: Session, scope: Sequence[ColumnElement[bool]]
+def _discipline_in_step(session: Session, scope: Sequence[ColumnElement[bool]] | None
                         ) -> dict[Any, list[tuple[str, dt.date | None]]]:
-    """(form, start) of the discipline received in each person's current step (one query; the
-    SQL filter only narrows the rows, ``salary.delay_in_step`` applies the rule)."""
-    stmt = (select(raw_id(Discipline.person_id), Discipline.form, Discipline.start_date)
-            .join(Person, Person.id == Discipline.person_id)
-            .where(*scope, Discipline.deleted_at.is_(None), Discipline.start_date >= Person.salary_since))
+    """(form, start) of every live discipline row, one query (a small table);
+    ``salary.delay_in_step`` picks those received in the current step."""
     found: dict[Any, list[tuple[str, dt.date | None]]] = {}
+    stmt = section_select(Discipline, Discipline.form, Discipline.start_date, scope=scope)
     for person_id, form, start in session.execute(stmt):
         found.setdefault(person_id, []).append((form, start))
     return found
 
 
-def _early_months(session: Session, scope: Sequence[ColumnElement[bool]]) -> dict[Any, int]:
-    """The early raise (nâng bậc trước thời hạn) of the salary-history row that starts on each
-    person's ``salary_since``, one query."""
-    stmt = (select(raw_id(SalaryHistory.person_id), SalaryHistory.early_months)
-            .join(Person, and_(Person.id == SalaryHistory.person_id, SalaryHistory.start_date == Person.salary_since))
-            .where(*scope, SalaryHistory.deleted_at.is_(None), SalaryHistory.early_months > 0)
-            .order_by(SalaryHistory.seq))
-    found: dict[Any, int] = {}
-    for person_id, months in session.execute(stmt):
-        found.setdefault(person_id, months)
+def _early_months(session: Session, scope: Sequence[ColumnElement[bool]] | None
+                  ) -> dict[Any, list[tuple[dt.date, int]]]:
+    """(start date, months) of the salary-history rows recording an early raise (nâng bậc trước
+    thời hạn), in row order, one query; the row that starts on ``salary_since`` counts."""
+    stmt = section_select(SalaryHistory, SalaryHistory.start_date, SalaryHistory.early_months, scope=scope,
+                          where=[SalaryHistory.early_months > 0]).order_by(SalaryHistory.seq)
+    found: dict[Any, list[tuple[dt.date, int]]] = {}
+    for person_id, start, months in session.execute(stmt):
+        found.setdefault(person_id, []).append((start, months))
     return found
+
+
+def _early_in_step(rows: Sequence[tuple[dt.date, int]], since: dt.date) -> int:
+    return next((months for start, months in rows if start == since), 0)
 
 
 # --------------------------------------------------------------------------- Excel

@@ -21,6 +21,7 @@ import contextlib
 import csv
 import datetime as dt
 import json
+import operator
 import random
 import uuid
 from collections import defaultdict
@@ -29,7 +30,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Date, Uuid, select
 from sqlalchemy.orm import Session
 
 from app import catalogs
@@ -72,8 +73,8 @@ def generate(db: Database, count: int, seed: int = 1, progress: Callable[[int], 
         if count:
             used = set(session.scalars(select(Person.cccd)))
             rng = random.Random(f"hoso-demo:{seed}:{len(used)}")
-            people = _People(rng, today, _Salary(session), unit_ids, used)
             writer = _Writer(session, utcnow())
+            people = _People(rng, today, _Salary(session), writer, unit_ids, used)
             plan = data.plan(rng, specs, count)
             with writer.big_cache():
                 for start in range(0, count, BATCH):
@@ -109,20 +110,48 @@ class _Writer:
     (what SQLAlchemy would store, at a third of the cost); elsewhere through a Core insert.
     """
 
+    FAST = True  # tests switch it off to compare with the Core path
+
     def __init__(self, session: Session, now: dt.datetime) -> None:
         self.connection = session.connection()
         dialect = self.connection.dialect
-        self.fast = dialect.name == "sqlite"
-        self.tables: dict[str, tuple[Any, list[str], list[Any], dict[str, Any], str]] = {}
+        self.fast = self.FAST and dialect.name == "sqlite"
+        self.tables: dict[str, tuple[Any, dict[str, Any], Any, list[tuple[int, Any]], str]] = {}
         for name in ORDER:
             table = Person.metadata.tables[name]
             columns = [c.name for c in table.columns]
-            processors = [c.type.dialect_impl(dialect).bind_processor(dialect) for c in table.columns]
-            defaults = {} if name == "change_log" else {"version": 1, "updated_at": now, "created_at": now}
+            process = {c.name: self._processor(c.type, dialect) for c in table.columns}
+            template = dict.fromkeys(columns)
+            if name != "change_log":
+                template.update(version=1, updated_at=now, created_at=now)
+            constant = {"updated_at", "created_at"} if self.fast else set()
+            for column in constant & set(columns):  # the same value in every row: converted once
+                template[column] = process[column](now) if process[column] else now
+            template = {k: v for k, v in template.items() if k in columns}
+            convert = [(i, process[c]) for i, c in enumerate(columns) if process[c] and c not in constant]
             sql = f'INSERT INTO {name} ({", ".join(columns)}) VALUES ({", ".join("?" * len(columns))})'
-            self.tables[name] = (table, columns, processors, defaults, sql)
+            self.tables[name] = (table, template, operator.itemgetter(*columns), convert, sql)
         self.now = now
         self.rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+
+    def _processor(self, column_type: Any, dialect: Any) -> Callable[[Any], Any] | None:
+        """The column type's bind processor; on the fast path ids arrive already as the 32 hex
+        digits SQLAlchemy stores and dates use the C ``isoformat`` (the same text)."""
+        if self.fast and isinstance(column_type, Uuid):
+            return None
+        if self.fast and type(column_type) is Date:
+            return dt.date.isoformat
+        return column_type.dialect_impl(dialect).bind_processor(dialect)
+
+    def ident(self, bits: int) -> Any:
+        """A version-4 UUID from 128 random bits: as stored on the fast path, else a ``uuid.UUID``."""
+        if not self.fast:
+            return uuid.UUID(int=bits, version=4)
+        bits = (bits & ~(0xC000 << 48) | 0x8000 << 48) & ~(0xF000 << 64) | 4 << 76
+        return f"{bits:032x}"
+
+    def ref(self, value: uuid.UUID) -> Any:
+        return value.hex if self.fast else value
 
     @contextlib.contextmanager
     def big_cache(self) -> Iterator[None]:
@@ -152,14 +181,17 @@ class _Writer:
             rows = self.rows.pop(name, None)
             if not rows:
                 continue
-            table, columns, processors, defaults, sql = self.tables[name]
+            table, template, getter, convert, sql = self.tables[name]
             if not self.fast:
-                self.connection.execute(table.insert(), [{c: row.get(c, defaults.get(c)) for c in columns}
-                                                         for row in rows])
+                self.connection.execute(table.insert(), [{**template, **row} for row in rows])
                 continue
-            pairs = list(zip(columns, processors, strict=True))
-            values = [tuple(v if (v := row.get(c, defaults.get(c))) is None or p is None else p(v) for c, p in pairs)
-                      for row in rows]
+            values = []
+            for row in rows:
+                value = list(getter({**template, **row}))
+                for i, process in convert:
+                    if value[i] is not None:
+                        value[i] = process(value[i])
+                values.append(tuple(value))
             self.connection.exec_driver_sql(sql, values)
 
 
@@ -233,9 +265,11 @@ class _Career:
 class _People:
     """Draws careers and writes each person's rows (plain dicts keyed by table name)."""
 
-    def __init__(self, rng: random.Random, today: dt.date, salary: _Salary, unit_ids: dict[str, uuid.UUID],
-                 used: set[str]) -> None:
-        self.rng, self.today, self.salary, self.unit_ids, self.used = rng, today, salary, unit_ids, used
+    def __init__(self, rng: random.Random, today: dt.date, salary: _Salary, writer: _Writer,
+                 unit_ids: dict[str, uuid.UUID], used: set[str]) -> None:
+        self.rng, self.today, self.salary, self.used = rng, today, salary, used
+        self.ident = writer.ident
+        self.unit_ids = {code: writer.ref(value) for code, value in unit_ids.items()}
         self.careers, self.places_data, self.units_data = data.load("careers"), data.load("places"), data.load("units")
         self.names, self.places = data.Names(), data.Places()
         self.tracks = self.careers["tracks"]
@@ -252,15 +286,18 @@ class _People:
             self.new_code = {row["code"]: row["new_code"] for row in csv.DictReader(fh)}
         communes = [c for c in self.units_data["communes"] if c["type"] != "DK"]
         self.communes = {side: Table([(c, c["size"]) for c in communes if c["area"] == side]) for side in ("DN", "QN")}
+        self.wards = {side: Table([(c, c["size"]) for c in communes if c["area"] == side and c["type"] == "P"])
+                      for side in ("DN", "QN")}
         self.bhxh: set[str] = set()
         self.siblings, self.children = Table({0: 5, 1: 25, 2: 30, 3: 25, 4: 15}), Table({0: 8, 1: 30, 2: 50, 3: 12})
-        self.ratings = Table({"HTXSNV": 15, "HTTNV": 76, "HTNV": 9})
+        self.ratings = {kind: Table(shares) for kind, shares in self.careers["ratings"].items()}
         self.languages = Table(self.careers["languages"])
-        self.theory = {level: Table({**shares, None: 0.05}) for level, shares in self.levels["political"].items()}
-        self.theory[0] = Table({**self.careers["political_staff"], None: 0.74})
+        self.theory = {level: Table({None if k == "_none" else k: v for k, v in shares.items()})
+                       for level, shares in self.levels["political"].items()}
+        self.theory["0"] = Table({**self.careers["political_staff"], None: 0.74})
 
-    def uid(self) -> uuid.UUID:
-        return uuid.UUID(int=self.rng.getrandbits(128), version=4)
+    def uid(self) -> Any:
+        return self.ident(self.rng.getrandbits(128))
 
     # ------------------------------------------------------------------ drawing the career
 
@@ -317,6 +354,8 @@ class _People:
                 return None
         entry = majors[base].pick(rng)
         gap = 2 if military else (0 if rng.random() < 0.7 else rng.randint(1, 2))
+        if base == "SC":  # a short vocational course, taken when the job came
+            gap = rng.randint(2, 14)
         start = dt.date(birth.year + 18 + gap, 9, 5)
         end = dt.date(start.year + int(entry["years"] + 0.5), 6, 30) if entry["years"] >= 1 else \
             add_months(start, round(entry["years"] * 12))
@@ -349,10 +388,10 @@ class _People:
 
     def _recruit_date(self, end: dt.date, teacher: bool) -> dt.date:
         rng = self.rng
-        if teacher and rng.random() < 0.75:
-            return dt.date(end.year + (0 if rng.random() < 0.5 else rng.randint(1, 4)), 9, 1)
-        r = rng.random()
-        months = rng.randint(1, 6) if r < 0.4 else rng.randint(7, 24) if r < 0.75 else rng.randint(25, 60)
+        if teacher and rng.random() < 0.75:  # teachers start with the school year
+            return dt.date(end.year + (0 if rng.random() < 0.35 else rng.randint(1, 5)), 9, 1)
+        r = rng.random()  # many work on contract for a few years before the recruitment exam
+        months = rng.randint(1, 6) if r < 0.25 else rng.randint(7, 24) if r < 0.6 else rng.randint(25, 72)
         return add_months((end + DAY).replace(day=1), months)
 
     def _ethnicity(self, spec: UnitSpec) -> str:
@@ -421,6 +460,9 @@ class _People:
         if lo > hi:
             lo = min(max(_years(c.recruit, 1), c.recruit), hi)
         c.position_date = _between(rng, max(lo, c.recruit), max(hi, c.recruit))
+        if c.spec.commune and c.spec.kind in ("UBND_XA", "PHONG", "VAN_PHONG") and c.recruit < MERGER_DATE <= hi:
+            c.position_date = MERGER_DATE  # the new commune's leaders were appointed when it was formed
+            return
         deputies = [title for title, _n, lvl, _t in c.spec.leaders if lvl == level + 1]
         if level in (1, 3) and deputies and rng.random() < 0.6:
             d_lo, d_hi = _years(c.recruit, 3), _years(c.position_date, -2)
@@ -454,7 +496,7 @@ class _Sections:
         rows.append(row)
 
     def number(self, day: dt.date) -> str:
-        return f"{self.rng.randint(12, 2900)}/QĐ-{self.c.spec.agency.abbr}"
+        return f"{12 + int(self.rng.random() * 2888)}/QĐ-{self.c.spec.agency.abbr}"
 
     # ------------------------------------------------------------------ names over time
 
@@ -478,6 +520,9 @@ class _Sections:
 
     def agency_at(self, day: dt.date) -> str:
         return self.old_agency if self.change and day < self.change else self.c.spec.agency.long
+
+    def province_at(self, day: dt.date) -> str:
+        return "tỉnh Quảng Nam" if self.c.side == "QN" and day < MERGER_DATE else data.CITY
 
     def head_at(self, day: dt.date) -> str:
         head, agency = self.c.spec.agency.head, self.agency_at(day)
@@ -583,8 +628,12 @@ class _Sections:
 
     def _address(self) -> None:
         p, c, rng = self.p, self.c, self.rng
-        commune = c.spec.commune if c.spec.commune and c.spec.commune["type"] != "DK" and rng.random() < 0.8 else \
-            p.communes["DN" if c.side == "DN" or rng.random() < 0.5 else "QN"].pick(rng)
+        if c.spec.commune and c.spec.commune["type"] != "DK" and rng.random() < 0.8:
+            commune = c.spec.commune
+        elif c.spec.commune:
+            commune = p.communes[c.spec.area].pick(rng)
+        else:  # city agencies: Đà Nẵng's wards, or a Quảng Nam ward for those who came from Tam Kỳ
+            commune = p.wards["DN" if c.side == "DN" or rng.random() < 0.5 else "QN"].pick(rng)
         word = p.units_data["commune"]["types"][commune["type"]]
         detail = p.places.address(rng, commune["code"], commune["type"])
         old = None
@@ -617,7 +666,7 @@ class _Sections:
         code = events[0][1]
         info = sal.grade(code, c.recruit)
         coefs = sal.steps(info)
-        probation = 0 if c.track["staff_type"] in ("hop_dong", "can_bo") else (
+        probation = 0 if c.track["staff_type"] == "hop_dong" else (
             12 if info.salary_class.startswith("A") else 6)
         percent = 85 if probation else 100
         probation_end = add_months(c.recruit, probation) if probation else None
@@ -689,12 +738,14 @@ class _Sections:
             join = self.transfer[0]
         if self.change and self.change <= c.asof:
             join = max(join, self.change)
-        points_sorted = sorted(points)
-        for i, day in enumerate(points_sorted):
-            end = points_sorted[i + 1] - DAY if i + 1 < len(points_sorted) else (
-                c.asof if c.status != "working" else None)
-            self.add("work_history", start_date=day, end_date=end, unit_name=self.label_at(day),
-                     position=self.title_at(day))
+        spans: list[list[Any]] = []  # [start, unit, title]; consecutive equal rows are one row
+        for day in sorted(points):
+            unit, title = self.label_at(day), self.title_at(day)
+            if not spans or spans[-1][1:] != [unit, title]:
+                spans.append([day, unit, title])
+        for i, (day, unit, title) in enumerate(spans):
+            end = spans[i + 1][0] - DAY if i + 1 < len(spans) else (c.asof if c.status != "working" else None)
+            self.add("work_history", start_date=day, end_date=end, unit_name=unit, position=title)
         jobs = self.p.careers["jobs"].get(c.jobs) or self.p.careers["jobs"]["admin"]
         job, duties = rng.choice(jobs)
         major = c.degrees[-1][1]["major"]
@@ -741,9 +792,10 @@ class _Sections:
         if staff in ("cong_chuc", "can_bo") and c.asof.year - c.recruit.year >= 1 and rng.random() < 0.85:
             plan.append(("CV", _between(rng, _years(c.recruit, 1), min(_years(c.recruit, 5), c.asof - 92 * DAY))))
         posts = [d for d in (c.position_date,) if d] + [d for d, _ in c.grades[1:]]
-        if (staff in ("cong_chuc", "can_bo") and rung >= 1) or (c.role.level and c.role.level <= 3):
+        civil = staff in ("cong_chuc", "can_bo")
+        if civil and (rung >= 1 or (c.role.level and c.role.level <= 3)):
             plan.append(("CVC", _years(min(posts), -1) if posts else c.asof - 200 * DAY))
-        if rung >= 2 or (c.role.level and c.role.level <= 2 and rng.random() < 0.5):
+        if civil and (rung >= 2 or (c.role.level and c.role.level <= 2 and rng.random() < 0.5)):
             plan.append(("CVCC", _years(max(posts), -1) if posts else c.asof - 200 * DAY))
         if staff == "vien_chuc" and c.role.level and not plan:
             plan.append(("CV", _years(c.position_date or c.asof, -1)))
@@ -814,7 +866,7 @@ class _Sections:
         if c.role.level:
             theory = self.p.theory[str(c.role.level)].pick(rng)
         elif age >= 35:
-            theory = self.p.theory[0].pick(rng)
+            theory = self.p.theory["0"].pick(rng)
         if c.role.level == 1 and c.spec.kind == "UBND_XA":
             word = self.p.units_data["commune"]["types"][c.spec.commune["type"]]
             self.person["party_position"] = f"Phó Bí thư Đảng ủy {word} {c.spec.commune['name']}"
@@ -852,39 +904,39 @@ class _Sections:
                 "Sinh viên" if age < 23 else rng.choice(self.p.careers["occupations"]["child_adult"])
             details = work if age < 23 else f"{work}, ở {place}"
         else:
-            work = rng.choice(self.p.careers["occupations"][occupations])
+            work = rng.choice(self.p.careers["occupations"][f"{occupations}_{'m' if sex == 'Nam' else 'f'}"])
             details = f"{work}; đã mất" if deceased else f"{work}, ở {place}"
         self.add("family_members", side=side, relation=relation, full_name=name, birth_year=year, details=details,
                  deceased=deceased)
 
     def _family(self) -> None:
+        """Own side in the form's order (Cha, Mẹ, Vợ/Chồng, các con, anh chị em), then the spouse's."""
         c, rng, p = self.c, self.rng, self.p
         family = self.name.split()[0]
         self.family_names = {self.name}
-        home = self.hometown.sentence
         father, mother = c.birth.year - rng.randint(24, 36), c.birth.year - rng.randint(20, 33)
-        self._relative("self", "Cha", "Nam", father, "parent", home, family)
-        self._relative("self", "Mẹ", "Nữ", mother, "parent", home)
-        for _ in range(p.siblings.pick(rng)):
-            year = min(max(c.birth.year + rng.choice((-1, 1)) * rng.randint(2, 12), mother + 18), p.today.year - 1)
-            sex = rng.choice(("Nam", "Nữ"))
-            relation = "Em" if year > c.birth.year else ("Anh" if sex == "Nam" else "Chị")
-            self._relative("self", relation, sex, year, "sibling", p.places.near(rng, self.hometown).sentence,
-                           family if sex == "Nam" or rng.random() < 0.5 else family)
+        self._relative("self", "Cha", "Nam", father, "parent", self.hometown.sentence, family)
+        self._relative("self", "Mẹ", "Nữ", mother, "parent", self.hometown.sentence)
+        siblings = sorted((min(max(c.birth.year + rng.choice((-1, 1)) * rng.randint(2, 12), mother + 18),
+                               p.today.year - 1), rng.choice(("Nam", "Nữ"))) for _ in range(p.siblings.pick(rng)))
         age = c.asof.year - c.birth.year
-        if rng.random() >= (0.15 if age < 25 else 0.55 if age < 30 else 0.8 if age < 35 else 0.9):
-            return
+        married = rng.random() < (0.15 if age < 25 else 0.55 if age < 30 else 0.8 if age < 35 else 0.9)
         husband = c.sex == "Nam"
         spouse_year = c.birth.year + (rng.randint(-1, 5) if husband else -rng.randint(0, 6))
         spouse_family = p.names.family_name(rng, self.region, c.ethnicity)
-        self._relative("self", "Vợ" if husband else "Chồng", "Nữ" if husband else "Nam", spouse_year, "spouse",
-                       self.home, spouse_family)
-        mother_year = c.birth.year if not husband else spouse_year
-        children = p.children.pick(rng)
-        years = sorted(mother_year + rng.randint(23, 38) for _ in range(children))
-        for year in (y for y in years if y < p.today.year):
-            sex = rng.choice(("Nam", "Nữ"))
-            self._relative("self", "Con", sex, year, "child", self.home, family if husband else spouse_family)
+        if married:
+            self._relative("self", "Vợ" if husband else "Chồng", "Nữ" if husband else "Nam", spouse_year, "spouse",
+                           self.home, spouse_family)
+            mother_year = c.birth.year if not husband else spouse_year
+            years = sorted(mother_year + rng.randint(23, 38) for _ in range(p.children.pick(rng)))
+            for year in (y for y in years if y < p.today.year):
+                self._relative("self", "Con", rng.choice(("Nam", "Nữ")), year, "child", self.home,
+                               family if husband else spouse_family)
+        for year, sex in siblings:
+            relation = "Em" if year > c.birth.year else ("Anh" if sex == "Nam" else "Chị")
+            self._relative("self", relation, sex, year, "sibling", p.places.near(rng, self.hometown).sentence, family)
+        if not married:
+            return
         suffix = "vợ" if husband else "chồng"
         in_laws = p.places.birthplace(rng, c.side).sentence
         self._relative("spouse", f"Cha {suffix}", "Nam", spouse_year - rng.randint(24, 36), "parent", in_laws,
@@ -902,14 +954,15 @@ class _Sections:
         best: tuple[int, int, str] | None = None
         streak = 0
         kept = set(range(last - rng.randint(2, 4), last + 1))
+        ratings = self.p.ratings["leader" if c.role.level and c.role.level <= 3 else "staff"]
         for year in range(first, last + 1):
             rating = ("HTNV" if c.discipline[1] == "Cảnh cáo" or rng.random() < 0.5 else "KHTNV") if year == disc_year \
-                else self.p.ratings.pick(rng)
+                else ratings.pick(rng)
             good = rating in ("HTXSNV", "HTTNV") and rng.random() < 0.92
             elite = good and rating == "HTXSNV" and rng.random() < 0.7
             streak = streak + 1 if elite else 0
             day = min(dt.date(year + 1, 1, rng.randint(5, 25)), c.asof)
-            province = "tỉnh Quảng Nam" if c.side == "QN" and day < MERGER_DATE else data.CITY
+            province = self.province_at(day)
             awards: list[tuple[int, str, str, str]] = []  # rank, kind, title, authority
             if good and year >= last - 4:
                 awards.append((0, "emulation_title", texts["ldtt"], self.head_at(day)))
@@ -945,23 +998,29 @@ class _Sections:
     def _decisions(self) -> None:
         c, rng = self.c, self.rng
 
-        def decide(kind: str, effective: dt.date, **extra: Any) -> None:
+        def decide(kind: str, effective: dt.date, authority: str | None = None, **extra: Any) -> None:
             day = max(effective - rng.randint(5, 40) * DAY, c.recruit - 60 * DAY)
             self.add("decisions", kind=kind, decision_number=self.number(day), decision_date=day,
-                     effective_date=effective, unit_name=self.label_at(effective), authority=self.head_at(day), **extra)
+                     effective_date=effective, unit_name=self.label_at(effective),
+                     authority=authority or self.head_at(day), **extra)
 
         decide("recruitment", c.recruit, position=self.title_at(c.recruit))
-        for day, _code in c.grades[1:]:
-            decide("other", day, position=self.grade_at(day), note=f"Bổ nhiệm {self.grade_at(day)}")
+        civil = c.track["staff_type"] in ("cong_chuc", "can_bo")
+        for day, _code in c.grades[1:]:  # a civil servant's grade is given by the Sở Nội vụ
+            decide("other", day, f"Giám đốc Sở Nội vụ {self.province_at(day)}" if civil else None,
+                   position=self.grade_at(day), note=f"Bổ nhiệm {self.grade_at(day)}")
         if self.transfer:
             decide("transfer", self.transfer[0], position=self.title_at(self.transfer[0]))
         if c.deputy:
             decide("appointment", c.deputy[0], position=c.deputy[1], end_date=_years(c.deputy[0], 5))
         if c.position_date:
-            decide("appointment", c.position_date, position=self._position(), end_date=_years(c.position_date, 5))
+            top = c.spec.parent in (None, "DN") and c.role.level <= 2  # the city (or Government) decides
+            by = ("Thủ tướng Chính phủ" if c.spec.kind == "UBND_TP" else
+                  f"Chủ tịch UBND {self.province_at(c.position_date)}") if top else None
+            decide("appointment", c.position_date, by, position=self._position(), end_date=_years(c.position_date, 5))
             if self.person.get("position_reappointed_date"):
                 again = self.person["position_reappointed_date"]
-                decide("reappointment", again, position=self._position(), end_date=_years(again, 5))
+                decide("reappointment", again, by, position=self._position(), end_date=_years(again, 5))
         if c.status == "retired":
             decide("retirement", pension_start(c.birth, c.sex), note="Nghỉ hưu hưởng chế độ bảo hiểm xã hội")
         elif c.status == "left":

@@ -275,7 +275,7 @@ def _commune(index: int, c: dict[str, Any], tpl: dict[str, Any], careers: dict[s
     district = lower_first(c["district"])
     long = f"UBND {word} {c['name']}, {CITY}"
     old_communes = tuple(f"UBND {lower_first(o)}, {district}" for o in c["old"])
-    agency = Agency(long, "UBND", "Chủ tịch UBND", {c["area"]: (f"UBND {district}",)}, c["district"])
+    agency = Agency(long, "UBND", "Chủ tịch", {c["area"]: (f"UBND {district}",)}, c["district"])
     common = {"agency": agency, "area": c["area"], "commune": c}
     out = [UnitSpec(code, f"UBND {word} {c['name']}", "DN", tpl["kind"], tpl["quota"],
                     leaders=_leaders(tpl["leaders"], tpl["quota"]), mix=(), majors="commune_office",

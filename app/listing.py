@@ -16,7 +16,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from app.rules import retirement
-from app.search import search_condition
+from app.search import name_order, search_condition
 from app.units import subtree_ids
 from models import Person, Unit
 
@@ -76,8 +76,8 @@ def _years_ago(today: dt.date, years: int) -> dt.date:
 
 
 def _filtered(session: Session, flt: PersonFilter, columns: Sequence) -> tuple[Select, object]:
-    condition, rank = search_condition(flt.query)
-    stmt = select(*columns).outerjoin(Unit, Person.unit_id == Unit.id).where(Person.deleted_at.is_(None))
+    condition, rank = search_condition(session, flt.query)
+    stmt = select(*columns).where(Person.deleted_at.is_(None))
     if condition is not None:
         stmt = stmt.where(condition)
     if flt.unit_id is not None:
@@ -102,19 +102,28 @@ def _filtered(session: Session, flt: PersonFilter, columns: Sequence) -> tuple[S
     return stmt, rank
 
 
+def _narrowed(flt: PersonFilter) -> bool:
+    return bool(flt.query or flt.unit_id or flt.sex or flt.grade_code or flt.age_band or flt.staff_type
+                or flt.party_member is not None)
+
+
 def list_ids(session: Session, flt: PersonFilter, sort: str | None = None, descending: bool = False) -> list[uuid.UUID]:
     """Ids in display order: by relevance when searching (then name), else by ``sort``."""
-    stmt, rank = _filtered(session, flt, [Person.id])
-    order = []
     if sort == "retirement_date":
         return _by_retirement(session, flt, descending)
-    if sort in SORTABLE:
+    stmt, rank = _filtered(session, flt, [Person.id])
+    order = []
+    if sort in ("unit_name", "unit_code"):
+        stmt = stmt.outerjoin(Unit, Person.unit_id == Unit.id)
+    if sort in SORTABLE and sort != "full_name":
         column = SORTABLE[sort]
         order.append(column.desc() if descending else column.asc())
-    elif flt.query:
+    elif flt.query and sort is None:
         order.append(rank)
-    order += [Person.sort_key.desc() if descending and sort == "full_name" else Person.sort_key, Person.birth_date]
-    return list(session.scalars(stmt.order_by(*order)))
+    names = name_order(_narrowed(flt) or descending)
+    if descending and sort == "full_name":
+        names = [c.desc() for c in names]
+    return list(session.scalars(stmt.order_by(*order, *names)))
 
 
 def _by_retirement(session: Session, flt: PersonFilter, descending: bool) -> list[uuid.UUID]:

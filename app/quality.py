@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from app import cccd as cccd_rules
@@ -47,6 +47,7 @@ from app.alerts import (
     as_uuid,
     person_scope,
     raw_id,
+    section_select,
     unit_names,
     vn_date,
     vn_number,
@@ -105,23 +106,29 @@ def quality_issues(session: Session, unit_code: str | None = None, as_of: dt.dat
         raise ValueError(f"unknown quality checks {sorted(unknown)}; expected some of {list(CHECKS)}")
     day = as_of or dt.date.today()
     scope = person_scope(session, unit_code)
-    work = _work_rows(session, scope) if wanted & {"work_gap", "work_overlap", "work_open_row"} else {}
-    latest = _latest_salary(session, scope) if "salary_history_mismatch" in wanted else {}
-    early = _early_invalid(session, scope) if "early_raise_invalid" in wanted else {}
+    narrow = scope if unit_code else None
+    work = _work_rows(session, narrow) if wanted & {"work_gap", "work_overlap", "work_open_row"} else {}
+    latest = _latest_salary(session, narrow) if "salary_history_mismatch" in wanted else {}
+    early = _early_invalid(session, narrow) if "early_raise_invalid" in wanted else {}
     units = unit_names(session)
     checker = _Checker(SalaryScales(session), RetirementDates(), day, gap_months)
     order = {code: i for i, code in enumerate(CHECKS)}
     keyed = []
     for row in session.execute(select(*_COLUMNS).where(*scope)):
         pid = row[0]
-        found = [*checker.person(row), *checker.work(work.get(pid, ())),
-                 *checker.salary_history(row, latest.get(pid)), *early.get(pid, ())]
-        found = [f for f in found if f[0] in wanted]
+        found = checker.person(row)
+        if pid in work:
+            found.extend(checker.work(work[pid]))
+        if pid in latest:
+            found.extend(checker.salary_history(row, latest[pid]))
+        if pid in early:
+            found.extend(early[pid])
         if found:
             person_id, unit = as_uuid(pid), units.get(row.unit_id, (None, None))[0]
             for code, message, field in found:
-                keyed.append(((row.sort_key, row.cccd, order[code]),
-                              QualityIssue(person_id, row.cccd, row.full_name, unit, code, message, field)))
+                if code in wanted:
+                    keyed.append(((row.sort_key, row.cccd, order[code]),
+                                  QualityIssue(person_id, row.cccd, row.full_name, unit, code, message, field)))
     keyed.sort(key=lambda pair: pair[0])
     return [issue for _, issue in keyed]
 
@@ -131,25 +138,30 @@ class _Checker:
         self.scales, self.retirements, self.as_of, self.gap_months = scales, retirements, as_of, gap_months
         self._grades: dict[tuple[Any, ...], tuple[_Found, ...]] = {}
 
-    def person(self, row: Any) -> Iterator[_Found]:
-        for warning in cccd_rules.mismatches(row.cccd or "", row.birth_date, row.sex):
-            yield "cccd_mismatch", f"Số CCCD {row.cccd}: {warning}", "cccd"
-        if row.grade_code:
-            key = (row.grade_code, row.salary_since, row.salary_step, row.salary_coefficient)
-            found = self._grades.get(key)
-            if found is None:
-                found = self._grades[key] = tuple(self._grade(*key))
-            yield from found
-        dates = self.retirements.get(row.birth_date, row.sex, row.birth_year_only) if row.birth_date else None
-        if row.status == "working" and dates is not None and dates.date < self.as_of:
-            yield ("past_retirement", f"Đã đến tuổi nghỉ hưu từ ngày {vn_date(dates.date)} ({dates.age}) "
-                   "nhưng vẫn ở tình trạng đang công tác", "status")
-        if row.salary_since and row.salary_since > self.as_of:
-            yield ("salary_since_future", f"Ngày hưởng bậc lương {vn_date(row.salary_since)} ở sau ngày "
-                   f"{vn_date(self.as_of)}", "salary_since")
-        if row.party_join_date and row.party_official_date and row.party_official_date < row.party_join_date:
-            yield ("party_dates", f"Ngày chính thức vào Đảng {vn_date(row.party_official_date)} trước ngày vào "
-                   f"Đảng {vn_date(row.party_join_date)}", "party_official_date")
+    def person(self, row: Any) -> list[_Found]:
+        """The checks on the person's own columns (the hot loop: mostly returns an empty list)."""
+        (_, number, _, _, _, status, birth, year_only, sex, grade_code, step, coefficient, since,
+         party_join, party_official) = row
+        found = [("cccd_mismatch", f"Số CCCD {number}: {warning}", "cccd")
+                 for warning in cccd_rules.mismatches(number or "", birth, sex)]
+        if grade_code:
+            key = (grade_code, since, step, coefficient)
+            grade = self._grades.get(key)
+            if grade is None:
+                grade = self._grades[key] = tuple(self._grade(*key))
+            found.extend(grade)
+        if status == "working" and birth is not None:
+            dates = self.retirements.get(birth, sex, year_only)
+            if dates is not None and dates.date < self.as_of:
+                found.append(("past_retirement", f"Đã đến tuổi nghỉ hưu từ ngày {vn_date(dates.date)} ({dates.age}) "
+                              "nhưng vẫn ở tình trạng đang công tác", "status"))
+        if since is not None and since > self.as_of:
+            found.append(("salary_since_future", f"Ngày hưởng bậc lương {vn_date(since)} ở sau ngày "
+                          f"{vn_date(self.as_of)}", "salary_since"))
+        if party_join and party_official and party_official < party_join:
+            found.append(("party_dates", f"Ngày chính thức vào Đảng {vn_date(party_official)} trước ngày vào "
+                          f"Đảng {vn_date(party_join)}", "party_official_date"))
+        return found
 
     def _grade(self, code: str, since: dt.date | None, step: int | None, coefficient: Any) -> Iterator[_Found]:
         """The grade, step and coefficient against the catalog, resolved at ``since`` like the
@@ -171,83 +183,82 @@ class _Checker:
                    f"{vn_number(steps[step - 1].coefficient)})", "salary_coefficient")
 
     def work(self, rows: Sequence[tuple[int, dt.date, dt.date | None]]) -> Iterator[_Found]:
-        """Rows as (seq, start, end), sorted by start then seq."""
+        """Rows as (seq, start, end) in any order; compared by start date, then seq."""
+        if len(rows) < 2:
+            return
+        ordered = sorted(rows, key=lambda r: (r[1], r[0]))
+        # add_months(x, n) is never less than 28·n days after x: below that, no gap to look at.
+        sure_days = 28 * self.gap_months + 1
         covered: tuple[int, dt.date] | None = None  # the row reaching furthest so far, and its end
-        for index, (seq, start, end) in enumerate(rows):
+        for index, (seq, start, end) in enumerate(ordered):
             if covered is not None:
                 last_seq, last_end = covered
                 if start < last_end:
                     yield ("work_overlap", f"Quá trình công tác: dòng {seq} (từ {vn_date(start)}) trùng thời gian "
                            f"với dòng {last_seq} (đến {vn_date(last_end)})", "work_history")
-                elif start > add_months(last_end + dt.timedelta(days=1), self.gap_months):
+                elif (start - last_end).days > sure_days and \
+                        start > add_months(last_end + dt.timedelta(days=1), self.gap_months):
                     yield ("work_gap", f"Quá trình công tác bị gián đoạn từ {vn_date(last_end + dt.timedelta(days=1))} "
                            f"đến {vn_date(start - dt.timedelta(days=1))} (giữa dòng {last_seq} và dòng {seq})",
                            "work_history")
             if end is None:
-                if index < len(rows) - 1:
+                if index < len(ordered) - 1:
                     yield ("work_open_row", f"Quá trình công tác: dòng {seq} (từ {vn_date(start)}) chưa có ngày "
                            "kết thúc nhưng không phải giai đoạn mới nhất", "work_history")
                 covered = None
             elif covered is None or end > covered[1]:
                 covered = (seq, end)
 
-    def salary_history(self, row: Any, latest: tuple[Any, ...] | None) -> Iterator[_Found]:
-        if latest is None or row.salary_since is None:
-            return
+    def salary_history(self, row: Any, latest: tuple[Any, ...]) -> list[_Found]:
         start, grade_code, step, coefficient = latest
-        differs = [
-            label for label, mine, theirs in (
-                ("ngày hưởng", row.salary_since, start),
-                ("mã ngạch", row.grade_code, grade_code or row.grade_code),
-                ("bậc", row.salary_step, step),
-                ("hệ số", _decimal(row.salary_coefficient), _decimal(coefficient)))
-            if mine != theirs]
-        if differs:
-            yield ("salary_history_mismatch",
-                   f"Diễn biến lương mới nhất (từ {vn_date(start)}: ngạch {grade_code or '—'}, bậc {step or '—'}, "
-                   f"hệ số {vn_number(coefficient) or '—'}) khác lương hiện tại (từ {vn_date(row.salary_since)}: "
-                   f"ngạch {row.grade_code or '—'}, bậc {row.salary_step or '—'}, hệ số "
-                   f"{vn_number(row.salary_coefficient) or '—'}) ở {', '.join(differs)}", "salary_history")
+        if row.salary_since is None or (start == row.salary_since and step == row.salary_step
+                                        and coefficient == row.salary_coefficient
+                                        and (grade_code is None or grade_code == row.grade_code)):
+            return []
+        differs = [label for label, same in (
+            ("ngày hưởng", start == row.salary_since),
+            ("mã ngạch", grade_code is None or grade_code == row.grade_code),
+            ("bậc", step == row.salary_step),
+            ("hệ số", coefficient == row.salary_coefficient)) if not same]
+        return [("salary_history_mismatch",
+                 f"Diễn biến lương mới nhất (từ {vn_date(start)}: ngạch {grade_code or '—'}, bậc {step or '—'}, "
+                 f"hệ số {vn_number(coefficient) or '—'}) khác lương hiện tại (từ {vn_date(row.salary_since)}: "
+                 f"ngạch {row.grade_code or '—'}, bậc {row.salary_step or '—'}, hệ số "
+                 f"{vn_number(row.salary_coefficient) or '—'}) ở {', '.join(differs)}", "salary_history")]
 
 
-def _decimal(value: Any) -> Decimal | None:
-    return None if value is None else Decimal(value).normalize()
-
-
-def _work_rows(session: Session, scope: Sequence[ColumnElement[bool]]
+def _work_rows(session: Session, scope: Sequence[ColumnElement[bool]] | None
                ) -> dict[Any, list[tuple[int, dt.date, dt.date | None]]]:
-    stmt = (select(raw_id(WorkHistory.person_id), WorkHistory.seq, WorkHistory.start_date, WorkHistory.end_date)
-            .join(Person, Person.id == WorkHistory.person_id)
-            .where(*scope, WorkHistory.deleted_at.is_(None), WorkHistory.start_date.is_not(None)))
+    """Each person's work-history rows as (seq, start, end), one query."""
+    stmt = section_select(WorkHistory, WorkHistory.seq, WorkHistory.start_date, WorkHistory.end_date, scope=scope,
+                          where=[WorkHistory.start_date.is_not(None)])
     found: dict[Any, list[tuple[int, dt.date, dt.date | None]]] = {}
     for person_id, seq, start, end in session.execute(stmt):
-        found.setdefault(person_id, []).append((seq, start, end))
-    for rows in found.values():
-        rows.sort(key=lambda r: (r[1], r[0]))
+        rows = found.get(person_id)
+        if rows is None:
+            found[person_id] = [(seq, start, end)]
+        else:
+            rows.append((seq, start, end))
     return found
 
 
-def _latest_salary(session: Session, scope: Sequence[ColumnElement[bool]]) -> dict[Any, tuple[Any, ...]]:
-    """Each person's salary-history row with the latest start date (one query)."""
-    last = (select(SalaryHistory.person_id, func.max(SalaryHistory.start_date).label("start"))
-            .where(SalaryHistory.deleted_at.is_(None)).group_by(SalaryHistory.person_id).subquery())
-    stmt = (select(raw_id(SalaryHistory.person_id), SalaryHistory.start_date, SalaryHistory.grade_code,
-                   SalaryHistory.salary_step, SalaryHistory.salary_coefficient)
-            .join(last, and_(last.c.person_id == SalaryHistory.person_id, last.c.start == SalaryHistory.start_date))
-            .join(Person, Person.id == SalaryHistory.person_id)
-            .where(*scope, SalaryHistory.deleted_at.is_(None))
-            .order_by(SalaryHistory.seq))
-    found: dict[Any, tuple[Any, ...]] = {}
-    for person_id, *values in session.execute(stmt):
-        found.setdefault(person_id, tuple(values))
-    return found
+def _latest_salary(session: Session, scope: Sequence[ColumnElement[bool]] | None) -> dict[Any, tuple[Any, ...]]:
+    """Each person's salary-history row with the latest start date (the first in row order among
+    equals), one query: (start, grade code, step, coefficient)."""
+    stmt = section_select(SalaryHistory, SalaryHistory.start_date, SalaryHistory.seq, SalaryHistory.grade_code,
+                          SalaryHistory.salary_step, SalaryHistory.salary_coefficient, scope=scope)
+    best: dict[Any, tuple[Any, ...]] = {}
+    for person_id, start, seq, *values in session.execute(stmt):
+        current = best.get(person_id)
+        if current is None or start > current[0] or (start == current[0] and seq < current[1]):
+            best[person_id] = (start, seq, *values)
+    return {pid: (row[0], *row[2:]) for pid, row in best.items()}
 
 
-def _early_invalid(session: Session, scope: Sequence[ColumnElement[bool]]) -> dict[Any, list[_Found]]:
+def _early_invalid(session: Session, scope: Sequence[ColumnElement[bool]] | None) -> dict[Any, list[_Found]]:
     limit = salary_rules.max_early_months()
-    stmt = (select(raw_id(SalaryHistory.person_id), SalaryHistory.start_date, SalaryHistory.early_months)
-            .join(Person, Person.id == SalaryHistory.person_id)
-            .where(*scope, SalaryHistory.deleted_at.is_(None), SalaryHistory.early_months > limit))
+    stmt = section_select(SalaryHistory, SalaryHistory.start_date, SalaryHistory.early_months, scope=scope,
+                          where=[SalaryHistory.early_months > limit])
     found: dict[Any, list[_Found]] = {}
     for person_id, start, months in session.execute(stmt):
         found.setdefault(person_id, []).append(

@@ -52,6 +52,11 @@ class Person(Versioned, Audited, Base):
         CheckConstraint("sex IN ('Nam', 'Nữ')", name="sex"),
         CheckConstraint("length(cccd) = 12", name="cccd_length"),
         Index("ix_persons_unit_sort", "unit_id", "sort_key"),
+        # Covering indexes: search scans a narrow index instead of the wide table (app.search),
+        # and the default list (working, in name order) is a range of one index.
+        Index("ix_persons_search", "name_fold", "cccd", "sort_key", "unit_id", "deleted_at", "status",
+              "birth_date", "id"),
+        Index("ix_persons_listing", "deleted_at", "status", "sort_key", "birth_date", "id"),
     )
 
     # --- identity (NĐ 27/2026 group 1) -------------------------------------------------
@@ -65,7 +70,7 @@ class Person(Versioned, Audited, Base):
     status: Mapped[str] = mapped_column(String(20), default="working", index=True)
 
     full_name: Mapped[str] = mapped_column(String(120))  # 1) normal case, NFC
-    name_fold: Mapped[str] = mapped_column(String(120), index=True)  # search: folded, đ→d
+    name_fold: Mapped[str] = mapped_column(String(120))  # search: folded, đ→d (ix_persons_search)
     # Vietnamese name order (app.text.name_sort_key); byte order, so "C" collation on PostgreSQL.
     sort_key: Mapped[str] = mapped_column(
         String(400).with_variant(String(400, collation="C"), "postgresql"), index=True)

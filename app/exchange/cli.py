@@ -54,6 +54,9 @@ def _import(db: Database, args: argparse.Namespace) -> int:
         write_result_report(source, result, args.report)
     for error in result.errors:
         output.message(error.message)
+    skipped = [str(r.row) for r in result.rows if r.action == "skip" and r.sheet == source.sheet.name]
+    if skipped:
+        output.message(f"Bỏ qua {len(skipped)} dòng không có Số CCCD, Ngày sinh hay Giới tính: dòng {', '.join(skipped)}.")
     verb = "Nhập thử (không ghi gì)" if args.dry_run else "Đã nhập"
     output.message(f"{verb}: đọc {result.read} dòng; thêm {result.imported}, cập nhật {result.updated}, "
                    f"không thay đổi {result.unchanged}, từ chối {result.rejected} dòng.")

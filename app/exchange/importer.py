@@ -29,7 +29,15 @@ from sqlalchemy.orm import Session
 from app import catalogs
 from app.db import Database
 from app.errors import UserError
-from app.exchange.mapping import Column, HeaderInfo, Mapping, find_header, recall_mapping, remember_mapping, shape_key
+from app.exchange.mapping import (
+    Column,
+    HeaderInfo,
+    Mapping,
+    find_header,
+    recall_mapping,
+    remember_mapping,
+    shape_key,
+)
 from app.exchange.reader import Sheet, list_sheets, read_workbook
 from app.exchange.records import Conversion, RowError
 from app.exchange.vocabulary import person_vocabulary, section_of_sheet, section_vocabulary

@@ -88,11 +88,30 @@ def list_sheets(path: str | Path) -> list[str]:
         return [path.stem]
     if kind == "xls":
         return _open_xls(path).sheet_names()
+    names = _xlsx_sheet_names(path)
+    if names is not None:
+        return names
     workbook = _open_xlsx(path)
     try:
         return list(workbook.sheetnames)
     finally:
         workbook.close()
+
+
+def _xlsx_sheet_names(path: Path) -> list[str] | None:
+    """The worksheet names from xl/workbook.xml, without loading the workbook (openpyxl's
+    read-only load scans each sheet for its size). None when the file needs openpyxl to tell."""
+    from xml.etree import ElementTree
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            root = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+            types = archive.read("[Content_Types].xml")
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, OSError):
+        return None
+    if b"chartsheet" in types:
+        return None  # chart sheets are skipped by the reader: let openpyxl sort them out
+    return [el.get("name", "") for el in root.iter() if el.tag.endswith("}sheet")]
 
 
 def read_workbook(path: str | Path, names: Iterable[str] | None = None) -> list[Sheet]:

@@ -32,7 +32,9 @@ from app.validation import parse_bool
 
 _NAME_PARTS = ("name_family", "name_middle", "name_given")
 _NOTHING = {"khong", "chua", "-", "--", "\u2013", "\u2014", "k", "ko", "khong co"}
-_KEY_TARGETS = ("cccd", "full_name", *_NAME_PARTS, "birth_date", "birth_date_male", "birth_date_female")
+# A people row names at least one of these; a row with none (a group heading "I. Văn phòng", the
+# place and date, "NGƯỜI LẬP BIỂU" and the signers' names under the table) is skipped, not refused.
+_IDENTITY = ("cccd", "birth_date", "birth_date_male", "birth_date_female", "sex", "sex_male_flag", "sex_female_flag")
 ENCODING_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI-Windows"}
 
 
@@ -128,8 +130,10 @@ def prepare_people(sheet: Sheet, start: int, columns: dict[int, str | None],
         p = PreparedRow(sheet.name, start + offset + 1)
         if not cells:
             continue  # a blank row, or one with only a number in STT
-        if not any(t in _KEY_TARGETS for t, _, _ in cells.values()) and len(cells) <= 1:
-            p.skipped = True  # a group heading ("I. Văn phòng") or a signature line
+        if not any(t in _IDENTITY for t, _, _ in cells.values()):
+            p.skipped = True
+            p.warnings.append(f"Dòng {p.row}: bỏ qua vì không có Số CCCD, Ngày sinh hay Giới tính "
+                              "(dòng tiêu đề nhóm, ngày tháng hay chữ ký dưới bảng?)")
         else:
             _person_record(_Builder(p, labels), cells, headers, flag_columns)
         prepared.append(p)
@@ -155,10 +159,10 @@ def _person_record(b: _Builder, cells: dict[int, tuple[str, Any, Decoded]], head
             elif target in ("sex_male_flag", "sex_female_flag"):
                 _flag(b, target, value, flags)
             elif target in ("birth_date_male", "birth_date_female"):
-                if "birth_date" in record:
+                if any(t.startswith("sex_") for t in flags):
                     raise ValueError("ngày sinh ghi ở cả cột Nam và cột Nữ")
+                flags[target.replace("birth_date_", "sex_") + "_flag"] = True  # even if the date is bad
                 _birth(b, value, record)
-                flags[target.replace("birth_date_", "sex_") + "_flag"] = True
             else:
                 _field(b, PERSON_FIELD_MAP[target], value, record)
         except ValueError as exc:

@@ -76,6 +76,7 @@ class ImportRun:
         self.done = 0
         self.total = 0
         self._grades: dict[str, set[str]] | None = None
+        self.existing: dict[str, Person] = {}
 
     # --- driving -------------------------------------------------------------------------------
 
@@ -93,9 +94,9 @@ class ImportRun:
             pairs = [(p, v) for p, v in pairs if v.row <= last]
         children = prepare_children(self, {v.cccd for _, v in active} if limit is not None else None)
         self.total = len(active) + sum(len(groups) for _, groups in children)
-        existing = self._existing({v.cccd for _, v in active if v.cccd})
+        self.existing = self._existing({v.cccd for _, v in active if v.cccd})
         for p, v in active:
-            self._resolve(p, v, existing.get(v.cccd or ""))
+            self._resolve(p, v, self.existing.get(v.cccd or ""))
         for p, v in active:
             if self._stop():
                 break
@@ -222,6 +223,8 @@ class ImportRun:
     # --- saving --------------------------------------------------------------------------------
 
     def _save(self, p: PreparedRow, v: RowPreview) -> None:
+        if v.action == "reject":
+            self._probe(p, v)
         if v.action in ("create", "update"):
             errors = self.call_service(v.cccd or "", v.data, create=v.action == "create")
             if isinstance(errors, list):
@@ -231,6 +234,32 @@ class ImportRun:
                 v.warnings += [f"Dòng {v.row}: {w}" for w in errors]
         if v.cccd and v.action != "skip":
             self.outcomes.setdefault(v.cccd, v.action)
+
+    def _probe(self, p: PreparedRow, v: RowPreview) -> None:
+        """A refused row may have more problems only the service sees (a step above the scale):
+        ask it with the bad cells left out, in a savepoint always rolled back, so the clerk gets
+        every error of the row at once."""
+        from app.people import create_person, update_person
+
+        bad = {_root(e.field) for e in v.errors}
+        person = self.existing.get(v.cccd or "")
+        data = self._changes(person, v.record) if person is not None else dict(v.record)
+        data = {k: value for k, value in data.items() if _root(k) not in bad}
+        if not data:
+            return
+        savepoint = self.session.begin_nested()
+        try:
+            if person is None:
+                create_person(self.session, data)
+            else:
+                update_person(self.session, person.cccd, data)
+        except ValidationError as exc:
+            v.errors += [_service_error(v, p, e) for e in exc.errors if _root(e.field) not in bad]
+        except (UserError, SQLAlchemyError):
+            pass
+        finally:
+            if savepoint.is_active:
+                savepoint.rollback()
 
     def call_service(self, key: str, data: dict[str, Any], *, create: bool) -> list[FieldError] | tuple[str, ...]:
         """Save inside a SAVEPOINT: the field errors (nothing kept), or the service's warnings."""
@@ -274,6 +303,11 @@ def _fail(v: RowPreview, p: PreparedRow, field_name: str, label: str, reason: st
     where = f" (cột {column})" if column else ""
     v.errors.append(RowError(v.row, field_name, f"Dòng {v.row}, {label}{where}: {reason}", v.sheet))
     v.action = "reject"
+
+
+def _root(field_name: str) -> str:
+    root = field_name.split("[", 1)[0].split(".", 1)[0]
+    return "birth_date" if root == "birth_year_only" else root
 
 
 def _service_error(v: RowPreview, p: PreparedRow, error: FieldError) -> RowError:

@@ -112,9 +112,11 @@ def _matched_rows(run: ImportRun, section: str, person: Person, records: list[di
     stored_keys = [tuple(to_text(getattr(row, s.name)) for s in specs) for row in stored]
     free = dict(enumerate(stored_keys))
     data, same = [], len(records) == len(stored)
+    defaults = {s.name: _default(cls, s.name) for s in specs}
     for position, record in enumerate(records):
         values, errors = clean_fields(specs, record, run.index, run.today)
-        key = None if errors else tuple(to_text(values.get(s.name)) for s in specs)
+        # an empty cell is written as the column's default ("professional" training)
+        key = None if errors else tuple(to_text(_or(values.get(s.name), defaults[s.name])) for s in specs)
         match = next((i for i, k in free.items() if k == key), None)
         row = dict(record)
         if match is not None:
@@ -124,6 +126,16 @@ def _matched_rows(run: ImportRun, section: str, person: Person, records: list[di
         same = same and match == position
         data.append(row)
     return None if same else data
+
+
+def _default(cls: type, name: str) -> Any:
+    column = cls.__table__.c.get(name)
+    default = column.default if column is not None else None
+    return default.arg if default is not None and default.is_scalar else None
+
+
+def _or(value: Any, default: Any) -> Any:
+    return default if value is None else value
 
 
 def _refuse_rest(group: Group, where: str) -> None:

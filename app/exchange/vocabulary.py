@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from app.fields import PERSON_FIELDS, SECTION_FIELDS, SECTION_LABELS, FieldSpec
@@ -118,7 +118,7 @@ def sub_headers() -> dict[str, str]:
     return table
 
 
-@lru_cache(maxsize=None)
+@cache
 def section_vocabulary(section: str) -> Vocabulary:
     data = synonyms()
     entry = data["sections"].get(section, {})
@@ -178,7 +178,7 @@ def person_header(target: str) -> str:
 
 # --- choice values -----------------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def _choice_table(path: str) -> tuple[dict[str, str], dict[str, str]]:
     table: dict[str, str] = {}
     first: dict[str, str] = {}

@@ -30,6 +30,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm, mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -192,36 +193,54 @@ class DottedLines(Flowable):
 # --------------------------------------------------------------------------- tables
 
 
+PAD = 3  # left and right cell padding of ruled tables
+
+
+def cell(value: Any, style: ParagraphStyle, width: float) -> str | Paragraph:
+    """A table cell: a plain string when it fits on one line (reportlab draws those much faster
+    than paragraphs, which matters for a thousand profiles), else a wrapping paragraph."""
+    text = nfc("" if value is None else value).strip()
+    if not text:
+        return ""
+    if "\n" not in text and stringWidth(text, style.fontName, style.fontSize) <= width - 2 * PAD - 0.5:
+        return text
+    return para(esc(text), style)
+
+
 def grid(headers: Sequence[str] | None, rows: Sequence[Sequence[Any]], widths: Sequence[float], *,
          st: Styles | None = None, centered: Sequence[int] = (), blank_rows: int = 3,
          label_column: bool = False) -> Table:
     """A ruled table; its header row repeats on every page it runs onto. ``widths`` are points.
 
-    Cells are wrapped paragraphs (never clipped); an empty table gets ``blank_rows`` empty rows
-    for the clerk to fill in by hand. ``label_column`` sets the first column in bold (item 31).
+    Long cells wrap (never clipped); an empty table gets ``blank_rows`` empty rows for the clerk
+    to fill in by hand. ``label_column`` sets the first column in bold (item 31's row labels).
     """
     st = st or styles()
+
     def style(i: int) -> ParagraphStyle:
         if label_column and i == 0:
             return st.cell_label
         return st.cell_center if i in centered else st.cell
 
-    body = [[para(esc(c), style(i)) for i, c in enumerate(row)] for row in rows]
+    body = [[cell(c, style(i), widths[i]) for i, c in enumerate(row)] for row in rows]
     if not body:
         body = [["" for _ in widths] for _ in range(blank_rows)]
+    first = 1 if headers else 0
     data = ([[para(esc(h), st.cell_head) for h in headers]] if headers else []) + body
-    table = Table(data, colWidths=list(widths), repeatRows=1 if headers else 0,
-                  rowHeights=None if rows else [None] * (1 if headers else 0) + [st.cell.leading + 8] * blank_rows)
+    table = Table(data, colWidths=list(widths), repeatRows=first,
+                  rowHeights=None if rows else [None] * first + [st.cell.leading + 8] * blank_rows)
     commands: list[tuple[Any, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID), ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID), ("FONTNAME", (0, 0), (-1, -1), st.cell.fontName),
+        ("FONTSIZE", (0, 0), (-1, -1), st.cell.fontSize), ("LEADING", (0, 0), (-1, -1), st.cell.leading),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        *(("ALIGN", (i, first), (i, -1), "CENTER") for i in centered),
     ]
     if headers:
         commands.append(("VALIGN", (0, 0), (-1, 0), "MIDDLE"))
     if label_column:
-        commands.append(("VALIGN", (0, 0), (0, -1), "MIDDLE"))
+        commands += [("VALIGN", (0, 0), (0, -1), "MIDDLE"), ("FONTNAME", (0, 0), (0, -1), st.cell_label.fontName)]
     table.setStyle(TableStyle(commands))
     return table
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -103,14 +103,29 @@ def render_unit_profiles(db: Database, unit_code: str, out: Path, *, include_sub
                          include_inactive: bool = False, progress: Progress | None = None,
                          cancelled: Callable[[], bool] | None = None, place: str | None = None,
                          on: dt.date | None = None) -> int:
-    """Every profile of a unit (and its sub-units) in one PDF, each from a new page and numbered
-    on its own. Returns the number of pages; raises :class:`Cancelled` (no file left) when stopped."""
+    """Every profile of a unit (and its sub-units; people still working unless ``include_inactive``)
+    in one PDF, in Vietnamese name order. See :func:`render_profiles`."""
     files.check_target(out, (".pdf",))
     with db.session() as session:
         ids = unit_people(session, unit_code, include_subunits=include_subunits, include_inactive=include_inactive)
-        tree = _unit_tree(session)
     if not ids:
         raise UserError(f"Đơn vị '{unit_code}' không có hồ sơ nào để in.")
+    return render_profiles(db, ids, out, progress=progress, cancelled=cancelled, place=place, on=on,
+                           title=f"Sơ yếu lý lịch — {unit_code}")
+
+
+def render_profiles(db: Database, person_ids: Sequence[uuid.UUID], out: Path, *, progress: Progress | None = None,
+                    cancelled: Callable[[], bool] | None = None, place: str | None = None,
+                    on: dt.date | None = None, title: str = "Sơ yếu lý lịch") -> int:
+    """The profiles of ``person_ids`` (in that order) in one PDF, each from a new page and numbered
+    on its own; the desktop app prints a selection with it. Returns the number of pages; raises
+    :class:`Cancelled` (and leaves no file) when ``cancelled()`` turns true."""
+    files.check_target(out, (".pdf",))
+    ids = list(person_ids)
+    if not ids:
+        raise UserError("Chưa chọn hồ sơ nào để in.")
+    with db.session() as session:
+        tree = _unit_tree(session)
     total = len(ids)
 
     def chunks() -> Iterator[list[Flowable]]:
@@ -128,7 +143,7 @@ def render_unit_profiles(db: Database, unit_code: str, out: Path, *, include_sub
                 yield ([PageBreak()] if done else []) + layout.section(story)
                 done += 1
 
-    pages = files.atomic(out, lambda target: layout.build(target, chunks(), title=f"Sơ yếu lý lịch — {unit_code}"))
+    pages = files.atomic(out, lambda target: layout.build(target, chunks(), title=title))
     if progress is not None:
         progress(total, total)
     return pages

@@ -50,11 +50,16 @@ def test_messy_list_imports_good_rows_and_names_each_bad_row(db, tmp_path) -> No
             person_row(4, "Phạm Văn Dân", cccd_of(4), ethnicity="Người sao Hỏa"),                    # row 8
             person_row(5, "Võ Văn Bậc", cccd_of(5), step=12),                                        # row 9
             [],                                                                                       # row 10
-            person_row(6, "Hồ Thị Năm", cccd_of(6, 70, True), "1970", "Nữ", level="Cử nhân Luật")]  # row 11
-    path = xlsx(tmp_path / "ds.xlsx", rows, fonts={"B5": ".VnTimeH"}, merges=["A1:F1", "A2:F2"])
+            person_row(6, "Hồ Thị Năm", cccd_of(6, 70, True), "1970", "Nữ", level="Cử nhân Luật"),  # row 11
+            person_row(7, "Đỗ Hai Lỗi", cccd_of(7), unit="Phòng Ma", step=12),                       # row 12
+            ["II. Phòng khác"], [None, None, None, None, None, None, "Đà Nẵng, ngày 15 tháng 3 năm 2025"],
+            [None, "NGƯỜI LẬP BIỂU", None, None, None, None, "GIÁM ĐỐC"], [None, "Nguyễn Thị Mai"]]   # rows 13-16
+    path = xlsx(tmp_path / "ds.xlsx", rows, fonts={"B5": ".VnTimeH"}, merges=["A1:F1", "A2:F2", "A13:P13"])
     result = _import(db, path)
-    assert (result.read, result.imported, result.updated, result.rejected) == (6, 3, 0, 3)
-    assert [(e.row, e.field) for e in result.errors] == [(7, "birth_date"), (8, "ethnicity_code"), (9, "salary_step")]
+    assert (result.read, result.imported, result.updated, result.rejected, result.skipped) == (7, 3, 0, 4, 3)
+    assert [(e.row, e.field) for e in result.errors] == [(7, "birth_date"), (8, "ethnicity_code"), (9, "salary_step"),
+                                                         (12, "unit_code"), (12, "salary_step")]
+    assert [r.row for r in result.rows if r.action == "skip"] == [14, 15, 16]
     assert result.errors[0].message.startswith("Dòng 7, Ngày sinh (cột C): ")
     assert "Người sao Hỏa" in result.errors[1].message and "Dân tộc" in result.errors[1].message
     assert "Dòng 9" in result.errors[2].message and "vượt quá bậc cao nhất" in result.errors[2].message

@@ -9,6 +9,7 @@ from app import people
 from app.errors import UserError
 from app.reports.profile import Cancelled, render_unit_profiles
 from tests.core.conftest import person_data
+from tests.core.test_reports_profile import module_database
 
 PEOPLE = (  # typed out of name order; printed as An, Bình, Cường (given name first)
     ("048090000103", "Nguyễn Văn Cường", "DN.SNV", "cong_chuc"),
@@ -17,8 +18,9 @@ PEOPLE = (  # typed out of name order; printed as An, Bình, Cường (given nam
 )
 
 
-@pytest.fixture
-def unit_db(db):
+@pytest.fixture(scope="module")
+def unit_db(tmp_path_factory):
+    db = module_database(tmp_path_factory.mktemp("batch"))
     with db.session() as s:
         for cccd, name, unit, staff_type in PEOPLE:
             people.create_person(s, person_data(cccd=cccd, full_name=name, birth_date="01/02/1990",
@@ -28,7 +30,8 @@ def unit_db(db):
                                             unit_code="DN.P.HAICHAU"))  # another unit: not printed
         people.create_person(s, person_data(cccd="048090000105", full_name="Hồ Văn Em", birth_date="01/02/1990",
                                             unit_code="DN.SNV", status="retired"))  # no longer working
-    return db
+    yield db
+    db.dispose()
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from app import people, units
 from app.catalogs import load_catalogs
-from app.db import open_database
+from app.db import Database, open_database
 from app.reports.profile import profile_document, render_profile
 from tests.core.conftest import person_data
 
@@ -70,16 +70,22 @@ def make_doc(db, **overrides) -> dict:
         return profile_document(s, pid)
 
 
-@pytest.fixture(scope="module")
-def shared_db(tmp_path_factory):
-    """One database for the read-only printing tests of this module (set up like conftest's ``db``;
-    the per-test fixture would spend most of this module's time migrating)."""
-    database = open_database(tmp_path_factory.mktemp("profiles") / "hoso.sqlite")
+def module_database(folder: Path) -> Database:
+    """A database set up like conftest's ``db``, for a module whose tests only read it (the
+    per-test fixture would spend most of these modules' time migrating)."""
+    database = open_database(folder / "hoso.sqlite")
     with database.session("tester") as s:
         load_catalogs(s)
         units.add_unit(s, "DN", "UBND thành phố Đà Nẵng")
         units.add_unit(s, "DN.SNV", "Sở Nội vụ", "DN")
         units.add_unit(s, "DN.SNV.CCVC", "Phòng Công chức, viên chức", "DN.SNV")
+        units.add_unit(s, "DN.P.HAICHAU", "UBND phường Hải Châu", "DN")
+    return database
+
+
+@pytest.fixture(scope="module")
+def shared_db(tmp_path_factory):
+    database = module_database(tmp_path_factory.mktemp("profiles"))
     yield database
     database.dispose()
 

@@ -90,52 +90,47 @@ def test_loads_the_dossier_unchanged(editor, service, full_person) -> None:
     assert not editor.has_changes() and editor.payload() == {}
 
 
-def test_every_tab_round_trips_through_save(editor, service, full_person, monkeypatch, tmp_path) -> None:
-    before = service.person(full_person)
-    sent = capture_saves(service, monkeypatch)
-    # Sơ yếu lý lịch
+def change_identity_tabs(editor: PersonEditor) -> None:
+    """Sơ yếu lý lịch; Tuyển dụng, công tác; Trình độ, Đảng, quân ngũ; Khen thưởng, sức khỏe."""
     widget(editor, "other_names").clear()
     commit_text(widget(editor, "other_names"), "Bình Nguyễn Văn")
     religion = widget(editor, "religion_code")
     replace_text(religion.lineEdit(), "phat giao")
     religion.settle()
-    # Tuyển dụng, công tác
     replace_text(widget(editor, "position_date"), "01012016")
     replace_text(widget(editor, "position_allowance"), "0,3")
-    # Trình độ, Đảng, quân ngũ
     commit_text(widget(editor, "foreign_language"), "Tiếng Anh B1")
     widget(editor, "political_theory_code").setCode("CC")
-    # Khen thưởng, sức khỏe, bảo hiểm
     replace_text(widget(editor, "height_cm"), "172")
     replace_text(widget(editor, "blood_type"), "O")
-    # 27. Đào tạo: a cell typed through its editor, and a new row
+
+
+def change_section_tabs(editor: PersonEditor) -> None:
+    """27 Đào tạo (a cell typed through its editor, a new row), 28, 29, 30, 31."""
     cell = edit_cell(editor, "training", 0, "institution")
     cell.clear()
     commit_text(cell, "Đại học Luật Huế")
-    editor.form.sections["training"].finish_editing()
     training = editor.form.sections["training"]
+    training.finish_editing()
     training.view.setCurrentIndex(training.model.index(1, 0))
     row = training.add_row()
-    set_cell(editor, "training", row, "kind", "it")
-    set_cell(editor, "training", row, "institution", "Trung tâm Tin học")
-    set_cell(editor, "training", row, "start_date", dt.date(2018, 3, 1))
-    set_cell(editor, "training", row, "end_date", dt.date(2018, 6, 1))
-    # 28. Công tác
+    for field, value in (("kind", "it"), ("institution", "Trung tâm Tin học"), ("start_date", dt.date(2018, 3, 1)),
+                         ("end_date", dt.date(2018, 6, 1))):
+        set_cell(editor, "training", row, field, value)
     set_cell(editor, "work_history", 1, "position", "Trưởng phòng Công chức, viên chức")
-    # 29. Lịch sử bản thân
     commit_text(widget(editor, "history_detention"), "Không")
     set_cell(editor, "personal_history", 0, "content", "Tình nguyện viên JICA")
-    # 30. Gia đình
     set_cell(editor, "family", 1, "birth_year", 1988)
     family = editor.form.sections["family"].model
     family.setData(family.index(0, family.column_of("deceased")), Qt.CheckState.Checked.value,
                    Qt.ItemDataRole.CheckStateRole)
-    # 31. Lương
     set_cell(editor, "salary_history", 0, "decision", "45/QĐ-SNV")
-    # Bổ sung HS02
+
+
+def change_later_tabs(editor: PersonEditor, scan_path: str) -> None:
+    """Bổ sung HS02, NĐ 27/2026, 32 Nhận xét, Ảnh và tệp."""
     replace_text(widget(editor, "phone"), "0912345678")
     replace_text(widget(editor, "agency_join_date"), "01012016")
-    # NĐ 27/2026
     set_cell(editor, "allowances", 0, "amount", Decimal(500000))
     rewards = editor.form.sections["rewards"]
     rewards.view.setCurrentIndex(rewards.model.index(1, 0))
@@ -146,16 +141,21 @@ def test_every_tab_round_trips_through_save(editor, service, full_person, monkey
     set_cell(editor, "evaluations", new_year, "year", 2023)
     set_cell(editor, "evaluations", new_year, "quality_rating", "Hoàn thành nhiệm vụ")
     commit_text(widget(editor, "housing"), "Nhà cấp 4, 80 m²")
-    # 32. Nhận xét
     commit_text(widget(editor, "assessment"), "Hoàn thành tốt nhiệm vụ được giao.")
-    # Ảnh và tệp
     picture = QImage(800, 800, QImage.Format.Format_RGB32)
     picture.fill(QColor("navy"))
     editor.form.files.set_photo_image(picture)
+    assert editor.form.files.add_document_file(scan_path, "Quyết định bổ nhiệm")
+
+
+def test_every_tab_round_trips_through_save(editor, service, full_person, monkeypatch, tmp_path) -> None:
+    before = service.person(full_person)
+    sent = capture_saves(service, monkeypatch)
     scan = tmp_path / "quyet-dinh-123.pdf"
     scan.write_bytes(b"%PDF-1.4 scan")
-    assert editor.form.files.add_document_file(str(scan), "Quyết định bổ nhiệm")
-
+    change_identity_tabs(editor)
+    change_section_tabs(editor)
+    change_later_tabs(editor, str(scan))
     assert editor.has_changes()
     assert editor.save()
     assert editor.result() == QDialog.DialogCode.Accepted and editor.saved_id == full_person
@@ -163,8 +163,7 @@ def test_every_tab_round_trips_through_save(editor, service, full_person, monkey
                             "foreign_language", "political_theory_code", "height_cm", "blood_type",
                             "history_detention", "phone", "agency_join_date", "housing", "assessment",
                             "training", "work_history", "personal_history", "family", "salary_history",
-                            "allowances", "rewards", "evaluations"}
-
+                            "allowances", "rewards", "evaluations"}  # only what changed
     after = service.person(full_person)
     assert after["version"] == before["version"] + 1
     assert (after["other_names"], after["religion_code"], after["position_date"]) == ("Bình Nguyễn Văn", "01",
@@ -190,6 +189,31 @@ def test_every_tab_round_trips_through_save(editor, service, full_person, monkey
     documents = [a for a in after["attachments"] if a["kind"] == "document"]
     assert [(d["file_name"], d["description"]) for d in documents] == [("quyet-dinh-123.pdf", "Quyết định bổ nhiệm")]
     assert after["cccd"] == before["cccd"] and after["birth_date"] == before["birth_date"]
+
+
+def test_photo_and_documents_can_be_removed(qtbot, editor, service, full_person, tmp_path) -> None:
+    scan = tmp_path / "bang-tot-nghiep.pdf"
+    scan.write_bytes(b"%PDF-1.4 diploma")
+    picture = QImage(600, 900, QImage.Format.Format_RGB32)
+    picture.fill(QColor("gray"))
+    editor.form.files.set_photo_image(picture)
+    editor.form.files.add_document_file(str(scan))
+    assert editor.save()
+    again = PersonEditor(service, full_person)
+    qtbot.addWidget(again)
+    files = again.form.files
+    assert files.stored_photo and [d.name for d in files.documents] == ["bang-tot-nghiep.pdf"]
+    assert files.document_bytes(files.documents[0]) == b"%PDF-1.4 diploma"  # through attachment_content
+    files.document_list.setCurrentItem(files.document_list.topLevelItem(0))
+    saved_copy = tmp_path / "copy.pdf"
+    files.ask_save_path = lambda name: str(saved_copy)
+    files.save_document_as()
+    assert saved_copy.read_bytes() == b"%PDF-1.4 diploma"
+    files.remove_document()
+    files.remove_photo()
+    assert again.has_changes() and again.save()
+    assert service.photo(full_person) is None
+    assert service.person(full_person)["attachments"] == []
 
 
 def test_a_new_person_typed_through_the_widgets(qtbot, service) -> None:

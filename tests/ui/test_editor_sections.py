@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from tests.ui.conftest import commit_text, press, type_ascii
 from ui.editor import PersonEditor
@@ -52,10 +52,7 @@ def test_row_buttons_keep_ids_and_order(qtbot) -> None:
     qtbot.addWidget(table)
     table.model.set_rows(TRAINING)
     table.view.setCurrentIndex(table.model.index(0, 1))
-    table.findChild(type(table.view.parent()), "") if False else None
-    down = next(b for b in table.findChildren(type(table.findChild(object, "training_down_button")))
-                if b.objectName() == "training_down_button")
-    down.click()
+    table.findChild(QPushButton, "training_down_button").click()
     assert [r["id"] for r in table.rows()][0] == TRAINING[1]["id"]
     assert table.view.currentIndex().row() == 1
     table.move_row(-1)

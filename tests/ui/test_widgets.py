@@ -204,3 +204,14 @@ def test_photo_is_cropped_to_four_by_six_from_the_centre() -> None:
     tall.fill(QColor(0, 128, 0, 128))
     name, data = encode_image(crop_portrait(tall))
     assert name.endswith(".png") and data[:4] == b"\x89PNG"
+
+
+def test_field_labels_are_listed_for_the_translators() -> None:
+    """``ui/widgets/field_texts.py`` (read by pyside6-lupdate) matches ``app.fields``; when this
+    fails after a label changed, run ``python -m ui.widgets.field_texts``."""
+    from pathlib import Path
+
+    from ui.widgets import field_texts
+
+    assert Path(field_texts.__file__).read_text(encoding="utf-8") == field_texts.render()
+    assert set(field_texts.TEXTS) == set(field_texts.labels())

@@ -68,7 +68,7 @@ class DossierForm(QTabWidget):
             row = FieldRow(spec, make_field_widget(spec, self.options), styled=False)
             if name in READ_ONLY:
                 row.widget.setEnabled(False)  # computed: not typed, not in the Tab order
-                row.widget.setToolTip(tr("Điền tự động theo mã ngạch khi lưu"))
+                row.widget.setToolTip(self.tr("Điền tự động theo mã ngạch khi lưu"))
             row.widget.edited.connect(lambda r=row: r.is_invalid() and r.clear_message())  # type: ignore[attr-defined]
             self.rows[name] = row
             self._focus_order.append(row.widget)

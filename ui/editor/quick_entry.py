@@ -59,11 +59,12 @@ class QuickEntryDialog(QDialog):
         self._build_layout()
         cccd = self.rows["cccd"]
         cccd.widget.textChanged.connect(lambda: check_cccd(service, cccd, None))  # type: ignore[attr-defined]
-        self.resize(560, self.sizeHint().height())
+        self.resize(max(620, self.sizeHint().width()), self.sizeHint().height())
 
     def _build_layout(self) -> None:
         form = QFormLayout()
         for name in QUICK_FIELDS:
+            self.rows[name].label.setWordWrap(False)  # few fields: whole labels, the dialog is wide enough
             form.addRow(self.rows[name].label, self.rows[name])
         form.addRow(self.tr("Đơn vị"), self.unit_label)
         form.addRow("", self.prefill_check)

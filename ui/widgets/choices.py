@@ -11,9 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.fields import STAFF_TYPE_LABELS, STATUS_LABELS
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Choices", text)
+translate = QCoreApplication.translate
 
 
 def _fields_text(text: str) -> str:
@@ -28,42 +26,42 @@ def choice_labels(key: str) -> dict[str, str]:
     if key == "status":
         return {code: _fields_text(text) for code, text in STATUS_LABELS.items()}
     if key == "sex":
-        return {"Nam": _t("Nam"), "Nữ": _t("Nữ")}
+        return {"Nam": translate("Choices", "Nam"), "Nữ": translate("Choices", "Nữ")}
     builder = _SECTION_LABELS.get(key)
     return builder() if builder else {}
 
 
 def _training_kinds() -> dict[str, str]:
-    return {"professional": _t("Chuyên môn, nghiệp vụ"), "political_theory": _t("Lý luận chính trị"),
-            "state_management": _t("Quản lý nhà nước, chức danh nghề nghiệp"),
-            "defence_security": _t("Quốc phòng, an ninh"), "it": _t("Tin học"),
-            "language": _t("Ngoại ngữ, tiếng dân tộc"), "other": _t("Khác")}
+    return {"professional": translate("Choices", "Chuyên môn, nghiệp vụ"), "political_theory": translate("Choices", "Lý luận chính trị"),
+            "state_management": translate("Choices", "Quản lý nhà nước, chức danh nghề nghiệp"),
+            "defence_security": translate("Choices", "Quốc phòng, an ninh"), "it": translate("Choices", "Tin học"),
+            "language": translate("Choices", "Ngoại ngữ, tiếng dân tộc"), "other": translate("Choices", "Khác")}
 
 
 def _history_kinds() -> dict[str, str]:
-    return {"old_regime": _t("Làm việc trong chế độ cũ"),
-            "foreign_org": _t("Quan hệ với tổ chức ở nước ngoài")}
+    return {"old_regime": translate("Choices", "Làm việc trong chế độ cũ"),
+            "foreign_org": translate("Choices", "Quan hệ với tổ chức ở nước ngoài")}
 
 
 def _family_sides() -> dict[str, str]:
-    return {"self": _t("Bản thân"), "spouse": _t("Bên vợ (chồng)")}
+    return {"self": translate("Choices", "Bản thân"), "spouse": translate("Choices", "Bên vợ (chồng)")}
 
 
 def _reward_kinds() -> dict[str, str]:
-    return {"reward": _t("Khen thưởng"), "emulation_title": _t("Danh hiệu thi đua")}
+    return {"reward": translate("Choices", "Khen thưởng"), "emulation_title": translate("Choices", "Danh hiệu thi đua")}
 
 
 def _discipline_kinds() -> dict[str, str]:
-    return {"party": _t("Kỷ luật Đảng"), "administrative": _t("Kỷ luật hành chính"),
-            "mass_org": _t("Kỷ luật đoàn thể")}
+    return {"party": translate("Choices", "Kỷ luật Đảng"), "administrative": translate("Choices", "Kỷ luật hành chính"),
+            "mass_org": translate("Choices", "Kỷ luật đoàn thể")}
 
 
 def _decision_kinds() -> dict[str, str]:
-    return {"recruitment": _t("Tuyển dụng"), "election": _t("Bầu cử"), "appointment": _t("Bổ nhiệm"),
-            "reappointment": _t("Bổ nhiệm lại"), "planning": _t("Quy hoạch"), "transfer": _t("Điều động"),
-            "rotation": _t("Luân chuyển"), "secondment": _t("Biệt phái"),
-            "resignation": _t("Thôi việc, từ chức, miễn nhiệm"), "retirement": _t("Nghỉ hưu"),
-            "other": _t("Khác")}
+    return {"recruitment": translate("Choices", "Tuyển dụng"), "election": translate("Choices", "Bầu cử"), "appointment": translate("Choices", "Bổ nhiệm"),
+            "reappointment": translate("Choices", "Bổ nhiệm lại"), "planning": translate("Choices", "Quy hoạch"), "transfer": translate("Choices", "Điều động"),
+            "rotation": translate("Choices", "Luân chuyển"), "secondment": translate("Choices", "Biệt phái"),
+            "resignation": translate("Choices", "Thôi việc, từ chức, miễn nhiệm"), "retirement": translate("Choices", "Nghỉ hưu"),
+            "other": translate("Choices", "Khác")}
 
 
 _SECTION_LABELS = {

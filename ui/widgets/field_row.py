@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.fields import FieldSpec
 
@@ -38,6 +39,30 @@ def repolish(widget: QWidget) -> None:
     widget.update()
 
 
+class WrapLabel(QLabel):
+    """A word-wrapped label that asks its layout for the height its lines need at its width
+    (layouts inside a scroll area do not ask labels for height-for-width, so a long message
+    would otherwise squeeze the field above it)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        super().setText(text)
+        self._fit()
+
+    def _fit(self) -> None:
+        height = self.heightForWidth(max(self.width(), 60)) if self.text() else 0
+        if height != self.minimumHeight():
+            self.setMinimumHeight(height)
+
+
 class FieldRow(QWidget):
     """Pairs ``widget`` with ``label`` (kept for the form's label column) and a message line.
 
@@ -59,9 +84,8 @@ class FieldRow(QWidget):
         self.label.setToolTip(tip)
         if not widget.toolTip():
             widget.setToolTip(tip)
-        self.message_label = QLabel()
+        self.message_label = WrapLabel()
         self.message_label.setObjectName("field_message")
-        self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message_label.hide()
         layout = QVBoxLayout(self)
@@ -69,6 +93,7 @@ class FieldRow(QWidget):
         layout.setSpacing(2)
         layout.addWidget(widget)
         layout.addWidget(self.message_label)
+        layout.addStretch(1)  # a taller neighbour in the same grid line must not pull these apart
         if styled:  # a form of many rows sets INVALID_STYLE once on itself instead (much faster)
             self.setStyleSheet(INVALID_STYLE)
         self._connect_problem_check()

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 from typing import Any
 
 from app.fields import FieldSpec

@@ -1,0 +1,99 @@
+"""List reports: the rows of a search with chosen columns, as PDF and as xlsx."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from app import people
+from app.errors import UserError
+from app.reports.lists import COLUMNS, DEFAULT_COLUMNS, list_report, parse_columns, render_list
+from tests.core.conftest import person_data
+from tests.core.test_reports_profile import module_database
+
+NAMES = ("Nguyễn Văn Bình", "Trần Thị Hoa", "Lê Văn An", "Phạm Thị Đào")
+
+
+@pytest.fixture(scope="module")
+def list_db(tmp_path_factory):
+    db = module_database(tmp_path_factory.mktemp("lists"))
+    with db.session() as s:
+        for i, name in enumerate(NAMES):
+            female = "Thị" in name
+            people.create_person(s, person_data(
+                cccd=f"04808{5 + i}00123{i}",
+                full_name=name, sex="Nữ" if female else "Nam", birth_date=f"1{i}/03/198{5 + i}",
+                unit_code="DN.P.HAICHAU" if i == 3 else "DN.SNV.CCVC"))
+    yield db
+    db.dispose()
+
+
+def test_columns_by_key_or_header_and_unknown_ones_refused() -> None:
+    assert [c.key for c in parse_columns(None)] == list(DEFAULT_COLUMNS)
+    assert [c.key for c in parse_columns("stt, Họ và tên ,ngay_sinh,HE SO,Ngày nghỉ hưu")] == [
+        "stt", "ho_ten", "ngay_sinh", "he_so", "ngay_nghi_huu"]
+    with pytest.raises(UserError, match="Không có cột khong_co"):
+        parse_columns("ho_ten,khong_co")
+    assert {"stt", "ho_ten", "ngay_sinh", "gioi_tinh", "cccd", "don_vi", "chuc_vu", "ma_ngach", "bac", "he_so",
+            "ngay_huong", "dan_toc", "ton_giao", "trinh_do_chuyen_mon", "ly_luan_chinh_tri", "ngay_vao_dang",
+            "ngay_nghi_huu"} <= set(COLUMNS)
+
+
+def test_rows_follow_the_search_and_unit_filter(list_db) -> None:
+    with list_db.session() as s:
+        everyone = list_report(s, columns="stt,ho_ten,don_vi")
+        in_snv = list_report(s, unit_code="DN.SNV", columns="ho_ten")
+        found = list_report(s, query="thi", columns="ho_ten")
+    assert [r[1] for r in everyone.rows] == ["Lê Văn An", "Nguyễn Văn Bình", "Phạm Thị Đào", "Trần Thị Hoa"]
+    assert [r[0] for r in everyone.rows] == [1, 2, 3, 4]
+    assert everyone.rows[2][2] == "UBND phường Hải Châu"
+    assert [r[0] for r in in_snv.rows] == ["Lê Văn An", "Nguyễn Văn Bình", "Trần Thị Hoa"]
+    assert sorted(r[0] for r in found.rows) == ["Phạm Thị Đào", "Trần Thị Hoa"]
+
+
+def test_pdf_has_title_headers_and_rows(list_db, tmp_path) -> None:
+    out = tmp_path / "ds.pdf"
+    with list_db.session() as s:
+        report = list_report(s, unit_code="DN.SNV", columns="stt,ho_ten,ngay_sinh,gioi_tinh,cccd,he_so,ngay_nghi_huu",
+                             as_of=dt.date(2026, 1, 15))
+    assert render_list(report, out) == 1
+    text = " ".join(PdfReader(out).pages[0].extract_text().split())
+    for expected in ("DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC", "Sở Nội vụ", "Tính đến ngày 15/01/2026", "STT",
+                     "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Hệ số", "Ngày nghỉ hưu", "Nguyễn Văn Bình",
+                     "10/03/1985", "048085001230", "3,66", "31/03/2047", "Trần Thị Hoa", "Tổng số: 3 người"):
+        assert expected in text, expected
+    assert "Phạm Thị Đào" not in text
+
+
+def test_wide_lists_turn_the_page_sideways(list_db, tmp_path) -> None:
+    out = tmp_path / "wide.pdf"
+    with list_db.session() as s:
+        render_list(list_report(s, columns=",".join(COLUMNS)), out)
+    box = PdfReader(out).pages[0].mediabox
+    assert float(box.width) > float(box.height)
+
+
+def test_xlsx_has_real_dates_filter_and_frozen_header(list_db, tmp_path) -> None:
+    out = tmp_path / "ds.xlsx"
+    with list_db.session() as s:
+        render_list(list_report(s, columns="stt,ho_ten,ngay_sinh,bac,he_so,ngay_vao_dang"), out)
+    ws = openpyxl.load_workbook(out).active
+    assert [c.value for c in ws[1]] == ["STT", "Họ và tên", "Ngày sinh", "Bậc", "Hệ số", "Ngày vào Đảng"]
+    assert ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref == "A1:F5"
+    name, born, step, coefficient = ws["B3"], ws["C3"], ws["D3"], ws["E3"]
+    assert name.value == "Nguyễn Văn Bình"
+    assert isinstance(born.value, dt.datetime) and born.value.date() == dt.date(1985, 3, 10)
+    assert born.number_format == "dd/mm/yyyy"
+    assert step.value == 5 and coefficient.value == pytest.approx(3.66)
+    assert ws.column_dimensions["B"].width > ws.column_dimensions["A"].width
+
+
+def test_wrong_extension_is_refused(list_db, tmp_path) -> None:
+    with list_db.session() as s:
+        report = list_report(s)
+    with pytest.raises(UserError, match=r"phải có đuôi \.pdf hoặc \.xlsx"):
+        render_list(report, tmp_path / "ds.docx")

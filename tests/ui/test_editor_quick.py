@@ -1,0 +1,77 @@
+"""Quick entry of a new person: the minimum fields, the duplicate warning, the unit's common
+values, errors on the fields."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog
+
+from tests.ui.conftest import commit_text, type_ascii
+from ui.editor import QuickEntryDialog
+
+
+def fill(dialog: QuickEntryDialog, cccd: str = "048190001235") -> None:
+    type_ascii(dialog.rows["cccd"].widget, cccd)
+    commit_text(dialog.rows["full_name"].widget, "Trần Thị Hoa")
+    type_ascii(dialog.rows["birth_date"].widget, "02011990")
+    sex = dialog.rows["sex"].widget
+    sex.setCurrentIndex(sex.findText("Nữ"))
+    commit_text(dialog.rows["position"].widget, "Chuyên viên")
+
+
+def test_creates_a_person_with_the_units_common_values(qtbot, service, full_person) -> None:
+    dialog = QuickEntryDialog(service, "DN.SNV")
+    qtbot.addWidget(dialog)
+    assert dialog.unit_label.text() == "Sở Nội vụ" and dialog.prefill_check.isChecked()
+    fill(dialog)
+    assert dialog.create()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    person = service.person(dialog.created_id)
+    assert (person["full_name"], person["sex"], person["position"]) == ("Trần Thị Hoa", "Nữ", "Chuyên viên")
+    assert person["unit_code"] == "DN.SNV"
+    assert person["recruiting_agency"] == "Sở Nội vụ thành phố Đà Nẵng"  # shared with Nguyễn Văn Bình
+    assert (person["ethnicity_code"], person["religion_code"], person["grade_code"]) == ("01", "00", "01.003")
+
+
+def test_without_prefill_only_what_was_typed(qtbot, service, full_person) -> None:
+    dialog = QuickEntryDialog(service, "DN.SNV")
+    qtbot.addWidget(dialog)
+    dialog.prefill_check.setChecked(False)
+    fill(dialog)
+    staff = dialog.rows["staff_type"].widget
+    staff.setValue("vien_chuc")
+    assert dialog.create()
+    person = service.person(dialog.created_id)
+    assert person["recruiting_agency"] is None and person["ethnicity_code"] is None
+    assert person["staff_type"] == "vien_chuc"
+
+
+def test_errors_are_shown_on_the_fields(qtbot, service) -> None:
+    dialog = QuickEntryDialog(service, None)
+    qtbot.addWidget(dialog)
+    assert not dialog.prefill_check.isEnabled()
+    type_ascii(dialog.rows["cccd"].widget, "999")
+    assert not dialog.create()
+    assert "12 chữ số" in dialog.rows["cccd"].message()
+    assert dialog.rows["full_name"].message() == "Không được để trống"
+    assert dialog.rows["birth_date"].is_invalid() and dialog.created_id is None
+
+
+def test_duplicate_cccd_warning(qtbot, service, full_person) -> None:
+    dialog = QuickEntryDialog(service, "DN.SNV")
+    qtbot.addWidget(dialog)
+    type_ascii(dialog.rows["cccd"].widget, "048085001234")
+    assert "Nguyễn Văn Bình (đơn vị Sở Nội vụ)" in dialog.rows["cccd"].message()
+    fill(dialog, "")  # the number stays the duplicate: the service refuses it on the field
+    assert not dialog.create()
+    assert dialog.rows["cccd"].is_invalid() and "đã có trong hồ sơ" in dialog.rows["cccd"].message()
+
+
+def test_ask_returns_the_new_id(qtbot, service, monkeypatch) -> None:
+    def fake_exec(self) -> int:
+        qtbot.addWidget(self)
+        fill(self)
+        return int(self.create())
+
+    monkeypatch.setattr(QuickEntryDialog, "exec", fake_exec)
+    created = QuickEntryDialog.ask(None, service, "DN.P.HAICHAU")
+    assert created is not None and service.person(created)["unit_code"] == "DN.P.HAICHAU"
