@@ -321,11 +321,11 @@ class _People:
         base = "DH" if edu in POSTGRAD else edu
         majors = self.majors[track.get("majors") or spec.majors]
         military = sex == "Nam" and track["staff_type"] != "hop_dong" and rng.random() < 0.04
-        for _ in range(60):
+        for attempt in range(60):
             career = self._attempt(spec, role, track, status, sex, ethnicity, side, majors, base, military)
             if career:
                 break
-            if _ > 30:
+            if attempt > 30:
                 status, military = "working", False
         else:  # pragma: no cover - the tables make this unreachable in practice
             raise RuntimeError(f"no feasible career for {role} in {spec.code}")
@@ -415,6 +415,9 @@ class _People:
             if level not in majors:
                 return
             entry = majors[level].pick(self.rng)
+            same = [e for e in majors[level].items if e["major"] == c.degrees[-1][1]["major"]]
+            if same and c.degrees[-1][0] != "DH":  # CKII after CKI, TS after ThS: the same specialty
+                entry = same[0]
             wait = {"THS": 1, "CKI": 2, "CKII": 3, "TS": 2}[level]
             first = max(prev_end.year + wait, c.recruit.year + (1 if level != "TS" else 3))
             last = c.asof.year - int(entry["years"]) - (0 if c.asof.month > 6 else 1)
@@ -481,22 +484,27 @@ class _Sections:
         self.person: dict[str, Any] = {}
         spec, c = career.spec, career
         self.change, self.old_agency, self.old_label = self._predecessor()
-        self.transfer: tuple[dt.date, str] | None = None
+        self.transfer: tuple[dt.date, str, str] | None = None  # (day, former unit, its agency)
         if (not spec.commune and not c.role.level and c.track["staff_type"] == "cong_chuc"
                 and c.asof.year - c.recruit.year >= 6 and self.rng.random() < 0.12):
             hi = min(_years(c.asof, -1), self.change or c.asof)
             if _years(c.recruit, 2) < hi:
                 district = lower_first(self.p.communes[c.side].pick(self.rng)["district"])
                 office = self.rng.choice(("Phòng Nội vụ", "Phòng Tài chính - Kế hoạch", "Văn phòng HĐND và UBND"))
-                self.transfer = (_between(self.rng, _years(c.recruit, 2), hi), f"{office} {district}")
+                day = _between(self.rng, _years(c.recruit, 2), hi)
+                self.transfer = (day, f"{office} {district}", f"UBND {district}")
 
     def add(self, table: str, **row: Any) -> None:
         rows = self.out[table]
         row.update(id=self.p.uid(), person_id=self.pid, seq=len(rows) + 1)
         rows.append(row)
 
-    def number(self, day: dt.date) -> str:
-        return f"{12 + int(self.rng.random() * 2888)}/QĐ-{self.c.spec.agency.abbr}"
+    def number(self, day: dt.date, authority: str | None = None) -> str:
+        """A decision number whose suffix names the deciding body (QĐ-SNV, QĐ-UBND, QĐ-TTg…)."""
+        authority = authority or self.head_at(day)
+        abbr = "TTg" if authority.startswith("Thủ tướng") else "UBND" if authority.startswith("Chủ tịch") else \
+            "SNV" if "Sở Nội vụ" in authority else self.c.spec.agency.abbr
+        return f"{12 + int(self.rng.random() * 2888)}/QĐ-{abbr}"
 
     # ------------------------------------------------------------------ names over time
 
@@ -514,18 +522,20 @@ class _Sections:
             change = None if old_agency == spec.agency.long else (
                 data.DEPARTMENT_MERGER_DATE if c.side == "DN" else MERGER_DATE)
             old = old_agency if spec.parent in (None, "DN") else f"{spec.name}, {old_agency}"
-        if change and c.recruit >= change:
-            change = None
         return change, old_agency, old
 
     def agency_at(self, day: dt.date) -> str:
+        if self.transfer and day < self.transfer[0]:
+            return self.transfer[2]
         return self.old_agency if self.change and day < self.change else self.c.spec.agency.long
 
     def province_at(self, day: dt.date) -> str:
         return "tỉnh Quảng Nam" if self.c.side == "QN" and day < MERGER_DATE else data.CITY
 
     def head_at(self, day: dt.date) -> str:
-        head, agency = self.c.spec.agency.head, self.agency_at(day)
+        head, agency = self.c.spec.agency.head, self.agency_at(day).split(", ")[0]
+        if agency.startswith("UBND"):
+            return f"Chủ tịch {agency}"
         return f"Chánh {agency}" if head.startswith("Chánh") else f"{head} {agency}"
 
     def label_at(self, day: dt.date) -> str:
@@ -543,11 +553,14 @@ class _Sections:
             return self._position()
         if c.deputy and day >= c.deputy[0]:
             return c.deputy[1]
-        return self.grade_at(day) if c.track["title"] in ("Chuyên viên", "Kế toán viên") else c.track["title"]
+        return self.grade_at(day) if c.track["staff_type"] in ("cong_chuc", "can_bo") else c.track["title"]
 
     def _position(self) -> str:
         c = self.c
         title = c.role.title or ""
+        if title.endswith("khoa") and c.role.track == "bac_si":  # Trưởng khoa Nội tổng hợp
+            khoa = self.p.careers["khoa"]
+            return f"{title} {khoa.get(c.degrees[-1][1]['major']) or khoa['Y khoa']}"
         if c.spec.kind == "UBND_XA":
             word = self.p.units_data["commune"]["types"][c.spec.commune["type"]]
             return f"{title} {word} {c.spec.commune['name']}"
@@ -588,7 +601,7 @@ class _Sections:
             ethnicity_code=c.ethnicity, religion_code=p.tables[religion].pick(rng),
             phone=p.places.phone(rng), family_background=p.tables["background"].pick(rng),
             general_education="10/10" if ten_year else "12/12", health_status=p.tables["health"].pick(rng),
-            height_cm=round(min(max(rng.gauss(tall[0], 5.5), tall[0] - 14), tall[0] + 18)),
+            height_cm=round(min(max(rng.gauss(tall[0], 5.5), tall[0] - 10), tall[0] + 16)),
             weight_kg=round(min(max(rng.gauss(tall[1], 7), tall[1] - 12), tall[1] + 30)),
             blood_type=p.tables["blood"].pick(rng), history_detention="Không", history_foreign_orgs="Không",
             history_relatives_abroad="Không", unit_id=p.unit_ids[c.spec.code],
@@ -720,19 +733,22 @@ class _Sections:
         self.add("work_history", start_date=first[2], end_date=first[3], unit_name=first[1]["inst"],
                  position=STUDY_ROW.get(level, "Sinh viên"))
         occupation = {"DH": "Sinh viên", "CD": "Sinh viên", "TC": "Học sinh"}.get(level, "Lao động tự do")
-        if (c.recruit - first[3]).days > 400 and rng.random() < 0.5:
+        if (c.recruit - first[3]).days > 400 and rng.random() < 0.5 and c.track["staff_type"] != "hop_dong":
             start = add_months((first[3] + DAY).replace(day=1), rng.randint(1, 3))
-            if rng.random() < 0.5 and c.track["staff_type"] != "hop_dong":
+            if rng.random() < 0.5:
                 position, unit = rng.choice(self.p.careers["private_jobs"]).split(", ")
-            else:
+                self.add("work_history", start_date=start, end_date=c.recruit - DAY, unit_name=unit, position=position)
+            else:  # on contract in the same unit, named as it was named then
                 position = self.p.careers["pre_jobs"][c.track["staff_type"]].format(title=c.track["title"])
-                unit = self.label_at(c.recruit)
-            self.add("work_history", start_date=start, end_date=c.recruit - DAY, unit_name=unit, position=position)
+                split = self.change if self.change and start < self.change < c.recruit else None
+                for begin, end in ((start, split - DAY), (split, c.recruit - DAY)) if split else ((start, c.recruit - DAY),):
+                    self.add("work_history", start_date=begin, end_date=end, unit_name=self.label_at(begin),
+                             position=position)
             occupation = position
         points = {c.recruit, *(d for d, _ in c.grades)}
         join = c.recruit
         for day in (self.transfer and self.transfer[0], self.change, c.deputy and c.deputy[0], c.position_date):
-            if day and day <= c.asof:
+            if day and c.recruit < day <= c.asof:
                 points.add(day)
         if self.transfer:
             join = self.transfer[0]
@@ -752,7 +768,9 @@ class _Sections:
         subject = major.removeprefix("Sư phạm ").removeprefix("Giáo dục ")
         job, duties = job.replace("Giáo viên", f"Giáo viên {subject}") if job == "Giáo viên" else job, \
             duties.format(subject=subject)
-        if c.role.level:
+        if c.role.level == 5:  # a minor lead keeps the job: Tổ trưởng chuyên môn, Phó Trưởng khoa…
+            duties = f"{duties}; {lower_first(self._position())}"
+        elif c.role.level:
             head = c.role.level in (1, 3)
             duties = ("Lãnh đạo, điều hành chung hoạt động của " + c.spec.name) if head else \
                 "Giúp người đứng đầu phụ trách lĩnh vực công tác được phân công"
@@ -975,7 +993,7 @@ class _Sections:
             if streak >= 3 and rng.random() < 0.3:
                 awards.append((4, "emulation_title", texts["cstd"].format(province=province), f"Chủ tịch UBND {province}"))
             for rank, kind, title, authority in awards:
-                self.add("rewards", kind=kind, year=year, decision_date=day, decision_number=self.number(day),
+                self.add("rewards", kind=kind, year=year, decision_date=day, decision_number=self.number(day, authority),
                          title=title, authority=authority)
                 if best is None or (rank, year) >= best[:2]:
                     best = (rank, year, title)
@@ -1000,9 +1018,9 @@ class _Sections:
 
         def decide(kind: str, effective: dt.date, authority: str | None = None, **extra: Any) -> None:
             day = max(effective - rng.randint(5, 40) * DAY, c.recruit - 60 * DAY)
-            self.add("decisions", kind=kind, decision_number=self.number(day), decision_date=day,
-                     effective_date=effective, unit_name=self.label_at(effective),
-                     authority=authority or self.head_at(day), **extra)
+            authority = authority or self.head_at(day)
+            self.add("decisions", kind=kind, decision_number=self.number(day, authority), decision_date=day,
+                     effective_date=effective, unit_name=self.label_at(effective), authority=authority, **extra)
 
         decide("recruitment", c.recruit, position=self.title_at(c.recruit))
         civil = c.track["staff_type"] in ("cong_chuc", "can_bo")

@@ -76,7 +76,7 @@ class Names:
         family = family or self.family_name(rng, region, ethnicity)
         if ethnicity not in ("01", "04") and ethnicity in self.minority:
             given = rng.choice(self.minority_given[sex])
-            middle = "Thị" if sex == "Nữ" and rng.random() < 0.7 else ("Văn" if rng.random() < 0.4 else "")
+            middle = ("Thị" if rng.random() < 0.7 else "") if sex == "Nữ" else ("Văn" if rng.random() < 0.4 else "")
             return " ".join(p for p in (family, middle, given) if p)
         return " ".join(p for p in (family, *self._middle(rng, sex, birth_year, family, region), self._given(rng, sex))
                         if p)
@@ -219,8 +219,11 @@ class UnitSpec:
     @property
     def label(self) -> str:
         """The unit as a work-history row names it today."""
-        return self.agency.long if self.name in (self.agency.long, f"UBND {CITY}") or self.kind in (
-            "SO", "UBND_XA", "UBND_TP") else f"{self.name}, {self.agency.long}"
+        if self.parent in (None, "DN"):
+            return self.agency.long
+        if self.commune and self.kind in ("TRUONG", "TRAM_YTE"):  # a school of the phường, not of its UBND
+            return f"{self.name}, {self.agency.long.removeprefix('UBND ')}"
+        return f"{self.name}, {self.agency.long}"
 
 
 def _leaders(rows: list[list[Any]], quota: int) -> tuple[tuple[str, int, int, str | None], ...]:

@@ -7,7 +7,7 @@ CCCD and the unit (name or code). Ranking: exact name or CCCD > the given name i
 words must all be found, in any order ("hoa nguyen" finds "Nguyễn Thị Hoa").
 
 Speed: the persons table is wide, so every column the search filters, ranks and orders on is in
-one covering index (``ix_persons_search``); units are matched first in Python (a few hundred rows)
+one covering index (``ix_persons_listing``); units are matched first in Python (a few hundred rows)
 and enter the query as ``unit_id IN (…)``, so the query never joins while it scans. When the
 result is narrowed, ordering uses an expression so the database sorts the few matching rows
 instead of walking the name index and visiting every row.
@@ -93,12 +93,12 @@ def name_order(narrowed: bool) -> list[ColumnElement]:
 
 def search_statement(session: Session, query: str, *, limit: int | None = 50, unit_code: str | None = None,
                      include_subunits: bool = True, include_inactive: bool = True) -> Select | None:
-    """The SELECT behind ``search`` (None when ``unit_code`` names no unit). Columns: id, cccd,
-    full_name, birth_date, sex, unit_id, rank."""
+    """The SELECT of the ranked ids behind ``search`` (None when ``unit_code`` names no unit).
+
+    It selects only columns of the covering index (id, rank), so the database scans the narrow
+    index, never the wide rows; ``search`` then reads the few rows it shows."""
     condition, rank = search_condition(session, query)
-    stmt = (select(Person.id, Person.cccd, Person.full_name, Person.birth_date, Person.sex, Person.unit_id,
-                   rank.label("rank"))
-            .where(Person.deleted_at.is_(None)))
+    stmt = select(Person.id, rank.label("rank")).where(Person.deleted_at.is_(None))
     if condition is not None:
         stmt = stmt.where(condition)
     if not include_inactive:
@@ -119,9 +119,11 @@ def search(session: Session, query: str, *, limit: int | None = 50, unit_code: s
                             include_inactive=include_inactive)
     if stmt is None:
         return []
-    rows = session.execute(stmt).all()
-    wanted = {r.unit_id for r in rows if r.unit_id is not None}
-    units = {uid: (code, name) for uid, code, name in
-             session.execute(select(Unit.id, Unit.code, Unit.name).where(Unit.id.in_(wanted)))} if wanted else {}
-    return [SearchHit(r.id, r.cccd, r.full_name, r.birth_date, r.sex, *units.get(r.unit_id, (None, None)), r.rank)
-            for r in rows]
+    ranked = session.execute(stmt).all()
+    details = {}
+    for chunk in range(0, len(ranked), 500):
+        ids = [r.id for r in ranked[chunk:chunk + 500]]
+        details.update({row.id: row for row in session.execute(
+            select(Person.id, Person.cccd, Person.full_name, Person.birth_date, Person.sex, Unit.code, Unit.name)
+            .outerjoin(Unit, Person.unit_id == Unit.id).where(Person.id.in_(ids)))})
+    return [SearchHit(*details[r.id], rank=r.rank) for r in ranked]

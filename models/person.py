@@ -52,11 +52,10 @@ class Person(Versioned, Audited, Base):
         CheckConstraint("sex IN ('Nam', 'Nữ')", name="sex"),
         CheckConstraint("length(cccd) = 12", name="cccd_length"),
         Index("ix_persons_unit_sort", "unit_id", "sort_key"),
-        # Covering indexes: search scans a narrow index instead of the wide table (app.search),
-        # and the default list (working, in name order) is a range of one index.
-        Index("ix_persons_search", "name_fold", "cccd", "sort_key", "unit_id", "deleted_at", "status",
-              "birth_date", "id"),
-        Index("ix_persons_listing", "deleted_at", "status", "sort_key", "birth_date", "id"),
+        # A covering index (app.search, app.listing): a search scans this narrow index instead of
+        # the wide rows, and the list of working people is a range of it in name order.
+        Index("ix_persons_listing", "status", "sort_key", "birth_date", "id", "deleted_at", "name_fold", "cccd",
+              "unit_id"),
     )
 
     # --- identity (NĐ 27/2026 group 1) -------------------------------------------------
@@ -67,10 +66,10 @@ class Person(Versioned, Audited, Base):
     old_id_number: Mapped[opt_code]  # số CMND cũ (2C item 25 as printed before 2021)
     officer_number: Mapped[opt_code]  # số hiệu cán bộ, công chức (2C header)
     staff_type: Mapped[str] = mapped_column(String(20), default="cong_chuc")
-    status: Mapped[str] = mapped_column(String(20), default="working", index=True)
+    status: Mapped[str] = mapped_column(String(20), default="working")  # ix_persons_listing
 
     full_name: Mapped[str] = mapped_column(String(120))  # 1) normal case, NFC
-    name_fold: Mapped[str] = mapped_column(String(120))  # search: folded, đ→d (ix_persons_search)
+    name_fold: Mapped[str] = mapped_column(String(120))  # search: folded, đ→d (ix_persons_listing)
     # Vietnamese name order (app.text.name_sort_key); byte order, so "C" collation on PostgreSQL.
     sort_key: Mapped[str] = mapped_column(
         String(400).with_variant(String(400, collation="C"), "postgresql"), index=True)

@@ -242,14 +242,15 @@ class _Rollback(Exception):
 
 def run_import(db: Database, source: ImportSource, mapping: Mapping, *, default_unit_code: str | None = None,
                dry_run: bool = False, progress: Progress | None = None,
-               cancelled: Callable[[], bool] | None = None) -> ImportResult:
+               cancelled: Callable[[], bool] | None = None, user: str | None = None) -> ImportResult:
     """Save the accepted rows in one transaction (none when ``dry_run`` or ``cancelled()``
-    turns true). ``progress(done, total)`` is called after each person."""
+    turns true). ``progress(done, total)`` is called after each person (and each child-sheet
+    person); ``user`` is who the change log names (default: the OS user)."""
     from app.exchange.run import ImportRun, summarise
 
     result = ImportResult()
     try:
-        with db.session() as session:
+        with db.session(user) as session:
             begin_real_transaction(session)
             run = ImportRun(session, source, mapping, default_unit_code, progress, cancelled)
             with shared_catalog_index(session):

@@ -81,6 +81,23 @@ class Mapping:
     def targets(self) -> set[str]:
         return {t for t in self.columns.values() if t}
 
+    def problems(self) -> list[str]:
+        """What makes this mapping unusable (Vietnamese): a target given to two columns."""
+        from app.exchange.vocabulary import person_vocabulary
+
+        labels = person_vocabulary().labels
+        out = []
+        for sheet, columns in [("", self.columns), *self.children.items()]:
+            seen: dict[str, int] = {}
+            for col, target in sorted(columns.items()):
+                if target and target in seen:
+                    where = f"Trang '{sheet}': c" if sheet else "C"
+                    out.append(f"{where}ột {get_column_letter(seen[target] + 1)} và cột {get_column_letter(col + 1)} "
+                               f"cùng được ghép vào '{labels.get(target, target) if not sheet else target}'; "
+                               "mỗi nội dung chỉ một cột.")
+                seen.setdefault(target or "", col)
+        return out
+
     def to_json(self) -> dict[str, Any]:
         return {"columns": {str(c): t for c, t in self.columns.items()},
                 "children": {s: {str(c): t for c, t in cols.items()} for s, cols in self.children.items()}}

@@ -7,6 +7,7 @@ choices as their codes. Empty cells are left out, so an import never erases a st
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -87,9 +88,10 @@ def data_columns(sheet: Sheet, start: int, columns: dict[int, str | None]) -> di
 
 
 def _present(raw: Any, decoded: Decoded) -> Any:
+    """The cell's value after legacy repair; text NFC and trimmed (line breaks kept for long text)."""
     value = decoded.text if decoded.text is not None else raw
     if isinstance(value, str):
-        value = nfc(value)
+        value = unicodedata.normalize("NFC", value).strip()
         return value or None
     return value
 

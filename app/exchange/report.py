@@ -10,6 +10,7 @@ fix the refused rows in the report and import it again: the rows already saved a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +71,7 @@ def write_result_report(source: ImportSource, result: ImportResult, path: str | 
 
 def _report_sheet(workbook: Workbook, sheet: Sheet, header_row: int, height: int,
                   outcomes: dict[int, RowPreview], dry_run: bool) -> None:
-    ws = workbook.create_sheet(sheet.name[:31])
+    ws = workbook.create_sheet(re.sub(r"[\[\]:*?/\\]", "-", sheet.name)[:31] or "Danh sách")
     converted = {(c.row, c.column): c.converted for v in outcomes.values() for c in v.conversions}
     width = sheet.width
     for r, row in enumerate(sheet.rows, start=1):

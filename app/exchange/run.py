@@ -61,6 +61,8 @@ class ImportRun:
                  default_unit_code: str | None = None, progress: Callable[[int, int], None] | None = None,
                  cancelled: Callable[[], bool] | None = None):
         self.session, self.source, self.mapping = session, source, mapping
+        if mapping.problems():
+            raise UserError(" ".join(mapping.problems()))
         self.progress, self.should_stop = progress, cancelled
         self.index = catalogs.CatalogIndex.load(session)
         self.today = dt.date.today()

@@ -109,6 +109,23 @@ def person_vocabulary() -> Vocabulary:
     return Vocabulary(table, labels)
 
 
+def person_targets() -> list[tuple[str, str]]:
+    """(target, Vietnamese label) for the wizard's column choices: the contract's columns first,
+    then the pseudo targets, then every other field in form order."""
+    labels = person_vocabulary().labels
+    first = ["full_name", "cccd", "birth_date", "sex", "unit", "position", "grade_code", "salary_step",
+             "salary_coefficient", "salary_since", "ethnicity_code", "religion_code", "hometown_text",
+             "professional_level_code", "party_join_date"]
+    rest = [t for t in labels if t not in first and t not in PSEUDO_TARGETS and t != "unit_code"]
+    pseudo = [t for t in PSEUDO_TARGETS if t != "unit"]
+    return [(t, labels[t]) for t in (*first, *pseudo, *rest)]
+
+
+def section_targets(section: str) -> list[tuple[str, str]]:
+    """(target, label) for a child sheet's columns: the CCCD key, then the section's fields."""
+    return list(section_vocabulary(section).labels.items())
+
+
 @lru_cache(maxsize=1)
 def sub_headers() -> dict[str, str]:
     """Second-row header key → role: name_family, name_middle, name_given, male, female."""

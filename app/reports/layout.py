@@ -1,15 +1,10 @@
 """Building blocks every printed report shares: page set-up, styles, dotted leaders, label/value
-lines, tables whose header rows repeat on each page, signature blocks, the photo box, and the
-document builder with "Trang x/y" footers.
+lines, tables whose header rows repeat on each page, signature blocks and the photo box. The
+document itself (pages, "Trang x/y") is ``app.reports.document``.
 
 Page set-up follows Nghị định 30/2020/NĐ-CP for administrative documents (A4, margins top and
 bottom 20 mm, left 30 mm, right 15 mm; Times-metric font). Every piece of text goes through
-:func:`para` or :func:`draw_text`, which normalise it to NFC before reportlab sees it.
-
-Page numbers: a report may hold several *sections* (one per profile in a batch) numbered on
-their own. Each page's footer draws "Trang n/" and a PDF form XObject that holds the section's
-page count; the form is defined when the section's last flowable is drawn (:class:`SectionEnd`).
-So the numbers need no second pass and no page is kept in memory.
+:func:`para`, :func:`field` or :func:`cell`, which normalise it to NFC before reportlab sees it.
 """
 
 from __future__ import annotations
@@ -17,11 +12,10 @@ from __future__ import annotations
 import io
 import logging
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -32,12 +26,9 @@ from reportlab.lib.units import cm, mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    Frame,
     KeepTogether,
-    PageTemplate,
     Paragraph,
     Table,
     TableStyle,
@@ -121,7 +112,16 @@ def styles(size: float = 13, cell_size: float = 11) -> Styles:
 
 
 def para(markup: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(nfc(markup), style)
+    markup = nfc(markup)
+    return Paragraph(markup, style, frags=list(_parsed(markup, style)))
+
+
+@lru_cache(maxsize=4096)
+def _parsed(markup: str, style: ParagraphStyle) -> tuple[Any, ...]:
+    """The parsed fragments of a markup: the forms print the same labels, headers and hints on
+    every profile, and parsing them again is a good part of a batch's time. (reportlab shares
+    fragments between the parts of a split paragraph too, so they are not changed by layout.)"""
+    return tuple(Paragraph(markup, style).frags)
 
 
 def heading(markup: str, style: ParagraphStyle, need: float = 150) -> list[Flowable]:
@@ -328,105 +328,3 @@ def _image(photo: bytes | None) -> ImageReader | None:
     except Exception:  # a damaged attachment must not stop the printout
         logger.warning("photo attachment could not be read; printing the empty photo box")
         return None
-
-
-# --------------------------------------------------------------------------- document
-
-
-class SectionStart(Flowable):
-    """Starts a numbered section (a profile): its pages count from 1."""
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        doc: ReportDoc = self.canv._doctemplate
-        doc.section += 1
-        doc.section_first_page = self.canv.getPageNumber()
-
-
-class SectionEnd(Flowable):
-    """Ends a section: writes its page count into the form every footer of the section shows."""
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        canv = self.canv
-        doc: ReportDoc = canv._doctemplate
-        total = canv.getPageNumber() - doc.section_first_page + 1
-        canv.beginForm(doc.form_name(doc.section))
-        canv.setFont(fonts.REGULAR, doc.footer_size)
-        canv.drawString(doc.pagesize[0] / 2, doc.footer_y, str(total))
-        canv.endForm()
-
-
-class ReportDoc(BaseDocTemplate):
-    """One page template, a frame filling the margins, and the "Trang x/y" footer."""
-
-    footer_size = 10
-
-    def __init__(self, out: Any, *, pagesize: tuple[float, float] = A4,
-                 margins: tuple[float, float, float, float] = MARGINS, title: str = "", subject: str = ""):
-        top, right, bottom, left = margins
-        super().__init__(out, pagesize=pagesize, topMargin=top, rightMargin=right, bottomMargin=bottom,
-                         leftMargin=left, title=nfc(title), subject=nfc(subject), author="HoSo", creator="HoSo",
-                         pageCompression=1, initialFontName=fonts.REGULAR)
-        frame = Frame(left, bottom, self.width, self.height, id="body", leftPadding=0, rightPadding=0,
-                      topPadding=0, bottomPadding=0)
-        self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._footer, pagesize=pagesize)])
-        self.footer_y = bottom / 2 - 3
-        self.section = 0
-        self.section_first_page = 1
-        self.pages = 0
-
-    @staticmethod
-    def form_name(section: int) -> str:
-        return f"HoSoPages{section}"
-
-    def _footer(self, canv: Any, _doc: Any) -> None:
-        self.pages = canv.getPageNumber()
-        if self.section == 0:
-            return
-        canv.saveState()
-        canv.setFont(fonts.REGULAR, self.footer_size)
-        number = canv.getPageNumber() - self.section_first_page + 1
-        canv.drawRightString(self.pagesize[0] / 2, self.footer_y, nfc(f"Trang {number}/"))
-        canv.doForm(self.form_name(self.section))
-        canv.restoreState()
-
-
-class LazyStory(list):
-    """A story that pulls the next chunk of flowables only when reportlab has used up the last,
-    so a batch of a thousand profiles is never held in memory at once."""
-
-    def __init__(self, chunks: Iterable[list[Flowable]]):
-        super().__init__()
-        self._chunks: Iterator[list[Flowable]] | None = iter(chunks)
-
-    def __len__(self) -> int:
-        while super().__len__() == 0 and self._chunks is not None:
-            chunk = next(self._chunks, None)
-            if chunk is None:
-                self._chunks = None
-            else:
-                self.extend(chunk)
-        return super().__len__()
-
-
-def section(flowables: list[Flowable]) -> list[Flowable]:
-    """Wrap a numbered section's flowables."""
-    return [SectionStart(), *flowables, SectionEnd()]
-
-
-def build(out: Path | BinaryIO | str, chunks: Iterable[list[Flowable]], *, pagesize: tuple[float, float] = A4,
-          margins: tuple[float, float, float, float] = MARGINS, title: str = "", subject: str = "") -> int:
-    """Write the PDF; ``chunks`` are lists of flowables (each usually one :func:`section`).
-
-    Returns the number of pages.
-    """
-    fonts.register_fonts()
-    target = str(out) if isinstance(out, Path) else out
-    doc = ReportDoc(target, pagesize=pagesize, margins=margins, title=title, subject=subject)
-    doc.build(LazyStory(chunks))
-    return doc.pages

@@ -23,17 +23,18 @@ from openpyxl.utils import get_column_letter
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, LongTable, TableStyle
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import UserError
-from app.reports import files
+from app.reports import document, files
 from app.reports import layout as L
 from app.reports import values as V
 from app.rules import retirement
 from app.search import search_statement
 from app.text import fold
 from app.units import get_unit
-from models import Person
+from models import Person, Unit
 
 Row = Mapping[str, Any]
 
@@ -126,12 +127,14 @@ def list_report(session: Session, *, query: str = "", unit_code: str | None = No
     stmt = search_statement(session, query, limit=None, unit_code=unit_code, include_subunits=include_subunits,
                             include_inactive=include_inactive)
     assert stmt is not None  # the unit exists (checked above)
-    result = session.execute(stmt.add_columns(*_EXTRA))
-    keys = ["id", "cccd", "full_name", "birth_date", "sex", "unit_code", "unit_name", "rank",
-            *(c.key for c in _EXTRA)]
+    # search_statement's own columns are read by name (id, cccd, full_name, birth_date, sex,
+    # unit_id, rank); the extra ones are added here.
+    units = {uid: (code, name) for uid, code, name in session.execute(select(Unit.id, Unit.code, Unit.name))}
     rows = []
-    for n, raw in enumerate(result, start=1):
-        record = dict(zip(keys, raw, strict=True)) | {"_n": n}
+    for n, raw in enumerate(session.execute(stmt.add_columns(*_EXTRA)), start=1):
+        record = dict(raw._mapping)
+        record["unit_code"], record["unit_name"] = units.get(record.get("unit_id"), (None, None))
+        record["_n"] = n
         rows.append(tuple(c.value(record) for c in chosen))
     return ListReport(title, unit_name, query, as_of or dt.date.today(), chosen, tuple(rows))
 
@@ -158,12 +161,14 @@ def render_list_pdf(report: ListReport, out: Path | BinaryIO) -> int:
     st = L.styles(12, 9.5)
     centered = {i for i, c in enumerate(report.columns) if c.kind != "text" or c.key in ("gioi_tinh", "cccd")}
     header = [L.para(L.esc(c.header), st.cell_head) for c in report.columns]
-    body = [[L.para(L.esc(_cell(v, c.kind)), st.cell_center if i in centered else st.cell)
+    body = [[L.cell(_cell(v, c.kind), st.cell_center if i in centered else st.cell, widths[i])
              for i, (v, c) in enumerate(zip(row, report.columns, strict=True))] for row in report.rows]
     table = LongTable([header, *body], colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, L.GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                               ("FONTNAME", (0, 0), (-1, -1), "LiberationSerif"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)]))
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, L.GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("FONTNAME", (0, 0), (-1, -1), st.cell.fontName), ("FONTSIZE", (0, 0), (-1, -1), st.cell.fontSize),
+        ("LEADING", (0, 0), (-1, -1), st.cell.leading), ("LEFTPADDING", (0, 0), (-1, -1), L.PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), L.PAD), *(("ALIGN", (i, 1), (i, -1), "CENTER") for i in sorted(centered))]))
     story: list[Flowable] = [L.para(report.title, st.title)]
     if report.unit_name:
         story.append(L.para(f"<b>{L.esc(report.unit_name)}</b>", st.center))
@@ -171,7 +176,7 @@ def render_list_pdf(report: ListReport, out: Path | BinaryIO) -> int:
     if report.query:
         story.append(L.para(f"<i>Điều kiện tìm: “{L.esc(report.query)}”</i>", st.center))
     story += [L.para(f"Tổng số: {len(report.rows)} người", st.right), table]
-    return L.build(out, [L.section(story)], pagesize=pagesize, title=report.title)
+    return document.build(out, [document.section(story)], pagesize=pagesize, title=report.title)
 
 
 # --------------------------------------------------------------------------- xlsx

@@ -27,7 +27,7 @@ from app import attachments, units
 from app.db import Database
 from app.errors import UserError
 from app.person_json import person_json
-from app.reports import files, layout, profile_2c, profile_hs02
+from app.reports import document, files, profile_2c, profile_hs02
 from models import Person, Unit
 
 logger = logging.getLogger(__name__)
@@ -56,11 +56,11 @@ def render_profile(doc: Mapping[str, Any], out: Path | BinaryIO, *, photo: bytes
                    place: str | None = None, on: dt.date | None = None) -> int:
     """Write one profile as PDF; returns the number of pages."""
     title = f"Sơ yếu lý lịch — {doc.get('full_name') or ''}"
-    chunks = [layout.section(profile_story(doc, photo=photo, place=place, on=on))]
+    chunks = [document.section(profile_story(doc, photo=photo, place=place, on=on))]
     if isinstance(out, Path):
         files.check_target(out, (".pdf",))
-        return files.atomic(out, lambda target: layout.build(target, chunks, title=title, subject=form_of(doc)))
-    return layout.build(out, chunks, title=title, subject=form_of(doc))
+        return files.atomic(out, lambda target: document.build(target, chunks, title=title, subject=form_of(doc)))
+    return document.build(out, chunks, title=title, subject=form_of(doc))
 
 
 def profile_document(session: Session, person_id: uuid.UUID, *, unit_names: Mapping[uuid.UUID, Any] | None = None
@@ -140,10 +140,10 @@ def render_profiles(db: Database, person_ids: Sequence[uuid.UUID], out: Path, *,
                 if progress is not None:
                     progress(done, total)
                 story = profile_story(doc, photo=photo, place=place, on=on)
-                yield ([PageBreak()] if done else []) + layout.section(story)
+                yield ([PageBreak()] if done else []) + document.section(story)
                 done += 1
 
-    pages = files.atomic(out, lambda target: layout.build(target, chunks(), title=title))
+    pages = files.atomic(out, lambda target: document.build(target, chunks(), title=title))
     if progress is not None:
         progress(total, total)
     return pages

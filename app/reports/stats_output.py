@@ -22,7 +22,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from app.reports import files, fonts
+from app.reports import document, files, fonts
 from app.reports import layout as L
 from app.reports.stats import AGE_KEYS, StatsColumn, StatsRow, StatsTable
 
@@ -122,7 +122,7 @@ def render_stats_pdf(table: StatsTable, out: Path | BinaryIO) -> int:
                           [("<i>……………, ngày …… tháng …… năm ……</i>", st.center),
                            ("<b>THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ</b>", st.center),
                            ("(Ký tên, đóng dấu)", st.center_italic)], usable, space=40)]
-    return L.build(out, [L.section(story)], pagesize=pagesize, margins=MARGINS, title=table.title)
+    return document.build(out, [document.section(story)], pagesize=pagesize, margins=MARGINS, title=table.title)
 
 
 def _pdf_numbers(values: Sequence[int | None], st: L.Styles, bold: bool = False) -> list[Flowable]:

@@ -9,7 +9,6 @@ smaller demo database, HOSO_BENCH_RUNS for the number of timed runs, default 5).
 
 from __future__ import annotations
 
-import io
 import os
 import resource
 import shutil
@@ -229,13 +228,3 @@ def test_batch_of_1000_profiles(bench_db, tmp_path) -> None:
     report(f"batch via docxtpl + one LibreOffice process ({len(docs)} profiles, {per_profile * 1000:.0f} ms each): "
            f"≈{per_profile * len(ids):.0f} s for {len(ids)} (then still {len(ids)} PDF files to merge); "
            f"office way / HoSo = {per_profile * len(ids) / elapsed:.1f}×")
-
-
-def test_render_to_memory_is_not_slower(bench_db) -> None:
-    """Guard: building in memory (the desktop preview) costs the same as a file."""
-    pid = _typical_person(bench_db)
-    with bench_db.session() as s:
-        doc = profile_document(s, pid)
-    started = time.perf_counter()
-    render_profile(doc, io.BytesIO())
-    assert time.perf_counter() - started < 5

@@ -149,3 +149,17 @@ def test_a_corrected_mapping_is_remembered_for_the_same_shape(db, tmp_path) -> N
         assert recall_mapping(s, again.shape) == corrected
     other = open_import(xlsx(tmp_path / "c.xlsx", [HEADER]), db=db)
     assert not other.recalled
+
+
+def test_a_mapping_giving_one_field_two_columns_is_refused(db, tmp_path) -> None:
+    from app.exchange.vocabulary import person_targets
+
+    source = open_import(xlsx(tmp_path / "a.xlsx", [HEADER, person_row(1, "A", cccd_of(1))]))
+    wrong = Mapping(dict(source.mapping.columns))
+    wrong.columns[6] = "birth_date"  # Chức vụ said to be the birth date too
+    assert wrong.problems() == ["Cột C và cột G cùng được ghép vào 'Ngày sinh'; mỗi nội dung chỉ một cột."]
+    with pytest.raises(UserError, match="Cột C và cột G"):
+        run_import(db, source, wrong)
+    targets = dict(person_targets())
+    assert targets["unit"] == "Đơn vị (mã hoặc tên)" and "grade_list_version" not in targets
+    assert list(targets)[:4] == ["full_name", "cccd", "birth_date", "sex"]

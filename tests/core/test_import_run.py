@@ -10,12 +10,15 @@ import sys
 import time
 from pathlib import Path
 
+import openpyxl
 import pytest
 from sqlalchemy import func, select
 
 from app import people, units
 from app.errors import UserError
 from app.exchange.importer import open_import, preview, run_import
+from app.exchange.report import write_result_report
+from app.fields import PERSON_FIELD_MAP
 from app.history import person_history
 from app.person_json import person_json
 from models import ChangeLog, Person
@@ -119,12 +122,12 @@ def test_existing_person_gets_only_the_changed_fields(db, tmp_path) -> None:
     _create(db, cccd_of(2), "Lê Thị Lan")
     rows = [HEADER, person_row(1, "NGUYỄN VĂN BÌNH", cccd_of(1), position="Phó Trưởng phòng", step=4, coef="3,33"),
             person_row(2, "Lê Thị Lan", cccd_of(2)), person_row(3, "Mới Toanh", cccd_of(3))]
-    result = _import(db, xlsx(tmp_path / "u.xlsx", rows))
+    result = _import(db, xlsx(tmp_path / "u.xlsx", rows), user="truong_phong")
     assert (result.read, result.imported, result.updated, result.unchanged, result.rejected) == (3, 1, 1, 1, 0)
     with db.session() as s:
-        changes = [c for c in person_history(s, cccd_of(1)) if c.action == "update" and c.field in
-                   {f.name for f in __import__("app.fields").fields.PERSON_FIELDS}]
+        changes = [c for c in person_history(s, cccd_of(1)) if c.action == "update" and c.field in PERSON_FIELD_MAP]
         lan = [c for c in person_history(s, cccd_of(2)) if c.action != "create"]
+    assert {c.by for c in changes} == {"truong_phong"}
     assert {(c.field, c.old, c.new) for c in changes} == {
         ("position", "Chuyên viên", "Phó Trưởng phòng"), ("salary_step", "3", "4"),
         ("salary_coefficient", "3", "3.33")}
@@ -231,9 +234,14 @@ def test_csv_in_tcvn3_and_an_old_xls(db, tmp_path) -> None:
         f"{to_tcvn3(name)},{born},{to_tcvn3(sex)},{number}" for name, born, sex, number in [
             ("Nguyễn Văn Bình", "12/03/1985", "Nam", cccd_of(1)), ("Trần Thị Hoa", "01/05/1990", "Nữ", cccd_of(2, 90, True)),
             ("Phạm Thị Tú", "1992", "Nữ", cccd_of(3, 92, True))])
-    path = tmp_path / "cu.csv"
+    path = tmp_path / "cu [2019].csv"
     path.write_bytes(text.encode("cp1252"))
-    assert _import(db, path).imported == 3
+    source = open_import(path)
+    result = run_import(db, source, source.mapping)
+    assert result.imported == 3
+    write_result_report(source, result, tmp_path / "kq.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "kq.xlsx").worksheets[0]
+    assert (ws.title, ws["A2"].value, ws["E2"].value) == ("cu -2019-", "Nguyễn Văn Bình", "Đã thêm")
     assert [_doc(db, n)["full_name"] for n in (cccd_of(1), cccd_of(2, 90, True), cccd_of(3, 92, True))] == [
         "Nguyễn Văn Bình", "Trần Thị Hoa", "Phạm Thị Tú"]
     xls = tmp_path / "cu.xls"
@@ -298,12 +306,16 @@ def test_killed_cli_import_leaves_nothing(db, tmp_path) -> None:
 def test_existing_data_survives_a_failed_transaction(db, tmp_path) -> None:
     """SQLite SAVEPOINTs opened before any write would commit on RELEASE (pysqlite): the import
     opens a real transaction first, so an error after many released savepoints rolls back all."""
-    db.session  # noqa: B018
     _create(db, cccd_of(99), "Người Có Sẵn")
     rows = [HEADER] + [person_row(i, f"Người {i}", cccd_of(i)) for i in range(1, 4)]
     source = open_import(xlsx(tmp_path / "x.xlsx", rows))
+
+    def progress(done: int, total: int) -> None:
+        if done == 3:
+            raise RuntimeError("mất điện")
+
     with pytest.raises(RuntimeError):
-        run_import(db, source, source.mapping, progress=lambda d, t: (_ for _ in ()).throw(RuntimeError) if d == 3 else None)
+        run_import(db, source, source.mapping, progress=progress)
     with db.session() as s:
         assert list(s.scalars(select(Person.cccd))) == [cccd_of(99)]
 

@@ -102,6 +102,24 @@ def test_each_check_fires_on_a_crafted_record(db, case) -> None:
     assert found[0].full_name == "Nguyễn Văn Bình"
 
 
+@pytest.mark.parametrize(("other_step", "flagged"), [(5, False), (4, True)])
+def test_rows_sharing_the_latest_date(db, other_step, flagged) -> None:
+    """Two rows start on the latest day: one agreeing with the current salary is enough."""
+    person_id = create(db)
+
+    def twin(person: Person) -> None:
+        latest = latest_salary(person)
+        latest.salary_step, latest.salary_coefficient = 4, Decimal("3.33")
+        person.salary_history.append(SalaryHistory(start_date=latest.start_date, grade_code="01.003", seq=9,
+                                                   salary_step=other_step, salary_coefficient=Decimal("3.66")
+                                                   if other_step == 5 else Decimal("3.33")))
+    edit(db, person_id, twin)
+    found = issues(db)
+    assert [i.code for i in found] == (["salary_history_mismatch"] if flagged else [])
+    if flagged:
+        assert "(từ 01/09/2020: ngạch 01.003, bậc 4, hệ số 3,33)" in found[0].message
+
+
 def test_every_check_has_a_case() -> None:
     assert {c for case in CASES.values() for c in case[2]} == set(CHECKS)
 
@@ -117,6 +135,16 @@ def test_every_check_has_a_case() -> None:
 def test_gap_threshold(db, second_start, gap_months, flagged) -> None:
     create(db, work_history=[WORK_START, {"start_date": second_start, "unit_name": "Sở Nội vụ"}])
     assert bool(codes(db, gap_months=gap_months)) == flagged
+
+
+@pytest.mark.parametrize(("recruited", "flagged"), [("01/09/2008", False), ("01/09/2006", True)])
+def test_gaps_before_the_recruitment_date_do_not_count(db, recruited, flagged) -> None:
+    # School until 06/2007, the first post from 09/2008: the year between is before the service record.
+    create(db, recruitment_date=recruited, work_history=[
+        {"start_date": "01/09/2003", "end_date": "30/06/2007", "unit_name": "Trường Đại học Luật Huế",
+         "position": "Sinh viên"},
+        {"start_date": "01/09/2008", "unit_name": "Sở Nội vụ"}])
+    assert codes(db) == (["work_gap"] if flagged else [])
 
 
 def test_work_rows_are_compared_in_date_order_not_entry_order(db) -> None:

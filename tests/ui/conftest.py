@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import units
 from app.catalogs import load_catalogs
@@ -34,6 +34,17 @@ def _none_outlives_pyside() -> None:
     immortal; on 3.11 the count is raised far out of reach (``None`` is never freed anyway)."""
     if sys.version_info < (3, 12):
         ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+
+
+@pytest.fixture
+def no_message_boxes(monkeypatch) -> None:
+    """A modal box would wait forever offscreen: make any unexpected one fail the test at once."""
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"unexpected message box: {args[1:3]}")
+
+    for name in ("warning", "information", "question", "critical"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(refuse))
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: refuse(None, self.windowTitle(), self.text()))
 
 
 @pytest.fixture(autouse=True)

@@ -11,12 +11,14 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from app.fields import PERSON_FIELDS, SECTION_FIELDS
 from tests.ui.conftest import commit_text, press, type_ascii
 from ui.editor import PersonEditor
 from ui.editor.layout import PAGES, placed_fields, placed_sections
+
+pytestmark = pytest.mark.usefixtures("no_message_boxes")
 
 
 @pytest.fixture
@@ -386,6 +388,10 @@ def test_ask_returns_the_saved_id_or_none(qtbot, service, full_person, monkeypat
     assert PersonEditor.ask(None, service, full_person) == full_person
     monkeypatch.setattr(PersonEditor, "exec", lambda self: qtbot.addWidget(self) or 0)
     assert PersonEditor.ask(None, service, full_person) is None
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: shown.append(text)))
+    service.delete_person(full_person)
+    assert PersonEditor.ask(None, service, full_person) is None and "Không tìm thấy" in shown[0]
 
 
 def test_geometry_is_kept(qtbot, service, full_person) -> None:
@@ -397,3 +403,17 @@ def test_geometry_is_kept(qtbot, service, full_person) -> None:
     second = PersonEditor(service, full_person)
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (790, 580)
+
+
+def test_a_new_step_gets_its_coefficient_from_the_salary_table(qtbot, editor, service, full_person) -> None:
+    step = widget(editor, "salary_step")
+    replace_text(step, "6")
+    assert widget(editor, "salary_coefficient").text() == ""  # filled by the service on save
+    replace_text(widget(editor, "salary_since"), "01092023")
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    press(widget(editor, "salary_since"), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Ctrl+S saves
+    assert editor.saved_id == full_person
+    person = service.person(full_person)
+    assert (person["salary_step"], person["salary_coefficient"]) == (6, 3.99)

@@ -3,10 +3,13 @@ values, errors on the fields."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QDialog
 
 from tests.ui.conftest import commit_text, type_ascii
 from ui.editor import QuickEntryDialog
+
+pytestmark = pytest.mark.usefixtures("no_message_boxes")
 
 
 def fill(dialog: QuickEntryDialog, cccd: str = "048190001235") -> None:

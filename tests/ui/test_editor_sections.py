@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
@@ -14,6 +15,8 @@ from ui.editor.layout import PAGES
 from ui.editor.section_model import SectionModel
 from ui.editor.section_table import SectionTable
 from ui.widgets import CatalogCombo, ChoiceCombo, DateEdit, Option
+
+pytestmark = pytest.mark.usefixtures("no_message_boxes")
 
 OPTIONS = {"training_form": [Option("CQ", "Chính quy"), Option("TCH", "Tại chức")]}
 TRAINING = [
@@ -135,3 +138,33 @@ def test_tab_order_follows_the_paper_form(qtbot, service) -> None:
             order.append(widgets[current])
         current = current.nextInFocusChain()
     assert order == first_page
+
+
+def test_photo_from_a_file_or_a_drop(qtbot, tmp_path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QColor, QDropEvent, QImage
+
+    from ui.editor.files_page import FilesPage
+
+    page = FilesPage(lambda _id: b"")
+    qtbot.addWidget(page)
+    warnings: list[str] = []
+    page.warn = warnings.append
+    picture = QImage(300, 300, QImage.Format.Format_RGB32)
+    picture.fill(QColor("teal"))
+    path = tmp_path / "chan-dung.png"
+    picture.save(str(path))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    page.photo_frame.dropEvent(drop)  # what Qt calls when a file is dropped on the frame
+    assert page.new_photo is not None and page.new_photo[0] == "anh-4x6.jpg"
+    assert QImage.fromData(page.new_photo[1]).size().toTuple() == (400, 600)
+    broken = tmp_path / "hong.jpg"
+    broken.write_bytes(b"not a picture")
+    assert not page.set_photo_file(str(broken))
+    assert warnings == ["Không đọc được ảnh hong.jpg."]
+    page.ask_photo_path = lambda: ""  # the file dialog cancelled: nothing changes
+    page.choose_photo()
+    assert page.new_photo is not None and page.has_changes()

@@ -27,6 +27,8 @@ from ui.widgets import (
 )
 from ui.widgets.choices import choice_labels
 
+pytestmark = pytest.mark.usefixtures("no_message_boxes")
+
 RELIGIONS = [Option("00", "Không"), Option("01", "Phật giáo", ("Đạo Phật",)), Option("02", "Công giáo"),
              Option("05", "Phật giáo Hòa Hảo", ("Hòa Hảo",))]
 
@@ -102,6 +104,10 @@ def test_catalog_over_the_real_lists(qtbot, service) -> None:
     assert grade.currentText() == "01.003 — Chuyên viên"
     grade.setEditText("chuyen vien chinh")
     assert grade.code() == "01.002"
+    religion = CatalogCombo(service.catalog("religion"))  # the service's entries work as they are
+    qtbot.addWidget(religion)
+    religion.setEditText("dao phat")
+    assert religion.code() == "01"
 
 
 def test_choice_labels_are_vietnamese(qtbot) -> None:

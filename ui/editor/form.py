@@ -59,6 +59,8 @@ class DossierForm(QTabWidget):
             index = self.addTab(widget, tr(page.title))
             self.setTabToolTip(index, tr(page.tip))
         self._chain_tab_order()
+        for name in ("grade_code", "salary_step"):
+            self.rows[name].widget.edited.connect(self._salary_changed)  # type: ignore[attr-defined]
         self.setStyleSheet(INVALID_STYLE)  # once, after the pages exist: restyling is per reparenting
 
     def _make_rows(self, group: Group) -> list[FieldRow]:
@@ -74,6 +76,15 @@ class DossierForm(QTabWidget):
             self._focus_order.append(row.widget)
             rows.append(row)
         return rows
+
+    def _salary_changed(self) -> None:
+        """A new grade or step has another coefficient: unless the user typed one, leave it
+        empty so the service fills it from the salary table when saving."""
+        row = self.rows["salary_coefficient"]
+        graded = self.rows["grade_code"].widget.field_value() is not None  # type: ignore[attr-defined]
+        if graded and same(row.spec, row.widget.field_value(), self._baseline.get("salary_coefficient")):  # type: ignore[attr-defined]
+            row.widget.set_field_value(None)  # type: ignore[attr-defined]
+            row.widget.setPlaceholderText(self.tr("Tự tính theo ngạch, bậc khi lưu"))  # type: ignore[attr-defined]
 
     def _chain_tab_order(self) -> None:
         """Tab moves through the fields in the order of the paper form (rows were made in it)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
@@ -53,7 +53,11 @@ class PersonEditor(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, service: HoSoService, person_id: uuid.UUID | str | None = None,
             initial: dict[str, Any] | None = None) -> uuid.UUID | None:
-        editor = cls(service, person_id, initial, parent)
+        try:
+            editor = cls(service, person_id, initial, parent)
+        except UserError as exc:  # the dossier was deleted meanwhile, or the key is wrong
+            QMessageBox.warning(parent, QCoreApplication.translate("PersonEditor", "Không mở được hồ sơ"), str(exc))
+            return None
         accepted = editor.exec() == QDialog.DialogCode.Accepted
         return editor.saved_id if accepted else None
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from app.text import fold, nfc
-from ui.widgets.values import Option
+from ui.widgets.values import Entry, search_key
 
 FOLD_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -44,7 +44,7 @@ class CatalogCombo(QComboBox):
 
     edited = Signal()
 
-    def __init__(self, options: Sequence[Option], parent: QWidget | None = None):
+    def __init__(self, options: Sequence[Entry], parent: QWidget | None = None):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -53,7 +53,7 @@ class CatalogCombo(QComboBox):
         self.addItem("", None)
         for option in options:
             self.addItem(option.name, option.code)
-            self.setItemData(self.count() - 1, option.search_key, FOLD_ROLE)
+            self.setItemData(self.count() - 1, search_key(option), FOLD_ROLE)
         self.completer_ = FoldCompleter(self.model(), self)
         self.setCompleter(self.completer_)
         self.lineEdit().textEdited.connect(self.edited)

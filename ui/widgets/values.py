@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
-from typing import Any
+from typing import Any, Protocol
 
 from app.fields import FieldSpec
 from app.text import fold
@@ -30,14 +30,28 @@ class Option:
 
     @cached_property
     def search_key(self) -> str:
-        """The folded text type-ahead matches against (name, then aliases, one per line)."""
-        return "\n".join(fold(text) for text in (self.name, *self.aliases))
+        return search_key(self)
 
 
-Options = Mapping[str, Sequence[Option]]  # catalog name ("religion", "grade") → entries
+class Entry(Protocol):
+    """What a combo needs of an entry: ``Option`` or the service's ``CatalogEntry``."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
 
 
-def options_for(spec: FieldSpec, options: Options) -> Sequence[Option] | None:
+def search_key(entry: Entry) -> str:
+    """The folded text type-ahead matches against (name, then aliases, one per line)."""
+    return "\n".join(fold(text) for text in (entry.name, *getattr(entry, "aliases", ())))
+
+
+Options = Mapping[str, Sequence[Entry]]  # catalog name ("religion", "grade") → entries
+
+
+def options_for(spec: FieldSpec, options: Options) -> Sequence[Entry] | None:
     """The entries a field picks from: its catalog, or the grade list for ``grade_code``."""
     if spec.kind == "catalog":
         return options.get(spec.catalog or "", ())
