@@ -362,6 +362,11 @@ def _engine(session: Session) -> Engine | None:
     return engine if isinstance(engine, Engine) else None
 
 
+def index(session: Session) -> CatalogIndex:
+    """The catalog index of this database, cached per engine (cleared by ``load_catalogs``)."""
+    return _cache(session).index
+
+
 def clear_cache(session: Session | None = None) -> None:
     """Forget the cached tables of the session's engine (of every engine when None)."""
     if session is None:

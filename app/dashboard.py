@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, Text, and_, case, func, literal, select
+from sqlalchemy import ColumnElement, Select, String, Text, and_, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from app.alerts import as_uuid, bulk_rows, person_scope, raw_id, section_select, unit_names
@@ -70,17 +70,25 @@ def _filled_sql(name: str) -> ColumnElement[Any]:
     return case((test, 1), else_=0)
 
 
+def _people_with_statement(name: str, kind: str, scope: Sequence[ColumnElement[bool]] | None) -> Select[Any]:
+    if kind == "rows":
+        return section_select(SECTION_CLASSES[name], scope=scope).distinct()
+    if name == "photo":
+        return section_select(Attachment, scope=scope, where=[Attachment.kind == "photo"]).distinct()
+    raise ValueError(f"completeness {kind} {name!r} has no database source")
+
+
 def _people_with(session: Session, name: str, kind: str, scope: Sequence[ColumnElement[bool]] | None) -> set[Any]:
     """The ids (as app.alerts.raw_id) of the people with a live row of section ``name`` (kind
     ``rows``) or a photo (the ``photo`` flag): one DISTINCT scan, faster than a correlated EXISTS
     per person once sections hold several rows each."""
-    if kind == "rows":
-        stmt = section_select(SECTION_CLASSES[name], scope=scope)
-    elif name == "photo":
-        stmt = section_select(Attachment, scope=scope, where=[Attachment.kind == "photo"])
-    else:
-        raise ValueError(f"completeness {kind} {name!r} has no database source")
-    return {pid for (pid,) in bulk_rows(session, stmt.distinct())}
+    return {pid for (pid,) in bulk_rows(session, _people_with_statement(name, kind, scope))}
+
+
+def _person_statement(conditions: Sequence[ColumnElement[bool]]) -> tuple[list[str], Select[Any]]:
+    fields = sorted(name for name, kind in rules.checked_names().items() if kind == "field")
+    return fields, select(raw_id(Person.id), Person.full_name, Person.sort_key, raw_id(Person.unit_id),
+                          Person.staff_type, *(_filled_sql(name) for name in fields)).where(*conditions)
 
 
 def _representative(names: Sequence[tuple[str, str]], flags: Sequence[int]) -> dict[str, object]:
@@ -104,13 +112,10 @@ def _rate(session: Session, conditions: Sequence[ColumnElement[bool]],
           narrow: Sequence[ColumnElement[bool]] | None) -> list[_Rated]:
     """Everyone matching ``conditions``, rated; ``narrow`` limits the section scans to them (None:
     scan whole sections, cheaper when most people are wanted)."""
-    checked = rules.checked_names()
-    fields = sorted(name for name, kind in checked.items() if kind == "field")
-    others = sorted((name, kind) for name, kind in checked.items() if kind != "field")
+    fields, stmt = _person_statement(conditions)
+    others = sorted((name, kind) for name, kind in rules.checked_names().items() if kind != "field")
     names = [*((name, "field") for name in fields), *others]
     present = [_people_with(session, name, kind, narrow) for name, kind in others]
-    stmt = select(raw_id(Person.id), Person.full_name, Person.sort_key, raw_id(Person.unit_id), Person.staff_type,
-                  *(_filled_sql(name) for name in fields)).where(*conditions)
     memo: dict[tuple[Any, ...], rules.Completeness] = {}
     rated = []
     for row in bulk_rows(session, stmt):

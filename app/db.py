@@ -92,12 +92,20 @@ def _sqlite_path(url: str) -> Path | None:
 
 
 def _set_sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    # The driver must not open transactions on its own (it would start one only at the first write,
+    # so a SAVEPOINT before it starts SQLite's own transaction and its RELEASE commits): SQLAlchemy
+    # emits BEGIN itself (``_begin`` below) — the pysqlite recipe of the SQLAlchemy docs.
+    dbapi_conn.isolation_level = None
     cursor = dbapi_conn.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+
+
+def _begin(conn) -> None:  # noqa: ANN001 - SQLAlchemy Connection
+    conn.exec_driver_sql("BEGIN")
 
 
 def check_sqlite_file(path: Path) -> None:
@@ -124,6 +132,7 @@ def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _set_sqlite_pragmas)
+        event.listen(engine, "begin", _begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
 

@@ -256,7 +256,7 @@ def _department(d: dict[str, Any], careers: dict[str, Any], kinds: dict[str, Any
     code = f"DN.{d['code']}"
     head = (d.get("leaders") or kinds[d["kind"]])[0][0].replace(" Sở", "")
     agency = Agency(d["long"], d["abbr"], head, {side: tuple(v) for side, v in d["before"].items()})
-    out = [UnitSpec(code, d["name"], "DN", d["kind"] if d["kind"] == "SO" else "SO", d["quota"], agency,
+    out = [UnitSpec(code, d["name"], "DN", d["kind"], d["quota"], agency,
                     _leaders(d.get("leaders") or kinds["SO"], d["quota"]), (), d["majors"], "CITY",
                     allowance=True, minority=d.get("minority", 0.0))]
     for c in d["children"]:

@@ -72,7 +72,7 @@ def load_dossier(session: Session, person_id: uuid.UUID) -> Person:
 
 
 def create_person(session: Session, data: Mapping[str, Any]) -> SaveResult:
-    index = catalogs.CatalogIndex.load(session)
+    index = catalogs.index(session)
     values, sections, errors, warnings = _clean(session, data, index, partial=False)
     number = values.get("cccd")
     if number and not errors:
@@ -105,7 +105,7 @@ def update_person(session: Session, key: str | uuid.UUID, data: Mapping[str, Any
     if expected_version is not None and person.version != expected_version:
         raise UserError(f"Hồ sơ của {person.full_name} vừa được người khác sửa; hãy mở lại để xem bản mới.")
     person = load_dossier(session, person.id)
-    index = catalogs.CatalogIndex.load(session)
+    index = catalogs.index(session)
     merged = {spec.name: getattr(person, spec.name) for spec in PERSON_FIELDS} | dict(data)
     values, sections, errors, warnings = _clean(session, merged, index, partial=False, changed=data)
     number = values.get("cccd")

@@ -86,7 +86,7 @@ def _rows(rows: list[Any], name: str) -> list[dict[str, Any]]:
 
 def person_json(session: Session, person_id: Any) -> dict[str, Any]:
     person = load_dossier(session, person_id)
-    index = catalogs.CatalogIndex.load(session)
+    index = catalogs.index(session)
     unit_codes = dict(session.execute(select(Unit.id, Unit.code)).all())
     unit = session.get(Unit, person.unit_id) if person.unit_id else None
     complete = completeness_of(person)

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from app import cccd as cccd_rules
@@ -224,13 +224,16 @@ class _Checker:
             elif covered is None or end > covered[1]:
                 covered = (seq, end)
 
+def _work_statement(scope: Sequence[ColumnElement[bool]] | None) -> Select[Any]:
+    return section_select(WorkHistory, WorkHistory.seq, WorkHistory.start_date, WorkHistory.end_date, scope=scope,
+                          where=[WorkHistory.start_date.is_not(None)])
+
+
 def _work_rows(session: Session, scope: Sequence[ColumnElement[bool]] | None
                ) -> dict[Any, list[tuple[int, dt.date, dt.date | None]]]:
     """Each person's work-history rows as (seq, start, end), one query."""
-    stmt = section_select(WorkHistory, WorkHistory.seq, WorkHistory.start_date, WorkHistory.end_date, scope=scope,
-                          where=[WorkHistory.start_date.is_not(None)])
     found: dict[Any, list[tuple[int, dt.date, dt.date | None]]] = {}
-    for person_id, seq, start, end in bulk_rows(session, stmt):
+    for person_id, seq, start, end in bulk_rows(session, _work_statement(scope)):
         rows = found.get(person_id)
         if rows is None:
             found[person_id] = [(seq, start, end)]
@@ -270,14 +273,17 @@ def _latest_salary(session: Session, scope: Sequence[ColumnElement[bool]] | None
     holding the maximum (documented; fastest by far over 700,000 rows); PostgreSQL uses
     ``DISTINCT ON``. When several rows share the latest date any of them may come back, so a
     disagreeing one is only a suspect: :func:`_latest_rows` settles it."""
-    if session.get_bind().dialect.name == "sqlite":
-        stmt = section_select(SalaryHistory, func.max(SalaryHistory.start_date), *_SALARY, scope=scope
-                              ).group_by(SalaryHistory.person_id)
-    else:
-        stmt = (section_select(SalaryHistory, SalaryHistory.start_date, *_SALARY, scope=scope)
-                .distinct(SalaryHistory.person_id)
-                .order_by(SalaryHistory.person_id, SalaryHistory.start_date.desc(), SalaryHistory.seq))
+    stmt = _latest_statement(session.get_bind().dialect.name, scope)
     return {pid: tuple(values) for pid, *values in bulk_rows(session, stmt)}
+
+
+def _latest_statement(dialect: str, scope: Sequence[ColumnElement[bool]] | None) -> Select[Any]:
+    if dialect == "sqlite":
+        return section_select(SalaryHistory, func.max(SalaryHistory.start_date), *_SALARY, scope=scope
+                              ).group_by(SalaryHistory.person_id)
+    return (section_select(SalaryHistory, SalaryHistory.start_date, *_SALARY, scope=scope)
+            .distinct(SalaryHistory.person_id)
+            .order_by(SalaryHistory.person_id, SalaryHistory.start_date.desc(), SalaryHistory.seq))
 
 
 def _latest_rows(session: Session, people: Iterable[Any]) -> dict[Any, list[tuple[Any, ...]]]:

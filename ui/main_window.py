@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         created = QuickEntryDialog.ask(self, self.service, self.units.current_code())
         if created is not None:
             self.events.people_changed.emit([])
-            self.people.select(created)
+            self.people.select_person(created)
             self.open_person(created)
 
     def transfer_current(self) -> None:

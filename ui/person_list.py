@@ -194,7 +194,7 @@ class PersonList(QObject):
         index = self.table.currentIndex()
         return self.model.id_at(index.row()) if index.isValid() else None
 
-    def select(self, person_id: uuid.UUID) -> None:
+    def select_person(self, person_id: uuid.UUID) -> None:
         row = self.model.row_of(person_id)
         if row >= 0:
             self.table.selectRow(row)

@@ -18,15 +18,13 @@ erases a stored value. Two rows with the same CCCD in one file are both refused.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app import catalogs
 from app.db import Database
 from app.errors import UserError
 from app.exchange.mapping import (
@@ -225,11 +223,9 @@ def preview(session: Session, source: ImportSource, mapping: Mapping, default_un
     savepoint that is rolled back: nothing is written."""
     from app.exchange.run import ImportRun
 
-    begin_real_transaction(session)
     outer = session.begin_nested()
     try:
-        with shared_catalog_index(session):
-            return ImportRun(session, source, mapping, default_unit_code).execute(limit=limit)
+        return ImportRun(session, source, mapping, default_unit_code).execute(limit=limit)
     finally:
         outer.rollback()
 
@@ -251,10 +247,8 @@ def run_import(db: Database, source: ImportSource, mapping: Mapping, *, default_
     result = ImportResult()
     try:
         with db.session(user) as session:
-            begin_real_transaction(session)
             run = ImportRun(session, source, mapping, default_unit_code, progress, cancelled)
-            with shared_catalog_index(session):
-                rows = run.execute()
+            rows = run.execute()
             result = summarise(rows, run.outcomes, dry_run=dry_run, cancelled=run.cancelled)
             if dry_run or run.cancelled:
                 raise _Rollback
@@ -262,38 +256,3 @@ def run_import(db: Database, source: ImportSource, mapping: Mapping, *, default_
     except _Rollback:
         pass
     return result
-
-
-# --- transaction helpers -----------------------------------------------------------------------
-
-def begin_real_transaction(session: Session) -> None:
-    """Make SAVEPOINTs safe on SQLite. The pysqlite driver opens its transaction only before the
-    first INSERT/UPDATE; a SAVEPOINT issued before that starts SQLite's own transaction, and its
-    RELEASE then COMMITS it — rows of a later-rolled-back import would stay. An explicit BEGIN
-    first keeps every savepoint inside the one transaction. (A fix for every caller belongs in
-    ``app.db``: the SQLAlchemy "pysqlite serializable" recipe.)"""
-    connection = session.connection()
-    if connection.dialect.name != "sqlite":
-        return
-    raw = connection.connection.driver_connection
-    if raw is not None and not raw.in_transaction:
-        connection.exec_driver_sql("BEGIN")
-
-
-@contextlib.contextmanager
-def shared_catalog_index(session: Session) -> Iterator[None]:
-    """``create_person``/``update_person`` rebuild the whole catalog index on every call (≈15 ms,
-    two thirds of a row's cost); during an import every call on ``session`` gets one index.
-    Other sessions (other threads) still load their own. Remove once ``app.people`` takes the
-    engine-cached index."""
-    index = catalogs.CatalogIndex.load(session)
-    original = catalogs.CatalogIndex.__dict__["load"]
-
-    def load(cls: type[catalogs.CatalogIndex], other: Session) -> catalogs.CatalogIndex:
-        return index if other is session else original.__func__(cls, other)
-
-    catalogs.CatalogIndex.load = classmethod(load)  # type: ignore[method-assign, assignment]
-    try:
-        yield
-    finally:
-        catalogs.CatalogIndex.load = original  # type: ignore[method-assign]

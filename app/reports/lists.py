@@ -87,10 +87,11 @@ _LIST: tuple[Column, ...] = (
 COLUMNS: dict[str, Column] = {c.key: c for c in _LIST}
 DEFAULT_COLUMNS = ("stt", "ho_ten", "ngay_sinh", "gioi_tinh", "don_vi", "chuc_vu", "ma_ngach", "bac", "he_so",
                    "ngay_huong")
-_EXTRA = (Person.position, Person.grade_code, Person.grade_list_version, Person.salary_step,
-          Person.salary_coefficient, Person.salary_since, Person.ethnicity_code, Person.religion_code,
-          Person.professional_level_code, Person.professional_major, Person.political_theory_code,
-          Person.state_management_code, Person.party_join_date, Person.birth_year_only, Person.phone)
+_FIELDS = (Person.id, Person.cccd, Person.full_name, Person.birth_date, Person.sex, Person.unit_id, Person.position,
+           Person.grade_code, Person.grade_list_version, Person.salary_step, Person.salary_coefficient,
+           Person.salary_since, Person.ethnicity_code, Person.religion_code, Person.professional_level_code,
+           Person.professional_major, Person.political_theory_code, Person.state_management_code,
+           Person.party_join_date, Person.birth_year_only, Person.phone)
 
 
 def parse_columns(text: str | Sequence[str] | None) -> list[Column]:
@@ -127,16 +128,22 @@ def list_report(session: Session, *, query: str = "", unit_code: str | None = No
     stmt = search_statement(session, query, limit=None, unit_code=unit_code, include_subunits=include_subunits,
                             include_inactive=include_inactive)
     assert stmt is not None  # the unit exists (checked above)
-    # search_statement's own columns are read by name (id, cccd, full_name, birth_date, sex,
-    # unit_id, rank); the extra ones are added here.
     units = {uid: (code, name) for uid, code, name in session.execute(select(Unit.id, Unit.code, Unit.name))}
     rows = []
-    for n, raw in enumerate(session.execute(stmt.add_columns(*_EXTRA)), start=1):
-        record = dict(raw._mapping)
-        record["unit_code"], record["unit_name"] = units.get(record.get("unit_id"), (None, None))
+    for n, record in enumerate(_records(session, [row[0] for row in session.execute(stmt)]), start=1):
+        record["unit_code"], record["unit_name"] = units.get(record["unit_id"], (None, None))
         record["_n"] = n
         rows.append(tuple(c.value(record) for c in chosen))
     return ListReport(title, unit_name, query, as_of or dt.date.today(), chosen, tuple(rows))
+
+
+def _records(session: Session, ids: list[Any], chunk: int = 500) -> Iterator[dict[str, Any]]:
+    """The listed people's fields, in the search's order (``search_statement`` gives the ranked
+    ids; the fields are read a few hundred at a time)."""
+    for start in range(0, len(ids), chunk):
+        part = ids[start:start + chunk]
+        found = {row.id: dict(row._mapping) for row in session.execute(select(*_FIELDS).where(Person.id.in_(part)))}
+        yield from (found[pid] for pid in part)
 
 
 # --------------------------------------------------------------------------- PDF

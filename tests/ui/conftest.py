@@ -23,7 +23,8 @@ from app.service import HoSoService
 from tests.core.conftest import person_data
 
 UNITS = (("DN", "UBND thành phố Đà Nẵng", None), ("DN.SNV", "Sở Nội vụ", "DN"),
-         ("DN.SNV.CCVC", "Phòng Công chức, viên chức", "DN.SNV"), ("DN.P.HAICHAU", "UBND phường Hải Châu", "DN"))
+         ("DN.SNV.CCVC", "Phòng Công chức, viên chức", "DN.SNV"),
+         ("DN.P.HAICHAU", "UBND phường Hải Châu", "DN"))
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -100,5 +101,6 @@ def type_ascii(widget: QWidget, text: str) -> None:
     QTest.keyClicks(widget, text)
 
 
-def press(widget: QWidget, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def press(widget: QWidget, key: Qt.Key,
+          modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
     QTest.keyClick(widget, key, modifier)

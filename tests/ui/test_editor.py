@@ -116,8 +116,8 @@ def change_section_tabs(editor: PersonEditor) -> None:
     training.finish_editing()
     training.view.setCurrentIndex(training.model.index(1, 0))
     row = training.add_row()
-    for field, value in (("kind", "it"), ("institution", "Trung tâm Tin học"), ("start_date", dt.date(2018, 3, 1)),
-                         ("end_date", dt.date(2018, 6, 1))):
+    for field, value in (("kind", "it"), ("institution", "Trung tâm Tin học"),
+                         ("start_date", dt.date(2018, 3, 1)), ("end_date", dt.date(2018, 6, 1))):
         set_cell(editor, "training", row, field, value)
     set_cell(editor, "work_history", 1, "position", "Trưởng phòng Công chức, viên chức")
     commit_text(widget(editor, "history_detention"), "Không")
@@ -184,12 +184,14 @@ def test_every_tab_round_trips_through_save(editor, service, full_person, monkey
     assert (after["phone"], after["agency_join_date"]) == ("0912345678", "2016-01-01")
     assert after["allowances"][0]["amount"] == 500000
     assert [r["title"] for r in after["rewards"]] == ["Bằng khen của Chủ tịch UBND thành phố"]
-    assert [(e["year"], e["quality_rating"]) for e in after["evaluations"]][-1] == (2023, "Hoàn thành nhiệm vụ")
+    last = after["evaluations"][-1]
+    assert (last["year"], last["quality_rating"]) == (2023, "Hoàn thành nhiệm vụ")
     assert after["housing"] == "Nhà cấp 4, 80 m²" and after["assessment"].startswith("Hoàn thành tốt")
     photo = QImage.fromData(service.photo(full_person))
     assert (photo.width(), photo.height()) == (400, 600)
     documents = [a for a in after["attachments"] if a["kind"] == "document"]
-    assert [(d["file_name"], d["description"]) for d in documents] == [("quyet-dinh-123.pdf", "Quyết định bổ nhiệm")]
+    assert [(d["file_name"], d["description"]) for d in documents] == [
+        ("quyet-dinh-123.pdf", "Quyết định bổ nhiệm")]
     assert after["cccd"] == before["cccd"] and after["birth_date"] == before["birth_date"]
 
 
@@ -221,7 +223,8 @@ def test_photo_and_documents_can_be_removed(qtbot, editor, service, full_person,
 def test_a_new_person_typed_through_the_widgets(qtbot, service) -> None:
     editor = PersonEditor(service, None, {"unit_code": "DN.P.HAICHAU"})
     qtbot.addWidget(editor)
-    assert editor.windowTitle() == "Thêm hồ sơ mới" and "UBND phường Hải Châu" in editor.form.unit_label.text()
+    assert editor.windowTitle() == "Thêm hồ sơ mới"
+    assert "UBND phường Hải Châu" in editor.form.unit_label.text()
     assert not editor.has_changes()
     type_ascii(widget(editor, "cccd"), "048190001235")
     commit_text(widget(editor, "full_name"), "Trần Thị Hoa")
@@ -246,8 +249,9 @@ def test_a_new_person_typed_through_the_widgets(qtbot, service) -> None:
         t.error_label.text() for t in editor.form.sections.values()]
     person = service.person(editor.saved_id)
     assert (person["full_name"], person["birth_date"], person["sex"]) == ("Trần Thị Hoa", "1990-01-02", "Nữ")
-    assert (person["cccd"], person["ethnicity_code"], person["unit_code"]) == ("048190001235", "01", "DN.P.HAICHAU")
-    assert person["salary_coefficient"] == 2.34 and person["birthplace_text"] == "Xã Hòa Phong, Huyện Hòa Vang"
+    assert (person["cccd"], person["ethnicity_code"]) == ("048190001235", "01")
+    assert person["unit_code"] == "DN.P.HAICHAU" and person["salary_coefficient"] == 2.34
+    assert person["birthplace_text"] == "Xã Hòa Phong, Huyện Hòa Vang"
     assert [(f["side"], f["relation"], f["full_name"], f["birth_year"]) for f in person["family"]] == [
         ("self", "Mẹ", "Nguyễn Thị Lan", 1965)]
 
@@ -266,7 +270,8 @@ def test_a_bad_cccd_is_shown_on_its_field_and_nothing_is_saved(editor, service, 
     assert editor.result() != QDialog.DialogCode.Accepted
 
 
-def test_a_training_row_ending_before_it_starts_is_named_under_the_table(editor, service, full_person) -> None:
+def test_a_training_row_ending_before_it_starts_is_named_under_the_table(editor, service,
+                                                                        full_person) -> None:
     before = service.person(full_person)
     set_cell(editor, "training", 1, "end_date", dt.date(2014, 1, 1))
     assert not editor.save()
@@ -350,7 +355,8 @@ def test_warning_box_does_not_block(qtbot, editor) -> None:
     box.close()
 
 
-def test_a_dossier_changed_elsewhere_is_refused_with_a_message(editor, service, full_person, monkeypatch) -> None:
+def test_a_dossier_changed_elsewhere_is_refused_with_a_message(editor, service, full_person,
+                                                               monkeypatch) -> None:
     messages: list[str] = []
     monkeypatch.setattr(editor, "show_user_error", messages.append)
     service.update_person(full_person, {"phone": "0988000000"})

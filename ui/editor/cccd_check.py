@@ -25,5 +25,6 @@ def check_cccd(service: HoSoService, row: FieldRow, exclude: uuid.UUID | None) -
     text = QCoreApplication.translate("CccdCheck", "Số CCCD này đã có trong hồ sơ của {name} (đơn vị {unit})")
     text = text.format(name=owner.full_name, unit=unit)
     if owner.deleted:
-        text += QCoreApplication.translate("CccdCheck", " — hồ sơ đó đã bị xóa, hãy khôi phục thay vì tạo mới")
+        text += QCoreApplication.translate("CccdCheck",
+                                           " — hồ sơ đó đã bị xóa, hãy khôi phục thay vì tạo mới")
     row.set_warning(text)

@@ -55,7 +55,9 @@ def encode_image(image: QImage) -> tuple[str, bytes]:
 
 
 def _size_text(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",") if size >= 1024 * 1024 else f"{max(1, size // 1024)} KB"
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
+    return f"{max(1, size // 1024)} KB"
 
 
 class PhotoFrame(QLabel):
@@ -78,8 +80,9 @@ class PhotoFrame(QLabel):
             self.setPixmap(QPixmap())
             self.setText(self.tr("Ảnh màu 4 x 6\n\nKéo thả tệp ảnh vào đây"))
             return
-        self.setPixmap(QPixmap.fromImage(image).scaled(self.size() - QSize(4, 4), Qt.AspectRatioMode.KeepAspectRatio,
-                                                       Qt.TransformationMode.SmoothTransformation))
+        pixmap = QPixmap.fromImage(image)
+        self.setPixmap(pixmap.scaled(self.size() - QSize(4, 4), Qt.AspectRatioMode.KeepAspectRatio,
+                                     Qt.TransformationMode.SmoothTransformation))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         if self._image_path(event) is not None:
@@ -130,7 +133,7 @@ class FilesPage(QWidget):
         self.document_list.setColumnWidth(0, 280)
         self.document_list.setColumnWidth(1, 260)
         self.document_list.itemChanged.connect(self._description_changed)
-        self.document_list.itemDoubleClicked.connect(lambda item, column: column != 1 and self.open_document())
+        self.document_list.itemDoubleClicked.connect(self._double_clicked)
         layout = QHBoxLayout(self)
         layout.addWidget(self._photo_box())
         layout.addWidget(self._documents_box(), 1)
@@ -155,18 +158,18 @@ class FilesPage(QWidget):
         box = QGroupBox(self.tr("Tệp đính kèm"))
         self.document_list.setMinimumWidth(200)
         buttons = QGridLayout()  # two by two: the page stays narrow enough for a 1024-pixel screen
-        for i, (text, name, slot) in enumerate(((self.tr("Thêm tệp…"), "add_document_button", self.add_documents),
-                                                (self.tr("Xóa tệp"), "remove_document_button", self.remove_document),
-                                                (self.tr("Mở"), "open_document_button", self.open_document),
-                                                (self.tr("Lưu thành…"), "save_document_button",
-                                                 self.save_document_as))):
+        actions = ((self.tr("Thêm tệp…"), "add_document_button", self.add_documents),
+                   (self.tr("Xóa tệp"), "remove_document_button", self.remove_document),
+                   (self.tr("Mở"), "open_document_button", self.open_document),
+                   (self.tr("Lưu thành…"), "save_document_button", self.save_document_as))
+        for i, (text, name, slot) in enumerate(actions):
             buttons.addWidget(self._button(text, name, slot), i // 2, i % 2)
         buttons.setColumnStretch(2, 1)
         column = QVBoxLayout(box)
         column.addLayout(buttons)
         column.addWidget(self.document_list, 1)
-        note = QLabel(self.tr("Bản quét quyết định, văn bằng, chứng chỉ… Nhấp đúp vào cột Mô tả của tệp mới để "
-                              "ghi mô tả. Ảnh và tệp được lưu cùng hồ sơ khi bấm Lưu."))
+        note = QLabel(self.tr("Bản quét quyết định, văn bằng, chứng chỉ… Nhấp đúp vào cột Mô tả của tệp "
+                              "mới để ghi mô tả. Ảnh và tệp được lưu cùng hồ sơ khi bấm Lưu."))
         note.setWordWrap(True)
         column.addWidget(note)
         return box
@@ -175,8 +178,8 @@ class FilesPage(QWidget):
     def load(self, attachments: list[dict[str, Any]], photo: bytes | None) -> None:
         self.stored_photo = photo is not None
         self.photo_frame.show_image(QImage.fromData(photo) if photo else None)
-        self.documents = [Document(a["file_name"], a.get("size") or 0, a.get("description"), uuid.UUID(a["id"]))
-                          for a in attachments if a.get("kind") != "photo"]
+        self.documents = [Document(a["file_name"], a.get("size") or 0, a.get("description"),
+                                   uuid.UUID(a["id"])) for a in attachments if a.get("kind") != "photo"]
         self._refresh_list()
 
     def has_changes(self) -> bool:
@@ -185,8 +188,8 @@ class FilesPage(QWidget):
 
     # --- photo ------------------------------------------------------------------------------------
     def ask_photo_path(self) -> str:
-        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Chọn ảnh 4 x 6"), "",
-                                                    self.tr("Ảnh (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)"))
+        images = self.tr("Ảnh (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)")
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Chọn ảnh 4 x 6"), "", images)
         return path
 
     def choose_photo(self) -> None:
@@ -254,7 +257,10 @@ class FilesPage(QWidget):
         self.changed.emit()
 
     def document_bytes(self, document: Document) -> bytes:
-        return document.content if document.content is not None else self.load_content(document.id)  # type: ignore[arg-type]
+        if document.content is not None:
+            return document.content
+        assert document.id is not None
+        return self.load_content(document.id)
 
     def open_document(self) -> None:
         document = self.selected_document()
@@ -296,6 +302,10 @@ class FilesPage(QWidget):
                 item.setFont(0, font)
             self.document_list.addTopLevelItem(item)
         self.document_list.blockSignals(False)
+
+    def _double_clicked(self, _item: QTreeWidgetItem, column: int) -> None:
+        if column != 1:  # the description column is edited, the others open the file
+            self.open_document()
 
     def _description_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if column == 1:

@@ -38,7 +38,8 @@ def _sentence(text: str) -> str:
 
 
 class DossierForm(QTabWidget):
-    def __init__(self, options: Options, load_content: Callable[[uuid.UUID], bytes], parent: QWidget | None = None):
+    def __init__(self, options: Options, load_content: Callable[[uuid.UUID], bytes],
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("dossier_tabs")
         use_side_tabs(self)
@@ -60,7 +61,7 @@ class DossierForm(QTabWidget):
             self.setTabToolTip(index, tr(page.tip))
         self._chain_tab_order()
         for name in ("grade_code", "salary_step"):
-            self.rows[name].widget.edited.connect(self._salary_changed)  # type: ignore[attr-defined]
+            self.rows[name].connect_edited(self._salary_changed)
         self.setStyleSheet(INVALID_STYLE)  # once, after the pages exist: restyling is per reparenting
 
     def _make_rows(self, group: Group) -> list[FieldRow]:
@@ -71,7 +72,7 @@ class DossierForm(QTabWidget):
             if name in READ_ONLY:
                 row.widget.setEnabled(False)  # computed: not typed, not in the Tab order
                 row.widget.setToolTip(self.tr("Điền tự động theo mã ngạch khi lưu"))
-            row.widget.edited.connect(lambda r=row: r.is_invalid() and r.clear_message())  # type: ignore[attr-defined]
+            row.connect_edited(lambda r=row: r.is_invalid() and r.clear_message())
             self.rows[name] = row
             self._focus_order.append(row.widget)
             rows.append(row)
@@ -81,10 +82,11 @@ class DossierForm(QTabWidget):
         """A new grade or step has another coefficient: unless the user typed one, leave it
         empty so the service fills it from the salary table when saving."""
         row = self.rows["salary_coefficient"]
-        graded = self.rows["grade_code"].widget.field_value() is not None  # type: ignore[attr-defined]
-        if graded and same(row.spec, row.widget.field_value(), self._baseline.get("salary_coefficient")):  # type: ignore[attr-defined]
-            row.widget.set_field_value(None)  # type: ignore[attr-defined]
-            row.widget.setPlaceholderText(self.tr("Tự tính theo ngạch, bậc khi lưu"))  # type: ignore[attr-defined]
+        graded = self.rows["grade_code"].value() is not None
+        if graded and same(row.spec, row.value(), self._baseline.get("salary_coefficient")):
+            row.set_value(None)
+            hint = self.tr("Tự tính theo ngạch, bậc khi lưu")
+            row.widget.setPlaceholderText(hint)  # type: ignore[attr-defined]
 
     def _chain_tab_order(self) -> None:
         """Tab moves through the fields in the order of the paper form (rows were made in it)."""
@@ -103,7 +105,7 @@ class DossierForm(QTabWidget):
              photo: bytes | None = None) -> None:
         """Show a dossier (Person JSON, or a partial dict for a new one) and take it as unchanged."""
         for name, row in self.rows.items():
-            row.widget.set_field_value(from_json(row.spec, person.get(name)))  # type: ignore[attr-defined]
+            row.set_value(from_json(row.spec, person.get(name)))
         for name, table in self.sections.items():
             table.model.set_rows(person.get(name) or [])
         self.files.load(attachments or [], photo)
@@ -122,7 +124,7 @@ class DossierForm(QTabWidget):
                 row.widget.settle()
 
     def values(self) -> dict[str, Any]:
-        return {name: row.widget.field_value() for name, row in self.rows.items()}  # type: ignore[attr-defined]
+        return {name: row.value() for name, row in self.rows.items()}
 
     def changed_values(self) -> dict[str, Any]:
         values = self.values()
@@ -193,7 +195,7 @@ class DossierForm(QTabWidget):
         """Put saved text back without taking it as unchanged (it still needs saving)."""
         for name, value in (state.get("fields") or {}).items():
             if name in self.rows:
-                self.rows[name].widget.set_field_value(from_json(self.rows[name].spec, value))  # type: ignore[attr-defined]
+                self.rows[name].set_value(from_json(self.rows[name].spec, value))
         for name, rows in (state.get("sections") or {}).items():
             if name in self.sections:
                 self.sections[name].model.set_rows(rows)

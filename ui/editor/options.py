@@ -13,6 +13,7 @@ CATALOGS = tuple(sorted({spec.catalog for spec in (*PERSON_FIELDS, *(s for specs
 
 def load_options(service: HoSoService) -> dict[str, list[Option]]:
     """Catalog name → entries; ``"grade"``: the ngạch list shown as "01.003 — Chuyên viên"."""
-    options = {name: [Option(e.code, e.name, tuple(e.aliases)) for e in service.catalog(name)] for name in CATALOGS}
+    options = {name: [Option(e.code, e.name, tuple(e.aliases)) for e in service.catalog(name)]
+               for name in CATALOGS}
     options["grade"] = [Option(g.code, f"{g.code} — {g.name}", (g.name,)) for g in service.grades()]
     return options

@@ -53,8 +53,8 @@ def group_box(title: str, rows: Sequence[FieldRow]) -> QGroupBox:
         if wide and half:
             line, half = line + 1, 0
         fit_label(row.label)
-        align = Qt.AlignmentFlag.AlignLeft | (Qt.AlignmentFlag.AlignVCenter if isinstance(row.widget, BoolCheck)
-                                              else Qt.AlignmentFlag.AlignTop)
+        flag = Qt.AlignmentFlag
+        align = flag.AlignLeft | (flag.AlignVCenter if isinstance(row.widget, BoolCheck) else flag.AlignTop)
         grid.addWidget(row.label, line, half * 2, align)
         grid.addWidget(row, line, half * 2 + 1, 1, 3 if wide else 1)
         if wide or half:

@@ -42,12 +42,13 @@ class PersonEditor(QDialog):
         self.error_banner = QLabel()
         self.error_banner.setObjectName("error_banner")
         self.error_banner.setWordWrap(True)
-        self.error_banner.setStyleSheet("color: #b00020; background: #fdecea; padding: 6px; border-radius: 3px")
+        self.error_banner.setStyleSheet("color: #b00020; background: #fdecea; padding: 6px;")
         self.error_banner.hide()
         self._build_layout()
         self._load(initial)
         cccd = self.form.rows["cccd"]
-        cccd.widget.textChanged.connect(lambda: check_cccd(self.service, cccd, self.person_id))  # type: ignore[attr-defined]
+        cccd.widget.textChanged.connect(  # type: ignore[attr-defined]
+            lambda: check_cccd(self.service, cccd, self.person_id))
         self._restore_geometry()
 
     @classmethod
@@ -56,7 +57,8 @@ class PersonEditor(QDialog):
         try:
             editor = cls(service, person_id, initial, parent)
         except UserError as exc:  # the dossier was deleted meanwhile, or the key is wrong
-            QMessageBox.warning(parent, QCoreApplication.translate("PersonEditor", "Không mở được hồ sơ"), str(exc))
+            title = QCoreApplication.translate("PersonEditor", "Không mở được hồ sơ")
+            QMessageBox.warning(parent, title, str(exc))
             return None
         accepted = editor.exec() == QDialog.DialogCode.Accepted
         return editor.saved_id if accepted else None
@@ -157,7 +159,8 @@ class PersonEditor(QDialog):
 
     def _show_validation(self, exc: ValidationError) -> None:
         unplaced = self.form.show_errors(exc.errors)
-        text = self.tr("Hồ sơ chưa được lưu: có {count} lỗi, xem các ô được đánh dấu.").format(count=len(exc.errors))
+        text = self.tr("Hồ sơ chưa được lưu: có {count} lỗi, xem các ô được đánh dấu.")
+        text = text.format(count=len(exc.errors))
         if unplaced:
             text += "\n" + "\n".join(str(e) for e in unplaced)
         self.error_banner.setText(text)

@@ -39,16 +39,17 @@ class QuickEntryDialog(QDialog):
         self.unit_code = unit_code
         self.created_id: uuid.UUID | None = None
         options = load_options(service)
-        self.rows = {name: FieldRow(PERSON_FIELD_MAP[name], make_field_widget(PERSON_FIELD_MAP[name], options))
-                     for name in QUICK_FIELDS}
-        unit_name = next((u.name for u in service.list_units() if u.code == unit_code), None) if unit_code else None
+        specs = [PERSON_FIELD_MAP[name] for name in QUICK_FIELDS]
+        self.rows = {spec.name: FieldRow(spec, make_field_widget(spec, options)) for spec in specs}
+        units = service.list_units() if unit_code else []
+        unit_name = next((u.name for u in units if u.code == unit_code), None)
         self.unit_label = QLabel(unit_name or self.tr("(chưa chọn đơn vị)"))
         self.unit_label.setObjectName("unit_label")
         self.prefill_check = QCheckBox(self.tr("Điền sẵn theo đơn vị"))
         self.prefill_check.setObjectName("prefill_check")
-        self.prefill_check.setToolTip(self.tr("Thêm các giá trị phần lớn người trong đơn vị có chung: cơ quan "
-                                              "tuyển dụng, loại cán bộ, dân tộc, tôn giáo, tỉnh, trình độ phổ "
-                                              "thông, mã ngạch"))
+        self.prefill_check.setToolTip(self.tr(
+            "Thêm các giá trị phần lớn người trong đơn vị có chung: cơ quan tuyển dụng, loại cán bộ, "
+            "dân tộc, tôn giáo, tỉnh, trình độ phổ thông, mã ngạch"))
         self.prefill_check.setChecked(unit_code is not None)
         self.prefill_check.setEnabled(unit_code is not None)
         self.error_label = QLabel()
@@ -94,7 +95,7 @@ class QuickEntryDialog(QDialog):
         return dialog.created_id if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def data(self) -> dict[str, Any]:
-        typed = {name: row.widget.field_value() for name, row in self.rows.items()}  # type: ignore[attr-defined]
+        typed = {name: row.value() for name, row in self.rows.items()}
         data = {name: value for name, value in typed.items() if value not in (None, "")}
         if self.unit_code:
             data["unit_code"] = self.unit_code

@@ -19,9 +19,11 @@ from ui.widgets.values import Options, display_text, from_json, same, to_json
 
 Index = QModelIndex | QPersistentModelIndex
 ERROR_BRUSH = QBrush(QColor("#fde2e2"))
-_DEFAULTS = {"training": {"kind": "professional"}, "personal_history": {"kind": "old_regime"},
-             "family": {"side": "self"}, "rewards": {"kind": "reward"}, "discipline": {"kind": "administrative"},
-             "decisions": {"kind": "appointment"}, "asset_declarations": {"kind": "annual"}}
+_DEFAULTS = {  # a new row starts with the most common kind (the database's defaults)
+    "training": {"kind": "professional"}, "personal_history": {"kind": "old_regime"},
+    "family": {"side": "self"}, "rewards": {"kind": "reward"}, "discipline": {"kind": "administrative"},
+    "decisions": {"kind": "appointment"}, "asset_declarations": {"kind": "annual"},
+}
 
 
 class SectionModel(QAbstractTableModel):
@@ -83,7 +85,8 @@ class SectionModel(QAbstractTableModel):
             return False
         row[spec.name] = value
         self._errors.pop((index.row(), spec.name), None)
-        self.dataChanged.emit(index, index, [role, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole])
+        roles = [role, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole]
+        self.dataChanged.emit(index, index, roles)
         return True
 
     def flags(self, index: Index) -> Qt.ItemFlag:

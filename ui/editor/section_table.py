@@ -40,7 +40,8 @@ class FieldDelegate(QStyledItemDelegate):
         self.open_editor: QWidget | None = None
         self.closeEditor.connect(self._forget)
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget | None:  # noqa: N802
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802 - Qt API
+                     index: Index) -> QWidget | None:
         spec = self.section_model.specs[index.column()]
         if spec.kind == "bool":
             return None
@@ -69,7 +70,8 @@ class FieldDelegate(QStyledItemDelegate):
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:  # noqa: N802
         model.setData(index, editor.field_value(), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
 
-    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,  # noqa: N802 - Qt API
+                             index: Index) -> None:
         rect = option.rect
         if isinstance(editor, LongTextEdit):  # a few lines to type in, over the rows below
             rect.setHeight(max(rect.height(), editor.height()))
@@ -106,9 +108,9 @@ class SectionTable(QWidget):
         view = self.view
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.AnyKeyPressed
-                             | QAbstractItemView.EditTrigger.SelectedClicked)
+        trigger = QAbstractItemView.EditTrigger
+        view.setEditTriggers(trigger.DoubleClicked | trigger.EditKeyPressed | trigger.AnyKeyPressed
+                             | trigger.SelectedClicked)
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
         view.setTabKeyNavigation(True)
@@ -131,7 +133,8 @@ class SectionTable(QWidget):
         for text, key, shortcut, slot in specs:
             button = QPushButton(text)
             button.setObjectName(f"{self.section}_{key}_button")
-            button.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+            keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+            button.setToolTip(f"{text} ({keys})")
             button.setAutoDefault(False)
             button.clicked.connect(slot)
             action = QAction(text, self)

@@ -32,36 +32,60 @@ def choice_labels(key: str) -> dict[str, str]:
 
 
 def _training_kinds() -> dict[str, str]:
-    return {"professional": translate("Choices", "Chuyên môn, nghiệp vụ"), "political_theory": translate("Choices", "Lý luận chính trị"),
-            "state_management": translate("Choices", "Quản lý nhà nước, chức danh nghề nghiệp"),
-            "defence_security": translate("Choices", "Quốc phòng, an ninh"), "it": translate("Choices", "Tin học"),
-            "language": translate("Choices", "Ngoại ngữ, tiếng dân tộc"), "other": translate("Choices", "Khác")}
+    return {
+        "professional": translate("Choices", "Chuyên môn, nghiệp vụ"),
+        "political_theory": translate("Choices", "Lý luận chính trị"),
+        "state_management": translate("Choices", "Quản lý nhà nước, chức danh nghề nghiệp"),
+        "defence_security": translate("Choices", "Quốc phòng, an ninh"),
+        "it": translate("Choices", "Tin học"),
+        "language": translate("Choices", "Ngoại ngữ, tiếng dân tộc"),
+        "other": translate("Choices", "Khác"),
+    }
 
 
 def _history_kinds() -> dict[str, str]:
-    return {"old_regime": translate("Choices", "Làm việc trong chế độ cũ"),
-            "foreign_org": translate("Choices", "Quan hệ với tổ chức ở nước ngoài")}
+    return {
+        "old_regime": translate("Choices", "Làm việc trong chế độ cũ"),
+        "foreign_org": translate("Choices", "Quan hệ với tổ chức ở nước ngoài"),
+    }
 
 
 def _family_sides() -> dict[str, str]:
-    return {"self": translate("Choices", "Bản thân"), "spouse": translate("Choices", "Bên vợ (chồng)")}
+    return {
+        "self": translate("Choices", "Bản thân"),
+        "spouse": translate("Choices", "Bên vợ (chồng)"),
+    }
 
 
 def _reward_kinds() -> dict[str, str]:
-    return {"reward": translate("Choices", "Khen thưởng"), "emulation_title": translate("Choices", "Danh hiệu thi đua")}
+    return {
+        "reward": translate("Choices", "Khen thưởng"),
+        "emulation_title": translate("Choices", "Danh hiệu thi đua"),
+    }
 
 
 def _discipline_kinds() -> dict[str, str]:
-    return {"party": translate("Choices", "Kỷ luật Đảng"), "administrative": translate("Choices", "Kỷ luật hành chính"),
-            "mass_org": translate("Choices", "Kỷ luật đoàn thể")}
+    return {
+        "party": translate("Choices", "Kỷ luật Đảng"),
+        "administrative": translate("Choices", "Kỷ luật hành chính"),
+        "mass_org": translate("Choices", "Kỷ luật đoàn thể"),
+    }
 
 
 def _decision_kinds() -> dict[str, str]:
-    return {"recruitment": translate("Choices", "Tuyển dụng"), "election": translate("Choices", "Bầu cử"), "appointment": translate("Choices", "Bổ nhiệm"),
-            "reappointment": translate("Choices", "Bổ nhiệm lại"), "planning": translate("Choices", "Quy hoạch"), "transfer": translate("Choices", "Điều động"),
-            "rotation": translate("Choices", "Luân chuyển"), "secondment": translate("Choices", "Biệt phái"),
-            "resignation": translate("Choices", "Thôi việc, từ chức, miễn nhiệm"), "retirement": translate("Choices", "Nghỉ hưu"),
-            "other": translate("Choices", "Khác")}
+    return {
+        "recruitment": translate("Choices", "Tuyển dụng"),
+        "election": translate("Choices", "Bầu cử"),
+        "appointment": translate("Choices", "Bổ nhiệm"),
+        "reappointment": translate("Choices", "Bổ nhiệm lại"),
+        "planning": translate("Choices", "Quy hoạch"),
+        "transfer": translate("Choices", "Điều động"),
+        "rotation": translate("Choices", "Luân chuyển"),
+        "secondment": translate("Choices", "Biệt phái"),
+        "resignation": translate("Choices", "Thôi việc, từ chức, miễn nhiệm"),
+        "retirement": translate("Choices", "Nghỉ hưu"),
+        "other": translate("Choices", "Khác"),
+    }
 
 
 _SECTION_LABELS = {

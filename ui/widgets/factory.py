@@ -43,7 +43,8 @@ def _build(spec: FieldSpec, catalogs: Options, choice_key: str) -> QWidget:
     if kind == "bool":
         return BoolCheck()
     if kind == "choice":
-        return ChoiceCombo(spec.choices, choice_labels(choice_key), allow_empty=not spec.required or spec.name == "sex")
+        allow_empty = not spec.required or spec.name == "sex"  # a new person's sex is chosen, not assumed
+        return ChoiceCombo(spec.choices, choice_labels(choice_key), allow_empty=allow_empty)
     if kind == "cccd":
         return CccdEdit()
     if kind == "longtext":

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
@@ -72,7 +75,8 @@ class FieldRow(QWidget):
     ``clear_message`` undoes both.
     """
 
-    def __init__(self, spec: FieldSpec, widget: QWidget, parent: QWidget | None = None, *, styled: bool = True):
+    def __init__(self, spec: FieldSpec, widget: QWidget, parent: QWidget | None = None, *,
+                 styled: bool = True):
         super().__init__(parent)
         self.spec = spec
         self.widget = widget
@@ -98,6 +102,17 @@ class FieldRow(QWidget):
         if styled:  # a form of many rows sets INVALID_STYLE once on itself instead (much faster)
             self.setStyleSheet(INVALID_STYLE)
         self._connect_problem_check()
+
+    def value(self) -> Any:
+        """The widget's value (``field_value()``: Python value, or the text that did not parse)."""
+        return self.widget.field_value()  # type: ignore[attr-defined]
+
+    def set_value(self, value: Any) -> None:
+        self.widget.set_field_value(value)  # type: ignore[attr-defined]
+
+    def connect_edited(self, slot: Callable[[], Any]) -> None:
+        """Call ``slot`` whenever the user changes the value."""
+        self.widget.edited.connect(slot)  # type: ignore[attr-defined]
 
     def set_error(self, message: str) -> None:
         self._show(message, "error")

@@ -203,7 +203,8 @@ def render() -> str:
     source = Path(__file__).read_text(encoding="utf-8")
     head, _, rest = source.partition("TEXTS: tuple[str, ...] = (\n")
     tail = rest[rest.index(")\n\n\n") :]
-    lines = "".join(f"    QT_TRANSLATE_NOOP(\"Fields\", {json.dumps(text, ensure_ascii=False)}),\n" for text in labels())
+    quoted = (json.dumps(text, ensure_ascii=False) for text in labels())
+    lines = "".join(f"    QT_TRANSLATE_NOOP(\"Fields\", {text}),\n" for text in quoted)
     return f"{head}TEXTS: tuple[str, ...] = (\n{lines}{tail}"
 
 

@@ -17,7 +17,8 @@ class SideTabBar(QTabBar):
         return font
 
     def tabSizeHint(self, index: int) -> QSize:  # noqa: N802 - Qt override
-        width = QFontMetrics(self._font(True)).horizontalAdvance(self.tabText(index))  # the current tab is bold
+        bold = QFontMetrics(self._font(True))  # wide enough for the current tab, drawn bold
+        width = bold.horizontalAdvance(self.tabText(index))
         return QSize(width + 2 * PADDING + 6, self.fontMetrics().height() + 14)
 
     def minimumTabSizeHint(self, index: int) -> QSize:  # noqa: N802 - Qt override

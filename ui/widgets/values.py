@@ -105,7 +105,8 @@ def format_date(value: dt.date) -> str:
     return value.strftime("%d/%m/%Y")
 
 
-def display_text(spec: FieldSpec, value: Any, options: Options, labels: Mapping[str, str] | None = None) -> str:
+def display_text(spec: FieldSpec, value: Any, options: Options,
+                 labels: Mapping[str, str] | None = None) -> str:
     """The text a table cell shows for a value (names for codes, labels for choices)."""
     if value is None or value == "":
         return ""
