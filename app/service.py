@@ -151,6 +151,28 @@ class HoSoService:
         with self.db.session(self.user) as s:
             units.deactivate_unit(s, code, on)
 
+    # --- spreadsheets ------------------------------------------------------------------------------
+    def open_import(self, path: str, sheet: str | None = None) -> Any:
+        from app.exchange import importer
+
+        return importer.open_import(path, sheet, db=self.db)
+
+    def preview_import(self, source: Any, mapping: Any, unit_code: str | None = None, limit: int | None = 200
+                       ) -> list[Any]:
+        """What an import would do, row by row; nothing is written."""
+        from app.exchange import importer
+
+        with self.db.session(self.user) as s:
+            return importer.preview(s, source, mapping, unit_code, limit)
+
+    def run_import(self, source: Any, mapping: Any, *, unit_code: str | None = None, dry_run: bool = False,
+                   progress: Callable[[int, int], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> Any:
+        from app.exchange import importer
+
+        return importer.run_import(self.db, source, mapping, default_unit_code=unit_code, dry_run=dry_run,
+                                   progress=progress, cancelled=cancelled, user=self.user)
+
     def load_demo(self, count: int, seed: int = 1, progress: Callable[[int], None] | None = None) -> int:
         from app import demo
 
