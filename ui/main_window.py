@@ -4,6 +4,8 @@ controllers together and delegates; it does no data work of its own."""
 from __future__ import annotations
 
 import uuid
+from importlib import import_module
+from importlib.util import find_spec
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -89,8 +91,41 @@ class MainWindow(QMainWindow):
         self._action(unit_menu, tr("Đổi tên đơn vị…"), self.units.rename_unit, name="rename_unit_action")
         self._action(unit_menu, tr("Chuyển đơn vị sang cấp trên khác…"), self.units.move_unit, name="move_unit_action")
         self._action(unit_menu, tr("Giải thể đơn vị…"), self.units.deactivate_unit, name="deactivate_unit_action")
+        self._feature_menus(bar)
         help_menu = bar.addMenu(tr("Trợ &giúp"))
         self._action(help_menu, tr("Giới thiệu"), lambda: about(self, VERSION, self.service.db.url), name="about_action")
+
+    def _feature_menus(self, bar) -> None:  # noqa: ANN001 - QMenuBar
+        """Printing, alerts and spreadsheets live in their own ui modules (one per feature area);
+        an area's menu entries appear when its module is installed."""
+        report_menu = bar.addMenu(tr("&Báo cáo"))
+        tools_menu = bar.addMenu(tr("&Công cụ"))
+        entries = [
+            (report_menu, "ui.reports_ui", "print_profile", tr("In sơ yếu lý lịch (2C / HS02)…"), "Ctrl+P",
+             lambda f: f(self, self.service, self.people.current_id())),
+            (report_menu, "ui.reports_ui", "print_unit_profiles", tr("In hồ sơ cả đơn vị…"), None,
+             lambda f: f(self, self.service, self.units.current_code())),
+            (report_menu, "ui.reports_ui", "print_list", tr("In danh sách đang xem…"), None,
+             lambda f: f(self, self.service, self.people.current_filter(), [c.key for c in self.people.model.columns])),
+            (report_menu, "ui.reports_ui", "print_stats", tr("Báo cáo số lượng, chất lượng…"), None,
+             lambda f: f(self, self.service, self.units.current_code())),
+            (tools_menu, "ui.alerts_ui", "show_alerts", tr("Cảnh báo đến hạn…"), None,
+             lambda f: f(self, self.service, self.units.current_code())),
+            (tools_menu, "ui.alerts_ui", "show_completeness", tr("Mức đầy đủ của hồ sơ…"), None,
+             lambda f: f(self, self.service, self.units.current_code())),
+            (tools_menu, "ui.alerts_ui", "show_quality", tr("Kiểm tra chất lượng dữ liệu…"), None,
+             lambda f: f(self, self.service, self.units.current_code())),
+            (tools_menu, "ui.import_wizard", "import_spreadsheet", tr("Nhập từ tệp Excel…"), None,
+             lambda f: f(self, self.service, self.units.current_code(), self.events)),
+            (tools_menu, "ui.import_wizard", "export_list", tr("Xuất danh sách đang xem ra Excel…"), None,
+             lambda f: f(self, self.service, self.people.current_filter(), [c.key for c in self.people.model.columns])),
+        ]
+        for menu, module, function, text, shortcut, call in entries:
+            if _available(module):
+                self._action(menu, text, lambda m=module, fn=function, c=call: c(getattr(import_module(m), fn)),
+                             shortcut, f"{function}_action")
+        for menu in (report_menu, tools_menu):
+            menu.menuAction().setVisible(not menu.isEmpty())
 
     # --- person actions ------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -179,6 +214,13 @@ class MainWindow(QMainWindow):
         settings.save_state("main/geometry", self.saveGeometry())
         settings.save_state("main/splitter", self.splitter.saveState())
         super().closeEvent(event)
+
+
+def _available(module: str) -> bool:
+    try:
+        return find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
 
 
 def editor_widgets() -> list[QWidget]:

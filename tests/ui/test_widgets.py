@@ -169,8 +169,9 @@ def test_field_row_marks_and_clears(qtbot) -> None:
 def test_every_person_field_gets_a_widget_that_keeps_its_value(qtbot, spec: FieldSpec) -> None:
     options = {"province": [Option("48", "Thành phố Đà Nẵng")], "ethnicity": [Option("01", "Kinh")],
                "religion": RELIGIONS, "professional_level": [Option("DH", "Đại học")],
-               "political_theory": [Option("TC", "Trung cấp")], "state_management": [Option("CV", "Chuyên viên")],
-               "academic_title": [Option("GS", "Giáo sư")], "grade": [Option("01.003", "01.003 — Chuyên viên")]}
+               "political_theory": [Option("TC", "Trung cấp")],
+               "state_management": [Option("CV", "Chuyên viên")], "academic_title": [Option("GS", "Giáo sư")],
+               "grade": [Option("01.003", "01.003 — Chuyên viên")]}
     widget = make_field_widget(spec, options)
     qtbot.addWidget(widget)
     sample = {"date": dt.date(2020, 2, 29), "int": 7, "decimal": Decimal("2.34"), "money": Decimal(5475600),
