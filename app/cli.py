@@ -64,10 +64,13 @@ def _positive_int(text: str) -> int:
 
 
 def build_parser() -> Parser:
+    db_help = "tệp SQLite hoặc địa chỉ SQLAlchemy (mặc định: dữ liệu của bạn)"
+    # --db may stand before or after the subcommand: the subcommand's copy must not overwrite the
+    # top-level value with its default, hence SUPPRESS there.
     common = Parser(add_help=False)
-    common.add_argument("--db", metavar="TARGET", help="tệp SQLite hoặc địa chỉ SQLAlchemy (mặc định: dữ liệu của bạn)")
-    parser = Parser(prog="hoso", description="HoSo — quản lý hồ sơ cán bộ, công chức, viên chức",
-                    parents=[common])
+    common.add_argument("--db", metavar="TARGET", default=argparse.SUPPRESS, help=db_help)
+    parser = Parser(prog="hoso", description="HoSo — quản lý hồ sơ cán bộ, công chức, viên chức")
+    parser.add_argument("--db", metavar="TARGET", default=None, help=db_help)
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
     sub.add_parser("gui", parents=[common], help="mở ứng dụng")
     demo = sub.add_parser("demo", parents=[common], help="tạo dữ liệu mẫu")

@@ -125,3 +125,12 @@ def test_process_never_prints_a_traceback(tmp_path) -> None:
                              str(tmp_path / "n.sqlite")], cwd=ROOT, capture_output=True, text=True, env=env)
     assert result.returncode == 1 and "Traceback" not in result.stderr and result.stdout == ""
     assert "Không tìm thấy" in result.stderr
+
+
+def test_db_before_or_after_the_subcommand(capsys, tmp_path) -> None:
+    target = str(tmp_path / "order.sqlite")
+    assert run(capsys, "--db", target, "unit", "add", "DN", "Đà Nẵng")[0] == 0
+    code, out, _ = run(capsys, "unit", "list", "--json", "--db", target)
+    assert json.loads(out) == [{"code": "DN", "name": "Đà Nẵng", "parent": None}]
+    code, out, _ = run(capsys, "--db", target, "unit", "list", "--json")
+    assert json.loads(out)[0]["code"] == "DN"
