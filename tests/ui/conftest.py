@@ -3,9 +3,7 @@ kept in the test's folder, and helpers that type like a user (input-method commi
 
 from __future__ import annotations
 
-import ctypes
 import shutil
-import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,16 +23,6 @@ from tests.core.conftest import person_data
 UNITS = (("DN", "UBND thành phố Đà Nẵng", None), ("DN.SNV", "Sở Nội vụ", "DN"),
          ("DN.SNV.CCVC", "Phòng Công chức, viên chức", "DN.SNV"),
          ("DN.P.HAICHAU", "UBND phường Hải Châu", "DN"))
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _none_outlives_pyside() -> None:
-    """Work around a PySide6 6.12 defect on Python 3.11: every call of a ``void`` Qt method
-    returns ``None`` without a new reference, so each call takes one from ``None``'s count and
-    a long UI session ends in "Fatal Python error: none_dealloc". Python 3.12+ makes ``None``
-    immortal; on 3.11 the count is raised far out of reach (``None`` is never freed anyway)."""
-    if sys.version_info < (3, 12):
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
 
 
 @pytest.fixture
