@@ -177,3 +177,44 @@ class HoSoService:
         from app import demo
 
         return demo.generate(self.db, count, seed, progress).people
+
+    # --- spreadsheets in the desktop app (the import wizard, the list's export) -------------------
+    def import_samples(self, source: Any, rows: int = 50) -> dict[str, dict[int, tuple[Any, str | None]]]:
+        """For the wizard's column table: per sheet to import (the people sheet and each child
+        sheet), per column, the first value under the header (legacy text repaired) and the
+        legacy encoding it was written in ("tcvn3"/"vni"), if any. Reads the file already open."""
+        from app.exchange.values import decode_column
+
+        out: dict[str, dict[int, tuple[Any, str | None]]] = {}
+        for sheet, header in [(source.sheet, source.header), *[(c.sheet, c.header) for c in source.children]]:
+            below = sheet.rows[header.data_start:header.data_start + rows]
+            samples: dict[int, tuple[Any, str | None]] = {}
+            for column in header.columns:
+                cells = [r[column.index] for r in below if column.index < len(r)
+                         and r[column.index].value is not None and str(r[column.index].value).strip()]
+                if cells:
+                    first = decode_column(cells)[0]
+                    samples[column.index] = (first.text if first.text is not None else cells[0].value, first.encoding)
+            out[sheet.name] = samples
+        return out
+
+    def write_import_report(self, source: Any, result: Any, path: str) -> None:
+        """The result report (.xlsx): the file's rows as read, plus Kết quả / Lỗi / Ghi chú columns."""
+        from app.exchange.report import write_result_report
+
+        write_result_report(source, result, path)
+
+    def write_import_template(self, path: str) -> None:
+        """The blank import template (.xlsx) with every importable column and the child sheets."""
+        from app.exchange.report import write_template
+
+        write_template(path)
+
+    def export_people(self, path: str, flt: listing.PersonFilter, columns: Sequence[str],
+                      progress: Callable[[int, int], None] | None = None) -> int:
+        """Write exactly the list ``flt`` selects (the people the user sees, in the list's order)
+        to ``path`` with ``columns`` (export column names). Returns how many people."""
+        from app.exchange.export import export_people
+
+        ids = self.person_ids(flt)
+        return export_people(self.db, path, columns=list(columns), person_ids=ids, progress=progress)

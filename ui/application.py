@@ -26,7 +26,8 @@ _translators: list[QTranslator] = []
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Application", text)
+    # module-level tr(): pyside6-lupdate files these strings under the empty context
+    return QCoreApplication.translate("", text)
 
 
 def install_translators(app: QApplication, language: str) -> None:

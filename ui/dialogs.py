@@ -28,7 +28,8 @@ from ui.settings import LANGUAGES
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
+    # module-level tr(): pyside6-lupdate files these strings under the empty context
+    return QCoreApplication.translate("", text)
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -107,7 +108,8 @@ class TransferInput:
     kind: str
 
 
-TRANSFER_KINDS = {"transfer": "Điều động, chuyển công tác", "rotation": "Luân chuyển", "secondment": "Biệt phái"}
+def transfer_kinds() -> dict[str, str]:
+    return {"transfer": tr("Điều động, chuyển công tác"), "rotation": tr("Luân chuyển"), "secondment": tr("Biệt phái")}
 
 
 class TransferDialog(QDialog):
@@ -123,8 +125,8 @@ class TransferDialog(QDialog):
         self.decision_edit.setObjectName("decision_edit")
         self.position_edit = QLineEdit(position)
         self.kind_combo = QComboBox()
-        for key, label in TRANSFER_KINDS.items():
-            self.kind_combo.addItem(tr(label), key)
+        for key, label in transfer_kinds().items():
+            self.kind_combo.addItem(label, key)
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #b00020")
         form = QFormLayout(self)

@@ -27,7 +27,8 @@ DEMO_COUNT = 2000
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+    # module-level tr(): pyside6-lupdate files these strings under the empty context
+    return QCoreApplication.translate("", text)
 
 
 class MainWindow(QMainWindow):

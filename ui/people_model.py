@@ -35,6 +35,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("PeopleModel", text)
 
 
+def _field_text(text: str) -> str:
+    """Labels defined in app.fields (translated in the "Fields" context, see ui/widgets/field_texts.py)."""
+    return QCoreApplication.translate("Fields", text)
+
+
 def _date(value: dt.date | None) -> str:
     return f"{value:%d/%m/%Y}" if value else ""
 
@@ -60,8 +65,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("salary_step", QT_TRANSLATE_NOOP("PeopleModel", "Bậc"), lambda r: str(r.salary_step or ""), right=True, width=50),
     Column("salary_coefficient", QT_TRANSLATE_NOOP("PeopleModel", "Hệ số"), lambda r: str(r.salary_coefficient or "").replace(".", ","), right=True, width=60),
     Column("retirement_date", QT_TRANSLATE_NOOP("PeopleModel", "Ngày nghỉ hưu"), lambda r: _date(r.retirement_date), default=False, width=100),
-    Column("staff_type", QT_TRANSLATE_NOOP("PeopleModel", "Loại"), lambda r: _tr(STAFF_TYPE_LABELS.get(r.staff_type, r.staff_type)), default=False, width=90),
-    Column("status", QT_TRANSLATE_NOOP("PeopleModel", "Tình trạng"), lambda r: _tr(STATUS_LABELS.get(r.status, r.status)), default=False, width=110),
+    Column("staff_type", QT_TRANSLATE_NOOP("PeopleModel", "Loại"), lambda r: _field_text(STAFF_TYPE_LABELS.get(r.staff_type, r.staff_type)), default=False, width=90),
+    Column("status", QT_TRANSLATE_NOOP("PeopleModel", "Tình trạng"), lambda r: _field_text(STATUS_LABELS.get(r.status, r.status)), default=False, width=110),
     Column("party_join_date", QT_TRANSLATE_NOOP("PeopleModel", "Ngày vào Đảng"), lambda r: _date(r.party_join_date), default=False, width=100),
     Column("phone", QT_TRANSLATE_NOOP("PeopleModel", "Điện thoại"), lambda r: r.phone or "", default=False, width=100),
     Column("unit_code", QT_TRANSLATE_NOOP("PeopleModel", "Mã đơn vị"), lambda r: r.unit_code or "", default=False, width=120),

@@ -37,7 +37,8 @@ DEBOUNCE_MS = 150
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("PersonList", text)
+    # module-level tr(): pyside6-lupdate files these strings under the empty context
+    return QCoreApplication.translate("", text)
 
 
 def _combo(name: str, items: list[tuple[str, object]], width: int = 13) -> QComboBox:
@@ -86,10 +87,13 @@ class PersonList(QObject):
         self.search_edit.textChanged.connect(lambda _text: self._timer.start())
         self.sex_combo = _combo("sex_combo", [(tr("Giới tính: tất cả"), None), (tr("Nam"), "Nam"), (tr("Nữ"), "Nữ")])
         self.type_combo = _combo("type_combo", [(tr("Loại: tất cả"), None)]
-                                 + [(tr(label), key) for key, label in STAFF_TYPE_LABELS.items()])
-        self.status_combo = _combo("status_combo", [(tr(STATUS_LABELS["working"]), ("working",)),
+                                 + [(QCoreApplication.translate("Fields", label), key)
+                                    for key, label in STAFF_TYPE_LABELS.items()])
+        self.status_combo = _combo("status_combo", [(QCoreApplication.translate("Fields", STATUS_LABELS["working"]),
+                                                     ("working",)),
                                                     (tr("Mọi tình trạng"), ())]
-                                   + [(tr(label), (key,)) for key, label in STATUS_LABELS.items() if key != "working"])
+                                   + [(QCoreApplication.translate("Fields", label), (key,))
+                                      for key, label in STATUS_LABELS.items() if key != "working"])
         self.age_combo = _combo("age_combo", [(tr("Độ tuổi: tất cả"), None)]
                                 + [(tr("Tuổi {band}").format(band=band), band) for band in AGE_BANDS])
         self.party_combo = _combo("party_combo", [(tr("Đảng viên: tất cả"), None), (tr("Là đảng viên"), True),

@@ -17,7 +17,8 @@ PHOTO_W, PHOTO_H = 120, 180
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Preview", text)
+    # module-level tr(): pyside6-lupdate files these strings under the empty context
+    return QCoreApplication.translate("", text)
 
 
 def _day(iso: str | None) -> str:
@@ -40,17 +41,17 @@ class PreviewPane(QWidget):
         self.name_label.setStyleSheet("font-size: 15px; font-weight: bold")
         self.facts = QFormLayout()
         self.fact_labels: dict[str, QLabel] = {}
-        for key, label in (("birth_date", "Ngày sinh"), ("cccd", "Số CCCD"), ("unit_name", "Đơn vị"),
-                           ("position", "Chức vụ"), ("staff_type", "Loại"), ("salary", "Ngạch, bậc, hệ số"),
-                           ("professional_level", "Trình độ"), ("party_join_date", "Ngày vào Đảng"),
-                           ("retirement_date", "Ngày nghỉ hưu"), ("next_salary_step_date", "Nâng bậc lương tiếp"),
-                           ("completeness", "Mức đầy đủ")):
+        for key, label in (("birth_date", tr("Ngày sinh")), ("cccd", tr("Số CCCD")), ("unit_name", tr("Đơn vị")),
+                           ("position", tr("Chức vụ")), ("staff_type", tr("Loại")),
+                           ("salary", tr("Ngạch, bậc, hệ số")), ("professional_level", tr("Trình độ")),
+                           ("party_join_date", tr("Ngày vào Đảng")), ("retirement_date", tr("Ngày nghỉ hưu")),
+                           ("next_salary_step_date", tr("Nâng bậc lương tiếp")), ("completeness", tr("Mức đầy đủ"))):
             value = QLabel()
             value.setObjectName(f"{key}_value")
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fact_labels[key] = value
-            self.facts.addRow(tr(label), value)
+            self.facts.addRow(label, value)
         layout = QVBoxLayout(self)
         layout.addWidget(self.photo_label, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.name_label)
@@ -98,7 +99,7 @@ class PreviewPane(QWidget):
         return {
             "birth_date": _day(doc["birth_date"]) + (f" ({doc['sex']})" if doc.get("sex") else ""),
             "cccd": doc["cccd"], "unit_name": doc.get("unit_name") or "—", "position": doc.get("position") or "—",
-            "staff_type": tr(STAFF_TYPE_LABELS.get(doc.get("staff_type") or "", "")),
+            "staff_type": QCoreApplication.translate("Fields", STAFF_TYPE_LABELS.get(doc.get("staff_type") or "", "")),
             "salary": salary or "—", "professional_level": doc.get("professional_level") or "—",
             "party_join_date": _day(doc.get("party_join_date")), "retirement_date": _day(doc.get("retirement_date")),
             "next_salary_step_date": _day(doc.get("next_salary_step_date")),

@@ -20,7 +20,8 @@ UnitCodeRole = Qt.ItemDataRole.UserRole + 2
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("UnitTree", text)
+    # module-level tr(): pyside6-lupdate files these strings under the empty context
+    return QCoreApplication.translate("", text)
 
 
 class UnitTree(QObject):

@@ -37,7 +37,7 @@ from app.rules.retirement import retirement_date
 from app.search import search_statement
 from models import SECTION_CLASSES, Person, Unit
 
-__all__ = ["export_people"]
+__all__ = ["COMPUTED_COLUMNS", "export_columns", "export_people"]
 
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -134,7 +134,8 @@ class _Listed(_Selection):
         for start in range(0, len(self.ids), _BATCH):
             chunk = self.ids[start:start + _BATCH]
             position = {pid: i for i, pid in enumerate(chunk)}
-            found = self.session.execute(stmt.where(Person.id.in_(chunk)).order_by(*then)).all()
+            found = self.session.execute(stmt.where(Person.id.in_(chunk), Person.deleted_at.is_(None))
+                                         .order_by(*then)).all()
             yield from sorted(found, key=lambda row: position[row[0]])  # stable: `then` kept per person
 
 
@@ -182,8 +183,10 @@ def _people_sheet(workbook: Workbook, people: _Selection, chosen: Sequence[str],
                 out.append(export_value(specs[column], values[column], index))
         ws.append(out)
         count += 1
-        if progress is not None and (count % 200 == 0 or count == people.total):
-            progress(count, people.total or count)
+        if progress is not None and count % 200 == 0:
+            progress(count, max(people.total or 0, count))
+    if progress is not None:
+        progress(count, count)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(chosen))}{count + 1}"
     return count
 

@@ -14,7 +14,8 @@ from app.exchange.columns import DEFAULT_COLUMNS, all_columns
 from app.exchange.export import export_people
 from app.exchange.importer import open_import, run_import
 from app.exchange.report import write_template
-from models import ChangeLog
+from app.rules.retirement import retirement_date
+from models import ChangeLog, Person
 from tests.core.conftest import person_data
 from tests.core.test_import_support import cccd_of
 
@@ -105,3 +106,42 @@ def test_template_reads_back_with_every_column_known(tmp_path) -> None:
     assert source.header_row == 4 and source.unknown_columns == []
     assert sorted(c.section for c in source.children) == ["family", "salary_history", "training", "work_history"]
     assert len(source.mapping.targets()) == len(all_columns())
+
+
+def test_export_of_given_ids_keeps_their_order_and_computed_columns(db, tmp_path) -> None:
+    """The desktop app exports exactly the list on screen: these ids, in this order."""
+    _people(db)
+    with db.session() as s:
+        ids = {p.cccd: p.id for p in s.scalars(select(Person))}
+        people.delete_person(s, cccd_of(3, 70))
+    order = [ids[cccd_of(2, 90, True)], ids["048085001234"], ids[cccd_of(3, 70)]]  # the deleted one is left out
+    seen: list[tuple[int, int]] = []
+    count = export_people(db, tmp_path / "ds.xlsx", person_ids=order, sections=("training",),
+                          columns=["full_name", "Ngày nghỉ hưu", "birth_date", "unit"],
+                          progress=lambda done, total: seen.append((done, total)))
+    assert count == 2 and seen[-1] == (2, 2)
+    wb = openpyxl.load_workbook(tmp_path / "ds.xlsx")
+    rows = list(wb["Danh sách"].iter_rows(values_only=True))
+    assert rows[0] == ("Số CCCD", "Họ và tên", "Ngày nghỉ hưu", "Ngày sinh", "Mã đơn vị")
+    hoa_retires = retirement_date(dt.date(1990, 1, 1), "Nữ", True)
+    binh_retires = retirement_date(dt.date(1985, 3, 12), "Nam")
+    assert rows[1] == (cccd_of(2, 90, True), "Trần Thị Hoa", _midnight(hoa_retires), "1990", "DN.P.HAICHAU")
+    assert rows[2] == ("048085001234", "Nguyễn Văn Bình", _midnight(binh_retires), dt.datetime(1985, 3, 12),
+                       "DN.SNV.CCVC")
+    assert wb["Danh sách"]["C2"].number_format == "DD/MM/YYYY"
+    training = list(wb["Đào tạo"].iter_rows(values_only=True))[1:]
+    assert [r[0] for r in training] == ["048085001234", "048085001234"]
+    assert export_people(db, tmp_path / "none.xlsx", person_ids=[]) == 0
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time())
+
+
+def test_export_columns_name_computed_columns_and_refuse_unknown_ones() -> None:
+    from app.exchange.export import export_columns
+
+    assert export_columns("retirement_date, Họ và tên") == ("cccd", "retirement_date", "full_name")
+    assert export_columns(["cccd", "unit", "retirement_date"]) == ("cccd", "unit", "retirement_date")
+    with pytest.raises(UserError, match="Không có cột: Màu tóc"):
+        export_columns(["Ngày nghỉ hưu", "Màu tóc"])

@@ -30,6 +30,12 @@ _SECTION_FIELD = re.compile(r"(?P<section>\w+)\[(?P<row>\d+)\](?:\.(?P<field>\w+
 
 
 def tr(text: str) -> str:
+    # module-level tr(): pyside6-lupdate files these strings under the empty context
+    return QCoreApplication.translate("", text)
+
+
+def tr_layout(text: str) -> str:
+    """Titles declared in ui/editor/layout.py (marked there with QT_TRANSLATE_NOOP)."""
     return QCoreApplication.translate(CONTEXT, text)
 
 
@@ -57,8 +63,8 @@ class DossierForm(QTabWidget):
             widget = self.files if page.files else build_page(
                 page, self._make_rows, self._make_table, self.unit_label if page.key == "work" else None)
             widget.setObjectName(f"{page.key}_page")
-            index = self.addTab(widget, tr(page.title))
-            self.setTabToolTip(index, tr(page.tip))
+            index = self.addTab(widget, tr_layout(page.title))
+            self.setTabToolTip(index, tr_layout(page.tip))
         self._chain_tab_order()
         for name in ("grade_code", "salary_step"):
             self.rows[name].connect_edited(self._salary_changed)

@@ -26,6 +26,12 @@ LABEL_WIDTH = 210
 
 
 def tr(text: str) -> str:
+    # module-level tr(): pyside6-lupdate files these strings under the empty context
+    return QCoreApplication.translate("", text)
+
+
+def tr_layout(text: str) -> str:
+    """Titles declared in ui/editor/layout.py (marked there with QT_TRANSLATE_NOOP)."""
     return QCoreApplication.translate(CONTEXT, text)
 
 
@@ -39,7 +45,7 @@ def fit_label(label: QLabel, width: int = LABEL_WIDTH) -> None:
 
 def group_box(title: str, rows: Sequence[FieldRow]) -> QGroupBox:
     """Short fields two to a line (label, field, label, field); long text takes a whole line."""
-    box = QGroupBox(tr(title))
+    box = QGroupBox(tr_layout(title))
     grid = QGridLayout(box)
     grid.setHorizontalSpacing(10)
     grid.setVerticalSpacing(6)
@@ -111,11 +117,11 @@ def _nested_page(page: Page, make_rows: Callable[[Group], list[FieldRow]],
         heading.setStyleSheet("font-weight: bold")
         column.addWidget(heading)
         column.addWidget(table, 1)
-        tabs.addTab(inner, tr(SECTION_TABS[name]))
+        tabs.addTab(inner, tr_layout(SECTION_TABS[name]))
     for group in page.groups:
         content = QWidget()
         column = QVBoxLayout(content)
         column.addWidget(group_box(group.title, make_rows(group)))
         column.addStretch(1)
-        tabs.addTab(scrolling(content), tr(group.title))
+        tabs.addTab(scrolling(content), tr_layout(group.title))
     return tabs
