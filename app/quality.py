@@ -224,6 +224,7 @@ class _Checker:
             elif covered is None or end > covered[1]:
                 covered = (seq, end)
 
+
 def _work_statement(scope: Sequence[ColumnElement[bool]] | None) -> Select[Any]:
     return section_select(WorkHistory, WorkHistory.seq, WorkHistory.start_date, WorkHistory.end_date, scope=scope,
                           where=[WorkHistory.start_date.is_not(None)])
