@@ -173,7 +173,7 @@ SECTION_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         _f("salary_coefficient", "Hệ số lương", "decimal", minimum=0.5, maximum=15),
         _f("salary_percent", "Phần trăm hưởng", "int", minimum=1, maximum=100),
         _f("salary_amount", "Tiền lương theo vị trí việc làm", "money", minimum=0, maximum=1e10),
-        _f("early_months", "Số tháng nâng bậc trước thời hạn", "int", minimum=0, maximum=36),
+        _f("early_months", "Số tháng nâng bậc trước thời hạn", "int", minimum=0, maximum=12),
         _f("decision", "Quyết định"), _f("note", "Ghi chú", "longtext", max_length=1000),
     ),
     "allowances": (

@@ -47,12 +47,15 @@ def next_step_date(session: Session, person: Person) -> dt.date | None:
     steps = catalogs.scale_steps(session, grade.salary_scale, grade.salary_class)
     if not steps:
         return None
-    delay = sum(salary.discipline_delay_months(d.form) for d in person.discipline
-                if d.deleted_at is None and d.start_date and d.start_date >= person.salary_since)
-    current = next((r for r in person.salary_history if r.start_date == person.salary_since), None)
-    early = (current.early_months or 0) if current else 0
-    return salary.next_step_date(grade.salary_class, person.salary_step, len(steps), person.salary_since,
-                                 delay_months=delay, early_months=early)
+    delay = salary.delay_in_step(((d.form, d.start_date) for d in person.discipline if d.deleted_at is None),
+                                 person.salary_since)
+    early = next((r.early_months for r in person.salary_history
+                  if r.deleted_at is None and r.start_date == person.salary_since and r.early_months), 0)
+    try:
+        return salary.next_step_date(grade.salary_class, person.salary_step, len(steps), person.salary_since,
+                                     delay_months=delay, early_months=early)
+    except ValueError:  # a class without a rule, or an impossible early raise: the quality check says so
+        return None
 
 
 def completeness_of(person: Person) -> completeness_rules.Completeness:

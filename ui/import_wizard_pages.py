@@ -15,10 +15,28 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, \
-    QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QWizardPage
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
 
 from app.exchange.vocabulary import PSEUDO_TARGETS, person_vocabulary, section_targets
 
@@ -289,3 +307,203 @@ class WizardPage(QWizardPage):
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
         wizard = self.wizard()
         return not (wizard is not None and getattr(wizard, "busy", False))
+
+
+def _table(model: QAbstractTableModel, name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    return view
+
+
+class PreviewPage(WizardPage):
+    """Stage 2 of the importer on the first rows (nothing written), and the dry run on all rows."""
+
+    LIMIT = 200
+
+    def __init__(self) -> None:
+        super().__init__(self.tr("Xem trước"), self.tr(
+            "Mỗi dòng sẽ được xử lý như dưới đây. Ô tô đỏ có lỗi, ô tô xanh là chữ TCVN3/VNI đã chuyển sang "
+            "Unicode — di chuột lên ô để xem chi tiết. Chưa có gì được ghi vào HoSo."))
+        self.model = PreviewModel(self)
+        self.table = _table(self.model, "preview_table")
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setObjectName("preview_sheet_combo")
+        self.sheet_combo.currentIndexChanged.connect(lambda _i: self._show_sheet())
+        self.only_errors_check = QCheckBox(self.tr("Chỉ dòng có lỗi"))
+        self.only_errors_check.setObjectName("only_errors_check")
+        self.only_errors_check.toggled.connect(self.model.set_only_errors)
+        self.dry_run_button = QPushButton(self.tr("Chạy thử trên toàn bộ tệp"))
+        self.dry_run_button.setObjectName("dry_run_button")
+        self.dry_run_button.setToolTip(self.tr("Kiểm tra mọi dòng như khi nhập thật, rồi hủy: không ghi gì."))
+        self.dry_run_button.clicked.connect(self.dry_run)
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("summary_label")
+        self.summary_label.setWordWrap(True)
+        legend = QLabel(self.tr("<span style='background:{bad}'>&nbsp;&nbsp;&nbsp;&nbsp;</span> ô có lỗi &nbsp;&nbsp; "
+                                "<span style='background:{converted}'>&nbsp;&nbsp;&nbsp;&nbsp;</span> chữ đã chuyển "
+                                "từ TCVN3/VNI sang Unicode").format(bad=BAD_COLOR.name(),
+                                                                     converted=CONVERTED_COLOR.name()))
+        top = QHBoxLayout()
+        self.sheet_label = QLabel(self.tr("Trang:"))
+        for widget in (self.sheet_label, self.sheet_combo, self.only_errors_check):
+            top.addWidget(widget)
+        top.addStretch(1)
+        top.addWidget(self.dry_run_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(legend)
+        layout.addWidget(self.error_label)
+        self.rows: list[Any] | None = None
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Nhập vào HoSo"))
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        wizard, self.rows = self.host(), None
+        self.set_error("")
+        self.summary_label.setText("")
+        source, mapping, unit = wizard.source, wizard.mapping(), wizard.default_unit()
+        wizard.run(self.tr("Đang xem trước…"), lambda _report, _cancelled: wizard.service.preview_import(
+            source, mapping, unit, limit=self.LIMIT), self._previewed)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return super().isComplete() and self.rows is not None
+
+    def _previewed(self, rows: list[Any]) -> None:
+        self._fill(rows)
+        people = [r for r in rows if r.sheet == self.host().source.sheet.name and r.action != "skip"]
+        more = self.tr(" (xem trước {count} người đầu; bấm Chạy thử để kiểm tra cả tệp)").format(
+            count=self.LIMIT) if len(people) >= self.LIMIT else ""
+        self.summary_label.setText(self._counts(rows) + more)
+
+    def dry_run(self) -> None:
+        wizard = self.host()
+        source, mapping, unit = wizard.source, wizard.mapping(), wizard.default_unit()
+        wizard.run(self.tr("Đang chạy thử…"), lambda report, cancelled: wizard.service.run_import(
+            source, mapping, unit_code=unit, dry_run=True, progress=report, cancelled=cancelled),
+            self._dry_run_done, cancellable=True)
+
+    def _dry_run_done(self, result: Any) -> None:
+        if result.cancelled:
+            self.summary_label.setText(self.tr("Đã dừng chạy thử."))
+            return
+        self._fill(result.rows)
+        self.summary_label.setText(self.tr(
+            "Chạy thử trên toàn bộ tệp — không có gì được ghi. Nếu nhập: thêm mới {imported} người, cập nhật "
+            "{updated}, không đổi {unchanged}; từ chối {rejected} dòng; bỏ qua {skipped} dòng.").format(
+            imported=result.imported, updated=result.updated, unchanged=result.unchanged, rejected=result.rejected,
+            skipped=result.skipped))
+
+    def _counts(self, rows: list[Any]) -> str:
+        counts = {a: sum(1 for r in rows if r.action == a) for a in ACTIONS}
+        return " · ".join(f"{translate(label)}: {counts[a]}" for a, label in ACTIONS.items())
+
+    def _fill(self, rows: list[Any]) -> None:
+        self.rows = rows
+        source = self.host().source
+        names = [source.sheet.name] + [c.name for c in source.children]
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.clear()
+        self.sheet_combo.addItems(names)
+        self.sheet_combo.blockSignals(False)
+        self.sheet_label.setVisible(len(names) > 1)
+        self.sheet_combo.setVisible(len(names) > 1)
+        self._show_sheet()
+        self.completeChanged.emit()
+
+    def _show_sheet(self) -> None:
+        wizard = self.host()
+        name = self.sheet_combo.currentText() or wizard.source.sheet.name
+        child = next((c for c in wizard.source.children if c.name == name), None)
+        sheet, header = (child.sheet, child.header) if child else (wizard.source.sheet, wizard.source.header)
+        mapping = wizard.mapping()
+        targets = mapping.children.get(name, {}) if child else mapping.columns
+        columns = [SheetColumn(c.index, c.letter, c.header, targets[c.index]) for c in header.columns
+                   if targets.get(c.index)]
+        self.model.set_rows([r for r in self.rows or [] if r.sheet == name], columns, sheet.rows)
+        for col, width in ((PreviewModel.ROW, 50), (PreviewModel.ACTION, 90), (PreviewModel.NAME, 170),
+                           (PreviewModel.CCCD, 110), (PreviewModel.CHANGES, 150), (PreviewModel.PROBLEMS, 260)):
+            self.table.setColumnWidth(col, width)
+
+
+class ResultPage(WizardPage):
+    """Stage 3: the import itself (progress, Cancel), then its counts and refusals."""
+
+    COUNTS = {"read": QT_TRANSLATE_NOOP("ImportWizard", "Số dòng đã đọc"), **ACTIONS}
+
+    def __init__(self) -> None:
+        super().__init__(self.tr("Kết quả nhập"), self.tr("Các dòng hợp lệ được ghi cùng một lần; dòng bị từ chối "
+                                                          "không được ghi phần nào."))
+        self.headline = QLabel()
+        self.headline.setObjectName("headline_label")
+        self.headline.setWordWrap(True)
+        self.headline.setStyleSheet("font-weight: bold")
+        self.count_labels: dict[str, QLabel] = {}
+        counts = QFormLayout()
+        for key, label in self.COUNTS.items():
+            self.count_labels[key] = QLabel()
+            self.count_labels[key].setObjectName(f"count_{key}")
+            counts.addRow(translate(label) + ":", self.count_labels[key])
+        self.errors = ErrorsModel(self)
+        self.errors_view = _table(self.errors, "errors_table")
+        self.report_button = QPushButton(self.tr("Lưu báo cáo kết quả…"))
+        self.report_button.setObjectName("report_button")
+        self.report_button.setEnabled(False)
+        self.report_button.clicked.connect(self.save_report)
+        self.report_label = QLabel()
+        self.report_label.setObjectName("report_label")
+        self.report_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.report_button)
+        bottom.addWidget(self.report_label, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addLayout(counts)
+        layout.addWidget(QLabel(self.tr("Các dòng bị từ chối:")))
+        layout.addWidget(self.errors_view, 1)
+        layout.addLayout(bottom)
+        layout.addWidget(self.error_label)
+        self.setFinalPage(True)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        wizard = self.host()
+        source, mapping, unit = wizard.source, wizard.mapping(), wizard.default_unit()
+        self.headline.setText(self.tr("Đang nhập…"))
+        wizard.run(self.tr("Đang nhập vào HoSo…"), lambda report, cancelled: wizard.service.run_import(
+            source, mapping, unit_code=unit, progress=report, cancelled=cancelled), self._imported, cancellable=True)
+
+    def _imported(self, result: Any) -> None:
+        wizard = self.host()
+        wizard.result = result
+        if result.cancelled:
+            self.headline.setText(self.tr("Đã hủy việc nhập: không có gì được ghi vào HoSo."))
+            return
+        numbers = {"read": result.read, "create": result.imported, "update": result.updated,
+                   "unchanged": result.unchanged, "reject": result.rejected, "skip": result.skipped}
+        for key, value in numbers.items():
+            self.count_labels[key].setText(str(value))
+        self.errors.set_errors(result.errors, {c.name: c.section for c in wizard.source.children})
+        self.errors_view.resizeColumnsToContents()
+        self.headline.setText(self.tr("Đã nhập xong tệp {name}.").format(name=wizard.source.path.name))
+        self.report_button.setEnabled(True)
+        if result.imported or result.updated:
+            wizard.wrote = True
+            wizard.events.people_changed.emit([])
+            wizard.events.units_changed.emit()
+
+    def save_report(self) -> None:
+        wizard = self.host()
+        path = wizard.ask_save_path(self.tr("Lưu báo cáo kết quả nhập"), f"{wizard.source.path.stem}-ket-qua.xlsx")
+        if not path:
+            return
+        source, result = wizard.source, wizard.result
+        wizard.run(self.tr("Đang lưu báo cáo…"), lambda _r, _c: wizard.service.write_import_report(
+            source, result, path), lambda _none: self.report_label.setText(
+            self.tr("Đã lưu báo cáo: {path}").format(path=path)))
