@@ -1,0 +1,59 @@
+"""The English translation is complete and current; switching the language switches the UI."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from tools import i18n
+from ui.application import install_translators
+
+TS = i18n.FOLDER / "hoso_en.ts"
+
+
+def _messages(path: Path) -> list[tuple[str, str, str]]:
+    """(context, source, translation-or-'' when unfinished)."""
+    text = path.read_text(encoding="utf-8")
+    found = []
+    for context, body in re.findall(r"<context>\s*<name>(.*?)</name>(.*?)</context>", text, re.S):
+        for message in re.findall(r"<message>(.*?)</message>", body, re.S):
+            source = re.search(r"<source>(.*?)</source>", message, re.S).group(1)
+            tr = re.search(r"<translation(?P<attrs>[^>]*)>(?P<text>.*?)</translation>", message, re.S)
+            done = tr and "unfinished" not in tr["attrs"] and "vanished" not in tr["attrs"] and tr["text"].strip()
+            found.append((context, source, tr["text"] if done else ""))
+    return found
+
+
+def test_every_ui_string_has_an_english_translation() -> None:
+    missing = [(c, s) for c, s, t in _messages(TS) if not t]
+    assert missing == [], f"{len(missing)} strings without English, e.g. {missing[:5]}"
+
+
+def test_translation_file_covers_the_current_code(tmp_path) -> None:
+    copy = tmp_path / "hoso_en.ts"
+    shutil.copy(TS, copy)
+    i18n.update(copy)
+    current = {(c, s) for c, s, _ in _messages(copy)}
+    committed = {(c, s) for c, s, t in _messages(TS) if t}
+    assert current - committed == set(), "run: python tools/i18n.py update, translate, then release"
+
+
+def test_compiled_translation_is_current(tmp_path) -> None:
+    qm = TS.with_suffix(".qm")
+    assert qm.exists() and qm.stat().st_mtime >= TS.stat().st_mtime - 1, "run: python tools/i18n.py release"
+
+
+def test_switching_to_english_and_back(qtbot) -> None:
+    app = QApplication.instance()
+    try:
+        install_translators(app, "en")
+        assert QCoreApplication.translate("", "Thêm hồ sơ mới…") != "Thêm hồ sơ mới…"
+        assert QCoreApplication.translate("Fields", "Ngày sinh") == "Date of birth"
+    finally:
+        install_translators(app, "vi")
+    assert QCoreApplication.translate("", "Thêm hồ sơ mới…") == "Thêm hồ sơ mới…"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Hủy"

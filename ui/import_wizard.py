@@ -1,0 +1,423 @@
+"""Spreadsheets in the desktop app: the import wizard and the export of the list on screen.
+
+``import_spreadsheet`` walks the clerk through the importer's stages (``app.exchange.importer``,
+called only through ``HoSoService``): the file and its sheet → which column is which field →
+a preview of every row's fate → the import itself, then its result and report. Everything that
+reads the file or the database runs in the background (``ui.background``); the import and the
+dry run can be cancelled and then leave nothing. ``export_list`` writes exactly the people of
+the list's current filter with its visible columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+)
+
+from app.errors import UserError
+from app.exchange.mapping import Mapping
+from app.exchange.vocabulary import person_targets, section_targets
+from app.fields import SECTION_LABELS
+from app.listing import PersonFilter
+from app.service import HoSoService
+from ui.background import BackgroundOp, run_in_background
+from ui.dialogs import show_error, unit_combo
+from ui.events import DataEvents
+from ui.import_wizard_pages import CONVERTED_COLOR, PreviewPage, ResultPage, WizardPage, conversion_note, show_value
+
+LIST_TO_EXPORT = {"unit_code": "unit"}  # the list's column keys that the export names otherwise
+SPREADSHEETS = "*.xlsx *.xlsm *.xls *.csv"
+UNKNOWN_COLOR = "#fde3bd"
+DIM_COLOR = "#808080"
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, UserError):
+        return str(exc)
+    return QCoreApplication.translate("ImportWizard", "Có lỗi không mong đợi: {error}").format(error=exc)
+
+
+class FilePage(WizardPage):
+    """Stage 1: the file, its sheet, and the blank template for those who have no file yet."""
+
+    def __init__(self) -> None:
+        super().__init__(self.tr("Chọn tệp"), self.tr(
+            "Tệp Excel (.xlsx, .xls) hoặc .csv: một dòng cho mỗi người. Dòng tiêu đề cột có thể nằm dưới tên bảng; "
+            "chữ gõ bằng phông TCVN3 (.VnTime) hay VNI được tự chuyển sang Unicode."))
+        self.path_edit = QLineEdit()
+        self.path_edit.setObjectName("path_edit")
+        self.path_edit.setReadOnly(True)
+        self.path_edit.setPlaceholderText(self.tr("Chưa chọn tệp"))
+        self.choose_button = QPushButton(self.tr("Chọn tệp…"))
+        self.choose_button.setObjectName("choose_button")
+        self.choose_button.clicked.connect(self.choose)
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setObjectName("sheet_combo")
+        self.sheet_combo.setEnabled(False)
+        self.sheet_combo.currentIndexChanged.connect(self._sheet_chosen)
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("file_summary_label")
+        self.summary_label.setWordWrap(True)
+        self.template_button = QPushButton(self.tr("Tải tệp mẫu…"))
+        self.template_button.setObjectName("template_button")
+        self.template_button.clicked.connect(self.save_template)
+        self.template_label = QLabel(self.tr("Chưa có tệp? Tệp mẫu có đủ các cột, chú thích cách ghi từng cột, "
+                                             "danh mục để chọn và các trang Đào tạo, Quá trình công tác…"))
+        self.template_label.setObjectName("template_label")
+        self.template_label.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.choose_button)
+        form = QFormLayout()
+        form.addRow(self.tr("Tệp:"), row)
+        form.addRow(self.tr("Trang danh sách:"), self.sheet_combo)
+        template = QHBoxLayout()
+        template.addWidget(self.template_label, 1)
+        template.addWidget(self.template_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.error_label)
+        layout.addStretch(1)
+        layout.addLayout(template)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return super().isComplete() and self.host().source is not None
+
+    def choose(self) -> None:
+        path = self.host().ask_open_path()
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path: str, sheet: str | None = None) -> None:
+        wizard = self.host()
+        wizard.source = None
+        self.path_edit.setText(path)
+        self.set_error("")
+        self.summary_label.setText("")
+        wizard.run(self.tr("Đang đọc tệp…"), lambda _r, _c: self._read(wizard.service, path, sheet), self._opened)
+
+    @staticmethod
+    def _read(service: HoSoService, path: str, sheet: str | None) -> tuple[Any, dict]:
+        source = service.open_import(path, sheet)
+        return source, service.import_samples(source)
+
+    def _opened(self, opened: tuple[Any, dict]) -> None:
+        wizard = self.host()
+        wizard.source, wizard.samples = opened
+        source = wizard.source
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.clear()
+        self.sheet_combo.addItems(source.sheet_names)
+        self.sheet_combo.setCurrentText(source.sheet.name)
+        self.sheet_combo.setEnabled(len(source.sheet_names) > 1)
+        self.sheet_combo.blockSignals(False)
+        children = ", ".join(c.name for c in source.children) or self.tr("không có")
+        self.summary_label.setText(self.tr(
+            "Trang '{sheet}': dòng tiêu đề {row}, {columns} cột, dữ liệu từ dòng {first}. Trang phụ được nhập: "
+            "{children}.").format(sheet=source.sheet.name, row=source.header_row, columns=len(source.columns),
+                                  first=source.header.data_start + 1, children=children))
+
+    def _sheet_chosen(self, _index: int) -> None:
+        source = self.host().source
+        if self.path_edit.text() and (source is None or self.sheet_combo.currentText() != source.sheet.name):
+            self.open_file(self.path_edit.text(), self.sheet_combo.currentText())
+
+    def save_template(self) -> None:
+        wizard = self.host()
+        path = wizard.ask_save_path(self.tr("Lưu tệp mẫu"), "mau-nhap-danh-sach.xlsx")
+        if path:
+            wizard.run(self.tr("Đang tạo tệp mẫu…"), lambda _r, _c: wizard.service.write_import_template(path),
+                       lambda _none: self.template_label.setText(self.tr("Đã lưu tệp mẫu: {path}").format(path=path)))
+
+
+class MappingTable(QTableWidget):
+    """One sheet's columns: letter, header as found, a sample value, the target chosen, a note."""
+
+    changed = Signal()
+
+    def __init__(self, columns: list[Any], mapping: dict[int, str | None], targets: list[tuple[str, str]],
+                 samples: dict[int, tuple[Any, str | None]], recalled: bool):
+        super().__init__(0, 5)
+        self.setHorizontalHeaderLabels([self.tr("Cột"), self.tr("Tiêu đề trong tệp"), self.tr("Giá trị mẫu"),
+                                        self.tr("Nhập vào"), self.tr("Ghi chú")])
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.mapping = dict(mapping)
+        self.combos: dict[int, QComboBox] = {}
+        shown = [c for c in columns if c.header or c.index in samples or mapping.get(c.index)]
+        for row, column in enumerate(shown):
+            self.insertRow(row)
+            sample, encoding = samples.get(column.index, (None, None))
+            self._item(row, 0, column.letter)
+            self._item(row, 1, column.header)
+            item = self._item(row, 2, show_value(sample))
+            if encoding:
+                item.setBackground(CONVERTED_COLOR)
+                item.setToolTip(conversion_note(encoding, "…"))
+            self.combos[column.index] = self._combo(row, column.index, mapping.get(column.index), targets)
+            self._note(row, column, mapping.get(column.index), recalled)
+        for col, width in enumerate((48, 220, 170, 260)):
+            self.setColumnWidth(col, width)
+
+    def _item(self, row: int, col: int, text: str) -> QTableWidgetItem:
+        item = QTableWidgetItem(text)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        self.setItem(row, col, item)
+        return item
+
+    def _combo(self, row: int, index: int, target: str | None, targets: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(f"target_combo_{index}")
+        combo.addItem(self.tr("(bỏ qua)"), None)
+        for key, label in targets:
+            combo.addItem(QCoreApplication.translate("Fields", label), key)
+        if target and combo.findData(target) < 0:
+            combo.addItem(target, target)
+        combo.setCurrentIndex(max(0, combo.findData(target)))
+        combo.currentIndexChanged.connect(lambda _i, r=row, i=index, c=combo: self._chosen(r, i, c.currentData()))
+        self.setCellWidget(row, 3, combo)
+        return combo
+
+    def _note(self, row: int, column: Any, target: str | None, recalled: bool) -> None:
+        if recalled:
+            text = self.tr("Theo lần nhập trước") if target else self.tr("Bỏ qua (theo lần nhập trước)")
+        else:
+            text = {"mapped": self.tr("Nhận ra tự động"), "unknown": self.tr("Không nhận ra tiêu đề: chưa nhập"),
+                    "ignored": self.tr("Bỏ qua (số thứ tự, cột kết quả)"),
+                    "duplicate": self.tr("Trùng nội dung với một cột bên trái: bỏ qua")}.get(column.status, "")
+        item = self._item(row, 4, text)
+        if column.status == "unknown" and not target:
+            item.setBackground(Qt.GlobalColor.transparent if recalled else _color(UNKNOWN_COLOR))
+        elif not target:
+            item.setForeground(_color(DIM_COLOR))
+
+    def _chosen(self, row: int, index: int, target: str | None) -> None:
+        self.mapping[index] = target
+        self.item(row, 4).setText(self.tr("Đã chọn lại"))
+        self.item(row, 4).setBackground(Qt.GlobalColor.transparent)
+        self.changed.emit()
+
+
+def _color(name: str) -> Any:
+    from PySide6.QtGui import QColor
+
+    return QColor(name)
+
+
+class ColumnsPage(WizardPage):
+    """Which column is which field, per sheet; the unit of rows that name none; blocking problems."""
+
+    def __init__(self, units: list[Any], unit_code: str | None) -> None:
+        super().__init__(self.tr("Ghép cột"), self.tr(
+            "Kiểm tra mỗi cột của tệp được nhập vào mục nào của hồ sơ; chọn lại nếu cần. Cột chọn \"(bỏ qua)\" "
+            "không được nhập."))
+        self.info_label = QLabel()
+        self.info_label.setObjectName("header_info_label")
+        self.info_label.setWordWrap(True)
+        self.recalled_label = QLabel(self.tr("Cách ghép cột được nhớ từ lần nhập trước với một tệp cùng mẫu."))
+        self.recalled_label.setObjectName("recalled_label")
+        self.recalled_label.setStyleSheet("color: #1f4e79")
+        self.notes_label = QLabel()
+        self.notes_label.setObjectName("notes_label")
+        self.notes_label.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.tables: dict[str, MappingTable] = {}
+        self.unit_combo = unit_combo(units, empty=self.tr("(không đặt đơn vị)"))
+        self.unit_combo.setObjectName("unit_combo")
+        self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(unit_code)))
+        self.problems_label = QLabel()
+        self.problems_label.setObjectName("problems_label")
+        self.problems_label.setWordWrap(True)
+        self.problems_label.setStyleSheet("color: #b00020")
+        form = QFormLayout()
+        form.addRow(self.tr("Đơn vị cho các dòng không ghi đơn vị:"), self.unit_combo)
+        layout = QVBoxLayout(self)
+        for widget in (self.info_label, self.recalled_label, self.notes_label):
+            layout.addWidget(widget)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.problems_label)
+        layout.addWidget(self.error_label)
+        self._built_for: Any = None
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        source = self.host().source
+        if source is self._built_for:
+            return  # back from the preview: the clerk's choices stay
+        self._built_for = source
+        height = f"{source.header_row}–{source.header_row + 1}" if source.header.height == 2 else str(source.header_row)
+        self.info_label.setText(self.tr("Dòng tiêu đề: {rows} của trang '{sheet}'; dữ liệu từ dòng {first}.").format(
+            rows=height, sheet=source.sheet.name, first=source.header.data_start + 1))
+        self.recalled_label.setVisible(source.recalled)
+        notes = [n for n in source.notes[1:] if not n.startswith("Cột ")]
+        self.notes_label.setText("\n".join(f"• {n}" for n in notes))
+        self.notes_label.setVisible(bool(notes))
+        self.tabs.clear()
+        self.tables = {}
+        samples = self.host().samples
+        self._add_table(source.sheet.name, self.tr("Danh sách: trang '{sheet}'").format(sheet=source.sheet.name),
+                        source.columns, source.mapping.columns, person_targets())
+        for child in source.children:
+            self._add_table(child.name, self.tr("Trang '{sheet}' → {section}").format(
+                sheet=child.name, section=QCoreApplication.translate("Fields", SECTION_LABELS[child.section])),
+                child.header.columns, source.mapping.children.get(child.name, {}), section_targets(child.section))
+        self._check()
+
+    def _add_table(self, name: str, title: str, columns: list[Any], mapping: dict[int, str | None],
+                   targets: list[tuple[str, str]]) -> None:
+        table = MappingTable(columns, mapping, targets, self.host().samples.get(name, {}), self.host().source.recalled)
+        table.setObjectName(f"mapping_table_{len(self.tables)}")
+        table.changed.connect(self._check)
+        self.tables[name] = table
+        self.tabs.addTab(table, title)
+
+    def mapping(self) -> Mapping:
+        source = self.host().source
+        tables = list(self.tables.values())
+        return Mapping(dict(tables[0].mapping), {c.name: dict(self.tables[c.name].mapping) for c in source.children})
+
+    def _check(self) -> None:
+        problems = self.mapping().problems()
+        if "cccd" not in self.mapping().targets():
+            problems.append(self.tr("Chưa có cột nào là Số CCCD: mọi dòng sẽ bị từ chối."))
+        self.problems_label.setText("\n".join(problems))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return super().isComplete() and bool(self.tables) and not self.mapping().problems()
+
+
+class ImportWizard(QWizard):
+    """The four pages and what they share: the opened file, the mapping, one background job."""
+
+    busy_changed = Signal()
+    FILE, COLUMNS, PREVIEW, RESULT = range(4)
+
+    def __init__(self, parent: QWidget | None, service: HoSoService, unit_code: str | None, events: DataEvents):
+        super().__init__(parent)
+        self.service, self.events = service, events
+        self.source: Any = None  # ImportSource
+        self.samples: dict[str, dict[int, tuple[Any, str | None]]] = {}
+        self.result: Any = None  # ImportResult
+        self.wrote = False
+        self._op: BackgroundOp | None = None
+        self.setWindowTitle(self.tr("Nhập danh sách cán bộ từ tệp Excel"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)
+        for button, text in ((QWizard.WizardButton.BackButton, self.tr("< Quay lại")),
+                             (QWizard.WizardButton.NextButton, self.tr("Tiếp >")),
+                             (QWizard.WizardButton.FinishButton, self.tr("Xong")),
+                             (QWizard.WizardButton.CancelButton, self.tr("Hủy"))):
+            self.setButtonText(button, text)
+        self.file_page, self.preview_page, self.result_page = FilePage(), PreviewPage(), ResultPage()
+        self.columns_page = ColumnsPage(service.list_units(), unit_code)
+        for page_id, page in ((self.FILE, self.file_page), (self.COLUMNS, self.columns_page),
+                              (self.PREVIEW, self.preview_page), (self.RESULT, self.result_page)):
+            self.setPage(page_id, page)
+            self.busy_changed.connect(page.completeChanged)
+        self.resize(1120, 720)
+
+    @property
+    def busy(self) -> bool:
+        return self._op is not None
+
+    def run(self, label: str, work: Callable[[Any, Any], Any], on_done: Callable[[Any], None], *,
+            cancellable: bool = False) -> None:
+        """``work(report, cancelled)`` on a worker thread; ``on_done(result)`` back here."""
+        def done(result: Any) -> None:
+            self._op = None
+            on_done(result)
+            self.busy_changed.emit()
+
+        def failed(exc: BaseException) -> None:
+            self._op = None
+            page = self.currentPage()
+            if isinstance(page, WizardPage):
+                page.set_error(_message(exc))
+            self.busy_changed.emit()
+
+        self._op = run_in_background(self, label, work, done, failed, cancellable=cancellable)
+        self.busy_changed.emit()
+
+    def cancel_running(self) -> None:
+        if self._op is not None:
+            self._op.cancel()
+
+    def mapping(self) -> Mapping:
+        return self.columns_page.mapping()
+
+    def default_unit(self) -> str | None:
+        return self.columns_page.unit_combo.currentData()
+
+    def reject(self) -> None:
+        """Closing while the import runs cancels it first (it then leaves nothing)."""
+        if self.busy:
+            self.cancel_running()
+            return
+        super().reject()
+
+    # --- file dialogs (tests replace these) ---------------------------------------------------
+    def ask_open_path(self) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp danh sách"), "", self.tr(
+            "Bảng tính ({patterns});;Mọi tệp (*)").format(patterns=SPREADSHEETS))
+        return path or None
+
+    def ask_save_path(self, title: str, suggested: str) -> str | None:
+        return ask_save_path(self, title, suggested)
+
+
+def ask_save_path(parent: QWidget | None, title: str, suggested: str) -> str | None:
+    """An .xlsx file name chosen by the user (the extension added when left out)."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested),
+                                          QCoreApplication.translate("ImportWizard", "Sổ tính Excel (*.xlsx)"))
+    if not path:
+        return None
+    return path if path.lower().endswith(".xlsx") else path + ".xlsx"
+
+
+def inform(parent: QWidget | None, text: str) -> None:
+    QMessageBox.information(parent, "HoSo", text)
+
+
+def import_spreadsheet(parent: QWidget | None, service: HoSoService, unit_code: str | None,
+                       events: DataEvents) -> bool:
+    """The wizard, modal; True when the import wrote something (the list is then reloaded)."""
+    wizard = ImportWizard(parent, service, unit_code, events)
+    wizard.exec()
+    wrote = wizard.wrote
+    wizard.deleteLater()
+    return wrote
+
+
+def export_list(parent: QWidget | None, service: HoSoService, flt: PersonFilter, columns: list[str]) -> None:
+    """Write the people of ``flt`` (the list on screen) with the list's visible ``columns``."""
+    path = ask_save_path(parent, QCoreApplication.translate("ImportWizard", "Xuất danh sách ra Excel"),
+                         "danh-sach-can-bo.xlsx")
+    if not path:
+        return
+    keys = [LIST_TO_EXPORT.get(c, c) for c in columns]
+    run_in_background(parent, QCoreApplication.translate("ImportWizard", "Đang xuất danh sách…"),
+                      lambda report, _cancelled: service.export_people(path, flt, keys, progress=report),
+                      lambda count: inform(parent, QCoreApplication.translate(
+                          "ImportWizard", "Đã xuất {count} hồ sơ vào tệp:\n{path}").format(count=count, path=path)),
+                      lambda exc: show_error(parent, _message(exc)), cancellable=False)
