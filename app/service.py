@@ -11,6 +11,7 @@ import datetime as dt
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -19,7 +20,7 @@ from app import attachments, catalogs, entry, listing, people, search, units
 from app.db import Database
 from app.history import Change, person_history
 from app.person_json import person_json
-from models import Person
+from models import Person, Unit
 
 
 @dataclass(frozen=True)
@@ -218,3 +219,47 @@ class HoSoService:
 
         ids = self.person_ids(flt)
         return export_people(self.db, path, columns=list(columns), person_ids=ids, progress=progress)
+
+    # --- printing (the desktop runs these on a worker thread; each opens its own session) -------------
+    def render_profile_pdf(self, person_id: uuid.UUID, path: str | Path, place: str | None = None,
+                           on: dt.date | None = None) -> int:
+        """The person's Mẫu 2C-BNV/2008 (HS02-VC/BNV for a viên chức) as a PDF; returns its pages."""
+        from app.reports.profile import photo_of, profile_document, render_profile
+
+        with self.db.session(self.user) as s:
+            person = people.find_person(s, str(person_id))
+            doc, photo = profile_document(s, person.id), photo_of(s, person.id)
+        return render_profile(doc, Path(path), photo=photo, place=place, on=on)
+
+    def render_unit_profiles(self, unit_code: str, path: str | Path, progress: Callable[[int, int], None] | None = None,
+                             cancelled: Callable[[], bool] | None = None, *, include_subunits: bool = True,
+                             include_inactive: bool = False) -> int:
+        """Every profile of the unit in one PDF (pages); ``Cancelled`` (no file left) when stopped."""
+        from app.reports.profile import render_unit_profiles
+
+        return render_unit_profiles(self.db, unit_code, Path(path), include_subunits=include_subunits,
+                                    include_inactive=include_inactive, progress=progress, cancelled=cancelled)
+
+    def render_list(self, flt: listing.PersonFilter | None, person_ids: Sequence[uuid.UUID] | None,
+                    columns: Sequence[str] | None, path: str | Path) -> int | None:
+        """The person list as PDF or xlsx (by the extension): exactly ``person_ids`` in that order
+        (the ids ``flt`` selects when None), with ``columns`` — the person list's keys or the
+        report's — after STT; the filter is named under the title. Pages for a PDF, else None."""
+        from app.reports.lists import describe_filter, list_report, listing_columns, render_list
+
+        flt = flt or listing.PersonFilter()
+        with self.db.session(self.user) as s:
+            ids = list(person_ids) if person_ids is not None else listing.list_ids(s, flt)
+            unit = s.get(Unit, flt.unit_id) if flt.unit_id is not None else None
+            report = list_report(s, query=flt.query, unit_code=unit.code if unit else None,
+                                 columns=listing_columns(columns or ()), person_ids=ids, note=describe_filter(flt))
+        return render_list(report, Path(path))
+
+    def render_stats(self, unit_code: str | None, as_of: dt.date | None, path: str | Path) -> int | None:
+        """The quantity-and-quality report (BM01 columns) as PDF or xlsx by the extension."""
+        from app.reports.stats import compute_stats
+        from app.reports.stats_output import render_stats
+
+        with self.db.session(self.user) as s:
+            table = compute_stats(s, unit_code, as_of)
+        return render_stats(table, Path(path))

@@ -1,11 +1,10 @@
 """Spreadsheets in the desktop app: the import wizard and the export of the list on screen.
 
-``import_spreadsheet`` walks the clerk through the importer's stages (``app.exchange.importer``,
-called only through ``HoSoService``): the file and its sheet → which column is which field →
-a preview of every row's fate → the import itself, then its result and report. Everything that
-reads the file or the database runs in the background (``ui.background``); the import and the
-dry run can be cancelled and then leave nothing. ``export_list`` writes exactly the people of
-the list's current filter with its visible columns.
+``import_spreadsheet`` walks through the importer's stages (``app.exchange.importer``, reached
+only through ``HoSoService``): file and sheet → which column is which field → a preview of each
+row's fate → the import, its result and report. Whatever reads the file or the database runs in
+the background (``ui.background``); the import and the dry run can be cancelled and then leave
+nothing. ``export_list`` writes exactly the people of the list's filter with its visible columns.
 """
 
 from __future__ import annotations
@@ -15,15 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -38,15 +36,15 @@ from app.exchange.vocabulary import person_targets, section_targets
 from app.fields import SECTION_LABELS
 from app.listing import PersonFilter
 from app.service import HoSoService
+from ui import import_wizard_pages as pages
 from ui.background import BackgroundOp, run_in_background
 from ui.dialogs import show_error, unit_combo
 from ui.events import DataEvents
-from ui.import_wizard_pages import CONVERTED_COLOR, PreviewPage, ResultPage, WizardPage, conversion_note, show_value
+from ui.import_wizard_pages import PreviewPage, ResultPage, WizardPage
 
 LIST_TO_EXPORT = {"unit_code": "unit"}  # the list's column keys that the export names otherwise
 SPREADSHEETS = "*.xlsx *.xlsm *.xls *.csv"
-UNKNOWN_COLOR = "#fde3bd"
-DIM_COLOR = "#808080"
+UNKNOWN_COLOR = QColor("#fde3bd")
 
 
 def _message(exc: BaseException) -> str:
@@ -66,38 +64,21 @@ class FilePage(WizardPage):
         self.path_edit.setObjectName("path_edit")
         self.path_edit.setReadOnly(True)
         self.path_edit.setPlaceholderText(self.tr("Chưa chọn tệp"))
-        self.choose_button = QPushButton(self.tr("Chọn tệp…"))
-        self.choose_button.setObjectName("choose_button")
-        self.choose_button.clicked.connect(self.choose)
+        self.choose_button = pages.button("choose_button", self.tr("Chọn tệp…"), self.choose)
         self.sheet_combo = QComboBox()
         self.sheet_combo.setObjectName("sheet_combo")
         self.sheet_combo.setEnabled(False)
         self.sheet_combo.currentIndexChanged.connect(self._sheet_chosen)
-        self.summary_label = QLabel()
-        self.summary_label.setObjectName("file_summary_label")
-        self.summary_label.setWordWrap(True)
-        self.template_button = QPushButton(self.tr("Tải tệp mẫu…"))
-        self.template_button.setObjectName("template_button")
-        self.template_button.clicked.connect(self.save_template)
-        self.template_label = QLabel(self.tr("Chưa có tệp? Tệp mẫu có đủ các cột, chú thích cách ghi từng cột, "
-                                             "danh mục để chọn và các trang Đào tạo, Quá trình công tác…"))
-        self.template_label.setObjectName("template_label")
-        self.template_label.setWordWrap(True)
-        row = QHBoxLayout()
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(self.choose_button)
+        self.summary_label = pages.label("file_summary_label")
+        self.template_button = pages.button("template_button", self.tr("Tải tệp mẫu…"), self.save_template)
+        self.template_label = pages.label("template_label", self.tr(
+            "Chưa có tệp? Tệp mẫu có đủ các cột, chú thích cách ghi từng cột, danh mục để chọn và các trang Đào tạo, "
+            "Quá trình công tác…"))
         form = QFormLayout()
-        form.addRow(self.tr("Tệp:"), row)
+        form.addRow(self.tr("Tệp:"), pages.box(QHBoxLayout(), (self.path_edit, 1), self.choose_button))
         form.addRow(self.tr("Trang danh sách:"), self.sheet_combo)
-        template = QHBoxLayout()
-        template.addWidget(self.template_label, 1)
-        template.addWidget(self.template_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.summary_label)
-        layout.addWidget(self.error_label)
-        layout.addStretch(1)
-        layout.addLayout(template)
+        pages.box(QVBoxLayout(self), form, self.summary_label, self.error_label, 1,
+                  pages.box(QHBoxLayout(), (self.template_label, 1), self.template_button))
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
         return super().isComplete() and self.host().source is not None
@@ -111,14 +92,10 @@ class FilePage(WizardPage):
         wizard = self.host()
         wizard.source = None
         self.path_edit.setText(path)
-        self.set_error("")
         self.summary_label.setText("")
-        wizard.run(self.tr("Đang đọc tệp…"), lambda _r, _c: self._read(wizard.service, path, sheet), self._opened)
-
-    @staticmethod
-    def _read(service: HoSoService, path: str, sheet: str | None) -> tuple[Any, dict]:
-        source = service.open_import(path, sheet)
-        return source, service.import_samples(source)
+        service = wizard.service
+        wizard.run(self.tr("Đang đọc tệp…"), lambda _r, _c: (lambda source: (source, service.import_samples(source)))(
+            service.open_import(path, sheet)), self._opened)
 
     def _opened(self, opened: tuple[Any, dict]) -> None:
         wizard = self.host()
@@ -169,10 +146,10 @@ class MappingTable(QTableWidget):
             sample, encoding = samples.get(column.index, (None, None))
             self._item(row, 0, column.letter)
             self._item(row, 1, column.header)
-            item = self._item(row, 2, show_value(sample))
+            item = self._item(row, 2, pages.show_value(sample))
             if encoding:
-                item.setBackground(CONVERTED_COLOR)
-                item.setToolTip(conversion_note(encoding, "…"))
+                item.setBackground(pages.CONVERTED_COLOR)
+                item.setToolTip(pages.conversion_note(encoding, "…"))
             self.combos[column.index] = self._combo(row, column.index, mapping.get(column.index), targets)
             self._note(row, column, mapping.get(column.index), recalled)
         for col, width in enumerate((48, 220, 170, 260)):
@@ -188,8 +165,8 @@ class MappingTable(QTableWidget):
         combo = QComboBox()
         combo.setObjectName(f"target_combo_{index}")
         combo.addItem(self.tr("(bỏ qua)"), None)
-        for key, label in targets:
-            combo.addItem(QCoreApplication.translate("Fields", label), key)
+        for key, text in targets:
+            combo.addItem(QCoreApplication.translate("Fields", text), key)
         if target and combo.findData(target) < 0:
             combo.addItem(target, target)
         combo.setCurrentIndex(max(0, combo.findData(target)))
@@ -205,22 +182,16 @@ class MappingTable(QTableWidget):
                     "ignored": self.tr("Bỏ qua (số thứ tự, cột kết quả)"),
                     "duplicate": self.tr("Trùng nội dung với một cột bên trái: bỏ qua")}.get(column.status, "")
         item = self._item(row, 4, text)
-        if column.status == "unknown" and not target:
-            item.setBackground(Qt.GlobalColor.transparent if recalled else _color(UNKNOWN_COLOR))
+        if column.status == "unknown" and not target and not recalled:
+            item.setBackground(UNKNOWN_COLOR)
         elif not target:
-            item.setForeground(_color(DIM_COLOR))
+            item.setForeground(pages.DIM)
 
     def _chosen(self, row: int, index: int, target: str | None) -> None:
         self.mapping[index] = target
         self.item(row, 4).setText(self.tr("Đã chọn lại"))
         self.item(row, 4).setBackground(Qt.GlobalColor.transparent)
         self.changed.emit()
-
-
-def _color(name: str) -> Any:
-    from PySide6.QtGui import QColor
-
-    return QColor(name)
 
 
 class ColumnsPage(WizardPage):
@@ -230,33 +201,20 @@ class ColumnsPage(WizardPage):
         super().__init__(self.tr("Ghép cột"), self.tr(
             "Kiểm tra mỗi cột của tệp được nhập vào mục nào của hồ sơ; chọn lại nếu cần. Cột chọn \"(bỏ qua)\" "
             "không được nhập."))
-        self.info_label = QLabel()
-        self.info_label.setObjectName("header_info_label")
-        self.info_label.setWordWrap(True)
-        self.recalled_label = QLabel(self.tr("Cách ghép cột được nhớ từ lần nhập trước với một tệp cùng mẫu."))
-        self.recalled_label.setObjectName("recalled_label")
-        self.recalled_label.setStyleSheet("color: #1f4e79")
-        self.notes_label = QLabel()
-        self.notes_label.setObjectName("notes_label")
-        self.notes_label.setWordWrap(True)
+        self.info_label = pages.label("header_info_label")
+        self.recalled_label = pages.label("recalled_label", self.tr(
+            "Cách ghép cột được nhớ từ lần nhập trước với một tệp cùng mẫu; có thể chọn lại."), "color: #1f4e79")
+        self.notes_label = pages.label("notes_label")
         self.tabs = QTabWidget()
         self.tables: dict[str, MappingTable] = {}
         self.unit_combo = unit_combo(units, empty=self.tr("(không đặt đơn vị)"))
         self.unit_combo.setObjectName("unit_combo")
         self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(unit_code)))
-        self.problems_label = QLabel()
-        self.problems_label.setObjectName("problems_label")
-        self.problems_label.setWordWrap(True)
-        self.problems_label.setStyleSheet("color: #b00020")
+        self.problems_label = pages.label("problems_label", style="color: #b00020")
         form = QFormLayout()
         form.addRow(self.tr("Đơn vị cho các dòng không ghi đơn vị:"), self.unit_combo)
-        layout = QVBoxLayout(self)
-        for widget in (self.info_label, self.recalled_label, self.notes_label):
-            layout.addWidget(widget)
-        layout.addWidget(self.tabs, 1)
-        layout.addLayout(form)
-        layout.addWidget(self.problems_label)
-        layout.addWidget(self.error_label)
+        pages.box(QVBoxLayout(self), self.info_label, self.recalled_label, self.notes_label, (self.tabs, 1), form,
+                  self.problems_label, self.error_label)
         self._built_for: Any = None
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
@@ -273,7 +231,6 @@ class ColumnsPage(WizardPage):
         self.notes_label.setVisible(bool(notes))
         self.tabs.clear()
         self.tables = {}
-        samples = self.host().samples
         self._add_table(source.sheet.name, self.tr("Danh sách: trang '{sheet}'").format(sheet=source.sheet.name),
                         source.columns, source.mapping.columns, person_targets())
         for child in source.children:
@@ -324,11 +281,11 @@ class ImportWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)
-        for button, text in ((QWizard.WizardButton.BackButton, self.tr("< Quay lại")),
+        for which, text in ((QWizard.WizardButton.BackButton, self.tr("< Quay lại")),
                              (QWizard.WizardButton.NextButton, self.tr("Tiếp >")),
                              (QWizard.WizardButton.FinishButton, self.tr("Xong")),
                              (QWizard.WizardButton.CancelButton, self.tr("Hủy"))):
-            self.setButtonText(button, text)
+            self.setButtonText(which, text)
         self.file_page, self.preview_page, self.result_page = FilePage(), PreviewPage(), ResultPage()
         self.columns_page = ColumnsPage(service.list_units(), unit_code)
         for page_id, page in ((self.FILE, self.file_page), (self.COLUMNS, self.columns_page),
@@ -356,12 +313,10 @@ class ImportWizard(QWizard):
                 page.set_error(_message(exc))
             self.busy_changed.emit()
 
+        if isinstance(self.currentPage(), WizardPage):
+            self.currentPage().set_error("")
         self._op = run_in_background(self, label, work, done, failed, cancellable=cancellable)
         self.busy_changed.emit()
-
-    def cancel_running(self) -> None:
-        if self._op is not None:
-            self._op.cancel()
 
     def mapping(self) -> Mapping:
         return self.columns_page.mapping()
@@ -369,12 +324,18 @@ class ImportWizard(QWizard):
     def default_unit(self) -> str | None:
         return self.columns_page.unit_combo.currentData()
 
+    def import_work(self, *, dry_run: bool) -> Callable[[Any, Any], Any]:
+        """The import (or dry run) of the file as mapped now, for ``run``."""
+        service, source, mapping, unit = self.service, self.source, self.mapping(), self.default_unit()
+        return lambda report, cancelled: service.run_import(source, mapping, unit_code=unit, dry_run=dry_run,
+                                                            progress=report, cancelled=cancelled)
+
     def reject(self) -> None:
         """Closing while the import runs cancels it first (it then leaves nothing)."""
-        if self.busy:
-            self.cancel_running()
-            return
-        super().reject()
+        if self._op is not None:
+            self._op.cancel()
+        else:
+            super().reject()
 
     # --- file dialogs (tests replace these) ---------------------------------------------------
     def ask_open_path(self) -> str | None:

@@ -1,6 +1,8 @@
 """List reports: the people a search finds (query + unit filter, ``app.search.search_statement``,
 so the list is what the search shows, best match first, then in Vietnamese name order), with the
-columns the user picks from :data:`COLUMNS`, as PDF or xlsx.
+columns the user picks from :data:`COLUMNS`, as PDF or xlsx. The desktop app prints the list it
+shows instead: ``person_ids`` gives the rows exactly, :data:`LISTING_KEYS` maps the person list's
+columns to these, and :func:`describe_filter` says on the page which filters made the list.
 
 PDF: A4, landscape when the chosen columns do not fit upright; title, unit, "Tính đến ngày …",
 the header row repeated on every page, "Trang x/y". xlsx: Vietnamese headers in row 1 (frozen,
@@ -10,6 +12,7 @@ with an autofilter), real dates shown dd/mm/yyyy, numbers as numbers, column wid
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -27,6 +30,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import UserError
+from app.fields import STAFF_TYPE_LABELS, STATUS_LABELS
+from app.listing import AGE_BANDS, PersonFilter
 from app.reports import document, files
 from app.reports import layout as L
 from app.reports import values as V
@@ -83,6 +88,9 @@ _LIST: tuple[Column, ...] = (
     Column("ngay_vao_dang", "Ngày vào Đảng", 22, "date", lambda r: r.get("party_join_date")),
     Column("ngay_nghi_huu", "Ngày nghỉ hưu", 22, "date", _retirement),
     Column("dien_thoai", "Điện thoại", 24, "text", lambda r: r.get("phone")),
+    Column("loai", "Loại", 26, "text", lambda r: STAFF_TYPE_LABELS.get(r.get("staff_type") or "") or None),
+    Column("tinh_trang", "Tình trạng", 28, "text", lambda r: STATUS_LABELS.get(r.get("status") or "") or None),
+    Column("ma_don_vi", "Mã đơn vị", 28, "text", lambda r: r.get("unit_code")),
 )
 COLUMNS: dict[str, Column] = {c.key: c for c in _LIST}
 DEFAULT_COLUMNS = ("stt", "ho_ten", "ngay_sinh", "gioi_tinh", "don_vi", "chuc_vu", "ma_ngach", "bac", "he_so",
@@ -91,7 +99,13 @@ _FIELDS = (Person.id, Person.cccd, Person.full_name, Person.birth_date, Person.s
            Person.grade_code, Person.grade_list_version, Person.salary_step, Person.salary_coefficient,
            Person.salary_since, Person.ethnicity_code, Person.religion_code, Person.professional_level_code,
            Person.professional_major, Person.political_theory_code, Person.state_management_code,
-           Person.party_join_date, Person.birth_year_only, Person.phone)
+           Person.party_join_date, Person.birth_year_only, Person.phone, Person.staff_type, Person.status)
+# the person list's columns (``app.listing.PersonRow`` attributes) → the report's
+LISTING_KEYS = {"full_name": "ho_ten", "birth_date": "ngay_sinh", "sex": "gioi_tinh", "cccd": "cccd",
+                "unit_name": "don_vi", "position": "chuc_vu", "grade_code": "ma_ngach", "salary_step": "bac",
+                "salary_coefficient": "he_so", "retirement_date": "ngay_nghi_huu", "staff_type": "loai",
+                "status": "tinh_trang", "party_join_date": "ngay_vao_dang", "phone": "dien_thoai",
+                "unit_code": "ma_don_vi"}
 
 
 def parse_columns(text: str | Sequence[str] | None) -> list[Column]:
@@ -109,6 +123,36 @@ def parse_columns(text: str | Sequence[str] | None) -> list[Column]:
     return chosen
 
 
+def listing_columns(keys: Sequence[str]) -> list[str]:
+    """The person list's column keys (report keys pass through) as report keys, STT first."""
+    mapped = [LISTING_KEYS.get(k, k) for k in keys]
+    return ["stt", *(k for k in mapped if k != "stt")]
+
+
+def describe_filter(flt: PersonFilter) -> str:
+    """The filters of the person list in words ("Giới tính: Nữ; Đảng viên"), "" when none; the
+    search words and the unit are printed on their own lines."""
+    parts = []
+    if flt.unit_id is not None and not flt.include_subunits:
+        parts.append("không gồm đơn vị trực thuộc")
+    if flt.sex:
+        parts.append(f"Giới tính: {flt.sex}")
+    if flt.staff_type:
+        parts.append(f"Loại: {STAFF_TYPE_LABELS.get(flt.staff_type, flt.staff_type)}")
+    if flt.grade_code:
+        parts.append(f"Mã ngạch: {flt.grade_code}")
+    if flt.age_band in AGE_BANDS:
+        low, high = AGE_BANDS[flt.age_band]
+        ages = f"từ {low} đến {high}" if low and high else f"đến {high}" if high else f"từ {low}"
+        parts.append(f"Độ tuổi: {ages} tuổi (ngày {flt.today:%d/%m/%Y})")
+    if flt.party_member is not None:
+        parts.append("Đảng viên" if flt.party_member else "Không là đảng viên")
+    if tuple(flt.statuses) != ("working",):
+        labels = [STATUS_LABELS.get(s, s) for s in flt.statuses]
+        parts.append(f"Tình trạng: {', '.join(labels) if labels else 'mọi tình trạng'}")
+    return "; ".join(parts)
+
+
 @dataclass(frozen=True)
 class ListReport:
     title: str
@@ -117,24 +161,30 @@ class ListReport:
     as_of: dt.date
     columns: tuple[Column, ...]
     rows: tuple[tuple[Any, ...], ...]  # one value per column, typed (dates, numbers)
+    note: str = ""  # the filters, printed under the title
 
 
 def list_report(session: Session, *, query: str = "", unit_code: str | None = None, include_subunits: bool = True,
                 include_inactive: bool = False, columns: str | Sequence[str] | None = None,
-                as_of: dt.date | None = None, title: str = "DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC") -> ListReport:
-    """The rows of the list (people still working unless ``include_inactive``)."""
+                as_of: dt.date | None = None, title: str = "DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC",
+                person_ids: Sequence[uuid.UUID] | None = None, note: str = "") -> ListReport:
+    """The rows of the list (people still working unless ``include_inactive``). With
+    ``person_ids`` the rows are exactly those people in that order (the list the desktop shows);
+    ``query`` and ``unit_code`` then only label the report."""
     chosen = tuple(parse_columns(columns))
     unit_name = get_unit(session, unit_code).name if unit_code else None
-    stmt = search_statement(session, query, limit=None, unit_code=unit_code, include_subunits=include_subunits,
-                            include_inactive=include_inactive)
-    assert stmt is not None  # the unit exists (checked above)
+    if person_ids is None:
+        stmt = search_statement(session, query, limit=None, unit_code=unit_code, include_subunits=include_subunits,
+                                include_inactive=include_inactive)
+        assert stmt is not None  # the unit exists (checked above)
+        person_ids = [row[0] for row in session.execute(stmt)]
     units = {uid: (code, name) for uid, code, name in session.execute(select(Unit.id, Unit.code, Unit.name))}
     rows = []
-    for n, record in enumerate(_records(session, [row[0] for row in session.execute(stmt)]), start=1):
+    for n, record in enumerate(_records(session, list(person_ids)), start=1):
         record["unit_code"], record["unit_name"] = units.get(record["unit_id"], (None, None))
         record["_n"] = n
         rows.append(tuple(c.value(record) for c in chosen))
-    return ListReport(title, unit_name, query, as_of or dt.date.today(), chosen, tuple(rows))
+    return ListReport(title, unit_name, query, as_of or dt.date.today(), chosen, tuple(rows), note)
 
 
 def _records(session: Session, ids: list[Any], chunk: int = 500) -> Iterator[dict[str, Any]]:
@@ -143,7 +193,7 @@ def _records(session: Session, ids: list[Any], chunk: int = 500) -> Iterator[dic
     for start in range(0, len(ids), chunk):
         part = ids[start:start + chunk]
         found = {row.id: dict(row._mapping) for row in session.execute(select(*_FIELDS).where(Person.id.in_(part)))}
-        yield from (found[pid] for pid in part)
+        yield from (found[pid] for pid in part if pid in found)  # an id purged meanwhile is left out
 
 
 # --------------------------------------------------------------------------- PDF
@@ -182,6 +232,8 @@ def render_list_pdf(report: ListReport, out: Path | BinaryIO) -> int:
     story.append(L.para(f"<i>Tính đến ngày {report.as_of:%d/%m/%Y}</i>", st.center))
     if report.query:
         story.append(L.para(f"<i>Điều kiện tìm: “{L.esc(report.query)}”</i>", st.center))
+    if report.note:
+        story.append(L.para(f"<i>{L.esc(report.note)}</i>", st.center))
     story += [L.para(f"Tổng số: {len(report.rows)} người", st.right), table]
     return document.build(out, [document.section(story)], pagesize=pagesize, title=report.title)
 

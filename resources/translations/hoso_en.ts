@@ -1,1735 +1,1735 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="en_US">
+<TS version="2.1" language="en_US" sourcelanguage="vi_VN">
 <context>
     <name></name>
     <message>
         <source>HoSo gặp lỗi không mong đợi: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>HoSo encountered an unexpected error: {error}</translation>
     </message>
     <message>
         <source>Nội dung bạn đang nhập chưa lưu đã được giữ lại và sẽ được mở lại lần sau.</source>
-        <translation type="unfinished"></translation>
+        <translation>The unsaved data you were entering has been kept and will be reopened next time.</translation>
     </message>
     <message>
         <source>Có {count} hồ sơ đang nhập dở từ lần trước chưa được lưu. Mở lại để tiếp tục?</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} record(s) you were entering last time were not saved. Reopen them to continue?</translation>
     </message>
     <message>
         <source>Hủy</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Thêm đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation>Add unit</translation>
     </message>
     <message>
         <source>VD: DN.SNV.TCBM</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. DN.SNV.TCBM</translation>
     </message>
     <message>
         <source>(Không có — đơn vị cấp cao nhất)</source>
-        <translation type="unfinished"></translation>
+        <translation>(None — top-level unit)</translation>
     </message>
     <message>
         <source>Mã đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit code</translation>
     </message>
     <message>
         <source>Tên đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit name</translation>
     </message>
     <message>
         <source>Đơn vị cấp trên</source>
-        <translation type="unfinished"></translation>
+        <translation>Parent unit</translation>
     </message>
     <message>
         <source>Thêm</source>
-        <translation type="unfinished"></translation>
+        <translation>Add</translation>
     </message>
     <message>
         <source>Điều động, chuyển công tác</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer, reassignment</translation>
     </message>
     <message>
         <source>Luân chuyển</source>
-        <translation type="unfinished"></translation>
+        <translation>Rotation</translation>
     </message>
     <message>
         <source>Biệt phái</source>
-        <translation type="unfinished"></translation>
+        <translation>Secondment</translation>
     </message>
     <message>
         <source>Chuyển đơn vị: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer to another unit: {name}</translation>
     </message>
     <message>
         <source>Hình thức</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Đơn vị chuyển đến</source>
-        <translation type="unfinished"></translation>
+        <translation>Destination unit</translation>
     </message>
     <message>
         <source>Từ ngày</source>
-        <translation type="unfinished"></translation>
+        <translation>Effective from</translation>
     </message>
     <message>
         <source>Số quyết định</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision number</translation>
     </message>
     <message>
         <source>Chức vụ mới</source>
-        <translation type="unfinished"></translation>
+        <translation>New position</translation>
     </message>
     <message>
         <source>Chuyển</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer</translation>
     </message>
     <message>
         <source>Cài đặt</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings</translation>
     </message>
     <message>
         <source>Chọn…</source>
-        <translation type="unfinished"></translation>
+        <translation>Browse…</translation>
     </message>
     <message>
         <source>Thư mục dữ liệu</source>
-        <translation type="unfinished"></translation>
+        <translation>Data folder</translation>
     </message>
     <message>
         <source>Ngôn ngữ</source>
-        <translation type="unfinished"></translation>
+        <translation>Language</translation>
     </message>
     <message>
         <source>Thay đổi thư mục dữ liệu hoặc ngôn ngữ có hiệu lực khi mở lại chương trình.</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes to the data folder or language take effect when the program is restarted.</translation>
     </message>
     <message>
         <source>Lưu</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Chọn thư mục dữ liệu</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose data folder</translation>
     </message>
     <message>
         <source>Giới thiệu HoSo</source>
-        <translation type="unfinished"></translation>
+        <translation>About HoSo</translation>
     </message>
     <message>
         <source>&lt;h3&gt;HoSo {version}&lt;/h3&gt;&lt;p&gt;Quản lý hồ sơ cán bộ, công chức, viên chức theo Mẫu 2C-BNV/2008, HS02-VC/BNV và Nghị định 27/2026/NĐ-CP.&lt;/p&gt;&lt;p&gt;Cơ sở dữ liệu: {database}&lt;/p&gt;&lt;p&gt;Phông chữ Liberation Serif theo giấy phép SIL OFL 1.1.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;HoSo {version}&lt;/h3&gt;&lt;p&gt;Records management for cadres, civil servants and public employees under Form 2C-BNV/2008, Form HS02-VC/BNV and Decree 27/2026/NĐ-CP.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;/p&gt;&lt;p&gt;Liberation Serif font under the SIL OFL 1.1 license.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>HoSo — Quản lý hồ sơ cán bộ, công chức, viên chức</source>
-        <translation type="unfinished"></translation>
+        <translation>HoSo — Records management for cadres, civil servants and public employees</translation>
     </message>
     <message>
         <source>&amp;Tệp</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <source>Nạp dữ liệu mẫu…</source>
-        <translation type="unfinished"></translation>
+        <translation>Load sample data…</translation>
     </message>
     <message>
         <source>Cài đặt…</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings…</translation>
     </message>
     <message>
         <source>Thoát</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit</translation>
     </message>
     <message>
         <source>&amp;Hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Records</translation>
     </message>
     <message>
         <source>Thêm hồ sơ mới…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add new record…</translation>
     </message>
     <message>
         <source>Mở hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Open record</translation>
     </message>
     <message>
         <source>Chuyển đơn vị…</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer to another unit…</translation>
     </message>
     <message>
         <source>Xóa hồ sơ…</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete record…</translation>
     </message>
     <message>
         <source>Tìm kiếm</source>
-        <translation type="unfinished"></translation>
+        <translation>Search</translation>
     </message>
     <message>
         <source>Đơn &amp;vị</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Units</translation>
     </message>
     <message>
         <source>Thêm đơn vị…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add unit…</translation>
     </message>
     <message>
         <source>Đổi tên đơn vị…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rename unit…</translation>
     </message>
     <message>
         <source>Chuyển đơn vị sang cấp trên khác…</source>
-        <translation type="unfinished"></translation>
+        <translation>Move unit to another parent unit…</translation>
     </message>
     <message>
         <source>Giải thể đơn vị…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dissolve unit…</translation>
     </message>
     <message>
         <source>Trợ &amp;giúp</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>Giới thiệu</source>
-        <translation type="unfinished"></translation>
+        <translation>About</translation>
     </message>
     <message>
         <source>&amp;Báo cáo</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;ports</translation>
     </message>
     <message>
         <source>&amp;Công cụ</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tools</translation>
     </message>
     <message>
         <source>In sơ yếu lý lịch (2C / HS02)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print personal history statement (2C / HS02)…</translation>
     </message>
     <message>
         <source>In hồ sơ cả đơn vị…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print records of the whole unit…</translation>
     </message>
     <message>
         <source>In danh sách đang xem…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print current list…</translation>
     </message>
     <message>
         <source>Báo cáo số lượng, chất lượng…</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff numbers and quality report…</translation>
     </message>
     <message>
         <source>Cảnh báo đến hạn…</source>
-        <translation type="unfinished"></translation>
+        <translation>Due-date alerts…</translation>
     </message>
     <message>
         <source>Mức đầy đủ của hồ sơ…</source>
-        <translation type="unfinished"></translation>
+        <translation>Record completeness…</translation>
     </message>
     <message>
         <source>Kiểm tra chất lượng dữ liệu…</source>
-        <translation type="unfinished"></translation>
+        <translation>Data quality check…</translation>
     </message>
     <message>
         <source>Nhập từ tệp Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import from Excel file…</translation>
     </message>
     <message>
         <source>Xuất danh sách đang xem ra Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export current list to Excel…</translation>
     </message>
     <message>
         <source>Xóa hồ sơ đang chọn? Hồ sơ đã xóa vẫn có thể khôi phục.</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete the selected record? Deleted records can still be restored.</translation>
     </message>
     <message>
         <source>Xóa</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>Thêm {count} hồ sơ mẫu vào cơ sở dữ liệu này?</source>
-        <translation type="unfinished"></translation>
+        <translation>Add {count} sample records to this database?</translation>
     </message>
     <message>
         <source>Nạp dữ liệu mẫu</source>
-        <translation type="unfinished"></translation>
+        <translation>Load sample data</translation>
     </message>
     <message>
         <source>Đang tạo hồ sơ mẫu…</source>
-        <translation type="unfinished"></translation>
+        <translation>Creating sample records…</translation>
     </message>
     <message>
         <source>Không dùng được thư mục {folder}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot use folder {folder}: {error}</translation>
     </message>
     <message>
         <source>Tìm theo họ tên, số CCCD, đơn vị… (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Search by name, ID number, unit… (Ctrl+F)</translation>
     </message>
     <message>
         <source>Giới tính: tất cả</source>
-        <translation type="unfinished"></translation>
+        <translation>Sex: all</translation>
     </message>
     <message>
         <source>Nam</source>
-        <translation type="unfinished"></translation>
+        <translation>Male</translation>
     </message>
     <message>
         <source>Nữ</source>
-        <translation type="unfinished"></translation>
+        <translation>Female</translation>
     </message>
     <message>
         <source>Loại: tất cả</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff type: all</translation>
     </message>
     <message>
         <source>Mọi tình trạng</source>
-        <translation type="unfinished"></translation>
+        <translation>All statuses</translation>
     </message>
     <message>
         <source>Độ tuổi: tất cả</source>
-        <translation type="unfinished"></translation>
+        <translation>Age: all</translation>
     </message>
     <message>
         <source>Tuổi {band}</source>
-        <translation type="unfinished"></translation>
+        <translation>Age {band}</translation>
     </message>
     <message>
         <source>Đảng viên: tất cả</source>
-        <translation type="unfinished"></translation>
+        <translation>Party membership: all</translation>
     </message>
     <message>
         <source>Là đảng viên</source>
-        <translation type="unfinished"></translation>
+        <translation>Party member</translation>
     </message>
     <message>
         <source>Không là đảng viên</source>
-        <translation type="unfinished"></translation>
+        <translation>Not a Party member</translation>
     </message>
     <message>
         <source>Ngạch: tất cả</source>
-        <translation type="unfinished"></translation>
+        <translation>Grade: all</translation>
     </message>
     <message>
         <source>Gồm đơn vị trực thuộc</source>
-        <translation type="unfinished"></translation>
+        <translation>Include sub-units</translation>
     </message>
     <message>
         <source>{count} hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} record(s)</translation>
     </message>
     <message>
         <source>Ảnh 4 × 6</source>
-        <translation type="unfinished"></translation>
+        <translation>Photo 4 × 6</translation>
     </message>
     <message>
         <source>Ngày sinh</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of birth</translation>
     </message>
     <message>
         <source>Số CCCD</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number</translation>
     </message>
     <message>
         <source>Đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>Chức vụ</source>
-        <translation type="unfinished"></translation>
+        <translation>Position</translation>
     </message>
     <message>
         <source>Loại</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Ngạch, bậc, hệ số</source>
-        <translation type="unfinished"></translation>
+        <translation>Grade, step, coefficient</translation>
     </message>
     <message>
         <source>Trình độ</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualification</translation>
     </message>
     <message>
         <source>Ngày vào Đảng</source>
-        <translation type="unfinished"></translation>
+        <translation>Party admission date</translation>
     </message>
     <message>
         <source>Ngày nghỉ hưu</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirement date</translation>
     </message>
     <message>
         <source>Nâng bậc lương tiếp</source>
-        <translation type="unfinished"></translation>
+        <translation>Next salary step raise</translation>
     </message>
     <message>
         <source>Mức đầy đủ</source>
-        <translation type="unfinished"></translation>
+        <translation>Completeness</translation>
     </message>
     <message>
         <source>Chưa chọn hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>No record selected</translation>
     </message>
     <message>
         <source>Tất cả đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation>All units</translation>
     </message>
     <message>
         <source>{name} (đã giải thể)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (dissolved)</translation>
     </message>
     <message>
         <source>Đổi tên đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation>Rename unit</translation>
     </message>
     <message>
         <source>Tên mới</source>
-        <translation type="unfinished"></translation>
+        <translation>New name</translation>
     </message>
     <message>
         <source>(Cấp cao nhất)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Top level)</translation>
     </message>
     <message>
         <source>Chuyển đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation>Move unit</translation>
     </message>
     <message>
         <source>Đơn vị cấp trên mới</source>
-        <translation type="unfinished"></translation>
+        <translation>New parent unit</translation>
     </message>
     <message>
         <source>Giải thể đơn vị này từ hôm nay?</source>
-        <translation type="unfinished"></translation>
+        <translation>Dissolve this unit as of today?</translation>
     </message>
     <message>
         <source>Giải thể</source>
-        <translation type="unfinished"></translation>
+        <translation>Dissolve</translation>
     </message>
 </context>
 <context>
     <name>BackgroundOp</name>
     <message>
         <source>Hủy</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>CccdCheck</name>
     <message>
         <source>chưa xếp đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation>no unit assigned</translation>
     </message>
     <message>
         <source>Số CCCD này đã có trong hồ sơ của {name} (đơn vị {unit})</source>
-        <translation type="unfinished"></translation>
+        <translation>This ID number is already in the record of {name} (unit: {unit})</translation>
     </message>
     <message>
         <source> — hồ sơ đó đã bị xóa, hãy khôi phục thay vì tạo mới</source>
-        <translation type="unfinished"></translation>
+        <translation> — that record has been deleted; restore it instead of creating a new one</translation>
     </message>
 </context>
 <context>
     <name>CccdEdit</name>
     <message>
         <source>12 chữ số</source>
-        <translation type="unfinished"></translation>
+        <translation>12 digits</translation>
     </message>
 </context>
 <context>
     <name>Choices</name>
     <message>
         <source>Nam</source>
-        <translation type="unfinished"></translation>
+        <translation>Male</translation>
     </message>
     <message>
         <source>Nữ</source>
-        <translation type="unfinished"></translation>
+        <translation>Female</translation>
     </message>
     <message>
         <source>Chuyên môn, nghiệp vụ</source>
-        <translation type="unfinished"></translation>
+        <translation>Professional expertise</translation>
     </message>
     <message>
         <source>Lý luận chính trị</source>
-        <translation type="unfinished"></translation>
+        <translation>Political theory</translation>
     </message>
     <message>
         <source>Quản lý nhà nước, chức danh nghề nghiệp</source>
-        <translation type="unfinished"></translation>
+        <translation>State management, professional title</translation>
     </message>
     <message>
         <source>Quốc phòng, an ninh</source>
-        <translation type="unfinished"></translation>
+        <translation>National defense and security</translation>
     </message>
     <message>
         <source>Tin học</source>
-        <translation type="unfinished"></translation>
+        <translation>Information technology</translation>
     </message>
     <message>
         <source>Ngoại ngữ, tiếng dân tộc</source>
-        <translation type="unfinished"></translation>
+        <translation>Foreign language, ethnic minority language</translation>
     </message>
     <message>
         <source>Khác</source>
-        <translation type="unfinished"></translation>
+        <translation>Other</translation>
     </message>
     <message>
         <source>Làm việc trong chế độ cũ</source>
-        <translation type="unfinished"></translation>
+        <translation>Worked under the former regime</translation>
     </message>
     <message>
         <source>Quan hệ với tổ chức ở nước ngoài</source>
-        <translation type="unfinished"></translation>
+        <translation>Ties with organizations abroad</translation>
     </message>
     <message>
         <source>Bản thân</source>
-        <translation type="unfinished"></translation>
+        <translation>Own family</translation>
     </message>
     <message>
         <source>Bên vợ (chồng)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spouse&apos;s family</translation>
     </message>
     <message>
         <source>Khen thưởng</source>
-        <translation type="unfinished"></translation>
+        <translation>Reward</translation>
     </message>
     <message>
         <source>Danh hiệu thi đua</source>
-        <translation type="unfinished"></translation>
+        <translation>Emulation title</translation>
     </message>
     <message>
         <source>Kỷ luật Đảng</source>
-        <translation type="unfinished"></translation>
+        <translation>Party discipline</translation>
     </message>
     <message>
         <source>Kỷ luật hành chính</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrative discipline</translation>
     </message>
     <message>
         <source>Kỷ luật đoàn thể</source>
-        <translation type="unfinished"></translation>
+        <translation>Mass organization discipline</translation>
     </message>
     <message>
         <source>Tuyển dụng</source>
-        <translation type="unfinished"></translation>
+        <translation>Recruitment</translation>
     </message>
     <message>
         <source>Bầu cử</source>
-        <translation type="unfinished"></translation>
+        <translation>Election</translation>
     </message>
     <message>
         <source>Bổ nhiệm</source>
-        <translation type="unfinished"></translation>
+        <translation>Appointment</translation>
     </message>
     <message>
         <source>Bổ nhiệm lại</source>
-        <translation type="unfinished"></translation>
+        <translation>Reappointment</translation>
     </message>
     <message>
         <source>Quy hoạch</source>
-        <translation type="unfinished"></translation>
+        <translation>Succession planning</translation>
     </message>
     <message>
         <source>Điều động</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer</translation>
     </message>
     <message>
         <source>Luân chuyển</source>
-        <translation type="unfinished"></translation>
+        <translation>Rotation</translation>
     </message>
     <message>
         <source>Biệt phái</source>
-        <translation type="unfinished"></translation>
+        <translation>Secondment</translation>
     </message>
     <message>
         <source>Thôi việc, từ chức, miễn nhiệm</source>
-        <translation type="unfinished"></translation>
+        <translation>Termination, resignation, removal from office</translation>
     </message>
     <message>
         <source>Nghỉ hưu</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirement</translation>
     </message>
 </context>
 <context>
     <name>DateEdit</name>
     <message>
         <source>Gõ ngày, tháng, năm liền nhau: 12031985 → 12/03/1985</source>
-        <translation type="unfinished"></translation>
+        <translation>Type day, month and year without separators: 12031985 → 12/03/1985</translation>
     </message>
     <message>
         <source>Ngày chưa nhập đủ (dạng dd/mm/yyyy)</source>
-        <translation type="unfinished"></translation>
+        <translation>Incomplete date (format dd/mm/yyyy)</translation>
     </message>
     <message>
         <source>Ngày {date} không có thật</source>
-        <translation type="unfinished"></translation>
+        <translation>Date {date} does not exist</translation>
     </message>
     <message>
         <source>Ngày {date} quá xa trong quá khứ</source>
-        <translation type="unfinished"></translation>
+        <translation>Date {date} is too far in the past</translation>
     </message>
 </context>
 <context>
     <name>DossierForm</name>
     <message>
         <source>Điền tự động theo mã ngạch khi lưu</source>
-        <translation type="unfinished"></translation>
+        <translation>Filled in automatically from the grade code on saving</translation>
     </message>
     <message>
         <source>Tự tính theo ngạch, bậc khi lưu</source>
-        <translation type="unfinished"></translation>
+        <translation>Calculated from the grade and step on saving</translation>
     </message>
 </context>
 <context>
     <name>FieldRow</name>
     <message>
         <source>Mẫu 2C-BNV/2008, mục {item}</source>
-        <translation type="unfinished"></translation>
+        <translation>Form 2C-BNV/2008, item {item}</translation>
     </message>
     <message>
         <source>Mẫu HS02-VC/BNV, mục {item}</source>
-        <translation type="unfinished"></translation>
+        <translation>Form HS02-VC/BNV, item {item}</translation>
     </message>
 </context>
 <context>
     <name>Fields</name>
     <message>
         <source>Số CCCD (số định danh cá nhân)</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number (personal identification number)</translation>
     </message>
     <message>
         <source>Ngày cấp CCCD</source>
-        <translation type="unfinished"></translation>
+        <translation>ID card issue date</translation>
     </message>
     <message>
         <source>Nơi cấp CCCD</source>
-        <translation type="unfinished"></translation>
+        <translation>ID card place of issue</translation>
     </message>
     <message>
         <source>Số CMND cũ</source>
-        <translation type="unfinished"></translation>
+        <translation>Former ID card number (CMND)</translation>
     </message>
     <message>
         <source>Số hiệu cán bộ, công chức</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadre/civil servant number</translation>
     </message>
     <message>
         <source>Loại cán bộ</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff category</translation>
     </message>
     <message>
         <source>Tình trạng</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Họ và tên khai sinh</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name (as on birth certificate)</translation>
     </message>
     <message>
         <source>Tên gọi khác</source>
-        <translation type="unfinished"></translation>
+        <translation>Other names</translation>
     </message>
     <message>
         <source>Ngày sinh</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of birth</translation>
     </message>
     <message>
         <source>Chỉ biết năm sinh</source>
-        <translation type="unfinished"></translation>
+        <translation>Year of birth only</translation>
     </message>
     <message>
         <source>Giới tính</source>
-        <translation type="unfinished"></translation>
+        <translation>Sex</translation>
     </message>
     <message>
         <source>Nơi sinh (ghi theo địa danh cũ)</source>
-        <translation type="unfinished"></translation>
+        <translation>Place of birth (former place names)</translation>
     </message>
     <message>
         <source>Nơi sinh — tỉnh, thành phố (2025)</source>
-        <translation type="unfinished"></translation>
+        <translation>Place of birth — province/city (2025)</translation>
     </message>
     <message>
         <source>Nơi sinh — xã, phường (2025)</source>
-        <translation type="unfinished"></translation>
+        <translation>Place of birth — commune/ward (2025)</translation>
     </message>
     <message>
         <source>Quê quán (ghi theo địa danh cũ)</source>
-        <translation type="unfinished"></translation>
+        <translation>Home town (former place names)</translation>
     </message>
     <message>
         <source>Quê quán — tỉnh, thành phố (2025)</source>
-        <translation type="unfinished"></translation>
+        <translation>Home town — province/city (2025)</translation>
     </message>
     <message>
         <source>Quê quán — xã, phường (2025)</source>
-        <translation type="unfinished"></translation>
+        <translation>Home town — commune/ward (2025)</translation>
     </message>
     <message>
         <source>Dân tộc</source>
-        <translation type="unfinished"></translation>
+        <translation>Ethnic group</translation>
     </message>
     <message>
         <source>Tôn giáo</source>
-        <translation type="unfinished"></translation>
+        <translation>Religion</translation>
     </message>
     <message>
         <source>Nơi đăng ký hộ khẩu thường trú (địa danh cũ)</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered permanent residence (former place names)</translation>
     </message>
     <message>
         <source>Thường trú — tỉnh, thành phố (2025)</source>
-        <translation type="unfinished"></translation>
+        <translation>Permanent residence — province/city (2025)</translation>
     </message>
     <message>
         <source>Thường trú — xã, phường (2025)</source>
-        <translation type="unfinished"></translation>
+        <translation>Permanent residence — commune/ward (2025)</translation>
     </message>
     <message>
         <source>Thường trú — số nhà, đường, thôn</source>
-        <translation type="unfinished"></translation>
+        <translation>Permanent residence — house number, street, village</translation>
     </message>
     <message>
         <source>Nơi ở hiện nay (địa danh cũ)</source>
-        <translation type="unfinished"></translation>
+        <translation>Current residence (former place names)</translation>
     </message>
     <message>
         <source>Nơi ở — tỉnh, thành phố (2025)</source>
-        <translation type="unfinished"></translation>
+        <translation>Current residence — province/city (2025)</translation>
     </message>
     <message>
         <source>Nơi ở — xã, phường (2025)</source>
-        <translation type="unfinished"></translation>
+        <translation>Current residence — commune/ward (2025)</translation>
     </message>
     <message>
         <source>Nơi ở — số nhà, đường, thôn</source>
-        <translation type="unfinished"></translation>
+        <translation>Current residence — house number, street, village</translation>
     </message>
     <message>
         <source>Số điện thoại liên hệ</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact phone number</translation>
     </message>
     <message>
         <source>Thư điện tử</source>
-        <translation type="unfinished"></translation>
+        <translation>Email</translation>
     </message>
     <message>
         <source>Thành phần gia đình xuất thân</source>
-        <translation type="unfinished"></translation>
+        <translation>Family social background</translation>
     </message>
     <message>
         <source>Nghề nghiệp khi được tuyển dụng</source>
-        <translation type="unfinished"></translation>
+        <translation>Occupation when recruited</translation>
     </message>
     <message>
         <source>Ngày tuyển dụng</source>
-        <translation type="unfinished"></translation>
+        <translation>Recruitment date</translation>
     </message>
     <message>
         <source>Cơ quan tuyển dụng</source>
-        <translation type="unfinished"></translation>
+        <translation>Recruiting agency</translation>
     </message>
     <message>
         <source>Ngày vào cơ quan hiện đang công tác</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of joining current agency</translation>
     </message>
     <message>
         <source>Ngày hết tập sự</source>
-        <translation type="unfinished"></translation>
+        <translation>Probation end date</translation>
     </message>
     <message>
         <source>Chức vụ (chức danh) hiện tại</source>
-        <translation type="unfinished"></translation>
+        <translation>Current position (title)</translation>
     </message>
     <message>
         <source>Ngày bổ nhiệm chức vụ</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of appointment to position</translation>
     </message>
     <message>
         <source>Ngày bổ nhiệm lại</source>
-        <translation type="unfinished"></translation>
+        <translation>Reappointment date</translation>
     </message>
     <message>
         <source>Chức vụ kiêm nhiệm</source>
-        <translation type="unfinished"></translation>
+        <translation>Concurrent position</translation>
     </message>
     <message>
         <source>Chức vụ Đảng hiện tại</source>
-        <translation type="unfinished"></translation>
+        <translation>Current Party position</translation>
     </message>
     <message>
         <source>Chức vụ Đảng kiêm nhiệm</source>
-        <translation type="unfinished"></translation>
+        <translation>Concurrent Party position</translation>
     </message>
     <message>
         <source>Được quy hoạch chức danh</source>
-        <translation type="unfinished"></translation>
+        <translation>Planned for position (succession planning)</translation>
     </message>
     <message>
         <source>Công việc chính được giao</source>
-        <translation type="unfinished"></translation>
+        <translation>Main assigned duties</translation>
     </message>
     <message>
         <source>Sở trường công tác</source>
-        <translation type="unfinished"></translation>
+        <translation>Work strengths</translation>
     </message>
     <message>
         <source>Công việc làm lâu nhất</source>
-        <translation type="unfinished"></translation>
+        <translation>Longest-held job</translation>
     </message>
     <message>
         <source>Mã ngạch / chức danh nghề nghiệp</source>
-        <translation type="unfinished"></translation>
+        <translation>Grade code / professional title</translation>
     </message>
     <message>
         <source>Danh mục mã ngạch</source>
-        <translation type="unfinished"></translation>
+        <translation>Grade code list</translation>
     </message>
     <message>
         <source>Ngày bổ nhiệm ngạch</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of appointment to grade</translation>
     </message>
     <message>
         <source>Bậc lương</source>
-        <translation type="unfinished"></translation>
+        <translation>Salary step</translation>
     </message>
     <message>
         <source>Hệ số lương</source>
-        <translation type="unfinished"></translation>
+        <translation>Salary coefficient</translation>
     </message>
     <message>
         <source>Ngày hưởng bậc lương</source>
-        <translation type="unfinished"></translation>
+        <translation>Salary step effective date</translation>
     </message>
     <message>
         <source>Phần trăm hưởng</source>
-        <translation type="unfinished"></translation>
+        <translation>Percentage paid</translation>
     </message>
     <message>
         <source>Phụ cấp thâm niên vượt khung (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Seniority allowance beyond the top step (%)</translation>
     </message>
     <message>
         <source>Ngày hưởng phụ cấp thâm niên vượt khung</source>
-        <translation type="unfinished"></translation>
+        <translation>Effective date of seniority allowance beyond the top step</translation>
     </message>
     <message>
         <source>Phụ cấp chức vụ (hệ số)</source>
-        <translation type="unfinished"></translation>
+        <translation>Position allowance (coefficient)</translation>
     </message>
     <message>
         <source>Phụ cấp kiêm nhiệm (hệ số)</source>
-        <translation type="unfinished"></translation>
+        <translation>Concurrent-position allowance (coefficient)</translation>
     </message>
     <message>
         <source>Phụ cấp khác</source>
-        <translation type="unfinished"></translation>
+        <translation>Other allowances</translation>
     </message>
     <message>
         <source>Vị trí việc làm</source>
-        <translation type="unfinished"></translation>
+        <translation>Job position</translation>
     </message>
     <message>
         <source>Mã vị trí việc làm</source>
-        <translation type="unfinished"></translation>
+        <translation>Job position code</translation>
     </message>
     <message>
         <source>Lương theo mức tiền (đồng)</source>
-        <translation type="unfinished"></translation>
+        <translation>Salary as a fixed amount (VND)</translation>
     </message>
     <message>
         <source>Ngày hưởng lương theo mức tiền</source>
-        <translation type="unfinished"></translation>
+        <translation>Fixed-amount salary effective date</translation>
     </message>
     <message>
         <source>Trình độ giáo dục phổ thông</source>
-        <translation type="unfinished"></translation>
+        <translation>General education level</translation>
     </message>
     <message>
         <source>Trình độ chuyên môn cao nhất</source>
-        <translation type="unfinished"></translation>
+        <translation>Highest professional qualification</translation>
     </message>
     <message>
         <source>Chuyên ngành</source>
-        <translation type="unfinished"></translation>
+        <translation>Field of study</translation>
     </message>
     <message>
         <source>Lý luận chính trị</source>
-        <translation type="unfinished"></translation>
+        <translation>Political theory</translation>
     </message>
     <message>
         <source>Quản lý nhà nước</source>
-        <translation type="unfinished"></translation>
+        <translation>State management</translation>
     </message>
     <message>
         <source>Ngoại ngữ</source>
-        <translation type="unfinished"></translation>
+        <translation>Foreign language</translation>
     </message>
     <message>
         <source>Tin học</source>
-        <translation type="unfinished"></translation>
+        <translation>Computer skills</translation>
     </message>
     <message>
         <source>Học hàm</source>
-        <translation type="unfinished"></translation>
+        <translation>Academic title</translation>
     </message>
     <message>
         <source>Năm phong học hàm</source>
-        <translation type="unfinished"></translation>
+        <translation>Year academic title conferred</translation>
     </message>
     <message>
         <source>Ngày vào Đảng Cộng sản Việt Nam</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of admission to the Communist Party of Vietnam</translation>
     </message>
     <message>
         <source>Ngày chính thức vào Đảng</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of full Party membership</translation>
     </message>
     <message>
         <source>Ngày tham gia tổ chức chính trị - xã hội</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of joining a socio-political organization</translation>
     </message>
     <message>
         <source>Tổ chức chính trị - xã hội và công việc trong tổ chức</source>
-        <translation type="unfinished"></translation>
+        <translation>Socio-political organization and role in it</translation>
     </message>
     <message>
         <source>Ngày nhập ngũ</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of enlistment</translation>
     </message>
     <message>
         <source>Ngày xuất ngũ</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of discharge</translation>
     </message>
     <message>
         <source>Quân hàm cao nhất</source>
-        <translation type="unfinished"></translation>
+        <translation>Highest military rank</translation>
     </message>
     <message>
         <source>Danh hiệu được phong tặng cao nhất</source>
-        <translation type="unfinished"></translation>
+        <translation>Highest honorary title conferred</translation>
     </message>
     <message>
         <source>Khen thưởng (hình thức cao nhất, năm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rewards (highest form, year)</translation>
     </message>
     <message>
         <source>Kỷ luật (hình thức cao nhất, năm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Discipline (most severe form, year)</translation>
     </message>
     <message>
         <source>Tình trạng sức khoẻ</source>
-        <translation type="unfinished"></translation>
+        <translation>Health status</translation>
     </message>
     <message>
         <source>Chiều cao (cm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Height (cm)</translation>
     </message>
     <message>
         <source>Cân nặng (kg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Weight (kg)</translation>
     </message>
     <message>
         <source>Nhóm máu</source>
-        <translation type="unfinished"></translation>
+        <translation>Blood type</translation>
     </message>
     <message>
         <source>Thương binh hạng</source>
-        <translation type="unfinished"></translation>
+        <translation>War invalid class</translation>
     </message>
     <message>
         <source>Con gia đình chính sách</source>
-        <translation type="unfinished"></translation>
+        <translation>Child of a policy-beneficiary family</translation>
     </message>
     <message>
         <source>Đối tượng chính sách</source>
-        <translation type="unfinished"></translation>
+        <translation>Policy beneficiary category</translation>
     </message>
     <message>
         <source>Số sổ BHXH</source>
-        <translation type="unfinished"></translation>
+        <translation>Social insurance book number</translation>
     </message>
     <message>
         <source>Số thẻ BHYT</source>
-        <translation type="unfinished"></translation>
+        <translation>Health insurance card number</translation>
     </message>
     <message>
         <source>Bị bắt, bị tù; làm việc trong chế độ cũ</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrest, imprisonment; work under the former regime</translation>
     </message>
     <message>
         <source>Quan hệ với tổ chức ở nước ngoài</source>
-        <translation type="unfinished"></translation>
+        <translation>Ties with organizations abroad</translation>
     </message>
     <message>
         <source>Thân nhân ở nước ngoài</source>
-        <translation type="unfinished"></translation>
+        <translation>Relatives abroad</translation>
     </message>
     <message>
         <source>Thu nhập từ tiền lương</source>
-        <translation type="unfinished"></translation>
+        <translation>Income from salary</translation>
     </message>
     <message>
         <source>Các nguồn thu nhập khác</source>
-        <translation type="unfinished"></translation>
+        <translation>Other sources of income</translation>
     </message>
     <message>
         <source>Nhà ở</source>
-        <translation type="unfinished"></translation>
+        <translation>Housing</translation>
     </message>
     <message>
         <source>Đất ở</source>
-        <translation type="unfinished"></translation>
+        <translation>Residential land</translation>
     </message>
     <message>
         <source>Đất sản xuất, kinh doanh</source>
-        <translation type="unfinished"></translation>
+        <translation>Land for production and business</translation>
     </message>
     <message>
         <source>Nhận xét, đánh giá của cơ quan, đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation>Comments and assessment by the agency/unit</translation>
     </message>
     <message>
         <source>Loại đào tạo</source>
-        <translation type="unfinished"></translation>
+        <translation>Training type</translation>
     </message>
     <message>
         <source>Tên trường, cơ sở đào tạo</source>
-        <translation type="unfinished"></translation>
+        <translation>School / training institution</translation>
     </message>
     <message>
         <source>Từ ngày</source>
-        <translation type="unfinished"></translation>
+        <translation>From</translation>
     </message>
     <message>
         <source>Đến ngày</source>
-        <translation type="unfinished"></translation>
+        <translation>To</translation>
     </message>
     <message>
         <source>Hình thức đào tạo</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode of training</translation>
     </message>
     <message>
         <source>Văn bằng, chứng chỉ, trình độ</source>
-        <translation type="unfinished"></translation>
+        <translation>Degree, certificate, level</translation>
     </message>
     <message>
         <source>Trình độ (mã)</source>
-        <translation type="unfinished"></translation>
+        <translation>Level (code)</translation>
     </message>
     <message>
         <source>Tên ngoại ngữ / tiếng dân tộc</source>
-        <translation type="unfinished"></translation>
+        <translation>Foreign / ethnic minority language</translation>
     </message>
     <message>
         <source>Điểm số</source>
-        <translation type="unfinished"></translation>
+        <translation>Score</translation>
     </message>
     <message>
         <source>Đơn vị công tác</source>
-        <translation type="unfinished"></translation>
+        <translation>Workplace</translation>
     </message>
     <message>
         <source>Chức danh, chức vụ</source>
-        <translation type="unfinished"></translation>
+        <translation>Title, position</translation>
     </message>
     <message>
         <source>Diễn giải</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>Loại</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Nội dung</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Bên</source>
-        <translation type="unfinished"></translation>
+        <translation>Side</translation>
     </message>
     <message>
         <source>Mối quan hệ</source>
-        <translation type="unfinished"></translation>
+        <translation>Relationship</translation>
     </message>
     <message>
         <source>Họ và tên</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name</translation>
     </message>
     <message>
         <source>Năm sinh</source>
-        <translation type="unfinished"></translation>
+        <translation>Year of birth</translation>
     </message>
     <message>
         <source>Quê quán, nghề nghiệp, chức vụ, nơi ở…</source>
-        <translation type="unfinished"></translation>
+        <translation>Home town, occupation, position, residence…</translation>
     </message>
     <message>
         <source>Đã mất</source>
-        <translation type="unfinished"></translation>
+        <translation>Deceased</translation>
     </message>
     <message>
         <source>Tháng/năm hưởng</source>
-        <translation type="unfinished"></translation>
+        <translation>Effective month/year</translation>
     </message>
     <message>
         <source>Mã ngạch</source>
-        <translation type="unfinished"></translation>
+        <translation>Grade code</translation>
     </message>
     <message>
         <source>Bậc</source>
-        <translation type="unfinished"></translation>
+        <translation>Step</translation>
     </message>
     <message>
         <source>Tiền lương theo vị trí việc làm</source>
-        <translation type="unfinished"></translation>
+        <translation>Salary by job position</translation>
     </message>
     <message>
         <source>Số tháng nâng bậc trước thời hạn</source>
-        <translation type="unfinished"></translation>
+        <translation>Early step raise (months)</translation>
     </message>
     <message>
         <source>Quyết định</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision</translation>
     </message>
     <message>
         <source>Ghi chú</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>Loại phụ cấp</source>
-        <translation type="unfinished"></translation>
+        <translation>Allowance type</translation>
     </message>
     <message>
         <source>Hệ số</source>
-        <translation type="unfinished"></translation>
+        <translation>Coefficient</translation>
     </message>
     <message>
         <source>Hình thức hưởng</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment method</translation>
     </message>
     <message>
         <source>Giá trị (đồng)</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount (VND)</translation>
     </message>
     <message>
         <source>Năm</source>
-        <translation type="unfinished"></translation>
+        <translation>Year</translation>
     </message>
     <message>
         <source>Ngày quyết định</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision date</translation>
     </message>
     <message>
         <source>Số quyết định</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision number</translation>
     </message>
     <message>
         <source>Hình thức / danh hiệu</source>
-        <translation type="unfinished"></translation>
+        <translation>Reward / title</translation>
     </message>
     <message>
         <source>Cấp quyết định</source>
-        <translation type="unfinished"></translation>
+        <translation>Issuing level</translation>
     </message>
     <message>
         <source>Lý do</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>Loại kỷ luật</source>
-        <translation type="unfinished"></translation>
+        <translation>Discipline type</translation>
     </message>
     <message>
         <source>Hình thức kỷ luật</source>
-        <translation type="unfinished"></translation>
+        <translation>Disciplinary measure</translation>
     </message>
     <message>
         <source>Hành vi vi phạm chính</source>
-        <translation type="unfinished"></translation>
+        <translation>Main violation</translation>
     </message>
     <message>
         <source>Cơ quan quyết định</source>
-        <translation type="unfinished"></translation>
+        <translation>Deciding authority</translation>
     </message>
     <message>
         <source>Xếp loại chất lượng</source>
-        <translation type="unfinished"></translation>
+        <translation>Quality rating</translation>
     </message>
     <message>
         <source>Xếp loại chuyên môn</source>
-        <translation type="unfinished"></translation>
+        <translation>Professional rating</translation>
     </message>
     <message>
         <source>Xếp loại thi đua</source>
-        <translation type="unfinished"></translation>
+        <translation>Emulation rating</translation>
     </message>
     <message>
         <source>Loại quyết định</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision type</translation>
     </message>
     <message>
         <source>Ngày hiệu lực</source>
-        <translation type="unfinished"></translation>
+        <translation>Effective date</translation>
     </message>
     <message>
         <source>Ngày kết thúc</source>
-        <translation type="unfinished"></translation>
+        <translation>End date</translation>
     </message>
     <message>
         <source>Chức vụ, chức danh</source>
-        <translation type="unfinished"></translation>
+        <translation>Position, title</translation>
     </message>
     <message>
         <source>Đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>Năm kê khai</source>
-        <translation type="unfinished"></translation>
+        <translation>Declaration year</translation>
     </message>
     <message>
         <source>Loại kê khai</source>
-        <translation type="unfinished"></translation>
+        <translation>Declaration type</translation>
     </message>
     <message>
         <source>Ngày kê khai</source>
-        <translation type="unfinished"></translation>
+        <translation>Declaration date</translation>
     </message>
     <message>
         <source>Tổng thu nhập (đồng)</source>
-        <translation type="unfinished"></translation>
+        <translation>Total income (VND)</translation>
     </message>
     <message>
         <source>Tóm tắt tài sản, thu nhập</source>
-        <translation type="unfinished"></translation>
+        <translation>Summary of assets and income</translation>
     </message>
     <message>
         <source>Quá trình đào tạo, bồi dưỡng</source>
-        <translation type="unfinished"></translation>
+        <translation>Training</translation>
     </message>
     <message>
         <source>Quá trình công tác</source>
-        <translation type="unfinished"></translation>
+        <translation>Work history</translation>
     </message>
     <message>
         <source>Lịch sử bản thân</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal history</translation>
     </message>
     <message>
         <source>Quan hệ gia đình</source>
-        <translation type="unfinished"></translation>
+        <translation>Family relations</translation>
     </message>
     <message>
         <source>Quá trình lương</source>
-        <translation type="unfinished"></translation>
+        <translation>Salary history</translation>
     </message>
     <message>
         <source>Phụ cấp</source>
-        <translation type="unfinished"></translation>
+        <translation>Allowances</translation>
     </message>
     <message>
         <source>Khen thưởng, danh hiệu thi đua</source>
-        <translation type="unfinished"></translation>
+        <translation>Rewards and emulation titles</translation>
     </message>
     <message>
         <source>Kỷ luật</source>
-        <translation type="unfinished"></translation>
+        <translation>Discipline</translation>
     </message>
     <message>
         <source>Đánh giá, xếp loại hằng năm</source>
-        <translation type="unfinished"></translation>
+        <translation>Annual evaluation and rating</translation>
     </message>
     <message>
         <source>Tuyển dụng, bổ nhiệm, điều động, luân chuyển, biệt phái</source>
-        <translation type="unfinished"></translation>
+        <translation>Recruitment, appointment, transfer, rotation, secondment</translation>
     </message>
     <message>
         <source>Kê khai tài sản, thu nhập</source>
-        <translation type="unfinished"></translation>
+        <translation>Asset and income declaration</translation>
     </message>
     <message>
         <source>Cán bộ</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadre</translation>
     </message>
     <message>
         <source>Công chức</source>
-        <translation type="unfinished"></translation>
+        <translation>Civil servant</translation>
     </message>
     <message>
         <source>Viên chức</source>
-        <translation type="unfinished"></translation>
+        <translation>Public employee</translation>
     </message>
     <message>
         <source>Hợp đồng lao động</source>
-        <translation type="unfinished"></translation>
+        <translation>Contract worker</translation>
     </message>
     <message>
         <source>Đang công tác</source>
-        <translation type="unfinished"></translation>
+        <translation>In service</translation>
     </message>
     <message>
         <source>Đã nghỉ hưu</source>
-        <translation type="unfinished"></translation>
+        <translation>Retired</translation>
     </message>
     <message>
         <source>Đã chuyển công tác</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferred out</translation>
     </message>
     <message>
         <source>Đã thôi việc</source>
-        <translation type="unfinished"></translation>
+        <translation>Left service</translation>
     </message>
 </context>
 <context>
     <name>FilesPage</name>
     <message>
         <source>Tên tệp</source>
-        <translation type="unfinished"></translation>
+        <translation>File name</translation>
     </message>
     <message>
         <source>Mô tả</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>Dung lượng</source>
-        <translation type="unfinished"></translation>
+        <translation>Size</translation>
     </message>
     <message>
         <source>Ảnh 4 x 6</source>
-        <translation type="unfinished"></translation>
+        <translation>Photo 4 x 6</translation>
     </message>
     <message>
         <source>Chọn ảnh…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose photo…</translation>
     </message>
     <message>
         <source>Xóa ảnh</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove photo</translation>
     </message>
     <message>
         <source>Tệp đính kèm</source>
-        <translation type="unfinished"></translation>
+        <translation>Attachments</translation>
     </message>
     <message>
         <source>Thêm tệp…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add file…</translation>
     </message>
     <message>
         <source>Xóa tệp</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove file</translation>
     </message>
     <message>
         <source>Mở</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <source>Lưu thành…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as…</translation>
     </message>
     <message>
         <source>Bản quét quyết định, văn bằng, chứng chỉ… Nhấp đúp vào cột Mô tả của tệp mới để ghi mô tả. Ảnh và tệp được lưu cùng hồ sơ khi bấm Lưu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scans of decisions, degrees, certificates… Double-click the Description column of a new file to enter a description. The photo and files are saved with the record when you click Save.</translation>
     </message>
     <message>
         <source>Ảnh (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)</translation>
     </message>
     <message>
         <source>Chọn ảnh 4 x 6</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose 4 x 6 photo</translation>
     </message>
     <message>
         <source>Không đọc được ảnh {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read image {name}.</translation>
     </message>
     <message>
         <source>Thêm tệp đính kèm</source>
-        <translation type="unfinished"></translation>
+        <translation>Add attachment</translation>
     </message>
     <message>
         <source>Không đọc được tệp {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read file {name}.</translation>
     </message>
     <message>
         <source>Tệp {name} rỗng hoặc lớn quá 20 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>File {name} is empty or larger than 20 MB.</translation>
     </message>
     <message>
         <source>Lưu tệp đính kèm</source>
-        <translation type="unfinished"></translation>
+        <translation>Save attachment</translation>
     </message>
     <message>
         <source>Tệp mới, chưa lưu</source>
-        <translation type="unfinished"></translation>
+        <translation>New file, not yet saved</translation>
     </message>
 </context>
 <context>
     <name>NumberEdit</name>
     <message>
         <source>Phải là số nguyên</source>
-        <translation type="unfinished"></translation>
+        <translation>Must be a whole number</translation>
     </message>
     <message>
         <source>Không phải là số (dùng dấu phẩy cho phần thập phân, ví dụ 2,34)</source>
-        <translation type="unfinished"></translation>
+        <translation>Not a number (use a comma as the decimal separator, e.g. 2,34)</translation>
     </message>
 </context>
 <context>
     <name>PeopleModel</name>
     <message>
         <source>Họ và tên</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name</translation>
     </message>
     <message>
         <source>Ngày sinh</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of birth</translation>
     </message>
     <message>
         <source>Giới tính</source>
-        <translation type="unfinished"></translation>
+        <translation>Sex</translation>
     </message>
     <message>
         <source>Số CCCD</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number</translation>
     </message>
     <message>
         <source>Đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>Chức vụ</source>
-        <translation type="unfinished"></translation>
+        <translation>Position</translation>
     </message>
     <message>
         <source>Mã ngạch</source>
-        <translation type="unfinished"></translation>
+        <translation>Grade code</translation>
     </message>
     <message>
         <source>Bậc</source>
-        <translation type="unfinished"></translation>
+        <translation>Step</translation>
     </message>
     <message>
         <source>Hệ số</source>
-        <translation type="unfinished"></translation>
+        <translation>Coefficient</translation>
     </message>
     <message>
         <source>Ngày nghỉ hưu</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirement date</translation>
     </message>
     <message>
         <source>Loại</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff type</translation>
     </message>
     <message>
         <source>Tình trạng</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Ngày vào Đảng</source>
-        <translation type="unfinished"></translation>
+        <translation>Party admission date</translation>
     </message>
     <message>
         <source>Điện thoại</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>Mã đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit code</translation>
     </message>
 </context>
 <context>
     <name>PersonEditor</name>
     <message>
         <source>Sơ yếu lý lịch</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal details</translation>
     </message>
     <message>
         <source>Mẫu 2C, mục 1–9</source>
-        <translation type="unfinished"></translation>
+        <translation>Form 2C, items 1–9</translation>
     </message>
     <message>
         <source>Định danh (mục 25)</source>
-        <translation type="unfinished"></translation>
+        <translation>Identification (item 25)</translation>
     </message>
     <message>
         <source>1–3. Họ tên, ngày sinh, giới tính</source>
-        <translation type="unfinished"></translation>
+        <translation>1–3. Name, date of birth, sex</translation>
     </message>
     <message>
         <source>4–5. Nơi sinh, quê quán</source>
-        <translation type="unfinished"></translation>
+        <translation>4–5. Place of birth, home town</translation>
     </message>
     <message>
         <source>6–7. Dân tộc, tôn giáo</source>
-        <translation type="unfinished"></translation>
+        <translation>6–7. Ethnic group, religion</translation>
     </message>
     <message>
         <source>8–9. Thường trú, nơi ở hiện nay</source>
-        <translation type="unfinished"></translation>
+        <translation>8–9. Permanent and current residence</translation>
     </message>
     <message>
         <source>Tuyển dụng, công tác</source>
-        <translation type="unfinished"></translation>
+        <translation>Recruitment and employment</translation>
     </message>
     <message>
         <source>Mẫu 2C, mục 10–14</source>
-        <translation type="unfinished"></translation>
+        <translation>Form 2C, items 10–14</translation>
     </message>
     <message>
         <source>10–11. Tuyển dụng</source>
-        <translation type="unfinished"></translation>
+        <translation>10–11. Recruitment</translation>
     </message>
     <message>
         <source>12–13. Chức vụ, công việc</source>
-        <translation type="unfinished"></translation>
+        <translation>12–13. Position, duties</translation>
     </message>
     <message>
         <source>14. Ngạch, bậc lương (HS02 mục 30.1)</source>
-        <translation type="unfinished"></translation>
+        <translation>14. Grade, salary step (HS02 item 30.1)</translation>
     </message>
     <message>
         <source>14. Phụ cấp (HS02 mục 30.2)</source>
-        <translation type="unfinished"></translation>
+        <translation>14. Allowances (HS02 item 30.2)</translation>
     </message>
     <message>
         <source>Vị trí việc làm, lương theo mức tiền (HS02 mục 30.3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Job position, fixed-amount salary (HS02 item 30.3)</translation>
     </message>
     <message>
         <source>Trình độ, Đảng, quân ngũ</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualifications, Party, military service</translation>
     </message>
     <message>
         <source>Mẫu 2C, mục 15–20</source>
-        <translation type="unfinished"></translation>
+        <translation>Form 2C, items 15–20</translation>
     </message>
     <message>
         <source>15. Trình độ</source>
-        <translation type="unfinished"></translation>
+        <translation>15. Qualifications</translation>
     </message>
     <message>
         <source>16–17. Đảng, tổ chức chính trị - xã hội</source>
-        <translation type="unfinished"></translation>
+        <translation>16–17. Party, socio-political organizations</translation>
     </message>
     <message>
         <source>18. Quân ngũ</source>
-        <translation type="unfinished"></translation>
+        <translation>18. Military service</translation>
     </message>
     <message>
         <source>19–20. Danh hiệu, sở trường</source>
-        <translation type="unfinished"></translation>
+        <translation>19–20. Honorary titles, strengths</translation>
     </message>
     <message>
         <source>Khen thưởng, sức khỏe, bảo hiểm</source>
-        <translation type="unfinished"></translation>
+        <translation>Rewards, health, insurance</translation>
     </message>
     <message>
         <source>Mẫu 2C, mục 21–26 (mục 25, số CCCD: trang Sơ yếu lý lịch)</source>
-        <translation type="unfinished"></translation>
+        <translation>Form 2C, items 21–26 (item 25, ID number: on the Personal details page)</translation>
     </message>
     <message>
         <source>21–22. Khen thưởng, kỷ luật</source>
-        <translation type="unfinished"></translation>
+        <translation>21–22. Rewards, discipline</translation>
     </message>
     <message>
         <source>23. Sức khỏe</source>
-        <translation type="unfinished"></translation>
+        <translation>23. Health</translation>
     </message>
     <message>
         <source>24. Chính sách</source>
-        <translation type="unfinished"></translation>
+        <translation>24. Policy beneficiary</translation>
     </message>
     <message>
         <source>26. Bảo hiểm xã hội</source>
-        <translation type="unfinished"></translation>
+        <translation>26. Social insurance</translation>
     </message>
     <message>
         <source>27. Đào tạo</source>
-        <translation type="unfinished"></translation>
+        <translation>27. Training</translation>
     </message>
     <message>
         <source>Mẫu 2C, mục 27</source>
-        <translation type="unfinished"></translation>
+        <translation>Form 2C, item 27</translation>
     </message>
     <message>
         <source>28. Công tác</source>
-        <translation type="unfinished"></translation>
+        <translation>28. Work history</translation>
     </message>
     <message>
         <source>Mẫu 2C, mục 28</source>
-        <translation type="unfinished"></translation>
+        <translation>Form 2C, item 28</translation>
     </message>
     <message>
         <source>29. Lịch sử bản thân</source>
-        <translation type="unfinished"></translation>
+        <translation>29. Personal history</translation>
     </message>
     <message>
         <source>Mẫu 2C, mục 29</source>
-        <translation type="unfinished"></translation>
+        <translation>Form 2C, item 29</translation>
     </message>
     <message>
         <source>29. Đặc điểm lịch sử bản thân</source>
-        <translation type="unfinished"></translation>
+        <translation>29. Personal history details</translation>
     </message>
     <message>
         <source>30. Gia đình</source>
-        <translation type="unfinished"></translation>
+        <translation>30. Family</translation>
     </message>
     <message>
         <source>Mẫu 2C, mục 30</source>
-        <translation type="unfinished"></translation>
+        <translation>Form 2C, item 30</translation>
     </message>
     <message>
         <source>31. Lương</source>
-        <translation type="unfinished"></translation>
+        <translation>31. Salary</translation>
     </message>
     <message>
         <source>Mẫu 2C, mục 31</source>
-        <translation type="unfinished"></translation>
+        <translation>Form 2C, item 31</translation>
     </message>
     <message>
         <source>Bổ sung HS02</source>
-        <translation type="unfinished"></translation>
+        <translation>HS02 additions</translation>
     </message>
     <message>
         <source>Mẫu HS02-VC/BNV</source>
-        <translation type="unfinished"></translation>
+        <translation>Form HS02-VC/BNV</translation>
     </message>
     <message>
         <source>Liên hệ, bảo hiểm y tế (HS02 mục 8–9)</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact, health insurance (HS02 items 8–9)</translation>
     </message>
     <message>
         <source>Xuất thân, chính sách (HS02 mục 11, 14, 18)</source>
-        <translation type="unfinished"></translation>
+        <translation>Background, policy beneficiary (HS02 items 11, 14, 18)</translation>
     </message>
     <message>
         <source>Học hàm (HS02 mục 21)</source>
-        <translation type="unfinished"></translation>
+        <translation>Academic title (HS02 item 21)</translation>
     </message>
     <message>
         <source>Quy hoạch, chức vụ Đảng (HS02 mục 24–29)</source>
-        <translation type="unfinished"></translation>
+        <translation>Succession planning, Party positions (HS02 items 24–29)</translation>
     </message>
     <message>
         <source>NĐ 27/2026</source>
-        <translation type="unfinished"></translation>
+        <translation>Decree 27/2026</translation>
     </message>
     <message>
         <source>Dữ liệu theo Nghị định 27/2026/NĐ-CP (cơ sở dữ liệu CBCCVC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Data under Decree 27/2026/NĐ-CP (national database of cadres, civil servants and public employees)</translation>
     </message>
     <message>
         <source>Hoàn cảnh kinh tế</source>
-        <translation type="unfinished"></translation>
+        <translation>Economic circumstances</translation>
     </message>
     <message>
         <source>32. Nhận xét</source>
-        <translation type="unfinished"></translation>
+        <translation>32. Assessment</translation>
     </message>
     <message>
         <source>Mẫu 2C, mục 32</source>
-        <translation type="unfinished"></translation>
+        <translation>Form 2C, item 32</translation>
     </message>
     <message>
         <source>32. Nhận xét, đánh giá</source>
-        <translation type="unfinished"></translation>
+        <translation>32. Comments and assessment</translation>
     </message>
     <message>
         <source>Ảnh và tệp</source>
-        <translation type="unfinished"></translation>
+        <translation>Photo and files</translation>
     </message>
     <message>
         <source>Ảnh 4 x 6 và tệp đính kèm</source>
-        <translation type="unfinished"></translation>
+        <translation>4 x 6 photo and attachments</translation>
     </message>
     <message>
         <source>Phụ cấp</source>
-        <translation type="unfinished"></translation>
+        <translation>Allowances</translation>
     </message>
     <message>
         <source>Khen thưởng</source>
-        <translation type="unfinished"></translation>
+        <translation>Rewards</translation>
     </message>
     <message>
         <source>Kỷ luật</source>
-        <translation type="unfinished"></translation>
+        <translation>Discipline</translation>
     </message>
     <message>
         <source>Đánh giá hằng năm</source>
-        <translation type="unfinished"></translation>
+        <translation>Annual evaluations</translation>
     </message>
     <message>
         <source>Quyết định</source>
-        <translation type="unfinished"></translation>
+        <translation>Decisions</translation>
     </message>
     <message>
         <source>Kê khai tài sản</source>
-        <translation type="unfinished"></translation>
+        <translation>Asset declarations</translation>
     </message>
     <message>
         <source>Không mở được hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot open the record</translation>
     </message>
     <message>
         <source>Lưu</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Lưu hồ sơ (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Save record (Ctrl+S)</translation>
     </message>
     <message>
         <source>Hủy</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Đóng, không lưu (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Close without saving (Esc)</translation>
     </message>
     <message>
         <source>Hồ sơ: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Record: {name}</translation>
     </message>
     <message>
         <source>Thêm hồ sơ mới</source>
-        <translation type="unfinished"></translation>
+        <translation>Add new record</translation>
     </message>
     <message>
         <source>Đơn vị: {name} ({code}). Đổi đơn vị bằng lệnh Chuyển đơn vị ở cửa sổ chính.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit: {name} ({code}). To change the unit, use Transfer to another unit in the main window.</translation>
     </message>
     <message>
         <source>Đơn vị: chưa xếp đơn vị.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit: not assigned.</translation>
     </message>
     <message>
         <source>Hồ sơ chưa được lưu: có {count} lỗi, xem các ô được đánh dấu.</source>
-        <translation type="unfinished"></translation>
+        <translation>The record was not saved: {count} error(s); see the highlighted fields.</translation>
     </message>
     <message>
         <source>Không lưu được hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot save the record</translation>
     </message>
     <message>
         <source>Đã lưu, xin kiểm tra lại</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved — please review</translation>
     </message>
     <message>
         <source>Hồ sơ đã được lưu. Lưu ý:</source>
-        <translation type="unfinished"></translation>
+        <translation>The record has been saved. Please note:</translation>
     </message>
     <message>
         <source>Hồ sơ có thay đổi chưa lưu. Lưu trước khi đóng?</source>
-        <translation type="unfinished"></translation>
+        <translation>The record has unsaved changes. Save before closing?</translation>
     </message>
     <message>
         <source>Không lưu</source>
-        <translation type="unfinished"></translation>
+        <translation>Don&apos;t save</translation>
     </message>
 </context>
 <context>
@@ -1738,65 +1738,67 @@
         <source>Ảnh màu 4 x 6
 
 Kéo thả tệp ảnh vào đây</source>
-        <translation type="unfinished"></translation>
+        <translation>Color photo 4 x 6
+
+Drag and drop an image file here</translation>
     </message>
 </context>
 <context>
     <name>QuickEntryDialog</name>
     <message>
         <source>Thêm hồ sơ mới</source>
-        <translation type="unfinished"></translation>
+        <translation>Add new record</translation>
     </message>
     <message>
         <source>(chưa chọn đơn vị)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no unit selected)</translation>
     </message>
     <message>
         <source>Điền sẵn theo đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation>Prefill from unit</translation>
     </message>
     <message>
         <source>Thêm các giá trị phần lớn người trong đơn vị có chung: cơ quan tuyển dụng, loại cán bộ, dân tộc, tôn giáo, tỉnh, trình độ phổ thông, mã ngạch</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in the values most people in the unit share: recruiting agency, staff category, ethnic group, religion, province, general education level, grade code</translation>
     </message>
     <message>
         <source>Đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>Tạo hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Create record</translation>
     </message>
     <message>
         <source>Hủy</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Nhập các thông tin tối thiểu; hồ sơ đầy đủ mở ra ngay sau khi tạo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the minimum details; the full record opens right after it is created.</translation>
     </message>
     <message>
         <source>Không tạo được hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot create the record</translation>
     </message>
 </context>
 <context>
     <name>SectionTable</name>
     <message>
         <source>Thêm dòng</source>
-        <translation type="unfinished"></translation>
+        <translation>Add row</translation>
     </message>
     <message>
         <source>Xóa dòng</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete row</translation>
     </message>
     <message>
         <source>Lên</source>
-        <translation type="unfinished"></translation>
+        <translation>Move up</translation>
     </message>
     <message>
         <source>Xuống</source>
-        <translation type="unfinished"></translation>
+        <translation>Move down</translation>
     </message>
 </context>
 </TS>

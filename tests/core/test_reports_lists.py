@@ -97,3 +97,43 @@ def test_wrong_extension_is_refused(list_db, tmp_path) -> None:
         report = list_report(s)
     with pytest.raises(UserError, match=r"phải có đuôi \.pdf hoặc \.xlsx"):
         render_list(report, tmp_path / "ds.docx")
+
+
+def test_given_ids_are_the_rows_in_their_order(list_db, tmp_path) -> None:
+    """The desktop prints the list it shows: exactly these people, in this order, whatever the query."""
+    from app.listing import PersonFilter, list_ids
+
+    with list_db.session() as s:
+        women = list_ids(s, PersonFilter(sex="Nữ"))
+        report = list_report(s, columns="stt,ho_ten,loai,tinh_trang,ma_don_vi", person_ids=list(reversed(women)),
+                             note="Giới tính: Nữ")
+    assert [r[1] for r in report.rows] == ["Trần Thị Hoa", "Phạm Thị Đào"]
+    assert report.rows[0][2:] == ("Công chức", "Đang công tác", "DN.SNV.CCVC")
+    out = tmp_path / "nu.pdf"
+    render_list(report, out)
+    text = " ".join(PdfReader(out).pages[0].extract_text().split())
+    assert "Giới tính: Nữ" in text and "Tổng số: 2 người" in text and "Nguyễn Văn Bình" not in text
+
+
+def test_every_person_list_column_has_a_report_column() -> None:
+    from dataclasses import fields
+
+    from app.listing import PersonRow
+    from app.reports.lists import LISTING_KEYS, listing_columns
+
+    assert set(LISTING_KEYS) == {f.name for f in fields(PersonRow)} - {"id"}
+    assert set(LISTING_KEYS.values()) <= set(COLUMNS)
+    assert listing_columns(["full_name", "sex", "unit_code"]) == ["stt", "ho_ten", "gioi_tinh", "ma_don_vi"]
+
+
+def test_filters_are_described_in_words() -> None:
+    import uuid
+
+    from app.listing import PersonFilter
+    from app.reports.lists import describe_filter
+
+    assert describe_filter(PersonFilter()) == ""
+    text = describe_filter(PersonFilter(unit_id=uuid.uuid4(), include_subunits=False, sex="Nữ", party_member=True,
+                                        age_band="31-40", statuses=(), today=dt.date(2026, 5, 1)))
+    assert text == ("không gồm đơn vị trực thuộc; Giới tính: Nữ; Độ tuổi: từ 31 đến 40 tuổi (ngày 01/05/2026); "
+                    "Đảng viên; Tình trạng: mọi tình trạng")

@@ -75,6 +75,7 @@ class PersonEditor(QDialog):
         for button in (self.save_button, self.cancel_button):
             button.setAutoDefault(False)  # Enter in a field must not save or close the dialog
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_profile)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
@@ -156,6 +157,12 @@ class PersonEditor(QDialog):
             self.show_warnings(list(result.warnings))
         super().accept()
         return True
+
+    def print_profile(self) -> None:
+        """Ctrl+P: the dossier as saved (2C / HS02); a new one must be saved first."""
+        from ui.reports_ui import print_profile
+
+        print_profile(self, self.service, self.person_id)
 
     def _show_validation(self, exc: ValidationError) -> None:
         unplaced = self.form.show_errors(exc.errors)
