@@ -54,7 +54,12 @@ class HoSoService:
         with self.db.session(self.user) as s:
             return listing.list_ids(s, flt, sort, descending)
 
-    def person_rows(self, ids: Sequence[uuid.UUID]) -> list[listing.PersonRow]:
+    def person_keys(self, flt: listing.PersonFilter, sort: str | None = None, descending: bool = False) -> list[str]:
+        """The list as hex keys (cheap for 100,000 people); see ``listing.list_keys``."""
+        with self.db.session(self.user) as s:
+            return listing.list_keys(s, flt, sort, descending)
+
+    def person_rows(self, ids: Sequence[uuid.UUID | str]) -> list[listing.PersonRow]:
         with self.db.session(self.user) as s:
             return listing.fetch_rows(s, ids)
 
@@ -180,22 +185,24 @@ class HoSoService:
         return demo.generate(self.db, count, seed, progress).people
 
     # --- spreadsheets in the desktop app (the import wizard, the list's export) -------------------
-    def import_samples(self, source: Any, rows: int = 50) -> dict[str, dict[int, tuple[Any, str | None]]]:
+    def import_samples(self, source: Any, rows: int = 50) -> dict[str, dict[int, tuple[Any, str | None, str | None]]]:
         """For the wizard's column table: per sheet to import (the people sheet and each child
-        sheet), per column, the first value under the header (legacy text repaired) and the
-        legacy encoding it was written in ("tcvn3"/"vni"), if any. Reads the file already open."""
+        sheet), per column, the first value under the header (legacy text repaired), the legacy
+        encoding it was written in ("tcvn3"/"vni") and the text as written, when it was
+        converted. Reads the file already open."""
         from app.exchange.values import decode_column
 
-        out: dict[str, dict[int, tuple[Any, str | None]]] = {}
+        out: dict[str, dict[int, tuple[Any, str | None, str | None]]] = {}
         for sheet, header in [(source.sheet, source.header), *[(c.sheet, c.header) for c in source.children]]:
             below = sheet.rows[header.data_start:header.data_start + rows]
-            samples: dict[int, tuple[Any, str | None]] = {}
+            samples: dict[int, tuple[Any, str | None, str | None]] = {}
             for column in header.columns:
                 cells = [r[column.index] for r in below if column.index < len(r)
                          and r[column.index].value is not None and str(r[column.index].value).strip()]
                 if cells:
                     first = decode_column(cells)[0]
-                    samples[column.index] = (first.text if first.text is not None else cells[0].value, first.encoding)
+                    value = first.text if first.text is not None else cells[0].value
+                    samples[column.index] = (value, first.encoding, first.original)
             out[sheet.name] = samples
         return out
 

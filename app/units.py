@@ -101,10 +101,11 @@ def deactivate_unit(session: Session, code: str, on: dt.date) -> Unit:
 def list_units(session: Session, *, include_inactive: bool = True) -> list[UnitRow]:
     """All units, parents before children, siblings by their order then name."""
     parent = aliased(Unit)
-    stmt = (select(Unit, parent.code).outerjoin(parent, Unit.parent_id == parent.id)
-            .where(Unit.deleted_at.is_(None)))
-    rows = [UnitRow(u.id, u.code, u.name, pcode, u.parent_id, u.kind, u.active_to is None, u.sort_order)
-            for u, pcode in session.execute(stmt)]
+    stmt = (select(Unit.id, Unit.code, Unit.name, parent.code, Unit.parent_id, Unit.kind, Unit.active_to,
+                   Unit.sort_order)
+            .outerjoin(parent, Unit.parent_id == parent.id).where(Unit.deleted_at.is_(None)))
+    rows = [UnitRow(uid, code, name, pcode, pid, kind, active_to is None, order)
+            for uid, code, name, pcode, pid, kind, active_to, order in session.execute(stmt)]
     if not include_inactive:
         rows = [r for r in rows if r.active]
     return _tree_order(rows)

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -33,12 +33,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QHideEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
     QDialog,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QMainWindow,
     QProgressBar,
     QPushButton,
@@ -59,11 +61,11 @@ from ui.widgets.date_edit import DateEdit
 logger = logging.getLogger(__name__)
 IdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
-MARKED_BACKGROUND = QColor("#fde0dc")
-MARKED_TEXT = QColor("#8a1c12")
-COUNT_MONTHS = 6  # the status bar counts what the panel shows by default
+MARKED_BACKGROUND, MARKED_TEXT = QColor("#fde0dc"), QColor("#8a1c12")
+COUNT_MONTHS = 6  # the status bar counts what the panel shows when it opens
 OVERDUE_MONTHS = 12
 _Index = QModelIndex | QPersistentModelIndex
+W = TypeVar("W", bound=QWidget)
 
 
 def tr(text: str) -> str:
@@ -95,6 +97,25 @@ def kind_labels() -> dict[str, str]:
     return {"retirement_notice": tr("Thông báo nghỉ hưu"), "retirement_decision": tr("Quyết định nghỉ hưu"),
             "retirement": tr("Nghỉ hưu"), "salary_step": tr("Nâng bậc lương thường xuyên"),
             "seniority_allowance": tr("Phụ cấp thâm niên vượt khung"), "probation_end": tr("Hết tập sự")}
+
+
+def named(widget: W, name: str) -> W:
+    widget.setObjectName(name)
+    return widget
+
+
+def box(layout: QBoxLayout, *items: QWidget | QLayout | int | tuple[QWidget, int]) -> QBoxLayout:
+    """Fill ``layout``: widgets, layouts, (widget, stretch) pairs; an int is a stretch."""
+    for item in items:
+        if isinstance(item, int):
+            layout.addStretch(item)
+        elif isinstance(item, tuple):
+            layout.addWidget(*item)
+        elif isinstance(item, QLayout):
+            layout.addLayout(item)
+        else:
+            layout.addWidget(item)
+    return layout
 
 
 # --------------------------------------------------------------------------- shared table parts
@@ -157,10 +178,8 @@ class RowsModel(QAbstractTableModel):
             return self._person_id(row) if self._person_id else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column.right:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        if role == Qt.ItemDataRole.BackgroundRole and marked:
-            return QBrush(MARKED_BACKGROUND)
-        if role == Qt.ItemDataRole.ForegroundRole and marked:
-            return QBrush(MARKED_TEXT)
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and marked:
+            return QBrush(MARKED_BACKGROUND if role == Qt.ItemDataRole.BackgroundRole else MARKED_TEXT)
         if role == Qt.ItemDataRole.ToolTipRole and self._tooltip is not None:
             return self._tooltip(row)
         return None
@@ -187,13 +206,11 @@ class RowFilter(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802 - Qt override
-        if self._accept is None:
-            return True
         row = self.sourceModel().row_at(source_row)
-        return row is not None and self._accept(row)
+        return self._accept is None or (row is not None and self._accept(row))
 
     def row_at(self, row: int) -> Any | None:
-        """The dataclass shown on the view's ``row``."""
+        """The dataclass on the view's ``row``."""
         return self.sourceModel().row_at(self.mapToSource(self.index(row, 0)).row())
 
     def shown_rows(self) -> list[Any]:
@@ -203,8 +220,7 @@ class RowFilter(QSortFilterProxyModel):
 
 def make_table(name: str, model: RowsModel, proxy: RowFilter) -> QTableView:
     proxy.setSourceModel(model)
-    view = QTableView()
-    view.setObjectName(name)
+    view = named(QTableView(), name)
     view.setModel(proxy)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -213,9 +229,8 @@ def make_table(name: str, model: RowsModel, proxy: RowFilter) -> QTableView:
     view.setWordWrap(False)
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(24)
-    header = view.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the service's order until a click
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the service's order until a click
     view.setSortingEnabled(True)
     for i, column in enumerate(model.columns):
         view.setColumnWidth(i, column.width)
@@ -224,7 +239,8 @@ def make_table(name: str, model: RowsModel, proxy: RowFilter) -> QTableView:
 
 class ToolWindow(QDialog):
     """A non-modal window over a unit's scope. ``compute(work, on_done)`` runs ``work`` off the UI
-    thread; only the newest request's answer is shown (``busy`` until it arrives)."""
+    thread with the unit names; only the newest request's answer is shown (``busy`` until then).
+    It recomputes when the main window's ``events`` say dossiers changed."""
 
     STATE_KEY = "tool"
 
@@ -235,25 +251,19 @@ class ToolWindow(QDialog):
         self.setWindowFlags(Qt.WindowType.Window | Qt.WindowType.WindowMinMaxButtonsHint
                             | Qt.WindowType.WindowCloseButtonHint)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setModal(False)
-        self.busy = False
-        self._generation = 0
+        self.busy, self._generation = False, 0
         self.unit_names: dict[str, str] | None = None
-        self.scope_label = QLabel()
-        self.scope_label.setObjectName("scope_label")
+        self.scope_label = named(QLabel(), "scope_label")
+        self.status_label = named(QLabel(), "status_label")
         self.busy_bar = QProgressBar()
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setRange(0, 0)  # "working", no percentage
         self.busy_bar.setMaximumWidth(140)
         self.busy_bar.hide()
-        self.status_label = QLabel()
-        self.status_label.setObjectName("status_label")
         self.close_button = QPushButton(tr("Đóng"))
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.close)
         self._show_scope()
-        events = getattr(parent, "events", None)
-        if events is not None:  # the main window's "data changed" hub
+        if (events := getattr(parent, "events", None)) is not None:
             events.people_changed.connect(self._data_changed)
 
     def restore_geometry(self, width: int, height: int) -> None:
@@ -290,28 +300,24 @@ class ToolWindow(QDialog):
                           lambda exc: self._failed(generation, exc), show_progress=False)
 
     def _finished(self, generation: int, answer: tuple[dict[str, str], Any], on_done: Callable[[Any], None]) -> None:
-        if generation != self._generation:
-            return  # a newer request is on its way
-        self.unit_names, result = answer
-        self._show_scope()
-        on_done(result)
-        self.busy = False
-        self.busy_bar.hide()
+        if generation == self._generation:  # else a newer request is on its way
+            self.unit_names, result = answer
+            self._show_scope()
+            on_done(result)
+            self.busy = False
+            self.busy_bar.hide()
 
     def _failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
-            return
-        self.busy = False
-        self.busy_bar.hide()
-        self.status_label.setText(tr("Không tính được."))
-        show_error(self, str(exc))
+        if generation == self._generation:
+            self.busy = False
+            self.busy_bar.hide()
+            self.status_label.setText(tr("Không tính được."))
+            show_error(self, str(exc))
 
     def _show_scope(self) -> None:
-        if not self.unit_code:
-            self.scope_label.setText(tr("Đơn vị: Tất cả"))
-            return
-        name = (self.unit_names or {}).get(self.unit_code, self.unit_code)
-        self.scope_label.setText(tr("Đơn vị: {unit} (cả đơn vị trực thuộc)").format(unit=name))
+        name = (self.unit_names or {}).get(self.unit_code or "", self.unit_code)
+        self.scope_label.setText(tr("Đơn vị: {unit} (cả đơn vị trực thuộc)").format(unit=name) if self.unit_code
+                                 else tr("Đơn vị: Tất cả"))
 
     def open_person(self, person_id: uuid.UUID | None) -> None:
         """The dossier in the main window's editor (a parent without ``open_person`` opens none)."""
@@ -336,8 +342,8 @@ def _show(parent: QWidget | None, cls: type[ToolWindow], service: HoSoService, u
     return window
 
 
-def show_alerts(parent: QWidget | None, service: HoSoService, unit_code: str | None = None) -> AlertsWindow:
-    return _show(parent, AlertsWindow, service, unit_code)  # type: ignore[return-value]
+def show_alerts(parent: QWidget | None, service: HoSoService, unit_code: str | None = None) -> ToolWindow:
+    return _show(parent, AlertsWindow, service, unit_code)
 
 
 def show_completeness(parent: QWidget | None, service: HoSoService, unit_code: str | None = None) -> ToolWindow:
@@ -357,14 +363,12 @@ def show_quality(parent: QWidget | None, service: HoSoService, unit_code: str | 
 
 def alert_columns() -> list[Column]:
     labels = kind_labels()
-    return [
-        Column(tr("Đến hạn"), lambda a: vn_date(a.due), lambda a: a.due.isoformat(), width=90),
-        Column(tr("Loại"), lambda a: labels[a.kind], lambda a: KINDS.index(a.kind), width=200),
-        Column(tr("Họ và tên"), lambda a: a.full_name, lambda a: name_sort_key(a.full_name), width=180),
-        Column(tr("Số CCCD"), lambda a: a.cccd, width=110),
-        Column(tr("Đơn vị"), lambda a: a.unit_name or "", width=230),
-        Column(tr("Ghi chú"), lambda a: a.detail, width=420),
-    ]
+    return [Column(tr("Đến hạn"), lambda a: vn_date(a.due), lambda a: a.due.isoformat(), width=90),
+            Column(tr("Loại"), lambda a: labels[a.kind], lambda a: KINDS.index(a.kind), width=200),
+            Column(tr("Họ và tên"), lambda a: a.full_name, lambda a: name_sort_key(a.full_name), width=180),
+            Column(tr("Số CCCD"), lambda a: a.cccd, width=110),
+            Column(tr("Đơn vị"), lambda a: a.unit_name or "", width=230),
+            Column(tr("Ghi chú"), lambda a: a.detail, width=420)]
 
 
 class AlertsWindow(ToolWindow):
@@ -376,67 +380,45 @@ class AlertsWindow(ToolWindow):
 
     def __init__(self, parent: QWidget | None, service: HoSoService, unit_code: str | None = None):
         super().__init__(parent, service, unit_code, tr("Cảnh báo đến hạn"))
-        self.date_edit = DateEdit()
-        self.date_edit.setObjectName("as_of_edit")
+        self.date_edit = named(DateEdit(), "as_of_edit")
         self.date_edit.setValue(today())
-        self.months_spin = QSpinBox()
-        self.months_spin.setObjectName("months_spin")
+        self.months_spin = named(QSpinBox(), "months_spin")
         self.months_spin.setRange(0, 120)
         self.months_spin.setValue(COUNT_MONTHS)
         self.months_spin.setSuffix(tr(" tháng"))
-        self.overdue_check = QCheckBox(tr("Gồm việc đã quá hạn (trong 12 tháng qua)"))
-        self.overdue_check.setObjectName("overdue_check")
+        self.overdue_check = named(QCheckBox(tr("Gồm việc đã quá hạn (trong 12 tháng qua)")), "overdue_check")
         self.overdue_check.setChecked(True)
-        self.kind_checks: dict[str, QCheckBox] = {}
-        for kind, label in kind_labels().items():
-            check = self.kind_checks[kind] = QCheckBox(label)
-            check.setObjectName(f"{kind}_check")
+        self.kind_checks = {kind: named(QCheckBox(label), f"{kind}_check") for kind, label in kind_labels().items()}
+        kinds = QGridLayout()
+        for i, check in enumerate(self.kind_checks.values()):
             check.setChecked(True)
             check.toggled.connect(self._kinds_changed)
+            kinds.addWidget(check, i // 3, i % 3)
+        kinds.setColumnStretch(3, 1)
         self.model = RowsModel(alert_columns(), person_id=lambda a: a.person_id, marked=lambda a: a.overdue,
                                tooltip=lambda a: a.detail, parent=self)
         self.proxy = RowFilter(self)
         self.table = make_table("alerts_table", self.model, self.proxy)
         self.table.doubleClicked.connect(self.open_row)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("count_label")
-        self.export_button = QPushButton(tr("Xuất Excel…"))
-        self.export_button.setObjectName("export_button")
+        self.count_label = named(QLabel(), "count_label")
+        self.export_button = named(QPushButton(tr("Xuất Excel…")), "export_button")
         self.export_button.setAutoDefault(False)
         self.export_button.clicked.connect(self.export)
-        self._timer = QTimer(self)
+        self._timer = QTimer(self)  # typing a date or spinning the months: one computation
         self._timer.setSingleShot(True)
         self._timer.setInterval(300)
         self._timer.timeout.connect(self.refresh)
         self.date_edit.textChanged.connect(lambda _text: self._timer.start())
         self.months_spin.valueChanged.connect(lambda _value: self._timer.start())
         self.overdue_check.toggled.connect(lambda _on: self._timer.start())
-        self._layout()
+        box(QVBoxLayout(self),
+            box(QHBoxLayout(), QLabel(tr("Tính đến ngày")), self.date_edit, QLabel(tr("trong")), self.months_spin,
+                QLabel(tr("tới")), self.overdue_check, 1, self.scope_label),
+            kinds, (self.table, 1),
+            box(QHBoxLayout(), self.count_label, self.busy_bar, (self.status_label, 1), self.export_button,
+                self.close_button))
         self.restore_geometry(1240, 660)
         self.refresh()
-
-    def _layout(self) -> None:
-        top = QHBoxLayout()
-        for widget in (QLabel(tr("Tính đến ngày")), self.date_edit, QLabel(tr("trong")), self.months_spin,
-                       QLabel(tr("tới")), self.overdue_check):
-            top.addWidget(widget)
-        top.addStretch(1)
-        top.addWidget(self.scope_label)
-        kinds = QGridLayout()
-        for i, check in enumerate(self.kind_checks.values()):
-            kinds.addWidget(check, i // 3, i % 3)
-        kinds.setColumnStretch(3, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.count_label)
-        bottom.addWidget(self.busy_bar)
-        bottom.addWidget(self.status_label, 1)
-        bottom.addWidget(self.export_button)
-        bottom.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(kinds)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
 
     def refresh(self) -> None:
         self._timer.stop()
@@ -459,13 +441,13 @@ class AlertsWindow(ToolWindow):
             date=vn_date(as_of), months=within))
         self._show_count()
 
+    def checked_kinds(self) -> set[str]:
+        return {kind for kind, check in self.kind_checks.items() if check.isChecked()}
+
     def _kinds_changed(self, _on: bool = False) -> None:
         wanted = self.checked_kinds()
         self.proxy.set_accept(None if wanted == set(KINDS) else (lambda a: a.kind in wanted))
         self._show_count()
-
-    def checked_kinds(self) -> set[str]:
-        return {kind for kind, check in self.kind_checks.items() if check.isChecked()}
 
     def _show_count(self) -> None:
         shown = self.proxy.shown_rows()
@@ -475,22 +457,19 @@ class AlertsWindow(ToolWindow):
             text += tr(" — {count} việc đã quá hạn (tô đỏ)").format(count=count_text(late))
         self.count_label.setText(text)
 
-    # --- Excel ------------------------------------------------------------------------------------------
     def export_path(self) -> str | None:
-        """The file to write, asked of the user (tests replace this)."""
+        """The .xlsx file to write, asked of the user (tests replace this)."""
         name = f"canh-bao-den-han-{(self.date_edit.value() or today()):%Y-%m-%d}.xlsx"
         path, _ = QFileDialog.getSaveFileName(self, tr("Xuất cảnh báo ra Excel"), str(Path.home() / name),
                                               tr("Tệp Excel (*.xlsx)"))
-        if not path:
-            return None
-        return path if path.lower().endswith(".xlsx") else path + ".xlsx"
+        return (path if path.lower().endswith(".xlsx") else path + ".xlsx") if path else None
 
     def export(self) -> None:
+        """The rows shown (kind filter and sort order applied) to a spreadsheet, off the UI thread."""
         rows = self.proxy.shown_rows()
+        path = self.export_path() if rows else None
         if not rows:
             self.status_label.setText(tr("Không có dòng nào để xuất."))
-            return
-        path = self.export_path()
         if not path:
             return
         self.export_button.setEnabled(False)
@@ -511,20 +490,18 @@ class AlertsWindow(ToolWindow):
 
 
 class AlertCount(QLabel):
-    """The status bar's "N việc đến hạn": counted off the UI thread as of today, within
-    ``COUNT_MONTHS`` (what the panel shows when it opens), again after every change of data;
+    """The status bar's "N việc đến hạn": counted off the UI thread as of today within
+    ``COUNT_MONTHS`` (what the panel shows when it opens), again a second after data changes;
     a click opens the panel."""
 
     clicked = Signal()
 
     def __init__(self, service: HoSoService, parent: QWidget | None = None):
         super().__init__(parent)
-        self.service = service
+        self.service, self.count, self._generation = service, None, 0
         self.setObjectName("alert_count_label")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setContentsMargins(8, 0, 8, 0)
-        self.count: int | None = None
-        self._generation = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(1000)
@@ -550,14 +527,11 @@ class AlertCount(QLabel):
             return
         self.count = len(alerts)
         late = sum(1 for a in alerts if a.overdue)
-        if not alerts:
-            self.setText(tr("Không có việc đến hạn trong {months} tháng tới").format(months=COUNT_MONTHS))
-        elif late:
-            self.setText(tr("Cảnh báo: {count} việc đến hạn trong {months} tháng tới, {late} việc quá hạn").format(
-                count=count_text(len(alerts)), months=COUNT_MONTHS, late=count_text(late)))
-        else:
-            self.setText(tr("Cảnh báo: {count} việc đến hạn trong {months} tháng tới").format(
-                count=count_text(len(alerts)), months=COUNT_MONTHS))
+        text = tr("Cảnh báo: {count} việc đến hạn trong {months} tháng tới").format(
+            count=count_text(len(alerts)), months=COUNT_MONTHS)
+        if late:
+            text += tr(", {count} việc quá hạn").format(count=count_text(late))
+        self.setText(text)
         self.setStyleSheet("color: #8a1c12; font-weight: bold" if late else "")
         self.setToolTip(tr("Nghỉ hưu, nâng bậc lương, phụ cấp thâm niên vượt khung, hết tập sự — tính đến ngày "
                            "{date}.\nBấm để xem chi tiết (Công cụ → Cảnh báo đến hạn).").format(date=vn_date(as_of)))
@@ -576,8 +550,7 @@ def show_alert_count(window: QMainWindow, service: HoSoService,
         label = AlertCount(service)
         window.statusBar().addPermanentWidget(label)
         label.clicked.connect(lambda: show_alerts(window, service, current_unit()))
-        events = getattr(window, "events", None)
-        if events is not None:
+        if (events := getattr(window, "events", None)) is not None:
             events.people_changed.connect(label.data_changed)
             events.units_changed.connect(label.data_changed)
     label.recount()

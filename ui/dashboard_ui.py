@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.service import HoSoService
 from app.text import name_sort_key
-from ui.alerts_ui import Column, RowFilter, RowsModel, ToolWindow, count_text, make_table, percent, tr
+from ui.alerts_ui import Column, RowFilter, RowsModel, ToolWindow, box, count_text, make_table, named, percent, tr
 
 WORST_COUNT = 10
 
@@ -198,11 +198,9 @@ class CompletenessWindow(ToolWindow):
         self.worst_label = QLabel(tr("Hồ sơ ít đầy đủ nhất"))
         self.missing_label = QLabel(tr("Các mục còn thiếu"))
         self.missing_label.setWordWrap(True)
-        self.missing_list = QListWidget()
-        self.missing_list.setObjectName("missing_list")
+        self.missing_list = named(QListWidget(), "missing_list")
         self.missing_list.itemDoubleClicked.connect(lambda _item: self.open_person(self.current_person()))
-        self.count_label = QLabel()
-        self.count_label.setObjectName("count_label")
+        self.count_label = named(QLabel(), "count_label")
         refresh = QPushButton(tr("Tính lại"))
         refresh.setAutoDefault(False)
         refresh.clicked.connect(self.refresh)
@@ -211,30 +209,17 @@ class CompletenessWindow(ToolWindow):
         self.refresh()
 
     def _layout(self, refresh: QPushButton) -> None:
-        top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(self.units_table)
-        top.addWidget(self.bars_scroll)
-        top.setSizes([600, 560])
-        bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(_titled(self.worst_label, self.worst_table))
-        bottom.addWidget(_titled(self.missing_label, self.missing_list))
-        bottom.setSizes([600, 560])
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(top)
-        split.addWidget(bottom)
-        split.setSizes([470, 230])
-        head = QHBoxLayout()
-        head.addWidget(self.scope_label, 1)
-        head.addWidget(refresh)
-        foot = QHBoxLayout()
-        foot.addWidget(self.count_label)
-        foot.addWidget(self.busy_bar)
-        foot.addWidget(self.status_label, 1)
-        foot.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(head)
-        layout.addWidget(split, 1)
-        layout.addLayout(foot)
+        top, bottom, split = (QSplitter(Qt.Orientation.Horizontal), QSplitter(Qt.Orientation.Horizontal),
+                              QSplitter(Qt.Orientation.Vertical))
+        for splitter, widgets, sizes in ((top, (self.units_table, self.bars_scroll), [600, 560]),
+                                         (bottom, (_titled(self.worst_label, self.worst_table),
+                                                   _titled(self.missing_label, self.missing_list)), [600, 560]),
+                                         (split, (top, bottom), [470, 230])):
+            for widget in widgets:
+                splitter.addWidget(widget)
+            splitter.setSizes(sizes)
+        box(QVBoxLayout(self), box(QHBoxLayout(), (self.scope_label, 1), refresh), (split, 1),
+            box(QHBoxLayout(), self.count_label, self.busy_bar, (self.status_label, 1), self.close_button))
 
     def refresh(self) -> None:
         service, unit = self.service, self.unit_code
@@ -303,12 +288,9 @@ class CompletenessWindow(ToolWindow):
 
 
 def _titled(label: QLabel, widget: QWidget) -> QWidget:
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 4, 0, 0)
-    layout.addWidget(label)
-    layout.addWidget(widget, 1)
-    return box
+    titled = QWidget()
+    box(QVBoxLayout(titled), label, (widget, 1)).setContentsMargins(0, 4, 0, 0)
+    return titled
 
 
 # --------------------------------------------------------------------------- data quality
@@ -342,8 +324,7 @@ class QualityWindow(ToolWindow):
         super().__init__(parent, service, unit_code, tr("Kiểm tra chất lượng dữ liệu"))
         labels = check_labels()
         order = {code: n for n, code in enumerate(labels)}
-        self.check_combo = QComboBox()
-        self.check_combo.setObjectName("check_combo")
+        self.check_combo = named(QComboBox(), "check_combo")
         self.check_combo.currentIndexChanged.connect(self._filter_changed)
         self.model = RowsModel([
             Column(tr("Họ và tên"), lambda i: i.full_name, lambda i: name_sort_key(i.full_name), width=180),
@@ -355,26 +336,14 @@ class QualityWindow(ToolWindow):
         self.proxy = RowFilter(self)
         self.table = make_table("quality_table", self.model, self.proxy)
         self.table.doubleClicked.connect(self.open_row)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("count_label")
+        self.count_label = named(QLabel(), "count_label")
         refresh = QPushButton(tr("Kiểm tra lại"))
         refresh.setAutoDefault(False)
         refresh.clicked.connect(self.refresh)
-        head = QHBoxLayout()
-        head.addWidget(QLabel(tr("Vấn đề")))
-        head.addWidget(self.check_combo)
-        head.addStretch(1)
-        head.addWidget(self.scope_label)
-        head.addWidget(refresh)
-        foot = QHBoxLayout()
-        foot.addWidget(self.count_label)
-        foot.addWidget(self.busy_bar)
-        foot.addWidget(self.status_label, 1)
-        foot.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(head)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(foot)
+        box(QVBoxLayout(self),
+            box(QHBoxLayout(), QLabel(tr("Vấn đề")), self.check_combo, 1, self.scope_label, refresh),
+            (self.table, 1),
+            box(QHBoxLayout(), self.count_label, self.busy_bar, (self.status_label, 1), self.close_button))
         self.restore_geometry(1240, 640)
         self.refresh()
 

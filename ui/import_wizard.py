@@ -132,7 +132,7 @@ class MappingTable(QTableWidget):
     changed = Signal()
 
     def __init__(self, columns: list[Any], mapping: dict[int, str | None], targets: list[tuple[str, str]],
-                 samples: dict[int, tuple[Any, str | None]], recalled: bool):
+                 samples: dict[int, tuple[Any, str | None, str | None]], recalled: bool):
         super().__init__(0, 5)
         self.setHorizontalHeaderLabels([self.tr("Cột"), self.tr("Tiêu đề trong tệp"), self.tr("Giá trị mẫu"),
                                         self.tr("Nhập vào"), self.tr("Ghi chú")])
@@ -143,13 +143,13 @@ class MappingTable(QTableWidget):
         shown = [c for c in columns if c.header or c.index in samples or mapping.get(c.index)]
         for row, column in enumerate(shown):
             self.insertRow(row)
-            sample, encoding = samples.get(column.index, (None, None))
+            sample, encoding, original = samples.get(column.index, (None, None, None))
             self._item(row, 0, column.letter)
             self._item(row, 1, column.header)
             item = self._item(row, 2, pages.show_value(sample))
             if encoding:
                 item.setBackground(pages.CONVERTED_COLOR)
-                item.setToolTip(pages.conversion_note(encoding, "…"))
+                item.setToolTip(pages.conversion_note(encoding, original or ""))
             self.combos[column.index] = self._combo(row, column.index, mapping.get(column.index), targets)
             self._note(row, column, mapping.get(column.index), recalled)
         for col, width in enumerate((48, 220, 170, 260)):
@@ -273,12 +273,12 @@ class ImportWizard(QWizard):
         super().__init__(parent)
         self.service, self.events = service, events
         self.source: Any = None  # ImportSource
-        self.samples: dict[str, dict[int, tuple[Any, str | None]]] = {}
+        self.samples: dict[str, dict[int, tuple[Any, str | None, str | None]]] = {}
         self.result: Any = None  # ImportResult
         self.wrote = False
         self._op: BackgroundOp | None = None
         self.setWindowTitle(self.tr("Nhập danh sách cán bộ từ tệp Excel"))
-        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)
         for which, text in ((QWizard.WizardButton.BackButton, self.tr("< Quay lại")),

@@ -146,18 +146,18 @@ def _marked(preview: Any, columns: list[Any]) -> _Row:
 
 
 class PreviewModel(QAbstractTableModel):
-    """Rows of one sheet: the fixed columns, then the sheet's mapped columns as written."""
+    """Rows of one sheet: row number and action, the sheet's mapped columns as written (so the
+    cell an error names is in view), then an update's changes and the row's messages."""
 
-    FIXED = (QT_TRANSLATE_NOOP("ImportWizard", "Dòng"), QT_TRANSLATE_NOOP("ImportWizard", "Kết quả"),
-             QT_TRANSLATE_NOOP("ImportWizard", "Họ và tên"), QT_TRANSLATE_NOOP("ImportWizard", "Số CCCD"),
-             QT_TRANSLATE_NOOP("ImportWizard", "Thay đổi"), QT_TRANSLATE_NOOP("ImportWizard", "Lỗi, ghi chú"))
-    ROW, ACTION, NAME, CCCD, CHANGES, PROBLEMS = range(6)
+    HEADERS = {"row": QT_TRANSLATE_NOOP("ImportWizard", "Dòng"), "action": QT_TRANSLATE_NOOP("ImportWizard", "Kết quả"),
+               "changes": QT_TRANSLATE_NOOP("ImportWizard", "Thay đổi"),
+               "problems": QT_TRANSLATE_NOOP("ImportWizard", "Lỗi, ghi chú")}
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
         self._all: list[_Row] = []
         self._shown: list[_Row] = []
-        self.columns: list[Any] = []
+        self.layout: list[Any] = []  # "row", "action", the sheet's Columns…, "changes", "problems"
         self._cells: list[list[Any]] = []
         self.only_errors = False
 
@@ -165,45 +165,44 @@ class PreviewModel(QAbstractTableModel):
         """``rows`` (RowPreview) of one sheet whose raw rows are ``cells`` (``Sheet.rows``);
         ``columns``: the importer's ``Column``s shown, each with the target chosen."""
         self.beginResetModel()
-        self.columns, self._cells = columns, cells
+        self.layout, self._cells = ["row", "action", *columns, "changes", "problems"], cells
         self._all = [_marked(r, columns) for r in rows]
         self._shown = [r for r in self._all if r.preview.errors or not self.only_errors]
         self.endResetModel()
 
     def set_only_errors(self, on: bool) -> None:
         self.only_errors = on
-        self.set_rows([r.preview for r in self._all], self.columns, self._cells)
+        self.set_rows([r.preview for r in self._all], self.layout[2:-2], self._cells)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(self._shown)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(self.FIXED) + len(self.columns)
+        return 0 if parent.isValid() else len(self.layout)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _ROLE.DisplayRole) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
+        if orientation != Qt.Orientation.Horizontal or role != _ROLE.DisplayRole or not 0 <= section < len(self.layout):
             return None
-        column = self.columns[section - len(self.FIXED)] if section >= len(self.FIXED) else None
-        return (translate(self.FIXED[section]) if column is None else f"{column.letter}: {column.header}"
-                ) if role == _ROLE.DisplayRole else None
+        item = self.layout[section]
+        return translate(self.HEADERS[item]) if isinstance(item, str) else f"{item.letter}: {item.header}"
 
     def data(self, index: _Index, role: int = _ROLE.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._shown):
             return None
-        row, col = self._shown[index.row()], index.column()
-        if role == _ROLE.ForegroundRole and row.preview.action == "skip":
-            return DIM
-        if col >= len(self.FIXED):
-            return self._cell(row, self.columns[col - len(self.FIXED)], role)
+        row, item = self._shown[index.row()], self.layout[index.column()]
         p = row.preview
+        if role == _ROLE.ForegroundRole and p.action == "skip":
+            return DIM
+        if not isinstance(item, str):
+            return self._cell(row, item, role)
         if role == _ROLE.DisplayRole:
             changes = p.changes if p.action == "update" else {}
-            return (str(p.row), translate(ACTIONS.get(p.action, p.action)), str(p.record.get("full_name") or ""),
-                    p.cccd or "", "; ".join(f"{field_label(k)}: {show_value(v)}" for k, v in changes.items()),
-                    "; ".join([e.message for e in p.errors] + list(p.warnings)))[col]
-        if role == _ROLE.BackgroundRole and col == self.ACTION:
+            return {"row": str(p.row), "action": translate(ACTIONS.get(p.action, p.action)),
+                    "changes": "; ".join(f"{field_label(k)}: {show_value(v)}" for k, v in changes.items()),
+                    "problems": "; ".join([e.message for e in p.errors] + list(p.warnings))}[item]
+        if role == _ROLE.BackgroundRole and item == "action":
             return ACTION_COLORS.get(p.action)
-        if role == _ROLE.ToolTipRole and col in (self.ACTION, self.CHANGES, self.PROBLEMS):
+        if role == _ROLE.ToolTipRole and item != "row":
             return "\n".join([e.message for e in p.errors] + list(p.warnings)) or None
         return None
 
@@ -338,8 +337,9 @@ class PreviewPage(WizardPage):
         targets = mapping.children.get(name, {}) if child else mapping.columns
         columns = [replace(c, target=targets[c.index]) for c in header.columns if targets.get(c.index)]
         self.model.set_rows([r for r in self.rows or [] if r.sheet == name], columns, sheet.rows)
-        for col, width in enumerate((50, 90, 170, 110, 150, 280)):
-            self.table.setColumnWidth(col, width)
+        self.table.resizeColumnsToContents()
+        for col in range(self.model.columnCount()):
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 420 if col == len(self.model.layout) - 1 else 220))
 
 
 class ResultPage(WizardPage):

@@ -79,16 +79,16 @@ class PeopleTableModel(QAbstractTableModel):
     def __init__(self, fetch_rows: Callable[[Sequence[uuid.UUID]], list[PersonRow]], parent: Any = None):
         super().__init__(parent)
         self._fetch_rows = fetch_rows
-        self._ids: list[uuid.UUID] = []
-        self._cache: dict[uuid.UUID, PersonRow] = {}
-        self._positions: dict[uuid.UUID, int] = {}
+        self._ids: list[str] = []  # hex keys (app.listing.list_keys): cheap for 100,000 rows
+        self._cache: dict[str, PersonRow] = {}
+        self._positions: dict[str, int] | None = None
         self.columns: list[Column] = [c for c in COLUMNS if c.default]
 
     # --- content -----------------------------------------------------------------------------
-    def set_ids(self, ids: list[uuid.UUID]) -> None:
+    def set_ids(self, ids: Sequence[str | uuid.UUID]) -> None:
         self.beginResetModel()
-        self._ids = ids
-        self._positions = {pid: i for i, pid in enumerate(ids)}
+        self._ids = [i.hex if isinstance(i, uuid.UUID) else i for i in ids]
+        self._positions = None
         self._cache.clear()
         self.endResetModel()
 
@@ -104,29 +104,31 @@ class PeopleTableModel(QAbstractTableModel):
             self._cache.clear()
         else:
             for pid in person_ids:
-                self._cache.pop(pid, None)
+                self._cache.pop(pid.hex if isinstance(pid, uuid.UUID) else str(pid), None)
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1))
 
     def id_at(self, row: int) -> uuid.UUID | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        return uuid.UUID(self._ids[row]) if 0 <= row < len(self._ids) else None
 
     def row_of(self, person_id: uuid.UUID) -> int:
-        return self._positions.get(person_id, -1)
+        if self._positions is None:  # built when first asked (rarely), not at every reload
+            self._positions = {key: i for i, key in enumerate(self._ids)}
+        return self._positions.get(person_id.hex, -1)
 
     def person_row(self, row: int) -> PersonRow | None:
-        pid = self.id_at(row)
-        if pid is None:
+        if not 0 <= row < len(self._ids):
             return None
-        if pid not in self._cache:
+        key = self._ids[row]
+        if key not in self._cache:
             self._load_around(row)
-        return self._cache.get(pid)
+        return self._cache.get(key)
 
     def _load_around(self, row: int) -> None:
         start = max(0, row - BATCH // 4)
         wanted = [i for i in self._ids[start:start + BATCH] if i not in self._cache]
         for person in self._fetch_rows(wanted):
-            self._cache[person.id] = person
+            self._cache[person.id.hex] = person
         if len(self._cache) > 20 * BATCH:  # keep memory flat while scrolling far
             keep = set(self._ids[start:start + BATCH])
             self._cache = {k: v for k, v in self._cache.items() if k in keep}
@@ -143,7 +145,7 @@ class PeopleTableModel(QAbstractTableModel):
             return None
         column = self.columns[index.column()]
         if role == IdRole:
-            return str(self._ids[index.row()])
+            return str(uuid.UUID(self._ids[index.row()]))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortRole):
             person = self.person_row(index.row())
             return column.show(person) if person else ""

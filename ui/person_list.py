@@ -166,16 +166,16 @@ class PersonList(QObject):
         self._timer.stop()
         self._generation += 1
         generation, flt, (sort, descending) = self._generation, self.current_filter(), self.sort
-        run_in_background(self.window, "", lambda _report, _cancelled: self.service.person_ids(flt, sort, descending),
+        run_in_background(self.window, "", lambda _report, _cancelled: self.service.person_keys(flt, sort, descending),
                           lambda ids: self._apply(generation, ids), show_progress=False)
 
     def reload_now(self) -> None:
         """Synchronous reload (start-up and tests)."""
         self._generation += 1
         sort, descending = self.sort
-        self._apply(self._generation, self.service.person_ids(self.current_filter(), sort, descending))
+        self._apply(self._generation, self.service.person_keys(self.current_filter(), sort, descending))
 
-    def _apply(self, generation: int, ids: list[uuid.UUID]) -> None:
+    def _apply(self, generation: int, ids: list[str]) -> None:
         if generation != self._generation:
             return  # a newer request is on its way
         current = self.current_id()

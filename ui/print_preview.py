@@ -15,8 +15,18 @@ import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, QStandardPaths, Qt
-from PySide6.QtGui import QAction, QIcon, QImage, QKeySequence, QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QMargins,
+    QObject,
+    QPointF,
+    QRectF,
+    QSize,
+    QStandardPaths,
+    Qt,
+)
+from PySide6.QtGui import QAction, QImage, QKeySequence, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
@@ -80,6 +90,9 @@ class PrintPreviewDialog(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
         self.view.setStyleSheet("QPdfView { background: #8a8f96; }")  # white pages stand out on grey
+        self.view.setDocumentMargins(QMargins(16, 16, 16, 16))
+        self.view.setPageSpacing(16)
+        self.view.viewport().installEventFilter(self)  # the zoom shown follows the window's size
         self.navigator = self.view.pageNavigator()
         self.toolbar = self._build_toolbar(extra_actions)
         layout = QVBoxLayout(self)
@@ -107,12 +120,10 @@ class PrintPreviewDialog(QDialog):
     # --- building ---------------------------------------------------------------------------------
     def _action(self, bar: QToolBar, text: str, slot: Callable[[], object], name: str,
                 shortcuts: Sequence[QKeySequence | QKeySequence.StandardKey | str] = (),
-                icon: QStyle.StandardPixmap | QIcon.ThemeIcon | None = None, tip: str = "") -> QAction:
+                icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
-        if isinstance(icon, QIcon.ThemeIcon):
-            action.setIcon(QIcon.fromTheme(icon))  # no printer among Qt's own icons; none on some desktops
-        elif icon is not None:
+        if icon is not None:
             action.setIcon(self.style().standardIcon(icon))
         keys: list[QKeySequence] = []
         for key in map(QKeySequence, shortcuts):
@@ -141,6 +152,8 @@ class PrintPreviewDialog(QDialog):
         self.page_spin.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
         self.page_spin.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.page_spin.setKeyboardTracking(False)  # jump when the number is complete
+        digits = len(str(self.document.pageCount())) + 1
+        self.page_spin.setMinimumWidth(self.fontMetrics().horizontalAdvance("0" * digits) + 12)
         self.page_spin.valueChanged.connect(lambda value: self.go_to_page(value - 1))
         bar.addWidget(self.page_spin)
         self.page_count_label = QLabel(f" / {self.document.pageCount()} ")
@@ -165,9 +178,9 @@ class PrintPreviewDialog(QDialog):
                      tip=self.tr("Xem trọn một trang"))
         bar.addSeparator()
         self.print_action = self._action(bar, self.tr("In…"), self.print_document, "print_action",
-                                         [QKeySequence.StandardKey.Print], QIcon.ThemeIcon.DocumentPrint)
+                                         [QKeySequence.StandardKey.Print])
         self._action(bar, self.tr("Lưu PDF…"), self.save_copy, "save_action", [QKeySequence.StandardKey.Save],
-                     sp.SP_DialogSaveButton, self.tr("Lưu một bản PDF"))
+                     tip=self.tr("Lưu một bản PDF"))
         for text, callback in extra_actions:
             self._action(bar, text, lambda c=callback: c(self), "extra_action")
         spacer = QWidget()
@@ -244,9 +257,10 @@ class PrintPreviewDialog(QDialog):
     def _show_zoom(self, *_args: object) -> None:
         self.zoom_label.setText(f"{round(self.effective_zoom() * 100)} %")
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
-        super().resizeEvent(event)
-        self._show_zoom()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self._show_zoom()
+        return super().eventFilter(watched, event)
 
     # --- printing and saving --------------------------------------------------------------------------
     def ask_printer(self, printer: QPrinter) -> bool:

@@ -84,11 +84,11 @@ def targets(wizard: ImportWizard, sheet: str = "Danh sách") -> dict[int, str | 
     return {col: combo.currentData() for col, combo in wizard.columns_page.tables[sheet].combos.items()}
 
 
-def cell(model, row_number: int, letter: str | None = None, column: int | None = None):
+def cell(model, row_number: int, letter: str):
+    """The preview's cell of spreadsheet row ``row_number`` in column ``letter`` (or under a header)."""
     rows = [model.index(r, 0).data() for r in range(model.rowCount())]
-    if letter is not None:
-        headers = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())]
-        column = next(i for i, h in enumerate(headers) if h.startswith(f"{letter}: "))
+    headers = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())]
+    column = next(i for i, h in enumerate(headers) if h.startswith(f"{letter}: ") or h == letter)
     return model.index(rows.index(str(row_number)), column)
 
 
@@ -137,7 +137,8 @@ def test_messy_file_goes_through_the_wizard(qtbot, known, messy_file, tmp_path) 
     assert name.data() == "Nguyễn Văn Bình" and role(name, "BackgroundRole") == CONVERTED_COLOR
     assert "Đã chuyển từ TCVN3" in role(name, "ToolTipRole") and to_tcvn3("Nguyễn") in role(name, "ToolTipRole")
     assert role(cell(model, 5, "C"), "BackgroundRole") is None
-    assert "Chức vụ" in cell(model, 10, column=model.CHANGES).data()
+    assert cell(model, 10, "Thay đổi").data() == "Chức vụ (chức danh) hiện tại: Phó Trưởng phòng"
+    assert cell(model, 5, "Thay đổi").data() == "" and "Dòng 7, Ngày sinh" in cell(model, 7, "Lỗi, ghi chú").data()
     assert "Thêm mới: 2" in wizard.preview_page.summary_label.text()
     wizard.preview_page.only_errors_check.setChecked(True)
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["7", "8", "9"]
