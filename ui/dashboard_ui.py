@@ -25,7 +25,18 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.service import HoSoService
 from app.text import name_sort_key
-from ui.alerts_ui import Column, RowFilter, RowsModel, ToolWindow, box, count_text, make_table, named, percent, tr
+from ui.alerts_ui import (
+    Column,
+    RowFilter,
+    RowsModel,
+    ToolWindow,
+    box,
+    count_text,
+    make_table,
+    named,
+    percent,
+    tr,
+)
 
 WORST_COUNT = 10
 

@@ -227,11 +227,15 @@ class ColumnsPage(WizardPage):
             rows=height, sheet=source.sheet.name, first=source.header.data_start + 1))
         self.recalled_label.setVisible(source.recalled)
         notes = [n for n in source.notes[1:] if not n.startswith("Cột ")]
+        samples = self.host().samples.get(source.sheet.name, {})
+        if letters := [c.letter for c in source.columns if samples.get(c.index, (None, None))[1]]:
+            notes.append(self.tr("Chữ mã TCVN3/VNI ở cột {letters} được chuyển sang Unicode (ô tô xanh).").format(
+                letters=", ".join(letters)))
         self.notes_label.setText("\n".join(f"• {n}" for n in notes))
         self.notes_label.setVisible(bool(notes))
         self.tabs.clear()
         self.tables = {}
-        self._add_table(source.sheet.name, self.tr("Danh sách: trang '{sheet}'").format(sheet=source.sheet.name),
+        self._add_table(source.sheet.name, self.tr("Danh sách cán bộ (trang '{sheet}')").format(sheet=source.sheet.name),
                         source.columns, source.mapping.columns, person_targets())
         for child in source.children:
             self._add_table(child.name, self.tr("Trang '{sheet}' → {section}").format(

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from app.exchange import legacy
 from app.exchange.vocabulary import PSEUDO_TARGETS, person_vocabulary, section_targets
 
 if TYPE_CHECKING:
@@ -50,13 +50,15 @@ ACTIONS = {"create": QT_TRANSLATE_NOOP("ImportWizard", "Thêm mới"),
            "unchanged": QT_TRANSLATE_NOOP("ImportWizard", "Không đổi"),
            "reject": QT_TRANSLATE_NOOP("ImportWizard", "Bị từ chối"),
            "skip": QT_TRANSLATE_NOOP("ImportWizard", "Bỏ qua")}
+ERROR_HEADERS = (QT_TRANSLATE_NOOP("ImportWizard", "Dòng"), QT_TRANSLATE_NOOP("ImportWizard", "Trang"),
+                 QT_TRANSLATE_NOOP("ImportWizard", "Trường"), QT_TRANSLATE_NOOP("ImportWizard", "Lỗi"))
 _IN_MESSAGE = re.compile(r"\(cột ([A-Z]{1,3})\)")
+_ROW_PREFIX = re.compile(r"^(Trang '[^']*', )?[Dd]òng \d+[,:] ?")  # the Dòng column says it
 _Index = QModelIndex | QPersistentModelIndex
 _ROLE = Qt.ItemDataRole
 
 
-def translate(text: str) -> str:
-    """A text marked with QT_TRANSLATE_NOOP("ImportWizard", …), translated when shown."""
+def translate(text: str) -> str:  # a text marked QT_TRANSLATE_NOOP("ImportWizard", …)
     return QCoreApplication.translate("ImportWizard", text)
 
 
@@ -123,7 +125,7 @@ def field_label(name: str, section: str | None = None) -> str:
 
 def conversion_note(encoding: str, original: str) -> str:
     return QCoreApplication.translate("ImportWizard", "Đã chuyển từ {encoding} sang Unicode (trong tệp: «{original}»)"
-                                      ).format(encoding={"tcvn3": "TCVN3", "vni": "VNI"}.get(encoding, encoding), original=original)
+                                      ).format(encoding=encoding.upper(), original=original)
 
 
 @dataclass
@@ -146,18 +148,17 @@ def _marked(preview: Any, columns: list[Any]) -> _Row:
 
 
 class PreviewModel(QAbstractTableModel):
-    """Rows of one sheet: row number and action, the sheet's mapped columns as written (so the
-    cell an error names is in view), then an update's changes and the row's messages."""
+    """Rows of one sheet: row number, action, details (the errors, an update's changes, notes),
+    then the sheet's mapped columns as written, so the cell an error names is in view."""
 
     HEADERS = {"row": QT_TRANSLATE_NOOP("ImportWizard", "Dòng"), "action": QT_TRANSLATE_NOOP("ImportWizard", "Kết quả"),
-               "changes": QT_TRANSLATE_NOOP("ImportWizard", "Thay đổi"),
-               "problems": QT_TRANSLATE_NOOP("ImportWizard", "Lỗi, ghi chú")}
+               "details": QT_TRANSLATE_NOOP("ImportWizard", "Chi tiết (lỗi, thay đổi)")}
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
         self._all: list[_Row] = []
         self._shown: list[_Row] = []
-        self.layout: list[Any] = []  # "row", "action", the sheet's Columns…, "changes", "problems"
+        self.layout: list[Any] = []  # "row", "action", "details", then the sheet's Columns
         self._cells: list[list[Any]] = []
         self.only_errors = False
 
@@ -165,14 +166,14 @@ class PreviewModel(QAbstractTableModel):
         """``rows`` (RowPreview) of one sheet whose raw rows are ``cells`` (``Sheet.rows``);
         ``columns``: the importer's ``Column``s shown, each with the target chosen."""
         self.beginResetModel()
-        self.layout, self._cells = ["row", "action", *columns, "changes", "problems"], cells
+        self.layout, self._cells = ["row", "action", "details", *columns], cells
         self._all = [_marked(r, columns) for r in rows]
         self._shown = [r for r in self._all if r.preview.errors or not self.only_errors]
         self.endResetModel()
 
     def set_only_errors(self, on: bool) -> None:
         self.only_errors = on
-        self.set_rows([r.preview for r in self._all], self.layout[2:-2], self._cells)
+        self.set_rows([r.preview for r in self._all], self.layout[3:], self._cells)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(self._shown)
@@ -196,15 +197,18 @@ class PreviewModel(QAbstractTableModel):
         if not isinstance(item, str):
             return self._cell(row, item, role)
         if role == _ROLE.DisplayRole:
-            changes = p.changes if p.action == "update" else {}
             return {"row": str(p.row), "action": translate(ACTIONS.get(p.action, p.action)),
-                    "changes": "; ".join(f"{field_label(k)}: {show_value(v)}" for k, v in changes.items()),
-                    "problems": "; ".join([e.message for e in p.errors] + list(p.warnings))}[item]
+                    "details": "; ".join(_ROW_PREFIX.sub("", line) for line in self._details(p))}[item]
         if role == _ROLE.BackgroundRole and item == "action":
             return ACTION_COLORS.get(p.action)
         if role == _ROLE.ToolTipRole and item != "row":
-            return "\n".join([e.message for e in p.errors] + list(p.warnings)) or None
+            return "\n".join(self._details(p)) or None
         return None
+
+    def _details(self, p: Any) -> list[str]:
+        changes = "; ".join(f"{field_label(k)} → {show_value(v)}" for k, v in p.changes.items())
+        update = [self.tr("Sẽ đổi: {changes}").format(changes=changes)] if p.action == "update" and changes else []
+        return [e.message for e in p.errors] + update + list(p.warnings)
 
     def _cell(self, row: _Row, column: Any, role: int) -> Any:
         conversion, errors = row.converted.get(column.letter), row.bad.get(column.letter, [])
@@ -212,7 +216,10 @@ class PreviewModel(QAbstractTableModel):
             if conversion is not None:
                 return conversion.converted
             line = self._cells[row.preview.row - 1] if row.preview.row <= len(self._cells) else []
-            return show_value(line[column.index].value) if column.index < len(line) else ""
+            raw = line[column.index] if column.index < len(line) else None
+            if raw is not None and isinstance(raw.value, str) and legacy.font_encoding(raw.font_name)[0]:
+                return legacy.convert(raw.value, raw.font_name)[0]  # a row the importer skipped
+            return show_value(raw.value if raw is not None else None)
         if role == _ROLE.BackgroundRole:
             return BAD_COLOR if errors else CONVERTED_COLOR if conversion is not None else None
         if role == _ROLE.ToolTipRole:
@@ -225,10 +232,7 @@ def fill_errors(model: QStandardItemModel, errors: list[Any], sections: dict[str
     """``errors`` (RowError) as rows: row number, sheet, field label (``sections``: child sheet →
     section), message."""
     model.clear()
-    model.setHorizontalHeaderLabels([QCoreApplication.translate("ImportWizard", "Dòng"),
-                                     QCoreApplication.translate("ImportWizard", "Trang"),
-                                     QCoreApplication.translate("ImportWizard", "Trường"),
-                                     QCoreApplication.translate("ImportWizard", "Lỗi")])
+    model.setHorizontalHeaderLabels([translate(t) for t in ERROR_HEADERS])
     for e in errors:
         items = [QStandardItem(t) for t in (str(e.row), e.sheet, field_label(e.field, sections.get(e.sheet)), e.message)]
         items[3].setToolTip(e.message)
@@ -277,8 +281,7 @@ class PreviewPage(WizardPage):
         self.only_errors_check.toggled.connect(self.model.set_only_errors)
         self.dry_run_button = button("dry_run_button", self.tr("Chạy thử trên toàn bộ tệp"), self.dry_run)
         self.summary_label = label("summary_label", style="font-weight: bold")
-        self.sheet_label = QLabel(self.tr("Trang:"))
-        top = box(QHBoxLayout(), self.sheet_label, self.sheet_combo, self.only_errors_check, 1, self.dry_run_button)
+        top = box(QHBoxLayout(), self.sheet_combo, self.only_errors_check, 1, self.dry_run_button)
         box(QVBoxLayout(self), top, self.summary_label, (self.table, 1), self.error_label)
         self.rows: list[Any] | None = None
         self.setCommitPage(True)
@@ -313,9 +316,7 @@ class PreviewPage(WizardPage):
         self._fill(result.rows)
         self.summary_label.setText(self.tr(
             "Chạy thử trên toàn bộ tệp, không có gì được ghi. Nếu nhập: thêm mới {imported} người, cập nhật "
-            "{updated}, không đổi {unchanged}; từ chối {rejected} dòng; bỏ qua {skipped} dòng.").format(
-            imported=result.imported, updated=result.updated, unchanged=result.unchanged, rejected=result.rejected,
-            skipped=result.skipped))
+            "{updated}, không đổi {unchanged}; từ chối {rejected} dòng; bỏ qua {skipped} dòng.").format(**vars(result)))
 
     def _fill(self, rows: list[Any]) -> None:
         self.rows = rows
@@ -323,15 +324,15 @@ class PreviewPage(WizardPage):
         names = [source.sheet.name] + [c.name for c in source.children]
         with QSignalBlocker(self.sheet_combo):
             self.sheet_combo.clear()
-            self.sheet_combo.addItems(names)
-        self.sheet_label.setVisible(len(names) > 1)
+            for name in names:
+                self.sheet_combo.addItem(self.tr("Trang '{sheet}'").format(sheet=name), name)
         self.sheet_combo.setVisible(len(names) > 1)
         self._show_sheet()
         self.completeChanged.emit()
 
     def _show_sheet(self) -> None:
         source, mapping = self.host().source, self.host().mapping()
-        name = self.sheet_combo.currentText() or source.sheet.name
+        name = self.sheet_combo.currentData() or source.sheet.name
         child = next((c for c in source.children if c.name == name), None)
         sheet, header = (child.sheet, child.header) if child else (source.sheet, source.header)
         targets = mapping.children.get(name, {}) if child else mapping.columns
@@ -339,7 +340,7 @@ class PreviewPage(WizardPage):
         self.model.set_rows([r for r in self.rows or [] if r.sheet == name], columns, sheet.rows)
         self.table.resizeColumnsToContents()
         for col in range(self.model.columnCount()):
-            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 420 if col == len(self.model.layout) - 1 else 220))
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 320 if col == 2 else 200))
 
 
 class ResultPage(WizardPage):
@@ -351,16 +352,13 @@ class ResultPage(WizardPage):
         super().__init__(self.tr("Kết quả nhập"), self.tr(
             "Các dòng hợp lệ được ghi cùng một lần; dòng bị từ chối không được ghi phần nào."))
         self.headline = label("headline_label", style="font-weight: bold")
-        self.count_labels = {key: label(f"count_{key}") for key in self.COUNTS}
-        counts = QFormLayout()
-        for key, text in self.COUNTS.items():
-            counts.addRow(translate(text) + ":", self.count_labels[key])
+        self.counts_label = label("counts_label", style="font-size: 11pt")
         self.errors = QStandardItemModel(self)
         self.errors_view = table(self.errors, "errors_table")
         self.report_button = button("report_button", self.tr("Lưu báo cáo kết quả…"), self.save_report)
         self.report_button.setEnabled(False)
         self.report_label = label("report_label")
-        box(QVBoxLayout(self), self.headline, counts, QLabel(self.tr("Các lỗi (dòng bị từ chối):")),
+        box(QVBoxLayout(self), self.headline, self.counts_label, QLabel(self.tr("Các lỗi (dòng bị từ chối):")),
             (self.errors_view, 1), box(QHBoxLayout(), self.report_button, (self.report_label, 1)), self.error_label)
         self.setFinalPage(True)
 
@@ -377,8 +375,7 @@ class ResultPage(WizardPage):
             return
         numbers = {"read": result.read, "create": result.imported, "update": result.updated,
                    "unchanged": result.unchanged, "reject": result.rejected, "skip": result.skipped}
-        for key, value in numbers.items():
-            self.count_labels[key].setText(str(value))
+        self.counts_label.setText(" · ".join(f"{translate(text)}: {numbers[key]}" for key, text in self.COUNTS.items()))
         fill_errors(self.errors, result.errors, {c.name: c.section for c in wizard.source.children})
         self.errors_view.resizeColumnsToContents()
         self.headline.setText(self.tr("Đã nhập xong tệp {name}.").format(name=wizard.source.path.name))

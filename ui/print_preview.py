@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from ui import settings
-from ui.background import run_in_background
+from ui.background import BackgroundOp, run_in_background
 from ui.dialogs import show_error
 
 logger = logging.getLogger(__name__)
@@ -94,6 +94,7 @@ class PrintPreviewDialog(QDialog):
         self.view.setPageSpacing(16)
         self.view.viewport().installEventFilter(self)  # the zoom shown follows the window's size
         self.navigator = self.view.pageNavigator()
+        self.print_job: BackgroundOp | None = None
         self.toolbar = self._build_toolbar(extra_actions)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -278,10 +279,10 @@ class PrintPreviewDialog(QDialog):
         if not self.ask_printer(printer):
             return
         self.print_action.setEnabled(False)
-        pages = self._pages_to_print(printer)
+        pages, path = self._pages_to_print(printer), self.path
         self.print_job = run_in_background(
             self, self.tr("Đang gửi tới máy in…"),
-            lambda report, cancelled: print_pdf(self.path, printer, pages, report, cancelled),
+            lambda report, cancelled: print_pdf(path, printer, pages, report, cancelled),
             lambda _done: self.print_action.setEnabled(True), self._print_failed)
 
     def _pages_to_print(self, printer: QPrinter) -> list[int]:

@@ -137,8 +137,11 @@ def test_messy_file_goes_through_the_wizard(qtbot, known, messy_file, tmp_path) 
     assert name.data() == "Nguyễn Văn Bình" and role(name, "BackgroundRole") == CONVERTED_COLOR
     assert "Đã chuyển từ TCVN3" in role(name, "ToolTipRole") and to_tcvn3("Nguyễn") in role(name, "ToolTipRole")
     assert role(cell(model, 5, "C"), "BackgroundRole") is None
-    assert cell(model, 10, "Thay đổi").data() == "Chức vụ (chức danh) hiện tại: Phó Trưởng phòng"
-    assert cell(model, 5, "Thay đổi").data() == "" and "Dòng 7, Ngày sinh" in cell(model, 7, "Lỗi, ghi chú").data()
+    details = "Chi tiết (lỗi, thay đổi)"
+    assert cell(model, 10, details).data() == "Sẽ đổi: Chức vụ (chức danh) hiện tại → Phó Trưởng phòng"
+    assert cell(model, 5, details).data() == ""
+    assert cell(model, 7, details).data().startswith("Ngày sinh (cột C): ")  # the row number is in its column
+    assert role(cell(model, 7, details), "ToolTipRole").startswith("Dòng 7, Ngày sinh (cột C): ")
     assert "Thêm mới: 2" in wizard.preview_page.summary_label.text()
     wizard.preview_page.only_errors_check.setChecked(True)
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["7", "8", "9"]
@@ -160,8 +163,8 @@ def test_messy_file_goes_through_the_wizard(qtbot, known, messy_file, tmp_path) 
     forward(qtbot, wizard)
     result_page = wizard.result_page
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=10000)
-    counts = {k: label.text() for k, label in result_page.count_labels.items()}
-    assert counts == {"read": "6", "create": "2", "update": "1", "unchanged": "0", "reject": "3", "skip": "1"}
+    assert result_page.counts_label.text() == ("Số dòng đã đọc: 6 · Thêm mới: 2 · Cập nhật: 1 · Không đổi: 0 · "
+                                               "Bị từ chối: 3 · Bỏ qua: 1")
     errors = result_page.errors
     listed = [(errors.item(r, 0).text(), errors.item(r, 2).text()) for r in range(errors.rowCount())]
     assert listed == [("7", "Ngày sinh"), ("8", "Số CCCD (số định danh cá nhân)"),

@@ -129,7 +129,7 @@ def test_profile_preview_pages_zoom_save_and_print(qtbot, service, full_person, 
     assert messages == []
 
     temporary = dialog.path
-    dialog.reject()  # Esc / Đóng: the temporary PDF goes away
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)  # Esc closes; the temporary PDF goes away
     assert not temporary.exists()
 
 
@@ -207,7 +207,8 @@ def test_list_prints_exactly_the_filtered_people(qtbot, service, people, preview
     assert "2 người" in messages[0]
 
 
-def test_a_wide_list_turns_sideways_and_follows_the_sort(qtbot, service, people, previews) -> None:
+def test_a_wide_list_turns_sideways_and_follows_the_sort(qtbot, service, people, previews, monkeypatch,
+                                                         tmp_path) -> None:
     from ui.people_model import COLUMNS
 
     reports_ui.print_list(None, service, PersonFilter(), [c.key for c in COLUMNS], sort=("cccd", True))
@@ -218,6 +219,13 @@ def test_a_wide_list_turns_sideways_and_follows_the_sort(qtbot, service, people,
     assert "Ngày nghỉ hưu" in text and "Tình trạng" in text and "Đang công tác" in text
     order = [text.index(name) for name in ("Phạm Thị Đào", "Trần Thị Hoa", "Võ Văn Nam", "Lê Văn An")]
     assert order == sorted(order)  # CCCD descending, as the list was sorted
+
+    printed = tmp_path / "ngang.pdf"
+    monkeypatch.setattr(dialog, "ask_printer", lambda printer: printer.setOutputFileName(str(printed)) or True)
+    dialog.print_document(QPrinter(QPrinter.PrinterMode.ScreenResolution))
+    qtbot.waitUntil(lambda: dialog.print_action.isEnabled(), timeout=WAIT)
+    box = PdfReader(printed).pages[0].mediabox
+    assert float(box.width) == pytest.approx(842, abs=2) and float(box.height) == pytest.approx(595, abs=2)
 
 
 def test_an_empty_list_says_so(qtbot, service, previews, messages) -> None:
@@ -286,3 +294,22 @@ def test_ctrl_p_in_the_editor_prints_the_saved_person(qtbot, service, people, mo
     qtbot.waitUntil(editor.isActiveWindow)
     QTest.keyClick(editor, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert calls == [(editor, service, people["Trần Thị Hoa"])]
+
+
+def test_preview_remembers_its_size(qtbot, tmp_path) -> None:
+    from reportlab.pdfgen import canvas
+
+    pdf = tmp_path / "mot-trang.pdf"
+    page = canvas.Canvas(str(pdf))
+    page.drawString(100, 700, "HoSo")
+    page.save()
+    first = PrintPreviewDialog(pdf)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(640, 480)
+    first.reject()
+    assert pdf.exists()  # not a temporary file: it stays
+    second = PrintPreviewDialog(pdf)
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == (640, 480)
