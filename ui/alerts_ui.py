@@ -1,11 +1,10 @@
-"""Công cụ → Cảnh báo đến hạn, the alert count in the status bar, and what the three tool windows
-share (the completeness dashboard and the data-quality list are in ``ui/dashboard_ui.py``).
+"""Công cụ → Cảnh báo đến hạn, and what the three tool windows share (the completeness dashboard,
+the data-quality list and the status bar's alert count are in ``ui/dashboard_ui.py``).
 
 A tool window is non-modal over the main window's unit (with its subunits); it asks the service
 off the UI thread (100,000 dossiers take seconds) and drops answers a newer request made stale.
-The service returns the whole answer as frozen dataclasses, so a table is a ``RowsModel`` over
-that list (nothing is fetched per row) in a ``RowsTable`` whose proxy sorts by ``SortRole``.
-A double-click opens the dossier through the main window's ``open_person``.
+The service returns whole answers as frozen dataclasses, so a table is a ``RowsModel`` over that
+list (nothing is fetched per row) in a ``RowsTable`` whose proxy sorts by ``SortRole``.
 """
 
 from __future__ import annotations
@@ -39,7 +38,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
-    QMainWindow,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -80,13 +78,11 @@ def vn_date(day: dt.date) -> str:
     return f"{day:%d/%m/%Y}"
 
 
-def percent(ratio: float) -> str:
-    """0.963 → "96,3 %" (the decimal comma)."""
+def percent(ratio: float) -> str:  # 0.963 → "96,3 %"
     return f"{ratio * 100:.1f} %".replace(".", ",")
 
 
-def count_text(number: int) -> str:
-    """12345 → "12.345"."""
+def count_text(number: int) -> str:  # 12345 → "12.345"
     return f"{number:,}".replace(",", ".")
 
 
@@ -221,13 +217,10 @@ class RowsTable(QTableView):
         """What the view shows, in its order."""
         return [self.row_at(r) for r in range(self.proxy.rowCount())]
 
-    def current_row(self) -> Any | None:
-        return self.row_at(self.currentIndex().row()) if self.currentIndex().isValid() else None
-
 
 class ToolWindow(QDialog):
     """A non-modal window over a unit's scope. ``compute(work, on_done)`` runs ``work`` off the UI
-    thread (with the unit names); only the newest request's answer is shown, ``busy`` until then.
+    thread (with the unit names); only the newest answer is shown, ``busy`` until it arrives.
     It computes again when the main window's ``events`` say dossiers changed."""
 
     STATE_KEY = "tool"
@@ -317,11 +310,9 @@ class ToolWindow(QDialog):
 
 def _show(parent: QWidget | None, cls: type[ToolWindow], service: HoSoService, unit_code: str | None) -> ToolWindow:
     """The parent's open window of ``cls`` (now on ``unit_code``) or a new one."""
-    window = next((w for w in (parent.findChildren(cls) if parent is not None else []) if w.isVisible()), None)
-    if window is None:
-        window = cls(parent, service, unit_code)
-    else:
+    if window := next((w for w in (parent.findChildren(cls) if parent else []) if w.isVisible()), None):
         window.set_unit(unit_code)
+    window = window or cls(parent, service, unit_code)
     window.show()
     window.raise_()
     window.activateWindow()
@@ -451,36 +442,3 @@ class AlertsWindow(ToolWindow):
             show_error(self, tr("Không ghi được tệp Excel: {error}").format(error=path))
         else:
             self.status_label.setText(tr("Đã xuất {count} dòng ra {path}").format(count=count_text(count), path=path))
-
-
-# --------------------------------------------------------------------------- the count in the status bar
-
-
-def show_alert_count(window: QMainWindow, service: HoSoService,
-                     current_unit: Callable[[], str | None] = lambda: None) -> QLabel:
-    """The status bar's "N việc đến hạn", a link to the panel (on ``current_unit()``): counted off
-    the UI thread as of today within ``COUNT_MONTHS``, overdue included — what the panel shows
-    when it opens. Calling it again counts again."""
-    label = window.findChild(QLabel, "alert_count_label")
-    if label is None:
-        label = named(QLabel(), "alert_count_label")
-        label.setContentsMargins(8, 0, 8, 0)
-        label.linkActivated.connect(lambda _link: show_alerts(window, service, current_unit()))
-        window.statusBar().addPermanentWidget(label)
-    as_of = today()
-    label.setText(tr("Đang tính cảnh báo đến hạn…"))
-    run_in_background(label, "", lambda _r, _c: service.alerts(as_of, COUNT_MONTHS, overdue_months=OVERDUE_MONTHS),
-                      lambda alerts: _show_count(label, alerts, as_of), lambda _exc: label.setText(""),
-                      show_progress=False)
-    return label
-
-
-def _show_count(label: QLabel, alerts: list[Any], as_of: dt.date) -> None:
-    text = tr("Cảnh báo: {count} việc đến hạn trong {months} tháng tới").format(count=count_text(len(alerts)),
-                                                                              months=COUNT_MONTHS)
-    if late := sum(1 for a in alerts if a.overdue):
-        text += tr(", {count} việc quá hạn").format(count=count_text(late))
-    label.setProperty("count", len(alerts))
-    label.setText(f'<a href="alerts">{text}</a>')
-    label.setToolTip(tr("Nghỉ hưu, nâng bậc lương, phụ cấp thâm niên vượt khung, hết tập sự — tính đến ngày {date}."
-                        "\nBấm để xem chi tiết (Công cụ → Cảnh báo đến hạn).").format(date=vn_date(as_of)))

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -45,6 +45,11 @@ from ui.import_wizard_pages import PreviewPage, ResultPage, WizardPage
 LIST_TO_EXPORT = {"unit_code": "unit"}  # the list's column keys that the export names otherwise
 SPREADSHEETS = "*.xlsx *.xlsm *.xls *.csv"
 UNKNOWN_COLOR = QColor("#fde3bd")
+
+
+def _read(service: HoSoService, path: str, sheet: str | None) -> tuple[Any, dict]:
+    source = service.open_import(path, sheet)
+    return source, service.import_samples(source)
 
 
 def _message(exc: BaseException) -> str:
@@ -86,6 +91,8 @@ class FilePage(WizardPage):
     def choose(self) -> None:
         path = self.host().ask_open_path()
         if path:
+            self.sheet_combo.clear()  # another file: its own sheets come with it
+            self.sheet_combo.setEnabled(False)
             self.open_file(path)
 
     def open_file(self, path: str, sheet: str | None = None) -> None:
@@ -93,20 +100,17 @@ class FilePage(WizardPage):
         wizard.source = None
         self.path_edit.setText(path)
         self.summary_label.setText("")
-        service = wizard.service
-        wizard.run(self.tr("Đang đọc tệp…"), lambda _r, _c: (lambda source: (source, service.import_samples(source)))(
-            service.open_import(path, sheet)), self._opened)
+        wizard.run(self.tr("Đang đọc tệp…"), lambda _r, _c: _read(wizard.service, path, sheet), self._opened)
 
     def _opened(self, opened: tuple[Any, dict]) -> None:
         wizard = self.host()
         wizard.source, wizard.samples = opened
         source = wizard.source
-        self.sheet_combo.blockSignals(True)
-        self.sheet_combo.clear()
-        self.sheet_combo.addItems(source.sheet_names)
-        self.sheet_combo.setCurrentText(source.sheet.name)
+        with QSignalBlocker(self.sheet_combo):
+            self.sheet_combo.clear()
+            self.sheet_combo.addItems(source.sheet_names)
+            self.sheet_combo.setCurrentText(source.sheet.name)
         self.sheet_combo.setEnabled(len(source.sheet_names) > 1)
-        self.sheet_combo.blockSignals(False)
         children = ", ".join(c.name for c in source.children) or self.tr("không có")
         self.summary_label.setText(self.tr(
             "Trang '{sheet}': dòng tiêu đề {row}, {columns} cột, dữ liệu từ dòng {first}. Trang phụ được nhập: "

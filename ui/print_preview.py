@@ -72,6 +72,10 @@ def ask_save_path(parent: QWidget | None, caption: str, suggested_name: str, fil
 
 
 class PrintPreviewDialog(QDialog):
+    """The pages one under the other, fitted to the width; toolbar: first / previous / "Trang x / y" /
+    next / last, zoom (Ctrl+= / Ctrl+-), fit width, whole page, In… (Ctrl+P), Lưu PDF… (Ctrl+S),
+    the caller's extra buttons (``extra_actions``), Đóng (Esc)."""
+
     def __init__(self, path: str | Path, *, title: str = "", suggested_name: str = "", temporary: bool = False,
                  extra_actions: Sequence[Extra] = (), parent: QWidget | None = None):
         super().__init__(parent)

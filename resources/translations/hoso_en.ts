@@ -328,12 +328,132 @@
         <translation>Date of birth</translation>
     </message>
     <message>
+        <source>Thông báo nghỉ hưu</source>
+        <translation>Retirement notice</translation>
+    </message>
+    <message>
+        <source>Quyết định nghỉ hưu</source>
+        <translation>Retirement decision</translation>
+    </message>
+    <message>
+        <source>Nghỉ hưu</source>
+        <translation>Retirement</translation>
+    </message>
+    <message>
+        <source>Nâng bậc lương thường xuyên</source>
+        <translation>Regular salary step raise</translation>
+    </message>
+    <message>
+        <source>Phụ cấp thâm niên vượt khung</source>
+        <translation>Seniority allowance beyond the top step</translation>
+    </message>
+    <message>
+        <source>Hết tập sự</source>
+        <translation>End of probation</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Không tính được.</source>
+        <translation>Could not calculate.</translation>
+    </message>
+    <message>
+        <source>Đơn vị: {unit} (cả đơn vị trực thuộc)</source>
+        <translation>Unit: {unit} (including sub-units)</translation>
+    </message>
+    <message>
+        <source>Đơn vị: Tất cả</source>
+        <translation>Unit: All</translation>
+    </message>
+    <message>
+        <source>Cảnh báo đến hạn</source>
+        <translation>Due-date alerts</translation>
+    </message>
+    <message>
+        <source> tháng</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>Đến hạn</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
         <source>Số CCCD</source>
         <translation>ID number</translation>
     </message>
     <message>
         <source>Đơn vị</source>
         <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Xuất Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>Tính đến ngày</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>trong</source>
+        <translation>within</translation>
+    </message>
+    <message>
+        <source>tới (và việc đã quá hạn trong 12 tháng qua, tô đỏ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhập ngày tính (dd/mm/yyyy).</source>
+        <translation>Enter the reference date (dd/mm/yyyy).</translation>
+    </message>
+    <message>
+        <source>Đang tính…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <source>Tính đến ngày {date}, trong {months} tháng tới.</source>
+        <translation>As of {date}, within the next {months} months.</translation>
+    </message>
+    <message>
+        <source>{count} việc, {people} người</source>
+        <translation>{count} item(s), {people} person(s)</translation>
+    </message>
+    <message>
+        <source> — {count} việc đã quá hạn (tô đỏ)</source>
+        <translation> — {count} overdue item(s) (in red)</translation>
+    </message>
+    <message>
+        <source>Xuất cảnh báo ra Excel</source>
+        <translation>Export alerts to Excel</translation>
+    </message>
+    <message>
+        <source>Tệp Excel (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Không có dòng nào để xuất.</source>
+        <translation>There are no rows to export.</translation>
+    </message>
+    <message>
+        <source>Đang xuất ra Excel…</source>
+        <translation>Exporting to Excel…</translation>
+    </message>
+    <message>
+        <source>Không ghi được tệp Excel: {error}</source>
+        <translation>Cannot write the Excel file: {error}</translation>
+    </message>
+    <message>
+        <source>Đã xuất {count} dòng ra {path}</source>
+        <translation>Exported {count} row(s) to {path}</translation>
     </message>
     <message>
         <source>Chức vụ</source>
@@ -364,8 +484,144 @@
         <translation>Next salary step raise</translation>
     </message>
     <message>
+        <source>Chưa có số liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} (mục {item})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số người</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mức đầy đủ trung bình</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số hồ sơ đầy đủ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mức đầy đủ</source>
         <translation>Completeness</translation>
+    </message>
+    <message>
+        <source>Mức đầy đủ của hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hồ sơ ít đầy đủ nhất</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Các mục còn thiếu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tính lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{units} đơn vị, {people} người, {complete} hồ sơ đầy đủ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đơn vị có mức đầy đủ thấp nhất ở trên cùng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không có hồ sơ đang công tác trong phạm vi này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hồ sơ ít đầy đủ nhất của {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({ratio}) còn thiếu {count} mục — nhấp đúp để mở hồ sơ:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số CCCD mâu thuẫn với ngày sinh hoặc giới tính</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã ngạch không có trong danh mục</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bậc lương vượt quá bậc cao nhất của ngạch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hệ số lương không khớp với bảng lương</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quá trình công tác bị gián đoạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quá trình công tác trùng thời gian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quá trình công tác thiếu ngày kết thúc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quá tuổi nghỉ hưu nhưng vẫn đang công tác</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày hưởng lương ở tương lai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diễn biến lương không khớp với lương hiện tại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số tháng nâng bậc trước thời hạn không hợp lệ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày chính thức vào Đảng trước ngày vào Đảng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiểm tra chất lượng dữ liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vấn đề</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chi tiết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiểm tra lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tất cả ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhấp đúp vào một dòng để mở hồ sơ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không phát hiện vấn đề nào.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{issues} vấn đề ở {people} hồ sơ</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Chưa chọn hồ sơ</source>
@@ -550,6 +806,49 @@
     <message>
         <source>Nghỉ hưu</source>
         <translation>Retirement</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsPage</name>
+    <message>
+        <source>Ghép cột</source>
+        <translation>Map columns</translation>
+    </message>
+    <message>
+        <source>Kiểm tra mỗi cột của tệp được nhập vào mục nào của hồ sơ; chọn lại nếu cần. Cột chọn &quot;(bỏ qua)&quot; không được nhập.</source>
+        <translation>Check which record field each column of the file is imported into; change it if needed. Columns set to &quot;(skip)&quot; are not imported.</translation>
+    </message>
+    <message>
+        <source>Cách ghép cột được nhớ từ lần nhập trước với một tệp cùng mẫu; có thể chọn lại.</source>
+        <translation>The column mapping was remembered from a previous import of a file with the same layout; you can change it.</translation>
+    </message>
+    <message>
+        <source>(không đặt đơn vị)</source>
+        <translation>(no unit)</translation>
+    </message>
+    <message>
+        <source>Đơn vị cho các dòng không ghi đơn vị:</source>
+        <translation>Unit for rows without a unit:</translation>
+    </message>
+    <message>
+        <source>Dòng tiêu đề: {rows} của trang &apos;{sheet}&apos;; dữ liệu từ dòng {first}.</source>
+        <translation>Header row(s): {rows} of sheet &apos;{sheet}&apos;; data starts at row {first}.</translation>
+    </message>
+    <message>
+        <source>Chữ mã TCVN3/VNI ở cột {letters} được chuyển sang Unicode (ô tô xanh).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Danh sách cán bộ (trang &apos;{sheet}&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trang &apos;{sheet}&apos; → {section}</source>
+        <translation>Sheet &apos;{sheet}&apos; → {section}</translation>
+    </message>
+    <message>
+        <source>Chưa có cột nào là Số CCCD: mọi dòng sẽ bị từ chối.</source>
+        <translation>No column is mapped to ID number: every row will be rejected.</translation>
     </message>
 </context>
 <context>
@@ -1285,6 +1584,65 @@
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <source>Chọn tệp</source>
+        <translation>Choose file</translation>
+    </message>
+    <message>
+        <source>Tệp Excel (.xlsx, .xls) hoặc .csv: một dòng cho mỗi người. Dòng tiêu đề cột có thể nằm dưới tên bảng; chữ gõ bằng phông TCVN3 (.VnTime) hay VNI được tự chuyển sang Unicode.</source>
+        <translation>An Excel file (.xlsx, .xls) or .csv with one row per person. The column header row may be below a table title; text typed in TCVN3 (.VnTime) or VNI fonts is converted to Unicode automatically.</translation>
+    </message>
+    <message>
+        <source>Chưa chọn tệp</source>
+        <translation>No file selected</translation>
+    </message>
+    <message>
+        <source>Chọn tệp…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Tải tệp mẫu…</source>
+        <translation>Download template…</translation>
+    </message>
+    <message>
+        <source>Chưa có tệp? Tệp mẫu có đủ các cột, chú thích cách ghi từng cột, danh mục để chọn và các trang Đào tạo, Quá trình công tác…</source>
+        <translation>No file yet? The template has all the columns, notes on how to fill in each column, lists to choose from, and sheets for training, work history…</translation>
+    </message>
+    <message>
+        <source>Tệp:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Trang danh sách:</source>
+        <translation>List sheet:</translation>
+    </message>
+    <message>
+        <source>Đang đọc tệp…</source>
+        <translation>Reading file…</translation>
+    </message>
+    <message>
+        <source>không có</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Trang &apos;{sheet}&apos;: dòng tiêu đề {row}, {columns} cột, dữ liệu từ dòng {first}. Trang phụ được nhập: {children}.</source>
+        <translation>Sheet &apos;{sheet}&apos;: header row {row}, {columns} columns, data from row {first}. Additional sheets imported: {children}.</translation>
+    </message>
+    <message>
+        <source>Lưu tệp mẫu</source>
+        <translation>Save template</translation>
+    </message>
+    <message>
+        <source>Đang tạo tệp mẫu…</source>
+        <translation>Creating template…</translation>
+    </message>
+    <message>
+        <source>Đã lưu tệp mẫu: {path}</source>
+        <translation>Template saved: {path}</translation>
+    </message>
+</context>
+<context>
     <name>FilesPage</name>
     <message>
         <source>Tên tệp</source>
@@ -1365,6 +1723,166 @@
     <message>
         <source>Tệp mới, chưa lưu</source>
         <translation>New file, not yet saved</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Có lỗi không mong đợi: {error}</source>
+        <translation>An unexpected error occurred: {error}</translation>
+    </message>
+    <message>
+        <source>Nhập danh sách cán bộ từ tệp Excel</source>
+        <translation>Import staff list from Excel file</translation>
+    </message>
+    <message>
+        <source>&lt; Quay lại</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>Tiếp &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>Xong</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Chọn tệp danh sách</source>
+        <translation>Choose list file</translation>
+    </message>
+    <message>
+        <source>Bảng tính ({patterns});;Mọi tệp (*)</source>
+        <translation>Spreadsheets ({patterns});;All files (*)</translation>
+    </message>
+    <message>
+        <source>Sổ tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Xuất danh sách ra Excel</source>
+        <translation>Export list to Excel</translation>
+    </message>
+    <message>
+        <source>Đang xuất danh sách…</source>
+        <translation>Exporting list…</translation>
+    </message>
+    <message>
+        <source>Đã xuất {count} hồ sơ vào tệp:
+{path}</source>
+        <translation>Exported {count} record(s) to the file:
+{path}</translation>
+    </message>
+    <message>
+        <source>Thêm mới</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Cập nhật</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Không đổi</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Bị từ chối</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Bỏ qua</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>Dòng</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Trang</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>Trường</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Lỗi</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Đã chuyển từ {encoding} sang Unicode (trong tệp: «{original}»)</source>
+        <translation>Converted from {encoding} to Unicode (in the file: «{original}»)</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Chi tiết (lỗi, thay đổi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số dòng đã đọc</source>
+        <translation>Rows read</translation>
+    </message>
+</context>
+<context>
+    <name>MappingTable</name>
+    <message>
+        <source>Cột</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Tiêu đề trong tệp</source>
+        <translation>Header in file</translation>
+    </message>
+    <message>
+        <source>Giá trị mẫu</source>
+        <translation>Sample value</translation>
+    </message>
+    <message>
+        <source>Nhập vào</source>
+        <translation>Import into</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>(bỏ qua)</source>
+        <translation>(skip)</translation>
+    </message>
+    <message>
+        <source>Theo lần nhập trước</source>
+        <translation>As in previous import</translation>
+    </message>
+    <message>
+        <source>Bỏ qua (theo lần nhập trước)</source>
+        <translation>Skipped (as in previous import)</translation>
+    </message>
+    <message>
+        <source>Nhận ra tự động</source>
+        <translation>Recognized automatically</translation>
+    </message>
+    <message>
+        <source>Không nhận ra tiêu đề: chưa nhập</source>
+        <translation>Header not recognized: not imported</translation>
+    </message>
+    <message>
+        <source>Bỏ qua (số thứ tự, cột kết quả)</source>
+        <translation>Skipped (row number or result column)</translation>
+    </message>
+    <message>
+        <source>Trùng nội dung với một cột bên trái: bỏ qua</source>
+        <translation>Same content as a column to the left: skipped</translation>
+    </message>
+    <message>
+        <source>Đã chọn lại</source>
+        <translation>Changed manually</translation>
     </message>
 </context>
 <context>
@@ -1744,6 +2262,159 @@ Drag and drop an image file here</translation>
     </message>
 </context>
 <context>
+    <name>PreviewModel</name>
+    <message>
+        <source>Sẽ đổi: {changes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Xem trước</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Mỗi dòng sẽ được xử lý như dưới đây; chưa có gì được ghi vào HoSo. Ô {bad} có lỗi, ô {converted} là chữ đã chuyển từ TCVN3/VNI sang Unicode: di chuột lên ô để xem.</source>
+        <translation>Each row will be processed as shown below; nothing has been written to HoSo yet. {bad} cells have errors, {converted} cells hold text converted from TCVN3/VNI to Unicode: hover over a cell to see.</translation>
+    </message>
+    <message>
+        <source>Chỉ dòng có lỗi</source>
+        <translation>Only rows with errors</translation>
+    </message>
+    <message>
+        <source>Chạy thử trên toàn bộ tệp</source>
+        <translation>Test run on the whole file</translation>
+    </message>
+    <message>
+        <source>Nhập vào HoSo</source>
+        <translation>Import into HoSo</translation>
+    </message>
+    <message>
+        <source>Đang xem trước…</source>
+        <translation>Preparing preview…</translation>
+    </message>
+    <message>
+        <source> (chỉ {count} dòng đầu; bấm Chạy thử để kiểm tra cả tệp)</source>
+        <translation> (first {count} rows only; click Test run to check the whole file)</translation>
+    </message>
+    <message>
+        <source>Đang chạy thử…</source>
+        <translation>Running test…</translation>
+    </message>
+    <message>
+        <source>Đã dừng chạy thử.</source>
+        <translation>Test run stopped.</translation>
+    </message>
+    <message>
+        <source>Chạy thử trên toàn bộ tệp, không có gì được ghi. Nếu nhập: thêm mới {imported} người, cập nhật {updated}, không đổi {unchanged}; từ chối {rejected} dòng; bỏ qua {skipped} dòng.</source>
+        <translation>Test run on the whole file; nothing was written. If imported: {imported} new people added, {updated} updated, {unchanged} unchanged; {rejected} rows rejected; {skipped} rows skipped.</translation>
+    </message>
+    <message>
+        <source>Trang &apos;{sheet}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <source>Xem trước khi in</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>Không mở được tệp PDF để xem trước ({error}).</source>
+        <translation>Cannot open the PDF file for preview ({error}).</translation>
+    </message>
+    <message>
+        <source>Trang đầu</source>
+        <translation>First page</translation>
+    </message>
+    <message>
+        <source>Trang trước</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>Trang</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Trang sau</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>Trang cuối</source>
+        <translation>Last page</translation>
+    </message>
+    <message>
+        <source>Thu nhỏ</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Phóng to</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Vừa chiều rộng</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>Cả trang</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <source>Xem trọn một trang</source>
+        <translation>Fit whole page</translation>
+    </message>
+    <message>
+        <source>In…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Lưu PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>Lưu một bản PDF</source>
+        <translation>Save a PDF copy</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Đóng cửa sổ xem trước (Esc)</source>
+        <translation>Close preview (Esc)</translation>
+    </message>
+    <message>
+        <source>Đang gửi tới máy in…</source>
+        <translation>Sending to printer…</translation>
+    </message>
+    <message>
+        <source>Không in được: {error}</source>
+        <translation>Cannot print: {error}</translation>
+    </message>
+    <message>
+        <source>Lưu bản PDF</source>
+        <translation>Save PDF copy</translation>
+    </message>
+    <message>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Không lưu được tệp {path}: {error}</source>
+        <translation>Cannot save file {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Không mở được máy in.</source>
+        <translation>Cannot open the printer.</translation>
+    </message>
+    <message>
+        <source>Máy in không nhận trang tiếp theo.</source>
+        <translation>The printer did not accept the next page.</translation>
+    </message>
+</context>
+<context>
     <name>QuickEntryDialog</name>
     <message>
         <source>Thêm hồ sơ mới</source>
@@ -1783,6 +2454,140 @@ Drag and drop an image file here</translation>
     </message>
 </context>
 <context>
+    <name>Reports</name>
+    <message>
+        <source>Không tạo được báo cáo: {error}</source>
+        <translation>Cannot create the report: {error}</translation>
+    </message>
+    <message>
+        <source>Chưa có hồ sơ để in. Hãy chọn một người trong danh sách (hồ sơ mới cần được lưu trước).</source>
+        <translation>There is no record to print. Select a person in the list (a new record must be saved first).</translation>
+    </message>
+    <message>
+        <source>Sơ yếu lý lịch</source>
+        <translation>Personal history statement</translation>
+    </message>
+    <message>
+        <source>Đang chuẩn bị sơ yếu lý lịch…</source>
+        <translation>Preparing the personal history statement…</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Hãy chọn một đơn vị trong cây đơn vị trước khi in hồ sơ cả đơn vị.</source>
+        <translation>Select a unit in the unit tree before printing the records of a whole unit.</translation>
+    </message>
+    <message>
+        <source>Đang in hồ sơ của {unit}…</source>
+        <translation>Printing the records of {unit}…</translation>
+    </message>
+    <message>
+        <source>Danh sách đang xem không có ai để in.</source>
+        <translation>The current list has no one to print.</translation>
+    </message>
+    <message>
+        <source>Danh sách {count} người</source>
+        <translation>List of {count} person(s)</translation>
+    </message>
+    <message>
+        <source>Xuất Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>Danh sách</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>Đang chuẩn bị danh sách…</source>
+        <translation>Preparing the list…</translation>
+    </message>
+    <message>
+        <source>Xuất danh sách ra Excel</source>
+        <translation>Export list to Excel</translation>
+    </message>
+    <message>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Đã ghi danh sách {count} người vào {path}.</source>
+        <translation>Saved the list of {count} person(s) to {path}.</translation>
+    </message>
+    <message>
+        <source>Đang xuất danh sách…</source>
+        <translation>Exporting list…</translation>
+    </message>
+    <message>
+        <source>Toàn bộ các đơn vị</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>Báo cáo số lượng, chất lượng</source>
+        <translation>Staff numbers and quality report</translation>
+    </message>
+    <message>
+        <source>Đang lập báo cáo số lượng, chất lượng…</source>
+        <translation>Preparing the staff numbers and quality report…</translation>
+    </message>
+    <message>
+        <source>Lưu báo cáo ra Excel</source>
+        <translation>Save report to Excel</translation>
+    </message>
+    <message>
+        <source>Đã ghi báo cáo vào {path}.</source>
+        <translation>Saved the report to {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>Kết quả nhập</source>
+        <translation>Import results</translation>
+    </message>
+    <message>
+        <source>Các dòng hợp lệ được ghi cùng một lần; dòng bị từ chối không được ghi phần nào.</source>
+        <translation>Valid rows are written together in one go; no part of a rejected row is written.</translation>
+    </message>
+    <message>
+        <source>Lưu báo cáo kết quả…</source>
+        <translation>Save results report…</translation>
+    </message>
+    <message>
+        <source>Các lỗi (dòng bị từ chối):</source>
+        <translation>Errors (rejected rows):</translation>
+    </message>
+    <message>
+        <source>Đang nhập…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Đang nhập vào HoSo…</source>
+        <translation>Importing into HoSo…</translation>
+    </message>
+    <message>
+        <source>Đã hủy việc nhập: không có gì được ghi vào HoSo.</source>
+        <translation>Import canceled: nothing was written to HoSo.</translation>
+    </message>
+    <message>
+        <source>Đã nhập xong tệp {name}.</source>
+        <translation>Finished importing {name}.</translation>
+    </message>
+    <message>
+        <source>Lưu báo cáo kết quả nhập</source>
+        <translation>Save import report</translation>
+    </message>
+    <message>
+        <source>Đang lưu báo cáo…</source>
+        <translation>Saving report…</translation>
+    </message>
+    <message>
+        <source>Đã lưu báo cáo: {path}</source>
+        <translation>Report saved: {path}</translation>
+    </message>
+</context>
+<context>
     <name>SectionTable</name>
     <message>
         <source>Thêm dòng</source>
@@ -1799,6 +2604,64 @@ Drag and drop an image file here</translation>
     <message>
         <source>Xuống</source>
         <translation>Move down</translation>
+    </message>
+</context>
+<context>
+    <name>StatsDialog</name>
+    <message>
+        <source>Báo cáo số lượng, chất lượng</source>
+        <translation>Staff numbers and quality report</translation>
+    </message>
+    <message>
+        <source>Xem trước và in (PDF)</source>
+        <translation>Preview and print (PDF)</translation>
+    </message>
+    <message>
+        <source>Lưu bảng tính Excel (.xlsx)</source>
+        <translation>Save Excel workbook (.xlsx)</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Tính đến ngày</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <source>Lập báo cáo</source>
+        <translation>Create report</translation>
+    </message>
+    <message>
+        <source>Ngày báo cáo không hợp lệ; hãy gõ theo dạng dd/mm/yyyy.</source>
+        <translation>Invalid report date; type it as dd/mm/yyyy.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPrintDialog</name>
+    <message>
+        <source>In hồ sơ cả đơn vị</source>
+        <translation>Print records of the whole unit</translation>
+    </message>
+    <message>
+        <source>In sơ yếu lý lịch (Mẫu 2C; HS02 cho viên chức) của mọi người thuộc {unit} vào một tệp PDF.</source>
+        <translation>Print the personal history statements (Form 2C; HS02 for public employees) of everyone in {unit} into one PDF file.</translation>
+    </message>
+    <message>
+        <source>Gồm các đơn vị trực thuộc</source>
+        <translation>Include sub-units</translation>
+    </message>
+    <message>
+        <source>Gồm cả người đã nghỉ hưu, chuyển công tác, thôi việc</source>
+        <translation>Include people who have retired, transferred out or left service</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Print</translation>
     </message>
 </context>
 </TS>
