@@ -13,20 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app import output
+from app.cli import non_negative_int
 from app.db import Database
 from app.errors import UserError
 
 Handler = Callable[[Database, argparse.Namespace], int]
-
-
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' không phải số nguyên") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"'{text}' phải là số không âm")
-    return value
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -34,8 +25,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
     alerts = subparsers.add_parser("alerts", parents=[common], help="các việc đến hạn (nghỉ hưu, nâng lương…)")
     alerts.add_argument("--as-of", metavar="DATE", help="tính đến ngày (YYYY-MM-DD; mặc định hôm nay)")
-    alerts.add_argument("--within-months", metavar="N", type=_count, default=6, help="trong N tháng tới (mặc định 6)")
-    alerts.add_argument("--overdue-months", metavar="N", type=_count, default=12,
+    alerts.add_argument("--within-months", metavar="N", type=non_negative_int, default=6, help="trong N tháng tới (mặc định 6)")
+    alerts.add_argument("--overdue-months", metavar="N", type=non_negative_int, default=12,
                         help="liệt kê cả việc quá hạn trong N tháng trước (mặc định 12; 0: không)")
     alerts.add_argument("--unit", metavar="CODE", help="chỉ đơn vị này và các đơn vị trực thuộc")
     alerts.add_argument("--kind", action="append", choices=KINDS, help="chỉ loại này (có thể lặp lại)")
@@ -48,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     quality = subparsers.add_parser("quality", parents=[common], help="kiểm tra chất lượng dữ liệu")
     quality.add_argument("--unit", metavar="CODE")
     quality.add_argument("--as-of", metavar="DATE")
-    quality.add_argument("--gap-months", metavar="N", type=_count, default=1,
+    quality.add_argument("--gap-months", metavar="N", type=non_negative_int, default=1,
                          help="khoảng trống quá N tháng trong quá trình công tác là gián đoạn (mặc định 1)")
     quality.add_argument("--json", action="store_true")
     return {"alerts": _alerts, "completeness": _completeness, "quality": _quality}

@@ -53,7 +53,8 @@ def _translate(message: str) -> str:
     return message
 
 
-def _positive_int(text: str) -> int:
+def non_negative_int(text: str) -> int:
+    """An argparse type for counts (feature modules use it too)."""
     try:
         value = int(text)
     except ValueError:
@@ -74,7 +75,7 @@ def build_parser() -> Parser:
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
     sub.add_parser("gui", parents=[common], help="mở ứng dụng")
     demo = sub.add_parser("demo", parents=[common], help="tạo dữ liệu mẫu")
-    demo.add_argument("--count", type=_positive_int, default=2000)
+    demo.add_argument("--count", type=non_negative_int, default=2000)
     demo.add_argument("--seed", type=int, default=1)
     demo.add_argument("--if-empty", action="store_true", help="chỉ khi cơ sở dữ liệu chưa có hồ sơ nào")
     unit = sub.add_parser("unit", parents=[common], help="đơn vị")
@@ -87,7 +88,7 @@ def build_parser() -> Parser:
     listing.add_argument("--json", action="store_true")
     search = sub.add_parser("search", parents=[common], help="tìm kiếm")
     search.add_argument("query", nargs="?", default="")
-    search.add_argument("--limit", type=_positive_int, default=50)
+    search.add_argument("--limit", type=non_negative_int, default=50)
     search.add_argument("--unit")
     search.add_argument("--json", action="store_true")
     show = sub.add_parser("show", parents=[common], help="xem một hồ sơ")

@@ -238,6 +238,8 @@ class ColumnsPage(WizardPage):
         self.notes_label.setText("\n".join(f"• {n}" for n in notes))
         self.notes_label.setVisible(bool(notes))
         self.tabs.clear()
+        for old in self.tables.values():
+            old.deleteLater()
         self.tables = {}
         self._add_table(source.sheet.name, self.tr("Danh sách cán bộ (trang '{sheet}')").format(sheet=source.sheet.name),
                         source.columns, source.mapping.columns, person_targets())
@@ -257,8 +259,8 @@ class ColumnsPage(WizardPage):
 
     def mapping(self) -> Mapping:
         source = self.host().source
-        tables = list(self.tables.values())
-        return Mapping(dict(tables[0].mapping), {c.name: dict(self.tables[c.name].mapping) for c in source.children})
+        return Mapping(dict(self.tables[source.sheet.name].mapping),
+                       {c.name: dict(self.tables[c.name].mapping) for c in source.children})
 
     def _check(self) -> None:
         problems = self.mapping().problems()

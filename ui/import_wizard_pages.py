@@ -363,7 +363,6 @@ class ResultPage(WizardPage):
         self.setFinalPage(True)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
-        self.headline.setText(self.tr("Đang nhập…"))
         self.host().run(self.tr("Đang nhập vào HoSo…"), self.host().import_work(dry_run=False), self._imported,
                         cancellable=True)
 

@@ -358,3 +358,27 @@ def test_export_problem_is_shown(qtbot, service, tmp_path, monkeypatch) -> None:
     import_wizard.export_list(None, service, PersonFilter(), ["full_name"])
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert "không tồn tại" in shown[0]
+
+
+def test_old_xls_and_csv_files_preview_too(qtbot, service, tmp_path) -> None:
+    """A real BIFF8 .xls typed in .VnTime/.VnTimeH fonts, and a UTF-8 .csv."""
+    from tests.core.test_import_support import SAMPLE_XLS
+
+    old = tmp_path / "cu.xls"
+    old.write_bytes(SAMPLE_XLS)
+    wizard, _ = start(qtbot, service, old)
+    forward(qtbot, wizard)
+    forward(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.preview_page.rows is not None, timeout=5000)
+    model = wizard.preview_page.model
+    name = cell(model, 4, "B")
+    assert name.data() == "NGUYỄN VĂN BÌNH" and role(name, "BackgroundRole") == CONVERTED_COLOR
+    assert cell(model, 5, "B").data() == "Trần Thị Hoa"
+    csv = tmp_path / "ds.csv"
+    csv.write_text(f"Họ và tên,Ngày sinh,Giới tính,Số CCCD\nLê Thị An,02/02/1992,Nữ,{cccd_of(7, 92, True)}\n",
+                   encoding="utf-8")
+    again, _ = start(qtbot, service, csv)
+    for _ in range(3):
+        forward(qtbot, again)
+    qtbot.waitUntil(lambda: again.result is not None, timeout=10000)
+    assert service.person(cccd_of(7, 92, True))["full_name"] == "Lê Thị An"
