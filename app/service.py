@@ -219,12 +219,14 @@ class HoSoService:
         write_template(path)
 
     def export_people(self, path: str, flt: listing.PersonFilter, columns: Sequence[str],
-                      progress: Callable[[int, int], None] | None = None) -> int:
-        """Write exactly the list ``flt`` selects (the people the user sees, in the list's order)
-        to ``path`` with ``columns`` (export column names). Returns how many people."""
+                      progress: Callable[[int, int], None] | None = None, sort: str | None = None,
+                      descending: bool = False) -> int:
+        """Write exactly the list ``flt`` selects (the people the user sees, in the list's order:
+        ``sort``/``descending`` as ``person_ids``) to ``path`` with ``columns`` (export column
+        names). Returns how many people."""
         from app.exchange.export import export_people
 
-        ids = self.person_ids(flt)
+        ids = self.person_ids(flt, sort, descending)
         return export_people(self.db, path, columns=list(columns), person_ids=ids, progress=progress)
 
     # --- printing (the desktop runs these on a worker thread; each opens its own session) -------------
@@ -270,3 +272,39 @@ class HoSoService:
         with self.db.session(self.user) as s:
             table = compute_stats(s, unit_code, as_of)
         return render_stats(table, Path(path))
+
+    # --- alerts, completeness, data quality (ui/alerts_ui.py, ui/dashboard_ui.py; run off the UI thread) ----
+    def alerts(self, as_of: dt.date, within_months: int = 6, unit_code: str | None = None,
+               kinds: set[str] | None = None, *, overdue_months: int = 12) -> list[Any]:
+        """The due events (``app.alerts.Alert``) of ``unit_code``'s subtree (everyone when None)."""
+        from app.alerts import compute_alerts
+
+        with self.db.session(self.user) as s:
+            return compute_alerts(s, as_of, within_months, unit_code, kinds, overdue_months=overdue_months)
+
+    def export_alerts(self, alerts: Sequence[Any], path: str) -> None:
+        """``alerts`` (``app.alerts.Alert``, in this order) as an .xlsx file."""
+        from app.alerts import export_alerts_xlsx
+
+        export_alerts_xlsx(alerts, path)
+
+    def unit_completeness(self, unit_code: str | None = None, *, worst_count: int = 5) -> list[Any]:
+        """Per unit of the scope, worst first (``app.dashboard.UnitCompleteness``)."""
+        from app.dashboard import unit_completeness
+
+        with self.db.session(self.user) as s:
+            return unit_completeness(s, unit_code, worst_count=worst_count)
+
+    def person_missing(self, person_id: uuid.UUID) -> Any:
+        """One dossier's ratio and missing items (``app.rules.completeness.Completeness``)."""
+        from app.dashboard import person_missing
+
+        with self.db.session(self.user) as s:
+            return person_missing(s, person_id)
+
+    def quality_issues(self, unit_code: str | None = None, as_of: dt.date | None = None) -> list[Any]:
+        """The data-quality issues (``app.quality.QualityIssue``) of the scope's dossiers."""
+        from app.quality import quality_issues
+
+        with self.db.session(self.user) as s:
+            return quality_issues(s, unit_code, as_of)

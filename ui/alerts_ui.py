@@ -1,11 +1,8 @@
-"""Công cụ → Cảnh báo đến hạn, and what the three tool windows share (the completeness dashboard,
-the data-quality list and the status bar's alert count are in ``ui/dashboard_ui.py``).
-
-A tool window is non-modal over the main window's unit (with its subunits); it asks the service
-off the UI thread (100,000 dossiers take seconds) and drops answers a newer request made stale.
-The service returns whole answers as frozen dataclasses, so a table is a ``RowsModel`` over that
-list (nothing is fetched per row) in a ``RowsTable`` whose proxy sorts by ``SortRole``.
-"""
+"""Công cụ → Cảnh báo đến hạn, and what the tool windows share (the completeness dashboard, the
+data-quality list and the status bar's alert count are in ``ui/dashboard_ui.py``). A tool window
+is non-modal over the main window's unit and its subunits; it asks the service off the UI thread
+(100,000 dossiers take seconds). Answers come whole, as frozen dataclasses: a table is a
+``RowsModel`` over that list (nothing is fetched per row) in a ``RowsTable`` sorting by ``SortRole``."""
 
 from __future__ import annotations
 
@@ -15,6 +12,7 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -27,18 +25,16 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QBrush, QColor, QHideEvent
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
     QCheckBox,
     QDialog,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
-    QProgressBar,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -49,7 +45,6 @@ from PySide6.QtWidgets import (
 from app.alerts import KINDS
 from app.service import HoSoService
 from app.text import fold, name_sort_key
-from ui import settings
 from ui.background import run_in_background
 from ui.dialogs import show_error
 from ui.widgets.date_edit import DateEdit
@@ -69,17 +64,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
-def today() -> dt.date:
-    """The default "as of" day (tests replace it)."""
+def today() -> dt.date:  # the default "as of" day (tests replace it)
     return dt.date.today()
 
 
 def vn_date(day: dt.date) -> str:
     return f"{day:%d/%m/%Y}"
-
-
-def percent(ratio: float) -> str:  # 0.963 → "96,3 %"
-    return f"{ratio * 100:.1f} %".replace(".", ",")
 
 
 def count_text(number: int) -> str:  # 12345 → "12.345"
@@ -174,9 +164,8 @@ class RowsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.columns):
-            return self.columns[section].header
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].header if 0 <= section < len(self.columns) else None
         return None
 
 
@@ -194,7 +183,6 @@ class RowsTable(QTableView):
         self.setModel(self.proxy)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
@@ -205,25 +193,20 @@ class RowsTable(QTableView):
         for i, column in enumerate(model.columns):
             self.setColumnWidth(i, column.width)
 
-    def show_only(self, categories: Iterable[str] | None) -> None:
-        """Keep the rows of these categories (every row when None)."""
+    def show_only(self, categories: Iterable[str] | None) -> None:  # None: every row
         pattern = None if categories is None else "^(?:" + "|".join(map(re.escape, categories)) + ")$"
         self.proxy.setFilterRegularExpression(pattern or "")
 
     def row_at(self, view_row: int) -> Any | None:
         return self.rows.row_at(self.proxy.mapToSource(self.proxy.index(view_row, 0)).row())
 
-    def shown_rows(self) -> list[Any]:
-        """What the view shows, in its order."""
+    def shown_rows(self) -> list[Any]:  # what the view shows, in its order
         return [self.row_at(r) for r in range(self.proxy.rowCount())]
 
 
 class ToolWindow(QDialog):
-    """A non-modal window over a unit's scope. ``compute(work, on_done)`` runs ``work`` off the UI
-    thread (with the unit names); only the newest answer is shown, ``busy`` until it arrives.
-    It computes again when the main window's ``events`` say dossiers changed."""
-
-    STATE_KEY = "tool"
+    """A non-modal window over a unit's scope. ``compute(work, on_done)`` runs ``work`` off the UI thread;
+    only the newest answer is shown (``busy`` until then). Dossiers changed (``events``): ``refresh()``."""
 
     def __init__(self, parent: QWidget | None, service: HoSoService, unit_code: str | None, title: str):
         super().__init__(parent)
@@ -235,29 +218,17 @@ class ToolWindow(QDialog):
         self.busy, self._generation, self.unit_names = False, 0, dict[str, str]()
         self.scope_label = named(QLabel(), "scope_label")
         self.status_label = named(QLabel(), "status_label")
+        self.status_label.setIndent(16)  # apart from the count beside it
         self.count_label = named(QLabel(), "count_label")
-        self.busy_bar = QProgressBar()
-        self.busy_bar.setRange(0, 0)  # "working", no percentage
-        self.busy_bar.setMaximumWidth(140)
-        self.busy_bar.hide()
         self.close_button = QPushButton(tr("Đóng"))
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.close)
         self._show_scope()
         if (events := getattr(parent, "events", None)) is not None:
-            events.people_changed.connect(self._data_changed)
+            events.people_changed.connect(self.refresh)
 
     def footer(self, *extra: QWidget) -> QBoxLayout:
-        return box(QHBoxLayout(), self.count_label, self.busy_bar, (self.status_label, 1), *extra, self.close_button)
-
-    def restore_geometry(self, width: int, height: int) -> None:
-        self.resize(width, height)
-        if state := settings.load_state(f"tools/{self.STATE_KEY}"):
-            self.restoreGeometry(state)
-
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
-        settings.save_state(f"tools/{self.STATE_KEY}", self.saveGeometry())
-        super().hideEvent(event)
+        return box(QHBoxLayout(), self.count_label, (self.status_label, 1), *extra, self.close_button)
 
     def set_unit(self, unit_code: str | None) -> None:
         if unit_code != self.unit_code:
@@ -268,14 +239,11 @@ class ToolWindow(QDialog):
     def refresh(self) -> None:
         raise NotImplementedError
 
-    def _data_changed(self, _ids: list) -> None:
-        self.refresh()
-
     def compute(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
         self._generation += 1
         generation, names, service = self._generation, self.unit_names, self.service
         self.busy = True
-        self.busy_bar.show()
+        self.status_label.setText(tr("Đang tính…"))
         run_in_background(self, "", lambda _r, _c: (names or {u.code: u.name for u in service.list_units()}, work()),
                           lambda answer: self._finished(generation, answer, on_done),
                           lambda exc: self._finished(generation, exc, show_error), show_progress=False)
@@ -284,7 +252,6 @@ class ToolWindow(QDialog):
         if generation != self._generation:
             return  # a newer request is on its way
         self.busy = False
-        self.busy_bar.hide()
         if isinstance(answer, BaseException):
             self.status_label.setText(tr("Không tính được."))
             on_done(self, str(answer))
@@ -308,7 +275,7 @@ class ToolWindow(QDialog):
         self.open_person(index.data(IdRole))
 
 
-def _show(parent: QWidget | None, cls: type[ToolWindow], service: HoSoService, unit_code: str | None) -> ToolWindow:
+def show_tool(parent: QWidget | None, cls: type[ToolWindow], service: HoSoService, unit_code: str | None) -> ToolWindow:
     """The parent's open window of ``cls`` (now on ``unit_code``) or a new one."""
     if window := next((w for w in (parent.findChildren(cls) if parent else []) if w.isVisible()), None):
         window.set_unit(unit_code)
@@ -320,30 +287,22 @@ def _show(parent: QWidget | None, cls: type[ToolWindow], service: HoSoService, u
 
 
 def show_alerts(parent: QWidget | None, service: HoSoService, unit_code: str | None = None) -> ToolWindow:
-    return _show(parent, AlertsWindow, service, unit_code)
+    return show_tool(parent, AlertsWindow, service, unit_code)
 
 
-def show_completeness(parent: QWidget | None, service: HoSoService, unit_code: str | None = None) -> ToolWindow:
-    from ui.dashboard_ui import CompletenessWindow
-
-    return _show(parent, CompletenessWindow, service, unit_code)
-
-
-def show_quality(parent: QWidget | None, service: HoSoService, unit_code: str | None = None) -> ToolWindow:
-    from ui.dashboard_ui import QualityWindow
-
-    return _show(parent, QualityWindow, service, unit_code)
+def __getattr__(name: str) -> Any:
+    """``show_completeness`` and ``show_quality`` — the menu looks them up here — are in ui.dashboard_ui."""
+    if name in ("show_completeness", "show_quality"):
+        return getattr(import_module("ui.dashboard_ui"), name)
+    raise AttributeError(name)
 
 
 # --------------------------------------------------------------------------- the alerts panel
 
 
 class AlertsWindow(ToolWindow):
-    """Due events (retirement, step raises, seniority allowance, probation) as of a day, within
-    N months, for the unit's subtree, and those overdue (tinted). The kind boxes filter what is
-    shown and say how many there are; "Xuất Excel…" writes the rows shown, in the view's order."""
-
-    STATE_KEY = "alerts"
+    """Due events as of a day within N months, and those overdue (tinted), for the unit's subtree.
+    The kind boxes filter and count; "Xuất Excel…" writes the rows shown, in the view's order."""
 
     def __init__(self, parent: QWidget | None, service: HoSoService, unit_code: str | None = None):
         super().__init__(parent, service, unit_code, tr("Cảnh báo đến hạn"))
@@ -354,20 +313,17 @@ class AlertsWindow(ToolWindow):
         self.months_spin.setValue(COUNT_MONTHS)
         self.months_spin.setSuffix(tr(" tháng"))
         self.kind_checks = {kind: named(QCheckBox(label), f"{kind}_check") for kind, label in kind_labels().items()}
-        kinds = QGridLayout()
-        for i, check in enumerate(self.kind_checks.values()):
+        for check in self.kind_checks.values():
             check.setChecked(True)
             check.toggled.connect(self._kinds_changed)
-            kinds.addWidget(check, i // 3, i % 3)
-        kinds.setColumnStretch(3, 1)
         labels = kind_labels()
         self.table = RowsTable("alerts_table", RowsModel([
             Column(tr("Đến hạn"), lambda a: vn_date(a.due), lambda a: a.due.isoformat(), width=90),
-            Column(tr("Loại"), lambda a: labels[a.kind], lambda a: KINDS.index(a.kind), width=200),
+            Column(tr("Loại"), lambda a: labels[a.kind], lambda a: KINDS.index(a.kind), width=190),
             Column(tr("Họ và tên"), lambda a: a.full_name, lambda a: name_sort_key(a.full_name), width=180),
             Column(tr("Số CCCD"), lambda a: a.cccd, width=110),
-            Column(tr("Đơn vị"), lambda a: a.unit_name or "", width=230),
-            Column(tr("Ghi chú"), lambda a: a.detail, width=420),
+            Column(tr("Đơn vị"), lambda a: a.unit_name or "", width=220),
+            Column(tr("Ghi chú"), lambda a: a.detail, width=300),  # stretches; the tooltip shows it whole
         ], person_id=lambda a: a.person_id, category=lambda a: a.kind, marked=lambda a: a.overdue,
             tooltip=lambda a: a.detail, parent=self))
         self.table.doubleClicked.connect(self.open_row)
@@ -383,8 +339,8 @@ class AlertsWindow(ToolWindow):
         box(QVBoxLayout(self),
             box(QHBoxLayout(), QLabel(tr("Tính đến ngày")), self.date_edit, QLabel(tr("trong")), self.months_spin,
                 QLabel(tr("tới (và việc đã quá hạn trong 12 tháng qua, tô đỏ)")), 1, self.scope_label),
-            kinds, (self.table, 1), self.footer(self.export_button))
-        self.restore_geometry(1240, 660)
+            box(QHBoxLayout(), *self.kind_checks.values(), 1), (self.table, 1), self.footer(self.export_button))
+        self.resize(1240, 660)
         self.refresh()
 
     def refresh(self) -> None:
@@ -393,7 +349,6 @@ class AlertsWindow(ToolWindow):
             self.status_label.setText(self.date_edit.problem() or tr("Nhập ngày tính (dd/mm/yyyy)."))
             return
         within, service, unit = self.months_spin.value(), self.service, self.unit_code
-        self.status_label.setText(tr("Đang tính…"))
         self.compute(lambda: service.alerts(as_of, within, unit, None, overdue_months=OVERDUE_MONTHS),
                      lambda alerts: self._show_alerts(alerts, as_of, within))
 

@@ -38,8 +38,8 @@ from ui.alerts_ui import (
     box,
     count_text,
     named,
-    percent,
     show_alerts,
+    show_tool,
     today,
     vn_date,
 )
@@ -51,6 +51,18 @@ WORST_COUNT = 10
 def tr(text: str) -> str:
     # module-level tr(): pyside6-lupdate files these strings under the empty context
     return QCoreApplication.translate("", text)
+
+
+def percent(ratio: float) -> str:  # 0.963 → "96,3 %"
+    return f"{ratio * 100:.1f} %".replace(".", ",")
+
+
+def show_completeness(parent: QWidget | None, service: HoSoService, unit_code: str | None = None) -> ToolWindow:
+    return show_tool(parent, CompletenessWindow, service, unit_code)
+
+
+def show_quality(parent: QWidget | None, service: HoSoService, unit_code: str | None = None) -> ToolWindow:
+    return show_tool(parent, QualityWindow, service, unit_code)
 
 
 class CompletenessBars(QWidget):
@@ -126,8 +138,8 @@ class CompletenessBars(QWidget):
                 painter.fillRect(row, highlight)
                 colour = colour.darker(125)
             painter.setPen(palette.color(QPalette.ColorRole.Text))
-            painter.drawText(QRect(0, row.top(), label_w, self.ROW), Qt.AlignmentFlag.AlignRight
-                             | Qt.AlignmentFlag.AlignVCenter, metrics.elidedText(name, Qt.TextElideMode.ElideRight, label_w))
+            painter.drawText(QRect(6, row.top(), label_w - 6, self.ROW), Qt.AlignmentFlag.AlignRight
+                             | Qt.AlignmentFlag.AlignVCenter, metrics.elidedText(name, Qt.TextElideMode.ElideRight, label_w - 6))
             bar = QRectF(x0, row.top() + 4, span * min(max(ratio, 0.0), 1.0), self.ROW - 8)
             painter.fillRect(bar, colour)
             painter.drawText(QRectF(bar.right() + 5, row.top(), 80, self.ROW), Qt.AlignmentFlag.AlignLeft
@@ -152,15 +164,13 @@ class CompletenessWindow(ToolWindow):
     """Per unit of the scope, worst first: the table and the bars; for the selected unit its
     least complete dossiers; for the selected dossier what it lacks. Double-click opens it."""
 
-    STATE_KEY = "completeness"
-
     def __init__(self, parent: QWidget | None, service: HoSoService, unit_code: str | None = None):
         super().__init__(parent, service, unit_code, tr("Mức đầy đủ của hồ sơ"))
         self.units_table = RowsTable("units_table", RowsModel([
-            Column(tr("Đơn vị"), lambda u: u.unit_name, width=260),
+            Column(tr("Đơn vị"), lambda u: u.unit_name, width=250),
             Column(tr("Số người"), lambda u: count_text(u.people), lambda u: u.people, right=True, width=75),
             Column(tr("Mức đầy đủ trung bình"), lambda u: percent(u.average), lambda u: u.average, right=True,
-                   width=150),
+                   width=175),
             Column(tr("Số hồ sơ đầy đủ"), lambda u: count_text(u.complete_count), lambda u: u.complete_count,
                    right=True, width=110)], parent=self))
         self.units_table.selectionModel().currentRowChanged.connect(self._unit_selected)
@@ -182,15 +192,15 @@ class CompletenessWindow(ToolWindow):
         splitters = [QSplitter(Qt.Orientation.Horizontal), QSplitter(Qt.Orientation.Horizontal),
                      QSplitter(Qt.Orientation.Vertical)]
         for splitter, widgets, sizes in (
-                (splitters[0], (self.units_table, self.bars_scroll), [620, 560]),
+                (splitters[0], (self.units_table, self.bars_scroll), [660, 520]),
                 (splitters[1], (_titled(self.worst_label, self.worst_table),
-                                _titled(self.missing_label, self.missing_list)), [620, 560]),
+                                _titled(self.missing_label, self.missing_list)), [660, 520]),
                 (splitters[2], splitters[:2], [460, 260])):
             for widget in widgets:
                 splitter.addWidget(widget)
             splitter.setSizes(sizes)
         box(QVBoxLayout(self), self.scope_label, (splitters[2], 1), self.footer())
-        self.restore_geometry(1200, 780)
+        self.resize(1200, 780)
         self.refresh()
 
     def refresh(self) -> None:
@@ -276,8 +286,6 @@ class QualityWindow(ToolWindow):
     """Every issue of the scope's dossiers, grouped by person in name order (a header click sorts
     by that column), filtered by check; a double-click opens the dossier it is about."""
 
-    STATE_KEY = "quality"
-
     def __init__(self, parent: QWidget | None, service: HoSoService, unit_code: str | None = None):
         super().__init__(parent, service, unit_code, tr("Kiểm tra chất lượng dữ liệu"))
         labels = check_labels()
@@ -294,7 +302,7 @@ class QualityWindow(ToolWindow):
         self.table.doubleClicked.connect(self.open_row)
         box(QVBoxLayout(self), box(QHBoxLayout(), QLabel(tr("Vấn đề")), self.check_combo, 1, self.scope_label),
             (self.table, 1), self.footer())
-        self.restore_geometry(1240, 640)
+        self.resize(1240, 640)
         self.refresh()
 
     def refresh(self) -> None:

@@ -380,15 +380,17 @@ def import_spreadsheet(parent: QWidget | None, service: HoSoService, unit_code: 
     return wrote
 
 
-def export_list(parent: QWidget | None, service: HoSoService, flt: PersonFilter, columns: list[str]) -> None:
-    """Write the people of ``flt`` (the list on screen) with the list's visible ``columns``."""
+def export_list(parent: QWidget | None, service: HoSoService, flt: PersonFilter, columns: list[str],
+                sort: tuple[str | None, bool] = (None, False)) -> BackgroundOp | None:
+    """Write the people of ``flt`` (the list on screen, in its ``sort`` order) with the list's
+    visible ``columns`` (the list's keys) to an .xlsx the user names."""
     path = ask_save_path(parent, QCoreApplication.translate("ImportWizard", "Xuất danh sách ra Excel"),
                          "danh-sach-can-bo.xlsx")
     if not path:
-        return
+        return None
     keys = [LIST_TO_EXPORT.get(c, c) for c in columns]
-    run_in_background(parent, QCoreApplication.translate("ImportWizard", "Đang xuất danh sách…"),
-                      lambda report, _cancelled: service.export_people(path, flt, keys, progress=report),
-                      lambda count: inform(parent, QCoreApplication.translate(
-                          "ImportWizard", "Đã xuất {count} hồ sơ vào tệp:\n{path}").format(count=count, path=path)),
-                      lambda exc: show_error(parent, _message(exc)), cancellable=False)
+    return run_in_background(parent, QCoreApplication.translate("ImportWizard", "Đang xuất danh sách…"),
+                             lambda report, _cancelled: service.export_people(path, flt, keys, report, *sort),
+                             lambda count: inform(parent, QCoreApplication.translate(
+                                 "ImportWizard", "Đã xuất {count} hồ sơ vào tệp:\n{path}").format(count=count, path=path)),
+                             lambda exc: show_error(parent, _message(exc)), cancellable=False)

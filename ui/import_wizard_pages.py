@@ -301,7 +301,7 @@ class PreviewPage(WizardPage):
         self._fill(rows)
         counts = {a: sum(1 for r in rows if r.action == a) for a in ACTIONS}
         text = " · ".join(f"{translate(name)}: {counts[a]}" for a, name in ACTIONS.items())
-        if len(rows) - counts["skip"] >= self.LIMIT:
+        if sum(1 for r in rows if r.sheet == self.host().source.sheet.name and r.action != "skip") >= self.LIMIT:
             text += self.tr(" (chỉ {count} dòng đầu; bấm Chạy thử để kiểm tra cả tệp)").format(count=self.LIMIT)
         self.summary_label.setText(text)
 

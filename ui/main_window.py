@@ -7,7 +7,7 @@ import uuid
 from importlib import import_module
 from importlib.util import find_spec
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -60,6 +60,15 @@ class MainWindow(QMainWindow):
         self.resize(1360, 820)
         self._restore_geometry()
         self.people.reload_now()
+        QTimer.singleShot(0, self.show_alert_count_at_start)
+
+    def show_alert_count_at_start(self) -> None:
+        """The alerts due within 6 months (as of today) counted off the UI thread and shown in the
+        status bar as a link to Công cụ → Cảnh báo đến hạn (ui.dashboard_ui.show_alert_count)."""
+        if _available("ui.dashboard_ui"):
+            from ui.dashboard_ui import show_alert_count
+
+            show_alert_count(self, self.service, self.units.current_code)
 
     # --- menus -----------------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut: QKeySequence | str | None = None,  # noqa: ANN001
@@ -120,7 +129,8 @@ class MainWindow(QMainWindow):
             (tools_menu, "ui.import_wizard", "import_spreadsheet", tr("Nhập từ tệp Excel…"), None,
              lambda f: f(self, self.service, self.units.current_code(), self.events)),
             (tools_menu, "ui.import_wizard", "export_list", tr("Xuất danh sách đang xem ra Excel…"), None,
-             lambda f: f(self, self.service, self.people.current_filter(), [c.key for c in self.people.model.columns])),
+             lambda f: f(self, self.service, self.people.current_filter(), [c.key for c in self.people.model.columns],
+                         sort=self.people.sort)),
         ]
         for menu, module, function, text, shortcut, call in entries:
             if _available(module):

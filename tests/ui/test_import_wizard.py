@@ -351,6 +351,22 @@ def test_export_writes_exactly_the_filtered_list_with_its_columns(qtbot, service
     assert isinstance(hoa[8], dt.datetime) and hoa[8].year == 2050 and hoa[9] == "DN.SNV.CCVC"
 
 
+def test_export_follows_the_list_sort(qtbot, service, tmp_path, monkeypatch) -> None:
+    for cccd, name, born in ((cccd_of(2, 90, True), "Trần Thị Hoa", "01/05/1990"),
+                             (cccd_of(3, 92, True), "Lê Thị An", "02/02/1992")):
+        service.create_person({"cccd": cccd, "full_name": name, "birth_date": born, "sex": "Nữ"})
+    target = tmp_path / "sap-xep.xlsx"
+    monkeypatch.setattr(import_wizard, "ask_save_path", lambda *a: str(target))
+    monkeypatch.setattr(import_wizard, "inform", lambda *a: None)
+    for sort, expected in (((None, False), ["Lê Thị An", "Trần Thị Hoa"]),
+                           (("birth_date", False), ["Trần Thị Hoa", "Lê Thị An"])):
+        op = import_wizard.export_list(None, service, PersonFilter(), ["full_name", "birth_date"], sort=sort)
+        with qtbot.waitSignal(op.done, timeout=5000):
+            pass
+        rows = list(openpyxl.load_workbook(target)["Danh sách"].iter_rows(min_row=2, values_only=True))
+        assert [r[1] for r in rows] == expected  # Số CCCD first: the key is always written
+
+
 def test_export_problem_is_shown(qtbot, service, tmp_path, monkeypatch) -> None:
     shown = []
     monkeypatch.setattr(import_wizard, "ask_save_path", lambda *a: str(tmp_path / "no" / "such" / "x.xlsx"))
