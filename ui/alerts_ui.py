@@ -319,10 +319,10 @@ class AlertsWindow(ToolWindow):
         labels = kind_labels()
         self.table = RowsTable("alerts_table", RowsModel([
             Column(tr("Đến hạn"), lambda a: vn_date(a.due), lambda a: a.due.isoformat(), width=90),
-            Column(tr("Loại"), lambda a: labels[a.kind], lambda a: KINDS.index(a.kind), width=190),
-            Column(tr("Họ và tên"), lambda a: a.full_name, lambda a: name_sort_key(a.full_name), width=180),
+            Column(tr("Loại"), lambda a: labels[a.kind], lambda a: KINDS.index(a.kind), width=215),
+            Column(tr("Họ và tên"), lambda a: a.full_name, lambda a: name_sort_key(a.full_name), width=170),
             Column(tr("Số CCCD"), lambda a: a.cccd, width=110),
-            Column(tr("Đơn vị"), lambda a: a.unit_name or "", width=220),
+            Column(tr("Đơn vị"), lambda a: a.unit_name or "", width=210),
             Column(tr("Ghi chú"), lambda a: a.detail, width=300),  # stretches; the tooltip shows it whole
         ], person_id=lambda a: a.person_id, category=lambda a: a.kind, marked=lambda a: a.overdue,
             tooltip=lambda a: a.detail, parent=self))

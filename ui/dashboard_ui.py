@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -154,6 +155,17 @@ def missing_text(item: Any) -> str:
     return item.label if item.item in item.label else f"{item.label} ({item.item})"
 
 
+def unit_labels(rows: list[Any], units: list[Any]) -> dict[str | None, str]:
+    """Unit code → name, with the parent's name when another row has the same name (every
+    commune has its "Phòng Văn hóa - Xã hội")."""
+    by_code, seen = {u.code: u for u in units}, Counter(r.unit_name for r in rows)
+    labels = {}
+    for row in rows:
+        parent = by_code.get(getattr(by_code.get(row.unit_code), "parent_code", None))
+        labels[row.unit_code] = f"{row.unit_name} ({parent.name})" if parent and seen[row.unit_name] > 1 else row.unit_name
+    return labels
+
+
 def _titled(label: QLabel, widget: QWidget) -> QWidget:
     titled = QWidget()
     box(QVBoxLayout(titled), label, (widget, 1)).setContentsMargins(0, 4, 0, 0)
@@ -166,13 +178,16 @@ class CompletenessWindow(ToolWindow):
 
     def __init__(self, parent: QWidget | None, service: HoSoService, unit_code: str | None = None):
         super().__init__(parent, service, unit_code, tr("Mức đầy đủ của hồ sơ"))
+        self.labels: dict[str | None, str] = {}  # unit code → the name shown (see unit_labels)
         self.units_table = RowsTable("units_table", RowsModel([
-            Column(tr("Đơn vị"), lambda u: u.unit_name, width=250),
-            Column(tr("Số người"), lambda u: count_text(u.people), lambda u: u.people, right=True, width=75),
+            Column(tr("Đơn vị"), lambda u: self.labels.get(u.unit_code, u.unit_name), width=250),
+            Column(tr("Số người"), lambda u: count_text(u.people), lambda u: u.people, right=True, width=70),
             Column(tr("Mức đầy đủ trung bình"), lambda u: percent(u.average), lambda u: u.average, right=True,
-                   width=175),
+                   width=165),
             Column(tr("Số hồ sơ đầy đủ"), lambda u: count_text(u.complete_count), lambda u: u.complete_count,
-                   right=True, width=110)], parent=self))
+                   right=True, width=115)], tooltip=lambda u: u.unit_code, parent=self))
+        self.units_table.horizontalHeader().setStretchLastSection(False)  # the unit's name takes the room
+        self.units_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.units_table.selectionModel().currentRowChanged.connect(self._unit_selected)
         self.bars = CompletenessBars()
         self.bars.bar_clicked.connect(self.select_unit)
@@ -188,13 +203,14 @@ class CompletenessWindow(ToolWindow):
         self.worst_label, self.missing_label = QLabel(), QLabel()
         self.missing_label.setWordWrap(True)
         self.missing_list = named(QListWidget(), "missing_list")
+        self.missing_list.setSpacing(2)
         self.missing_list.itemDoubleClicked.connect(lambda _item: self._open_current_person())
         splitters = [QSplitter(Qt.Orientation.Horizontal), QSplitter(Qt.Orientation.Horizontal),
                      QSplitter(Qt.Orientation.Vertical)]
         for splitter, widgets, sizes in (
-                (splitters[0], (self.units_table, self.bars_scroll), [660, 520]),
+                (splitters[0], (self.units_table, self.bars_scroll), [700, 480]),
                 (splitters[1], (_titled(self.worst_label, self.worst_table),
-                                _titled(self.missing_label, self.missing_list)), [660, 520]),
+                                _titled(self.missing_label, self.missing_list)), [700, 480]),
                 (splitters[2], splitters[:2], [460, 260])):
             for widget in widgets:
                 splitter.addWidget(widget)
@@ -205,11 +221,14 @@ class CompletenessWindow(ToolWindow):
 
     def refresh(self) -> None:
         service, unit = self.service, self.unit_code
-        self.compute(lambda: service.unit_completeness(unit, worst_count=WORST_COUNT), self._show_units)
+        self.compute(lambda: (service.unit_completeness(unit, worst_count=WORST_COUNT), service.list_units()),
+                     self._show_units)
 
-    def _show_units(self, rows: list[Any]) -> None:
+    def _show_units(self, answer: tuple[list[Any], list[Any]]) -> None:
+        rows, units = answer
+        self.labels = unit_labels(rows, units)
         self.units_table.rows.set_rows(rows)
-        self.bars.set_bars([(r.unit_name, r.average) for r in rows])
+        self.bars.set_bars([(self.labels[r.unit_code], r.average) for r in rows])
         self.count_label.setText(tr("{units} đơn vị, {people} người, {complete} hồ sơ đầy đủ").format(
             units=count_text(len(rows)), people=count_text(sum(r.people for r in rows)),
             complete=count_text(sum(r.complete_count for r in rows))))
@@ -231,7 +250,7 @@ class CompletenessWindow(ToolWindow):
         if source >= 0:
             self.bars_scroll.ensureVisible(0, self.bars.row_rect(source).center().y(), 0, CompletenessBars.ROW)
         self.worst_table.rows.set_rows(unit.worst if unit else [])
-        self.worst_label.setText(tr("Hồ sơ ít đầy đủ nhất của {unit}").format(unit=unit.unit_name) if unit
+        self.worst_label.setText(tr("Hồ sơ ít đầy đủ nhất của {unit}").format(unit=self.labels[unit.unit_code]) if unit
                                  else tr("Hồ sơ ít đầy đủ nhất"))
         if unit and unit.worst:
             self.worst_table.setCurrentIndex(self.worst_table.proxy.index(0, 0))
@@ -291,13 +310,14 @@ class QualityWindow(ToolWindow):
         labels = check_labels()
         order = {code: n for n, code in enumerate(labels)}
         self.check_combo = named(QComboBox(), "check_combo")
+        self.check_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.check_combo.currentIndexChanged.connect(self._filter_changed)
         self.table = RowsTable("quality_table", RowsModel([
             Column(tr("Họ và tên"), lambda i: i.full_name, lambda i: name_sort_key(i.full_name), width=180),
             Column(tr("Số CCCD"), lambda i: i.cccd, width=110),
-            Column(tr("Đơn vị"), lambda i: self.unit_names.get(i.unit_code or "", i.unit_code or ""), width=220),
-            Column(tr("Vấn đề"), lambda i: labels.get(i.code, i.code), lambda i: order.get(i.code, 99), width=280),
-            Column(tr("Chi tiết"), lambda i: i.message, width=420),
+            Column(tr("Đơn vị"), lambda i: self.unit_names.get(i.unit_code or "", i.unit_code or ""), width=200),
+            Column(tr("Vấn đề"), lambda i: labels.get(i.code, i.code), lambda i: order.get(i.code, 99), width=310),
+            Column(tr("Chi tiết"), lambda i: i.message, width=300),  # stretches; the tooltip shows it whole
         ], person_id=lambda i: i.person_id, category=lambda i: i.code, tooltip=lambda i: i.message, parent=self))
         self.table.doubleClicked.connect(self.open_row)
         box(QVBoxLayout(self), box(QHBoxLayout(), QLabel(tr("Vấn đề")), self.check_combo, 1, self.scope_label),
