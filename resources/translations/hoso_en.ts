@@ -409,7 +409,7 @@
     </message>
     <message>
         <source>tới (và việc đã quá hạn trong 12 tháng qua, tô đỏ)</source>
-        <translation type="unfinished"></translation>
+        <translation>ahead (and items overdue in the last 12 months, in red)</translation>
     </message>
     <message>
         <source>Nhập ngày tính (dd/mm/yyyy).</source>
@@ -485,23 +485,23 @@
     </message>
     <message>
         <source>Chưa có số liệu</source>
-        <translation type="unfinished"></translation>
+        <translation>No data yet</translation>
     </message>
     <message>
         <source>{label} (mục {item})</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} (item {item})</translation>
     </message>
     <message>
         <source>Số người</source>
-        <translation type="unfinished"></translation>
+        <translation>People</translation>
     </message>
     <message>
         <source>Mức đầy đủ trung bình</source>
-        <translation type="unfinished"></translation>
+        <translation>Average completeness</translation>
     </message>
     <message>
         <source>Số hồ sơ đầy đủ</source>
-        <translation type="unfinished"></translation>
+        <translation>Complete records</translation>
     </message>
     <message>
         <source>Mức đầy đủ</source>
@@ -509,119 +509,129 @@
     </message>
     <message>
         <source>Mức đầy đủ của hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Record completeness</translation>
     </message>
     <message>
         <source>Hồ sơ ít đầy đủ nhất</source>
-        <translation type="unfinished"></translation>
+        <translation>Least complete records</translation>
     </message>
     <message>
         <source>Các mục còn thiếu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tính lại</source>
-        <translation type="unfinished"></translation>
+        <translation>Missing items</translation>
     </message>
     <message>
         <source>{units} đơn vị, {people} người, {complete} hồ sơ đầy đủ</source>
-        <translation type="unfinished"></translation>
+        <translation>{units} unit(s), {people} people, {complete} complete record(s)</translation>
     </message>
     <message>
         <source>Đơn vị có mức đầy đủ thấp nhất ở trên cùng.</source>
-        <translation type="unfinished"></translation>
+        <translation>Units with the lowest completeness are at the top.</translation>
     </message>
     <message>
         <source>Không có hồ sơ đang công tác trong phạm vi này.</source>
-        <translation type="unfinished"></translation>
+        <translation>No records of serving staff in this scope.</translation>
     </message>
     <message>
         <source>Hồ sơ ít đầy đủ nhất của {unit}</source>
-        <translation type="unfinished"></translation>
+        <translation>Least complete records of {unit}</translation>
     </message>
     <message>
         <source>{name} ({ratio}) còn thiếu {count} mục — nhấp đúp để mở hồ sơ:</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({ratio}) is missing {count} item(s) — double-click to open the record:</translation>
     </message>
     <message>
         <source>Số CCCD mâu thuẫn với ngày sinh hoặc giới tính</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number contradicts the date of birth or sex</translation>
     </message>
     <message>
         <source>Mã ngạch không có trong danh mục</source>
-        <translation type="unfinished"></translation>
+        <translation>Grade code not in the catalog</translation>
     </message>
     <message>
         <source>Bậc lương vượt quá bậc cao nhất của ngạch</source>
-        <translation type="unfinished"></translation>
+        <translation>Salary step beyond the grade&apos;s top step</translation>
     </message>
     <message>
         <source>Hệ số lương không khớp với bảng lương</source>
-        <translation type="unfinished"></translation>
+        <translation>Salary coefficient does not match the salary table</translation>
     </message>
     <message>
         <source>Quá trình công tác bị gián đoạn</source>
-        <translation type="unfinished"></translation>
+        <translation>Gap in work history</translation>
     </message>
     <message>
         <source>Quá trình công tác trùng thời gian</source>
-        <translation type="unfinished"></translation>
+        <translation>Overlapping work history</translation>
     </message>
     <message>
         <source>Quá trình công tác thiếu ngày kết thúc</source>
-        <translation type="unfinished"></translation>
+        <translation>Work history row without an end date</translation>
     </message>
     <message>
         <source>Quá tuổi nghỉ hưu nhưng vẫn đang công tác</source>
-        <translation type="unfinished"></translation>
+        <translation>Past retirement age but still serving</translation>
     </message>
     <message>
         <source>Ngày hưởng lương ở tương lai</source>
-        <translation type="unfinished"></translation>
+        <translation>Salary effective date in the future</translation>
     </message>
     <message>
         <source>Diễn biến lương không khớp với lương hiện tại</source>
-        <translation type="unfinished"></translation>
+        <translation>Salary history does not match the current salary</translation>
     </message>
     <message>
         <source>Số tháng nâng bậc trước thời hạn không hợp lệ</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid number of months for an early step raise</translation>
     </message>
     <message>
         <source>Ngày chính thức vào Đảng trước ngày vào Đảng</source>
-        <translation type="unfinished"></translation>
+        <translation>Full Party membership date before the admission date</translation>
     </message>
     <message>
         <source>Kiểm tra chất lượng dữ liệu</source>
-        <translation type="unfinished"></translation>
+        <translation>Data quality check</translation>
     </message>
     <message>
         <source>Vấn đề</source>
-        <translation type="unfinished"></translation>
+        <translation>Issue</translation>
     </message>
     <message>
         <source>Chi tiết</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
-        <source>Kiểm tra lại</source>
-        <translation type="unfinished"></translation>
+        <source>Đang tính cảnh báo đến hạn…</source>
+        <translation>Calculating due-date alerts…</translation>
+    </message>
+    <message>
+        <source>Cảnh báo: {count} việc đến hạn trong {months} tháng tới</source>
+        <translation>Alerts: {count} item(s) due in the next {months} months</translation>
+    </message>
+    <message>
+        <source>, {count} việc quá hạn</source>
+        <translation>, {count} overdue</translation>
+    </message>
+    <message>
+        <source>Nghỉ hưu, nâng bậc lương, phụ cấp thâm niên vượt khung, hết tập sự — tính đến ngày {date}.
+Bấm để xem chi tiết (Công cụ → Cảnh báo đến hạn).</source>
+        <translation>Retirement, salary step raises, seniority allowance beyond the top step, end of probation — as of {date}.
+Click for details (Tools → Due-date alerts).</translation>
     </message>
     <message>
         <source>Tất cả ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>All ({count})</translation>
     </message>
     <message>
         <source>Nhấp đúp vào một dòng để mở hồ sơ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Double-click a row to open the record.</translation>
     </message>
     <message>
         <source>Không phát hiện vấn đề nào.</source>
-        <translation type="unfinished"></translation>
+        <translation>No issues found.</translation>
     </message>
     <message>
         <source>{issues} vấn đề ở {people} hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>{issues} issue(s) in {people} record(s)</translation>
     </message>
     <message>
         <source>Chưa chọn hồ sơ</source>
@@ -836,11 +846,11 @@
     </message>
     <message>
         <source>Chữ mã TCVN3/VNI ở cột {letters} được chuyển sang Unicode (ô tô xanh).</source>
-        <translation type="unfinished"></translation>
+        <translation>TCVN3/VNI text in column(s) {letters} is converted to Unicode (blue cells).</translation>
     </message>
     <message>
         <source>Danh sách cán bộ (trang &apos;{sheet}&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff list (sheet &apos;{sheet}&apos;)</translation>
     </message>
     <message>
         <source>Trang &apos;{sheet}&apos; → {section}</source>
@@ -1823,7 +1833,7 @@
     </message>
     <message>
         <source>Chi tiết (lỗi, thay đổi)</source>
-        <translation type="unfinished"></translation>
+        <translation>Details (errors, changes)</translation>
     </message>
     <message>
         <source>Số dòng đã đọc</source>
@@ -2265,7 +2275,7 @@ Drag and drop an image file here</translation>
     <name>PreviewModel</name>
     <message>
         <source>Sẽ đổi: {changes}</source>
-        <translation type="unfinished"></translation>
+        <translation>Will change: {changes}</translation>
     </message>
 </context>
 <context>
@@ -2312,7 +2322,7 @@ Drag and drop an image file here</translation>
     </message>
     <message>
         <source>Trang &apos;{sheet}&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Sheet &apos;{sheet}&apos;</translation>
     </message>
 </context>
 <context>
@@ -2557,10 +2567,6 @@ Drag and drop an image file here</translation>
     <message>
         <source>Các lỗi (dòng bị từ chối):</source>
         <translation>Errors (rejected rows):</translation>
-    </message>
-    <message>
-        <source>Đang nhập…</source>
-        <translation>Importing…</translation>
     </message>
     <message>
         <source>Đang nhập vào HoSo…</source>
