@@ -24,6 +24,7 @@ from ui.unit_tree import UnitTree
 
 VERSION = "0.1.0"
 DEMO_COUNT = 2000
+ALERT_COUNT_DELAY_MS = 1500
 
 
 def tr(text: str) -> str:
@@ -60,7 +61,8 @@ class MainWindow(QMainWindow):
         self.resize(1360, 820)
         self._restore_geometry()
         self.people.reload_now()
-        QTimer.singleShot(0, self.show_alert_count_at_start)
+        # after the list has painted and settled: the count runs on a worker and would compete with it
+        QTimer.singleShot(ALERT_COUNT_DELAY_MS, self.show_alert_count_at_start)
 
     def show_alert_count_at_start(self) -> None:
         """The alerts due within 6 months (as of today) counted off the UI thread and shown in the

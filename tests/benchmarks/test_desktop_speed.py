@@ -55,6 +55,13 @@ def test_keystroke_to_updated_list(qtbot, big_db_path) -> None:
     window = MainWindow(HoSoService(db))
     qtbot.addWidget(window)
     window.show()
+    from PySide6.QtWidgets import QLabel
+
+    def settled() -> bool:  # the start-up alert count runs on a worker; measure typing after it
+        label = window.findChild(QLabel, "alert_count_label")
+        return label is not None and label.property("count") is not None
+
+    qtbot.waitUntil(settled, timeout=60000)
     loaded: list[int] = []
     window.people.list_loaded.connect(loaded.append)
     timings = []
