@@ -11,7 +11,7 @@ import uuid
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated
 
-from sqlalchemy import ForeignKey, Integer, LargeBinary, Numeric, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, Numeric, String, Text
 from sqlalchemy.orm import Mapped, declared_attr, deferred, mapped_column, relationship
 
 from models.base import Audited, Base, Versioned, utcnow, uuid_pk
@@ -44,7 +44,13 @@ class Section(Versioned, Audited):
 
     @declared_attr
     def person_id(cls) -> Mapped[uuid.UUID]:  # noqa: N805 - SQLAlchemy declared_attr
-        return mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+        return mapped_column(ForeignKey("persons.id", ondelete="CASCADE"))
+
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple:  # noqa: N805
+        # one index serves both "rows of this person" and the bulk "live rows per person" scans
+        # of the dashboard and the quality checks
+        return (Index(f"ix_{cls.__tablename__}_person_live", "person_id", "deleted_at"),)
 
     @declared_attr
     def person(cls) -> Mapped[Person]:  # noqa: N805
