@@ -53,7 +53,3 @@ def mismatches(number: str, birth_date: dt.date | None, sex: str | None) -> list
     if year != birth_date.year:
         warnings.append(f"các chữ số 4–6 cho biết năm sinh {year}, hồ sơ ghi {birth_date.year}")
     return warnings
-
-
-def province_of(number: str) -> str | None:
-    return old_province_codes().get(number[:3])

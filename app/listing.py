@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import Select, String, func, select, type_coerce
+from sqlalchemy import Select, String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.rules import retirement
@@ -139,11 +139,6 @@ def _by_retirement(session: Session, flt: PersonFilter, descending: bool) -> lis
     rows = session.execute(stmt).all()
     keyed = sorted(rows, key=lambda r: retirement.retirement_date(r[1], r[2], r[3]), reverse=descending)
     return [r[0] for r in keyed]
-
-
-def count(session: Session, flt: PersonFilter) -> int:
-    stmt, _ = _filtered(session, flt, [func.count(Person.id)])
-    return session.scalar(stmt) or 0
 
 
 def fetch_rows(session: Session, ids: Sequence[uuid.UUID | str]) -> list[PersonRow]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from app import attachments, catalogs, entry, listing, people, search, units
+from app import attachments, catalogs, entry, listing, people, units
 from app.db import Database
 from app.history import Change, person_history
 from app.person_json import person_json
@@ -44,10 +44,6 @@ class HoSoService:
     def list_units(self) -> list[units.UnitRow]:
         with self.db.session(self.user) as s:
             return units.list_units(s)
-
-    def search(self, query: str, limit: int | None = 200, unit_code: str | None = None) -> list[search.SearchHit]:
-        with self.db.session(self.user) as s:
-            return search.search(s, query, limit=limit, unit_code=unit_code)
 
     def person_ids(self, flt: listing.PersonFilter, sort: str | None = None, descending: bool = False
                    ) -> list[uuid.UUID]:

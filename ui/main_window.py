@@ -9,7 +9,7 @@ from importlib.util import find_spec
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from app.errors import UserError
 from app.paths import data_dir, set_data_dir
@@ -18,6 +18,7 @@ from ui import settings
 from ui.background import run_in_background
 from ui.dialogs import SettingsDialog, TransferDialog, about, confirm, show_error
 from ui.events import DataEvents
+from ui.history_dialog import HistoryDialog
 from ui.person_list import PersonList
 from ui.preview import PreviewPane
 from ui.unit_tree import UnitTree
@@ -94,8 +95,10 @@ class MainWindow(QMainWindow):
         self._action(person_menu, tr("Thêm hồ sơ mới…"), self.new_person, QKeySequence.StandardKey.New, "new_action")
         self._action(person_menu, tr("Mở hồ sơ"), self.open_current, "Return", "open_action")
         self._action(person_menu, tr("Chuyển đơn vị…"), self.transfer_current, name="transfer_action")
+        self._action(person_menu, tr("Lịch sử thay đổi…"), self.show_history, name="history_action")
         self._action(person_menu, tr("Xóa hồ sơ…"), self.delete_current, QKeySequence.StandardKey.Delete,
                      "delete_action")
+        self._action(person_menu, tr("Khôi phục hồ sơ đã xóa…"), self.restore_person, name="restore_action")
         person_menu.addSeparator()
         self._action(person_menu, tr("Tìm kiếm"), self.focus_search, QKeySequence.StandardKey.Find, "find_action")
         unit_menu = bar.addMenu(tr("Đơn &vị"))
@@ -191,6 +194,24 @@ class MainWindow(QMainWindow):
         if confirm(self, tr("Xóa hồ sơ đang chọn? Hồ sơ đã xóa vẫn có thể khôi phục."), tr("Xóa")):
             self.service.delete_person(person_id)
             self.events.people_changed.emit([person_id])
+
+    def show_history(self) -> None:
+        person_id = self.people.current_id()
+        row = self.people.model.person_row(self.people.table.currentIndex().row()) if person_id else None
+        if row is not None:
+            HistoryDialog.ask(self, row.full_name, self.service.history(person_id))
+
+    def restore_person(self) -> None:
+        """Bring back a deleted dossier by its CCCD (deletion only hides it)."""
+        number, ok = QInputDialog.getText(self, tr("Khôi phục hồ sơ đã xóa"), tr("Số CCCD của hồ sơ đã xóa"))
+        if not ok or not number.strip():
+            return
+        try:
+            self.service.restore_person(number)
+        except UserError as exc:
+            show_error(self, str(exc))
+            return
+        self.events.people_changed.emit([])
 
     # --- app actions ---------------------------------------------------------------------------------
     def load_demo(self) -> None:

@@ -160,8 +160,16 @@
         <translation>Transfer to another unit…</translation>
     </message>
     <message>
+        <source>Lịch sử thay đổi…</source>
+        <translation>Change history…</translation>
+    </message>
+    <message>
         <source>Xóa hồ sơ…</source>
         <translation>Delete record…</translation>
+    </message>
+    <message>
+        <source>Khôi phục hồ sơ đã xóa…</source>
+        <translation>Restore a deleted record…</translation>
     </message>
     <message>
         <source>Tìm kiếm</source>
@@ -244,8 +252,56 @@
         <translation>Delete the selected record? Deleted records can still be restored.</translation>
     </message>
     <message>
+        <source>Khôi phục hồ sơ đã xóa</source>
+        <translation>Restore a deleted record</translation>
+    </message>
+    <message>
+        <source>Số CCCD của hồ sơ đã xóa</source>
+        <translation>ID number of the deleted record</translation>
+    </message>
+    <message>
+        <source>Lịch sử thay đổi: {name}</source>
+        <translation>Change history: {name}</translation>
+    </message>
+    <message>
         <source>Xóa</source>
         <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Tạo mới</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Sửa</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Khôi phục</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>Thời điểm</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Người sửa</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Thao tác</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Mục</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Giá trị cũ</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <source>Giá trị mới</source>
+        <translation>New value</translation>
     </message>
     <message>
         <source>Thêm {count} hồ sơ mẫu vào cơ sở dữ liệu này?</source>

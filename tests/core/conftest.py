@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -98,14 +99,20 @@ def person_data(**overrides: Any) -> dict[str, Any]:
     return data
 
 
-@pytest.fixture
-def db(tmp_path) -> Iterator[Database]:
-    database = open_database(tmp_path / "hoso.sqlite")
+def make_database(folder: Path) -> Database:
+    """A migrated database with the catalogs and a small unit tree."""
+    database = open_database(folder / "hoso.sqlite")
     with database.session("tester") as s:
         load_catalogs(s)
         units.add_unit(s, "DN", "UBND thành phố Đà Nẵng")
         units.add_unit(s, "DN.SNV", "Sở Nội vụ", "DN")
         units.add_unit(s, "DN.SNV.CCVC", "Phòng Công chức, viên chức", "DN.SNV")
         units.add_unit(s, "DN.P.HAICHAU", "UBND phường Hải Châu", "DN")
+    return database
+
+
+@pytest.fixture
+def db(tmp_path) -> Iterator[Database]:
+    database = make_database(tmp_path)
     yield database
     database.dispose()

@@ -10,11 +10,10 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from app import people, units
-from app.catalogs import load_catalogs
-from app.db import Database, open_database
+from app import people
+from app.db import Database
 from app.reports.profile import profile_document, render_profile
-from tests.core.conftest import person_data
+from tests.core.conftest import make_database, person_data
 
 ITEMS_2C = (
     "Cơ quan, đơn vị có thẩm quyền quản lý CBCC", "Cơ quan, đơn vị sử dụng CBCC", "Số hiệu cán bộ, công chức",
@@ -71,16 +70,9 @@ def make_doc(db, **overrides) -> dict:
 
 
 def module_database(folder: Path) -> Database:
-    """A database set up like conftest's ``db``, for a module whose tests only read it (the
-    per-test fixture would spend most of these modules' time migrating)."""
-    database = open_database(folder / "hoso.sqlite")
-    with database.session("tester") as s:
-        load_catalogs(s)
-        units.add_unit(s, "DN", "UBND thành phố Đà Nẵng")
-        units.add_unit(s, "DN.SNV", "Sở Nội vụ", "DN")
-        units.add_unit(s, "DN.SNV.CCVC", "Phòng Công chức, viên chức", "DN.SNV")
-        units.add_unit(s, "DN.P.HAICHAU", "UBND phường Hải Châu", "DN")
-    return database
+    """Set up like conftest's ``db``, once per module for tests that only read it (the per-test
+    fixture would spend most of these modules' time migrating)."""
+    return make_database(folder)
 
 
 @pytest.fixture(scope="module")

@@ -145,6 +145,33 @@ def test_delete_asks_and_removes(qtbot, window, monkeypatch) -> None:
     qtbot.waitUntil(lambda: names(window) == ["Nguyễn Văn Bình", "Đặng Văn Đức", "Trần Thị Hoa"], timeout=3000)
 
 
+def test_deleted_record_can_be_restored_from_the_menu(qtbot, window, monkeypatch) -> None:
+    monkeypatch.setattr(main_window, "confirm", lambda *a: True)
+    window.people.table.selectRow(0)  # Lê Thị An
+    window.delete_current()
+    qtbot.waitUntil(lambda: "Lê Thị An" not in names(window), timeout=3000)
+    errors: list[str] = []
+    monkeypatch.setattr(main_window, "show_error", lambda _parent, message: errors.append(message))
+    monkeypatch.setattr(main_window.QInputDialog, "getText", lambda *a, **k: ("khong-phai-so", True))
+    window.restore_person()
+    assert errors and "không phải là số CCCD" in errors[0]
+    monkeypatch.setattr(main_window.QInputDialog, "getText", lambda *a, **k: ("049 192 001 237", True))
+    window.restore_person()
+    qtbot.waitUntil(lambda: "Lê Thị An" in names(window), timeout=3000)
+
+
+def test_change_history_is_shown(qtbot, window, main_service, monkeypatch) -> None:
+    main_service.update_person("048085001234", {"position": "Trưởng phòng"})
+    shown: list[main_window.HistoryDialog] = []
+    monkeypatch.setattr(main_window.HistoryDialog, "exec", lambda self: shown.append(self) or 0)
+    window.people.table.selectRow(1)  # Nguyễn Văn Bình
+    window.show_history()
+    table = shown[0].table
+    texts = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+    assert texts[0][2:] == ["Sửa", "Chức vụ (chức danh) hiện tại", "Chuyên viên", "Trưởng phòng"]
+    assert texts[-1][2] == "Tạo mới"
+
+
 def test_add_unit_from_the_menu(qtbot, window, monkeypatch) -> None:
     from ui import unit_tree
 
