@@ -21,7 +21,7 @@ from models import Audited, ChangeLog, Person
 from models.base import utcnow
 
 # Derived or bookkeeping columns: not a user's change.
-SKIP_FIELDS = frozenset({"version", "updated_at", "name_fold", "sort_key", "created_at", "content",
+SKIP_FIELDS = frozenset({"version", "updated_at", "name_fold", "sort_key", "created_at", "content", "review_state",
                          "added_at"})
 
 

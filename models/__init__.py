@@ -25,6 +25,8 @@ from models.sections import (
     Training,
     WorkHistory,
 )
+from models.exchange import CityUnitAccess, PackageReceipt, SyncRecord, SyncRun, SyncTarget, TrustedKey
+from models.security import ROLES, AccessLog, ApprovedSnapshot, ReviewEvent, User, UserUnit
 from models.setting import Setting
 from models.unit import Placement, Unit
 
@@ -43,6 +45,8 @@ SECTION_CLASSES: dict[str, type[Section]] = {
 }
 
 __all__ = [
+    "AccessLog", "ApprovedSnapshot", "CityUnitAccess", "PackageReceipt", "ROLES", "ReviewEvent", "SyncRecord",
+    "SyncRun", "SyncTarget", "TrustedKey", "User", "UserUnit",
     "Allowance", "AssetDeclaration", "Attachment", "Audited", "Base", "BaseSalary", "CatalogItem",
     "ChangeLog", "DECISION_KINDS", "DISCIPLINE_KINDS", "Decision", "Discipline", "Evaluation",
     "FAMILY_SIDES", "FamilyMember", "Grade", "PERSONAL_HISTORY_KINDS", "Person", "PersonalHistory",

@@ -67,6 +67,8 @@ class Person(Versioned, Audited, Base):
     officer_number: Mapped[opt_code]  # số hiệu cán bộ, công chức (2C header)
     staff_type: Mapped[str] = mapped_column(String(20), default="cong_chuc")
     status: Mapped[str] = mapped_column(String(20), default="working")  # ix_persons_listing
+    # approval (app.security.review): approved | submitted | returned
+    review_state: Mapped[str] = mapped_column(String(12), default="approved", server_default="approved")
 
     full_name: Mapped[str] = mapped_column(String(120))  # 1) normal case, NFC
     name_fold: Mapped[str] = mapped_column(String(120))  # search: folded, đ→d (ix_persons_listing)
