@@ -26,6 +26,8 @@ from ui.unit_tree import UnitTree
 VERSION = "0.1.0"
 DEMO_COUNT = 2000
 ALERT_COUNT_DELAY_MS = 1500
+# ui modules with an install(window): status-bar indicators, login state, work on exit
+FEATURE_MODULES = ("ui.security_ui", "ui.sync_ui", "ui.backup_ui")
 
 
 def tr(text: str) -> str:
@@ -59,6 +61,7 @@ class MainWindow(QMainWindow):
         self.people.current_changed.connect(self.preview.show_person)
         self.people.activated.connect(self.open_person)
         self._build_menus()
+        self._install_features()
         self.resize(1360, 820)
         self._restore_geometry()
         self.people.reload_now()
@@ -106,11 +109,20 @@ class MainWindow(QMainWindow):
         self._action(unit_menu, tr("Đổi tên đơn vị…"), self.units.rename_unit, name="rename_unit_action")
         self._action(unit_menu, tr("Chuyển đơn vị sang cấp trên khác…"), self.units.move_unit, name="move_unit_action")
         self._action(unit_menu, tr("Giải thể đơn vị…"), self.units.deactivate_unit, name="deactivate_unit_action")
-        self._feature_menus(bar)
+        self._feature_menus(bar, person_menu)
         help_menu = bar.addMenu(tr("Trợ &giúp"))
         self._action(help_menu, tr("Giới thiệu"), lambda: about(self, VERSION, self.service.db.url), name="about_action")
 
-    def _feature_menus(self, bar) -> None:  # noqa: ANN001 - QMenuBar
+    def _install_features(self) -> None:
+        """Feature areas that add more than a menu entry (status-bar indicators, work on exit) have
+        an ``install(window)`` in their ui module."""
+        for module in FEATURE_MODULES:
+            if _available(module):
+                install = getattr(import_module(module), "install", None)
+                if install is not None:
+                    install(self)
+
+    def _feature_menus(self, bar, person_menu) -> None:  # noqa: ANN001 - QMenuBar, QMenu
         """Printing, alerts and spreadsheets live in their own ui modules (one per feature area);
         an area's menu entries appear when its module is installed."""
         report_menu = bar.addMenu(tr("&Báo cáo"))
@@ -136,6 +148,16 @@ class MainWindow(QMainWindow):
             (tools_menu, "ui.import_wizard", "export_list", tr("Xuất danh sách đang xem ra Excel…"), None,
              lambda f: f(self, self.service, self.people.current_filter(), [c.key for c in self.people.model.columns],
                          sort=self.people.sort)),
+            # delivery to the Department of Home Affairs, trust and safety: each takes the window
+            (person_menu, "ui.security_ui", "review_current", tr("Duyệt hoặc trả lại hồ sơ…"), None, lambda f: f(self)),
+            (tools_menu, "ui.sync_ui", "show_sync", tr("Đồng bộ lên cơ sở dữ liệu thành phố…"), None, lambda f: f(self)),
+            (tools_menu, "ui.package_ui", "export_package", tr("Xuất gói hồ sơ có ký số…"), None, lambda f: f(self)),
+            (tools_menu, "ui.package_ui", "import_package", tr("Nhập gói hồ sơ…"), None, lambda f: f(self)),
+            (tools_menu, "ui.backup_ui", "backup_now", tr("Sao lưu dữ liệu…"), None, lambda f: f(self)),
+            (tools_menu, "ui.backup_ui", "restore_backup", tr("Khôi phục từ bản sao lưu…"), None, lambda f: f(self)),
+            (tools_menu, "ui.security_ui", "manage_users", tr("Người dùng và phân quyền…"), None, lambda f: f(self)),
+            (tools_menu, "ui.security_ui", "show_audit_log", tr("Nhật ký xử lý dữ liệu…"), None, lambda f: f(self)),
+            (tools_menu, "ui.security_ui", "change_password", tr("Đổi mật khẩu…"), None, lambda f: f(self)),
         ]
         for menu, module, function, text, shortcut, call in entries:
             if _available(module):
