@@ -89,7 +89,20 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
     for obj in session.deleted:
         if isinstance(obj, Audited):
             entries.append(_row(session, obj, "delete", "*", _snapshot(obj), None))
+    _bump_owners(session, entries, new)
     session.add_all(entries)
+
+
+def _bump_owners(session: Session, entries: list[ChangeLog], new: list[Any]) -> None:
+    """A change to a section row, attachment or placement is a change of the dossier: the person's
+    version and ``updated_at`` move too (the sync and the approval compare the person's token)."""
+    done = {o.id for o in new if isinstance(o, Person)}
+    done |= {e.record_id for e in entries if e.entity == Person.__audit_entity__}
+    for person_id in {e.person_id for e in entries if e.person_id is not None} - done:
+        person = session.get(Person, person_id)
+        if person is not None:
+            person.version = (person.version or 0) + 1
+            person.updated_at = utcnow()
 
 
 def _updates(session: Session, obj: Any) -> list[ChangeLog]:

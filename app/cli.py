@@ -124,6 +124,8 @@ def run(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> in
                 output.message("Không mở được giao diện trong chế độ này.")
                 return 2
             return gui(target)
+        if not getattr(args, "open_db", True):  # backup/restore work on the file itself, even a broken one
+            return COMMANDS[args.command](target, args)
         db = open_database(target)
         try:
             return COMMANDS[args.command](db, args)

@@ -26,7 +26,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import audit
@@ -99,7 +99,7 @@ def _set_sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None
     cursor = dbapi_conn.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA synchronous=FULL")  # every commit synced: a power cut loses no saved record (docs/durability.md)
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
 
@@ -197,6 +197,13 @@ def open_database(target: str | Path, *, migrate_schema: bool = True) -> Databas
             migrate(engine, sqlite_path)
     except OperationalError as exc:
         engine.dispose()
+        raise UserError(f"Không mở được cơ sở dữ liệu {make_url(url).render_as_string()}: {exc.orig}") from exc
+    except DBAPIError as exc:  # e.g. a unit's role may not upgrade the city database's schema
+        engine.dispose()
+        if getattr(exc.orig, "sqlstate", None) == "42501":
+            raise UserError(f"Cơ sở dữ liệu {make_url(url).render_as_string()} cần nâng cấp lên phiên bản HoSo "
+                            "mới, nhưng tài khoản này không có quyền: hãy nhờ Sở Nội vụ nâng cấp "
+                            "(chạy lại `city init`).") from exc
         raise UserError(f"Không mở được cơ sở dữ liệu {make_url(url).render_as_string()}: {exc.orig}") from exc
     except UserError:
         engine.dispose()

@@ -37,6 +37,8 @@ class PersonFilter:
     statuses: tuple[str, ...] = ("working",)  # empty = every status
     staff_type: str | None = None
     today: dt.date = field(default_factory=dt.date.today)
+    review_state: str | None = None  # "approved" | "submitted" | "returned"
+    unit_scope: frozenset[uuid.UUID] | None = None  # the signed-in user's units (set by HoSoService)
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class PersonRow:
     party_join_date: dt.date | None
     phone: str | None
     retirement_date: dt.date
+    review_state: str = "approved"
 
 
 SORTABLE = {
@@ -93,6 +96,10 @@ def _filtered(session: Session, flt: PersonFilter, columns: Sequence) -> tuple[S
         stmt = stmt.where(Person.status.in_(flt.statuses))
     if flt.staff_type:
         stmt = stmt.where(Person.staff_type == flt.staff_type)
+    if flt.review_state:
+        stmt = stmt.where(Person.review_state == flt.review_state)
+    if flt.unit_scope is not None:
+        stmt = stmt.where(Person.unit_id.in_(list(flt.unit_scope)))
     if flt.age_band in AGE_BANDS:
         low, high = AGE_BANDS[flt.age_band]
         if low is not None:  # at least `low` years old today
@@ -104,7 +111,7 @@ def _filtered(session: Session, flt: PersonFilter, columns: Sequence) -> tuple[S
 
 def _narrowed(flt: PersonFilter) -> bool:
     return bool(flt.query or flt.unit_id or flt.sex or flt.grade_code or flt.age_band or flt.staff_type
-                or flt.party_member is not None)
+                or flt.party_member is not None or flt.review_state)
 
 
 def list_ids(session: Session, flt: PersonFilter, sort: str | None = None, descending: bool = False) -> list[uuid.UUID]:
@@ -148,10 +155,12 @@ def fetch_rows(session: Session, ids: Sequence[uuid.UUID | str]) -> list[PersonR
     ids = [i if isinstance(i, uuid.UUID) else uuid.UUID(i) for i in ids]
     stmt = (select(Person.id, Person.full_name, Person.birth_date, Person.sex, Person.cccd, Unit.code, Unit.name,
                    Person.position, Person.grade_code, Person.salary_step, Person.salary_coefficient,
-                   Person.staff_type, Person.status, Person.party_join_date, Person.phone, Person.birth_year_only)
+                   Person.staff_type, Person.status, Person.party_join_date, Person.phone, Person.birth_year_only,
+                   Person.review_state)
             .outerjoin(Unit, Person.unit_id == Unit.id).where(Person.id.in_(list(ids))))
     found = {}
     for row in session.execute(stmt):
-        *values, year_only = row
-        found[row[0]] = PersonRow(*values, retirement_date=retirement.retirement_date(row[2], row[3], year_only))
+        *values, year_only, state = row
+        found[row[0]] = PersonRow(*values, retirement_date=retirement.retirement_date(row[2], row[3], year_only),
+                                  review_state=state)
     return [found[i] for i in ids if i in found]

@@ -9,11 +9,12 @@ completeness) come from the pure rules in ``app.rules``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from app import catalogs
 from app.fields import PERSON_FIELDS, SECTION_FIELDS
@@ -88,10 +89,26 @@ def _rows(rows: list[Any], name: str) -> list[dict[str, Any]]:
 
 
 def person_json(session: Session, person_id: Any) -> dict[str, Any]:
-    person = load_dossier(session, person_id)
+    """One person's document (``show --json``)."""
+    return build_documents(session, [load_dossier(session, person_id)])[0]
+
+
+def load_dossiers(session: Session, person_ids: Sequence[Any]) -> list[Person]:
+    """Many dossiers with every section loaded, in a fixed number of queries (batch readers)."""
+    options = [selectinload(getattr(Person, name)) for name in (*SECTION_FIELDS, "attachments", "placements")]
+    return list(session.scalars(select(Person).where(Person.id.in_(list(person_ids))).options(*options)))
+
+
+def build_documents(session: Session, persons: Sequence[Person]) -> list[dict[str, Any]]:
+    """The documents of loaded dossiers (``load_dossiers``); the catalogs and units are read once."""
     index = catalogs.index(session)
-    unit_codes = dict(session.execute(select(Unit.id, Unit.code)).all())
-    unit = session.get(Unit, person.unit_id) if person.unit_id else None
+    units = {row.id: (row.code, row.name) for row in session.execute(select(Unit.id, Unit.code, Unit.name))}
+    return [_document(session, person, index, units) for person in persons]
+
+
+def _document(session: Session, person: Person, index: catalogs.CatalogIndex,
+              units: Mapping[Any, tuple[str, str]]) -> dict[str, Any]:
+    unit_code, unit_name = units.get(person.unit_id, (None, None))
     complete = completeness_of(person)
     result: dict[str, Any] = {
         "id": str(person.id),
@@ -99,8 +116,8 @@ def person_json(session: Session, person_id: Any) -> dict[str, Any]:
         "full_name": person.full_name,
         "birth_date": person.birth_date.isoformat(),
         "sex": person.sex,
-        "unit_code": unit.code if unit else None,
-        "unit_name": unit.name if unit else None,
+        "unit_code": unit_code,
+        "unit_name": unit_name,
         **_scalar_fields(person, index),
         "retirement_date": retirement.retirement_date(person.birth_date, person.sex,
                                                       person.birth_year_only).isoformat(),
@@ -117,6 +134,7 @@ def person_json(session: Session, person_id: Any) -> dict[str, Any]:
          "sha256": a.sha256, "size": a.size, "doc_date": plain(a.doc_date), "description": a.description}
         for a in person.attachments if a.deleted_at is None]
     result["placements"] = [
-        {"unit_code": unit_codes.get(p.unit_id), "start_date": plain(p.start_date), "end_date": plain(p.end_date),
-         "decision": p.decision} for p in person.placements if p.deleted_at is None]
+        {"id": str(p.id), "unit_code": units.get(p.unit_id, (None, None))[0], "start_date": plain(p.start_date),
+         "end_date": plain(p.end_date), "decision": p.decision, "note": p.note}
+        for p in person.placements if p.deleted_at is None]
     return result

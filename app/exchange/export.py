@@ -50,11 +50,14 @@ Progress = Callable[[int, int], None]
 
 def export_people(db: Database, path: str | Path, *, unit_code: str | None = None, query: str | None = None,
                   columns: str | Sequence[str] | None = None, sections: Sequence[str] = (),
-                  person_ids: Sequence[uuid.UUID] | None = None, progress: Progress | None = None) -> int:
+                  person_ids: Sequence[uuid.UUID] | None = None, progress: Progress | None = None,
+                  mask: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> int:
     """Write the people matching ``query`` in ``unit_code`` (and its sub-units) to ``path``;
     ``sections`` adds one sheet per section ("training", "family"…). ``person_ids`` replaces the
     query and unit: exactly those people, in that order (ids no longer present are left out).
-    ``progress(done, total)`` follows the people sheet. Returns how many people."""
+    ``progress(done, total)`` follows the people sheet; ``mask`` rewrites each person's values
+    (keyed by field name) before they are written (app.service masks sensitive fields). Returns
+    how many people."""
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise UserError(f"Tệp xuất '{path.name}' phải có đuôi .xlsx.")
@@ -74,7 +77,7 @@ def export_people(db: Database, path: str | Path, *, unit_code: str | None = Non
         else:
             chosen_people = _Listed(session, list(dict.fromkeys(person_ids)))
         index = CatalogIndex.load(session)
-        count = _people_sheet(workbook, chosen_people, chosen, index, progress)
+        count = _people_sheet(workbook, chosen_people, chosen, index, progress, mask)
         for section in sections:
             _section_sheet(workbook, chosen_people, section, index)
     try:
@@ -154,7 +157,7 @@ def _start_sheet(workbook: Workbook, title: str, headers: list[str], widths: lis
 
 
 def _people_sheet(workbook: Workbook, people: _Selection, chosen: Sequence[str], index: CatalogIndex,
-                  progress: Progress | None) -> int:
+                  progress: Progress | None, mask: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> int:
     fields = [c for c in chosen if spec_of(c) is not None]
     stmt = (select(Person.id, *[getattr(Person, f) for f in fields], Person.birth_date, Person.sex,
                    Person.birth_year_only, Unit.code, Unit.name)
@@ -167,6 +170,8 @@ def _people_sheet(workbook: Workbook, people: _Selection, chosen: Sequence[str],
         values = dict(zip(fields, row[1:len(fields) + 1], strict=True))
         born, sex, year_only, unit_code, unit_name = row[len(fields) + 1:]
         values["retirement_date"] = retirement_date(born, sex, year_only) if born and sex else None
+        if mask is not None:
+            values = mask(values)
         out: list[Any] = []
         for column in chosen:
             if column == "unit":

@@ -42,6 +42,9 @@ class Cancelled(UserError):
         super().__init__("Đã dừng in theo yêu cầu; không có tệp nào được ghi.")
 
 
+Transform = Callable[[dict[str, Any]], dict[str, Any]]
+
+
 def form_of(doc: Mapping[str, Any]) -> str:
     return "HS02-VC/BNV" if doc.get("staff_type") == "vien_chuc" else "2C-BNV/2008"
 
@@ -102,7 +105,7 @@ def unit_people(session: Session, unit_code: str, *, include_subunits: bool = Tr
 def render_unit_profiles(db: Database, unit_code: str, out: Path, *, include_subunits: bool = True,
                          include_inactive: bool = False, progress: Progress | None = None,
                          cancelled: Callable[[], bool] | None = None, place: str | None = None,
-                         on: dt.date | None = None) -> int:
+                         on: dt.date | None = None, transform: Transform | None = None) -> int:
     """Every profile of a unit (and its sub-units; people still working unless ``include_inactive``)
     in one PDF, in Vietnamese name order. See :func:`render_profiles`."""
     files.check_target(out, (".pdf",))
@@ -111,15 +114,17 @@ def render_unit_profiles(db: Database, unit_code: str, out: Path, *, include_sub
     if not ids:
         raise UserError(f"Đơn vị '{unit_code}' không có hồ sơ nào để in.")
     return render_profiles(db, ids, out, progress=progress, cancelled=cancelled, place=place, on=on,
-                           title=f"Sơ yếu lý lịch — {unit_code}")
+                           title=f"Sơ yếu lý lịch — {unit_code}", transform=transform)
 
 
 def render_profiles(db: Database, person_ids: Sequence[uuid.UUID], out: Path, *, progress: Progress | None = None,
                     cancelled: Callable[[], bool] | None = None, place: str | None = None,
-                    on: dt.date | None = None, title: str = "Sơ yếu lý lịch") -> int:
+                    on: dt.date | None = None, title: str = "Sơ yếu lý lịch",
+                    transform: Transform | None = None) -> int:
     """The profiles of ``person_ids`` (in that order) in one PDF, each from a new page and numbered
     on its own; the desktop app prints a selection with it. Returns the number of pages; raises
-    :class:`Cancelled` (and leaves no file) when ``cancelled()`` turns true."""
+    :class:`Cancelled` (and leaves no file) when ``cancelled()`` turns true. ``transform`` is
+    applied to each profile document before printing (app.service masks sensitive fields)."""
     files.check_target(out, (".pdf",))
     ids = list(person_ids)
     if not ids:
@@ -135,6 +140,7 @@ def render_profiles(db: Database, person_ids: Sequence[uuid.UUID], out: Path, *,
                 loaded = [(profile_document(session, pid, unit_names=tree), photo_of(session, pid))
                           for pid in ids[start:start + BATCH]]
             for doc, photo in loaded:
+                doc = transform(doc) if transform is not None else doc
                 if cancelled is not None and cancelled():
                     raise Cancelled()
                 if progress is not None:

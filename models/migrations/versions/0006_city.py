@@ -2,6 +2,12 @@
 
 Revision ID: 0006
 Revises: 0005
+
+Intentionally empty: the city database's roles, grants, row-level security policies and the
+hand-over function are made by ``city init`` (app/city/init.py), not by a migration, because
+PostgreSQL roles belong to the whole server, a local SQLite database needs none of it, and the
+administrator chooses when a database becomes the city's. The tables they read
+(``city_unit_access``) came with 0005.
 """
 
 from collections.abc import Sequence

@@ -1,4 +1,5 @@
-"""signed packages
+"""signed packages: no schema change (trusted_keys and package_receipts came with 0005; the
+unit's own unit is the settings row ``own_unit``; signing keys live in files, never in the database)
 
 Revision ID: 0008
 Revises: 0007

@@ -1,0 +1,316 @@
+"""``sync --to URL``: push this unit's approved dossiers to the city database (docs/sync.md).
+
+Bookkeeping lives in the local database: a ``SyncTarget`` per city URL (kept without its password),
+a ``SyncRecord`` per person holding the token ``(version, updated_at)`` last confirmed at that
+target, and a ``SyncRun`` per run (the sync log).
+
+What is sent: every person whose outgoing version (``app.publish``) differs from the version
+confirmed at the target — one indexed query, so a dossier refused or in conflict last time is tried
+again, and nothing depends on a run having finished. Each batch is one transaction at the city;
+after it commits, the confirmed tokens are recorded locally. A crash between the two makes the next
+run send the batch again, and the city answers ``unchanged`` (its token already equals the
+document's), so nothing is lost or doubled.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine, and_, func, or_, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+
+from app.city.apply import ApplyResult, Token, apply_documents, as_datetime, token
+from app.city.documents import chunks
+from app.db import Database, current_revision, head_revision, make_engine
+from app.errors import UserError
+from app.publish import APPROVED, outgoing_documents
+from models import ApprovedSnapshot, Attachment, ChangeLog, Person, SyncRecord, SyncRun, SyncTarget
+from models.base import utcnow
+
+logger = logging.getLogger(__name__)
+KILL_HOOK = "HOSO_SYNC_KILL_AFTER_BATCH"  # tests: die after this many city commits, before the local record
+LOG_FIELDS = ("at", "by", "action", "entity", "record_id", "person_id", "field", "old", "new")
+
+
+@dataclass
+class SyncSummary:
+    sent: int = 0
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    rejected: int = 0
+    conflicts: int = 0
+    pending: int = 0
+    overdue: list[dict[str, Any]] = field(default_factory=list)
+    run_id: int | None = None
+    status: str = "done"
+    problems: list[dict[str, Any]] = field(default_factory=list)
+    handed_over: int = 0
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def add(self, result: ApplyResult, sent: int) -> None:
+        self.sent += sent
+        for name in ("inserted", "updated", "unchanged", "deleted", "rejected"):
+            setattr(self, name, getattr(self, name) + getattr(result, name))
+        self.conflicts += result.conflicts
+        self.problems.extend(result.problems)
+        self.handed_over += len(result.handed_over)
+
+
+def url_key(url: str) -> str:
+    """The target's name in the bookkeeping: the URL without its password."""
+    try:
+        return make_url(url)._replace(password=None).render_as_string(hide_password=False)
+    except Exception as exc:  # noqa: BLE001 - any malformed URL
+        raise UserError(f"Địa chỉ cơ sở dữ liệu thành phố không hợp lệ: {url}") from exc
+
+
+def host_of(url: str) -> str:
+    parsed = make_url(url)
+    return f"{parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database or ''}"
+
+
+def connect(target_url: str) -> Engine:
+    """An engine on the city database, checked: reachable, HoSo schema of this version."""
+    if not target_url.startswith("postgresql"):
+        raise UserError(f"Đồng bộ chỉ tới cơ sở dữ liệu PostgreSQL của thành phố (postgresql+psycopg://…), "
+                        f"không phải {url_key(target_url)}")
+    url = target_url.replace("postgresql://", "postgresql+psycopg://", 1)
+    engine = make_engine(url)
+    try:
+        revision = current_revision(engine)
+    except OperationalError as exc:
+        engine.dispose()
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise UserError(f"Không kết nối được cơ sở dữ liệu thành phố tại {host_of(url)}: {reason}") from None
+    except DBAPIError as exc:
+        engine.dispose()
+        raise UserError(f"Cơ sở dữ liệu tại {host_of(url)} không phải cơ sở dữ liệu HoSo của thành phố "
+                        f"(hãy chạy 'city init'): {exc.orig}") from None
+    if revision != head_revision():
+        engine.dispose()
+        if revision is None:
+            raise UserError(f"Cơ sở dữ liệu tại {host_of(url)} chưa được chuẩn bị làm cơ sở dữ liệu thành phố "
+                            "(quản trị viên chạy 'city init').")
+        raise UserError(f"Cơ sở dữ liệu thành phố tại {host_of(url)} ở phiên bản {revision}, HoSo này cần "
+                        f"{head_revision()}; cần nâng cấp cùng phiên bản trước khi đồng bộ.")
+    return engine
+
+
+# --- what is pending --------------------------------------------------------------------------------
+
+def target_for(session: Session, url: str | None, *, create: bool = False) -> SyncTarget | None:
+    """The target of ``url`` (None: the one synced last)."""
+    if url is None:
+        return session.scalars(select(SyncTarget).order_by(SyncTarget.last_sync_at.desc().nulls_last(),
+                                                           SyncTarget.id.desc()).limit(1)).first()
+    key = url_key(url)
+    target = session.scalars(select(SyncTarget).where(SyncTarget.url_key == key)).one_or_none()
+    if target is None and create:
+        target = SyncTarget(url_key=key, last_change_id=0)
+        session.add(target)
+        session.flush()
+    return target
+
+
+def pending_query(target_id: int | None) -> Any:
+    """Persons whose outgoing version is not the one confirmed at the target: approved or deleted
+    persons by their own version, persons awaiting approval by their last approved snapshot."""
+    record = and_(SyncRecord.target_id == (target_id if target_id is not None else -1),
+                  SyncRecord.record_id == Person.id)
+    unconfirmed_own = or_(SyncRecord.version.is_(None), SyncRecord.version != Person.version)
+    snapshot_unconfirmed = or_(SyncRecord.version.is_(None), SyncRecord.version != ApprovedSnapshot.version)
+    own = and_(or_(Person.review_state == APPROVED, Person.deleted_at.is_not(None)), unconfirmed_own,
+               or_(Person.deleted_at.is_(None), SyncRecord.version.is_not(None)))
+    waiting = and_(Person.review_state != APPROVED, Person.deleted_at.is_(None),
+                   ApprovedSnapshot.person_id.is_not(None), snapshot_unconfirmed)
+    return (select(Person.id).outerjoin(SyncRecord, record)
+            .outerjoin(ApprovedSnapshot, ApprovedSnapshot.person_id == Person.id)
+            .where(or_(own, waiting)))
+
+
+def pending_ids(session: Session, target_id: int | None) -> list[uuid.UUID]:
+    return list(session.scalars(pending_query(target_id)))
+
+
+# --- one run ----------------------------------------------------------------------------------------
+
+def sync(db: Database, target_url: str, *, batch_size: int = 200, progress: Callable[[int, int], None] | None = None,
+         cancel: Callable[[], bool] | None = None, user: str | None = None) -> SyncSummary:
+    """Push every pending dossier to ``target_url`` (see the module docstring)."""
+    engine = connect(target_url)
+    try:
+        return _Run(db, engine, target_url, batch_size, user).run(progress, cancel)
+    finally:
+        engine.dispose()
+
+
+class _Run:
+    def __init__(self, db: Database, engine: Engine, url: str, batch_size: int, user: str | None):
+        self.db, self.engine, self.url, self.user = db, engine, url, user
+        self.batch_size = max(1, batch_size)
+        self.summary = SyncSummary()
+        self.kill_after = int(os.environ.get(KILL_HOOK) or 0)
+
+    def run(self, progress: Callable[[int, int], None] | None, cancel: Callable[[], bool] | None) -> SyncSummary:
+        with self.db.session(self.user) as s:
+            target = target_for(s, self.url, create=True)
+            assert target is not None
+            self.target_id, self.since = target.id, target.last_change_id
+            self.upto = s.scalar(select(func.max(ChangeLog.id))) or 0
+            ids = pending_ids(s, target.id)
+            run = SyncRun(target_id=target.id, by=s.info["user"], status="running")
+            s.add(run)
+            s.flush()
+            self.summary.run_id = run.id
+        status, message = "done", None
+        try:
+            for number, batch in enumerate(chunks(ids, self.batch_size), start=1):
+                if cancel is not None and cancel():
+                    status = "cancelled"
+                    break
+                self._batch(batch, number)
+                if progress is not None:
+                    progress(min(number * self.batch_size, len(ids)), len(ids))
+        except (OperationalError, DBAPIError) as exc:
+            status, message = "failed", f"Mất kết nối tới cơ sở dữ liệu thành phố tại {host_of(self.url)}: " \
+                                        f"{str(getattr(exc, 'orig', exc)).strip().splitlines()[0]}"
+        except UserError as exc:
+            status, message = "failed", str(exc)
+        self._finish(status, message)
+        if message is not None:
+            raise UserError(message + " — phần đã gửi được giữ nguyên; chạy lại để gửi tiếp.")
+        return self.summary
+
+    def _batch(self, batch: Sequence[uuid.UUID], number: int) -> None:
+        with self.db.session(self.user) as s:
+            docs = list(outgoing_documents(s, batch))
+            records = s.scalars(select(SyncRecord).where(SyncRecord.target_id == self.target_id,
+                                                         SyncRecord.record_id.in_(batch)))
+            bases = {str(r.record_id): token(r.version, r.updated_at) for r in records}
+            log = [{name: getattr(c, name) for name in LOG_FIELDS} for c in s.scalars(
+                select(ChangeLog).where(ChangeLog.person_id.in_(batch), ChangeLog.id > self.since,
+                                        ChangeLog.id <= self.upto).order_by(ChangeLog.id))]
+        log = _approved_entries(log, docs)
+        with Session(self.engine) as city, city.begin():
+            result = apply_documents(city, docs, bases=bases, blobs=self._blob, log=log)
+        if self.kill_after and number >= self.kill_after:
+            os._exit(137)  # the test of a crash between the city commit and the local record
+        self._record(result.confirmed)
+        self.summary.add(result, len(docs))
+
+    def _blob(self, sha256: str) -> bytes | None:
+        with self.db.session(self.user) as s:
+            return s.scalar(select(Attachment.content).where(Attachment.sha256 == sha256).limit(1))
+
+    def _record(self, confirmed: dict[str, Token]) -> None:
+        if not confirmed:
+            return
+        with self.db.session(self.user) as s:
+            ids = [uuid.UUID(i) for i in confirmed]
+            existing = {r.record_id: r for r in s.scalars(select(SyncRecord).where(
+                SyncRecord.target_id == self.target_id, SyncRecord.record_id.in_(ids)))}
+            for key, (version, when) in confirmed.items():
+                record = existing.get(uuid.UUID(key))
+                if record is None:
+                    record = SyncRecord(target_id=self.target_id, record_id=uuid.UUID(key), entity="person")
+                    s.add(record)
+                record.version, record.updated_at = version, as_datetime(when)
+
+    def _finish(self, status: str, message: str | None) -> None:
+        from app.compliance import overdue_json, pending_changes
+
+        with self.db.session(self.user) as s:
+            target = s.get(SyncTarget, self.target_id)
+            run = s.get(SyncRun, self.summary.run_id)
+            assert target is not None and run is not None
+            if status == "done":
+                target.last_change_id = max(target.last_change_id, self.upto)
+            target.last_sync_at, target.last_status = utcnow(), status
+            pending = pending_changes(s, self.url)
+            self.summary.pending = len(pending)
+            self.summary.overdue = overdue_json(pending)
+            self.summary.status = status
+            counts = {k: v for k, v in self.summary.as_json().items() if isinstance(v, int) and k != "run_id"}
+            run.finished_at, run.status, run.summary = utcnow(), status, counts
+            run.problems, run.message = self.summary.problems, message
+
+
+def _approved_entries(log: list[dict[str, Any]], docs: list[dict]) -> list[dict[str, Any]]:
+    """Only the history up to the version being sent (a snapshot leaves later, unapproved edits out)."""
+    until = {d["id"]: as_datetime(d.get("updated_at")) for d in docs}
+    slack = dt.timedelta(seconds=1)
+    return [e for e in log if (when := until.get(str(e["person_id"]))) is not None
+            and as_datetime(e["at"]) <= when + slack]
+
+
+# --- for the dialog and ``sync status`` ----------------------------------------------------------
+
+def last_runs(session: Session, url: str | None = None, limit: int = 10) -> list[dict[str, Any]]:
+    """The sync log, newest first."""
+    target = target_for(session, url)
+    if target is None:
+        return []
+    runs = session.scalars(select(SyncRun).where(SyncRun.target_id == target.id)
+                           .order_by(SyncRun.id.desc()).limit(limit))
+    return [{"id": r.id, "started_at": r.started_at.isoformat(), "status": r.status, "by": r.by,
+             "summary": r.summary, "problems": r.problems, "message": r.message} for r in runs]
+
+
+# --- what the sync dialog and the status bar call (they never open a session themselves) ----------
+
+@dataclass(frozen=True)
+class DialogState:
+    url: str | None  # the last target, without its password
+    user: str | None
+    remembered: bool
+    last_sync_at: dt.datetime | None
+    last_status: str | None
+    pending: int
+    nearest_deadline: dt.date | None
+    overdue: int
+
+
+def dialog_state(db: Database, url: str | None = None) -> DialogState:
+    from app.city.credentials import recall, remembered_urls
+    from app.compliance import status
+
+    with db.session() as s:
+        target = target_for(s, url)
+        state = status(s, url if url is not None else (target.url_key if target else None))
+        key = url or (target.url_key if target else None) or next(iter(reversed(remembered_urls())), None)
+        stored = recall(key) if key else None
+        user = make_url(key).username if key else None
+        return DialogState(url=_no_user(key) if key else None, user=(stored[0] if stored else user),
+                           remembered=stored is not None, last_sync_at=target.last_sync_at if target else None,
+                           last_status=target.last_status if target else None, pending=state.pending,
+                           nearest_deadline=state.nearest, overdue=state.overdue)
+
+
+def _no_user(url: str) -> str:
+    return make_url(url)._replace(username=None, password=None).render_as_string(hide_password=False)
+
+
+def run_from_dialog(db: Database, url: str, user: str, password: str, *, remember: bool,
+                    progress: Callable[[int, int], None] | None = None, cancel: Callable[[], bool] | None = None,
+                    by: str | None = None) -> SyncSummary:
+    """The dialog's Đồng bộ button: credentials remembered (or forgotten) as asked, then ``sync``."""
+    from app.city import credentials
+
+    full = credentials.with_credentials(url.strip(), user.strip() or None, password or None)
+    if remember and password:
+        credentials.remember(full, user.strip(), password)
+    elif not remember:
+        credentials.forget(full)
+    return sync(db, full, progress=progress, cancel=cancel, user=by)

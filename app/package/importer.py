@@ -1,0 +1,128 @@
+"""``package import`` at the Department: verify the whole package, then apply it in one transaction.
+
+Nothing is written unless every check of ``app.package.verify`` passes. The records go through
+``app.city.apply.apply_documents`` (the same applier as sync: idempotent per record, conflicts
+and rejections reported, never a partial record), and a ``PackageReceipt`` keyed by the SHA-256
+of the whole file makes a second import of the same package a no-op that says so. (A package
+whose first import left records out — a unit unknown here, a conflict — may be imported again
+once that is settled: the records already taken are ``unchanged``.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import units
+from app.db import Database
+from app.package.verify import VerifiedPackage, open_verified
+from models import PackageReceipt, Unit
+from models.base import utcnow
+
+COUNTS = ("inserted", "updated", "unchanged", "deleted", "rejected")
+
+
+@dataclass(frozen=True)
+class PackageInfo:
+    """What the import dialog shows before anything is written."""
+
+    path: Path
+    sha256: str
+    unit_code: str
+    unit_name: str
+    fingerprint: str
+    created_at: dt.datetime | None
+    schema_version: str
+    generator: str
+    persons: int
+    deleted: int
+    attachments: int
+    imported_at: dt.datetime | None  # when this very package was imported before (every record taken)
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    package: str
+    unit: str
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    rejected: int = 0
+    problems: list[dict[str, Any]] = field(default_factory=list)
+    already_imported: bool = False
+    units_added: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"package": self.package, "unit": self.unit, **{k: getattr(self, k) for k in COUNTS},
+                "problems": self.problems, "already_imported": self.already_imported,
+                "units_added": self.units_added}
+
+
+def _info(package: VerifiedPackage, receipt: PackageReceipt | None) -> PackageInfo:
+    counts = package.counts
+    return PackageInfo(package.path, package.sha256, package.unit_code, package.unit_name, package.fingerprint,
+                       package.created_at, package.schema_version, package.generator, counts.get("persons", 0),
+                       counts.get("deleted", 0), counts.get("attachments", 0),
+                       receipt.imported_at if _complete(receipt) else None)
+
+
+def add_missing_units(session: Session, package: VerifiedPackage) -> list[str]:
+    """Sub-units the package declares below the signer's unit that this database lacks (a unit
+    may open a new office before the Department hears of it). The signer's own unit is never
+    created here: it must be known to the Department already."""
+    by_code = set(session.scalars(select(Unit.code)))
+    if package.unit_code not in by_code:
+        return []
+    added: list[str] = []
+    pending = [u for u in package.units if u.get("code") not in by_code and u.get("code") != package.unit_code]
+    while pending:  # parents first, whatever the order of the list
+        ready = [u for u in pending if u.get("parent") in by_code]
+        if not ready:
+            break
+        for u in ready:
+            units.add_unit(session, str(u["code"]), str(u.get("name") or u["code"]), str(u["parent"]))
+            by_code.add(str(u["code"]))
+            added.append(str(u["code"]))
+        pending = [u for u in pending if u not in ready]
+    session.flush()
+    return added
+
+
+def inspect_package(db: Database, path: Path) -> PackageInfo:
+    """Verify ``path`` completely (raises ``UserError`` when refused) and describe it; writes nothing."""
+    with db.session() as session, open_verified(session, Path(path)) as package:
+        return _info(package, session.get(PackageReceipt, package.sha256))
+
+
+def import_package(db: Database, path: Path, *, user: str | None = None) -> ImportSummary:
+    """Verify and import ``path`` in one transaction; a package imported before changes nothing."""
+    from app.city.apply import apply_documents
+
+    with db.session(user) as session, open_verified(session, Path(path)) as package:
+        receipt = session.get(PackageReceipt, package.sha256)
+        if _complete(receipt):
+            total = package.counts.get("persons", 0) + package.counts.get("deleted", 0)
+            return ImportSummary(package.sha256, package.unit_code, unchanged=total, already_imported=True)
+        added = add_missing_units(session, package)
+        result = apply_documents(session, package.documents(), blobs=package.blob)
+        summary = ImportSummary(package.sha256, package.unit_code, *(int(getattr(result, k)) for k in COUNTS),
+                                problems=list(result.problems), units_added=added)
+        counts = {**{k: getattr(summary, k) for k in COUNTS}, "problems": len(summary.problems)}
+        if receipt is None:
+            session.add(PackageReceipt(sha256=package.sha256, unit_code=package.unit_code,
+                                       fingerprint=package.fingerprint, created_at=package.created_at,
+                                       imported_by=session.info["user"], summary=counts))
+        else:  # an import that left records out (a unit missing here, a conflict): tried again
+            receipt.imported_at, receipt.imported_by, receipt.summary = utcnow(), session.info["user"], counts
+        return summary
+
+
+def _complete(receipt: PackageReceipt | None) -> bool:
+    """Imported before with every record taken: importing it again would change nothing."""
+    return receipt is not None and not (receipt.summary or {}).get("problems")

@@ -1,0 +1,305 @@
+"""Reading a package defensively: everything is checked before anything is written.
+
+Order: the zip itself (member count, names — no absolute path, no ``..``, only the names a
+package has —, declared sizes, compression ratio), then the signer (its fingerprint must be a
+``TrustedKey`` for the same unit, and the signature over the exact bytes of manifest.json must
+verify with the *trusted* key), then the manifest (format, unit, known schema version), then
+every member (listed, right size, right SHA-256; each person JSON parses, names itself, and
+belongs to the signer's unit or a unit below it). Any failure raises ``UserError`` naming the
+member; the caller has written nothing yet.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import re
+import uuid
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from alembic.script import ScriptDirectory
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db import alembic_config
+from app.errors import UserError
+from app.package import FORMAT
+from app.package.build import is_tombstone
+from app.package.keys import decode_public_key, verify_signature
+from app.units import subtree_ids
+from models import Person, TrustedKey, Unit
+
+MAX_MEMBERS = 400_000
+MAX_MEMBER_SIZE = 64 * 1024 * 1024  # an attachment is at most 20 MB (app.attachments.MAX_SIZE)
+MAX_MANIFEST_SIZE = 128 * 1024 * 1024
+MAX_TOTAL_SIZE = 16 * 1024 * 1024 * 1024
+MAX_RATIO = 200  # uncompressed / compressed, for members over RATIO_FLOOR
+RATIO_FLOOR = 1024 * 1024
+SIGNED = ("manifest.json", "manifest.sig", "signer.json")
+_PERSON = re.compile(r"persons/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.json")
+_ATTACHMENT = re.compile(r"attachments/([0-9a-f]{64})")
+UNTRUSTED = "gói được ký bởi khoá chưa được Sở Nội vụ tin cậy"
+
+
+@dataclass
+class VerifiedPackage:
+    """A package that passed every check; ``documents()`` and ``blob()`` read it again (re-hashed)."""
+
+    path: Path
+    sha256: str
+    unit_code: str
+    unit_name: str
+    fingerprint: str
+    created_at: dt.datetime | None
+    schema_version: str
+    generator: str
+    counts: dict[str, int]
+    units: list[dict[str, Any]]
+    members: dict[str, dict[str, Any]]
+    archive: zipfile.ZipFile = field(repr=False)
+
+    @property
+    def person_members(self) -> list[str]:
+        return sorted(n for n in self.members if n.startswith("persons/"))
+
+    def documents(self) -> Iterator[dict[str, Any]]:
+        for name in self.person_members:
+            yield json.loads(_read(self.archive, self.path, name, self.members[name]))
+
+    def blob(self, sha256: str) -> bytes | None:
+        name = f"attachments/{sha256}"
+        if name not in self.members:
+            return None
+        return _read(self.archive, self.path, name, self.members[name])
+
+
+def refuse(path: Path, text: str) -> UserError:
+    return UserError(f"Gói {path.name} bị từ chối: {text}. Không có gì được ghi.")
+
+
+def _safe_name(name: str) -> bool:
+    if not name or name.startswith(("/", "\\")) or "\\" in name or ":" in name or "\x00" in name:
+        return False
+    return all(part not in ("", ".", "..") for part in name.split("/"))
+
+
+def _check_zip(path: Path, archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
+    infos = archive.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise refuse(path, f"có {len(infos)} tệp bên trong, quá giới hạn {MAX_MEMBERS}")
+    found: dict[str, zipfile.ZipInfo] = {}
+    total = 0
+    for info in infos:
+        name = info.filename
+        if not _safe_name(name):
+            raise refuse(path, f"tệp '{name}' có đường dẫn không an toàn (tuyệt đối hoặc có '..')")
+        if name in found:
+            raise refuse(path, f"tệp '{name}' xuất hiện hai lần")
+        if not (name in SIGNED or _PERSON.fullmatch(name) or _ATTACHMENT.fullmatch(name)):
+            raise refuse(path, f"tệp '{name}' không thuộc cấu trúc của gói hồ sơ")
+        if info.file_size > (MAX_MANIFEST_SIZE if name == "manifest.json" else MAX_MEMBER_SIZE):
+            raise refuse(path, f"tệp '{name}' lớn quá giới hạn ({info.file_size} byte)")
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise refuse(path, f"tệp '{name}' có tỉ lệ nén bất thường (nghi là bom nén)")
+        total += info.file_size
+        if total > MAX_TOTAL_SIZE:
+            raise refuse(path, "tổng dung lượng giải nén quá giới hạn")
+        found[name] = info
+    for name in SIGNED:
+        if name not in found:
+            raise refuse(path, f"thiếu tệp {name} (gói chưa được ký?)")
+    return found
+
+
+def _read_upto(archive: zipfile.ZipFile, path: Path, name: str, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes of a member, whatever its header claims."""
+    try:
+        with archive.open(name) as fh:
+            return fh.read(limit + 1)
+    except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, ValueError, zlib.error) as exc:
+        raise refuse(path, f"không đọc được tệp '{name}' ({exc})") from None
+
+
+def _read_raw(archive: zipfile.ZipFile, path: Path, name: str, limit: int) -> bytes:
+    data = _read_upto(archive, path, name, limit)
+    if len(data) > limit:
+        raise refuse(path, f"tệp '{name}' lớn quá giới hạn")
+    return data
+
+
+def _read(archive: zipfile.ZipFile, path: Path, name: str, expected: dict[str, Any]) -> bytes:
+    """A listed member, refused unless its size and SHA-256 are those the signed manifest gives."""
+    data = _read_upto(archive, path, name, int(expected["size"]))
+    if len(data) != expected["size"] or hashlib.sha256(data).hexdigest() != expected["sha256"]:
+        raise refuse(path, f"tệp '{name}' đã bị sửa (mã băm SHA-256 không khớp với manifest.json)")
+    return data
+
+
+def _json(path: Path, name: str, data: bytes) -> Any:
+    try:
+        return json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise refuse(path, f"tệp '{name}' không phải JSON hợp lệ") from None
+
+
+def _signer(session: Session, path: Path, archive: zipfile.ZipFile) -> tuple[TrustedKey, bytes]:
+    signer = _json(path, "signer.json", _read_raw(archive, path, "signer.json", 64 * 1024))
+    fingerprint = signer.get("fingerprint") if isinstance(signer, dict) else None
+    trusted = session.get(TrustedKey, fingerprint.lower()) if isinstance(fingerprint, str) else None
+    if trusted is None:
+        raise refuse(path, f"{UNTRUSTED} (dấu vân tay {str(fingerprint)[:16]}…)")
+    if signer.get("public_key") != trusted.public_key or signer.get("unit_code") != trusted.unit_code:
+        raise refuse(path, f"signer.json không khớp với khoá đã tin cậy của đơn vị {trusted.unit_code}")
+    manifest = _read_raw(archive, path, "manifest.json", MAX_MANIFEST_SIZE)
+    signature = _read_raw(archive, path, "manifest.sig", 1024)
+    if not verify_signature(decode_public_key(trusted.public_key, "khoá đã tin cậy"), signature, manifest):
+        raise refuse(path, "chữ ký số không khớp: manifest.json đã bị sửa hoặc chữ ký sai")
+    return trusted, manifest
+
+
+def _known_revision(revision: Any) -> bool:
+    if not isinstance(revision, str) or not revision:
+        return False
+    script = ScriptDirectory.from_config(alembic_config(None))  # type: ignore[arg-type]
+    try:
+        return script.get_revision(revision) is not None
+    except Exception:  # noqa: BLE001 - alembic raises several kinds for an unknown id
+        return False
+
+
+def _manifest(path: Path, data: bytes, trusted: TrustedKey) -> dict[str, Any]:
+    manifest = _json(path, "manifest.json", data)
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise refuse(path, f"manifest.json không có định dạng {FORMAT}")
+    unit = manifest.get("unit")
+    if not isinstance(unit, dict) or unit.get("code") != trusted.unit_code:
+        raise refuse(path, f"gói ghi đơn vị {unit.get('code') if isinstance(unit, dict) else '?'} "
+                           f"nhưng được ký bằng khoá của đơn vị {trusted.unit_code}")
+    if not _known_revision(manifest.get("schema_version")):
+        raise refuse(path, f"phiên bản dữ liệu '{manifest.get('schema_version')}' không được phiên bản HoSo "
+                           "này biết (gói tạo từ phiên bản mới hơn? hãy cập nhật HoSo)")
+    members = manifest.get("members")
+    if not isinstance(members, dict) or not all(
+            isinstance(v, dict) and isinstance(v.get("sha256"), str) and isinstance(v.get("size"), int)
+            for v in members.values()):
+        raise refuse(path, "manifest.json thiếu danh sách tệp (members) hợp lệ")
+    return manifest
+
+
+def allowed_units(session: Session, root_code: str, declared: Any) -> set[str]:
+    """Unit codes the signer may send records for: its unit and the units below it, as this
+    database knows them, plus sub-units the package declares that this database does not have."""
+    by_code = dict(session.execute(select(Unit.code, Unit.id)).all())
+    mine: set[str] = set()
+    if root_code in by_code:
+        ids = set(subtree_ids(session, by_code[root_code]))
+        mine = {code for code, uid in by_code.items() if uid in ids}
+    rows = [u for u in declared if isinstance(u, dict) and isinstance(u.get("code"), str)] \
+        if isinstance(declared, list) else []
+    children: dict[str | None, list[str]] = {}
+    for u in rows:
+        children.setdefault(u.get("parent"), []).append(u["code"])
+    stack, declared_subtree = [root_code], set()
+    while stack:
+        code = stack.pop()
+        if code not in declared_subtree:
+            declared_subtree.add(code)
+            stack.extend(children.get(code, []))
+    return mine | {c for c in declared_subtree if c not in by_code}
+
+
+def _check_members(session: Session, path: Path, archive: zipfile.ZipFile, found: dict[str, zipfile.ZipInfo],
+                   manifest: dict[str, Any]) -> None:
+    members: dict[str, dict[str, Any]] = manifest["members"]
+    for name in found:
+        if name not in SIGNED and name not in members:
+            raise refuse(path, f"tệp '{name}' không có trong danh sách đã ký (manifest.json)")
+    for name in members:
+        if name not in found or name in SIGNED:
+            raise refuse(path, f"thiếu tệp '{name}' mà manifest.json liệt kê")
+    allowed = allowed_units(session, manifest["unit"]["code"], manifest.get("units"))
+    persons = deleted = 0
+    for name in sorted(members):
+        data = _read(archive, path, name, members[name])
+        match = _ATTACHMENT.fullmatch(name)
+        if match:
+            continue  # _read already checked the content's SHA-256, which is its name's
+        document = _json(path, name, data)
+        _check_document(session, path, name, document, allowed, manifest["unit"]["code"])
+        deleted, persons = (deleted + 1, persons) if is_tombstone(document) else (deleted, persons + 1)
+    counts = manifest.get("counts") or {}
+    if counts.get("persons") != persons or counts.get("deleted") != deleted:
+        raise refuse(path, "số hồ sơ trong gói không khớp với số ghi trong manifest.json")
+    for name in members:
+        match = _ATTACHMENT.fullmatch(name)
+        if match and members[name]["sha256"] != match.group(1):
+            raise refuse(path, f"tệp '{name}' không mang đúng mã băm của nội dung")
+
+
+def _check_document(session: Session, path: Path, name: str, document: Any, allowed: set[str], root: str) -> None:
+    if not isinstance(document, dict):
+        raise refuse(path, f"tệp '{name}' không phải một hồ sơ (Person JSON)")
+    match = _PERSON.fullmatch(name)
+    if match is None or str(document.get("id")) != match.group(1):
+        raise refuse(path, f"tệp '{name}' mang mã hồ sơ khác với tên tệp")
+    unit = document.get("unit_code")
+    if unit is not None and unit not in allowed:
+        raise refuse(path, f"hồ sơ '{name}' thuộc đơn vị {unit}, không phải đơn vị {root} hay đơn vị trực thuộc")
+    if unit is None and is_tombstone(document):
+        current = session.execute(select(Unit.code).join(Person, Person.unit_id == Unit.id)
+                                  .where(Person.id == uuid.UUID(match.group(1)))).scalar_one_or_none()
+        if current is not None and current not in allowed:
+            raise refuse(path, f"tệp '{name}' xoá hồ sơ của đơn vị {current}, không thuộc đơn vị {root}")
+    elif unit is None:
+        raise refuse(path, f"hồ sơ '{name}' không ghi đơn vị (unit_code)")
+
+
+def _created(value: Any) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _hash_file(fh: IO[bytes]) -> str:
+    digest = hashlib.sha256()
+    fh.seek(0)
+    while chunk := fh.read(1 << 20):
+        digest.update(chunk)
+    fh.seek(0)
+    return digest.hexdigest()
+
+
+@contextlib.contextmanager
+def open_verified(session: Session, path: Path) -> Iterator[VerifiedPackage]:
+    """Check the whole package at ``path`` against this database's trusted keys; yield it open."""
+    path = Path(path)
+    try:
+        fh = open(path, "rb")  # noqa: SIM115 - held open for the whole import (no swap after checking)
+    except OSError as exc:
+        raise UserError(f"Không mở được tệp {path}: {exc.strerror or exc}") from None
+    with fh:
+        sha = _hash_file(fh)
+        try:
+            archive = zipfile.ZipFile(fh)
+        except (zipfile.BadZipFile, OSError, ValueError):
+            raise refuse(path, "tệp không phải gói zip hợp lệ") from None
+        with archive:
+            found = _check_zip(path, archive)
+            trusted, manifest_bytes = _signer(session, path, archive)
+            manifest = _manifest(path, manifest_bytes, trusted)
+            _check_members(session, path, archive, found, manifest)
+            yield VerifiedPackage(
+                path=path, sha256=sha, unit_code=trusted.unit_code, unit_name=str(manifest["unit"].get("name") or ""),
+                fingerprint=trusted.fingerprint, created_at=_created(manifest.get("created_at")),
+                schema_version=manifest["schema_version"], generator=str(manifest.get("generator") or ""),
+                counts={k: int(v) for k, v in (manifest.get("counts") or {}).items() if isinstance(v, int)},
+                units=[u for u in manifest.get("units") or [] if isinstance(u, dict)],
+                members=manifest["members"], archive=archive)

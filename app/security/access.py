@@ -1,0 +1,184 @@
+"""The access log and the audit browser.
+
+``log`` appends one ``AccessLog`` row: sign-ins (``login``/``login_failed``), password and account
+changes (``password``/``user``), and every ``view``, ``print`` and ``export`` of sensitive data.
+Writes are in the change log (app/audit.py); approvals in ``review_events``. All three tables are
+append-only: nothing in the app edits or deletes them and database triggers refuse it.
+
+``browse`` merges the three in time order for administrators (filters, paging); ``export_xlsx``
+writes what ``browse`` selects to Excel.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import String, func, literal, null, select, union_all
+from sqlalchemy.orm import Session
+
+from app.errors import UserError
+from models import ChangeLog, Person
+from models.base import utcnow
+from models.security import AccessLog, ReviewEvent
+
+ACTION_LABELS = {
+    "login": "Đăng nhập", "login_failed": "Đăng nhập không thành công", "password": "Đổi mật khẩu",
+    "user": "Quản lý tài khoản", "view": "Xem thông tin nhạy cảm", "print": "In", "export": "Xuất",
+    "create": "Thêm", "update": "Sửa", "delete": "Xoá", "restore": "Khôi phục",
+    "submit": "Gửi duyệt", "approve": "Duyệt", "return": "Trả lại",
+}
+
+
+def log(session: Session, by: str, action: str, person_id: uuid.UUID | None = None, detail: str | None = None) -> None:
+    """Append one access-log entry (in the caller's transaction)."""
+    session.add(AccessLog(at=utcnow(), by=by, action=action, person_id=person_id, detail=detail))
+
+
+def log_many(session: Session, by: str, action: str, person_ids: list[uuid.UUID], detail: str | None = None) -> None:
+    """One entry per person (a unit's profiles printed, a list exported), in one statement."""
+    if person_ids:
+        now = utcnow()
+        session.execute(AccessLog.__table__.insert(),
+                        [{"at": now, "by": by, "action": action, "person_id": pid, "detail": detail}
+                         for pid in person_ids])
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    source: str  # change | access | review
+    at: dt.datetime
+    by: str
+    action: str
+    action_label: str
+    person_id: uuid.UUID | None
+    person_name: str | None
+    cccd: str | None
+    field: str | None  # change log: entity.field
+    old: str | None
+    new: str | None
+    detail: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"source": self.source, "at": self.at.isoformat(), "by": self.by, "action": self.action,
+                "person_id": str(self.person_id) if self.person_id else None, "full_name": self.person_name,
+                "cccd": self.cccd, "field": self.field, "old": self.old, "new": self.new, "detail": self.detail}
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    user: str | None = None
+    action: str | None = None  # one action, or "change" / "access" / "review" for a whole source
+    person_id: uuid.UUID | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None  # inclusive
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    entries: list[AuditEntry]
+    total: int
+    offset: int
+
+
+def _union(flt: AuditFilter) -> Any:
+    c, a, r = ChangeLog, AccessLog, ReviewEvent
+    parts = []
+    sources = [("change", c), ("access", a), ("review", r)]
+    for source, t in sources:
+        if flt.action in ("change", "access", "review") and flt.action != source:
+            continue
+        if source == "change":
+            field, old, new, detail = (c.entity + "." + c.field), c.old, c.new, null()
+        elif source == "access":
+            field, old, new, detail = null(), null(), null(), a.detail
+        else:
+            field, old, new, detail = null(), null(), null(), r.comment
+        stmt = select(literal(source, String).label("source"), t.id.label("id"), t.at.label("at"), t.by.label("by"),
+                      t.action.label("action"), t.person_id.label("person_id"), field.label("field"),
+                      old.label("old"), new.label("new"), detail.label("detail"))
+        if flt.user:
+            stmt = stmt.where(t.by == flt.user)
+        if flt.action and flt.action not in ("change", "access", "review"):
+            stmt = stmt.where(t.action == flt.action)
+        if flt.person_id is not None:
+            stmt = stmt.where(t.person_id == flt.person_id)
+        if flt.since is not None:
+            stmt = stmt.where(t.at >= dt.datetime.combine(flt.since, dt.time(), dt.UTC))
+        if flt.until is not None:
+            stmt = stmt.where(t.at < dt.datetime.combine(flt.until + dt.timedelta(days=1), dt.time(), dt.UTC))
+        parts.append(stmt)
+    if not parts:
+        raise UserError(f"Không có loại thao tác '{flt.action}'.")
+    return union_all(*parts).subquery()
+
+
+def browse(session: Session, flt: AuditFilter = AuditFilter(), *, offset: int = 0, limit: int | None = 200,
+           newest_first: bool = True) -> AuditPage:
+    """The change log, access log and review events merged in time order (newest first by default)."""
+    u = _union(flt)
+    total = session.scalar(select(func.count()).select_from(u)) or 0
+    order = [u.c.at.desc(), u.c.id.desc()] if newest_first else [u.c.at, u.c.id]
+    stmt = select(u).order_by(*order).offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    rows = session.execute(stmt).all()
+    ids = {_uuid(row.person_id) for row in rows if row.person_id is not None}
+    people = {pid: (name, cccd) for pid, name, cccd in
+              session.execute(select(Person.id, Person.full_name, Person.cccd).where(Person.id.in_(ids)))} if ids else {}
+    entries = []
+    for row in rows:
+        pid = _uuid(row.person_id)
+        at = row.at if isinstance(row.at, dt.datetime) else dt.datetime.fromisoformat(str(row.at))
+        at = at if at.tzinfo else at.replace(tzinfo=dt.UTC)
+        name, cccd = people.get(pid, (None, None)) if pid else (None, None)
+        entries.append(AuditEntry(row.source, at, row.by, row.action, ACTION_LABELS.get(row.action, row.action), pid,
+                                  name, cccd, row.field, row.old, row.new, row.detail))
+    return AuditPage(entries, total, offset)
+
+
+def _uuid(value: Any) -> uuid.UUID | None:
+    if value is None or isinstance(value, uuid.UUID):
+        return value
+    text = value.hex() if isinstance(value, bytes) else str(value)
+    return uuid.UUID(text)
+
+
+def export_xlsx(session: Session, flt: AuditFilter, path: str | Path) -> int:
+    """What ``browse`` selects (oldest first) as an .xlsx file; returns the number of entries."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise UserError(f"Tệp xuất '{path.name}' phải có đuôi .xlsx.")
+    if not path.parent.exists():
+        raise UserError(f"Thư mục '{path.parent}' không tồn tại.")
+    page = browse(session, flt, limit=None, newest_first=False)
+    workbook = Workbook(write_only=True)
+    ws = workbook.create_sheet("Nhật ký")
+    headers = ["Thời điểm", "Người thực hiện", "Thao tác", "Họ và tên", "Số CCCD", "Trường", "Giá trị cũ",
+               "Giá trị mới", "Ghi chú"]
+    for i, width in enumerate((20, 16, 22, 26, 15, 28, 30, 30, 40)):
+        ws.column_dimensions[chr(ord("A") + i)].width = width
+    ws.freeze_panes = "A2"
+    from openpyxl.cell import WriteOnlyCell
+
+    head = []
+    for text in headers:
+        cell = WriteOnlyCell(ws, value=text)
+        cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+        head.append(cell)
+    ws.append(head)
+    for e in page.entries:
+        at = WriteOnlyCell(ws, value=e.at.astimezone(dt.UTC).replace(tzinfo=None))
+        at.number_format = "dd/mm/yyyy hh:mm:ss"
+        ws.append([at, e.by, e.action_label, e.person_name, e.cccd, e.field, e.old, e.new, e.detail])
+    try:
+        workbook.save(path)
+    except OSError as exc:
+        raise UserError(f"Không ghi được tệp '{path}': {exc.strerror or exc}.") from exc
+    return page.total

@@ -1,0 +1,134 @@
+"""Sync speed: a full first sync of the demo database against a raw batched psycopg upsert of the
+same rows, and 10 changes among N profiles against 10 among 1,000 (HOSO_BENCH=1; N is
+HOSO_BENCH_COUNT, default 100,000). Needs the PostgreSQL of tests/city."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from sqlalchemy import select
+
+from app import demo, people
+from app.catalogs import load_catalogs
+from app.city.sync import sync
+from app.db import Database, open_database
+from models import SECTION_CLASSES, Person, Unit
+from tests.benchmarks.conftest import BENCH_COUNT, report
+from tests.city.conftest import SERVER
+
+TABLES = ("persons", *(c.__tablename__ for c in SECTION_CLASSES.values()), "placements", "attachments")
+
+
+def _admin() -> psycopg.Connection:
+    return psycopg.connect(SERVER, autocommit=True, connect_timeout=5)
+
+
+@pytest.fixture
+def scratch() -> Iterator[callable]:
+    try:
+        _admin().close()
+    except psycopg.OperationalError as exc:
+        pytest.skip(f"no PostgreSQL: {exc}")
+    made: list[str] = []
+
+    def new() -> str:
+        name = f"hoso_bench_{uuid.uuid4().hex[:8]}"
+        with _admin() as admin:
+            admin.execute(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0')
+        made.append(name)
+        return SERVER.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://") + "/" + name
+
+    yield new
+    with _admin() as admin:
+        for name in made:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _city(url: str, local: Database) -> Database:
+    """A city database with the catalogs and the local unit tree (same ids and codes)."""
+    city = open_database(url)
+    with city.session() as s, local.session() as mine:
+        load_catalogs(s)
+        rows = [dict(r._mapping) for r in mine.execute(select(Unit.__table__))]
+        rows.sort(key=lambda r: (r["parent_id"] is not None, str(r["code"]).count(".")))
+        s.execute(Unit.__table__.insert(), rows)
+    return city
+
+
+def _raw_copy(sqlite_path: Path, pg_url: str) -> float:
+    """Read every dossier row from SQLite and upsert it into PostgreSQL with psycopg executemany."""
+    started = time.perf_counter()
+    src = sqlite3.connect(sqlite_path)
+    dsn = pg_url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(dsn) as pg, pg.cursor() as cur:
+        for table in TABLES:
+            cols = [r[1] for r in src.execute(f"PRAGMA table_info({table})")]
+            names = ", ".join(f'"{c}"' for c in cols)
+            updates = ", ".join(f'"{c}" = EXCLUDED."{c}"' for c in cols if c != "id")
+            sql = (f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(cols))}) "
+                   f"ON CONFLICT (id) DO UPDATE SET {updates}")
+            cursor = src.execute(f"SELECT {names} FROM {table}")
+            while batch := cursor.fetchmany(2000):
+                cur.executemany(sql, [tuple(_pg(v, c) for v, c in zip(row, cols, strict=True)) for row in batch])
+        pg.commit()
+    src.close()
+    return time.perf_counter() - started
+
+
+def _pg(value: object, column: str) -> object:
+    if isinstance(value, str) and (column == "id" or column.endswith("_id")) and len(value) == 32:
+        return uuid.UUID(value)
+    if column in ("birth_year_only", "deceased") and value is not None:
+        return bool(value)
+    return value
+
+
+def _change(db: Database, count: int) -> None:
+    with db.session("bench") as s:
+        ids = s.scalars(select(Person.id).where(Person.deleted_at.is_(None)).limit(count)).all()
+        for i, person_id in enumerate(ids):
+            people.update_person(s, person_id, {"phone": f"09{i:08d}"})
+
+
+def test_full_sync_against_raw_upsert(big_db_path: Path, tmp_path: Path, scratch) -> None:
+    local_path = tmp_path / "local.sqlite"
+    shutil.copy(big_db_path, local_path)
+    local = open_database(local_path)
+    city_url, raw_url = scratch(), scratch()
+    _city(city_url, local).dispose()
+    _city(raw_url, local).dispose()
+    started = time.perf_counter()
+    summary = sync(local, city_url, batch_size=500)
+    full = time.perf_counter() - started
+    assert summary.inserted == summary.sent and summary.rejected == 0, summary.problems[:3]
+    raw = _raw_copy(local_path, raw_url)
+    report(f"sync full {BENCH_COUNT}: {full:.1f} s ({BENCH_COUNT / full:.0f} profiles/s); raw psycopg upsert "
+           f"{raw:.1f} s; ratio {full / raw:.1f}x")
+    _change(local, 10)
+    started = time.perf_counter()
+    ten = sync(local, city_url)
+    incremental = time.perf_counter() - started
+    assert ten.sent == 10 and ten.updated == 10
+    again = sync(local, city_url)
+    assert again.sent == 0
+    local.dispose()
+
+    small = open_database(tmp_path / "small.sqlite")
+    demo.generate(small, 1000, seed=2)
+    small_url = scratch()
+    _city(small_url, small).dispose()
+    sync(small, small_url, batch_size=500)
+    _change(small, 10)
+    started = time.perf_counter()
+    assert sync(small, small_url).sent == 10
+    small_incremental = time.perf_counter() - started
+    small.dispose()
+    report(f"sync 10 changes among {BENCH_COUNT}: {incremental:.2f} s; among 1000: {small_incremental:.2f} s; "
+           f"ratio {incremental / small_incremental:.1f}x")

@@ -1,0 +1,76 @@
+"""``user``, ``audit`` and ``review`` on the command line (a local file: its administrator)."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from app import cli
+from app.service import HoSoService
+from tests.core.conftest import person_data
+from tests.core.security_fixtures import PASSWORD, fast_hashing  # noqa: F401 - autouse fixture
+
+
+def run(capsys, monkeypatch, *argv: str, stdin: str | None = None) -> tuple[int, str, str]:
+    if stdin is not None:
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    code = cli.run(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def target(db) -> str:
+    HoSoService(db).create_person(person_data(unit_code="DN.SNV.CCVC"))
+    return str(db.url).removeprefix("sqlite:///")
+
+
+def test_user_commands(capsys, monkeypatch, target):
+    code, _, err = run(capsys, monkeypatch, "user", "add", "nhaplieu", "--role", "clerk", "--unit", "DN.SNV",
+                       "--full-name", "Người Nhập", "--password-stdin", "--db", target, stdin=PASSWORD + "\n")
+    assert code == 0 and "Đã thêm tài khoản nhaplieu" in err
+    code, out, _ = run(capsys, monkeypatch, "user", "list", "--json", "--db", target)
+    users = json.loads(out)
+    assert users[0]["username"] == "nhaplieu" and users[0]["units"] == ["DN.SNV"] and users[0]["must_change_password"]
+    code, _, err = run(capsys, monkeypatch, "user", "add", "x", "--role", "viewer", "--unit", "DN",
+                       "--password-stdin", "--db", target, stdin="ngan\n")
+    assert code == 1 and "ít nhất 8 ký tự" in err
+    code, _, err = run(capsys, monkeypatch, "user", "add", "x", "--role", "boss", "--db", target)
+    assert code == 2
+    assert run(capsys, monkeypatch, "user", "passwd", "nhaplieu", "--password-stdin", "--no-forced-change",
+               "--db", target, stdin="mat-khau-moi-9\n")[0] == 0
+    assert run(capsys, monkeypatch, "user", "disable", "nhaplieu", "--db", target)[0] == 0
+    code, out, _ = run(capsys, monkeypatch, "user", "list", "--json", "--db", target)
+    assert json.loads(out)[0]["active"] is False
+    code, out, _ = run(capsys, monkeypatch, "user", "--help")
+    assert code == 0 or "quản trị viên của tệp" in out
+
+
+def test_review_and_audit_commands(capsys, monkeypatch, target, db):
+    run(capsys, monkeypatch, "user", "add", "nhaplieu", "--role", "clerk", "--unit", "DN.SNV", "--password-stdin",
+        "--db", target, stdin=PASSWORD + "\n")
+    clerk = HoSoService(db)
+    clerk.sign_in("nhaplieu", PASSWORD)
+    clerk.update_person("048085001234", {"position": "Chuyên viên chính"})
+    code, out, _ = run(capsys, monkeypatch, "review", "pending", "--json", "--db", target)
+    assert code == 0 and [p["cccd"] for p in json.loads(out)] == ["048085001234"]
+    code, _, err = run(capsys, monkeypatch, "review", "return", "048085001234", "--db", target)
+    assert code == 1 and "phải ghi lý do" in err
+    assert run(capsys, monkeypatch, "review", "return", "048085001234", "--comment", "Sai", "--db", target)[0] == 0
+    code, out, _ = run(capsys, monkeypatch, "review", "pending", "--returned", "--json", "--db", target)
+    assert json.loads(out)[0]["comment"] == "Sai"
+    clerk.update_person("048085001234", {"position": "Chuyên viên"})
+    assert run(capsys, monkeypatch, "review", "approve", "048085001234", "--db", target)[0] == 0
+    code, out, _ = run(capsys, monkeypatch, "review", "history", "048085001234", "--json", "--db", target)
+    assert [s["action"] for s in json.loads(out)] == ["submit", "return", "submit", "approve"]
+    code, out, _ = run(capsys, monkeypatch, "audit", "--user", "nhaplieu", "--json", "--db", target)
+    entries = json.loads(out)
+    assert code == 0 and {e["action"] for e in entries} >= {"login", "update", "submit"}
+    assert all(e["by"] == "nhaplieu" for e in entries)
+    code, _, err = run(capsys, monkeypatch, "audit", "--since", "hôm qua", "--db", target)
+    assert code == 1 and "--since" in err
+    out_file = str(db.url).removeprefix("sqlite:///").replace("hoso.sqlite", "nk.xlsx")
+    code, _, err = run(capsys, monkeypatch, "audit", "--out", out_file, "--db", target)
+    assert code == 0 and "dòng nhật ký" in err

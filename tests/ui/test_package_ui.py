@@ -1,0 +1,152 @@
+"""Công cụ → Xuất gói hồ sơ có ký số… / Nhập gói hồ sơ…: the dialogs driven with the file dialogs
+and message boxes replaced, the work done on the background helper."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from app.db import open_database
+from app.package.keys import public_key_info, trust_key
+from app.service import HoSoService
+from ui import package_ui
+from ui.events import DataEvents
+
+
+class FakeWindow(QWidget):
+    """What the menu hands over: the service, the unit tree's selection and the data events."""
+
+    def __init__(self, service: HoSoService, current: str | None):
+        super().__init__()
+        self.service = service
+        self.units = SimpleNamespace(current_code=lambda: current)
+        self.events = DataEvents(self)
+
+
+@pytest.fixture
+def city(tmp_path, template_db: Path, service) -> HoSoService:
+    """The Department's database (a copy of the template) trusting the unit DN.SNV's key."""
+    path = tmp_path / "city.sqlite"
+    shutil.copyfile(template_db, path)
+    db = open_database(path)
+    with db.session("snv") as s:
+        trust_key(s, public_key_info("DN.SNV"), "snv")
+    yield HoSoService(db, user="snv")
+    db.dispose()
+
+
+@pytest.fixture
+def boxes(monkeypatch) -> dict[str, list[str]]:
+    seen: dict[str, list[str]] = {"information": [], "warning": []}
+    for kind in seen:
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(lambda _p, _t, text, *a, k=kind: seen[k].append(text)))
+    return seen
+
+
+def _export(qtbot, monkeypatch, service, boxes, out: Path) -> None:
+    window = FakeWindow(service, "DN.SNV")
+    qtbot.addWidget(window)
+    chosen: list[str] = []
+
+    def accept(dialog: QDialog) -> QDialog.DialogCode:
+        chosen.append(dialog.unit_combo.currentData())
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(package_ui.ExportDialog, "exec", accept)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    package_ui.export_package(window)
+    qtbot.waitUntil(lambda: bool(boxes["information"] or boxes["warning"]), timeout=10000)
+    assert chosen == ["DN.SNV"] and boxes["warning"] == []
+
+
+def test_export_writes_the_package_of_the_selected_unit(qtbot, monkeypatch, service, full_person, boxes,
+                                                        tmp_path) -> None:
+    out = tmp_path / "goi.zip"
+    _export(qtbot, monkeypatch, service, boxes, out)
+    assert "1 hồ sơ" in boxes["information"][0]
+    with zipfile.ZipFile(out) as z:
+        assert json.loads(z.read("manifest.json"))["unit"]["code"] == "DN.SNV"
+
+
+def test_import_shows_the_package_then_imports_it_and_a_second_time_says_so(
+        qtbot, monkeypatch, service, full_person, city, boxes, tmp_path) -> None:
+    out = tmp_path / "goi.zip"
+    _export(qtbot, monkeypatch, service, boxes, out)
+    window = FakeWindow(city, None)
+    qtbot.addWidget(window)
+    shown: dict[str, str] = {}
+
+    def confirm(dialog: QDialog) -> QDialog.DialogCode:
+        shown.update(unit=dialog.unit_label.text(), fingerprint=dialog.fingerprint_label.text(),
+                     counts=dialog.counts_label.text())
+        return QDialog.DialogCode.Accepted
+
+    def result(dialog: QDialog) -> QDialog.DialogCode:
+        shown["summary"] = dialog.summary_label.text()
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(package_ui.ConfirmImportDialog, "exec", confirm)
+    monkeypatch.setattr(package_ui.ImportResultDialog, "exec", result)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    with qtbot.waitSignal(window.events.people_changed, timeout=10000):
+        package_ui.import_package(window)
+    qtbot.waitUntil(lambda: "summary" in shown, timeout=5000)
+    assert shown["unit"].startswith("DN.SNV")
+    assert shown["fingerprint"] == public_key_info("DN.SNV").fingerprint
+    assert shown["counts"].startswith("1 hồ sơ")
+    assert "1 thêm mới" in shown["summary"]
+    assert city.person("048085001234")["full_name"] == "Nguyễn Văn Bình"
+
+    before = len(boxes["information"])
+    package_ui.import_package(window)
+    qtbot.waitUntil(lambda: len(boxes["information"]) > before, timeout=5000)
+    assert "đã nhập trước đây" in boxes["information"][-1]
+
+
+def test_a_refused_package_shows_why_and_asks_nothing(qtbot, monkeypatch, service, full_person, city, boxes,
+                                                      tmp_path) -> None:
+    out = tmp_path / "goi.zip"
+    _export(qtbot, monkeypatch, service, boxes, out)
+    bad = tmp_path / "bad.zip"
+    with zipfile.ZipFile(out) as src, zipfile.ZipFile(bad, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            dst.writestr(item, data.replace(b"1985", b"1986") if item.filename.startswith("persons/") else data)
+    window = FakeWindow(city, None)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(package_ui.ConfirmImportDialog, "exec", lambda d: pytest.fail("asked to import"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bad), "")))
+    package_ui.import_package(window)
+    qtbot.waitUntil(lambda: bool(boxes["warning"]), timeout=5000)
+    assert "bị từ chối" in boxes["warning"][0] and "persons/" in boxes["warning"][0]
+
+
+def test_cancelling_the_unit_choice_writes_nothing(qtbot, monkeypatch, service, boxes, tmp_path) -> None:
+    window = FakeWindow(service, None)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(package_ui.ExportDialog, "exec", lambda d: QDialog.DialogCode.Rejected)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: pytest.fail("asked a file")))
+    package_ui.export_package(window)
+    assert list(tmp_path.glob("*.zip")) == [] and boxes == {"information": [], "warning": []}
+
+
+def test_the_main_window_menu_runs_the_export(qtbot, monkeypatch, service, full_person, boxes, tmp_path) -> None:
+    from ui import main_window
+
+    window = main_window.MainWindow(service)
+    qtbot.addWidget(window)
+    actions = {a.objectName(): a for a in window.findChildren(type(window.menuBar().actions()[0]))}
+    out = tmp_path / "menu.zip"
+    monkeypatch.setattr(package_ui.ExportDialog, "exec", lambda d: (d.unit_combo.setCurrentIndex(
+        d.unit_combo.findData("DN.SNV")), QDialog.DialogCode.Accepted)[1])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    actions["export_package_action"].trigger()
+    qtbot.waitUntil(lambda: bool(boxes["information"] or boxes["warning"]), timeout=10000)
+    assert boxes["warning"] == [] and out.exists()
+    assert "import_package_action" in actions

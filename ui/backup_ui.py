@@ -1,0 +1,237 @@
+"""Công cụ → Sao lưu dữ liệu… / Khôi phục từ bản sao lưu…, and the automatic copies.
+
+``install(window)`` (called by the main window) adds Công cụ → Thư mục sao lưu tự động…, makes the
+daily copy a little after the start (on a worker, once a day) and a copy when the window closes if
+anything was changed during the session; both rotate (app.backup.KEEP). The work is app.backup's:
+this module only asks, shows and reopens the database after a restore.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from app import backup
+from app.db import open_database
+from app.errors import UserError
+from ui import settings
+from ui.background import run_in_background
+from ui.dialogs import confirm, show_error
+
+logger = logging.getLogger(__name__)
+
+FOLDER = settings.Setting("backup/folder", "", str)  # "" = <data folder>/backups
+AUTOMATIC = settings.Setting("backup/automatic", True, bool)
+DAILY_DELAY_MS = 20_000  # after the list and the alert count have settled
+FILE_FILTER = "HoSo (*.sqlite *.bak);;*"
+
+
+def tr(text: str) -> str:
+    # module-level tr(): pyside6-lupdate files these strings under the empty context
+    return QCoreApplication.translate("", text)
+
+
+def backup_folder() -> Path:
+    chosen = settings.get(FOLDER)
+    return Path(chosen) if chosen else backup.default_folder()
+
+
+def _user(window) -> str | None:  # noqa: ANN001 - MainWindow
+    principal = getattr(window.service, "principal", None)
+    return getattr(principal, "username", None) or window.service.user
+
+
+def _database_file(window) -> Path | None:  # noqa: ANN001 - MainWindow
+    """The local file to back up or restore, once the user may (administrators: app.security)."""
+    try:
+        principal = getattr(window.service, "principal", None)
+        if principal is not None:
+            from app.security.permissions import require
+
+            require(principal, "backup")
+        return backup.sqlite_file(window.service.db)
+    except UserError as exc:
+        show_error(window, str(exc))
+        return None
+
+
+# --- Sao lưu dữ liệu… -----------------------------------------------------------------------------
+
+def backup_now(window) -> None:  # noqa: ANN001 - MainWindow
+    if _database_file(window) is None:
+        return
+    folder = backup_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    suggested = folder / backup.backup_name(dt.datetime.now())
+    path, _ = QFileDialog.getSaveFileName(window, tr("Sao lưu dữ liệu"), str(suggested), FILE_FILTER)
+    if not path:
+        return
+    db, user = window.service.db, _user(window)
+    run_in_background(window, tr("Đang sao lưu dữ liệu…"), lambda _report, _cancelled: backup.backup(db, path, log_as=user),
+                      lambda info: _backed_up(window, info), lambda exc: show_error(window, str(exc)),
+                      cancellable=False)
+
+
+def _backed_up(window: QWidget, info: backup.BackupInfo) -> None:
+    QMessageBox.information(window, "HoSo", tr("Đã sao lưu {people} hồ sơ vào {path}.").format(
+        people=info.people, path=info.path))
+
+
+# --- Khôi phục từ bản sao lưu… --------------------------------------------------------------------
+
+def restore_backup(window) -> None:  # noqa: ANN001 - MainWindow
+    target = _database_file(window)
+    if target is None:
+        return
+    from ui.main_window import editor_widgets
+
+    if editor_widgets():
+        show_error(window, tr("Hãy lưu và đóng các cửa sổ hồ sơ đang mở trước khi khôi phục."))
+        return
+    path, _ = QFileDialog.getOpenFileName(window, tr("Khôi phục từ bản sao lưu"), str(backup_folder()), FILE_FILTER)
+    if not path:
+        return
+    run_in_background(window, tr("Đang kiểm tra bản sao lưu…"), lambda _r, _c: backup.inspect_file(path),
+                      lambda info: _confirm_restore(window, target, info), lambda exc: show_error(window, str(exc)),
+                      cancellable=False)
+
+
+def describe(info: backup.BackupInfo) -> str:
+    schema = (tr("như phiên bản đang dùng") if info.schema_status == "current"
+              else tr("cũ hơn, sẽ được nâng cấp khi mở"))
+    return tr("Bản sao lưu: {path}\nLưu lúc: {created}\nSố hồ sơ: {people}\nSố đơn vị: {units}\n"
+              "Cấu trúc dữ liệu: {revision} ({schema})").format(
+        path=info.path, created=f"{info.created:%d/%m/%Y %H:%M}", people=info.people, units=info.units,
+        revision=info.revision, schema=schema)
+
+
+def _confirm_restore(window, target: Path, info: backup.BackupInfo) -> None:  # noqa: ANN001 - MainWindow
+    question = describe(info) + "\n\n" + tr(
+        "Thay toàn bộ dữ liệu đang dùng ({target}) bằng bản sao lưu này? Dữ liệu hiện tại không bị xoá: "
+        "tệp được giữ lại bên cạnh với tên …before-restore-….").format(target=target)
+    if not confirm(window, question, tr("Khôi phục")):
+        return
+    window.service.db.dispose()  # our own connections must go, or the restore is refused as "in use"
+
+    def work(_report, _cancelled):  # noqa: ANN001, ANN202
+        try:
+            outcome = backup.restore(target, info.path, log_as=_user(window))
+        except UserError as exc:  # refused: nothing changed, the same file is opened again
+            outcome = exc
+        return outcome, open_database(target)
+
+    def done(answer) -> None:  # noqa: ANN001
+        outcome, reopened = answer
+        _switch(window, reopened)
+        if isinstance(outcome, UserError):
+            show_error(window, str(outcome))
+            return
+        kept = tr("Tệp cũ được giữ ở {path}.").format(path=outcome.previous) if outcome.previous else ""
+        QMessageBox.information(window, "HoSo", tr("Đã khôi phục {people} hồ sơ từ {path}. {kept}").format(
+            people=info.people, path=info.path, kept=kept).strip())
+
+    run_in_background(window, tr("Đang khôi phục dữ liệu…"), work, done, lambda exc: show_error(window, str(exc)),
+                      cancellable=False)
+
+
+def _switch(window, db) -> None:  # noqa: ANN001 - MainWindow, Database
+    """The window works on ``db`` from now on: every service call opens its session on it."""
+    old = window.service.db
+    window.service.db = db
+    if old is not db:
+        old.dispose()
+    state = _state(window)
+    if state is not None:
+        state.marker = backup.change_marker(db)
+    window.events.units_changed.emit()
+    window.events.people_changed.emit([])
+
+
+# --- automatic copies -----------------------------------------------------------------------------
+
+class _AutoBackup(QObject):
+    """On the window: the exit copy (event filter on Close) and the daily copy (timer)."""
+
+    def __init__(self, window: QWidget):
+        super().__init__(window)
+        self.setObjectName("auto_backup")
+        self.window = window
+        self.marker = backup.change_marker(window.service.db)
+        self.done_at_exit = False
+        window.installEventFilter(self)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.daily)
+        self.timer.start(DAILY_DELAY_MS)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.at_exit()
+        return False
+
+    def enabled(self) -> bool:
+        return bool(settings.get(AUTOMATIC)) and self.window.service.db.is_sqlite
+
+    def at_exit(self) -> backup.BackupInfo | None:
+        """The exit copy, made here on the UI thread (the app is closing), when something changed."""
+        if self.done_at_exit or not self.enabled():
+            return None
+        db = self.window.service.db
+        if backup.change_marker(db) == self.marker:
+            return None
+        self.done_at_exit = True
+        try:
+            return backup.auto_backup(db, backup_folder(), "exit")
+        except UserError as exc:
+            logger.warning("Không sao lưu được khi thoát: %s", exc)
+            return None
+
+    def daily(self) -> None:
+        if not self.enabled():
+            return
+        db, folder = self.window.service.db, backup_folder()
+        run_in_background(self.window, "", lambda _r, _c: backup.backup_if_due(db, folder),
+                          lambda info: info and logger.info("Bản sao lưu hằng ngày: %s", info.path),
+                          lambda exc: logger.warning("Không sao lưu hằng ngày được: %s", exc), show_progress=False)
+
+
+def _state(window) -> _AutoBackup | None:  # noqa: ANN001 - MainWindow
+    return window.findChild(_AutoBackup, "auto_backup")
+
+
+def choose_folder(window) -> None:  # noqa: ANN001 - MainWindow
+    """Công cụ → Thư mục sao lưu tự động…: where the daily and exit copies go."""
+    folder = QFileDialog.getExistingDirectory(window, tr("Thư mục sao lưu tự động"), str(backup_folder()))
+    if not folder:
+        return
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        show_error(window, tr("Không dùng được thư mục {folder}: {error}").format(folder=folder, error=exc))
+        return
+    settings.put(FOLDER, str(Path(folder)))
+    QMessageBox.information(window, "HoSo", tr(
+        "Bản sao lưu tự động (mỗi ngày và khi thoát) sẽ được ghi vào {folder}. Giữ {daily} bản hằng ngày và "
+        "{exit} bản khi thoát gần nhất.").format(folder=folder, daily=backup.KEEP["daily"],
+                                                 exit=backup.KEEP["exit"]))
+
+
+def install(window) -> None:  # noqa: ANN001 - MainWindow
+    _AutoBackup(window)
+    anchor = window.findChild(QAction, "restore_backup_action")
+    menus = [w for w in (anchor.associatedObjects() if anchor else []) if hasattr(w, "insertAction")]
+    if menus:
+        action = QAction(tr("Thư mục sao lưu tự động…"), window)
+        action.setObjectName("backup_folder_action")
+        action.triggered.connect(lambda: choose_folder(window))
+        actions = menus[0].actions()
+        after = actions.index(anchor) + 1
+        if after < len(actions):
+            menus[0].insertAction(actions[after], action)
+        else:
+            menus[0].addAction(action)

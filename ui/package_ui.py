@@ -1,0 +1,200 @@
+"""Công cụ → Xuất gói hồ sơ có ký số… / Nhập gói hồ sơ… (``app.package``).
+
+Export: choose the unit (default: the unit selected in the tree, else the database's own unit),
+choose the file, the package is written off the UI thread, the result is shown. Import: choose
+the file, the package is verified off the UI thread and what was found (unit, signer's
+fingerprint, counts, creation time) is shown before anything is written; then it is imported and
+the summary (with the records refused or in conflict) is shown. A refused package shows why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.package import build, importer
+from app.package.build import ExportResult
+from app.package.importer import ImportSummary, PackageInfo
+from app.units import UnitRow
+from ui.background import run_in_background
+from ui.dialogs import show_error, unit_combo
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PackageDialog", text)
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    box = QDialogButtonBox()
+    box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole).setObjectName("ok_button")
+    box.addButton(tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole).setObjectName("cancel_button")
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+def _when(value: dt.datetime | None) -> str:
+    return value.astimezone().strftime("%d/%m/%Y %H:%M") if value is not None else tr("(không rõ)")
+
+
+class ExportDialog(QDialog):
+    """Which unit's package (the unit and every unit below it)."""
+
+    def __init__(self, parent: QWidget | None, units: list[UnitRow], current: str | None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Xuất gói hồ sơ có ký số"))
+        self.unit_combo = unit_combo(units)
+        self.unit_combo.setObjectName("unit_combo")
+        if current is not None and self.unit_combo.findData(current) >= 0:
+            self.unit_combo.setCurrentIndex(self.unit_combo.findData(current))
+        note = QLabel(tr("Gói gồm hồ sơ đã duyệt của đơn vị này và các đơn vị trực thuộc, ký bằng khoá của "
+                         "đơn vị. Sở Nội vụ cần có khoá công khai của đơn vị (lệnh package key) trước khi nhập."))
+        note.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(note)
+        form.addRow(tr("Đơn vị"), self.unit_combo)
+        form.addRow(_buttons(self, tr("Chọn nơi lưu…")))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, units: list[UnitRow], current: str | None) -> str | None:
+        dialog = cls(parent, units, current)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.unit_combo.currentData()
+
+
+class ConfirmImportDialog(QDialog):
+    """What a verified package holds, shown before anything is written."""
+
+    def __init__(self, parent: QWidget | None, info: PackageInfo):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Nhập gói hồ sơ"))
+        layout = QVBoxLayout(self)
+        ok = QLabel(tr("Gói đã được kiểm tra: chữ ký hợp lệ, khoá được tin cậy, mọi tệp đúng mã băm."))
+        ok.setWordWrap(True)
+        layout.addWidget(ok)
+        form = QFormLayout()
+        self.unit_label = QLabel(f"{info.unit_code} — {info.unit_name}")
+        self.fingerprint_label = QLabel(info.fingerprint)
+        self.fingerprint_label.setWordWrap(True)
+        self.counts_label = QLabel(tr("{persons} hồ sơ, {deleted} hồ sơ đã xoá, {attachments} tệp đính kèm").format(
+            persons=info.persons, deleted=info.deleted, attachments=info.attachments))
+        form.addRow(tr("Đơn vị gửi"), self.unit_label)
+        form.addRow(tr("Dấu vân tay khoá ký"), self.fingerprint_label)
+        form.addRow(tr("Nội dung"), self.counts_label)
+        form.addRow(tr("Ngày tạo gói"), QLabel(_when(info.created_at)))
+        layout.addLayout(form)
+        layout.addWidget(_buttons(self, tr("Nhập")))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, info: PackageInfo) -> bool:
+        return cls(parent, info).exec() == QDialog.DialogCode.Accepted
+
+
+class ImportResultDialog(QDialog):
+    """The counts and, when there are any, the records refused or in conflict."""
+
+    def __init__(self, parent: QWidget | None, summary: ImportSummary):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Kết quả nhập gói hồ sơ"))
+        layout = QVBoxLayout(self)
+        self.summary_label = QLabel(tr("Đơn vị {unit}: {inserted} thêm mới, {updated} cập nhật, {unchanged} không "
+                                       "đổi, {deleted} xoá, {rejected} bị từ chối.").format(**summary.as_json()))
+        self.summary_label.setWordWrap(True)
+        layout.addWidget(self.summary_label)
+        self.problems_text = QPlainTextEdit()
+        self.problems_text.setReadOnly(True)
+        self.problems_text.setPlainText("\n".join(_problem_line(p) for p in summary.problems))
+        self.problems_text.setVisible(bool(summary.problems))
+        layout.addWidget(self.problems_text)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+
+
+def _problem_line(problem: dict[str, Any]) -> str:
+    kind = tr("Xung đột") if problem.get("kind") == "conflict" else tr("Từ chối")
+    who = " ".join(str(problem.get(k) or "") for k in ("cccd", "full_name")).strip()
+    return f"{kind}: {who}: {problem.get('message')}"
+
+
+def _allowed(window: Any) -> bool:
+    """Packages are an administrator's work (``app.security.permissions``: action ``package``)."""
+    if window.service.can("package"):
+        return True
+    show_error(window, tr("Chỉ quản trị viên mới được lập hoặc nhập gói dữ liệu."))
+    return False
+
+
+def export_package(window: Any) -> None:
+    """Menu entry: choose the unit and the file, write the package on a worker."""
+    service = window.service
+    if not _allowed(window):
+        return
+    code = ExportDialog.ask(window, service.list_units(), window.units.current_code() or build.default_signer(service.db))
+    if code is None:
+        return
+    suggested = f"goi-ho-so-{code}-{dt.date.today():%Y%m%d}.zip"
+    name, _ = QFileDialog.getSaveFileName(window, tr("Lưu gói hồ sơ"), suggested, tr("Gói hồ sơ (*.zip)"))
+    if not name:
+        return
+    path = Path(name) if name.lower().endswith(".zip") else Path(name + ".zip")
+
+    def work(report, cancelled) -> ExportResult:  # noqa: ANN001 - background's callbacks
+        return build.export_package(service.db, path, code, user=service.user, progress=report, cancelled=cancelled)
+
+    def done(result: ExportResult) -> None:
+        QMessageBox.information(window, "HoSo", tr(
+            "Đã ghi gói {file}:\n{persons} hồ sơ, {deleted} hồ sơ đã xoá, {attachments} tệp đính kèm.\n"
+            "Dấu vân tay khoá ký: {fingerprint}").format(file=result.path.name, persons=result.persons,
+                                                          deleted=result.deleted, attachments=result.attachments,
+                                                          fingerprint=result.fingerprint))
+
+    run_in_background(window, tr("Đang xuất gói hồ sơ…"), work, done, lambda exc: show_error(window, str(exc)))
+
+
+def import_package(window: Any) -> None:
+    """Menu entry: choose the file, verify it, show what it holds, import it on the user's word."""
+    service = window.service
+    if not _allowed(window):
+        return
+    name, _ = QFileDialog.getOpenFileName(window, tr("Chọn gói hồ sơ"), "", tr("Gói hồ sơ (*.zip)"))
+    if not name:
+        return
+    path = Path(name)
+
+    def verified(info: PackageInfo) -> None:
+        if info.imported_at is not None:
+            QMessageBox.information(window, "HoSo", tr("Gói này đã nhập trước đây (ngày {when}); không có gì thay "
+                                                       "đổi.").format(when=_when(info.imported_at)))
+            return
+        if ConfirmImportDialog.ask(window, info):
+            run_in_background(window, tr("Đang nhập gói hồ sơ…"),
+                              lambda _report, _cancelled: importer.import_package(service.db, path, user=service.user),
+                              imported, failed, cancellable=False)
+
+    def imported(summary: ImportSummary) -> None:
+        window.events.people_changed.emit([])
+        if summary.units_added:
+            window.events.units_changed.emit()
+        ImportResultDialog(window, summary).exec()
+
+    def failed(exc: BaseException) -> None:
+        show_error(window, str(exc))
+
+    run_in_background(window, tr("Đang kiểm tra gói hồ sơ…"), lambda _r, _c: importer.inspect_package(service.db, path),
+                      verified, failed, cancellable=False)
