@@ -19,6 +19,7 @@ import logging
 import os
 import re
 import sqlite3
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,6 +131,14 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _private(path: Path, like: Path | None = None) -> None:
+    """Personal data: a copy is readable by its owner only (0600), or keeps the mode of the file it replaces."""
+    if os.name == "nt":  # NTFS: the user's profile folder's ACL applies
+        return
+    mode = stat.S_IMODE(like.stat().st_mode) if like is not None and like.exists() else 0o600
+    os.chmod(path, mode)
+
+
 def _fsync_file(path: Path) -> None:
     with path.open("rb+") as fh:
         os.fsync(fh.fileno())
@@ -172,11 +181,13 @@ def _known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
-def inspect_file(path: str | Path, *, shown_as: Path | None = None) -> BackupInfo:
+def inspect_file(path: str | Path, *, shown_as: Path | None = None, thorough: bool = True) -> BackupInfo:
     """Verify that ``path`` is a sound HoSo database this program can use, and describe it.
 
     Refused (UserError naming the file): not SQLite, another program's SQLite, a failed
-    integrity check, no schema revision, or a revision newer than this program's."""
+    integrity check, no schema revision, or a revision newer than this program's. ``thorough``:
+    ``integrity_check`` (also cross-checks every index; ~1 s per 65 MB) rather than ``quick_check``
+    (~5 times faster; the automatic copies use it)."""
     path = Path(path)
     name = shown_as or path
     _check_header(path, "bản sao lưu")
@@ -185,7 +196,8 @@ def inspect_file(path: str | Path, *, shown_as: Path | None = None) -> BackupInf
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
             if app_id != APPLICATION_ID:
                 raise UserError(f"Tệp {name} là cơ sở dữ liệu của chương trình khác, không phải bản sao lưu HoSo.")
-            problems = [r[0] for r in con.execute("PRAGMA integrity_check(20)")]
+            check = "integrity_check" if thorough else "quick_check"
+            problems = [r[0] for r in con.execute(f"PRAGMA {check}(20)")]
             if problems != ["ok"]:
                 raise UserError(f"Tệp {name} bị hỏng (kiểm tra toàn vẹn: {'; '.join(problems[:3])}).")
             fk = con.execute("PRAGMA foreign_key_check").fetchmany(3)
@@ -205,9 +217,9 @@ def inspect_file(path: str | Path, *, shown_as: Path | None = None) -> BackupInf
             units = con.execute("SELECT count(*) FROM units").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         raise UserError(f"Tệp {name} bị hỏng hoặc không phải bản sao lưu HoSo: {exc}") from exc
-    stat = path.stat()
+    facts = path.stat()
     status = "current" if revision == head_revision() else "older"
-    return BackupInfo(Path(name), stat.st_size, dt.datetime.fromtimestamp(stat.st_mtime), revision, people, units,
+    return BackupInfo(Path(name), facts.st_size, dt.datetime.fromtimestamp(facts.st_mtime), revision, people, units,
                       status)
 
 
@@ -225,7 +237,7 @@ def record(path: Path, by: str, action: str, detail: str) -> None:
 
 
 def backup(source: Database | str | Path, out: str | Path, *, kind: str = "manual",
-           now: dt.datetime | None = None, log_as: str | None = None) -> BackupInfo:
+           now: dt.datetime | None = None, log_as: str | None = None, thorough: bool = True) -> BackupInfo:
     """A verified, consistent copy of ``source`` at ``out`` (a file, or a folder → timestamped name).
 
     Safe while the app runs; the copy is written under a temporary name and renamed only when it
@@ -240,7 +252,8 @@ def backup(source: Database | str | Path, out: str | Path, *, kind: str = "manua
     tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
     try:
         _copy(path, tmp)
-        inspect_file(tmp, shown_as=final)
+        _private(tmp)
+        info = inspect_file(tmp, shown_as=final, thorough=thorough)
         os.replace(tmp, final)
     finally:
         with contextlib.suppress(OSError):
@@ -249,7 +262,7 @@ def backup(source: Database | str | Path, out: str | Path, *, kind: str = "manua
     logger.info("Đã sao lưu %s → %s", path, final)
     if log_as:
         record(path, log_as, "export", f"sao lưu toàn bộ cơ sở dữ liệu ra {final}")
-    return inspect_file(final)
+    return info
 
 
 # --- automatic copies ----------------------------------------------------------------------------
@@ -295,7 +308,7 @@ def auto_backup(source: Database | str | Path, folder: str | Path | None = None,
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserError(f"Không tạo được thư mục sao lưu {folder}: {exc}") from exc
-    info = backup(source, folder, kind=kind, now=now)
+    info = backup(source, folder, kind=kind, now=now, thorough=False)
     rotate(folder, kind)
     return info
 
@@ -352,6 +365,7 @@ def restore(target: Database | str | Path, source: str | Path, *, now: dt.dateti
     previous: Path | None = None
     try:
         _copy(source, staged)
+        _private(staged, like=path)
         info = inspect_file(staged, shown_as=source)
         if path.exists():
             _take_over(path)

@@ -205,6 +205,17 @@ class HoSoService:
             return None
         return {code for uid, code in s.execute(select(Unit.id, Unit.code)) if uid in self.principal.unit_ids}
 
+    def _log(self, action: str, person_ids: Sequence[uuid.UUID], detail: str) -> None:
+        """Access-log entries in their own short transaction that starts by writing (so SQLite waits
+        for a busy writer instead of failing); when the log cannot be written the action fails."""
+        from sqlalchemy.exc import OperationalError
+
+        try:
+            with self.db.session(self.user or self.principal.username) as s:
+                access.log_many(s, self.principal.username, action, list(person_ids), detail)
+        except OperationalError as exc:
+            raise UserError("Không ghi được nhật ký truy cập (cơ sở dữ liệu đang bận); hãy thử lại.") from exc
+
     def _mask(self, doc: dict[str, Any]) -> dict[str, Any]:
         return sensitive.mask_person(doc, self.principal.role)
 
@@ -260,9 +271,9 @@ class HoSoService:
             person = self._person(s, key, "view")
             doc = person_json(s, person.id)
             doc["review_state"] = person.review_state
-            if self._sees_sensitive() and sensitive.has_sensitive(doc):
-                access.log(s, self.principal.username, "view", person.id, "xem hồ sơ")
-            return self._mask(doc)
+        if self._sees_sensitive() and sensitive.has_sensitive(doc):
+            self._log("view", [person.id], "xem hồ sơ")
+        return self._mask(doc)
 
     def history(self, key: str | uuid.UUID) -> list[Change]:
         """The person's change history (the contract's ``history``); values of fields this role may
@@ -290,9 +301,9 @@ class HoSoService:
                 elif sensitive.change_is_hidden(c.field, ""):
                     shown_sensitive = True
                 out.append(c)
-            if shown_sensitive and self._sees_sensitive():
-                access.log(s, self.principal.username, "view", person.id, "xem lịch sử thay đổi")
-            return out
+        if shown_sensitive and self._sees_sensitive():
+            self._log("view", [person.id], "xem lịch sử thay đổi")
+        return out
 
     def catalog(self, name: str) -> list[catalogs.CatalogEntry]:
         with self.db.session(self.user) as s:
@@ -543,8 +554,7 @@ class HoSoService:
         mask = None if sensitive.sees_all(role) else (lambda values: sensitive.mask_fields(values, role))
         count = export_people(self.db, path, columns=list(columns), person_ids=ids, progress=progress, mask=mask)
         if self._sees_sensitive():  # the key column (CCCD) is always written
-            with self._session() as s:
-                access.log_many(s, self.principal.username, "export", ids, f"xuất danh sách ra {Path(path).name}")
+            self._log("export", ids, f"xuất danh sách ra {Path(path).name}")
         return count
 
     # --- printing (the desktop runs these on a worker thread; each opens its own session) -------------
@@ -558,8 +568,7 @@ class HoSoService:
             doc, photo = profile_document(s, person.id), photo_of(s, person.id)
         pages = render_profile(self._mask(doc), Path(path), photo=photo, place=place, on=on)
         if self._sees_sensitive():
-            with self._session() as s:
-                access.log(s, self.principal.username, "print", person.id, f"in sơ yếu lý lịch ra {Path(path).name}")
+            self._log("print", [person.id], f"in sơ yếu lý lịch ra {Path(path).name}")
         return pages
 
     def render_unit_profiles(self, unit_code: str, path: str | Path, progress: Callable[[int, int], None] | None = None,
@@ -579,8 +588,7 @@ class HoSoService:
         pages = render_profiles(self.db, ids, Path(path), progress=progress, cancelled=cancelled,
                                 title=f"Sơ yếu lý lịch — {unit_code}", transform=self._mask)
         if self._sees_sensitive():
-            with self._session() as s:
-                access.log_many(s, self.principal.username, "print", ids, f"in sơ yếu lý lịch đơn vị {unit_code}")
+            self._log("print", ids, f"in sơ yếu lý lịch đơn vị {unit_code}")
         return pages
 
     def render_list(self, flt: listing.PersonFilter | None, person_ids: Sequence[uuid.UUID] | None,
@@ -611,8 +619,7 @@ class HoSoService:
             report = dataclasses.replace(report, columns=cols, rows=rows)
         pages = render_list(report, Path(path))
         if self._sees_sensitive() and any(k in sensitive.REPORT_COLUMNS and k not in hidden for k in keys):
-            with self._session() as s:
-                access.log_many(s, self.principal.username, "print", list(ids), f"in danh sách ra {Path(path).name}")
+            self._log("print", list(ids), f"in danh sách ra {Path(path).name}")
         return pages
 
     def render_stats(self, unit_code: str | None, as_of: dt.date | None, path: str | Path) -> int | None:

@@ -18,7 +18,6 @@ from app.db import open_database
 from app.errors import UserError
 from app.paths import recovery_dir
 from app.resources import resource_path
-from app.service import HoSoService
 from ui import settings
 
 logger = logging.getLogger(__name__)
@@ -102,9 +101,14 @@ def run_app(target: str) -> int:
     except UserError as exc:
         QMessageBox.critical(None, "HoSo", str(exc))
         return 1
+    from ui.login import start_session
     from ui.main_window import MainWindow
 
-    window = MainWindow(HoSoService(db))
+    service = start_session(db)  # sign in (first run: create the administrator); None = the user quit
+    if service is None:
+        db.dispose()
+        return 0
+    window = MainWindow(service)
     window.show()
     offer_recovery(window)
     code = app.exec()

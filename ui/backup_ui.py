@@ -72,8 +72,8 @@ def backup_now(window) -> None:  # noqa: ANN001 - MainWindow
     if not path:
         return
     db, user = window.service.db, _user(window)
-    run_in_background(window, tr("Đang sao lưu dữ liệu…"), lambda _report, _cancelled: backup.backup(db, path, log_as=user),
-                      lambda info: _backed_up(window, info), lambda exc: show_error(window, str(exc)),
+    run_in_background(window, tr("Đang sao lưu dữ liệu…"),
+                      lambda _report, _cancelled: backup.backup(db, path, log_as=user), lambda info: _backed_up(window, info), lambda exc: show_error(window, str(exc)),
                       cancellable=False)
 
 

@@ -22,11 +22,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from app.package import build, importer
+from app.db import Database
+from app.errors import UserError
+from app.package import build, importer, keys
 from app.package.build import ExportResult
 from app.package.importer import ImportSummary, PackageInfo
 from app.units import UnitRow
@@ -54,7 +57,7 @@ def _when(value: dt.datetime | None) -> str:
 class ExportDialog(QDialog):
     """Which unit's package (the unit and every unit below it)."""
 
-    def __init__(self, parent: QWidget | None, units: list[UnitRow], current: str | None):
+    def __init__(self, parent: QWidget | None, units: list[UnitRow], current: str | None, db: Database):
         super().__init__(parent)
         self.setWindowTitle(tr("Xuất gói hồ sơ có ký số"))
         self.unit_combo = unit_combo(units)
@@ -64,14 +67,35 @@ class ExportDialog(QDialog):
         note = QLabel(tr("Gói gồm hồ sơ đã duyệt của đơn vị này và các đơn vị trực thuộc, ký bằng khoá của "
                          "đơn vị. Sở Nội vụ cần có khoá công khai của đơn vị (lệnh package key) trước khi nhập."))
         note.setWordWrap(True)
+        self.key_button = QPushButton(tr("Lưu khoá công khai để gửi Sở Nội vụ…"))
+        self.key_button.setObjectName("key_button")
+        self.key_button.clicked.connect(self.save_key)
         form = QFormLayout(self)
         form.addRow(note)
         form.addRow(tr("Đơn vị"), self.unit_combo)
+        form.addRow(self.key_button)
         form.addRow(_buttons(self, tr("Chọn nơi lưu…")))
+        self.db = db
+
+    def save_key(self) -> None:
+        code = self.unit_combo.currentData()
+        name, _ = QFileDialog.getSaveFileName(self, tr("Lưu khoá công khai"), f"{code}.pub",
+                                              tr("Khoá công khai (*.pub)"))
+        if not name:
+            return
+        try:
+            info = keys.save_public_key(self.db, code, Path(name))
+        except UserError as exc:
+            show_error(self, str(exc))
+            return
+        QMessageBox.information(self, "HoSo", tr(
+            "Đã lưu khoá công khai của đơn vị {unit} vào {file}.\nHãy gửi tệp này cho Sở Nội vụ và đọc cho họ "
+            "dấu vân tay để đối chiếu:\n{fingerprint}").format(unit=info.unit_code, file=Path(name).name,
+                                                             fingerprint=info.fingerprint))
 
     @classmethod
-    def ask(cls, parent: QWidget | None, units: list[UnitRow], current: str | None) -> str | None:
-        dialog = cls(parent, units, current)
+    def ask(cls, parent: QWidget | None, units: list[UnitRow], current: str | None, db: Database) -> str | None:
+        dialog = cls(parent, units, current, db)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.unit_combo.currentData()
@@ -145,7 +169,8 @@ def export_package(window: Any) -> None:
     service = window.service
     if not _allowed(window):
         return
-    code = ExportDialog.ask(window, service.list_units(), window.units.current_code() or build.default_signer(service.db))
+    code = ExportDialog.ask(window, service.list_units(), window.units.current_code() or build.default_signer(service.db),
+                            service.db)
     if code is None:
         return
     suggested = f"goi-ho-so-{code}-{dt.date.today():%Y%m%d}.zip"

@@ -113,27 +113,45 @@ def document_token(document: Mapping[str, Any]) -> Token:
     return token(document.get("version"), document.get("updated_at"))
 
 
-def _convert(column: Column, value: Any) -> Any:
-    if value is None:
-        return None
+def _as_date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def _as_uuid(value: Any) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
+def _converter(column: Column) -> Callable[[Any], Any] | None:
+    """How a JSON value becomes the column's Python value (None: as it is)."""
     kind = column.type
     if isinstance(kind, DateTime):
-        return as_datetime(value)
+        return as_datetime
     if isinstance(kind, Date):
-        return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+        return _as_date
     if isinstance(kind, Boolean):
-        return bool(value)
+        return bool
     if isinstance(kind, Numeric):
-        return Decimal(str(value))
+        return lambda value: Decimal(str(value))
     if isinstance(kind, Integer):
-        return int(value)
+        return int
     if isinstance(kind, Uuid):
-        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
-    return value
+        return _as_uuid
+    return None
+
+
+_CONVERTERS: dict[str, dict[str, Callable[[Any], Any] | None]] = {}
 
 
 def _values(table: Table, source: Mapping[str, Any], names: Iterable[str]) -> dict[str, Any]:
-    return {name: _convert(table.c[name], source.get(name)) for name in names}
+    converters = _CONVERTERS.get(table.name)
+    if converters is None:
+        converters = _CONVERTERS[table.name] = {c.name: _converter(c) for c in table.columns}
+    out = {}
+    for name in names:
+        value = source.get(name)
+        convert = converters[name]
+        out[name] = convert(value) if convert is not None and value is not None else value
+    return out
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -266,12 +284,19 @@ class _Writer:
 
     def _replace(self, table: Table, person_ids: list[uuid.UUID], rows: list[dict[str, Any]],
                  keep: tuple[str, ...] = ()) -> None:
-        keep_ids = [r["id"] for r in rows]
-        stmt = delete(table).where(table.c.person_id.in_(person_ids))
-        if keep_ids:
-            stmt = stmt.where(table.c.id.not_in(keep_ids))
-        self.conn.execute(stmt)
+        self._remove_others(table, person_ids, rows)
         _upsert(self.conn, table, rows, keep=keep)
+
+    def _remove_others(self, table: Table, person_ids: list[uuid.UUID], rows: list[dict[str, Any]]) -> None:
+        """Delete the rows of these persons that the documents no longer have (only persons the
+        target had before: a new person has no rows there)."""
+        known = [p for p in person_ids if str(p) in self.t.tokens]
+        if not known:
+            return
+        wanted = set(known)
+        keep_ids = [r["id"] for r in rows if r["person_id"] in wanted]
+        stmt = delete(table).where(table.c.person_id.in_(known))
+        self.conn.execute(stmt.where(table.c.id.not_in(keep_ids)) if keep_ids else stmt)
 
     def _placements(self, docs: Sequence[Mapping[str, Any]], person_ids: list[uuid.UUID]) -> None:
         rows = []
@@ -294,9 +319,7 @@ class _Writer:
                 (same if self.t.attachment_hash.get(a["id"]) == a["sha256"] else fresh).append(row)
         for row in fresh:
             row["content"] = self._content(row["sha256"])
-        keep = [r["id"] for r in same + fresh]
-        stmt = delete(ATTACHMENTS).where(ATTACHMENTS.c.person_id.in_(person_ids))
-        self.conn.execute(stmt.where(ATTACHMENTS.c.id.not_in(keep)) if keep else stmt)
+        self._remove_others(ATTACHMENTS, person_ids, same + fresh)
         _upsert(self.conn, ATTACHMENTS, same, keep=("added_at",))
         _upsert(self.conn, ATTACHMENTS, fresh, keep=("added_at",))
 

@@ -47,15 +47,22 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     roles.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     drop = sub.add_parser("drop-role", parents=[common], help="thu hồi quyền và xóa vai trò của một đơn vị")
     drop.add_argument("role", metavar="NAME")
+    city.set_defaults(open_db=False)  # _city checks --db is PostgreSQL first: opening a SQLite path creates it
     return {"city": _city}
 
 
-def _city(db: Database, args: argparse.Namespace) -> int:
-    from app.city.init import require_postgresql
+def _city(target: str, args: argparse.Namespace) -> int:
+    from app.city.init import require_postgresql, require_postgresql_target
+    from app.db import open_database
 
-    require_postgresql(db)
-    handlers: dict[str, Handler] = {"init": _init, "unit-role": _unit_role, "roles": _roles, "drop-role": _drop}
-    return handlers[args.city_command](db, args)
+    require_postgresql_target(target)
+    db = open_database(target)
+    try:
+        require_postgresql(db)
+        handlers: dict[str, Handler] = {"init": _init, "unit-role": _unit_role, "roles": _roles, "drop-role": _drop}
+        return handlers[args.city_command](db, args)
+    finally:
+        db.dispose()
 
 
 def _init(db: Database, args: argparse.Namespace) -> int:

@@ -98,8 +98,23 @@ def check_role_name(name: str, what: str = "Tên vai trò") -> str:
 
 def require_postgresql(db: Database) -> None:
     if db.engine.dialect.name != "postgresql":
-        raise UserError(f"Cơ sở dữ liệu thành phố phải là PostgreSQL; '{db.engine.url.render_as_string()}' "
-                        "là tệp SQLite. Hãy dùng --db postgresql+psycopg://người_dùng@máy_chủ:5432/tên_csdl.")
+        raise _not_postgresql(db.engine.url.render_as_string())
+
+
+def require_postgresql_target(target: str) -> None:
+    """Refuse a ``--db`` that is not PostgreSQL BEFORE opening it (opening a SQLite path creates the file)."""
+    from sqlalchemy.engine import make_url
+
+    from app.db import to_url
+
+    url = make_url(to_url(target))
+    if url.get_backend_name() != "postgresql":
+        raise _not_postgresql(url.render_as_string())
+
+
+def _not_postgresql(shown: str) -> UserError:
+    return UserError(f"Cơ sở dữ liệu thành phố phải là PostgreSQL; '{shown}' không phải PostgreSQL. "
+                     "Hãy dùng --db postgresql+psycopg://người_dùng@máy_chủ:5432/tên_csdl.")
 
 
 def city_settings(session: Session) -> dict[str, Any] | None:

@@ -28,6 +28,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.db import Database
 from app.errors import UserError
 from app.package import KEY_FORMAT
 from app.paths import data_dir
@@ -195,3 +196,12 @@ def signing_unit(session: Session, code: str | None) -> str:
         raise UserError("Chưa biết đơn vị ký gói: hãy chỉ rõ --unit MÃ_ĐƠN_VỊ "
                         "(hoặc đặt đơn vị của cơ sở dữ liệu này).")
     return get_unit(session, chosen).code
+
+
+def save_public_key(db: Database, unit_code: str, path: Path) -> PublicKeyInfo:
+    """Write the unit's public key file (making the key on first use), for the dialogs."""
+    with db.session() as session:
+        unit = get_unit(session, unit_code)
+        info = public_key_info(unit.code, unit.name)
+    write_public_key(path, info)
+    return info

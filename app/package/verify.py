@@ -145,7 +145,7 @@ def _read(archive: zipfile.ZipFile, path: Path, name: str, expected: dict[str, A
 def _json(path: Path, name: str, data: bytes) -> Any:
     try:
         return json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise refuse(path, f"tệp '{name}' không phải JSON hợp lệ") from None
 
 
@@ -224,23 +224,21 @@ def _check_members(session: Session, path: Path, archive: zipfile.ZipFile, found
     for name in members:
         if name not in found or name in SIGNED:
             raise refuse(path, f"thiếu tệp '{name}' mà manifest.json liệt kê")
+        match = _ATTACHMENT.fullmatch(name)
+        if match and members[name]["sha256"] != match.group(1):
+            raise refuse(path, f"tệp '{name}' không mang đúng mã băm của nội dung")
     allowed = allowed_units(session, manifest["unit"]["code"], manifest.get("units"))
     persons = deleted = 0
     for name in sorted(members):
         data = _read(archive, path, name, members[name])
-        match = _ATTACHMENT.fullmatch(name)
-        if match:
-            continue  # _read already checked the content's SHA-256, which is its name's
+        if name.startswith("attachments/"):
+            continue  # _read checked the content's SHA-256, which is its name's
         document = _json(path, name, data)
         _check_document(session, path, name, document, allowed, manifest["unit"]["code"])
         deleted, persons = (deleted + 1, persons) if is_tombstone(document) else (deleted, persons + 1)
     counts = manifest.get("counts") or {}
     if counts.get("persons") != persons or counts.get("deleted") != deleted:
         raise refuse(path, "số hồ sơ trong gói không khớp với số ghi trong manifest.json")
-    for name in members:
-        match = _ATTACHMENT.fullmatch(name)
-        if match and members[name]["sha256"] != match.group(1):
-            raise refuse(path, f"tệp '{name}' không mang đúng mã băm của nội dung")
 
 
 def _check_document(session: Session, path: Path, name: str, document: Any, allowed: set[str], root: str) -> None:

@@ -67,6 +67,7 @@ def _professional(r: Row) -> str | None:
     return (f"{level}, {major}" if level and major else level or major) or None
 
 
+REVIEW_STATE_LABELS = {"approved": "Đã duyệt", "submitted": "Chờ duyệt", "returned": "Bị trả lại"}
 _LIST: tuple[Column, ...] = (
     Column("stt", "STT", 10, "int", lambda r: r["_n"]),
     Column("ho_ten", "Họ và tên", 42, "text", lambda r: r["full_name"]),
@@ -91,6 +92,8 @@ _LIST: tuple[Column, ...] = (
     Column("loai", "Loại", 26, "text", lambda r: STAFF_TYPE_LABELS.get(r.get("staff_type") or "") or None),
     Column("tinh_trang", "Tình trạng", 28, "text", lambda r: STATUS_LABELS.get(r.get("status") or "") or None),
     Column("ma_don_vi", "Mã đơn vị", 28, "text", lambda r: r.get("unit_code")),
+    Column("trang_thai_duyet", "Trạng thái duyệt", 24, "text",
+           lambda r: REVIEW_STATE_LABELS.get(r.get("review_state") or "") or None),
 )
 COLUMNS: dict[str, Column] = {c.key: c for c in _LIST}
 DEFAULT_COLUMNS = ("stt", "ho_ten", "ngay_sinh", "gioi_tinh", "don_vi", "chuc_vu", "ma_ngach", "bac", "he_so",
@@ -99,13 +102,14 @@ _FIELDS = (Person.id, Person.cccd, Person.full_name, Person.birth_date, Person.s
            Person.grade_code, Person.grade_list_version, Person.salary_step, Person.salary_coefficient,
            Person.salary_since, Person.ethnicity_code, Person.religion_code, Person.professional_level_code,
            Person.professional_major, Person.political_theory_code, Person.state_management_code,
-           Person.party_join_date, Person.birth_year_only, Person.phone, Person.staff_type, Person.status)
+           Person.party_join_date, Person.birth_year_only, Person.phone, Person.staff_type, Person.status,
+           Person.review_state)
 # the person list's columns (``app.listing.PersonRow`` attributes) → the report's
 LISTING_KEYS = {"full_name": "ho_ten", "birth_date": "ngay_sinh", "sex": "gioi_tinh", "cccd": "cccd",
                 "unit_name": "don_vi", "position": "chuc_vu", "grade_code": "ma_ngach", "salary_step": "bac",
                 "salary_coefficient": "he_so", "retirement_date": "ngay_nghi_huu", "staff_type": "loai",
                 "status": "tinh_trang", "party_join_date": "ngay_vao_dang", "phone": "dien_thoai",
-                "unit_code": "ma_don_vi"}
+                "unit_code": "ma_don_vi", "review_state": "trang_thai_duyet"}
 
 
 def parse_columns(text: str | Sequence[str] | None) -> list[Column]:

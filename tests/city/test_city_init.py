@@ -136,6 +136,7 @@ def test_city_init_refuses_sqlite(tmp_path, capsys) -> None:
     code, out, err = _run(capsys, "city", "init", "--db", str(tmp_path / "hoso.sqlite"), "--json")
     assert code == 1 and out == ""
     assert "phải là PostgreSQL" in err and "Traceback" not in err
+    assert not (tmp_path / "hoso.sqlite").exists()  # refused before opening: no empty file left behind
 
 
 def test_city_commands_on_an_uninitialised_database_are_refused(tmp_path, capsys) -> None:

@@ -294,3 +294,41 @@ def test_unit_role_writes_its_units_and_hands_over_a_transfer(local: Database, c
         assert s.scalar(text("SELECT code FROM units WHERE id = :u"), {"u": person.unit_id}) == "DN.P.HAICHAU"
     _same(local, city, ids[0])
     assert sync(local, unit_role).sent == 1  # only the person outside its units, still refused
+
+
+def test_connection_lost_midway_loses_nothing(local: Database, city: Database, city_url: str, monkeypatch) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    ids = _add(local, 6)
+    calls = {"n": 0}
+    real = sync_module.apply_documents
+
+    def flaky(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OperationalError("INSERT", {}, Exception("server closed the connection unexpectedly"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(sync_module, "apply_documents", flaky)
+    with pytest.raises(UserError, match="127.0.0.1:5432") as caught:
+        sync(local, city_url, batch_size=2)
+    assert "chạy lại" in str(caught.value)
+    with local.session() as s:
+        run = s.scalars(select(SyncRun)).one()
+        assert run.status == "failed" and run.summary["inserted"] == 2
+        assert s.scalar(select(func.count()).select_from(SyncRecord)) == 2
+    monkeypatch.setattr(sync_module, "apply_documents", real)
+    resumed = sync(local, city_url, batch_size=2)
+    assert (resumed.sent, resumed.inserted) == (4, 4)
+    for person_id in ids:
+        _same(local, city, person_id)
+
+
+def test_bookkeeping_never_keeps_the_password(local: Database, city_url: str) -> None:
+    from models import SyncTarget
+
+    _add(local, 1)
+    with_password = city_url.replace("postgres@", "postgres:khong-luu@")
+    sync(local, with_password)
+    with local.session() as s:
+        assert s.scalars(select(SyncTarget.url_key)).one() == city_url

@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import sqlite3
+import stat
 from pathlib import Path
 
 import pytest
@@ -57,6 +59,8 @@ def test_backup_is_a_verified_consistent_copy_while_the_app_runs(filled, tmp_pat
     assert info.path == tmp_path / "copy.sqlite" and info.people == 3 and info.schema_status == "current"
     assert not list(tmp_path.glob(".copy.sqlite*"))  # no temporary left behind, no -wal beside it
     assert not (tmp_path / "copy.sqlite-wal").exists()
+    if os.name != "nt":
+        assert stat.S_IMODE((tmp_path / "copy.sqlite").stat().st_mode) == 0o600  # personal data: owner only
     con = sqlite3.connect(tmp_path / "copy.sqlite")
     assert con.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
@@ -225,11 +229,21 @@ def test_cli_backup_and_restore(filled, tmp_path, capsys) -> None:
     assert run(["backup", "--out", str(folder), "--db", str(path), "--json"]) == 0
     made = json.loads(capsys.readouterr().out)
     assert made["people"] == 3 and Path(made["path"]).parent == folder and made["schema"] == "current"
+    assert _last_log(path) == f"export: sao lưu toàn bộ cơ sở dữ liệu ra {made['path']}"
     path.write_bytes(b"garbage: the current file no longer opens")  # restore must still work
     assert run(["restore", made["path"], "--db", str(path), "--yes", "--json"]) == 0
     done = json.loads(capsys.readouterr().out)
     assert done["people"] == 3 and Path(done["previous"]).read_bytes().startswith(b"garbage")
     assert _count(path) == 3
+    assert _last_log(path).startswith("restore: khôi phục cơ sở dữ liệu từ bản sao lưu")
+
+
+def _last_log(path: Path) -> str:
+    con = sqlite3.connect(path)  # a backup and a restore are processing of personal data: access log
+    try:
+        return con.execute("SELECT action || ': ' || detail FROM access_log ORDER BY id DESC").fetchone()[0]
+    finally:
+        con.close()
 
 
 def test_cli_refusals_and_usage(filled, tmp_path, capsys) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import shutil
 import stat
 import zipfile
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from sqlalchemy import func, select
 
 from app import people, units
 from app.attachments import add_attachment
-from app.db import Database, head_revision
+from app.db import Database, head_revision, open_database
 from app.errors import UserError
 from app.package import FORMAT
 from app.package.build import canonical, export_package
@@ -43,11 +44,24 @@ DERIVED = ("completeness", "missing", "retirement_date", "next_salary_step_date"
 PHOTO = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
 
 
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    """A migrated database with catalogs and the unit tree, made once; tests work on copies."""
+    folder = tmp_path_factory.mktemp("package-template")
+    make_database(folder).dispose()
+    return folder / "hoso.sqlite"
+
+
+def copy_of(template: Path, folder: Path) -> Database:
+    folder.mkdir()
+    shutil.copyfile(template, folder / "hoso.sqlite")
+    return open_database(folder / "hoso.sqlite")
+
+
 @pytest.fixture
-def unit_db(tmp_path) -> Database:
+def unit_db(template, tmp_path) -> Database:
     """The unit's desk: two people in DN.SNV and below, one deleted, one elsewhere (DN.P.HAICHAU)."""
-    (tmp_path / "unit").mkdir()
-    database = make_database(tmp_path / "unit")
+    database = copy_of(template, tmp_path / "unit")
     with database.session("clerk") as s:
         first = people.create_person(s, person_data(unit_code="DN.SNV")).id
         people.create_person(s, person_data(cccd="048190000111", full_name="Trần Thị Mai", sex="Nữ",
@@ -63,10 +77,9 @@ def unit_db(tmp_path) -> Database:
 
 
 @pytest.fixture
-def city_db(tmp_path) -> Database:
+def city_db(template, tmp_path) -> Database:
     """The Department's database, which trusts DN.SNV's key."""
-    (tmp_path / "city").mkdir()
-    database = make_database(tmp_path / "city")
+    database = copy_of(template, tmp_path / "city")
     with database.session("snv") as s:
         trust_key(s, public_key_info("DN.SNV"), "snv")
     yield database
@@ -378,11 +391,10 @@ def test_an_untrusted_key_no_longer_opens_packages(package, city_db) -> None:
         inspect_package(city_db, package)
 
 
-def test_a_package_with_records_left_out_may_be_imported_again(package, tmp_path) -> None:
+def test_a_package_with_records_left_out_may_be_imported_again(package, template, tmp_path) -> None:
     """A Department that does not know DN.SNV yet: the records are refused (not the package);
     once the unit is added the same package is taken, and only then is it "imported before"."""
-    (tmp_path / "bare").mkdir()
-    bare = make_database(tmp_path / "bare")
+    bare = copy_of(template, tmp_path / "bare")
     with bare.session() as s:
         trust_key(s, public_key_info("DN.SNV"), "snv")
         for code in ("DN.SNV.CCVC", "DN.SNV"):
@@ -397,3 +409,11 @@ def test_a_package_with_records_left_out_may_be_imported_again(package, tmp_path
     assert (second.inserted, second.units_added) == (2, ["DN.SNV.CCVC"])
     assert import_package(bare, package).already_imported
     bare.dispose()
+
+
+def test_a_crafted_signer_file_is_refused_without_a_traceback(package, city_db, tmp_path) -> None:
+    def change(members: dict[str, bytes]) -> None:
+        members["signer.json"] = b"[" * 30000 + b"]" * 30000
+
+    with pytest.raises(UserError, match="signer.json"):
+        import_package(city_db, _rezip(package, tmp_path / "bad.zip", change))

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import shutil
 import zipfile
+from pathlib import Path
 
 import pytest
 
 from app import cli, people
+from app.db import open_database
 from tests.core.conftest import make_database, person_data
 
 
@@ -17,19 +20,24 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     return code, captured.out, captured.err
 
 
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("package-cli")
+    make_database(folder).dispose()
+    return folder / "hoso.sqlite"
+
+
 @pytest.fixture
-def desks(tmp_path) -> tuple[str, str]:
+def desks(template, tmp_path) -> tuple[str, str]:
     """(unit database, city database) as files, the unit with one person in DN.SNV.CCVC."""
-    paths = []
-    for name in ("unit", "city"):
-        (tmp_path / name).mkdir()
-        database = make_database(tmp_path / name)
-        if name == "unit":
-            with database.session() as s:
-                people.create_person(s, person_data(unit_code="DN.SNV.CCVC"))
-        database.dispose()
-        paths.append(str(tmp_path / name / "hoso.sqlite"))
-    return paths[0], paths[1]
+    unit, city = tmp_path / "unit.sqlite", tmp_path / "city.sqlite"
+    shutil.copyfile(template, unit)
+    shutil.copyfile(template, city)
+    database = open_database(unit)
+    with database.session() as s:
+        people.create_person(s, person_data(unit_code="DN.SNV.CCVC"))
+    database.dispose()
+    return str(unit), str(city)
 
 
 def test_export_trust_import_and_import_again(capsys, desks, tmp_path) -> None:

@@ -10,8 +10,13 @@ from app.errors import UserError
 from app.security.access import AuditFilter
 from models import ChangeLog, Person
 from models.security import AccessLog, ApprovedSnapshot, ReviewEvent
+from tests.core import security_fixtures
 from tests.core.conftest import person_data
-from tests.core.security_fixtures import World, fast_hashing, world, world_template  # noqa: F401 - fixtures
+from tests.core.security_fixtures import World
+
+fast_hashing = security_fixtures.fast_hashing
+world_template = security_fixtures.world_template
+world = security_fixtures.world
 
 
 def _state(w: World, pid: str) -> tuple[str, ApprovedSnapshot | None]:

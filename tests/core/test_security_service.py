@@ -13,7 +13,12 @@ from app.errors import UserError
 from app.security import sensitive
 from app.service import HoSoService
 from models.security import AccessLog
-from tests.core.security_fixtures import CCCD_A, World, fast_hashing, world, world_template  # noqa: F401 - fixtures
+from tests.core import security_fixtures
+from tests.core.security_fixtures import CCCD_A, World
+
+fast_hashing = security_fixtures.fast_hashing
+world_template = security_fixtures.world_template
+world = security_fixtures.world
 
 ROLES = ("admin", "clerk", "head", "viewer")
 

@@ -131,3 +131,14 @@ def test_daily_copy_once_a_day(qtbot, window) -> None:
     state.daily()
     qtbot.wait(300)
     assert [b.kind for b in backup.list_backups(backup_ui.backup_folder())] == ["daily"]
+
+
+def test_only_administrators_back_up_or_restore(window, told, monkeypatch) -> None:
+    import dataclasses
+
+    window.service.principal = dataclasses.replace(window.service.principal, role="clerk", local=False)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: pytest.fail("no dialog")))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: pytest.fail("no dialog")))
+    backup_ui.backup_now(window)
+    backup_ui.restore_backup(window)
+    assert len(told["error"]) == 2 and all("sao lưu" in e for e in told["error"])

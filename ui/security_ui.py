@@ -1,0 +1,319 @@
+"""Users, roles, approval and the audit log in the main window (the lead's menu entries call the
+functions below; ``install`` runs after the menus are built).
+
+- ``install(window)``: the user and role in the status bar and title, the city database's
+  read-only banner, entries the role may not use hidden (only a convenience: HoSoService refuses
+  anyway), the review state marked in the person list (tint + dot + tooltip), the count of
+  dossiers waiting for a unit head.
+- ``review_current``, ``manage_users``, ``show_audit_log``, ``change_password``: the menu entries.
+- ``prepare_editor(editor, person)``: masked fields read-only, a read-only dossier for roles that
+  may not edit it, and a "Lịch sử…" button (change history, review steps, access log for admins).
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QBrush, QColor, QHelpEvent, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTabWidget,
+    QToolBar,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+from app.security.ui_support import ACTION_PERMISSIONS
+from app.service import HoSoService
+from ui.security_common import (
+    STATE_COLOURS,
+    STATE_TEXT_COLOURS,
+    fill_table,
+    read_only_table,
+    review_action_labels,
+    role_label,
+    state_labels,
+    tr,
+    when,
+)
+
+MASKED_TIP = "Không có quyền xem trường này"
+CITY_BANNER = "CSDL thành phố — chỉ xem"
+PENDING_REFRESH_MS = 800
+
+
+def user_text(service: HoSoService) -> str:
+    principal = service.principal
+    return tr("Người dùng: {name} ({role})").format(name=principal.full_name or principal.username,
+                                                    role=role_label(principal.role))
+
+
+# --- install ---------------------------------------------------------------------------------------
+def install(window: Any) -> None:
+    service: HoSoService = window.service
+    label = QLabel(user_text(service))
+    label.setObjectName("user_label")
+    window.statusBar().addPermanentWidget(label)
+    window.setWindowTitle(f"{window.windowTitle()} — {user_text(service)}")
+    if service.principal.is_city_readonly:
+        banner = QToolBar()
+        banner.setObjectName("city_banner")
+        banner.setMovable(False)
+        text = QLabel(tr(CITY_BANNER))
+        text.setObjectName("city_banner_label")
+        text.setStyleSheet("background: #fff4ce; color: #8a5a00; font-weight: bold; padding: 4px 10px;")
+        banner.addWidget(text)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, banner)
+    apply_permissions(window)
+    QTimer.singleShot(0, lambda: apply_permissions(window))  # entries other install()s add after this one
+    table = window.people.table
+    table.setItemDelegate(ReviewMarkDelegate(table))
+    if service.can("approve"):
+        _install_pending_button(window)
+
+
+def apply_permissions(window: Any) -> None:
+    """Hide the entries the signed-in role may not use (menus left empty are hidden too)."""
+    service: HoSoService = window.service
+    answers: dict[str, bool] = {}
+    for action in window.findChildren(QAction):
+        needed = ACTION_PERMISSIONS.get(action.objectName())
+        if needed is None:
+            continue
+        for what in needed:
+            if what not in answers:
+                answers[what] = service.can(what)
+        action.setVisible(all(answers[w] for w in needed))
+    password = window.findChild(QAction, "change_password_action")
+    if password is not None:
+        password.setVisible(not service.principal.local)  # the file's own administrator has no account
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        if menu is not None and menu.actions():
+            menu_action.setVisible(any(a.isVisible() and not a.isSeparator() for a in menu.actions()))
+
+
+def _install_pending_button(window: Any) -> None:
+    button = QPushButton()
+    button.setObjectName("pending_button")
+    button.setFlat(True)
+    button.setStyleSheet("color: #8a5a00; text-decoration: underline;")
+    button.clicked.connect(lambda: show_pending(window))
+    window.statusBar().addPermanentWidget(button)
+    window._pending_button = button
+    timer = QTimer(window)
+    timer.setSingleShot(True)
+    timer.setInterval(PENDING_REFRESH_MS)
+    timer.timeout.connect(lambda: refresh_pending(window))
+    window.events.people_changed.connect(lambda _ids: timer.start())
+    QTimer.singleShot(0, lambda: refresh_pending(window))
+
+
+def refresh_pending(window: Any) -> None:
+    button = getattr(window, "_pending_button", None)
+    if button is None:
+        return
+    try:
+        count = len(window.service.pending_reviews())
+    except UserError:
+        count = 0
+    button.setText(tr("{count} hồ sơ chờ duyệt").format(count=count))
+    button.setVisible(count > 0)
+
+
+class ReviewMarkDelegate(QStyledItemDelegate):
+    """Rows not yet approved: tinted, a dot before the name, the state (and the comment) as tooltip."""
+
+    @staticmethod
+    def _state(index: QModelIndex | QPersistentModelIndex) -> str:
+        model = index.model()
+        row = model.person_row(index.row()) if hasattr(model, "person_row") else None
+        return getattr(row, "review_state", "approved") if row is not None else "approved"
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        state = self._state(index)
+        if state in STATE_COLOURS:
+            option.backgroundBrush = QBrush(STATE_COLOURS[state])
+            if index.column() == 0:
+                option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
+                option.icon = _dot(STATE_TEXT_COLOURS[state])
+                option.decorationSize = QSize(12, 12)
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem,  # noqa: N802
+                  index: QModelIndex | QPersistentModelIndex) -> bool:
+        state = self._state(index)
+        if event.type() == QEvent.Type.ToolTip and state in STATE_COLOURS:
+            text = index.data(Qt.ItemDataRole.ToolTipRole) or ""
+            QToolTip.showText(event.globalPos(), f"{text}\n{state_labels()[state]}".strip(), view)
+            return True
+        return super().helpEvent(event, view, option, index)
+
+
+_dots: dict[str, QIcon] = {}
+
+
+def _dot(colour: QColor) -> QIcon:
+    if colour.name() not in _dots:
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(colour)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(QPoint(6, 6), 5, 5)
+        painter.end()
+        _dots[colour.name()] = QIcon(pixmap)
+    return _dots[colour.name()]
+
+
+# --- menu entries ----------------------------------------------------------------------------------
+def review_current(window: Any) -> None:
+    """The selected dossier's review; with nothing selected, the list of dossiers waiting."""
+    from ui.security_review import ReviewDialog
+
+    person_id = window.people.current_id()
+    if person_id is None:
+        show_pending(window)
+        return
+    if ReviewDialog.ask(window, window.service, person_id):
+        window.events.people_changed.emit([person_id])
+
+
+def show_pending(window: Any) -> None:
+    from ui.security_review import PendingDialog
+
+    changed = PendingDialog.ask(window, window.service)
+    if changed:
+        window.events.people_changed.emit(changed)
+
+
+def manage_users(window: Any) -> None:
+    from ui.security_users import UsersDialog
+
+    UsersDialog.ask(window, window.service)
+
+
+def show_audit_log(window: Any) -> None:
+    from ui.security_audit import AuditDialog
+
+    AuditDialog.ask(window, window.service)
+
+
+def change_password(window: Any) -> None:
+    from ui.login import ChangePasswordDialog
+
+    if ChangePasswordDialog(window.service, window).exec() == QDialog.DialogCode.Accepted:
+        window.statusBar().showMessage(tr("Đã đổi mật khẩu."), 5000)
+
+
+# --- the person editor -----------------------------------------------------------------------------
+def prepare_editor(editor: Any, person: dict[str, Any]) -> None:
+    """Called by the person editor after loading a saved dossier."""
+    form = editor.form
+    for name in person.get("masked_fields") or ():
+        if name in form.rows:
+            _lock(form.rows[name].widget, form.rows[name].label)
+        elif name in form.sections:
+            _lock(form.sections[name], None)
+        elif "." in name and name.split(".")[0] in form.sections:
+            form.sections[name.split(".")[0]].setToolTip(tr("Có cột bạn không có quyền xem (hiện ***)."))
+    service: HoSoService = editor.service
+    if not service.can("edit", person.get("unit_code")):
+        editor.save_button.setEnabled(False)
+        editor.save_button.setToolTip(tr("Tài khoản của bạn chỉ được xem hồ sơ này."))
+        editor.setWindowTitle(editor.windowTitle() + " " + tr("(chỉ xem)"))
+    history = QPushButton(tr("Lịch sử…"))
+    history.setObjectName("history_button")
+    history.setAutoDefault(False)
+    history.setToolTip(tr("Lịch sử thay đổi và quá trình duyệt của hồ sơ"))
+    history.clicked.connect(lambda: PersonLogDialog.ask(editor, service, editor.person_id,
+                                                        str(person.get("full_name") or "")))
+    row = _layout_holding(editor.layout(), editor.save_button)
+    if row is not None:
+        row.insertWidget(0, history)
+
+
+def _lock(widget: QWidget, label: QWidget | None) -> None:
+    widget.setEnabled(False)
+    widget.setToolTip(tr(MASKED_TIP))
+    if label is not None:
+        label.setToolTip(tr(MASKED_TIP))
+    edit = widget.lineEdit() if isinstance(widget, QComboBox) else widget
+    if edit is not None and hasattr(edit, "setPlaceholderText"):
+        edit.setPlaceholderText("***")
+
+
+def _layout_holding(layout: QLayout | None, widget: QWidget) -> QHBoxLayout | None:
+    if layout is None:
+        return None
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        if item.widget() is widget and isinstance(layout, QHBoxLayout):
+            return layout
+        if item.layout() is not None:
+            found = _layout_holding(item.layout(), widget)
+            if found is not None:
+                return found
+    return None
+
+
+class PersonLogDialog(QDialog):
+    """One dossier's history: its changes, its review steps, and (administrators) its access log."""
+
+    def __init__(self, service: HoSoService, person_id: uuid.UUID, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Lịch sử hồ sơ: {name}").format(name=name))
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("log_tabs")
+        actions = {"create": tr("Tạo mới"), "update": tr("Sửa"), "delete": tr("Xóa"), "restore": tr("Khôi phục")}
+        changes = read_only_table("changes_table", [tr("Thời điểm"), tr("Người sửa"), tr("Thao tác"), tr("Mục"),
+                                                    tr("Giá trị cũ"), tr("Giá trị mới")])
+        fill_table(changes, [(when(c.at), c.by, actions.get(c.action, c.action), c.label, c.old or "—", c.new or "—")
+                             for c in reversed(service.history(person_id))])
+        self.tabs.addTab(changes, tr("Thay đổi"))
+        steps = read_only_table("steps_table", [tr("Thời điểm"), tr("Người thực hiện"), tr("Thao tác"),
+                                                tr("Phiên bản"), tr("Ý kiến")])
+        labels = review_action_labels()
+        fill_table(steps, [(when(s.at), s.by, labels.get(s.action, s.action), s.version, s.comment or "")
+                           for s in reversed(service.review_history(person_id))])
+        self.tabs.addTab(steps, tr("Quá trình duyệt"))
+        if service.can("view_audit"):
+            audit = read_only_table("audit_table", [tr("Thời điểm"), tr("Người thực hiện"), tr("Thao tác"),
+                                                    tr("Mục"), tr("Ghi chú")])
+            fill_table(audit, [(when(e.at), e.by, e.action_label, e.field or "", e.detail or e.new or "")
+                               for e in reversed(service.person_audit(person_id))])
+            self.tabs.addTab(audit, tr("Nhật ký truy cập"))
+        buttons = QDialogButtonBox()
+        buttons.addButton(tr("Đóng"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+        self.resize(980, 520)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, service: HoSoService, person_id: uuid.UUID | None, name: str) -> None:
+        if person_id is None:
+            return
+        try:
+            dialog = cls(service, person_id, name, parent)
+        except UserError as exc:
+            from ui.dialogs import show_error
+
+            show_error(parent, str(exc))
+            return
+        dialog.exec()
