@@ -18,6 +18,7 @@ import datetime as dt
 import logging
 import os
 import re
+import shutil
 import sqlite3
 import stat
 from collections.abc import Iterator
@@ -27,7 +28,7 @@ from pathlib import Path
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import make_url
 
-from app.db import APPLICATION_ID, Database, alembic_config, head_revision, to_url
+from app.db import APPLICATION_ID, Database, alembic_config, check_sqlite_file, head_revision, to_url
 from app.errors import UserError
 
 logger = logging.getLogger(__name__)
@@ -246,6 +247,7 @@ def backup(source: Database | str | Path, out: str | Path, *, kind: str = "manua
     now = now or dt.datetime.now()
     path = sqlite_file(source, "nguồn")
     _check_header(path, "cơ sở dữ liệu")
+    check_sqlite_file(path)  # another program's SQLite file is not ours to copy
     final = _resolve_out(out, now, kind)
     if final.resolve() == path.resolve():
         raise UserError(f"Không thể sao lưu {path} đè lên chính nó.")
@@ -325,11 +327,19 @@ def backup_if_due(source: Database | str | Path, folder: str | Path | None = Non
 
 # --- restore -------------------------------------------------------------------------------------
 
-def _take_over(target: Path) -> None:
+def _take_over(target: Path) -> dict[str, Path]:
     """Fold the target's WAL into the file and make sure nobody else has it open.
 
     Leaving WAL mode needs the only connection to the file, so a HoSo (or another program) still
-    using the database makes this fail, and the restore is refused before anything changed."""
+    using the database makes this fail, and the restore is refused before anything changed. A file
+    too broken to open keeps its WAL and journal as they were: copies of them are returned (side →
+    copy) for the caller to put next to the kept file, since SQLite may delete them on closing."""
+    kept: dict[str, Path] = {}
+    for side in ("-wal", "-journal"):
+        leftover = target.with_name(target.name + side)
+        if leftover.exists():
+            kept[side] = leftover.with_name(f".{leftover.name}.{os.getpid()}.keep")
+            shutil.copy2(leftover, kept[side])
     try:
         with _connect(target) as con:
             con.execute("PRAGMA busy_timeout=2000")
@@ -338,10 +348,13 @@ def _take_over(target: Path) -> None:
     except sqlite3.OperationalError as exc:
         mode = str(exc)
     except sqlite3.DatabaseError:
-        return  # a broken current file: it is kept as it is under its new name
+        return kept  # a broken current file: kept as it is (with its WAL) under its new name
+    for copy in kept.values():
+        copy.unlink()
     if mode != "delete":
         raise UserError(f"Cơ sở dữ liệu {target} đang được mở ở nơi khác (một cửa sổ HoSo hay một lệnh khác); "
                         "hãy đóng nó rồi khôi phục lại.")
+    return {}
 
 
 def restore(target: Database | str | Path, source: str | Path, *, now: dt.datetime | None = None,
@@ -363,27 +376,29 @@ def restore(target: Database | str | Path, source: str | Path, *, now: dt.dateti
         raise UserError(f"Thư mục {path.parent} (nơi đặt cơ sở dữ liệu) không tồn tại.")
     staged = path.with_name(f".{path.name}.restore-{os.getpid()}.tmp")
     previous: Path | None = None
+    kept: dict[str, Path] = {}
     try:
         _copy(source, staged)
         _private(staged, like=path)
         info = inspect_file(staged, shown_as=source)
         if path.exists():
-            _take_over(path)
+            kept = _take_over(path)
             previous = _free_name(path.parent, f"{path.name}.before-restore-{now:%Y%m%d-%H%M%S}")
             try:
                 os.link(path, previous)  # the old file keeps existing under its new name...
             except OSError:
-                import shutil
-
                 shutil.copy2(path, previous)
-        for side in ("-wal", "-shm", "-journal"):  # ...and no leftover of it may meet the new file
+            for side, copy in kept.items():  # ...with the WAL of a file too broken to fold it in
+                os.replace(copy, previous.with_name(previous.name + side))
+        for side in ("-wal", "-shm", "-journal"):  # no leftover of the old file may meet the new one
             with contextlib.suppress(FileNotFoundError):
                 path.with_name(path.name + side).unlink()
         os.replace(staged, path)  # ...while the name points at the verified copy in one step
         _fsync_dir(path.parent)
     finally:
-        with contextlib.suppress(OSError):
-            staged.unlink()
+        for leftover in (staged, *kept.values()):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
     with _connect(path) as con:
         if con.execute("PRAGMA quick_check").fetchone()[0] != "ok":  # pragma: no cover - disk failure
             raise UserError(f"Khôi phục xong nhưng tệp {path} không đọc lại được; tệp cũ vẫn còn ở {previous}.")

@@ -47,8 +47,8 @@ def _backup(target: str, args: argparse.Namespace) -> int:
 
 def _restore(target: str, args: argparse.Namespace) -> int:
     current = backup.sqlite_file(target, "đích")
-    info = backup.inspect_file(args.file)  # refuse junk before asking anything
     if not args.yes and sys.stdin.isatty():
+        info = backup.inspect_file(args.file)  # refuse junk before asking anything
         output.message(f"Bản sao lưu {info.path}: {info.people} hồ sơ, {info.units} đơn vị, lưu lúc "
                        f"{info.created:%d/%m/%Y %H:%M}.")
         sys.stderr.write(f"Thay cơ sở dữ liệu {current} bằng bản này? (tệp hiện tại được giữ lại) [c/K] ")
@@ -56,6 +56,7 @@ def _restore(target: str, args: argparse.Namespace) -> int:
         if sys.stdin.readline().strip().lower() not in ("c", "có", "co", "y", "yes"):
             raise UserError("Đã hủy khôi phục; không có gì thay đổi.")
     result = backup.restore(target, args.file, log_as=current_user())
+    info = result.info
     kept = f" Tệp cũ được giữ ở {result.previous}." if result.previous else ""
     later = " Cấu trúc dữ liệu sẽ được nâng cấp ở lần mở tới." if info.schema_status == "older" else ""
     output.message(f"Đã khôi phục {current} từ {info.path} ({info.people} hồ sơ).{kept}{later}")

@@ -38,6 +38,8 @@ def _field_and_label(entity: str, field: str) -> tuple[str, str]:
     if entity == "person":
         if field == "*":
             return "*", "Hồ sơ"
+        if field == "package":  # written by app.package.importer
+            return field, "Nhập gói hồ sơ"
         spec = PERSON_FIELD_MAP.get(field)
         return field, spec.label if spec else field
     section = _ENTITY_SECTION.get(entity, entity)

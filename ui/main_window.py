@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
             (tools_menu, "ui.sync_ui", "show_sync", tr("Đồng bộ lên cơ sở dữ liệu thành phố…"), None, lambda f: f(self)),
             (tools_menu, "ui.package_ui", "export_package", tr("Xuất gói hồ sơ có ký số…"), None, lambda f: f(self)),
             (tools_menu, "ui.package_ui", "import_package", tr("Nhập gói hồ sơ…"), None, lambda f: f(self)),
+            (tools_menu, "ui.package_ui", "manage_keys", tr("Khoá ký số của các đơn vị…"), None, lambda f: f(self)),
             (tools_menu, "ui.backup_ui", "backup_now", tr("Sao lưu dữ liệu…"), None, lambda f: f(self)),
             (tools_menu, "ui.backup_ui", "restore_backup", tr("Khôi phục từ bản sao lưu…"), None, lambda f: f(self)),
             (tools_menu, "ui.security_ui", "manage_users", tr("Người dùng và phân quyền…"), None, lambda f: f(self)),

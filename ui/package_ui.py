@@ -5,6 +5,9 @@ choose the file, the package is written off the UI thread, the result is shown. 
 the file, the package is verified off the UI thread and what was found (unit, signer's
 fingerprint, counts, creation time) is shown before anything is written; then it is imported and
 the summary (with the records refused or in conflict) is shown. A refused package shows why.
+
+Công cụ → Khoá ký số của các đơn vị… (``manage_keys``, at the Department): the trusted keys, adding
+a unit's ``.pub`` file after comparing its fingerprint, and untrusting a key (``app.package.trust``).
 """
 
 from __future__ import annotations
@@ -13,28 +16,35 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.db import Database
 from app.errors import UserError
-from app.package import build, importer, keys
+from app.package import build, importer, keys, trust
 from app.package.build import ExportResult
 from app.package.importer import ImportSummary, PackageInfo
+from app.package.keys import spaced
+from app.package.trust import KeyCandidate
 from app.units import UnitRow
 from ui.background import run_in_background
-from ui.dialogs import show_error, unit_combo
+from ui.dialogs import confirm, show_error, unit_combo
 
 
 def tr(text: str) -> str:
@@ -51,7 +61,11 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
 
 
 def _when(value: dt.datetime | None) -> str:
-    return value.astimezone().strftime("%d/%m/%Y %H:%M") if value is not None else tr("(không rõ)")
+    if value is None:
+        return tr("(không rõ)")
+    if value.tzinfo is None:  # SQLite gives naive UTC
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone().strftime("%d/%m/%Y %H:%M")
 
 
 class ExportDialog(QDialog):
@@ -91,7 +105,7 @@ class ExportDialog(QDialog):
         QMessageBox.information(self, "HoSo", tr(
             "Đã lưu khoá công khai của đơn vị {unit} vào {file}.\nHãy gửi tệp này cho Sở Nội vụ và đọc cho họ "
             "dấu vân tay để đối chiếu:\n{fingerprint}").format(unit=info.unit_code, file=Path(name).name,
-                                                             fingerprint=info.fingerprint))
+                                                             fingerprint=spaced(info.fingerprint)))
 
     @classmethod
     def ask(cls, parent: QWidget | None, units: list[UnitRow], current: str | None, db: Database) -> str | None:
@@ -113,7 +127,7 @@ class ConfirmImportDialog(QDialog):
         layout.addWidget(ok)
         form = QFormLayout()
         self.unit_label = QLabel(f"{info.unit_code} — {info.unit_name}")
-        self.fingerprint_label = QLabel(info.fingerprint)
+        self.fingerprint_label = QLabel(spaced(info.fingerprint))
         self.fingerprint_label.setWordWrap(True)
         self.counts_label = QLabel(tr("{persons} hồ sơ, {deleted} hồ sơ đã xoá, {attachments} tệp đính kèm").format(
             persons=info.persons, deleted=info.deleted, attachments=info.attachments))
@@ -180,7 +194,8 @@ def export_package(window: Any) -> None:
     path = Path(name) if name.lower().endswith(".zip") else Path(name + ".zip")
 
     def work(report, cancelled) -> ExportResult:  # noqa: ANN001 - background's callbacks
-        return build.export_package(service.db, path, code, user=service.user, progress=report, cancelled=cancelled)
+        return build.export_package(service.db, path, code, user=service.user, progress=report, cancelled=cancelled,
+                                    principal=service.principal)
 
     def done(result: ExportResult) -> None:
         QMessageBox.information(window, "HoSo", tr(
@@ -209,7 +224,8 @@ def import_package(window: Any) -> None:
             return
         if ConfirmImportDialog.ask(window, info):
             run_in_background(window, tr("Đang nhập gói hồ sơ…"),
-                              lambda _report, _cancelled: importer.import_package(service.db, path, user=service.user),
+                              lambda _report, _cancelled: importer.import_package(
+                                  service.db, path, user=service.user, principal=service.principal),
                               imported, failed, cancellable=False)
 
     def imported(summary: ImportSummary) -> None:
@@ -221,5 +237,149 @@ def import_package(window: Any) -> None:
     def failed(exc: BaseException) -> None:
         show_error(window, str(exc))
 
-    run_in_background(window, tr("Đang kiểm tra gói hồ sơ…"), lambda _r, _c: importer.inspect_package(service.db, path),
+    run_in_background(window, tr("Đang kiểm tra gói hồ sơ…"),
+                      lambda _r, _c: importer.inspect_package(service.db, path, user=service.user,
+                                                              principal=service.principal),
                       verified, failed, cancellable=False)
+
+
+# --- the Department's trusted keys ---------------------------------------------------------------
+
+KEY_COLUMNS = ("Mã đơn vị", "Tên đơn vị", "Dấu vân tay", "Ngày tin cậy", "Người thêm")
+COMPARE = "Hãy đối chiếu dấu vân tay với đơn vị qua điện thoại/công văn trước khi tin cậy."
+
+
+def _candidate_text(candidate: KeyCandidate) -> str:
+    info = candidate.info
+    name = candidate.unit_name or (tr("{name} (theo tệp khoá)").format(name=info.unit_name)
+                                   if info.unit_name else tr("(không rõ tên)"))
+    lines = [tr("Tin cậy khoá ký số của đơn vị {code} — {name}?").format(code=info.unit_code, name=name), "",
+             tr("Dấu vân tay:"), spaced(info.fingerprint), "", tr(COMPARE),
+             tr("Sau khi tin cậy, các gói hồ sơ ký bằng khoá này được nhận cho đơn vị {code} và các đơn vị "
+                "trực thuộc.").format(code=info.unit_code)]
+    if candidate.unit_name is None:
+        lines += ["", tr("Lưu ý: đơn vị {code} chưa có trong cơ sở dữ liệu này; hồ sơ trong gói của đơn vị sẽ bị "
+                         "từ chối cho tới khi thêm đơn vị.").format(code=info.unit_code)]
+    if candidate.other_keys:
+        lines += ["", tr("Đơn vị này đã có {n} khoá khác được tin cậy. Nếu khoá cũ bị mất hoặc được thay, hãy thôi "
+                         "tin cậy khoá cũ.").format(n=len(candidate.other_keys))]
+    return "\n".join(lines)
+
+
+class KeysDialog(QDialog):
+    """The trusted keys: add a unit's key (after comparing its fingerprint), stop trusting one."""
+
+    def __init__(self, parent: QWidget | None, service: Any):
+        super().__init__(parent)
+        self.service = service
+        self.setWindowTitle(tr("Khoá ký số của các đơn vị"))
+        self.resize(900, 400)
+        layout = QVBoxLayout(self)
+        note = QLabel(tr("Sở Nội vụ chỉ nhận gói hồ sơ ký bằng các khoá dưới đây. Mỗi khoá chỉ dùng cho một đơn vị "
+                         "và các đơn vị trực thuộc."))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.table = QTableWidget(0, len(KEY_COLUMNS))
+        self.table.setObjectName("keys_table")
+        self.table.setHorizontalHeaderLabels([tr(c) for c in KEY_COLUMNS])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        layout.addWidget(self.table)
+        row = QHBoxLayout()
+        self.add_button = QPushButton(tr("Thêm khoá của đơn vị…"))
+        self.add_button.setObjectName("add_key_button")
+        self.add_button.clicked.connect(self.add_key)
+        self.remove_button = QPushButton(tr("Thôi tin cậy"))
+        self.remove_button.setObjectName("remove_key_button")
+        self.remove_button.clicked.connect(self.remove_key)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        box.rejected.connect(self.reject)
+        row.addWidget(box)
+        layout.addLayout(row)
+        self.refresh()
+
+    def _call(self, function: Any, *args: Any) -> Any:
+        return function(self.service.db, *args, user=self.service.user, principal=self.service.principal)
+
+    def refresh(self) -> None:
+        rows = self._call(trust.list_keys)
+        self.table.setRowCount(len(rows))
+        for r, key in enumerate(rows):
+            cells = (key.unit_code, key.unit_name or tr("(chưa có ở cơ sở dữ liệu này)"), spaced(key.fingerprint),
+                     _when(key.added_at), key.added_by)
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, key.fingerprint)
+                self.table.setItem(r, c, item)
+        self.table.clearSelection()
+        self._selection_changed()
+
+    def selected_fingerprint(self) -> str | None:
+        items = self.table.selectedItems()
+        return items[0].data(Qt.ItemDataRole.UserRole) if items else None
+
+    def _selection_changed(self) -> None:
+        self.remove_button.setEnabled(self.selected_fingerprint() is not None)
+
+    def add_key(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, tr("Chọn tệp khoá công khai của đơn vị"), "",
+                                              tr("Khoá công khai (*.pub);;Mọi tệp (*)"))
+        if not name:
+            return
+        try:
+            candidate = self._call(trust.read_candidate, Path(name))
+        except UserError as exc:
+            show_error(self, str(exc))
+            return
+        if candidate.trusted_for is not None:
+            show_error(self, tr("Khoá này đã được tin cậy cho đơn vị {other}, không thể dùng cho đơn vị {code}.").format(
+                other=candidate.trusted_for, code=candidate.info.unit_code))
+            return
+        if candidate.already_trusted:
+            QMessageBox.information(self, "HoSo", tr("Khoá của đơn vị {code} đã được tin cậy từ trước.").format(
+                code=candidate.info.unit_code))
+            return
+        if not confirm(self, _candidate_text(candidate), tr("Tin cậy khoá này")):
+            return
+        try:
+            self._call(trust.trust, candidate.info)
+        except UserError as exc:
+            show_error(self, str(exc))
+        self.refresh()
+
+    def remove_key(self) -> None:
+        items = self.table.selectedItems()
+        if not items:
+            return
+        fingerprint = items[0].data(Qt.ItemDataRole.UserRole)
+        unit = self.table.item(items[0].row(), 0).text()
+        question = tr("Thôi tin cậy khoá ký số của đơn vị {code}?\n\nDấu vân tay:\n{fingerprint}\n\nTừ nay các gói "
+                      "ký bằng khoá này sẽ bị từ chối; hồ sơ đã nhập trước đây vẫn giữ nguyên.").format(
+            code=unit, fingerprint=spaced(fingerprint))
+        if not confirm(self, question, tr("Thôi tin cậy")):
+            return
+        try:
+            self._call(trust.untrust, fingerprint)
+        except UserError as exc:
+            show_error(self, str(exc))
+        self.refresh()
+
+
+def manage_keys(window: Any) -> None:
+    """Menu entry Công cụ → Khoá ký số của các đơn vị… (administrators)."""
+    if not _allowed(window):
+        return
+    try:
+        dialog = KeysDialog(window, window.service)
+    except UserError as exc:
+        show_error(window, str(exc))
+        return
+    dialog.exec()

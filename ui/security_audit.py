@@ -2,8 +2,8 @@
 sensitive data and approvals merged newest first, with filters, pages of ``PAGE_SIZE`` and
 "Xuất Excel…" of everything the filters select.
 
-Entry point: ``AuditDialog.ask(parent, service, person_id=None, person_name="")`` (a person's
-entries only when ``person_id`` is given: the dossier's log).
+Entry point: ``AuditDialog.ask(parent, service, person_id=None, person_name="", only_person=True)``;
+with a ``person_id`` a "Chỉ hồ sơ: …" box filters on that dossier (ticked when ``only_person``).
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def action_choices() -> list[tuple[str, str | None]]:
 
 class AuditDialog(QDialog):
     def __init__(self, service: HoSoService, parent: QWidget | None = None, person_id: uuid.UUID | None = None,
-                 person_name: str = ""):
+                 person_name: str = "", only_person: bool = True):
         super().__init__(parent)
         self.service = service
         self.offset = 0
@@ -62,7 +62,7 @@ class AuditDialog(QDialog):
         self.person_id = person_id
         self.person_check = QCheckBox(tr("Chỉ hồ sơ: {name}").format(name=person_name))
         self.person_check.setObjectName("person_check")
-        self.person_check.setChecked(person_id is not None)
+        self.person_check.setChecked(person_id is not None and only_person)
         self.person_check.setVisible(person_id is not None)
         apply = QPushButton(tr("Lọc"))
         apply.setObjectName("filter_button")
@@ -155,9 +155,9 @@ class AuditDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, service: HoSoService, person_id: uuid.UUID | None = None,
-            person_name: str = "") -> None:
+            person_name: str = "", only_person: bool = True) -> None:
         try:
-            dialog = cls(service, parent, person_id, person_name)
+            dialog = cls(service, parent, person_id, person_name, only_person)
         except UserError as exc:
             show_error(parent, str(exc))
             return

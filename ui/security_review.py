@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.history import Change
+from app.security.ui_support import approved_at
 from app.service import HoSoService
 from ui.security_common import (
     STATE_TEXT_COLOURS,
@@ -38,6 +39,7 @@ from ui.security_common import (
     when,
 )
 
+APPROVED_MARGIN = dt.timedelta(milliseconds=100)
 CHANGE_ACTIONS = {"create": "Tạo mới", "update": "Sửa", "delete": "Xóa", "restore": "Khôi phục"}
 
 
@@ -47,10 +49,12 @@ def _aware(moment: dt.datetime | str) -> dt.datetime:
 
 
 def changes_since_approval(changes: Sequence[Change], approved_at: dt.datetime | None) -> list[Change]:
-    """The changes made after the last approval (all of them for a dossier never approved)."""
+    """The changes made after the approved version (all of them for a dossier never approved). The
+    approved moment is the version's ``updated_at``: its own change rows are stamped a moment
+    apart, hence the margin."""
     if approved_at is None:
         return list(changes)
-    limit = _aware(approved_at)
+    limit = _aware(approved_at) + APPROVED_MARGIN
     return [c for c in changes if _aware(c.at) > limit]
 
 
@@ -72,7 +76,8 @@ class ReviewDialog(QDialog):
         self.state = str(person.get("review_state") or "approved")
         steps = service.review_history(person_id)
         approvals = [s.at for s in steps if s.action == "approve"]
-        self.pending = changes_since_approval(service.history(person_id), approvals[-1] if approvals else None)
+        baseline = approved_at(service.db, person_id) or (approvals[-1] if approvals else None)
+        self.pending = changes_since_approval(service.history(person_id), baseline) if self.state != "approved" else []
         self.setWindowTitle(tr("Duyệt hồ sơ: {name}").format(name=person.get("full_name") or ""))
         heading = QLabel(tr("<b>{name}</b> — CCCD {cccd} — {unit}").format(
             name=person.get("full_name") or "", cccd=person.get("cccd") or "",
@@ -170,17 +175,18 @@ class ReviewDialog(QDialog):
 class PendingDialog(QDialog):
     """The dossiers of the user's units waiting for approval (oldest first); opening one reviews it."""
 
-    def __init__(self, service: HoSoService, parent: QWidget | None = None):
+    def __init__(self, service: HoSoService, parent: QWidget | None = None, returned: bool = False):
         super().__init__(parent)
         self.service = service
+        self.returned = returned  # a clerk's list: the dossiers returned for changes
         self.changed_ids: list[uuid.UUID] = []
-        self.setWindowTitle(tr("Hồ sơ chờ duyệt"))
+        self.setWindowTitle(tr("Hồ sơ bị trả lại") if returned else tr("Hồ sơ chờ duyệt"))
         self.summary = QLabel()
         self.summary.setObjectName("summary_label")
         self.table = read_only_table("pending_table", [tr("Họ và tên"), tr("Số CCCD"), tr("Đơn vị"),
                                                        tr("Người gửi"), tr("Gửi lúc"), tr("Ghi chú")])
         self.table.doubleClicked.connect(lambda _index: self.review_selected())
-        open_button = QPushButton(tr("Xem và duyệt…"))
+        open_button = QPushButton(tr("Xem…") if returned else tr("Xem và duyệt…"))
         open_button.setObjectName("review_button")
         open_button.clicked.connect(self.review_selected)
         close = QPushButton(tr("Đóng"))
@@ -197,11 +203,16 @@ class PendingDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        waiting = self.service.pending_reviews()
+        waiting = self.service.pending_reviews(("returned",) if self.returned else ("submitted",))
         fill_table(self.table, [(p.full_name, p.cccd, p.unit_name or "", p.submitted_by or "", when(p.submitted_at),
-                                 tr("đã xóa") if p.deleted else "") for p in waiting], [p.person_id for p in waiting])
-        self.summary.setText(tr("{count} hồ sơ đang chờ duyệt.").format(count=len(waiting)) if waiting
-                             else tr("Không có hồ sơ nào đang chờ duyệt."))
+                                 tr("đã xóa") if p.deleted else (p.comment or "") if self.returned else "")
+                                for p in waiting], [p.person_id for p in waiting])
+        if self.returned:
+            self.summary.setText(tr("{count} hồ sơ bị trả lại: sửa theo ý kiến rồi lưu để gửi duyệt lại.").format(
+                count=len(waiting)) if waiting else tr("Không có hồ sơ nào bị trả lại."))
+        else:
+            self.summary.setText(tr("{count} hồ sơ đang chờ duyệt.").format(count=len(waiting)) if waiting
+                                 else tr("Không có hồ sơ nào đang chờ duyệt."))
         if waiting:
             self.table.selectRow(0)
 
@@ -215,8 +226,8 @@ class PendingDialog(QDialog):
             self.reload()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, service: HoSoService) -> list[uuid.UUID]:
+    def ask(cls, parent: QWidget | None, service: HoSoService, returned: bool = False) -> list[uuid.UUID]:
         """The ids whose state changed."""
-        dialog = cls(service, parent)
+        dialog = cls(service, parent, returned)
         dialog.exec()
         return dialog.changed_ids

@@ -77,12 +77,37 @@ def install(window: Any) -> None:
         text.setStyleSheet("background: #fff4ce; color: #8a5a00; font-weight: bold; padding: 4px 10px;")
         banner.addWidget(text)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, banner)
+    _add_pending_entry(window)
     apply_permissions(window)
     QTimer.singleShot(0, lambda: apply_permissions(window))  # entries other install()s add after this one
     table = window.people.table
     table.setItemDelegate(ReviewMarkDelegate(table))
+    legend = QLabel(" ".join(f'<span style="color:{STATE_TEXT_COLOURS[s].name()}">●</span> {state_labels()[s]}'
+                             for s in ("submitted", "returned")))
+    legend.setObjectName("review_legend")
+    legend.setToolTip(tr("Hồ sơ có thay đổi của cán bộ nhập liệu chưa được lãnh đạo đơn vị duyệt"))
+    window.statusBar().addPermanentWidget(legend)
     if service.can("approve"):
-        _install_pending_button(window)
+        _install_pending_button(window, returned=False)
+    elif service.principal.role == "clerk" and service.can("edit"):
+        _install_pending_button(window, returned=True)
+
+
+def _add_pending_entry(window: Any) -> None:
+    """Hồ sơ → Hồ sơ chờ duyệt… under the lead's "Duyệt hoặc trả lại hồ sơ…" entry."""
+    anchor = window.findChild(QAction, "review_current_action")
+    menus = [w for w in (anchor.associatedObjects() if anchor else []) if hasattr(w, "insertAction")]
+    if not menus:
+        return
+    action = QAction(tr("Hồ sơ chờ duyệt…"), window)
+    action.setObjectName("show_pending_action")
+    action.triggered.connect(lambda: show_pending(window))
+    actions = menus[0].actions()
+    after = actions.index(anchor) + 1
+    if after < len(actions):
+        menus[0].insertAction(actions[after], action)
+    else:
+        menus[0].addAction(action)
 
 
 def apply_permissions(window: Any) -> None:
@@ -106,12 +131,15 @@ def apply_permissions(window: Any) -> None:
             menu_action.setVisible(any(a.isVisible() and not a.isSeparator() for a in menu.actions()))
 
 
-def _install_pending_button(window: Any) -> None:
+def _install_pending_button(window: Any, *, returned: bool) -> None:
+    """Heads: "N hồ sơ chờ duyệt"; clerks: "N hồ sơ bị trả lại" (each opens its list)."""
     button = QPushButton()
     button.setObjectName("pending_button")
     button.setFlat(True)
-    button.setStyleSheet("color: #8a5a00; text-decoration: underline;")
-    button.clicked.connect(lambda: show_pending(window))
+    colour = STATE_TEXT_COLOURS["returned" if returned else "submitted"].name()
+    button.setStyleSheet(f"color: {colour}; text-decoration: underline;")
+    button.setProperty("returned", returned)
+    button.clicked.connect(lambda: show_pending(window, returned=returned))
     window.statusBar().addPermanentWidget(button)
     window._pending_button = button
     timer = QTimer(window)
@@ -126,11 +154,13 @@ def refresh_pending(window: Any) -> None:
     button = getattr(window, "_pending_button", None)
     if button is None:
         return
+    returned = bool(button.property("returned"))
     try:
-        count = len(window.service.pending_reviews())
+        count = len(window.service.pending_reviews(("returned",) if returned else ("submitted",)))
     except UserError:
         count = 0
-    button.setText(tr("{count} hồ sơ chờ duyệt").format(count=count))
+    text = tr("{count} hồ sơ bị trả lại") if returned else tr("{count} hồ sơ chờ duyệt")
+    button.setText(text.format(count=count))
     button.setVisible(count > 0)
 
 
@@ -193,10 +223,10 @@ def review_current(window: Any) -> None:
         window.events.people_changed.emit([person_id])
 
 
-def show_pending(window: Any) -> None:
+def show_pending(window: Any, *, returned: bool = False) -> None:
     from ui.security_review import PendingDialog
 
-    changed = PendingDialog.ask(window, window.service)
+    changed = PendingDialog.ask(window, window.service, returned)
     if changed:
         window.events.people_changed.emit(changed)
 
@@ -210,7 +240,10 @@ def manage_users(window: Any) -> None:
 def show_audit_log(window: Any) -> None:
     from ui.security_audit import AuditDialog
 
-    AuditDialog.ask(window, window.service)
+    person_id = window.people.current_id()  # offered as the "Chỉ hồ sơ: …" filter, not ticked
+    row = window.people.model.person_row(window.people.table.currentIndex().row()) if person_id else None
+    AuditDialog.ask(window, window.service, person_id if row else None, row.full_name if row else "",
+                    only_person=False)
 
 
 def change_password(window: Any) -> None:

@@ -188,7 +188,6 @@ class _Target:
     tokens: dict[str, Token]
     units: dict[str, uuid.UUID]  # city units by code
     current_unit: dict[str, uuid.UUID | None]
-    deleted: dict[str, bool]
     cccd_owner: dict[str, str]
     hashes: set[str]  # attachment contents the target already has
     attachment_hash: dict[str, str]  # attachment id → its hash at the target
@@ -208,7 +207,6 @@ def _read_target(conn: Connection, docs: Sequence[Mapping[str, Any]], units: dic
         if att_ids else []
     return _Target(tokens={str(r.id): token(r.version, r.updated_at) for r in rows}, units=units,
                    current_unit={str(r.id): r.unit_id for r in rows},
-                   deleted={str(r.id): r.deleted_at is not None for r in rows},
                    cccd_owner={r.cccd: str(r.id) for r in owners}, hashes=have,
                    attachment_hash={str(r.id): r.sha256 for r in att})
 

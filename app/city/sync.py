@@ -71,7 +71,10 @@ class SyncSummary:
 def url_key(url: str) -> str:
     """The target's name in the bookkeeping: the URL without its password."""
     try:
-        return make_url(url)._replace(password=None).render_as_string(hide_password=False)
+        parsed = make_url(url)._replace(password=None)
+        if parsed.drivername == "postgresql":  # one key whichever way the driver is spelled
+            parsed = parsed._replace(drivername="postgresql+psycopg")
+        return parsed.render_as_string(hide_password=False)
     except Exception as exc:  # noqa: BLE001 - any malformed URL
         raise UserError(f"Địa chỉ cơ sở dữ liệu thành phố không hợp lệ: {url}") from exc
 

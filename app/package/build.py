@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from app.db import Database, head_revision
 from app.errors import UserError
-from app.package import FORMAT
+from app.package import FORMAT, authorize
 from app.package.keys import own_unit, public_key_info, signing_key, signing_unit
 from app.security import access
 from app.units import get_unit, subtree_ids
@@ -156,8 +156,11 @@ def default_signer(db: Database) -> str | None:
 
 
 def export_package(db: Database, out: Path, unit_code: str | None = None, *, user: str | None = None,
-                   progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> ExportResult:
-    """Write the signed package of ``unit_code`` (default: the database's own unit) to ``out``."""
+                   progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+                   principal: Any = None) -> ExportResult:
+    """Write the signed package of ``unit_code`` (default: the database's own unit) to ``out``;
+    ``principal`` (when given) must hold the right ``package``."""
+    authorize(principal)
     out = Path(out)
     if not out.parent.exists():
         raise UserError(f"--out: thư mục '{out.parent}' không tồn tại.")

@@ -11,6 +11,10 @@
 ``package import --json`` prints ``{"package", "unit", "inserted", "updated", "unchanged",
 "deleted", "rejected", "problems", "already_imported"}``. A refused package exits 1 with the
 reason on stderr and nothing written.
+
+Every subcommand that touches packages or trusted keys acts as ``app.security.principal.for_cli``
+(on a local SQLite file its administrator; on PostgreSQL the URL's account, which needs the right
+``package``).
 """
 
 from __future__ import annotations
@@ -18,12 +22,22 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from app import output
 from app.db import Database
 from app.errors import UserError
 
 Handler = Callable[[Database, argparse.Namespace], int]
+
+
+def _principal(db: Database) -> Any:
+    """Who the command line acts as (None when the security module is not installed)."""
+    try:
+        from app.security.principal import for_cli
+    except ImportError:  # pragma: no cover - security not installed
+        return None
+    return for_cli(db)
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -109,7 +123,7 @@ def _export(db: Database, args: argparse.Namespace) -> int:
             bar.append(output.Progress("Đang xuất hồ sơ", total, step=500))
         bar[0](done)
 
-    result = export_package(db, Path(args.out), args.unit, progress=progress)
+    result = export_package(db, Path(args.out), args.unit, progress=progress, principal=_principal(db))
     if args.json:
         output.emit_json(result.as_json())
     output.message(f"Đã ghi gói {result.path}: đơn vị {result.unit_code}, {result.persons} hồ sơ, "
@@ -122,11 +136,12 @@ def _export(db: Database, args: argparse.Namespace) -> int:
 
 
 def _trust(db: Database, args: argparse.Namespace) -> int:
-    from app.package.keys import read_public_key, trust_key
+    from app.package.keys import read_public_key
+    from app.package.trust import trust
 
+    principal = _principal(db)
     info = read_public_key(Path(args.file))
-    with db.session() as session:
-        added = trust_key(session, info, session.info["user"])
+    added = trust(db, info, principal=principal)
     if args.json:
         output.emit_json({"unit_code": info.unit_code, "fingerprint": info.fingerprint, "added": added})
     output.message(f"{'Đã tin cậy' if added else 'Đã tin cậy từ trước'} khoá của đơn vị {info.unit_code} "
@@ -135,24 +150,24 @@ def _trust(db: Database, args: argparse.Namespace) -> int:
 
 
 def _keys(db: Database, args: argparse.Namespace) -> int:
-    from app.package.keys import trusted_keys
+    from app.package.trust import list_keys
 
-    with db.session() as session:
-        rows = trusted_keys(session)
+    rows = list_keys(db, principal=_principal(db))
     if args.json:
-        output.emit_json([{"unit_code": k.unit_code, "fingerprint": k.fingerprint, "public_key": k.public_key,
-                           "added_at": k.added_at.isoformat(), "added_by": k.added_by} for k in rows])
+        output.emit_json([{"unit_code": k.unit_code, "unit_name": k.unit_name, "fingerprint": k.fingerprint,
+                           "public_key": k.public_key, "added_at": k.added_at.isoformat(), "added_by": k.added_by}
+                          for k in rows])
         return 0
-    output.table(["Đơn vị", "Dấu vân tay", "Ngày tin cậy", "Người thêm"],
-                 [[k.unit_code, k.fingerprint, f"{k.added_at:%d/%m/%Y}", k.added_by] for k in rows])
+    output.table(["Đơn vị", "Tên đơn vị", "Dấu vân tay", "Ngày tin cậy", "Người thêm"],
+                 [[k.unit_code, k.unit_name or "", k.fingerprint, f"{k.added_at:%d/%m/%Y}", k.added_by]
+                  for k in rows])
     return 0
 
 
 def _untrust(db: Database, args: argparse.Namespace) -> int:
-    from app.package.keys import untrust_key
+    from app.package.trust import untrust
 
-    with db.session() as session:
-        unit = untrust_key(session, args.fingerprint)
+    unit = untrust(db, args.fingerprint, principal=_principal(db))
     output.message(f"Đã thôi tin cậy khoá {args.fingerprint} của đơn vị {unit}: gói ký bằng khoá này sẽ bị từ chối.")
     return 0
 
@@ -160,7 +175,7 @@ def _untrust(db: Database, args: argparse.Namespace) -> int:
 def _import(db: Database, args: argparse.Namespace) -> int:
     from app.package.importer import import_package
 
-    summary = import_package(db, Path(args.file))
+    summary = import_package(db, Path(args.file), principal=_principal(db))
     if args.json:
         output.emit_json(summary.as_json())
     if summary.already_imported:

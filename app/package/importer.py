@@ -6,11 +6,19 @@ and rejections reported, never a partial record), and a ``PackageReceipt`` keyed
 of the whole file makes a second import of the same package a no-op that says so. (A package
 whose first import left records out — a unit unknown here, a conflict — may be imported again
 once that is settled: the records already taken are ``unchanged``.)
+
+The applier writes with Core statements (no ORM flush hook), so each record it inserted, updated
+or deleted gets one change-log entry here, through its ``log`` argument: action ``create`` /
+``update`` / ``delete``, field ``package``, new value "nhập từ gói <sha256[:12]> của đơn vị X",
+by the importing user — what ``history KEY`` shows at the Department. (The unit's own field-by-field
+history is not in the package.)
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,11 +28,15 @@ from sqlalchemy.orm import Session
 
 from app import units
 from app.db import Database
+from app.package import authorize
+from app.package.build import is_tombstone
 from app.package.verify import VerifiedPackage, open_verified
-from models import PackageReceipt, Unit
+from models import PackageReceipt, Person, Unit
 from models.base import utcnow
 
 COUNTS = ("inserted", "updated", "unchanged", "deleted", "rejected")
+LOG_FIELD = "package"  # the change-log field of an import entry (app.history labels it)
+BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -94,23 +106,60 @@ def add_missing_units(session: Session, package: VerifiedPackage) -> list[str]:
     return added
 
 
-def inspect_package(db: Database, path: Path) -> PackageInfo:
+def inspect_package(db: Database, path: Path, *, user: str | None = None, principal: Any = None) -> PackageInfo:
     """Verify ``path`` completely (raises ``UserError`` when refused) and describe it; writes nothing."""
-    with db.session() as session, open_verified(session, Path(path)) as package:
+    authorize(principal)
+    with db.session(user) as session, open_verified(session, Path(path)) as package:
         return _info(package, session.get(PackageReceipt, package.sha256))
 
 
-def import_package(db: Database, path: Path, *, user: str | None = None) -> ImportSummary:
-    """Verify and import ``path`` in one transaction; a package imported before changes nothing."""
+class _History:
+    """The change-log entries of an import: one per record the applier wrote. ``documents()`` notes
+    each record (tombstone or not) as the applier reads it; the entries are made when the applier
+    asks for them, after the last record (it keeps those of the persons it wrote)."""
+
+    def __init__(self, session: Session, package: VerifiedPackage):
+        self.package, self.user = package, str(session.info["user"])
+        self.known = _existing(session, package)
+        self.dead: dict[str, bool] = {}
+
+    def documents(self) -> Iterator[dict[str, Any]]:
+        for document in self.package.documents():
+            self.dead[str(document["id"])] = is_tombstone(document)
+            yield document
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        now = utcnow()
+        note = f"nhập từ gói {self.package.sha256[:12]} của đơn vị {self.package.unit_code}"
+        for key, dead in self.dead.items():
+            action = "delete" if dead else "update" if key in self.known else "create"
+            yield {"at": now, "by": self.user, "action": action, "entity": "person", "record_id": key,
+                   "person_id": key, "field": LOG_FIELD, "old": None, "new": note}
+
+
+def _existing(session: Session, package: VerifiedPackage) -> set[str]:
+    """The package's persons this database has already (by the member names: nothing is read)."""
+    ids = [uuid.UUID(name[len("persons/"):-len(".json")]) for name in package.person_members]
+    found: set[str] = set()
+    for start in range(0, len(ids), BATCH):
+        found |= {str(i) for i in session.scalars(select(Person.id).where(Person.id.in_(ids[start:start + BATCH])))}
+    return found
+
+
+def import_package(db: Database, path: Path, *, user: str | None = None, principal: Any = None) -> ImportSummary:
+    """Verify and import ``path`` in one transaction; a package imported before changes nothing.
+    ``principal`` (when given) must hold the right ``package``."""
     from app.city.apply import apply_documents
 
+    authorize(principal)
     with db.session(user) as session, open_verified(session, Path(path)) as package:
         receipt = session.get(PackageReceipt, package.sha256)
         if _complete(receipt):
             total = package.counts.get("persons", 0) + package.counts.get("deleted", 0)
             return ImportSummary(package.sha256, package.unit_code, unchanged=total, already_imported=True)
         added = add_missing_units(session, package)
-        result = apply_documents(session, package.documents(), blobs=package.blob)
+        history = _History(session, package)
+        result = apply_documents(session, history.documents(), blobs=package.blob, log=history)
         summary = ImportSummary(package.sha256, package.unit_code, *(int(getattr(result, k)) for k in COUNTS),
                                 problems=list(result.problems), units_added=added)
         counts = {**{k: getattr(summary, k) for k in COUNTS}, "problems": len(summary.problems)}

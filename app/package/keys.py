@@ -34,7 +34,7 @@ from app.package import KEY_FORMAT
 from app.paths import data_dir
 from app.text import nfc
 from app.units import get_unit
-from models import Setting, TrustedKey
+from models import Setting, TrustedKey, Unit
 
 OWN_UNIT_SETTING = "own_unit"
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._\-]{0,39}")
@@ -59,6 +59,7 @@ class TrustedKeyRow:
     public_key: str
     added_at: dt.datetime
     added_by: str
+    unit_name: str | None = None  # the Department's name for the unit (None: unit unknown here)
 
 
 def raw_public(key: Ed25519PublicKey) -> bytes:
@@ -161,8 +162,15 @@ def untrust_key(session: Session, fingerprint: str) -> str:
 
 
 def trusted_keys(session: Session) -> list[TrustedKeyRow]:
-    rows = session.scalars(select(TrustedKey).order_by(TrustedKey.unit_code, TrustedKey.added_at))
-    return [TrustedKeyRow(k.unit_code, k.fingerprint, k.public_key, k.added_at, k.added_by) for k in rows]
+    rows = session.execute(select(TrustedKey, Unit.name).outerjoin(Unit, Unit.code == TrustedKey.unit_code)
+                           .order_by(TrustedKey.unit_code, TrustedKey.added_at))
+    return [TrustedKeyRow(k.unit_code, k.fingerprint, k.public_key, k.added_at, k.added_by, name)
+            for k, name in rows]
+
+
+def spaced(fingerprint: str) -> str:
+    """The fingerprint in groups of four, to be read out over the phone and compared."""
+    return " ".join(fingerprint[i:i + 4] for i in range(0, len(fingerprint), 4))
 
 
 def verify_signature(public: Ed25519PublicKey, signature: bytes, data: bytes) -> bool:

@@ -46,6 +46,7 @@ SIGNED = ("manifest.json", "manifest.sig", "signer.json")
 _PERSON = re.compile(r"persons/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.json")
 _ATTACHMENT = re.compile(r"attachments/([0-9a-f]{64})")
 UNTRUSTED = "gói được ký bởi khoá chưa được Sở Nội vụ tin cậy"
+BATCH = 500  # ids per IN (...) query
 
 
 @dataclass
@@ -227,21 +228,27 @@ def _check_members(session: Session, path: Path, archive: zipfile.ZipFile, found
         match = _ATTACHMENT.fullmatch(name)
         if match and members[name]["sha256"] != match.group(1):
             raise refuse(path, f"tệp '{name}' không mang đúng mã băm của nội dung")
-    allowed = allowed_units(session, manifest["unit"]["code"], manifest.get("units"))
+    root = manifest["unit"]["code"]
+    allowed = allowed_units(session, root, manifest.get("units"))
     persons = deleted = 0
+    unplaced: dict[uuid.UUID, str] = {}  # tombstones without a unit: checked together below
     for name in sorted(members):
         data = _read(archive, path, name, members[name])
         if name.startswith("attachments/"):
             continue  # _read checked the content's SHA-256, which is its name's
         document = _json(path, name, data)
-        _check_document(session, path, name, document, allowed, manifest["unit"]["code"])
+        if _check_document(path, name, document, allowed, root):
+            unplaced[uuid.UUID(str(document["id"]))] = name
         deleted, persons = (deleted + 1, persons) if is_tombstone(document) else (deleted, persons + 1)
+    _check_tombstones(session, path, unplaced, allowed, root)
     counts = manifest.get("counts") or {}
     if counts.get("persons") != persons or counts.get("deleted") != deleted:
         raise refuse(path, "số hồ sơ trong gói không khớp với số ghi trong manifest.json")
 
 
-def _check_document(session: Session, path: Path, name: str, document: Any, allowed: set[str], root: str) -> None:
+def _check_document(path: Path, name: str, document: Any, allowed: set[str], root: str) -> bool:
+    """Refuse a record that is not the signer's; True for a tombstone without a unit (its person's
+    unit here is checked by ``_check_tombstones``)."""
     if not isinstance(document, dict):
         raise refuse(path, f"tệp '{name}' không phải một hồ sơ (Person JSON)")
     match = _PERSON.fullmatch(name)
@@ -250,13 +257,22 @@ def _check_document(session: Session, path: Path, name: str, document: Any, allo
     unit = document.get("unit_code")
     if unit is not None and unit not in allowed:
         raise refuse(path, f"hồ sơ '{name}' thuộc đơn vị {unit}, không phải đơn vị {root} hay đơn vị trực thuộc")
-    if unit is None and is_tombstone(document):
-        current = session.execute(select(Unit.code).join(Person, Person.unit_id == Unit.id)
-                                  .where(Person.id == uuid.UUID(match.group(1)))).scalar_one_or_none()
-        if current is not None and current not in allowed:
-            raise refuse(path, f"tệp '{name}' xoá hồ sơ của đơn vị {current}, không thuộc đơn vị {root}")
-    elif unit is None:
+    if unit is None and not is_tombstone(document):
         raise refuse(path, f"hồ sơ '{name}' không ghi đơn vị (unit_code)")
+    return unit is None
+
+
+def _check_tombstones(session: Session, path: Path, unplaced: dict[uuid.UUID, str], allowed: set[str],
+                      root: str) -> None:
+    """A tombstone may only delete a person placed here in the signer's units (one query a batch)."""
+    ids = sorted(unplaced, key=str)
+    for start in range(0, len(ids), BATCH):
+        rows = session.execute(select(Person.id, Unit.code).join(Unit, Person.unit_id == Unit.id)
+                               .where(Person.id.in_(ids[start:start + BATCH]))).all()
+        for person_id, current in sorted(rows, key=lambda r: unplaced[r[0]]):
+            if current not in allowed:
+                raise refuse(path, f"tệp '{unplaced[person_id]}' xoá hồ sơ của đơn vị {current}, "
+                                   f"không thuộc đơn vị {root}")
 
 
 def _created(value: Any) -> dt.datetime | None:

@@ -84,7 +84,8 @@ class AuditPage:
     offset: int
 
 
-def _union(flt: AuditFilter) -> Any:
+def _parts(flt: AuditFilter) -> list[tuple[Any, Any]]:
+    """One SELECT per log (with the filters) and its table."""
     c, a, r = ChangeLog, AccessLog, ReviewEvent
     parts = []
     sources = [("change", c), ("access", a), ("review", r)]
@@ -110,17 +111,24 @@ def _union(flt: AuditFilter) -> Any:
             stmt = stmt.where(t.at >= dt.datetime.combine(flt.since, dt.time(), dt.UTC))
         if flt.until is not None:
             stmt = stmt.where(t.at < dt.datetime.combine(flt.until + dt.timedelta(days=1), dt.time(), dt.UTC))
-        parts.append(stmt)
+        parts.append((stmt, t))
     if not parts:
         raise UserError(f"Không có loại thao tác '{flt.action}'.")
-    return union_all(*parts).subquery()
+    return parts
 
 
 def browse(session: Session, flt: AuditFilter = AuditFilter(), *, offset: int = 0, limit: int | None = 200,
            newest_first: bool = True) -> AuditPage:
     """The change log, access log and review events merged in time order (newest first by default)."""
-    u = _union(flt)
-    total = session.scalar(select(func.count()).select_from(u)) or 0
+    parts = _parts(flt)
+    total = sum(session.scalar(select(func.count()).select_from(stmt.subquery())) or 0 for stmt, _ in parts)
+    selects = []
+    for stmt, t in parts:
+        if limit is not None:  # each log's own first rows (by its index on ``at``), then merged
+            order = [t.at.desc(), t.id.desc()] if newest_first else [t.at, t.id]
+            stmt = select(*stmt.order_by(*order).limit(offset + limit).subquery().c)
+        selects.append(stmt)
+    u = union_all(*selects).subquery()
     order = [u.c.at.desc(), u.c.id.desc()] if newest_first else [u.c.at, u.c.id]
     stmt = select(u).order_by(*order).offset(offset)
     if limit is not None:

@@ -5,6 +5,10 @@ The UI never opens a session: what it needs beyond ``HoSoService`` is here.
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
+
+from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 from app.db import Database
@@ -29,6 +33,7 @@ ACTION_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "import_spreadsheet_action": ("import",),
     "export_list_action": ("export",),
     "review_current_action": ("approve",),
+    "show_pending_action": ("approve",),
     "show_sync_action": ("sync",),
     "export_package_action": ("package",),
     "import_package_action": ("package",),
@@ -50,3 +55,16 @@ def desktop_principal(db: Database) -> Principal | None:
     if is_local_file(db):
         return None
     return for_cli(db)
+
+
+def approved_at(db: Database, person_id: uuid.UUID | str) -> dt.datetime | None:
+    """When the dossier's last approved version was made (the approved snapshot kept while a
+    clerk's change waits), None when there is no snapshot. The review dialog lists the changes
+    after it; the caller has already been allowed to view the dossier."""
+    from models.security import ApprovedSnapshot
+
+    with db.session() as session:
+        value = session.scalar(select(ApprovedSnapshot.approved_at).where(ApprovedSnapshot.person_id == uuid.UUID(str(person_id))))
+    if value is None:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)

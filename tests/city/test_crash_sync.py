@@ -28,7 +28,7 @@ from tests.city.test_sync import UNITS, _add, _same
 from tests.core.conftest import make_database
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
+pytestmark = [pytest.mark.city, pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")]
 
 _CHILD = """
 import sys, time

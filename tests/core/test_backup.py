@@ -258,3 +258,14 @@ def test_cli_refusals_and_usage(filled, tmp_path, capsys) -> None:
     assert run(["backup", "--out", str(tmp_path / "no" / "x.sqlite"), "--db", str(path)]) == 1
     assert run(["backup", "--out", str(tmp_path), "--db", "postgresql+psycopg://u@127.0.0.1/x"]) == 1
     assert "pg_dump" in capsys.readouterr().err
+
+
+def test_a_broken_current_file_is_kept_with_its_wal(filled, tmp_path) -> None:
+    copy = backup.backup(filled, tmp_path / "copy.sqlite").path
+    filled.dispose()
+    path = _path(filled)
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)  # a header, then garbage: does not open
+    path.with_name("hoso.sqlite-wal").write_bytes(b"wal of the broken file")
+    result = backup.restore(path, copy)
+    assert _count(path) == 3 and not path.with_name("hoso.sqlite-wal").exists()
+    assert result.previous.with_name(result.previous.name + "-wal").read_bytes() == b"wal of the broken file"

@@ -73,3 +73,17 @@ def test_pending_lists_unsent_changes_with_deadline(db) -> None:
         assert pending[0].deadline == deadline(compliance.local_day(first_change))
         status = compliance.status(s, "postgresql+psycopg://u@city/hoso")
         assert status.pending == 1 and status.nearest == pending[0].deadline
+
+
+def test_sync_status_cli(db, capsys) -> None:
+    import json
+
+    from app.cli import run
+
+    with db.session("clerk") as s:
+        people.create_person(s, person_data(cccd="048085000001", unit_code="DN.SNV"))
+    assert run(["--db", db.url.removeprefix("sqlite:///"), "sync", "status", "--json"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    assert status["pending"] == 1 and status["last_run"] is None
+    assert dt.date.fromisoformat(status["nearest_deadline"]) > dt.date(2026, 1, 1)
+    assert run(["--db", db.url.removeprefix("sqlite:///"), "sync"]) == 2  # --to is required to send

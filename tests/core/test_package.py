@@ -24,6 +24,7 @@ from app.package import FORMAT
 from app.package.build import canonical, export_package
 from app.package.importer import import_package, inspect_package
 from app.package.keys import (
+    PublicKeyInfo,
     fingerprint_of,
     key_path,
     public_key_info,
@@ -417,3 +418,119 @@ def test_a_crafted_signer_file_is_refused_without_a_traceback(package, city_db, 
 
     with pytest.raises(UserError, match="signer.json"):
         import_package(city_db, _rezip(package, tmp_path / "bad.zip", change))
+
+
+def test_a_tombstone_may_not_delete_a_person_of_another_unit(package, city_db, tmp_path) -> None:
+    """The unit of a deleted person is the one the Department knows (checked in one query)."""
+    with city_db.session("snv") as s:
+        other = people.create_person(s, person_data(cccd="048190000444", full_name="Võ Văn Năm",
+                                                    unit_code="DN.P.HAICHAU"))
+        target = str(other.id)
+
+    def change(members: dict[str, bytes]) -> None:
+        members[f"persons/{target}.json"] = canonical({"id": target, "cccd": "048190000444", "version": 9,
+                                                      "deleted_at": "2026-01-01T00:00:00+00:00",
+                                                      "updated_at": "2026-01-01T00:00:00+00:00"})
+        manifest = json.loads(members["manifest.json"])
+        manifest["counts"]["deleted"] += 1
+        members["manifest.json"] = canonical(manifest)
+        _resign(members, signing_key("DN.SNV"), "DN.SNV")
+
+    with pytest.raises(UserError, match=rf"persons/{target}\.json' xoá hồ sơ của đơn vị DN.P.HAICHAU"):
+        import_package(city_db, _rezip(package, tmp_path / "bad.zip", change))
+    with city_db.session() as s:
+        assert s.get(Person, other.id).deleted_at is None
+        assert s.scalar(select(func.count()).select_from(PackageReceipt)) == 0
+
+
+# --- the Department's change history --------------------------------------------------------------
+
+def _history(db: Database, cccd: str) -> list[tuple[str, str, str, str | None]]:
+    from app.history import person_history
+
+    with db.session() as s:
+        return [(c.action, c.field, c.by, c.new) for c in person_history(s, cccd)]
+
+
+def test_each_record_written_by_an_import_has_a_history_entry(package, unit_db, city_db, tmp_path) -> None:
+    first = import_package(city_db, package, user="snv")
+    note = f"nhập từ gói {first.package[:12]} của đơn vị DN.SNV"
+    assert _history(city_db, "048085001234") == [("create", "package", "snv", note)]
+    assert _history(city_db, "048190000111") == [("create", "package", "snv", note)]
+    with unit_db.session("clerk") as s:
+        people.update_person(s, "048085001234", {"position": "Phó Giám đốc"})
+        people.delete_person(s, "048190000111")
+    second = import_package(city_db, export_package(unit_db, tmp_path / "p2.zip", "DN.SNV").path, user="lan")
+    assert (second.updated, second.deleted, second.unchanged) == (1, 1, 1)
+    note2 = f"nhập từ gói {second.package[:12]} của đơn vị DN.SNV"
+    assert _history(city_db, "048085001234")[1:] == [("update", "package", "lan", note2)]
+    assert _history(city_db, "048190000111")[1:] == [("delete", "package", "lan", note2)]
+    with city_db.session() as s:  # nothing for the record left unchanged (the tombstone of Tư)
+        from models import ChangeLog
+        assert s.scalar(select(func.count()).select_from(ChangeLog).where(ChangeLog.field == "package")) == 4
+
+
+# --- permissions ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("role", ["viewer", "clerk", "head"])
+def test_only_an_administrator_may_export_or_import_a_package(package, unit_db, city_db, tmp_path, role) -> None:
+    from app.package import trust
+    from app.security.principal import Principal
+
+    someone = Principal("nv", role, frozenset())
+    with pytest.raises(UserError, match="không được lập gói dữ liệu"):
+        export_package(unit_db, tmp_path / "x.zip", "DN.SNV", principal=someone)
+    assert not (tmp_path / "x.zip").exists()
+    with pytest.raises(UserError, match="không được lập gói dữ liệu"):
+        import_package(city_db, package, principal=someone)
+    with pytest.raises(UserError, match="không được lập gói dữ liệu"):
+        inspect_package(city_db, package, principal=someone)
+    with pytest.raises(UserError, match="không được lập gói dữ liệu"):
+        trust.untrust(city_db, public_key_info("DN.SNV").fingerprint, principal=someone)
+    _nothing_written(city_db)
+    admin = Principal("qtv", "admin", None, is_city_readonly=True)  # the Department's administrator
+    assert import_package(city_db, package, principal=admin).inserted == 2
+
+
+# --- the trusted keys, as the dialog uses them ----------------------------------------------------
+
+def test_a_key_file_is_described_before_it_is_trusted_and_trust_changes_are_logged(city_db, tmp_path) -> None:
+    from app.package import trust
+    from models import AccessLog
+
+    path = tmp_path / "haichau.pub"
+    write_public_key(path, public_key_info("DN.P.HAICHAU", "Phường Hải Châu"))
+    candidate = trust.read_candidate(city_db, path)
+    assert (candidate.info.unit_code, candidate.unit_name) == ("DN.P.HAICHAU", "UBND phường Hải Châu")
+    assert (candidate.already_trusted, candidate.other_keys, candidate.trusted_for) == (False, (), None)
+    assert trust.trust(city_db, candidate.info, user="snv") is True
+    assert trust.read_candidate(city_db, path).already_trusted
+    assert trust.trust(city_db, candidate.info, user="snv") is False
+    rows = trust.list_keys(city_db)
+    assert [(k.unit_code, k.unit_name, k.added_by) for k in rows] == [
+        ("DN.P.HAICHAU", "UBND phường Hải Châu", "snv"), ("DN.SNV", "Sở Nội vụ", "snv")]
+    assert trust.untrust(city_db, candidate.info.fingerprint.upper(), user="lan") == "DN.P.HAICHAU"
+    assert [k.unit_code for k in trust.list_keys(city_db)] == ["DN.SNV"]
+    with city_db.session() as s:
+        logged = [(r.action, r.by) for r in s.scalars(select(AccessLog).order_by(AccessLog.id))
+                  if r.action.endswith("trust_key") and candidate.info.fingerprint in (r.detail or "")]
+    assert logged == [("trust_key", "snv"), ("untrust_key", "lan")]
+
+
+def test_a_second_key_for_a_unit_and_a_key_of_an_unknown_unit_are_pointed_out(city_db, tmp_path) -> None:
+    from app.package import trust
+
+    new_key = Ed25519PrivateKey.generate()
+    raw = raw_public(new_key.public_key())
+    info = PublicKeyInfo("DN.SNV", fingerprint_of(raw), base64.b64encode(raw).decode(), "Sở Nội vụ")
+    write_public_key(tmp_path / "new.pub", info)
+    candidate = trust.read_candidate(city_db, tmp_path / "new.pub")
+    assert candidate.other_keys == (public_key_info("DN.SNV").fingerprint,)
+    stranger = PublicKeyInfo("XA.MOI", info.fingerprint, info.public_key, "Xã mới")
+    write_public_key(tmp_path / "xa.pub", stranger)
+    described = trust.read_candidate(city_db, tmp_path / "xa.pub")
+    assert described.unit_name is None and described.trusted_for is None
+    trust.trust(city_db, info)
+    assert trust.read_candidate(city_db, tmp_path / "xa.pub").trusted_for == "DN.SNV"
+    with pytest.raises(UserError, match="đã được tin cậy cho đơn vị DN.SNV"):
+        trust.trust(city_db, stranger)

@@ -54,7 +54,7 @@ def test_export_trust_import_and_import_again(capsys, desks, tmp_path) -> None:
     code, out, _ = run(capsys, "package", "trust", str(tmp_path / "snv.pub"), "--json", "--db", city)
     assert code == 0 and json.loads(out)["added"] is True
     code, out, _ = run(capsys, "package", "keys", "--json", "--db", city)
-    assert [k["unit_code"] for k in json.loads(out)] == ["DN.SNV"]
+    assert [(k["unit_code"], k["unit_name"]) for k in json.loads(out)] == [("DN.SNV", "Sở Nội vụ")]
 
     code, out, _ = run(capsys, "package", "import", str(tmp_path / "goi.zip"), "--json", "--db", city)
     result = json.loads(out)
@@ -64,6 +64,10 @@ def test_export_trust_import_and_import_again(capsys, desks, tmp_path) -> None:
     assert len(result["package"]) == 64
     code, out, _ = run(capsys, "show", "048085001234", "--json", "--db", city)
     assert code == 0 and json.loads(out)["unit_code"] == "DN.SNV.CCVC"
+    code, out, _ = run(capsys, "history", "048085001234", "--json", "--db", city)
+    entries = json.loads(out)
+    assert code == 0 and [(e["action"], e["field"]) for e in entries] == [("create", "package")]
+    assert f"nhập từ gói {result['package'][:12]} của đơn vị DN.SNV" == entries[0]["new"]
 
     code, out, err = run(capsys, "package", "import", str(tmp_path / "goi.zip"), "--db", city)
     assert code == 0 and "đã nhập trước đây" in err

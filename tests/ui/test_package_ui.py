@@ -98,7 +98,7 @@ def test_import_shows_the_package_then_imports_it_and_a_second_time_says_so(
         package_ui.import_package(window)
     qtbot.waitUntil(lambda: "summary" in shown, timeout=5000)
     assert shown["unit"].startswith("DN.SNV")
-    assert shown["fingerprint"] == public_key_info("DN.SNV").fingerprint
+    assert shown["fingerprint"].replace(" ", "") == public_key_info("DN.SNV").fingerprint
     assert shown["counts"].startswith("1 hồ sơ")
     assert "1 thêm mới" in shown["summary"]
     assert city.person("048085001234")["full_name"] == "Nguyễn Văn Bình"
@@ -155,7 +155,7 @@ def test_the_main_window_menu_runs_the_export(qtbot, monkeypatch, service, boxes
 
 
 def test_the_export_dialog_saves_the_public_key(qtbot, monkeypatch, service, boxes, tmp_path) -> None:
-    from app.package.keys import read_public_key
+    from app.package.keys import read_public_key, spaced
 
     dialog = package_ui.ExportDialog(None, service.list_units(), "DN.SNV", service.db)
     qtbot.addWidget(dialog)
@@ -163,4 +163,90 @@ def test_the_export_dialog_saves_the_public_key(qtbot, monkeypatch, service, box
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
     dialog.key_button.click()
     info = read_public_key(target)
-    assert info.unit_code == "DN.SNV" and info.fingerprint in boxes["information"][0]
+    assert info.unit_code == "DN.SNV" and spaced(info.fingerprint) in boxes["information"][0]
+
+
+# --- Công cụ → Khoá ký số của các đơn vị… -----------------------------------------------------------
+
+def _table(dialog: package_ui.KeysDialog) -> list[list[str]]:
+    return [[dialog.table.item(r, c).text() for c in range(dialog.table.columnCount())]
+            for r in range(dialog.table.rowCount())]
+
+
+def test_the_keys_dialog_lists_adds_after_confirming_and_untrusts(qtbot, monkeypatch, city, boxes, tmp_path) -> None:
+    from app.package.keys import spaced, write_public_key
+
+    dialog = package_ui.KeysDialog(None, city)
+    qtbot.addWidget(dialog)
+    snv = public_key_info("DN.SNV")
+    assert _table(dialog)[0][:3] == ["DN.SNV", "Sở Nội vụ", spaced(snv.fingerprint)]
+    assert _table(dialog)[0][4] == "snv" and not dialog.remove_button.isEnabled()
+
+    path = tmp_path / "haichau.pub"
+    haichau = public_key_info("DN.P.HAICHAU", "Phường Hải Châu")
+    write_public_key(path, haichau)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
+    asked: list[str] = []
+    answer = {"yes": False}
+    monkeypatch.setattr(package_ui, "confirm", lambda _p, text, _yes: asked.append(text) or answer["yes"])
+    dialog.add_button.click()  # shown, then declined: nothing trusted
+    assert "DN.P.HAICHAU — UBND phường Hải Châu" in asked[0] and spaced(haichau.fingerprint) in asked[0]
+    assert package_ui.COMPARE in asked[0]
+    assert [row[0] for row in _table(dialog)] == ["DN.SNV"]
+    answer["yes"] = True
+    dialog.add_button.click()
+    assert [row[0] for row in _table(dialog)] == ["DN.P.HAICHAU", "DN.SNV"]
+    assert _table(dialog)[0][4] == "snv"
+    dialog.add_button.click()  # the same file again: said so, not asked
+    assert len(asked) == 2 and "đã được tin cậy từ trước" in boxes["information"][-1]
+
+    dialog.table.selectRow(0)
+    assert dialog.remove_button.isEnabled()
+    answer["yes"] = False
+    dialog.remove_button.click()
+    assert "Thôi tin cậy khoá ký số của đơn vị DN.P.HAICHAU" in asked[-1]
+    assert len(_table(dialog)) == 2
+    answer["yes"] = True
+    dialog.table.selectRow(0)
+    dialog.remove_button.click()
+    assert [row[0] for row in _table(dialog)] == ["DN.SNV"] and boxes["warning"] == []
+
+
+def test_a_bad_key_file_shows_why_and_asks_nothing(qtbot, monkeypatch, city, boxes, tmp_path) -> None:
+    dialog = package_ui.KeysDialog(None, city)
+    qtbot.addWidget(dialog)
+    path = tmp_path / "bad.pub"
+    path.write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
+    monkeypatch.setattr(package_ui, "confirm", lambda *a: pytest.fail("asked to trust"))
+    dialog.add_button.click()
+    assert "không phải tệp khoá công khai" in boxes["warning"][0]
+
+
+def test_manage_keys_is_for_administrators_only(qtbot, monkeypatch, city, boxes) -> None:
+    from app.security.principal import Principal
+
+    clerk = HoSoService(city.db, principal=Principal("nv", "clerk", frozenset()))
+    window = FakeWindow(clerk, None)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(package_ui.KeysDialog, "exec", lambda d: pytest.fail("opened"))
+    package_ui.manage_keys(window)
+    assert "quản trị viên" in boxes["warning"][0]
+    opened: list[int] = []
+    monkeypatch.setattr(package_ui.KeysDialog, "exec", lambda d: opened.append(d.table.rowCount()))
+    admin_window = FakeWindow(city, None)
+    qtbot.addWidget(admin_window)
+    package_ui.manage_keys(admin_window)
+    assert opened == [1]
+
+
+def test_the_main_window_menu_opens_the_keys_dialog(qtbot, monkeypatch, service) -> None:
+    from ui import main_window
+
+    window = main_window.MainWindow(service)
+    qtbot.addWidget(window)
+    actions = {a.objectName(): a for a in window.findChildren(type(window.menuBar().actions()[0]))}
+    opened: list[str] = []
+    monkeypatch.setattr(package_ui.KeysDialog, "exec", lambda d: opened.append(d.windowTitle()))
+    actions["manage_keys_action"].trigger()
+    assert opened == ["Khoá ký số của các đơn vị"]

@@ -3,6 +3,8 @@ dialog a unit head approves or returns with, masked fields in the editor, accoun
 
 from __future__ import annotations
 
+import time
+
 import openpyxl
 import pytest
 from PySide6.QtGui import QAction
@@ -14,7 +16,7 @@ from tests.core.security_fixtures import World
 from ui import main_window
 from ui.editor import PersonEditor
 from ui.security_audit import AuditDialog
-from ui.security_review import PendingDialog, ReviewDialog
+from ui.security_review import APPROVED_MARGIN, PendingDialog, ReviewDialog
 from ui.security_ui import MASKED_TIP, PersonLogDialog, ReviewMarkDelegate
 from ui.security_users import UserDialog, UserInput, UsersDialog
 
@@ -47,7 +49,8 @@ def test_clerk_and_head_windows_differ(qtbot, world: World) -> None:
     assert "Nhapliau" not in clerk.windowTitle() and "Người dùng: Nhaplieu" in clerk.windowTitle()
     for name in ("new_action", "delete_action", "import_spreadsheet_action", "transfer_action"):
         assert visible(clerk, name) and not visible(head, name), name
-    assert visible(head, "review_current_action") and not visible(clerk, "review_current_action")
+    for name in ("review_current_action", "show_pending_action"):
+        assert visible(head, name) and not visible(clerk, name), name
     for win in (clerk, head):
         assert not visible(win, "manage_users_action") and not visible(win, "show_audit_log_action")
         assert visible(win, "change_password_action") and visible(win, "open_action")
@@ -74,13 +77,14 @@ def test_viewer_sees_no_writing_entries_and_masked_fields(qtbot, world: World) -
 
 
 def test_head_approves_a_submitted_record(qtbot, world: World) -> None:
+    time.sleep(2 * APPROVED_MARGIN.total_seconds())  # the dossier's creation is older than the margin
     submit_change(world)
     assert world.head.person(world.a)["review_state"] == "submitted"
     dialog = ReviewDialog(world.head, world.a)
     qtbot.addWidget(dialog)
     assert dialog.findChild(QLabel, "state_label").text() == "Chờ duyệt"
     labels = [dialog.changes_table.item(r, 3).text() for r in range(dialog.changes_table.rowCount())]
-    assert any("Chức vụ" in label for label in labels)  # the change waiting for approval
+    assert labels == ["Chức vụ (chức danh) hiện tại"]  # the clerk's change, not the approved creation before it
     assert dialog.approve_button.isEnabled()
     dialog.approve_button.click()
     assert dialog.changed
@@ -105,6 +109,11 @@ def test_returning_needs_a_comment(qtbot, world: World) -> None:
     qtbot.addWidget(clerk_view)
     assert "Thiếu quyết định bổ nhiệm" in clerk_view.findChild(QLabel, "return_note").text()
     assert not clerk_view.approve_button.isEnabled()
+    win = window_of(qtbot, world.clerk)  # the clerk's status bar links to the returned dossiers
+    qtbot.waitUntil(lambda: win._pending_button.text() == "1 hồ sơ bị trả lại")
+    returned = PendingDialog(world.clerk, returned=True)
+    qtbot.addWidget(returned)
+    assert returned.table.rowCount() == 1 and returned.table.item(0, 5).text() == "Thiếu quyết định bổ nhiệm"
 
 
 def test_pending_list_and_status_bar_count(qtbot, world: World, monkeypatch) -> None:
@@ -220,3 +229,43 @@ def test_review_and_account_dialogs_are_refused_to_other_roles(qtbot, world: Wor
 
     with pytest.raises(UserError):
         UsersDialog(getattr(world, role))
+
+
+def test_city_database_shows_the_read_only_banner(qtbot, world: World) -> None:
+    import dataclasses
+
+    from app.service import HoSoService
+
+    city_head = HoSoService(world.db, principal=dataclasses.replace(world.head.principal, is_city_readonly=True))
+    win = window_of(qtbot, city_head)
+    assert win.findChild(QLabel, "city_banner_label").text() == "CSDL thành phố — chỉ xem"
+    assert not visible(win, "review_current_action")  # records of the units are read-only here
+    assert window_of(qtbot, world.head).findChild(QLabel, "city_banner_label") is None
+
+
+def test_start_session_on_the_city_database_asks_nobody(world: World, monkeypatch) -> None:
+    from ui import login
+
+    monkeypatch.setattr(login, "desktop_principal", lambda db: world.head.principal)
+    monkeypatch.setattr(login.LoginDialog, "exec", lambda self: pytest.fail("no sign-in dialog on the city database"))
+    service = login.start_session(world.db)
+    assert service is not None and service.principal == world.head.principal
+
+
+def test_audit_log_filters_on_the_selected_person(qtbot, world: World, monkeypatch) -> None:
+    submit_change(world)
+    world.admin.person(world.b)  # a view of sensitive data: logged for B
+    win = window_of(qtbot, world.admin)
+    model = win.people.model
+    win.people.table.selectRow(next(r for r in range(model.rowCount()) if str(model.id_at(r)) == world.a))
+    opened = []
+    monkeypatch.setattr(AuditDialog, "exec", lambda self: opened.append(self) or 0)
+    win.findChild(QAction, "show_audit_log_action").trigger()
+    dialog = opened[0]
+    qtbot.addWidget(dialog)
+    assert dialog.person_check.isVisible() is False or not dialog.person_check.isChecked()
+    everyone = dialog.page.total
+    dialog.person_check.setChecked(True)
+    dialog.first_page()
+    names = {dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())}
+    assert dialog.page.total < everyone and names == {"Nguyễn Văn Bình"}

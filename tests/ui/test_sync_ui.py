@@ -7,7 +7,12 @@ import stat
 
 from PySide6.QtWidgets import QMainWindow
 
+from app import units
+from app.catalogs import load_catalogs
 from app.city.credentials import credentials_file
+from app.db import open_database
+from tests.city.conftest import pg_url  # noqa: F401 - the PostgreSQL fixture
+from tests.ui.conftest import UNITS
 from ui import sync_ui
 from ui.events import DataEvents
 
@@ -48,3 +53,25 @@ def test_failed_sync_shows_the_host_and_remembers_privately(qtbot, service, full
     again = sync_ui.show_sync(window)
     qtbot.addWidget(again)
     assert again.user_edit.text() == "donvi_snv" and again.remember_check.isChecked()
+
+
+def test_sync_from_the_dialog_then_nothing_pending(qtbot, service, full_person, pg_url,  # noqa: F811
+                                                   no_message_boxes) -> None:
+    city = open_database(pg_url)
+    with city.session("admin") as s:
+        load_catalogs(s)
+        for code, name, parent in UNITS:
+            units.add_unit(s, code, name, parent)
+    city.dispose()
+    window = Window(service)
+    qtbot.addWidget(window)
+    indicator = sync_ui.install(window)
+    dialog = sync_ui.show_sync(window)
+    qtbot.addWidget(dialog)
+    dialog.url_edit.setText(pg_url)
+    dialog.sync_button.click()
+    qtbot.waitUntil(lambda: dialog.sync_button.isEnabled() and dialog.summary is not None, timeout=20000)
+    assert "thêm mới 1" in dialog.result_label.text()
+    assert dialog.problems_list.count() == 0
+    assert "Lần đồng bộ gần nhất" in dialog.state_label.text()
+    qtbot.waitUntil(lambda: indicator.text() == "Đã đồng bộ đủ", timeout=5000)

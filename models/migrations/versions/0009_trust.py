@@ -2,6 +2,10 @@
 
 Revision ID: 0009
 Revises: 0008
+
+No schema change: 0005 created the accounts, access log, review events and approved snapshots
+(with the append-only triggers) and ``persons.review_state``; app/security uses them as they are.
+The revision is kept so that the chain stays stable.
 """
 
 from collections.abc import Sequence
