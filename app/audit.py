@@ -28,6 +28,31 @@ SKIP_FIELDS = frozenset({"version", "updated_at", "name_fold", "sort_key", "crea
 def install(factory: sessionmaker[Session]) -> None:
     if not event.contains(factory, "before_flush", _before_flush):
         event.listen(factory, "before_flush", _before_flush)
+        event.listen(factory, "after_transaction_end", _transaction_ended)
+        event.listen(factory, "after_soft_rollback", _forget_bumps)
+
+
+def _transaction_ended(session: Session, transaction: Any) -> None:
+    if transaction.parent is None:  # the user action's transaction, not a savepoint inside it
+        _forget_bumps(session, transaction)
+
+
+def _forget_bumps(session: Session, _transaction: object) -> None:
+    """After a rollback (even of a savepoint) a rolled-back bump may be gone: bump again if needed."""
+    session.info.pop(_BUMPED, None)
+
+
+_BUMPED = "hoso_bumped"
+
+
+def _bump(session: Session, obj: Any) -> None:
+    """One user action (one transaction, however many flushes it takes) is one new version."""
+    bumped = session.info.setdefault(_BUMPED, set())
+    key = (type(obj).__name__, obj.id)
+    if key not in bumped:
+        obj.version = (obj.version or 0) + 1
+        bumped.add(key)
+    obj.updated_at = utcnow()
 
 
 def to_text(value: Any) -> str | None:
@@ -79,9 +104,11 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
     for obj in new:  # ids first, so children can name their person
         if obj.id is None:
             obj.id = uuid.uuid4()
+    bumped = session.info.setdefault(_BUMPED, set())
     for obj in new:
         obj.version = 1
         obj.updated_at = utcnow()
+        bumped.add((type(obj).__name__, obj.id))
         entries.append(_row(session, obj, "create", "*", None, _snapshot(obj)))
     for obj in session.dirty:
         if isinstance(obj, Audited) and session.is_modified(obj, include_collections=False):
@@ -101,8 +128,7 @@ def _bump_owners(session: Session, entries: list[ChangeLog], new: list[Any]) -> 
     for person_id in {e.person_id for e in entries if e.person_id is not None} - done:
         person = session.get(Person, person_id)
         if person is not None:
-            person.version = (person.version or 0) + 1
-            person.updated_at = utcnow()
+            _bump(session, person)
 
 
 def _updates(session: Session, obj: Any) -> list[ChangeLog]:
@@ -121,6 +147,5 @@ def _updates(session: Session, obj: Any) -> list[ChangeLog]:
             action = "delete" if new is not None else "restore"
         rows.append(_row(session, obj, action, key, to_text(old), to_text(new)))
     if rows:
-        obj.version = (obj.version or 0) + 1
-        obj.updated_at = utcnow()
+        _bump(session, obj)
     return rows

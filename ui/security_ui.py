@@ -80,6 +80,9 @@ def install(window: Any) -> None:
     _add_pending_entry(window)
     apply_permissions(window)
     QTimer.singleShot(0, lambda: apply_permissions(window))  # entries other install()s add after this one
+    if service.principal.unit_ids is not None:
+        scope_unit_tree(window)
+        window.events.units_changed.connect(lambda: scope_unit_tree(window))  # after the tree reloads
     table = window.people.table
     table.setItemDelegate(ReviewMarkDelegate(table))
     legend = QLabel(" ".join(f'<span style="color:{STATE_TEXT_COLOURS[s].name()}">●</span> {state_labels()[s]}'
@@ -122,6 +125,9 @@ def apply_permissions(window: Any) -> None:
             if what not in answers:
                 answers[what] = service.can(what)
         action.setVisible(all(answers[w] for w in needed))
+    indicator = getattr(window, "_sync_indicator", None)  # ui/sync_ui.py's "Chưa đồng bộ: …"
+    if indicator is not None and not service.can("sync"):
+        indicator.hide()
     password = window.findChild(QAction, "change_password_action")
     if password is not None:
         password.setVisible(not service.principal.local)  # the file's own administrator has no account
@@ -129,6 +135,32 @@ def apply_permissions(window: Any) -> None:
         menu = menu_action.menu()
         if menu is not None and menu.actions():
             menu_action.setVisible(any(a.isVisible() and not a.isSeparator() for a in menu.actions()))
+
+
+def scope_unit_tree(window: Any) -> None:
+    """Show only the user's units (and the units above them, as the path) in the unit tree."""
+    from ui.unit_tree import UnitIdRole
+
+    scope = {str(u) for u in window.service.principal.unit_ids or ()}
+    view = window.units.view
+    model = view.model()
+
+    def walk(parent: QModelIndex, parent_inside: bool) -> bool:
+        """Hide rows outside the scope; open the path down to the user's units and those units."""
+        any_inside = False
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            inside = index.data(UnitIdRole) in scope
+            below = walk(index, inside)
+            view.setRowHidden(row, parent, not (inside or below))
+            if (below and not inside) or (inside and not parent_inside):
+                view.expand(index)
+            any_inside = any_inside or inside or below
+        return any_inside
+
+    root = model.index(0, 0)
+    if root.isValid():
+        walk(root, False)
 
 
 def _install_pending_button(window: Any, *, returned: bool) -> None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.security.users import UserInfo
 from app.service import HoSoService
+from app.text import fold
 from app.units import UnitRow
 from ui.dialogs import show_error
 from ui.security_common import ROLES, fill_table, read_only_table, role_label, role_labels, tr, when
@@ -74,6 +75,13 @@ class UserDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, unit.code)
             item.setCheckState(Qt.CheckState.Checked if unit.code in chosen else Qt.CheckState.Unchecked)
             self.units_list.addItem(item)
+        self.unit_filter = QLineEdit()
+        self.unit_filter.setObjectName("unit_filter_edit")
+        self.unit_filter.setPlaceholderText(tr("Lọc theo tên hoặc mã đơn vị (gõ không dấu được)"))
+        self.unit_filter.textChanged.connect(self._filter_units)
+        units_box = QVBoxLayout()
+        units_box.addWidget(self.unit_filter)
+        units_box.addWidget(self.units_list)
         self.password_edit = QLineEdit()
         self.password_edit.setObjectName("password_edit")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -81,7 +89,9 @@ class UserDialog(QDialog):
         form.addRow(tr("Tên đăng nhập"), self.username_edit)
         form.addRow(tr("Họ và tên"), self.full_name_edit)
         form.addRow(tr("Vai trò"), self.role_combo)
-        form.addRow(tr("Đơn vị (gồm cả đơn vị trực thuộc)"), self.units_list)
+        form.addRow(tr("Đơn vị (gồm cả đơn vị trực thuộc)"), units_box)
+        self.role_combo.currentIndexChanged.connect(self._role_changed)
+        self._role_changed()
         if user is None:
             form.addRow(tr("Mật khẩu ban đầu"), self.password_edit)
             note = QLabel(tr("Người dùng phải đổi mật khẩu này ở lần đăng nhập đầu tiên. Quản trị viên làm việc "
@@ -95,7 +105,20 @@ class UserDialog(QDialog):
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         form.addRow(box)
-        self.resize(520, 520)
+        self.resize(720, 620)
+
+    def _role_changed(self) -> None:
+        every_unit = self.role_combo.currentData() == "admin"  # administrators work on every unit
+        self.units_list.setEnabled(not every_unit)
+        self.unit_filter.setEnabled(not every_unit)
+
+    def _filter_units(self, text: str) -> None:
+        """Accent-insensitive: "so noi vu" finds "Sở Nội vụ"; ticked units always stay in view."""
+        wanted = fold(text).strip()
+        for i in range(self.units_list.count()):
+            item = self.units_list.item(i)
+            ticked = item.checkState() == Qt.CheckState.Checked
+            item.setHidden(bool(wanted) and not ticked and wanted not in fold(item.text()))
 
     def set_units(self, codes: set[str]) -> None:
         for i in range(self.units_list.count()):

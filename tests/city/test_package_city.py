@@ -15,6 +15,7 @@ from app.catalogs import load_catalogs
 from app.city.apply import as_datetime
 from app.db import Database, open_database
 from app.errors import UserError
+from app.history import person_history
 from app.package.build import export_package
 from app.package.importer import import_package
 from app.package.keys import public_key_info, trust_key
@@ -91,5 +92,8 @@ def test_round_trip_into_postgresql_equal_records_then_idempotent(city, desk, tm
             assert _comparable(person_json(s, person_id)) == document
         content = s.execute(text("SELECT content FROM attachments WHERE kind = 'photo'")).scalar_one()
         assert bytes(content) == PHOTO
+        for person_id in ids:  # one history entry per record, by the importing user
+            history = [(c.action, c.field, c.by, c.new) for c in person_history(s, str(person_id))]
+            assert history == [("create", "package", "snv", f"nhập từ gói {summary.package[:12]} của đơn vị DN.SNV")]
     assert import_package(city, package).already_imported
     assert _count(city) == (2, 1)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QStyleOptionViewItem
 from app.security.access import AuditFilter
 from tests.core import security_fixtures
 from tests.core.security_fixtures import World
+from tests.ui.conftest import commit_text
 from ui import main_window
 from ui.editor import PersonEditor
 from ui.security_audit import AuditDialog
@@ -150,6 +151,10 @@ def test_admin_adds_a_user_through_the_dialog(qtbot, world: World, monkeypatch) 
     form.username_edit.setText("lanhdao2")
     form.full_name_edit.setText("Lanh Dao")
     form.role_combo.setCurrentIndex(form.role_combo.findData("head"))
+    commit_text(form.unit_filter, "hai chau")  # accent-free filtering of the units
+    shown = [form.units_list.item(i).text().strip() for i in range(form.units_list.count())
+             if not form.units_list.item(i).isHidden()]
+    assert shown == ["UBND phường Hải Châu (DN.P.HAICHAU)"]
     form.set_units({"DN.P.HAICHAU"})
     form.password_edit.setText("mat-khau-lanh-dao")
     answer = form.answer()
@@ -263,9 +268,29 @@ def test_audit_log_filters_on_the_selected_person(qtbot, world: World, monkeypat
     win.findChild(QAction, "show_audit_log_action").trigger()
     dialog = opened[0]
     qtbot.addWidget(dialog)
-    assert dialog.person_check.isVisible() is False or not dialog.person_check.isChecked()
+    assert not dialog.person_check.isHidden() and not dialog.person_check.isChecked()  # offered, not ticked
     everyone = dialog.page.total
     dialog.person_check.setChecked(True)
     dialog.first_page()
     names = {dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())}
     assert dialog.page.total < everyone and names == {"Nguyễn Văn Bình"}
+
+
+def test_a_clerk_sees_only_own_units_in_the_tree(qtbot, world: World) -> None:
+    win = window_of(qtbot, world.clerk)  # DN.SNV and DN.SNV.CCVC below it
+    view, model = win.units.view, win.units.model
+    shown = []
+
+    def walk(parent, depth):
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            if not view.isRowHidden(row, parent):
+                shown.append((depth, index.data()))
+                walk(index, depth + 1)
+
+    walk(model.index(0, 0), 0)
+    assert shown == [(0, "UBND thành phố Đà Nẵng"), (1, "Sở Nội vụ"), (2, "Phòng Công chức, viên chức")]
+    sync_label = win.findChild(QLabel, "sync_status_label")  # ui/sync_ui.py's indicator: administrators only
+    qtbot.waitUntil(lambda: sync_label is None or sync_label.isHidden())
+    admin = window_of(qtbot, world.admin)
+    assert all(not admin.units.view.isRowHidden(r, model.index(0, 0)) for r in range(model.rowCount(model.index(0, 0))))
