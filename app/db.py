@@ -46,10 +46,16 @@ class Database:
     url: str
 
     @contextlib.contextmanager
-    def session(self, user: str | None = None) -> Iterator[Session]:
-        """One transaction: commit when the block ends, roll back everything if it raises."""
+    def session(self, user: str | None = None, *, write: bool = False) -> Iterator[Session]:
+        """One transaction: commit when the block ends, roll back everything if it raises.
+
+        ``write=True`` for an action that reads and then writes: on SQLite its transaction takes the
+        write lock at BEGIN (``BEGIN IMMEDIATE``), so another connection's commit between the read
+        and the write makes it wait (busy timeout) instead of failing with "database is locked"."""
         with self.factory.begin() as session:
             session.info["user"] = user or current_user()
+            if write and self.is_sqlite:
+                session.connection(execution_options={IMMEDIATE: True})
             yield session
 
     @property
@@ -104,8 +110,11 @@ def _set_sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None
     cursor.close()
 
 
+IMMEDIATE = "hoso_begin_immediate"
+
+
 def _begin(conn) -> None:  # noqa: ANN001 - SQLAlchemy Connection
-    conn.exec_driver_sql("BEGIN")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(IMMEDIATE) else "BEGIN")
 
 
 def check_sqlite_file(path: Path) -> None:

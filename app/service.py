@@ -171,7 +171,7 @@ class HoSoService:
     @contextlib.contextmanager
     def _session(self, write: bool = False) -> Iterator[Session]:
         """One transaction as the principal; a clerk's writes go to approval."""
-        with self.db.session(self.user or self.principal.username) as s:
+        with self.db.session(self.user or self.principal.username, write=write) as s:
             if write:
                 review.track(s, self.principal)
             yield s

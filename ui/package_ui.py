@@ -273,7 +273,7 @@ class KeysDialog(QDialog):
         super().__init__(parent)
         self.service = service
         self.setWindowTitle(tr("Khoá ký số của các đơn vị"))
-        self.resize(900, 400)
+        self.resize(1150, 420)
         layout = QVBoxLayout(self)
         note = QLabel(tr("Sở Nội vụ chỉ nhận gói hồ sơ ký bằng các khoá dưới đây. Mỗi khoá chỉ dùng cho một đơn vị "
                          "và các đơn vị trực thuộc."))
@@ -300,7 +300,8 @@ class KeysDialog(QDialog):
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         row.addStretch(1)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        box = QDialogButtonBox()
+        box.addButton(tr("Đóng"), QDialogButtonBox.ButtonRole.RejectRole)
         box.rejected.connect(self.reject)
         row.addWidget(box)
         layout.addLayout(row)

@@ -6,33 +6,24 @@ functions below; ``install`` runs after the menus are built).
   anyway), the review state marked in the person list (tint + dot + tooltip), the count of
   dossiers waiting for a unit head.
 - ``review_current``, ``manage_users``, ``show_audit_log``, ``change_password``: the menu entries.
-- ``prepare_editor(editor, person)``: masked fields read-only, a read-only dossier for roles that
-  may not edit it, and a "Lịch sử…" button (change history, review steps, access log for admins).
+The person editor's part (masked fields, read-only roles, "Lịch sử…") is ui/security_editor.py.
 """
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QBrush, QColor, QHelpEvent, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
-    QLayout,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTabWidget,
     QToolBar,
     QToolTip,
-    QVBoxLayout,
-    QWidget,
 )
 
 from app.errors import UserError
@@ -41,16 +32,11 @@ from app.service import HoSoService
 from ui.security_common import (
     STATE_COLOURS,
     STATE_TEXT_COLOURS,
-    fill_table,
-    read_only_table,
-    review_action_labels,
     role_label,
     state_labels,
     tr,
-    when,
 )
 
-MASKED_TIP = "Không có quyền xem trường này"
 CITY_BANNER = "CSDL thành phố — chỉ xem"
 PENDING_REFRESH_MS = 800
 
@@ -283,102 +269,3 @@ def change_password(window: Any) -> None:
 
     if ChangePasswordDialog(window.service, window).exec() == QDialog.DialogCode.Accepted:
         window.statusBar().showMessage(tr("Đã đổi mật khẩu."), 5000)
-
-
-# --- the person editor -----------------------------------------------------------------------------
-def prepare_editor(editor: Any, person: dict[str, Any]) -> None:
-    """Called by the person editor after loading a saved dossier."""
-    form = editor.form
-    for name in person.get("masked_fields") or ():
-        if name in form.rows:
-            _lock(form.rows[name].widget, form.rows[name].label)
-        elif name in form.sections:
-            _lock(form.sections[name], None)
-        elif "." in name and name.split(".")[0] in form.sections:
-            form.sections[name.split(".")[0]].setToolTip(tr("Có cột bạn không có quyền xem (hiện ***)."))
-    service: HoSoService = editor.service
-    if not service.can("edit", person.get("unit_code")):
-        editor.save_button.setEnabled(False)
-        editor.save_button.setToolTip(tr("Tài khoản của bạn chỉ được xem hồ sơ này."))
-        editor.setWindowTitle(editor.windowTitle() + " " + tr("(chỉ xem)"))
-    history = QPushButton(tr("Lịch sử…"))
-    history.setObjectName("history_button")
-    history.setAutoDefault(False)
-    history.setToolTip(tr("Lịch sử thay đổi và quá trình duyệt của hồ sơ"))
-    history.clicked.connect(lambda: PersonLogDialog.ask(editor, service, editor.person_id,
-                                                        str(person.get("full_name") or "")))
-    row = _layout_holding(editor.layout(), editor.save_button)
-    if row is not None:
-        row.insertWidget(0, history)
-
-
-def _lock(widget: QWidget, label: QWidget | None) -> None:
-    widget.setEnabled(False)
-    widget.setToolTip(tr(MASKED_TIP))
-    if label is not None:
-        label.setToolTip(tr(MASKED_TIP))
-    edit = widget.lineEdit() if isinstance(widget, QComboBox) else widget
-    if edit is not None and hasattr(edit, "setPlaceholderText"):
-        edit.setPlaceholderText("***")
-
-
-def _layout_holding(layout: QLayout | None, widget: QWidget) -> QHBoxLayout | None:
-    if layout is None:
-        return None
-    for i in range(layout.count()):
-        item = layout.itemAt(i)
-        if item.widget() is widget and isinstance(layout, QHBoxLayout):
-            return layout
-        if item.layout() is not None:
-            found = _layout_holding(item.layout(), widget)
-            if found is not None:
-                return found
-    return None
-
-
-class PersonLogDialog(QDialog):
-    """One dossier's history: its changes, its review steps, and (administrators) its access log."""
-
-    def __init__(self, service: HoSoService, person_id: uuid.UUID, name: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(tr("Lịch sử hồ sơ: {name}").format(name=name))
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("log_tabs")
-        actions = {"create": tr("Tạo mới"), "update": tr("Sửa"), "delete": tr("Xóa"), "restore": tr("Khôi phục")}
-        changes = read_only_table("changes_table", [tr("Thời điểm"), tr("Người sửa"), tr("Thao tác"), tr("Mục"),
-                                                    tr("Giá trị cũ"), tr("Giá trị mới")])
-        fill_table(changes, [(when(c.at), c.by, actions.get(c.action, c.action), c.label, c.old or "—", c.new or "—")
-                             for c in reversed(service.history(person_id))])
-        self.tabs.addTab(changes, tr("Thay đổi"))
-        steps = read_only_table("steps_table", [tr("Thời điểm"), tr("Người thực hiện"), tr("Thao tác"),
-                                                tr("Phiên bản"), tr("Ý kiến")])
-        labels = review_action_labels()
-        fill_table(steps, [(when(s.at), s.by, labels.get(s.action, s.action), s.version, s.comment or "")
-                           for s in reversed(service.review_history(person_id))])
-        self.tabs.addTab(steps, tr("Quá trình duyệt"))
-        if service.can("view_audit"):
-            audit = read_only_table("audit_table", [tr("Thời điểm"), tr("Người thực hiện"), tr("Thao tác"),
-                                                    tr("Mục"), tr("Ghi chú")])
-            fill_table(audit, [(when(e.at), e.by, e.action_label, e.field or "", e.detail or e.new or "")
-                               for e in reversed(service.person_audit(person_id))])
-            self.tabs.addTab(audit, tr("Nhật ký truy cập"))
-        buttons = QDialogButtonBox()
-        buttons.addButton(tr("Đóng"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
-        layout.addWidget(buttons)
-        self.resize(980, 520)
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, service: HoSoService, person_id: uuid.UUID | None, name: str) -> None:
-        if person_id is None:
-            return
-        try:
-            dialog = cls(service, person_id, name, parent)
-        except UserError as exc:
-            from ui.dialogs import show_error
-
-            show_error(parent, str(exc))
-            return
-        dialog.exec()

@@ -16,7 +16,7 @@ import json
 import os
 import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -114,8 +114,16 @@ class _Writer:
             self.members[name] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
 
 
-def _content(session: Session, sha256: str) -> bytes | None:
-    return session.scalars(select(Attachment.content).where(Attachment.sha256 == sha256).limit(1)).first()
+CONTENT_BATCH = 50  # attachment contents read per query (a scan is at most 20 MB)
+
+
+def _contents(session: Session, hashes: list[str]) -> Iterator[tuple[str, bytes]]:
+    """The content of each hash this database holds, in the given order, a batch per query."""
+    for start in range(0, len(hashes), CONTENT_BATCH):
+        chunk = hashes[start:start + CONTENT_BATCH]
+        found = dict(session.execute(select(Attachment.sha256, Attachment.content)
+                                     .where(Attachment.sha256.in_(chunk))).tuples())
+        yield from ((sha, found[sha]) for sha in chunk if found.get(sha) is not None)
 
 
 def _write(session: Session, writer: _Writer, root: Unit, progress: Progress | None,
@@ -141,11 +149,9 @@ def _write(session: Session, writer: _Writer, root: Unit, progress: Progress | N
         writer.add(f"persons/{document['id']}.json", canonical(document))
         counts["deleted" if is_tombstone(document) else "persons"] += 1
         wanted += [a["sha256"] for a in document.get("attachments") or () if a.get("sha256")]
-    for sha in dict.fromkeys(wanted):
-        content = _content(session, sha)
-        if content is not None:
-            writer.add(f"attachments/{sha}", content, compress=False)
-            counts["attachments"] += 1
+    for sha, content in _contents(session, list(dict.fromkeys(wanted))):
+        writer.add(f"attachments/{sha}", content, compress=False)
+        counts["attachments"] += 1
     return counts, skipped
 
 

@@ -17,8 +17,9 @@ from tests.ui.conftest import commit_text
 from ui import main_window
 from ui.editor import PersonEditor
 from ui.security_audit import AuditDialog
+from ui.security_editor import MASKED_TIP, PersonLogDialog
 from ui.security_review import APPROVED_MARGIN, PendingDialog, ReviewDialog
-from ui.security_ui import MASKED_TIP, PersonLogDialog, ReviewMarkDelegate
+from ui.security_ui import ReviewMarkDelegate
 from ui.security_users import UserDialog, UserInput, UsersDialog
 
 fast_hashing = security_fixtures.fast_hashing  # the shared accounts of every role and two dossiers
@@ -112,6 +113,9 @@ def test_returning_needs_a_comment(qtbot, world: World) -> None:
     assert not clerk_view.approve_button.isEnabled()
     win = window_of(qtbot, world.clerk)  # the clerk's status bar links to the returned dossiers
     qtbot.waitUntil(lambda: win._pending_button.text() == "1 hồ sơ bị trả lại")
+    editor = PersonEditor(world.clerk, world.a)  # the clerk reopens the dossier to fix it
+    qtbot.addWidget(editor)
+    assert "Thiếu quyết định bổ nhiệm" in editor.findChild(QLabel, "review_note").text()
     returned = PendingDialog(world.clerk, returned=True)
     qtbot.addWidget(returned)
     assert returned.table.rowCount() == 1 and returned.table.item(0, 5).text() == "Thiếu quyết định bổ nhiệm"

@@ -96,9 +96,9 @@ class PersonEditor(QDialog):
             self.form.load(person, person.get("attachments") or [], self.service.photo(self.person_id))
             self._show_unit(person.get("unit_name"), self.unit_code)
             self.setWindowTitle(self.tr("Hồ sơ: {name}").format(name=person.get("full_name") or ""))
-            from ui.security_ui import prepare_editor  # masked fields read-only, read-only roles, Lịch sử…
+            from ui.security_editor import prepare_editor
 
-            prepare_editor(self, person)
+            prepare_editor(self, person)  # masked fields read-only, read-only roles, review note, Lịch sử…
             if prefill:
                 self.form.restore({"fields": prefill})
         else:
