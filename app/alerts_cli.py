@@ -56,6 +56,7 @@ def _day(text: str | None, option: str) -> dt.date:
 
 def _alerts(db: Database, args: argparse.Namespace) -> int:
     from app.alerts import compute_alerts, export_alerts_xlsx, vn_date
+    from app.security import access  # an alerts file names each person's Số CCCD
 
     as_of = _day(args.as_of, "--as-of")
     out = Path(args.out) if args.out else None
@@ -68,6 +69,7 @@ def _alerts(db: Database, args: argparse.Namespace) -> int:
                                overdue_months=args.overdue_months)
     if out is not None:
         export_alerts_xlsx(found, out)
+        access.log_cli(db, "export", [a.person_id for a in found], f"xuất cảnh báo ra {out.name}", written=out)
         output.message(f"Đã ghi {len(found)} cảnh báo vào {out}.")
     if args.json:
         output.emit_json([a.as_json() for a in found])

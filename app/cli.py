@@ -190,9 +190,12 @@ def _search(db: Database, args: argparse.Namespace) -> int:
 def _show(db: Database, args: argparse.Namespace) -> int:
     from app.people import find_person
     from app.person_json import person_json
+    from app.security import access, sensitive
 
     with db.session() as session:
         document = person_json(session, find_person(session, args.key).id)
+    if sensitive.has_sensitive(document):  # logged before anything is shown
+        access.log_cli(db, "view", [document["id"]], "xem hồ sơ")
     if args.json:
         output.emit_json(document)
         return 0
@@ -219,9 +222,14 @@ def _print_person(doc: dict) -> None:
 
 def _history(db: Database, args: argparse.Namespace) -> int:
     from app.history import person_history
+    from app.people import find_person
+    from app.security import access, sensitive
 
     with db.session() as session:
+        person_id = find_person(session, args.key, include_deleted=True).id
         changes = person_history(session, args.key)
+    if sensitive.history_has_sensitive(c.field for c in changes):
+        access.log_cli(db, "view", [person_id], "xem lịch sử thay đổi")
     if args.json:
         output.emit_json([c.as_json() for c in changes])
         return 0

@@ -39,6 +39,7 @@ from app.security import access, review, sensitive
 from app.security import users as accounts
 from app.security.permissions import allowed, require
 from app.security.principal import Principal, local_admin
+from app.security.principal import refresh as principal_refresh
 from models import Attachment, Person, Unit
 
 
@@ -54,6 +55,7 @@ class HoSoService:
         self.db = db
         self.principal = principal or local_admin(user)  # no principal: the file's administrator
         self.user = self.principal.username if principal is not None else user
+        self._tree_stamp: tuple[Any, ...] | None = None  # the unit tree the principal's units were expanded on
 
     # --- signing in, accounts (app.security.users) -----------------------------------------
     def needs_first_admin(self) -> bool:
@@ -70,7 +72,7 @@ class HoSoService:
     def sign_in(self, username: str, password: str, *, clock: Callable[[], dt.datetime] | None = None) -> Principal:
         """Check the password (lock-out after 5 failures); on success the service acts as this user."""
         principal = accounts.sign_in(self.db, username, password, **({"clock": clock} if clock else {}))
-        self.principal, self.user = principal, principal.username
+        self.principal, self.user, self._tree_stamp = principal, principal.username, None
         return principal
 
     def change_password(self, old_password: str, new_password: str) -> None:
@@ -138,6 +140,7 @@ class HoSoService:
         """Submitted dossiers of the principal's units (``("returned",)``: those returned to clerks)."""
         with self._session() as s:
             require(self.principal, "view", any_unit=True)
+            self._fresh_scope(s)
             return review.pending_reviews(s, self.principal, states)
 
     def review_history(self, key: str | uuid.UUID) -> list[review.ReviewStep]:
@@ -208,13 +211,16 @@ class HoSoService:
     def _log(self, action: str, person_ids: Sequence[uuid.UUID], detail: str) -> None:
         """Access-log entries in their own short transaction that starts by writing (so SQLite waits
         for a busy writer instead of failing); when the log cannot be written the action fails."""
-        from sqlalchemy.exc import OperationalError
+        from sqlalchemy.exc import DBAPIError, OperationalError
 
         try:
-            with self.db.session(self.user or self.principal.username) as s:
+            with self.db.session(self.user or self.principal.username, write=True) as s:
                 access.log_many(s, self.principal.username, action, list(person_ids), detail)
         except OperationalError as exc:
             raise UserError("Không ghi được nhật ký truy cập (cơ sở dữ liệu đang bận); hãy thử lại.") from exc
+        except DBAPIError as exc:  # e.g. a PostgreSQL role without INSERT on access_log
+            raise UserError(f"Không ghi được nhật ký truy cập ({str(exc.orig).splitlines()[0]}); thông tin nhạy cảm "
+                            "chỉ được xem, in, xuất khi nhật ký ghi được.") from exc
 
     def _mask(self, doc: dict[str, Any]) -> dict[str, Any]:
         return sensitive.mask_person(doc, self.principal.role)
@@ -231,6 +237,7 @@ class HoSoService:
     # --- reading -------------------------------------------------------------------------
     def overview(self) -> Overview:
         with self.db.session(self.user) as s:
+            self._fresh_scope(s)
             stmt = select(func.count()).select_from(Person).where(Person.deleted_at.is_(None))
             if self.principal.unit_ids is not None:
                 stmt = stmt.where(Person.unit_id.in_(self.principal.unit_ids))
@@ -245,12 +252,14 @@ class HoSoService:
                    ) -> list[uuid.UUID]:
         require(self.principal, "view", any_unit=True)
         with self.db.session(self.user) as s:
+            self._fresh_scope(s)
             return listing.list_ids(s, self._scoped(flt), sort, descending)
 
     def person_keys(self, flt: listing.PersonFilter, sort: str | None = None, descending: bool = False) -> list[str]:
         """The list as hex keys (cheap for 100,000 people); see ``listing.list_keys``."""
         require(self.principal, "view", any_unit=True)
         with self.db.session(self.user) as s:
+            self._fresh_scope(s)
             return listing.list_keys(s, self._scoped(flt), sort, descending)
 
     def person_rows(self, ids: Sequence[uuid.UUID | str]) -> list[listing.PersonRow]:
@@ -405,10 +414,30 @@ class HoSoService:
             entry.transfer_person(s, str(key), unit_code, on, decision_number=decision_number, position=position,
                                   kind=kind)
 
+    def refresh_units(self) -> None:
+        """Expand the principal's units again (their sub-units) when the unit tree changed since:
+        done by this service's ``add_unit``/``move_unit`` and by every list load (``person_ids``,
+        ``person_keys``, ``overview``, ``pending_reviews``), so a unit added or moved by an
+        administrator elsewhere counts from the user's next list refresh."""
+        if self.principal.unit_roots is not None:
+            with self.db.session(self.user) as s:
+                self._fresh_scope(s)
+
+    def _fresh_scope(self, s: Session) -> None:
+        """Re-expand the scoped principal's units when the unit tree's stamp (count, versions,
+        last change) differs from the one they were expanded on: one small aggregate query."""
+        if self.principal.unit_roots is None:
+            return
+        stamp = tuple(s.execute(select(func.count(), func.sum(Unit.version), func.max(Unit.updated_at))).one())
+        if stamp != self._tree_stamp:
+            self.principal = principal_refresh(s, self.principal)
+            self._tree_stamp = stamp
+
     def add_unit(self, code: str, name: str, parent_code: str | None = None, kind: str | None = None) -> None:
         require(self.principal, "manage_units")
         with self.db.session(self.user) as s:
             units.add_unit(s, code, name, parent_code, kind=kind)
+        self.refresh_units()
 
     def rename_unit(self, code: str, name: str) -> None:
         require(self.principal, "manage_units")
@@ -419,6 +448,7 @@ class HoSoService:
         require(self.principal, "manage_units")
         with self.db.session(self.user) as s:
             units.move_unit(s, code, parent_code)
+        self.refresh_units()
 
     def deactivate_unit(self, code: str, on: dt.date) -> None:
         require(self.principal, "manage_units")
@@ -651,6 +681,8 @@ class HoSoService:
 
         require(self.principal, "export", any_unit=True)
         export_alerts_xlsx(alerts, path)
+        if self._sees_sensitive():  # the file names each person's Số CCCD
+            self._log("export", [a.person_id for a in alerts], f"xuất cảnh báo ra {Path(path).name}")
 
     def unit_completeness(self, unit_code: str | None = None, *, worst_count: int = 5) -> list[Any]:
         """Per unit of the scope, worst first (``app.dashboard.UnitCompleteness``)."""

@@ -35,7 +35,9 @@ from ui.security_common import (
     when,
 )
 
-MASKED_TIP = "Không có quyền xem trường này"
+
+def masked_tip() -> str:
+    return tr("Không có quyền xem trường này")
 
 
 def prepare_editor(editor: Any, person: dict[str, Any]) -> None:
@@ -88,9 +90,9 @@ def _review_note(editor: Any, service: HoSoService, person: dict[str, Any]) -> N
 
 def _lock(widget: QWidget, label: QWidget | None) -> None:
     widget.setEnabled(False)
-    widget.setToolTip(tr(MASKED_TIP))
+    widget.setToolTip(masked_tip())
     if label is not None:
-        label.setToolTip(tr(MASKED_TIP))
+        label.setToolTip(masked_tip())
     edit = widget.lineEdit() if isinstance(widget, QComboBox) else widget
     if edit is not None and hasattr(edit, "setPlaceholderText"):
         edit.setPlaceholderText("***")

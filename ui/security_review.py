@@ -40,7 +40,10 @@ from ui.security_common import (
 )
 
 APPROVED_MARGIN = dt.timedelta(milliseconds=100)
-CHANGE_ACTIONS = {"create": "Tạo mới", "update": "Sửa", "delete": "Xóa", "restore": "Khôi phục"}
+
+
+def change_actions() -> dict[str, str]:
+    return {"create": tr("Tạo mới"), "update": tr("Sửa"), "delete": tr("Xóa"), "restore": tr("Khôi phục")}
 
 
 def _aware(moment: dt.datetime | str) -> dt.datetime:
@@ -90,7 +93,8 @@ class ReviewDialog(QDialog):
         self.tabs = QTabWidget()
         self.changes_table = read_only_table("changes_table", [tr("Thời điểm"), tr("Người sửa"), tr("Thao tác"),
                                                                tr("Mục"), tr("Giá trị cũ"), tr("Giá trị mới")])
-        fill_table(self.changes_table, [(when(c.at), c.by, tr(CHANGE_ACTIONS.get(c.action, c.action)), c.label,
+        actions = change_actions()
+        fill_table(self.changes_table, [(when(c.at), c.by, actions.get(c.action, c.action), c.label,
                                          c.old or "—", c.new or "—") for c in reversed(self.pending)])
         self.steps_table = read_only_table("steps_table", [tr("Thời điểm"), tr("Người thực hiện"), tr("Thao tác"),
                                                            tr("Phiên bản"), tr("Ý kiến")])

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from app.errors import UserError
 from app.security.ui_support import ACTION_PERMISSIONS
 from app.service import HoSoService
+from ui.background import run_in_background
 from ui.security_common import (
     STATE_COLOURS,
     STATE_TEXT_COLOURS,
@@ -37,7 +37,6 @@ from ui.security_common import (
     tr,
 )
 
-CITY_BANNER = "CSDL thành phố — chỉ xem"
 PENDING_REFRESH_MS = 800
 
 
@@ -58,7 +57,7 @@ def install(window: Any) -> None:
         banner = QToolBar()
         banner.setObjectName("city_banner")
         banner.setMovable(False)
-        text = QLabel(tr(CITY_BANNER))
+        text = QLabel(tr("CSDL thành phố — chỉ xem"))
         text.setObjectName("city_banner_label")
         text.setStyleSheet("background: #fff4ce; color: #8a5a00; font-weight: bold; padding: 4px 10px;")
         banner.addWidget(text)
@@ -116,7 +115,8 @@ def apply_permissions(window: Any) -> None:
         indicator.hide()
     password = window.findChild(QAction, "change_password_action")
     if password is not None:
-        password.setVisible(not service.principal.local)  # the file's own administrator has no account
+        # the local file's own administrator has no account; on the city database the URL's credentials sign in
+        password.setVisible(not service.principal.local and not service.principal.is_city_readonly)
     for menu_action in window.menuBar().actions():
         menu = menu_action.menu()
         if menu is not None and menu.actions():
@@ -157,6 +157,7 @@ def _install_pending_button(window: Any, *, returned: bool) -> None:
     colour = STATE_TEXT_COLOURS["returned" if returned else "submitted"].name()
     button.setStyleSheet(f"color: {colour}; text-decoration: underline;")
     button.setProperty("returned", returned)
+    button.hide()  # until the count says there is something
     button.clicked.connect(lambda: show_pending(window, returned=returned))
     window.statusBar().addPermanentWidget(button)
     window._pending_button = button
@@ -169,17 +170,21 @@ def _install_pending_button(window: Any, *, returned: bool) -> None:
 
 
 def refresh_pending(window: Any) -> None:
+    """Count off the UI thread (a clerk's import can leave thousands waiting)."""
     button = getattr(window, "_pending_button", None)
     if button is None:
         return
     returned = bool(button.property("returned"))
-    try:
-        count = len(window.service.pending_reviews(("returned",) if returned else ("submitted",)))
-    except UserError:
-        count = 0
-    text = tr("{count} hồ sơ bị trả lại") if returned else tr("{count} hồ sơ chờ duyệt")
-    button.setText(text.format(count=count))
-    button.setVisible(count > 0)
+    service: HoSoService = window.service
+    states = ("returned",) if returned else ("submitted",)
+
+    def show(count: int) -> None:
+        text = tr("{count} hồ sơ bị trả lại") if returned else tr("{count} hồ sơ chờ duyệt")
+        button.setText(text.format(count=count))
+        button.setVisible(count > 0)
+
+    button._op = run_in_background(button, "", lambda _report, _cancelled: len(service.pending_reviews(states)), show,
+                                   lambda _exc: show(0), show_progress=False, cancellable=False)
 
 
 class ReviewMarkDelegate(QStyledItemDelegate):

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from app import output
@@ -70,9 +71,13 @@ def _import(db: Database, args: argparse.Namespace) -> int:
 def _export(db: Database, args: argparse.Namespace) -> int:
     from app.exchange.columns import TEMPLATE_SECTIONS
     from app.exchange.export import export_people
+    from app.security import access
 
     count = export_people(db, args.file, unit_code=args.unit, query=args.query, columns=args.columns,
                           sections=TEMPLATE_SECTIONS if args.sections else ())
+    with db.session() as session:  # the key column (Số CCCD) is always written
+        ids = access.selected_ids(session, args.query, args.unit)
+    access.log_cli(db, "export", ids, f"xuất danh sách ra {Path(args.file).name}", written=args.file)
     output.message(f"Đã xuất {count} hồ sơ vào {args.file}.")
     return 0
 

@@ -122,7 +122,7 @@ def _contents(session: Session, hashes: list[str]) -> Iterator[tuple[str, bytes]
     for start in range(0, len(hashes), CONTENT_BATCH):
         chunk = hashes[start:start + CONTENT_BATCH]
         found = dict(session.execute(select(Attachment.sha256, Attachment.content)
-                                     .where(Attachment.sha256.in_(chunk))).tuples())
+                                     .where(Attachment.sha256.in_(chunk))).all())
         yield from ((sha, found[sha]) for sha in chunk if found.get(sha) is not None)
 
 

@@ -100,7 +100,7 @@ def _key(db: Database, args: argparse.Namespace) -> int:
 def _own_unit(db: Database, args: argparse.Namespace) -> int:
     from app.package.keys import own_unit, set_own_unit
 
-    with db.session() as session:
+    with db.session(write=bool(args.code)) as session:
         if args.code:
             set_own_unit(session, args.code)
         code = own_unit(session)

@@ -152,7 +152,7 @@ def import_package(db: Database, path: Path, *, user: str | None = None, princip
     from app.city.apply import apply_documents
 
     authorize(principal)
-    with db.session(user) as session, open_verified(session, Path(path)) as package:
+    with db.session(user, write=True) as session, open_verified(session, Path(path)) as package:
         receipt = session.get(PackageReceipt, package.sha256)
         if _complete(receipt):
             total = package.counts.get("persons", 0) + package.counts.get("deleted", 0)

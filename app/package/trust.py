@@ -63,7 +63,7 @@ def read_candidate(db: Database, path: Path, *, user: str | None = None, princip
 def trust(db: Database, info: PublicKeyInfo, *, user: str | None = None, principal: Any = None) -> bool:
     """Trust the key the user confirmed; False when it was trusted already (nothing changes)."""
     authorize(principal)
-    with db.session(user) as session:
+    with db.session(user, write=True) as session:
         added = trust_key(session, info, session.info["user"])
         if added:
             access.log(session, session.info["user"], "trust_key",
@@ -74,7 +74,7 @@ def trust(db: Database, info: PublicKeyInfo, *, user: str | None = None, princip
 def untrust(db: Database, fingerprint: str, *, user: str | None = None, principal: Any = None) -> str:
     """Stop trusting a key (its packages are refused from now on); returns its unit code."""
     authorize(principal)
-    with db.session(user) as session:
+    with db.session(user, write=True) as session:
         unit = untrust_key(session, fingerprint)
         access.log(session, session.info["user"], "untrust_key",
                    detail=f"thôi tin cậy khoá ký số của đơn vị {unit}, dấu vân tay {fingerprint.strip().lower()}")

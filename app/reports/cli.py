@@ -68,6 +68,7 @@ def _profiles(db: Database, args: argparse.Namespace) -> int:
     from app.people import find_person
     from app.reports import files
     from app.reports.profile import photo_of, profile_document, render_profile, render_unit_profiles
+    from app.security import access
 
     if bool(args.key) == bool(args.unit):
         output.message("hoso report 2c: cách dùng không đúng: cần đúng một trong hai: KEY (một hồ sơ) hoặc --unit MÃ")
@@ -78,11 +79,17 @@ def _profiles(db: Database, args: argparse.Namespace) -> int:
         progress = _progress("Đang in sơ yếu lý lịch")
         pages = render_unit_profiles(db, args.unit, out, include_subunits=not args.no_subunits,
                                      include_inactive=args.all, progress=progress, place=args.place, on=on)
+        from app.reports.profile import unit_people
+
+        with db.session() as session:
+            ids = unit_people(session, args.unit, include_subunits=not args.no_subunits, include_inactive=args.all)
+        access.log_cli(db, "print", ids, f"in sơ yếu lý lịch đơn vị {args.unit} ra {out.name}", written=out)
     else:
         with db.session() as session:
             person = find_person(session, args.key)
             doc, photo = profile_document(session, person.id), photo_of(session, person.id)
         pages = render_profile(doc, out, photo=photo, place=args.place, on=on)
+        access.log_cli(db, "print", [person.id], f"in sơ yếu lý lịch ra {out.name}", written=out)
     _done(out, pages)
     return 0
 
@@ -101,12 +108,17 @@ def _progress(label: str) -> Callable[[int, int], None]:
 def _list(db: Database, args: argparse.Namespace) -> int:
     from app.reports import files
     from app.reports.lists import list_report, render_list
+    from app.security import access, sensitive
 
     out = files.check_target(Path(args.out), (".pdf", ".xlsx"))
     with db.session() as session:
         report = list_report(session, query=args.query, unit_code=args.unit, include_inactive=args.all,
                              columns=args.columns)
-    _done(out, render_list(report, out))
+        shows = any(c.key in sensitive.REPORT_COLUMNS for c in report.columns)
+        ids = access.selected_ids(session, args.query, args.unit, include_inactive=args.all) if shows else []
+    pages = render_list(report, out)
+    access.log_cli(db, "print", ids, f"in danh sách ra {out.name}", written=out)
+    _done(out, pages)
     output.message(f"{len(report.rows)} người trong danh sách.")
     return 0
 

@@ -7,12 +7,17 @@ append-only: nothing in the app edits or deletes them and database triggers refu
 
 ``browse`` merges the three in time order for administrators (filters, paging); ``export_xlsx``
 writes what ``browse`` selects to Excel.
+
+The command line logs its views, prints and exports with ``log_cli``: ``by`` is the name the
+command line acts as (``principal.for_cli``: the OS user on a local file — the same name its
+writes carry in the change log — or the PostgreSQL role), ``detail`` starts with "dòng lệnh:".
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,6 +50,42 @@ def log_many(session: Session, by: str, action: str, person_ids: list[uuid.UUID]
         session.execute(AccessLog.__table__.insert(),
                         [{"at": now, "by": by, "action": action, "person_id": pid, "detail": detail}
                          for pid in person_ids])
+
+
+CLI_PREFIX = "dòng lệnh: "
+
+
+def log_cli(db: Any, action: str, person_ids: Iterable[uuid.UUID], detail: str, *,
+            written: str | Path | None = None) -> None:
+    """The command line's ``view``/``print``/``export`` of sensitive data: one entry per person, in
+    a short transaction of its own that starts by writing. When the entry cannot be written the
+    command fails (``UserError``) and the file it just wrote (``written``) is removed."""
+    from sqlalchemy.exc import DBAPIError
+
+    from app.security.principal import for_cli
+
+    ids = list(dict.fromkeys(i if isinstance(i, uuid.UUID) else uuid.UUID(str(i)) for i in person_ids))
+    if not ids:
+        return
+    try:
+        by = for_cli(db).username
+        with db.session(by, write=True) as s:
+            log_many(s, by, action, ids, CLI_PREFIX + detail)
+    except DBAPIError as exc:
+        if written is not None:
+            Path(written).unlink(missing_ok=True)
+        reason = str(getattr(exc, "orig", exc)).splitlines()[0]
+        raise UserError(f"Không ghi được nhật ký truy cập ({reason}); thông tin nhạy cảm chỉ được xem, in, xuất "
+                        "khi nhật ký ghi được. Hãy thử lại.") from exc
+
+
+def selected_ids(session: Session, query: str | None, unit_code: str | None, *, include_inactive: bool = True
+                 ) -> list[uuid.UUID]:
+    """The ids a search/list/export selection names (``app.search.search_statement``)."""
+    from app.search import search_statement
+
+    stmt = search_statement(session, query or "", limit=None, unit_code=unit_code, include_inactive=include_inactive)
+    return [] if stmt is None else [row[0] for row in session.execute(stmt)]
 
 
 @dataclass(frozen=True)

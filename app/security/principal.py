@@ -1,8 +1,10 @@
 """Who is acting: ``Principal`` (username, role, units, city mode).
 
 ``unit_ids`` holds the user's units WITH all their sub-units (expanded when the principal is
-made); ``None`` means every unit (administrators). On the city database (``is_city_readonly``)
-the units' records are read-only in the app for everyone: units deliver them by sync or package.
+made, again by ``refresh`` after the unit tree changed; ``unit_roots`` keeps the units given);
+``None`` means every unit (administrators). On the city database (``is_city_readonly``) the
+units' records are read-only in the app for EVERYONE — the Department and unit roles alike:
+units deliver them by sync or package, never by the app's editor.
 
 The command line on a local SQLite file acts as that file's administrator (``local_admin``): the
 protection of a local file is its file permissions. On PostgreSQL it acts as the account named in
@@ -11,6 +13,7 @@ the URL (``for_cli``).
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -33,6 +36,7 @@ class Principal:
     full_name: str = ""
     must_change_password: bool = False
     local: bool = False  # the local file's administrator (command line, or no sign-in asked)
+    unit_roots: frozenset[uuid.UUID] | None = None  # the units given (``unit_ids`` adds their sub-units)
 
     @property
     def role_label(self) -> str:
@@ -68,6 +72,15 @@ def expand_units(session: Session, roots: Iterable[uuid.UUID]) -> frozenset[uuid
     return frozenset(result)
 
 
+def refresh(session: Session, principal: Principal) -> Principal:
+    """The principal with its units expanded again from ``unit_roots`` (after units were added or
+    moved); unchanged for the unscoped."""
+    if principal.unit_ids is None or principal.unit_roots is None:
+        return principal
+    units = expand_units(session, principal.unit_roots)
+    return principal if units == principal.unit_ids else dataclasses.replace(principal, unit_ids=units)
+
+
 def city_mode(session: Session) -> bool:
     """True on the city database (app.city.mode, when that module is present)."""
     try:
@@ -81,18 +94,21 @@ def for_user(session: Session, user: object, *, is_city_readonly: bool | None = 
     """The principal of a ``models.User`` row (units expanded)."""
     from models import UserUnit
 
-    roots = list(session.scalars(select(UserUnit.unit_id).where(UserUnit.user_id == user.id)))  # type: ignore[attr-defined]
-    units = None if user.role == "admin" else expand_units(session, roots)  # type: ignore[attr-defined]
+    roots = frozenset(session.scalars(select(UserUnit.unit_id).where(UserUnit.user_id == user.id)))  # type: ignore[attr-defined]
+    admin = user.role == "admin"  # type: ignore[attr-defined]
+    units = None if admin else expand_units(session, roots)
     city = city_mode(session) if is_city_readonly is None else is_city_readonly
     return Principal(user.username, user.role, units, city, user.full_name or "",  # type: ignore[attr-defined]
-                     bool(user.must_change_password))  # type: ignore[attr-defined]
+                     bool(user.must_change_password), unit_roots=None if admin else roots)  # type: ignore[attr-defined]
 
 
 def for_cli(db: object) -> Principal:
     """Who the command line acts as: on a local SQLite file its administrator; on PostgreSQL the
-    URL's user — its HoSo account when there is one, else the database role: a superuser or the
-    database owner reads every unit (Department), another role the units granted to it
-    (``city_unit_access``)."""
+    URL's user — its HoSo account when there is one (and the role may read ``users``), else the
+    database role itself: a superuser or the database owner is the Department (every unit), any
+    other role (a city unit role) has the rights of a ``head`` within the units granted to it in
+    ``city_unit_access`` (the row-level security policies limit it to them anyway). On the city
+    database every one of them is read-only for the units' records (``is_city_readonly``)."""
     from sqlalchemy.engine import make_url
 
     from models import User
@@ -102,16 +118,19 @@ def for_cli(db: object) -> Principal:
         return local_admin()
     with db.session() as session:  # type: ignore[attr-defined]
         city = city_mode(session)
-        name = url.username or session.scalar(text("SELECT current_user")) or current_user()
-        user = session.scalars(select(User).where(User.username == name, User.active.is_(True))).one_or_none()
-        if user is not None:
-            return for_user(session, user, is_city_readonly=city)
+        role = session.scalar(text("SELECT current_user"))
+        name = url.username or role or current_user()
+        # A unit role may not read ``users`` (and a refused statement would end the transaction).
+        if session.scalar(text("SELECT has_table_privilege(current_user, 'users', 'SELECT')")):
+            user = session.scalars(select(User).where(User.username == name, User.active.is_(True))).one_or_none()
+            if user is not None:
+                return for_user(session, user, is_city_readonly=city)
         row = session.execute(text(
             "SELECT r.rolsuper OR d.datdba = r.oid FROM pg_roles r, pg_database d "
             "WHERE r.rolname = current_user AND d.datname = current_database()")).scalar()
         if row:
             return Principal(name, "admin", None, city, local=False)
-        roots = session.execute(text("SELECT unit_id FROM city_unit_access WHERE role_name = :n"),
-                                {"n": name}).scalars().all()
-        ids = [r if isinstance(r, uuid.UUID) else uuid.UUID(str(r)) for r in roots]
-        return Principal(name, "head", expand_units(session, ids), city)
+        found = session.execute(text("SELECT unit_id FROM city_unit_access WHERE role_name = :n"),
+                                {"n": role}).scalars().all()
+        roots = frozenset(r if isinstance(r, uuid.UUID) else uuid.UUID(str(r)) for r in found)
+        return Principal(name, "head", expand_units(session, roots), city, unit_roots=roots)

@@ -246,3 +246,10 @@ def refuse_hidden_edits(data: Mapping[str, Any], role: str, current: Mapping[str
         raise UserError("Tài khoản của bạn không được sửa thông tin nhạy cảm: " + ", ".join(dict.fromkeys(refused))
                         + ".")
     return out
+
+
+def history_has_sensitive(fields: Iterable[str]) -> bool:
+    """Whether a change history with these ``field`` values shows sensitive values (to anyone
+    allowed to see them): a sensitive field, a sensitive section's row, or a row snapshot ("*")."""
+    sections = hidden_section_fields("")
+    return any(f == "*" or f in sections or change_is_hidden(f, "") for f in fields)

@@ -9,13 +9,14 @@ official gets. Offscreen (pytest-qt); the database is a scratch PostgreSQL one (
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
-import uuid
 
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QThreadPool
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from app import demo
 from app.city.init import city_init
@@ -48,8 +49,14 @@ def city_url(pg_url):
 @pytest.fixture
 def window(qtbot, city_url, monkeypatch):
     """The main window exactly as ``python main.py --db URL`` builds it (the event loop not run)."""
-    from ui import application, main_window
+    from ui import application, login, main_window
 
+    def refuse(*args, **_kwargs):
+        raise AssertionError(f"the city start-up asked or warned instead of opening: {args[1:3]}")
+
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(refuse))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(refuse))  # offer_recovery
+    monkeypatch.setattr(login, "ask_sign_in", refuse)  # on the city database nobody is asked to sign in
     built: list[main_window.MainWindow] = []
 
     class Captured(main_window.MainWindow):
@@ -68,11 +75,6 @@ def window(qtbot, city_url, monkeypatch):
     win.close()
     QThreadPool.globalInstance().waitForDone(5000)  # list reloads and the alert count run on workers
     win.service.db.dispose()
-
-
-def names(win) -> list[str]:
-    model = win.people.model
-    return [model.person_row(r).full_name for r in range(model.rowCount())]
 
 
 def shown_rows(win) -> list:
@@ -163,38 +165,33 @@ def test_the_units_records_are_read_only(window) -> None:
     with pytest.raises(UserError) as deleting:
         service.delete_person(person.id)
     assert READ_ONLY in str(deleting.value)
-    with pytest.raises(UserError):
+    with pytest.raises(UserError) as creating:
         service.create_person({"cccd": "048099001111", "full_name": "Hồ Sơ Mới", "birth_date": "1990-01-01",
                                "sex": "Nam", "unit_code": person.unit_code})
+    assert READ_ONLY in str(creating.value)
     with pytest.raises(UserError):
-        service.transfer_person(person.id, person.unit_code, before_date(), kind="transfer")
+        service.transfer_person(person.id, person.unit_code, dt.date(2026, 1, 1))
     after = service.person(person.id)
     assert after["version"] == before["version"] and after["position"] == before["position"]
     assert service.person_keys(PersonFilter(query="048099001111")) == []
 
 
-def before_date():
-    import datetime as dt
+def test_the_window_offers_no_writing(window) -> None:
+    """The entries that write a unit's records are not offered (the service refuses them anyway);
+    the window says it is the city database."""
+    for name in ("new_action", "delete_action", "transfer_action", "restore_action", "import_spreadsheet_action",
+                 "demo_action"):
+        action = window.findChild(QAction, name)
+        assert action is None or not (action.isVisible() and action.isEnabled()), name
+    banner = window.findChild(QLabel, "city_banner_label")
+    assert banner is not None and "thành phố" in banner.text()
 
-    return dt.date(2026, 1, 1)
 
+def test_a_dossier_opens_read_only(qtbot, window) -> None:
+    from ui.editor import PersonEditor
 
-def test_deleting_from_the_window_shows_the_refusal(window, monkeypatch) -> None:
-    """The menu's Delete in city mode: a Vietnamese message, not the crash dialog."""
-    from ui import main_window
-
-    messages: list[str] = []
-    monkeypatch.setattr(main_window, "confirm", lambda *a: True)
-    monkeypatch.setattr(main_window, "show_error", lambda _parent, message: messages.append(message))
-    crashes: list[BaseException] = []
-    monkeypatch.setattr(sys, "excepthook", lambda kind, value, tb: crashes.append(value))
     person = window.people.current_id()
-    assert person is not None
-    action = window.findChild(main_window.QAction, "delete_action")
-    if action is not None and action.isVisible() and action.isEnabled():
-        try:
-            window.delete_current()
-        except UserError as exc:
-            pytest.fail(f"Delete in city mode raised out of the window (crash dialog): {exc}")
-        assert messages and READ_ONLY in messages[0]
-    assert window.service.person(person)["id"] == str(person) or uuid.UUID(window.service.person(person)["id"])
+    editor = PersonEditor(window.service, person, parent=window)
+    qtbot.addWidget(editor)
+    assert not editor.save_button.isEnabled()
+    assert "chỉ xem" in editor.windowTitle()

@@ -17,7 +17,7 @@ from tests.ui.conftest import commit_text
 from ui import main_window
 from ui.editor import PersonEditor
 from ui.security_audit import AuditDialog
-from ui.security_editor import MASKED_TIP, PersonLogDialog
+from ui.security_editor import PersonLogDialog
 from ui.security_review import APPROVED_MARGIN, PendingDialog, ReviewDialog
 from ui.security_ui import ReviewMarkDelegate
 from ui.security_users import UserDialog, UserInput, UsersDialog
@@ -48,7 +48,7 @@ def test_clerk_and_head_windows_differ(qtbot, world: World) -> None:
     clerk, head = window_of(qtbot, world.clerk), window_of(qtbot, world.head)
     assert "Cán bộ nhập liệu" in clerk.findChild(QLabel, "user_label").text()
     assert "Lãnh đạo đơn vị" in head.findChild(QLabel, "user_label").text()
-    assert "Nhapliau" not in clerk.windowTitle() and "Người dùng: Nhaplieu" in clerk.windowTitle()
+    assert clerk.windowTitle().endswith("Người dùng: Nhaplieu (Cán bộ nhập liệu)")
     for name in ("new_action", "delete_action", "import_spreadsheet_action", "transfer_action"):
         assert visible(clerk, name) and not visible(head, name), name
     for name in ("review_current_action", "show_pending_action"):
@@ -68,7 +68,7 @@ def test_viewer_sees_no_writing_entries_and_masked_fields(qtbot, world: World) -
     editor = PersonEditor(world.viewer, world.a)
     qtbot.addWidget(editor)
     religion, cccd, name = (editor.form.rows[f] for f in ("religion_code", "cccd", "full_name"))
-    assert not religion.widget.isEnabled() and religion.widget.toolTip() == MASKED_TIP
+    assert not religion.widget.isEnabled() and religion.widget.toolTip() == "Không có quyền xem trường này"
     assert not cccd.widget.isEnabled() and "*" in cccd.widget.text()  # partially masked: 0480******34
     assert name.widget.isEnabled()
     assert not editor.form.sections["personal_history"].isEnabled()
@@ -249,6 +249,7 @@ def test_city_database_shows_the_read_only_banner(qtbot, world: World) -> None:
     win = window_of(qtbot, city_head)
     assert win.findChild(QLabel, "city_banner_label").text() == "CSDL thành phố — chỉ xem"
     assert not visible(win, "review_current_action")  # records of the units are read-only here
+    assert not visible(win, "change_password_action")  # the URL's credentials sign in there
     assert window_of(qtbot, world.head).findChild(QLabel, "city_banner_label") is None
 
 
