@@ -242,7 +242,7 @@ class Attachment(Section, Base):
     kind: Mapped[str] = mapped_column(String(20), default="document")  # "photo" | "document"
     file_name: Mapped[str] = mapped_column(String(255))
     mime_type: Mapped[str] = mapped_column(String(80))
-    sha256: Mapped[str] = mapped_column(String(64))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)  # packages and sync look contents up by hash
     size: Mapped[int] = mapped_column(Integer)
     doc_date: Mapped[dt.date | None]
     description: Mapped[opt_str]

@@ -75,3 +75,64 @@ def test_review_and_audit_commands(capsys, monkeypatch, target, db):
     out_file = str(db.url).removeprefix("sqlite:///").replace("hoso.sqlite", "nk.xlsx")
     code, _, err = run(capsys, monkeypatch, "audit", "--out", out_file, "--db", target)
     assert code == 0 and "dòng nhật ký" in err
+
+
+def _access(db) -> list[tuple[str, str, str | None, str | None]]:
+    from sqlalchemy import select
+
+    from models import Person
+    from models.security import AccessLog
+
+    with db.session() as s:
+        rows = s.execute(select(AccessLog.action, AccessLog.by, Person.cccd, AccessLog.detail)
+                         .outerjoin(Person, Person.id == AccessLog.person_id).order_by(AccessLog.id)).all()
+    return [tuple(r) for r in rows]
+
+
+def test_the_command_lines_views_prints_and_exports_are_in_the_access_log(capsys, monkeypatch, target, db, tmp_path):
+    from app.db import current_user
+
+    HoSoService(db).create_person(person_data(cccd="048085005678", full_name="Trần Thị Lan", unit_code="DN.P.HAICHAU"))
+    me = current_user()
+    a = "048085001234"
+
+    assert run(capsys, monkeypatch, "show", a, "--db", target)[0] == 0
+    assert _access(db) == [("view", me, a, "dòng lệnh: xem hồ sơ")]
+    assert run(capsys, monkeypatch, "show", a, "--json", "--db", target)[0] == 0
+    assert run(capsys, monkeypatch, "history", a, "--json", "--db", target)[0] == 0
+    assert [e[:3] for e in _access(db)[1:]] == [("view", me, a), ("view", me, a)]
+    assert _access(db)[-1][3] == "dòng lệnh: xem lịch sử thay đổi"
+
+    code, _, err = run(capsys, monkeypatch, "report", "2c", a, "--out", str(tmp_path / "a.pdf"), "--db", target)
+    assert code == 0, err
+    assert _access(db)[-1] == ("print", me, a, "dòng lệnh: in sơ yếu lý lịch ra a.pdf")
+    before = len(_access(db))
+    assert run(capsys, monkeypatch, "report", "2c", "--unit", "DN.SNV", "--out", str(tmp_path / "u.pdf"),
+               "--db", target)[0] == 0
+    assert [e[:3] for e in _access(db)[before:]] == [("print", me, a)]  # only the unit's people
+    before = len(_access(db))
+    assert run(capsys, monkeypatch, "report", "list", "--columns", "stt,ho_ten", "--out", str(tmp_path / "l.xlsx"),
+               "--db", target)[0] == 0
+    assert len(_access(db)) == before  # no sensitive column: nothing to log
+    assert run(capsys, monkeypatch, "report", "list", "--columns", "stt,ho_ten,cccd", "--out",
+               str(tmp_path / "l.pdf"), "--db", target)[0] == 0
+    assert sorted(e[2] for e in _access(db)[before:]) == [a, "048085005678"]
+    before = len(_access(db))
+    assert run(capsys, monkeypatch, "export", str(tmp_path / "x.xlsx"), "--unit", "DN.P.HAICHAU", "--db", target)[0] == 0
+    assert _access(db)[before:] == [("export", me, "048085005678", "dòng lệnh: xuất danh sách ra x.xlsx")]
+    before = len(_access(db))
+    assert run(capsys, monkeypatch, "alerts", "--within-months", "600", "--out", str(tmp_path / "c.xlsx"),
+               "--db", target)[0] == 0
+    assert {e[0] for e in _access(db)[before:]} == {"export"} and len(_access(db)) > before
+
+    # When the entry cannot be written the command fails and leaves no file behind.
+    from sqlalchemy.exc import OperationalError
+
+    def locked(*_args, **_kwargs):
+        raise OperationalError("INSERT INTO access_log", {}, Exception("database is locked"))
+
+    monkeypatch.setattr("app.security.access.log_many", locked)
+    code, _, err = run(capsys, monkeypatch, "export", str(tmp_path / "y.xlsx"), "--db", target)
+    assert code == 1 and "Không ghi được nhật ký truy cập" in err and not (tmp_path / "y.xlsx").exists()
+    code, out, err = run(capsys, monkeypatch, "show", a, "--db", target)
+    assert code == 1 and out == "" and "nhật ký truy cập" in err

@@ -1,5 +1,8 @@
-"""signed packages: no schema change (trusted_keys and package_receipts came with 0005; the
-unit's own unit is the settings row ``own_unit``; signing keys live in files, never in the database)
+"""signed packages: attachment contents found by hash
+
+trusted_keys and package_receipts came with 0005; the unit's own unit is the settings row
+``own_unit``; signing keys live in files, never in the database. The export, the package applier
+and the sync look attachment contents up by SHA-256: an index on it.
 
 Revision ID: 0008
 Revises: 0007
@@ -7,8 +10,7 @@ Revises: 0007
 
 from collections.abc import Sequence
 
-import sqlalchemy as sa  # noqa: F401
-from alembic import op  # noqa: F401
+from alembic import op
 
 revision: str = '0008'
 down_revision: str | None = '0007'
@@ -17,8 +19,10 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    pass
+    with op.batch_alter_table('attachments', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_attachments_sha256'), ['sha256'], unique=False)
 
 
 def downgrade() -> None:
-    pass
+    with op.batch_alter_table('attachments', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_attachments_sha256'))
