@@ -65,6 +65,7 @@ def window(qtbot, city_url, monkeypatch):
             built.append(self)
 
     monkeypatch.setattr(main_window, "MainWindow", Captured)
+    monkeypatch.setattr(main_window, "ALERT_COUNT_DELAY_MS", 0)  # counted during the test, not after the drop
     monkeypatch.setattr(QApplication, "exec", lambda *_args: 0)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_app installs its crash handler
     assert application.run_app(city_url) == 0
@@ -73,7 +74,9 @@ def window(qtbot, city_url, monkeypatch):
     qtbot.addWidget(win)
     yield win
     win.close()
+    qtbot.wait(20)  # let the zero-delay timers fire
     QThreadPool.globalInstance().waitForDone(5000)  # list reloads and the alert count run on workers
+    QApplication.processEvents()
     win.service.db.dispose()
 
 

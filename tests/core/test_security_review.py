@@ -170,3 +170,30 @@ def test_the_audit_browser_merges_the_logs(world: World, tmp_path):
         assert s.scalars(select(AccessLog).where(AccessLog.action == "export")).first().by == "quantri"
         assert s.scalar(select(ChangeLog.by).where(ChangeLog.field == "position")) == "nhaplieu"
         assert s.scalar(select(ReviewEvent.by).where(ReviewEvent.action == "approve")) == "truongphong"
+
+
+def test_a_clerks_deletion_of_an_approved_dossier_waits_with_the_approved_version(world: World):
+    """What app/publish.py needs: deleted + not approved + snapshot → the snapshot leaves (the
+    person as approved, not deleted); deleted + not approved + no snapshot → nothing leaves."""
+    import uuid
+
+    before = world.admin.person(world.a)
+    world.clerk.delete_person(world.a)
+    with world.db.session() as s:
+        person = s.get(Person, uuid.UUID(world.a))
+        snap = s.get(ApprovedSnapshot, person.id)
+        assert person.deleted_at is not None and person.review_state == "submitted"
+        assert snap.document["id"] == world.a and snap.document["position"] == before["position"]
+        assert "deleted_at" not in snap.document and snap.version == before["version"]
+    assert world.head.pending_reviews()[0].deleted
+    world.head.return_for_changes(world.a, "Không được xoá")
+    assert _state(world, world.a)[0] == "returned" and _state(world, world.a)[1] is not None
+    world.clerk.restore_person(world.a)  # the clerk undoes it: submitted again, the same snapshot
+    state, snap = _state(world, world.a)
+    assert state == "submitted" and snap.document["position"] == before["position"]
+    world.clerk.delete_person(world.a)
+    world.head.approve(world.a)  # the deletion approved: the tombstone may leave now
+    assert _state(world, world.a) == ("approved", None)
+    new = world.clerk.create_person(person_data(cccd="048090001111", unit_code="DN.SNV")).id
+    world.clerk.delete_person(new)  # never approved: nothing to send
+    assert _state(world, str(new)) == ("submitted", None)

@@ -255,3 +255,19 @@ def test_the_city_database_is_read_only_for_everyone(world: World):
 def test_no_principal_means_the_local_administrator(db):
     service = HoSoService(db, user="tester")
     assert service.principal.role == "admin" and service.principal.local and service.user == "tester"
+
+
+def test_a_unit_added_or_moved_below_the_users_units_counts_from_the_next_list(world: World):
+    """Units are expanded at sign-in; the service expands them again when the tree changes."""
+    world.clerk.person_keys(listing.PersonFilter())  # expanded on the tree as it is
+    world.admin.add_unit("DN.SNV.MOI", "Phòng mới", "DN.SNV")
+    world.admin.transfer_person(world.b, "DN.SNV.MOI", dt.date(2026, 1, 1))
+    keys = world.clerk.person_keys(listing.PersonFilter())
+    assert world.b.replace("-", "") in keys and world.clerk.person(world.b)["unit_code"] == "DN.SNV.MOI"
+    with pytest.raises(UserError, match="không được xem"):
+        world.other_clerk.person(world.b)
+    world.admin.add_unit("DN.P.KHAC", "Phòng khác", None)
+    world.admin.move_unit("DN.SNV.MOI", "DN.P.KHAC")  # moved away: out of the clerk's units again
+    assert world.b.replace("-", "") not in world.clerk.person_keys(listing.PersonFilter())
+    with pytest.raises(UserError, match="không được xem"):
+        world.clerk.person(world.b)
