@@ -7,7 +7,8 @@ What it sets up (docs/city.md explains it to the administrator):
   :func:`app.city.mode.is_city_database` (the app then keeps unit records read-only);
 - ``GROUP`` (default ``hoso_unit``), a NOLOGIN role every unit's login role is a member of, with
   the grants a unit's sync needs: read the catalogs, the unit tree, the settings; read and write
-  persons, every section table, placements and attachments; add to the change log;
+  persons, every section table, placements and attachments; add to the change log and the
+  access log (reading neither);
 - row-level security on persons and every person-owned table. A role may see and write only the
   persons whose ``unit_id`` is one of its units (``city_unit_access``: the unit given to
   ``city unit-role`` and all its sub-units); a section row, placement or attachment follows its
@@ -57,6 +58,9 @@ WRITE_PRIVILEGES = ("SELECT", "INSERT", "UPDATE", "DELETE")
 # The change log: a unit adds rows (the flush hook writes them) but reads none: the log names the
 # values of every person in the city. ``id`` is readable so that INSERT … RETURNING id works.
 LOG_TABLE = "change_log"
+# The same for the access log (app.security.access): a unit's view, print or export of sensitive
+# data is refused unless it can be logged, and the log of the whole city is not the unit's to read.
+APPEND_ONLY_TABLES = (LOG_TABLE, "access_log")
 
 
 @dataclass
@@ -188,7 +192,7 @@ class _Setup:
                                        {"s": self.schema}))
 
     def run(self) -> None:
-        missing = [t for t in (*READ_TABLES, *PERSON_TABLES, LOG_TABLE) if t not in self.tables]
+        missing = [t for t in (*READ_TABLES, *PERSON_TABLES, *APPEND_ONLY_TABLES) if t not in self.tables]
         if missing:
             raise UserError(f"Cơ sở dữ liệu thiếu bảng {', '.join(missing)}; hãy nâng cấp HoSo rồi chạy lại.")
         self._group_role()
@@ -218,17 +222,18 @@ class _Setup:
         self._grant("SELECT has_schema_privilege(:g, :s, 'USAGE')", {"s": self.schema},
                     f'GRANT USAGE ON SCHEMA "{self.schema}" TO {g}', f"USAGE {self.schema}")
         plan = [(t, ("SELECT",)) for t in READ_TABLES] + [(t, WRITE_PRIVILEGES) for t in PERSON_TABLES]
-        plan.append((LOG_TABLE, ("INSERT",)))
+        plan += [(t, ("INSERT",)) for t in APPEND_ONLY_TABLES]
         for table, privileges in plan:
             for privilege in privileges:
                 self._grant("SELECT has_table_privilege(:g, :t, :p)", {"t": self.q(table), "p": privilege},
                             f"GRANT {privilege} ON {self.q(table)} TO {g}", f"{privilege} {table}")
-        self._grant("SELECT has_column_privilege(:g, :t, 'id', 'SELECT')", {"t": self.q(LOG_TABLE)},
-                    f"GRANT SELECT (id) ON {self.q(LOG_TABLE)} TO {g}", f"SELECT (id) {LOG_TABLE}")
-        sequence = self.conn.scalar(text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": self.q(LOG_TABLE)})
-        if sequence:
-            self._grant("SELECT has_sequence_privilege(:g, :q, 'USAGE')", {"q": sequence},
-                        f"GRANT USAGE ON SEQUENCE {sequence} TO {g}", f"USAGE {sequence}")
+        for table in APPEND_ONLY_TABLES:
+            self._grant("SELECT has_column_privilege(:g, :t, 'id', 'SELECT')", {"t": self.q(table)},
+                        f"GRANT SELECT (id) ON {self.q(table)} TO {g}", f"SELECT (id) {table}")
+            sequence = self.conn.scalar(text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": self.q(table)})
+            if sequence:
+                self._grant("SELECT has_sequence_privilege(:g, :q, 'USAGE')", {"q": sequence},
+                            f"GRANT USAGE ON SEQUENCE {sequence} TO {g}", f"USAGE {sequence}")
 
     def _row_security(self, table: str) -> None:
         enabled = self.conn.scalar(text("SELECT relrowsecurity FROM pg_class WHERE oid = CAST(:t AS regclass)"),

@@ -106,9 +106,10 @@ def for_cli(db: object) -> Principal:
     """Who the command line acts as: on a local SQLite file its administrator; on PostgreSQL the
     URL's user — its HoSo account when there is one (and the role may read ``users``), else the
     database role itself: a superuser or the database owner is the Department (every unit), any
-    other role (a city unit role) has the rights of a ``head`` within the units granted to it in
+    other role (a city unit role) has the rights of a ``clerk`` within the units granted to it in
     ``city_unit_access`` (the row-level security policies limit it to them anyway). On the city
-    database every one of them is read-only for the units' records (``is_city_readonly``)."""
+    database every one of them is read-only for the units' records (``is_city_readonly``), so the
+    refusals name the city database; the units write by sync (app.city.sync), not the app."""
     from sqlalchemy.engine import make_url
 
     from models import User
@@ -133,4 +134,4 @@ def for_cli(db: object) -> Principal:
         found = session.execute(text("SELECT unit_id FROM city_unit_access WHERE role_name = :n"),
                                 {"n": role}).scalars().all()
         roots = frozenset(r if isinstance(r, uuid.UUID) else uuid.UUID(str(r)) for r in found)
-        return Principal(name, "head", expand_units(session, roots), city, unit_roots=roots)
+        return Principal(name, "clerk", expand_units(session, roots), city, unit_roots=roots)

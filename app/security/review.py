@@ -9,6 +9,11 @@ with a comment; what leaves the desk (sync, package: app/publish.py) is the appr
 - ``approve``/``return_``: head (or administrator) of the person's unit; approving removes the
   snapshot; returning needs a comment and keeps it.
 - Administrators' own edits are not reviewed: an approved dossier stays approved.
+- A clerk's deletion (or restore) is a write like any other: an approved dossier deleted by a
+  clerk keeps its snapshot (the live, not-deleted document as approved) and is ``submitted``
+  until the head approves the deletion. What leaves the desk (publish, sync) is then: approved →
+  the current record or its tombstone; not approved with a snapshot → the snapshot; not approved
+  without one → nothing (docs/users-and-roles.md, "Deletions are reviewed like edits").
 """
 
 from __future__ import annotations

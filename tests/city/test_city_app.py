@@ -146,6 +146,14 @@ def test_printing_a_2c_profile(window, tmp_path) -> None:
     assert pages >= 1 and out.read_bytes().startswith(b"%PDF")
 
 
+def test_exporting_the_city_list(window, tmp_path) -> None:
+    out = tmp_path / "danh-sach.xlsx"
+    flt = window.people.current_filter()
+    count = window.service.export_people(str(out), flt, [c.key for c in window.people.model.columns])
+    assert count == window.people.model.rowCount()
+    assert load_workbook(out).active.max_row >= count
+
+
 def test_statistics_count_the_whole_city(window, tmp_path) -> None:
     xlsx = tmp_path / "stats.xlsx"
     window.service.render_stats(None, None, xlsx)

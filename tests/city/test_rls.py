@@ -19,6 +19,7 @@ from app.db import open_database
 from app.errors import UserError
 from app.search import search
 from models import ChangeLog, Person, Training, Unit
+from models.security import AccessLog
 from tests.city.city_support import drop_roles, open_as, psycopg_url, unique
 from tests.core.conftest import person_data
 
@@ -104,6 +105,15 @@ def test_change_log_is_write_only_for_units(city) -> None:
     with pytest.raises(ProgrammingError, match="permission denied"):
         with city.snv.session() as s:
             s.execute(text("SELECT new FROM change_log"))
+
+
+def test_access_log_is_write_only_for_units(city) -> None:
+    """A unit's view of sensitive data is logged at the city (app.security.access), unread by units."""
+    with city.snv.session() as s:
+        s.add(AccessLog(by="snv", action="view", detail="xem hồ sơ"))
+    with pytest.raises(ProgrammingError, match="permission denied"):
+        with city.snv.session() as s:
+            s.execute(text("SELECT detail FROM access_log"))
 
 
 def test_hand_over_only_from_the_owning_unit(city) -> None:

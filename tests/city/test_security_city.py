@@ -1,7 +1,7 @@
 """Who the app and the command line act as on the city database, and what they may do there.
 
 A unit's PostgreSQL role (``city unit-role``) may not read ``users``: ``for_cli`` derives its
-principal from ``city_unit_access`` (the rights of a head within those units). On the city
+principal from ``city_unit_access`` (a clerk's rights within those units). On the city
 database the units' records are read-only in the app for EVERYONE — the unit roles and the
 Department (owner/superuser) alike: units deliver records by sync or package.
 """
@@ -58,7 +58,7 @@ def test_a_unit_role_gets_a_principal_without_reading_users(city) -> None:
         with city.snv.session() as s:
             s.execute(text("SELECT count(*) FROM users")).scalar()
     principal = for_cli(city.snv)
-    assert principal.username == city.role and principal.role == "head" and principal.is_city_readonly
+    assert principal.username == city.role and principal.role == "clerk" and principal.is_city_readonly
     assert principal.unit_ids == {city.ids["DN.SNV"], city.ids["DN.SNV.CCVC"]}
     department = for_cli(city.db)
     assert department.role == "admin" and department.unit_ids is None and department.is_city_readonly
@@ -95,22 +95,21 @@ def make_user(url: str) -> str:
 
 
 def test_a_unit_roles_views_need_the_access_log_grant(city, capsys) -> None:
-    """``city init`` does not (yet) grant the unit group INSERT on access_log: a unit role's view of
-    a dossier is then refused with a clear message (never shown unlogged). With the grant
-    (app/city/init.py should add it) the view works and is logged under the role's name."""
+    """Without INSERT on access_log (a city database initialised before ``city init`` granted it)
+    a unit role's view of a dossier is refused with a clear message, never shown unlogged; with
+    the grant the view works and is logged under the role's name."""
     service = HoSoService(city.snv, principal=for_cli(city.snv))
     with city.db.session() as s:
-        granted = s.scalar(text("SELECT has_table_privilege(:g, 'access_log', 'INSERT')"), {"g": city.group})
-    if not granted:
-        with pytest.raises(UserError, match="Không ghi được nhật ký truy cập"):
-            service.person(SNV_CCCD)
-        assert cli.run(["show", SNV_CCCD, "--db", role_url(city.url, city.role)]) == 1
-        captured = capsys.readouterr()
-        assert captured.out == "" and "nhật ký truy cập" in captured.err
-        with city.db.session() as s:
-            seq = s.scalar(text("SELECT pg_get_serial_sequence('access_log', 'id')"))
-            s.execute(text(f'GRANT INSERT, SELECT (id) ON access_log TO "{city.group}"'))
-            s.execute(text(f'GRANT USAGE ON SEQUENCE {seq} TO "{city.group}"'))
+        seq = s.scalar(text("SELECT pg_get_serial_sequence('access_log', 'id')"))
+        s.execute(text(f'REVOKE INSERT ON access_log FROM "{city.group}"'))
+    with pytest.raises(UserError, match="Không ghi được nhật ký truy cập"):
+        service.person(SNV_CCCD)
+    assert cli.run(["show", SNV_CCCD, "--db", role_url(city.url, city.role)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and "nhật ký truy cập" in captured.err
+    with city.db.session() as s:  # what ``city init`` grants
+        s.execute(text(f'GRANT INSERT, SELECT (id) ON access_log TO "{city.group}"'))
+        s.execute(text(f'GRANT USAGE ON SEQUENCE {seq} TO "{city.group}"'))
     assert service.person(SNV_CCCD)["cccd"] == SNV_CCCD
     assert cli.run(["show", SNV_CCCD, "--db", role_url(city.url, city.role)]) == 0
     with city.db.session() as s:
