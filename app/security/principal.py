@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from app.db import current_user
 
-ROLE_LABELS = {"admin": "quản trị viên", "clerk": "chuyên viên nhập liệu", "head": "trưởng đơn vị",
+ROLE_LABELS = {"admin": "quản trị viên", "clerk": "cán bộ nhập liệu", "head": "lãnh đạo đơn vị",
                "viewer": "người xem"}
 
 

@@ -17,14 +17,18 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from sqlalchemy import select
 
 from app import demo
 from app.city.init import city_init
+from app.city.roles import set_unit_role
 from app.db import open_database
 from app.errors import UserError
 from app.listing import PersonFilter
+from app.reports.stats import compute_stats
 from app.service import HoSoService
-from tests.city.city_support import drop_roles, unique
+from models import Person, Unit
+from tests.city.city_support import drop_roles, role_url, unique
 
 pytestmark = pytest.mark.city
 
@@ -47,8 +51,9 @@ def city_url(pg_url):
 
 
 @pytest.fixture
-def window(qtbot, city_url, monkeypatch):
-    """The main window exactly as ``python main.py --db URL`` builds it (the event loop not run)."""
+def start_app(qtbot, monkeypatch):
+    """``start_app(url)``: the main window exactly as ``python main.py --db URL`` builds it (the
+    event loop not run); closed, its workers finished and its database let go after the test."""
     from ui import application, login, main_window
 
     def refuse(*args, **_kwargs):
@@ -68,16 +73,26 @@ def window(qtbot, city_url, monkeypatch):
     monkeypatch.setattr(main_window, "ALERT_COUNT_DELAY_MS", 0)  # counted during the test, not after the drop
     monkeypatch.setattr(QApplication, "exec", lambda *_args: 0)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_app installs its crash handler
-    assert application.run_app(city_url) == 0
-    assert len(built) == 1, "run_app did not open the main window (a dialog refused or quit?)"
-    win = built[0]
-    qtbot.addWidget(win)
-    yield win
-    win.close()
+
+    def start(url: str) -> main_window.MainWindow:
+        assert application.run_app(url) == 0
+        assert built, "run_app did not open the main window (a dialog refused or quit?)"
+        qtbot.addWidget(built[-1])
+        return built[-1]
+
+    yield start
+    for win in built:
+        win.close()
     qtbot.wait(20)  # let the zero-delay timers fire
     QThreadPool.globalInstance().waitForDone(5000)  # list reloads and the alert count run on workers
     QApplication.processEvents()
-    win.service.db.dispose()
+    for win in built:
+        win.service.db.dispose()
+
+
+@pytest.fixture
+def window(start_app, city_url):
+    return start_app(city_url)
 
 
 def shown_rows(win) -> list:
@@ -136,7 +151,8 @@ def test_selecting_a_unit_filters_the_city_list(qtbot, window) -> None:
     rows = shown_rows(window)
     code = rows[0].unit_code
     window.units.select_code(code)
-    qtbot.waitUntil(lambda: {r.unit_code for r in shown_rows(window)} == {code}, timeout=5000)
+    qtbot.waitUntil(lambda: 0 < len(shown_rows(window)) < len(rows), timeout=5000)
+    assert all(r.unit_code == code or str(r.unit_code).startswith(code + ".") for r in shown_rows(window))
 
 
 def test_printing_a_2c_profile(window, tmp_path) -> None:
@@ -157,8 +173,11 @@ def test_exporting_the_city_list(window, tmp_path) -> None:
 def test_statistics_count_the_whole_city(window, tmp_path) -> None:
     xlsx = tmp_path / "stats.xlsx"
     window.service.render_stats(None, None, xlsx)
-    sheet = load_workbook(xlsx).active
-    assert sheet.max_row > 5
+    with window.service.db.session() as s:
+        total = compute_stats(s).total.values["tong_so"]
+    assert total > DEMO_PEOPLE // 2  # the whole city's working people, not one unit's
+    cells = [c for row in load_workbook(xlsx).active.iter_rows(values_only=True) for c in row]
+    assert total in cells
     pdf = tmp_path / "stats.pdf"
     assert window.service.render_stats(None, None, pdf) >= 1
     assert pdf.read_bytes().startswith(b"%PDF")
@@ -206,3 +225,37 @@ def test_a_dossier_opens_read_only(qtbot, window) -> None:
     qtbot.addWidget(editor)
     assert not editor.save_button.isEnabled()
     assert "chỉ xem" in editor.windowTitle()
+
+
+@pytest.fixture
+def unit_role(city_url):
+    """A unit's login role for the top unit (``DN.X``) of a demo person's unit: (role, unit code)."""
+    role = unique("c_unit")
+    db = open_database(city_url)
+    try:
+        with db.session() as s:
+            unit_code = s.scalar(select(Unit.code).join(Person, Person.unit_id == Unit.id)
+                                 .where(Unit.code.like("%.%"))
+                                 .order_by(Person.cccd).limit(1))
+            code = ".".join(unit_code.split(".")[:2])
+            set_unit_role(s, role, [code], password="mat-khau-don-vi-1")
+    finally:
+        db.dispose()
+    yield role, code
+    drop_roles(city_url, [role])
+
+
+def test_a_unit_role_sees_only_its_units(qtbot, city_url, unit_role, start_app) -> None:
+    """The app opened with a unit's login (docs/city.md: units need not, but it works): its units
+    only, still read-only, and a dossier shows (the view is logged in the city's access log)."""
+    role, code = unit_role
+    win = start_app(role_url(city_url, role))
+    assert win.service.principal.is_city_readonly and win.service.principal.unit_ids is not None
+    rows = shown_rows(win)
+    assert rows and all(r.unit_code == code or str(r.unit_code).startswith(code + ".") for r in rows)
+    assert win.service.overview().people < DEMO_PEOPLE
+    doc = win.service.person(rows[0].id)  # needs INSERT on access_log (city init grants it)
+    assert doc["cccd"] == rows[0].cccd
+    qtbot.waitUntil(lambda: win.preview.name_label.text() == rows[0].full_name, timeout=5000)
+    with pytest.raises(UserError, match=READ_ONLY):
+        win.service.delete_person(rows[0].id)
