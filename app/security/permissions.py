@@ -43,6 +43,9 @@ TABLE: dict[str, frozenset[str]] = {
 }
 UNIT_ACTIONS = frozenset({"view", "edit", "delete", "approve", "print", "export", "import"})
 WRITE_ACTIONS = frozenset({"edit", "delete", "approve", "import"})
+# a unit's own desk only: the city database is synced to, not from, and the Department backs it up
+# with PostgreSQL's tools
+LOCAL_ONLY_ACTIONS = frozenset({"sync", "backup"})
 
 
 def allowed(principal: Principal, action: str, unit_id: uuid.UUID | None = None, *, any_unit: bool = False) -> bool:
@@ -53,7 +56,7 @@ def allowed(principal: Principal, action: str, unit_id: uuid.UUID | None = None,
         return sensitive.edits_all(principal.role) and allowed(principal, "edit", unit_id, any_unit=any_unit)
     if principal.role not in TABLE.get(action, frozenset()):
         return False
-    if principal.is_city_readonly and action in WRITE_ACTIONS:
+    if principal.is_city_readonly and action in WRITE_ACTIONS | LOCAL_ONLY_ACTIONS:
         return False
     if action in UNIT_ACTIONS and not any_unit:
         return principal.covers(unit_id)
@@ -69,6 +72,8 @@ def require(principal: Principal, action: str, unit_id: uuid.UUID | None = None,
     if principal.is_city_readonly and action in WRITE_ACTIONS and principal.role in TABLE.get(action, ()):
         raise UserError(f"{who} hồ sơ trên cơ sở dữ liệu thành phố: hồ sơ của các đơn vị ở đây chỉ để xem "
                         "(đơn vị gửi lên bằng đồng bộ hoặc gói dữ liệu).")
+    if principal.is_city_readonly and action in LOCAL_ONLY_ACTIONS:
+        raise UserError(f"{who} trên cơ sở dữ liệu thành phố: việc này làm trên máy của đơn vị.")
     if action in UNIT_ACTIONS and principal.role in TABLE.get(action, ()) and not any_unit:
         raise UserError(f"{who} {_records_of(session, unit_id)}.")
     raise UserError(f"{who}." if action not in UNIT_ACTIONS else f"{who} hồ sơ.")

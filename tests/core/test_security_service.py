@@ -11,6 +11,7 @@ from sqlalchemy import select
 from app import listing
 from app.errors import UserError
 from app.security import sensitive
+from app.security.permissions import require
 from app.service import HoSoService
 from models.security import AccessLog
 from tests.core import security_fixtures
@@ -250,6 +251,11 @@ def test_the_city_database_is_read_only_for_everyone(world: World):
         city_admin.update_person(world.a, {"position": "X"})
     with pytest.raises(UserError, match="cơ sở dữ liệu thành phố"):
         city_admin.delete_person(world.a)
+    # sync and backups belong to a unit's own desk, not to the city database
+    assert not city_admin.can("sync") and not city_admin.can("backup") and city_admin.can("package")
+    with pytest.raises(UserError, match="máy của đơn vị"):
+        require(city_admin.principal, "sync")
+    assert world.admin.can("sync") and world.admin.can("backup")
 
 
 def test_no_principal_means_the_local_administrator(db):

@@ -7,6 +7,8 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import re
+import zipfile
+import zlib
 
 import openpyxl
 import pytest
@@ -105,12 +107,20 @@ def known_csv_bug(data: bytes) -> bool:
     return data[:2] in (b"\xff\xfe", b"\xfe\xff") or re.search(rb"\r(?!\n)", data) is not None
 
 
+def _huge_float(rows: list[list]) -> bool:
+    """app/exchange/values.py number_value: round(1.79e308, 6) is inf, int(inf) raises OverflowError
+    (test_known_bug_huge_number_in_a_cell); skipped until fixed."""
+    return any(isinstance(v, float) and abs(v) > 1e300 for row in rows for v in row)
+
+
 def _run(db, path, dry_run: bool) -> None:
     if path.suffix == ".csv":
         assume(not known_csv_bug(path.read_bytes()))
     with time_limit(30):
         try:
             source = open_import(path, db=db)
+        except zlib.error:  # test_known_bug_damaged_deflate_stream (app/exchange/reader.py)
+            assume(False)
         except UserError as exc:
             assert_clear_refusal(exc)
             assert path.name in str(exc), str(exc)
@@ -134,8 +144,10 @@ def _run(db, path, dry_run: bool) -> None:
        dry_run=st.booleans())
 def test_random_workbooks(fuzz_db, folder, main, children, dry_run) -> None:
     _no_known_hang(main)
+    assume(not _huge_float(main))
     for rows in children.values():
         _no_known_hang(rows)
+        assume(not _huge_float(rows))
     path = folder / "ngau-nhien.xlsx"
     _write_xlsx(path, main, children)
     _run(fuzz_db, path, dry_run)
@@ -190,3 +202,28 @@ def test_known_bug_csv_in_utf16(fuzz_db, folder) -> None:
         open_import(path, db=fuzz_db)
     except UserError:
         pass
+
+
+@pytest.mark.xfail(strict=True, raises=OverflowError,
+                   reason="app/exchange/values.py number_value: a cell holding 1.79e308 → round() gives inf → int(inf)")
+def test_known_bug_huge_number_in_a_cell(fuzz_db, folder) -> None:
+    path = folder / "so-lon.xlsx"
+    _write_xlsx(path, [HEADER, person_row(1, "Nguyễn Văn A", cccd_of(1), step=1.7976931348623155e308)], {})
+    source = open_import(path, db=fuzz_db)
+    with fuzz_db.session() as session:
+        preview(session, source, source.mapping)
+
+
+@pytest.mark.xfail(strict=True, raises=zlib.error,
+                   reason="app/exchange/reader.py _xlsx_sheet_names: zlib.error of a damaged member is not caught")
+def test_known_bug_damaged_deflate_stream(fuzz_db, folder) -> None:
+    path = folder / "hong-nen.xlsx"
+    _write_xlsx(path, [HEADER, person_row(1, "Nguyễn Văn A", cccd_of(1))], {})
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("xl/workbook.xml")
+    data = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start:start + 8] = b"\xff" * 8  # an invalid deflate block where the workbook's index starts
+    path.write_bytes(bytes(data))
+    with pytest.raises(UserError):
+        open_import(path, db=fuzz_db)
