@@ -144,6 +144,78 @@
         <translation>Exit</translation>
     </message>
     <message>
+        <source>HoSo — Tạo tài khoản quản trị</source>
+        <translation>HoSo — Create administrator account</translation>
+    </message>
+    <message>
+        <source>Đây là lần đầu dùng cơ sở dữ liệu này. Hãy tạo tài khoản quản trị viên: người quản lý tài khoản, phân quyền và xem nhật ký.</source>
+        <translation>This database is being used for the first time. Create an administrator account: the person who manages accounts and permissions and reviews the log.</translation>
+    </message>
+    <message>
+        <source>Tạo tài khoản</source>
+        <translation>Create account</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Mật khẩu (ít nhất 8 ký tự)</source>
+        <translation>Password (at least 8 characters)</translation>
+    </message>
+    <message>
+        <source>Nhập lại mật khẩu</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>Hai lần nhập mật khẩu không giống nhau.</source>
+        <translation>The two passwords do not match.</translation>
+    </message>
+    <message>
+        <source>HoSo — Đăng nhập</source>
+        <translation>HoSo — Sign in</translation>
+    </message>
+    <message>
+        <source>Đăng nhập để làm việc với hồ sơ.</source>
+        <translation>Sign in to work with records.</translation>
+    </message>
+    <message>
+        <source>Đăng nhập</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Mật khẩu của bạn do quản trị viên đặt: hãy đổi mật khẩu trước khi làm việc.</source>
+        <translation>Your password was set by an administrator: change it before you start working.</translation>
+    </message>
+    <message>
+        <source>Đổi mật khẩu của tài khoản {name}.</source>
+        <translation>Change the password of account {name}.</translation>
+    </message>
+    <message>
+        <source>Đổi mật khẩu</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>Mật khẩu hiện tại</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>Mật khẩu mới (ít nhất 8 ký tự)</source>
+        <translation>New password (at least 8 characters)</translation>
+    </message>
+    <message>
+        <source>Nhập lại mật khẩu mới</source>
+        <translation>Repeat new password</translation>
+    </message>
+    <message>
+        <source>Hai lần nhập mật khẩu mới không giống nhau.</source>
+        <translation>The two new passwords do not match.</translation>
+    </message>
+    <message>
         <source>&amp;Hồ sơ</source>
         <translation>&amp;Records</translation>
     </message>
@@ -248,6 +320,46 @@
         <translation>Export current list to Excel…</translation>
     </message>
     <message>
+        <source>Duyệt hoặc trả lại hồ sơ…</source>
+        <translation>Approve or return records…</translation>
+    </message>
+    <message>
+        <source>Đồng bộ lên cơ sở dữ liệu thành phố…</source>
+        <translation>Sync to the city database…</translation>
+    </message>
+    <message>
+        <source>Xuất gói hồ sơ có ký số…</source>
+        <translation>Export signed record package…</translation>
+    </message>
+    <message>
+        <source>Nhập gói hồ sơ…</source>
+        <translation>Import record package…</translation>
+    </message>
+    <message>
+        <source>Khoá ký số của các đơn vị…</source>
+        <translation>Units&apos; signing keys…</translation>
+    </message>
+    <message>
+        <source>Sao lưu dữ liệu…</source>
+        <translation>Back up data…</translation>
+    </message>
+    <message>
+        <source>Khôi phục từ bản sao lưu…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>Người dùng và phân quyền…</source>
+        <translation>Users and permissions…</translation>
+    </message>
+    <message>
+        <source>Nhật ký xử lý dữ liệu…</source>
+        <translation>Data processing log…</translation>
+    </message>
+    <message>
+        <source>Đổi mật khẩu…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
         <source>Xóa hồ sơ đang chọn? Hồ sơ đã xóa vẫn có thể khôi phục.</source>
         <translation>Delete the selected record? Deleted records can still be restored.</translation>
     </message>
@@ -269,15 +381,87 @@
     </message>
     <message>
         <source>Tạo mới</source>
-        <translation>Created</translation>
+        <translation>Create</translation>
     </message>
     <message>
         <source>Sửa</source>
-        <translation>Changed</translation>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Sao lưu dữ liệu</source>
+        <translation>Back up data</translation>
+    </message>
+    <message>
+        <source>Đang sao lưu dữ liệu…</source>
+        <translation>Backing up data…</translation>
+    </message>
+    <message>
+        <source>Đã sao lưu {people} hồ sơ vào {path}.</source>
+        <translation>Backed up {people} record(s) to {path}.</translation>
+    </message>
+    <message>
+        <source>Hãy lưu và đóng các cửa sổ hồ sơ đang mở trước khi khôi phục.</source>
+        <translation>Save and close any open record windows before restoring.</translation>
+    </message>
+    <message>
+        <source>Khôi phục từ bản sao lưu</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra bản sao lưu…</source>
+        <translation>Checking the backup…</translation>
+    </message>
+    <message>
+        <source>như phiên bản đang dùng</source>
+        <translation>same as the version in use</translation>
+    </message>
+    <message>
+        <source>cũ hơn, sẽ được nâng cấp khi mở</source>
+        <translation>older; will be upgraded when opened</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu: {path}
+Lưu lúc: {created}
+Số hồ sơ: {people}
+Số đơn vị: {units}
+Cấu trúc dữ liệu: {revision} ({schema})</source>
+        <translation>Backup: {path}
+Saved at: {created}
+Records: {people}
+Units: {units}
+Data structure: {revision} ({schema})</translation>
+    </message>
+    <message>
+        <source>Thay toàn bộ dữ liệu đang dùng ({target}) bằng bản sao lưu này? Dữ liệu hiện tại không bị xoá: tệp được giữ lại bên cạnh với tên …before-restore-….</source>
+        <translation>Replace all the data in use ({target}) with this backup? The current data is not deleted: the file is kept alongside it under the name …before-restore-….</translation>
     </message>
     <message>
         <source>Khôi phục</source>
-        <translation>Restored</translation>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Tệp cũ được giữ ở {path}.</source>
+        <translation>The old file is kept at {path}.</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục {people} hồ sơ từ {path}. {kept}</source>
+        <translation>Restored {people} record(s) from {path}. {kept}</translation>
+    </message>
+    <message>
+        <source>Đang khôi phục dữ liệu…</source>
+        <translation>Restoring data…</translation>
+    </message>
+    <message>
+        <source>Thư mục sao lưu tự động</source>
+        <translation>Automatic backup folder</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu tự động (mỗi ngày và khi thoát) sẽ được ghi vào {folder}. Giữ {daily} bản hằng ngày và {exit} bản khi thoát gần nhất.</source>
+        <translation>Automatic backups (daily and on exit) will be written to {folder}. The latest {daily} daily backups and {exit} exit backups are kept.</translation>
+    </message>
+    <message>
+        <source>Thư mục sao lưu tự động…</source>
+        <translation>Automatic backup folder…</translation>
     </message>
     <message>
         <source>Thời điểm</source>
@@ -728,6 +912,640 @@ Click for details (Tools → Due-date alerts).</translation>
     <message>
         <source>Giải thể</source>
         <translation>Dissolve</translation>
+    </message>
+    <message>
+        <source>(không rõ)</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <source>Xuất gói hồ sơ có ký số</source>
+        <translation>Export signed record package</translation>
+    </message>
+    <message>
+        <source>Gói gồm hồ sơ đã duyệt của đơn vị này và các đơn vị trực thuộc, ký bằng khoá của đơn vị. Sở Nội vụ cần có khoá công khai của đơn vị (lệnh package key) trước khi nhập.</source>
+        <translation>The package contains the approved records of this unit and its sub-units, signed with the unit&apos;s key. The Department of Home Affairs (Sở Nội vụ) needs the unit&apos;s public key (the package key command) before importing it.</translation>
+    </message>
+    <message>
+        <source>Lưu khoá công khai để gửi Sở Nội vụ…</source>
+        <translation>Save public key to send to the Department of Home Affairs…</translation>
+    </message>
+    <message>
+        <source>Chọn nơi lưu…</source>
+        <translation>Choose where to save…</translation>
+    </message>
+    <message>
+        <source>Lưu khoá công khai</source>
+        <translation>Save public key</translation>
+    </message>
+    <message>
+        <source>Khoá công khai (*.pub)</source>
+        <translation>Public keys (*.pub)</translation>
+    </message>
+    <message>
+        <source>Đã lưu khoá công khai của đơn vị {unit} vào {file}.
+Hãy gửi tệp này cho Sở Nội vụ và đọc cho họ dấu vân tay để đối chiếu:
+{fingerprint}</source>
+        <translation>Saved the public key of unit {unit} to {file}.
+Send this file to the Department of Home Affairs (Sở Nội vụ) and read them the fingerprint so they can check it:
+{fingerprint}</translation>
+    </message>
+    <message>
+        <source>Nhập gói hồ sơ</source>
+        <translation>Import record package</translation>
+    </message>
+    <message>
+        <source>Gói đã được kiểm tra: chữ ký hợp lệ, khoá được tin cậy, mọi tệp đúng mã băm.</source>
+        <translation>The package has been checked: the signature is valid, the key is trusted and every file matches its hash.</translation>
+    </message>
+    <message>
+        <source>{persons} hồ sơ, {deleted} hồ sơ đã xoá, {attachments} tệp đính kèm</source>
+        <translation>{persons} record(s), {deleted} deleted record(s), {attachments} attachment(s)</translation>
+    </message>
+    <message>
+        <source>Đơn vị gửi</source>
+        <translation>Sending unit</translation>
+    </message>
+    <message>
+        <source>Dấu vân tay khoá ký</source>
+        <translation>Signing key fingerprint</translation>
+    </message>
+    <message>
+        <source>Nội dung</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>Ngày tạo gói</source>
+        <translation>Package created on</translation>
+    </message>
+    <message>
+        <source>Nhập</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Kết quả nhập gói hồ sơ</source>
+        <translation>Record package import results</translation>
+    </message>
+    <message>
+        <source>Đơn vị {unit}: {inserted} thêm mới, {updated} cập nhật, {unchanged} không đổi, {deleted} xoá, {rejected} bị từ chối.</source>
+        <translation>Unit {unit}: {inserted} added, {updated} updated, {unchanged} unchanged, {deleted} deleted, {rejected} rejected.</translation>
+    </message>
+    <message>
+        <source>Xung đột</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Từ chối</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Chỉ quản trị viên mới được lập hoặc nhập gói dữ liệu.</source>
+        <translation>Only an administrator can create or import data packages.</translation>
+    </message>
+    <message>
+        <source>Lưu gói hồ sơ</source>
+        <translation>Save record package</translation>
+    </message>
+    <message>
+        <source>Gói hồ sơ (*.zip)</source>
+        <translation>Record packages (*.zip)</translation>
+    </message>
+    <message>
+        <source>Đã ghi gói {file}:
+{persons} hồ sơ, {deleted} hồ sơ đã xoá, {attachments} tệp đính kèm.
+Dấu vân tay khoá ký: {fingerprint}</source>
+        <translation>Wrote package {file}:
+{persons} record(s), {deleted} deleted record(s), {attachments} attachment(s).
+Signing key fingerprint: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Đang xuất gói hồ sơ…</source>
+        <translation>Exporting record package…</translation>
+    </message>
+    <message>
+        <source>Chọn gói hồ sơ</source>
+        <translation>Choose record package</translation>
+    </message>
+    <message>
+        <source>Gói này đã nhập trước đây (ngày {when}); không có gì thay đổi.</source>
+        <translation>This package was already imported (on {when}); nothing has changed.</translation>
+    </message>
+    <message>
+        <source>Đang nhập gói hồ sơ…</source>
+        <translation>Importing record package…</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra gói hồ sơ…</source>
+        <translation>Checking record package…</translation>
+    </message>
+    <message>
+        <source>{name} (theo tệp khoá)</source>
+        <translation>{name} (according to the key file)</translation>
+    </message>
+    <message>
+        <source>(không rõ tên)</source>
+        <translation>(name unknown)</translation>
+    </message>
+    <message>
+        <source>Tin cậy khoá ký số của đơn vị {code} — {name}?</source>
+        <translation>Trust the signing key of unit {code} — {name}?</translation>
+    </message>
+    <message>
+        <source>Dấu vân tay:</source>
+        <translation>Fingerprint:</translation>
+    </message>
+    <message>
+        <source>Sau khi tin cậy, các gói hồ sơ ký bằng khoá này được nhận cho đơn vị {code} và các đơn vị trực thuộc.</source>
+        <translation>Once trusted, record packages signed with this key are accepted for unit {code} and its sub-units.</translation>
+    </message>
+    <message>
+        <source>Lưu ý: đơn vị {code} chưa có trong cơ sở dữ liệu này; hồ sơ trong gói của đơn vị sẽ bị từ chối cho tới khi thêm đơn vị.</source>
+        <translation>Note: unit {code} is not in this database yet; records in its packages will be rejected until the unit is added.</translation>
+    </message>
+    <message>
+        <source>Đơn vị này đã có {n} khoá khác được tin cậy. Nếu khoá cũ bị mất hoặc được thay, hãy thôi tin cậy khoá cũ.</source>
+        <translation>This unit already has {n} other trusted key(s). If an old key was lost or replaced, stop trusting it.</translation>
+    </message>
+    <message>
+        <source>Khoá ký số của các đơn vị</source>
+        <translation>Units&apos; signing keys</translation>
+    </message>
+    <message>
+        <source>Sở Nội vụ chỉ nhận gói hồ sơ ký bằng các khoá dưới đây. Mỗi khoá chỉ dùng cho một đơn vị và các đơn vị trực thuộc.</source>
+        <translation>The Department of Home Affairs (Sở Nội vụ) only accepts record packages signed with the keys below. Each key is valid for one unit and its sub-units only.</translation>
+    </message>
+    <message>
+        <source>Thêm khoá của đơn vị…</source>
+        <translation>Add a unit&apos;s key…</translation>
+    </message>
+    <message>
+        <source>Thôi tin cậy</source>
+        <translation>Stop trusting</translation>
+    </message>
+    <message>
+        <source>(chưa có ở cơ sở dữ liệu này)</source>
+        <translation>(not in this database yet)</translation>
+    </message>
+    <message>
+        <source>Chọn tệp khoá công khai của đơn vị</source>
+        <translation>Choose the unit&apos;s public key file</translation>
+    </message>
+    <message>
+        <source>Khoá công khai (*.pub);;Mọi tệp (*)</source>
+        <translation>Public keys (*.pub);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Khoá này đã được tin cậy cho đơn vị {other}, không thể dùng cho đơn vị {code}.</source>
+        <translation>This key is already trusted for unit {other} and cannot be used for unit {code}.</translation>
+    </message>
+    <message>
+        <source>Khoá của đơn vị {code} đã được tin cậy từ trước.</source>
+        <translation>The key of unit {code} is already trusted.</translation>
+    </message>
+    <message>
+        <source>Tin cậy khoá này</source>
+        <translation>Trust this key</translation>
+    </message>
+    <message>
+        <source>Thôi tin cậy khoá ký số của đơn vị {code}?
+
+Dấu vân tay:
+{fingerprint}
+
+Từ nay các gói ký bằng khoá này sẽ bị từ chối; hồ sơ đã nhập trước đây vẫn giữ nguyên.</source>
+        <translation>Stop trusting the signing key of unit {code}?
+
+Fingerprint:
+{fingerprint}
+
+From now on, packages signed with this key will be rejected; records imported earlier stay as they are.</translation>
+    </message>
+    <message>
+        <source>Tất cả thao tác</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>Thay đổi hồ sơ</source>
+        <translation>Record changes</translation>
+    </message>
+    <message>
+        <source>Truy cập, đăng nhập</source>
+        <translation>Access and sign-in</translation>
+    </message>
+    <message>
+        <source>Duyệt hồ sơ</source>
+        <translation>Record approval</translation>
+    </message>
+    <message>
+        <source>Nhật ký xử lý dữ liệu</source>
+        <translation>Data processing log</translation>
+    </message>
+    <message>
+        <source>Chỉ hồ sơ: {name}</source>
+        <translation>Only record: {name}</translation>
+    </message>
+    <message>
+        <source>Lọc</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Người thực hiện</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>đến ngày</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>‹ Trang trước</source>
+        <translation>‹ Previous page</translation>
+    </message>
+    <message>
+        <source>Trang sau ›</source>
+        <translation>Next page ›</translation>
+    </message>
+    <message>
+        <source>{first}–{last} / {total} mục</source>
+        <translation>{first}–{last} of {total} entries</translation>
+    </message>
+    <message>
+        <source>Xuất nhật ký ra Excel</source>
+        <translation>Export log to Excel</translation>
+    </message>
+    <message>
+        <source>Đã xuất {count} mục nhật ký ra {file}.</source>
+        <translation>Exported {count} log entries to {file}.</translation>
+    </message>
+    <message>
+        <source>Quản trị viên</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Cán bộ nhập liệu</source>
+        <translation>Data-entry clerk</translation>
+    </message>
+    <message>
+        <source>Lãnh đạo đơn vị</source>
+        <translation>Unit head</translation>
+    </message>
+    <message>
+        <source>Người xem</source>
+        <translation>Viewer</translation>
+    </message>
+    <message>
+        <source>Đã duyệt</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Chờ duyệt</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <source>Bị trả lại</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Gửi duyệt</source>
+        <translation>Submit for approval</translation>
+    </message>
+    <message>
+        <source>Duyệt</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Trả lại</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Không có quyền xem trường này</source>
+        <translation>You are not allowed to view this field</translation>
+    </message>
+    <message>
+        <source>Có cột bạn không có quyền xem (hiện ***).</source>
+        <translation>Some columns are hidden because you are not allowed to view them (shown as ***).</translation>
+    </message>
+    <message>
+        <source>Tài khoản của bạn chỉ được xem hồ sơ này.</source>
+        <translation>Your account can only view this record.</translation>
+    </message>
+    <message>
+        <source>(chỉ xem)</source>
+        <translation>(read-only)</translation>
+    </message>
+    <message>
+        <source>Lịch sử…</source>
+        <translation>History…</translation>
+    </message>
+    <message>
+        <source>Lịch sử thay đổi và quá trình duyệt của hồ sơ</source>
+        <translation>Change and approval history of the record</translation>
+    </message>
+    <message>
+        <source>Hồ sơ bị trả lại: {comment}. Sửa rồi lưu để gửi duyệt lại.</source>
+        <translation>Record returned: {comment}. Correct it and save to resubmit it for approval.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ có thay đổi đang chờ lãnh đạo đơn vị duyệt.</source>
+        <translation>This record has changes awaiting approval by the unit head.</translation>
+    </message>
+    <message>
+        <source>Lịch sử hồ sơ: {name}</source>
+        <translation>Record history: {name}</translation>
+    </message>
+    <message>
+        <source>Thay đổi</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>Phiên bản</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Ý kiến</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Quá trình duyệt</source>
+        <translation>Approval history</translation>
+    </message>
+    <message>
+        <source>Nhật ký truy cập</source>
+        <translation>Access log</translation>
+    </message>
+    <message>
+        <source>Duyệt hồ sơ: {name}</source>
+        <translation>Approve record: {name}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt; — CCCD {cccd} — {unit}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; — ID number {cccd} — {unit}</translation>
+    </message>
+    <message>
+        <source>chưa xếp đơn vị</source>
+        <translation>no unit assigned</translation>
+    </message>
+    <message>
+        <source>Trạng thái:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Thay đổi chờ duyệt ({count})</source>
+        <translation>Changes awaiting approval ({count})</translation>
+    </message>
+    <message>
+        <source>Quá trình duyệt ({count})</source>
+        <translation>Approval history ({count})</translation>
+    </message>
+    <message>
+        <source>Ý kiến của người duyệt (bắt buộc khi trả lại hồ sơ)</source>
+        <translation>Reviewer&apos;s comment (required when returning a record)</translation>
+    </message>
+    <message>
+        <source>Hồ sơ không ở trạng thái chờ duyệt.</source>
+        <translation>The record is not awaiting approval.</translation>
+    </message>
+    <message>
+        <source>Lý do trả lại: {comment}</source>
+        <translation>Reason for return: {comment}</translation>
+    </message>
+    <message>
+        <source>Hãy ghi lý do trả lại hồ sơ để người nhập biết cần sửa gì.</source>
+        <translation>Enter the reason for returning the record so the clerk knows what to correct.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ bị trả lại</source>
+        <translation>Returned records</translation>
+    </message>
+    <message>
+        <source>Hồ sơ chờ duyệt</source>
+        <translation>Records awaiting approval</translation>
+    </message>
+    <message>
+        <source>Người gửi</source>
+        <translation>Submitted by</translation>
+    </message>
+    <message>
+        <source>Gửi lúc</source>
+        <translation>Submitted at</translation>
+    </message>
+    <message>
+        <source>Xem…</source>
+        <translation>View…</translation>
+    </message>
+    <message>
+        <source>Xem và duyệt…</source>
+        <translation>View and approve…</translation>
+    </message>
+    <message>
+        <source>đã xóa</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>{count} hồ sơ bị trả lại: sửa theo ý kiến rồi lưu để gửi duyệt lại.</source>
+        <translation>{count} record(s) returned: correct them as commented, then save to resubmit for approval.</translation>
+    </message>
+    <message>
+        <source>Không có hồ sơ nào bị trả lại.</source>
+        <translation>No records have been returned.</translation>
+    </message>
+    <message>
+        <source>{count} hồ sơ đang chờ duyệt.</source>
+        <translation>{count} record(s) awaiting approval.</translation>
+    </message>
+    <message>
+        <source>Không có hồ sơ nào đang chờ duyệt.</source>
+        <translation>No records are awaiting approval.</translation>
+    </message>
+    <message>
+        <source>Người dùng: {name} ({role})</source>
+        <translation>User: {name} ({role})</translation>
+    </message>
+    <message>
+        <source>CSDL thành phố — chỉ xem</source>
+        <translation>City database — read-only</translation>
+    </message>
+    <message>
+        <source>Hồ sơ có thay đổi của cán bộ nhập liệu chưa được lãnh đạo đơn vị duyệt</source>
+        <translation>Records with data-entry clerks&apos; changes not yet approved by the unit head</translation>
+    </message>
+    <message>
+        <source>Hồ sơ chờ duyệt…</source>
+        <translation>Records awaiting approval…</translation>
+    </message>
+    <message>
+        <source>{count} hồ sơ bị trả lại</source>
+        <translation>{count} record(s) returned</translation>
+    </message>
+    <message>
+        <source>{count} hồ sơ chờ duyệt</source>
+        <translation>{count} record(s) awaiting approval</translation>
+    </message>
+    <message>
+        <source>Đã đổi mật khẩu.</source>
+        <translation>Password changed.</translation>
+    </message>
+    <message>
+        <source>Thêm tài khoản</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <source>Tài khoản {name}</source>
+        <translation>Account {name}</translation>
+    </message>
+    <message>
+        <source>Lọc theo tên hoặc mã đơn vị (gõ không dấu được)</source>
+        <translation>Filter by unit name or code (accents optional)</translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Đơn vị (gồm cả đơn vị trực thuộc)</source>
+        <translation>Unit (including sub-units)</translation>
+    </message>
+    <message>
+        <source>Mật khẩu ban đầu</source>
+        <translation>Initial password</translation>
+    </message>
+    <message>
+        <source>Người dùng phải đổi mật khẩu này ở lần đăng nhập đầu tiên. Quản trị viên làm việc với mọi đơn vị.</source>
+        <translation>The user must change this password at first sign-in. Administrators work with all units.</translation>
+    </message>
+    <message>
+        <source>Người dùng và phân quyền</source>
+        <translation>Users and permissions</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Đăng nhập lần cuối</source>
+        <translation>Last sign-in</translation>
+    </message>
+    <message>
+        <source>Thêm tài khoản…</source>
+        <translation>Add account…</translation>
+    </message>
+    <message>
+        <source>Đổi vai trò, đơn vị…</source>
+        <translation>Change role, unit…</translation>
+    </message>
+    <message>
+        <source>Đặt lại mật khẩu…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>Ngừng sử dụng</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>Tạm khoá đến {time}</source>
+        <translation>Locked until {time}</translation>
+    </message>
+    <message>
+        <source>Phải đổi mật khẩu</source>
+        <translation>Must change password</translation>
+    </message>
+    <message>
+        <source>Đang dùng</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Mọi đơn vị</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>Mở lại</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <source>Đặt lại mật khẩu</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>Mật khẩu mới cho {name} (người dùng phải đổi ở lần đăng nhập tới):</source>
+        <translation>New password for {name} (the user must change it at next sign-in):</translation>
+    </message>
+    <message>
+        <source>Đã đồng bộ đủ</source>
+        <translation>Fully synced</translation>
+    </message>
+    <message>
+        <source>Chưa đồng bộ: {n} hồ sơ</source>
+        <translation>Not synced: {n} record(s)</translation>
+    </message>
+    <message>
+        <source>hạn gần nhất {d}</source>
+        <translation>next deadline {d}</translation>
+    </message>
+    <message>
+        <source>Đồng bộ lên cơ sở dữ liệu thành phố</source>
+        <translation>Sync to the city database</translation>
+    </message>
+    <message>
+        <source>Ghi nhớ tên đăng nhập và mật khẩu trên máy này</source>
+        <translation>Remember username and password on this computer</translation>
+    </message>
+    <message>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Địa chỉ cơ sở dữ liệu thành phố</source>
+        <translation>City database address</translation>
+    </message>
+    <message>
+        <source>Xung đột và hồ sơ bị từ chối:</source>
+        <translation>Conflicts and rejected records:</translation>
+    </message>
+    <message>
+        <source>Chưa đồng bộ lần nào.</source>
+        <translation>Never synced.</translation>
+    </message>
+    <message>
+        <source>Lần đồng bộ gần nhất: {t} ({s}).</source>
+        <translation>Last sync: {t} ({s}).</translation>
+    </message>
+    <message>
+        <source>{n} hồ sơ đã quá hạn 3 ngày làm việc</source>
+        <translation>{n} record(s) past the 3-working-day deadline</translation>
+    </message>
+    <message>
+        <source>Hãy nhập địa chỉ cơ sở dữ liệu thành phố.</source>
+        <translation>Enter the city database address.</translation>
+    </message>
+    <message>
+        <source>Đang đồng bộ…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Đang gửi hồ sơ lên thành phố…</source>
+        <translation>Sending records to the city…</translation>
+    </message>
+    <message>
+        <source>xong</source>
+        <translation>completed</translation>
+    </message>
+    <message>
+        <source>lỗi</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>đã hủy</source>
+        <translation>canceled</translation>
+    </message>
+    <message>
+        <source>bị ngắt giữa chừng</source>
+        <translation>interrupted</translation>
+    </message>
+    <message>
+        <source>Đã gửi {sent} hồ sơ: thêm mới {inserted}, cập nhật {updated}, không đổi {unchanged}, xoá {deleted}, từ chối {rejected}, xung đột {conflicts}.</source>
+        <translation>Sent {sent} record(s): {inserted} added, {updated} updated, {unchanged} unchanged, {deleted} deleted, {rejected} rejected, {conflicts} conflict(s).</translation>
+    </message>
+    <message>
+        <source>{n} hồ sơ đã quá hạn gửi (3 ngày làm việc, NĐ 27/2026)</source>
+        <translation>{n} record(s) past the sending deadline (3 working days, Decree 27/2026)</translation>
     </message>
 </context>
 <context>

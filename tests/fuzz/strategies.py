@@ -37,7 +37,7 @@ KNOWN_FIELDS = {f.name for f in PERSON_FIELDS} | set(SECTION_FIELDS) | {
 
 # text a user or an old spreadsheet may hold: Vietnamese, digits and separators, odd whitespace,
 # look-alikes, TCVN3/VNI bytes read as cp1252, combining marks — no surrogates or control characters
-_ALPHABET = st.characters(blacklist_categories=("Cs", "Cc"))
+_ALPHABET = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff")
 _PIECES = st.sampled_from(["Nguyễn", "Văn", "Thị", "Đà Nẵng", "01/02/2003", "2003-02-01", "31/02/2020", "0",
                            "048085001234", "12", "3,33", "5.475.600", "1e5", "-1", "Nam", "Nữ", "x", "có",
                            "NaN", "inf", " ", "\u00a0", "\u200b", "NGUYÔN V¡N", "Tr\u00c7n", "e\u0301", "٣",
@@ -66,19 +66,24 @@ def assert_clear_refusal(exc: BaseException) -> None:
         for error in exc.errors:
             base = re.sub(r"\[\d+\]", "", error.field)
             assert base in KNOWN_FIELDS, f"unknown field {error.field!r} in {text!r}"
-            assert error.label.strip() and error.message.strip(), repr(error)
+            assert error.label.strip() and _VIETNAMESE.search(error.message), repr(error)
 
 
 # Known bugs (reported to the lead; each has a strict xfail test_known_bug_* that turns red once
 # it is fixed, and then this filter goes too):
 # - app.validation.parse_int turns "1e5048085001234" into a number with 10^12 digits and hangs;
 # - app.validation.parse_decimal lets a Decimal/float NaN or Infinity through (InvalidOperation,
-#   OverflowError further on).
+#   OverflowError further on);
+# - app.catalogs.CatalogIndex.resolve: int() of a non-decimal digit such as "¹" (ValueError, whose
+#   English text reaches the user as a field message, or escapes the importer).
 HUGE_EXPONENT = re.compile(r"[eE][+]?\d{7,}")
 
 
 def known_bug(value: object) -> bool:
     if isinstance(value, str):
+        # app/catalogs.py CatalogIndex.resolve: "¹".isdigit() but int("¹") raises ValueError
+        if any(ch.isdigit() and not ch.isdecimal() for ch in value):
+            return True
         return HUGE_EXPONENT.search(value.replace(" ", "")) is not None
     if isinstance(value, float | Decimal):
         return not Decimal(value).is_finite() if isinstance(value, float) else not value.is_finite()

@@ -22,7 +22,7 @@ from app.exchange.vocabulary import section_sheet_name
 from app.fields import SECTION_FIELDS
 from tests.core.conftest import make_database
 from tests.core.test_import_support import HEADER, cccd_of, person_row
-from tests.fuzz.strategies import FEW, HUGE_EXPONENT, TEXT, assert_clear_refusal, time_limit
+from tests.fuzz.strategies import FEW, TEXT, assert_clear_refusal, known_bug, time_limit
 
 HEADERS = HEADER + ["Họ", "Tên", "Ngày, tháng, năm sinh", "Nam", "Nữ", "CCCD", "Số định danh", "Mã đơn vị",
                     "Ghi chú", "Họ và tên", "Số CCCD", "Quê quán", "Điện thoại", "Email", "Ngạch", "Bậc"]
@@ -31,7 +31,7 @@ ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "cp1258", "cp1252", "latin-1"]
 
 
 def _cell_text(text: str) -> str:
-    return ILLEGAL_CHARACTERS_RE.sub("", text)[:300]
+    return ILLEGAL_CHARACTERS_RE.sub("", text).replace("\ufffe", "").replace("\uffff", "")[:300]
 
 
 CELL = st.one_of(TEXT.map(_cell_text), st.integers(-10**12, 10**13), st.floats(allow_nan=False, allow_infinity=False),
@@ -97,7 +97,7 @@ def folder(tmp_path_factory):
 def _no_known_hang(rows: list[list]) -> None:
     for row in rows:
         for value in row:
-            assume(not (isinstance(value, str) and HUGE_EXPONENT.search(value.replace(" ", ""))))
+            assume(not known_bug(value))
 
 
 def known_csv_bug(data: bytes) -> bool:

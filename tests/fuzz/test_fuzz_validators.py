@@ -192,3 +192,9 @@ def test_known_bug_nan(index, value) -> None:
 def test_known_bug_infinite_int(value) -> None:
     with contextlib.suppress(ValueError):
         validation.parse_int(value)
+
+
+@pytest.mark.xfail(strict=True, raises=ValueError,
+                   reason="app/catalogs.py CatalogIndex.resolve: '¹'.isdigit() is true, int('¹') raises")
+def test_known_bug_superscript_digit_in_a_catalog_value(index) -> None:
+    index.resolve("ethnicity", "¹")
