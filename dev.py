@@ -5,6 +5,7 @@
                                     (--demo first fills an empty database with 2,000 demo profiles)
     python3 dev.py test [ARGS]      run every test (ARGS go to pytest)
     python3 dev.py bench [ARGS]     run the benchmarks (tests/benchmarks, on demand)
+    python3 dev.py fuzz [ARGS]      the long fuzzing run (tests/fuzz, 10,000 examples each)
     python3 dev.py hoso ARGS        run the command line (same as `hoso ARGS` once installed)
 
 Each command first makes sure ``.venv`` exists and holds the project with its dependencies
@@ -52,7 +53,7 @@ def run(args: list[str]) -> int:
 
 def main(argv: list[str]) -> int:
     command, rest = (argv[0], argv[1:]) if argv else ("app", [])
-    if command not in ("app", "test", "bench", "hoso"):
+    if command not in ("app", "test", "bench", "fuzz", "hoso"):
         print(__doc__, file=sys.stderr)
         return 2
     ensure_environment()
@@ -61,6 +62,9 @@ def main(argv: list[str]) -> int:
     if command == "bench":
         os.environ["HOSO_BENCH"] = "1"
         return run(["-m", "pytest", "tests/benchmarks", "-s", "-p", "no:cacheprovider", *rest])
+    if command == "fuzz":
+        os.environ["HOSO_FUZZ"] = "1"
+        return run(["-m", "pytest", "tests/fuzz", "-p", "no:cacheprovider", *rest])
     if command == "hoso":
         return run(["main.py", *rest])
     if "--demo" in rest:
