@@ -226,7 +226,7 @@ class CatalogIndex:
         entry = self._by_code[catalog].get(text.upper())
         if entry is not None:
             return entry.code
-        if text.isdigit():
+        if text.isascii() and text.isdecimal():  # "1" for "01"; not "¹" or "١" (int() refuses those or reads them)
             return self._numbers[catalog].get(int(text))
         return self._keys[catalog].get(match_key(text))
 

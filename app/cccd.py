@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from app.resources import resource_path
 
-_DIGITS = re.compile(r"\d{12}")
+_DIGITS = re.compile(r"[0-9]{12}")
 
 
 @lru_cache(maxsize=1)

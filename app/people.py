@@ -222,6 +222,9 @@ def _clean_rows(name: str, rows: Any, index: catalogs.CatalogIndex, today: dt.da
         return []
     cleaned = []
     for i, row in enumerate(rows, start=1):
+        if not isinstance(row, Mapping):
+            errors.append(FieldError(f"{name}[{i}]", f"{SECTION_LABELS[name]}, dòng {i}", "dữ liệu không hợp lệ"))
+            continue
         prefix = f"{name}[{i}]."
         values, row_errors = clean_fields(SECTION_FIELDS[name], row, index, today, prefix=prefix)
         labels = {f.name: f"{SECTION_LABELS[name]}, dòng {i}: {f.label}" for f in SECTION_FIELDS[name]}

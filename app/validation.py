@@ -19,11 +19,14 @@ from app.text import fold, nfc, normalize_name
 
 EARLIEST = dt.date(1900, 1, 1)
 _DATE_FORMS = (
-    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
-    re.compile(r"(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4})"),
+    re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"),
+    re.compile(r"(?P<d>[0-9]{1,2})[/.\-](?P<m>[0-9]{1,2})[/.\-](?P<y>[0-9]{4})"),
 )
-_MONTH_YEAR = re.compile(r"(?P<m>\d{1,2})[/.\-](?P<y>\d{4})")
-_YEAR = re.compile(r"\d{4}")
+_MONTH_YEAR = re.compile(r"(?P<m>[0-9]{1,2})[/.\-](?P<y>[0-9]{4})")
+_YEAR = re.compile(r"[0-9]{4}")
+# no field holds a number anywhere near this; a larger exponent ("1e5048085001234") would make
+# int() build a number with billions of digits
+_MAX_ADJUSTED = 30
 _SEX = {"nam": "Nam", "nu": "Nữ", "m": "Nam", "f": "Nữ", "male": "Nam", "female": "Nữ",
         "trai": "Nam", "gai": "Nữ", "x": "Nam"}
 _TRUE = {"1", "true", "co", "x", "yes", "dung"}
@@ -50,37 +53,54 @@ def parse_date(value: Any, *, allow_partial: bool = False) -> dt.date:
                 raise ValueError(f"ngày '{text}' không có thật") from None
     if allow_partial:
         if match := _MONTH_YEAR.fullmatch(text):
-            if 1 <= int(match["m"]) <= 12:
+            if 1 <= int(match["m"]) <= 12 and int(match["y"]) >= 1:
                 return dt.date(int(match["y"]), int(match["m"]), 1)
-        if _YEAR.fullmatch(text):
+        if _YEAR.fullmatch(text) and int(text) >= 1:
             return dt.date(int(text), 1, 1)
     raise ValueError(f"'{text}' không phải là ngày hợp lệ (dạng dd/mm/yyyy)")
 
 
 def parse_decimal(value: Any) -> Decimal:
-    """Accepts a decimal comma ("2,34") and thousands dots ("5.475.600")."""
+    """Accepts a decimal comma ("2,34") and thousands dots ("5.475.600"); refuses NaN, infinity and
+    absurd magnitudes (more than 30 digits before the point)."""
     if isinstance(value, Decimal):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return Decimal(str(value))
-    text = nfc(value).replace(" ", "")
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):  # 5.475.600
-        text = text.replace(".", "")
-    elif "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        raise ValueError(f"'{nfc(value)}' không phải là số") from None
+        number = value
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        if isinstance(value, int) and abs(value) >= 10 ** (_MAX_ADJUSTED + 1):
+            raise ValueError("số quá lớn")
+        number = Decimal(str(value))
+    else:
+        text = nfc(value).replace(" ", "")
+        if re.fullmatch(r"[0-9]{1,3}(\.[0-9]{3})+", text):  # 5.475.600
+            text = text.replace(".", "")
+        elif "," in text:
+            text = text.replace(".", "").replace(",", ".")
+        if not re.fullmatch(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?", text):
+            raise ValueError(f"'{nfc(value)}' không phải là số")
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            raise ValueError(f"'{nfc(value)}' không phải là số") from None
     if not number.is_finite():
-        raise ValueError(f"'{nfc(value)}' không phải là số")
+        raise ValueError(f"'{_shown(value)}' không phải là số")
+    if not number:
+        return number if abs(number.as_tuple().exponent) <= _MAX_ADJUSTED else Decimal(0)
+    if number.adjusted() > _MAX_ADJUSTED:
+        raise ValueError(f"số '{_shown(value)}' quá lớn")
+    if number.adjusted() < -_MAX_ADJUSTED:
+        raise ValueError(f"số '{_shown(value)}' quá nhỏ")
     return number
+
+
+def _shown(value: Any) -> str:
+    text = nfc(value)
+    return text if len(text) <= 40 else text[:37] + "…"
 
 
 def parse_int(value: Any) -> int:
     number = parse_decimal(value)
     if number != number.to_integral_value():
-        raise ValueError(f"'{nfc(value)}' phải là số nguyên")
+        raise ValueError(f"'{_shown(value)}' phải là số nguyên")
     return int(number)
 
 

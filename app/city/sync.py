@@ -22,14 +22,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, and_, func, or_, select
+from sqlalchemy import Engine, and_, create_engine, func, or_, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
 
 from app.city.apply import ApplyResult, Token, apply_documents, as_datetime, token
 from app.city.documents import chunks
-from app.db import Database, current_revision, head_revision, make_engine
+from app.db import Database, current_revision, head_revision
 from app.errors import UserError
 from app.publish import APPROVED, outgoing_documents
 from models import ApprovedSnapshot, Attachment, ChangeLog, Person, SyncRecord, SyncRun, SyncTarget
@@ -90,7 +91,10 @@ def connect(target_url: str) -> Engine:
         raise UserError(f"Đồng bộ chỉ tới cơ sở dữ liệu PostgreSQL của thành phố (postgresql+psycopg://…), "
                         f"không phải {url_key(target_url)}")
     url = target_url.replace("postgresql://", "postgresql+psycopg://", 1)
-    engine = make_engine(url)
+    # A new server connection per batch: PostgreSQL caches the plan of each foreign-key check per
+    # connection, and a plan made while the city's tables were nearly empty (a sequential scan)
+    # would be kept for the whole run, making every later row cost the size of the table.
+    engine = create_engine(url, poolclass=NullPool)
     try:
         revision = current_revision(engine)
     except OperationalError as exc:

@@ -21,6 +21,7 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,6 +110,10 @@ def _xlsx_sheet_names(path: Path) -> list[str] | None:
             types = archive.read("[Content_Types].xml")
     except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, OSError):
         return None
+    except (zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
+        # a damaged compressed member, an unsupported compression method or an encrypted member
+        raise UserError(f"Không đọc được tệp '{path.name}': tệp bị hỏng, có mật khẩu hoặc không phải "
+                        f"bảng tính Excel ({type(exc).__name__}).") from exc
     if b"chartsheet" in types:
         return None  # chart sheets are skipped by the reader: let openpyxl sort them out
     return [el.get("name", "") for el in root.iter() if el.tag.endswith("}sheet")]
@@ -265,7 +270,10 @@ def _xls_font(book: Any, cell: Any) -> str | None:
 # --- csv -------------------------------------------------------------------------------------
 
 def decode_csv(data: bytes) -> tuple[str, str]:
-    """(text, encoding used): "utf-8", "cp1258" or "cp1252" (see the module docstring)."""
+    """(text, encoding used): "utf-16" (Excel's "Unicode Text", with its BOM), "utf-8", "cp1258" or
+    "cp1252" (see the module docstring)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace"), "utf-16"
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8"
     try:
@@ -299,7 +307,12 @@ def _read_csv(path: Path) -> Sheet:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = [[Cell(_csv_value(v)) for v in record] for record in csv.reader(io.StringIO(text), dialect)]
+    try:  # newline="": a lone CR (old Mac files) ends a line too, a CR inside quotes stays
+        rows = [[Cell(_csv_value(v)) for v in record]
+                for record in csv.reader(io.StringIO(text, newline=""), dialect)]
+    except csv.Error as exc:
+        raise UserError(f"Không đọc được tệp '{path.name}': nội dung không phải là bảng CSV hợp lệ "
+                        f"({exc}).") from exc
     return Sheet(path.stem, _trim(rows))
 
 

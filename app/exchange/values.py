@@ -10,6 +10,7 @@ font names decide where the file has them, otherwise one detection over the whol
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,11 +27,11 @@ __all__ = ["DateValue", "cccd_value", "date_value", "decode_column", "flag_value
            "phone_value", "sex_value", "text_value"]
 
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
-_TIME_SUFFIX = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?( ?[AaPp][Mm])?$")
-_SHORT_YEAR = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}")
-_MONTH_YEAR = re.compile(r"(?P<m>\d{1,2})[/.\-](?P<y>\d{4})")
-_WORDS_DATE = re.compile(r"ngay\s*(?P<d>\d{1,2})\s*thang\s*(?P<m>\d{1,2})\s*nam\s*(?P<y>\d{4})")
-_STEP = re.compile(r"(?:bac\s*)?(?P<n>\d{1,2})(?:\s*/\s*\d{1,2})?")
+_TIME_SUFFIX = re.compile(r"[ T][0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?( ?[AaPp][Mm])?$")
+_SHORT_YEAR = re.compile(r"[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-][0-9]{2}")
+_MONTH_YEAR = re.compile(r"(?P<m>[0-9]{1,2})[/.\-](?P<y>[0-9]{4})")
+_WORDS_DATE = re.compile(r"ngay\s*(?P<d>[0-9]{1,2})\s*thang\s*(?P<m>[0-9]{1,2})\s*nam\s*(?P<y>[0-9]{4})")
+_STEP = re.compile(r"(?:bac\s*)?(?P<n>[0-9]{1,2})(?:\s*/\s*[0-9]{1,2})?")
 _SAMPLE = 200  # cells of a column judged together by the legacy detector
 _MARKED = {"x", "1", "co", "v", "true", "\u2713", "\u2714", "\u2715", "\u2717", "+"}
 _UNMARKED = {"", "0", "khong", "false", "-"}
@@ -98,11 +99,15 @@ def date_value(value: Any) -> DateValue:
     if isinstance(value, int | float):
         return _number_date(value)
     text = _TIME_SUFFIX.sub("", nfc(value)).strip()
-    if text.isdigit() and len(text) == 4:
+    if text.isascii() and text.isdecimal() and len(text) == 4:
+        if int(text) < 1:
+            raise ValueError(f"'{text}': năm không có thật")
         return DateValue(dt.date(int(text), 1, 1), "year")
     if match := _MONTH_YEAR.fullmatch(text):
         if not 1 <= int(match["m"]) <= 12:
             raise ValueError(f"'{text}': tháng {match['m']} không có thật")
+        if int(match["y"]) < 1:
+            raise ValueError(f"'{text}': năm không có thật")
         return DateValue(dt.date(int(match["y"]), int(match["m"]), 1), "month")
     if match := _WORDS_DATE.fullmatch(fold(text)):
         text = f"{match['d']}/{match['m']}/{match['y']}"
@@ -133,7 +138,10 @@ def number_value(value: Any, kind: str) -> Decimal | int:
         if match:
             return int(match["n"])
     if isinstance(value, float):
-        number = Decimal(repr(round(value, 6)))
+        rounded = round(value, 6) if math.isfinite(value) else value  # round(1.79e308, 6) is inf
+        if not math.isfinite(rounded):
+            raise ValueError(f"'{value}' không phải là số hợp lệ (quá lớn)")
+        number = parse_decimal(Decimal(repr(rounded)))  # refuses absurd magnitudes too
     else:
         number = parse_decimal(value)
     if kind == "int":

@@ -19,22 +19,24 @@ import re
 import uuid
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
 from alembic.script import ScriptDirectory
-from sqlalchemy import select
+from sqlalchemy import Boolean, Date, DateTime, Enum, Integer, Numeric, Table, Uuid, select
 from sqlalchemy.orm import Session
 
 from app.db import alembic_config
 from app.errors import UserError
+from app.fields import PERSON_FIELDS, SECTION_FIELDS
 from app.package import FORMAT
 from app.package.build import is_tombstone
 from app.package.keys import decode_public_key, verify_signature
 from app.units import subtree_ids
-from models import Person, TrustedKey, Unit
+from models import SECTION_CLASSES, Attachment, Person, Placement, TrustedKey, Unit
 
 MAX_MEMBERS = 400_000
 MAX_MEMBER_SIZE = 64 * 1024 * 1024  # an attachment is at most 20 MB (app.attachments.MAX_SIZE)
@@ -47,6 +49,8 @@ _PERSON = re.compile(r"persons/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 _ATTACHMENT = re.compile(r"attachments/([0-9a-f]{64})")
 UNTRUSTED = "gói được ký bởi khoá chưa được Sở Nội vụ tin cậy"
 BATCH = 500  # ids per IN (...) query
+_PERSONS: Table = Person.__table__  # type: ignore[assignment]
+_UUID_COLUMN = _PERSONS.c.id
 
 
 @dataclass
@@ -254,12 +258,113 @@ def _check_document(path: Path, name: str, document: Any, allowed: set[str], roo
     match = _PERSON.fullmatch(name)
     if match is None or str(document.get("id")) != match.group(1):
         raise refuse(path, f"tệp '{name}' mang mã hồ sơ khác với tên tệp")
+    _check_shape(path, name, document)
     unit = document.get("unit_code")
     if unit is not None and unit not in allowed:
         raise refuse(path, f"hồ sơ '{name}' thuộc đơn vị {unit}, không phải đơn vị {root} hay đơn vị trực thuộc")
     if unit is None and not is_tombstone(document):
         raise refuse(path, f"hồ sơ '{name}' không ghi đơn vị (unit_code)")
     return unit is None
+
+
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_PLACEMENT_FIELDS = ("start_date", "end_date", "decision", "note")
+_ATTACHMENT_FIELDS = ("kind", "file_name", "mime_type", "sha256", "size", "doc_date", "description")
+
+
+def _value_problem(column: Any, value: Any) -> str | None:
+    """Why a JSON value cannot be stored in ``column`` (the conversions of app.city.apply), or None."""
+    if value is None:
+        return None
+    kind = column.type
+    try:
+        if isinstance(kind, DateTime):
+            if not isinstance(value, str):
+                return "phải là ngày giờ dạng ISO"
+            dt.datetime.fromisoformat(value)
+        elif isinstance(kind, Date):
+            if not isinstance(value, str):
+                return "phải là ngày dạng ISO (yyyy-mm-dd)"
+            dt.date.fromisoformat(value)
+        elif isinstance(kind, Boolean):
+            if not isinstance(value, bool):
+                return "phải là true/false"
+        elif isinstance(kind, Numeric):
+            if isinstance(value, bool) or not isinstance(value, int | float | str):
+                return "phải là số"
+            number = Decimal(str(value))
+            if not number.is_finite() or (number and abs(number.adjusted()) > 30):
+                return "không phải là số hợp lệ"
+        elif isinstance(kind, Integer):
+            if isinstance(value, bool) or not isinstance(value, int) or abs(value) >= 2**63:
+                return "phải là số nguyên"
+        elif isinstance(kind, Uuid):
+            if not isinstance(value, str):
+                return "phải là mã (UUID)"
+            uuid.UUID(value)
+        elif not isinstance(value, str):
+            return "phải là chuỗi ký tự"
+        elif "\x00" in value:
+            return "chứa ký tự NUL"
+        elif isinstance(kind, Enum) and kind.enums and value not in kind.enums:
+            return f"'{value[:40]}' không phải giá trị cho phép"
+        elif getattr(kind, "length", None) and len(value) > kind.length:
+            return f"dài quá {kind.length} ký tự"
+    except (ValueError, ArithmeticError):
+        return "không đúng định dạng"
+    return None
+
+
+def _check_shape(path: Path, name: str, document: dict[str, Any]) -> None:
+    """Every key app.city.apply reads has the JSON type it expects, so a signed but malformed record
+    (``"unit_code": []``, ``"cccd": [null]``, ``"updated_at": []``…) is refused before anything is written."""
+
+    def bad(key: str, why: str) -> UserError:
+        return refuse(path, f"hồ sơ '{name}', mục '{key}': {why}")
+
+    def check_row(key: str, row: Any, table: Table, fields: Iterable[str], id_required: bool) -> None:
+        if not isinstance(row, dict):
+            raise bad(key, "phải là một đối tượng JSON")
+        if id_required or row.get("id") is not None:
+            if _value_problem(_UUID_COLUMN, row.get("id")) or row.get("id") is None:
+                raise bad(f"{key}.id", "phải là mã (UUID)")
+        for field_name in fields:
+            problem = _value_problem(table.c[field_name], row.get(field_name))
+            if problem:
+                raise bad(f"{key}.{field_name}", problem)
+
+    if not isinstance(document.get("version"), int) or isinstance(document.get("version"), bool) \
+            or not 0 <= document["version"] < 2**63:
+        raise bad("version", "phải là số nguyên không âm")
+    for key, required in (("updated_at", True), ("deleted_at", False)):
+        if (required and document.get(key) is None) or _value_problem(_PERSONS.c.updated_at, document.get(key)):
+            raise bad(key, "phải là ngày giờ dạng ISO")
+    for key in ("cccd", "unit_code"):
+        if document.get(key) is not None and not isinstance(document[key], str):
+            raise bad(key, "phải là chuỗi ký tự")
+    if is_tombstone(document):
+        return
+    for spec in PERSON_FIELDS:
+        problem = _value_problem(_PERSONS.c[spec.name], document.get(spec.name))
+        if problem:
+            raise bad(spec.name, problem)
+    lists: list[tuple[str, Table, Iterable[str], bool]] = [
+        (section, SECTION_CLASSES[section].__table__, [f.name for f in specs], True)  # type: ignore[misc]
+        for section, specs in SECTION_FIELDS.items()]
+    lists.append(("placements", Placement.__table__, _PLACEMENT_FIELDS, False))  # type: ignore[arg-type]
+    lists.append(("attachments", Attachment.__table__, _ATTACHMENT_FIELDS, True))  # type: ignore[arg-type]
+    for key, table, fields, id_required in lists:
+        rows = document.get(key)
+        if rows is None:
+            continue
+        if not isinstance(rows, list):
+            raise bad(key, "phải là một danh sách")
+        for i, row in enumerate(rows, start=1):
+            check_row(f"{key}[{i}]", row, table, fields, id_required)
+            if key == "placements" and not isinstance(row.get("unit_code"), str):
+                raise bad(f"{key}[{i}].unit_code", "phải là chuỗi ký tự")
+            if key == "attachments" and not (isinstance(row.get("sha256"), str) and _HEX64.fullmatch(row["sha256"])):
+                raise bad(f"{key}[{i}].sha256", "phải là mã SHA-256 (64 chữ số hex)")
 
 
 def _check_tombstones(session: Session, path: Path, unplaced: dict[uuid.UUID, str], allowed: set[str],

@@ -8,11 +8,10 @@ import codecs
 import datetime as dt
 import re
 import zipfile
-import zlib
 
 import openpyxl
 import pytest
-from hypothesis import assume, given
+from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
@@ -22,7 +21,7 @@ from app.exchange.vocabulary import section_sheet_name
 from app.fields import SECTION_FIELDS
 from tests.core.conftest import make_database
 from tests.core.test_import_support import HEADER, cccd_of, person_row
-from tests.fuzz.strategies import FEW, TEXT, assert_clear_refusal, known_bug, time_limit
+from tests.fuzz.strategies import FEW, TEXT, assert_clear_refusal, time_limit
 
 HEADERS = HEADER + ["Họ", "Tên", "Ngày, tháng, năm sinh", "Nam", "Nữ", "CCCD", "Số định danh", "Mã đơn vị",
                     "Ghi chú", "Họ và tên", "Số CCCD", "Quê quán", "Điện thoại", "Email", "Ngạch", "Bậc"]
@@ -94,33 +93,10 @@ def folder(tmp_path_factory):
     return tmp_path_factory.mktemp("fuzz-files")
 
 
-def _no_known_hang(rows: list[list]) -> None:
-    for row in rows:
-        for value in row:
-            assume(not known_bug(value))
-
-
-def known_csv_bug(data: bytes) -> bool:
-    """app/exchange/reader.py _read_csv: a lone CR (old Mac line ends) or a UTF-16 file (Excel's
-    "Unicode Text") raises csv.Error instead of being read or refused
-    (test_known_bug_csv_with_lone_carriage_returns); skipped until fixed."""
-    return data[:2] in (b"\xff\xfe", b"\xfe\xff") or re.search(rb"\r(?!\n)", data) is not None
-
-
-def _huge_float(rows: list[list]) -> bool:
-    """app/exchange/values.py number_value: round(1.79e308, 6) is inf, int(inf) raises OverflowError
-    (test_known_bug_huge_number_in_a_cell); skipped until fixed."""
-    return any(isinstance(v, float) and abs(v) > 1e300 for row in rows for v in row)
-
-
 def _run(db, path, dry_run: bool) -> None:
-    if path.suffix == ".csv":
-        assume(not known_csv_bug(path.read_bytes()))
     with time_limit(30):
         try:
             source = open_import(path, db=db)
-        except zlib.error:  # test_known_bug_damaged_deflate_stream (app/exchange/reader.py)
-            assume(False)
         except UserError as exc:
             assert_clear_refusal(exc)
             assert path.name in str(exc), str(exc)
@@ -143,11 +119,6 @@ def _run(db, path, dry_run: bool) -> None:
 @given(main=sheets(), children=st.dictionaries(st.sampled_from(SHEETS[1:]), sheets(), max_size=2),
        dry_run=st.booleans())
 def test_random_workbooks(fuzz_db, folder, main, children, dry_run) -> None:
-    _no_known_hang(main)
-    assume(not _huge_float(main))
-    for rows in children.values():
-        _no_known_hang(rows)
-        assume(not _huge_float(rows))
     path = folder / "ngau-nhien.xlsx"
     _write_xlsx(path, main, children)
     _run(fuzz_db, path, dry_run)
@@ -156,7 +127,6 @@ def test_random_workbooks(fuzz_db, folder, main, children, dry_run) -> None:
 @FEW
 @given(rows=sheets(), encoding=st.sampled_from(ENCODINGS), dry_run=st.booleans())
 def test_random_csv_in_random_encodings(fuzz_db, folder, rows, encoding, dry_run) -> None:
-    _no_known_hang(rows)
     path = folder / "ngau-nhien.csv"
     _write_csv(path, rows, encoding)
     _run(fuzz_db, path, dry_run)
@@ -184,39 +154,51 @@ def test_damaged_real_workbooks(fuzz_db, folder, cut, flips) -> None:
     _run(fuzz_db, path, dry_run=True)
 
 
-@pytest.mark.xfail(strict=True, reason="app/exchange/reader.py: csv.Error escapes (lone CR line ends)")
-def test_known_bug_csv_with_lone_carriage_returns(fuzz_db, folder) -> None:
+# --- bugs the fuzzing found (fixed; kept as regression tests) ---------------------------------------
+
+def test_csv_with_lone_carriage_returns(fuzz_db, folder) -> None:
     path = folder / "mac.csv"
     path.write_bytes("Họ và tên,Ngày sinh,Giới tính,Số CCCD\rNguyễn Văn A,12/03/1985,Nam,048085000001\r".encode())
-    try:
-        open_import(path, db=fuzz_db)
-    except UserError:
-        pass
-
-
-@pytest.mark.xfail(strict=True, reason="app/exchange/reader.py: a UTF-16 csv (Excel 'Unicode Text') raises csv.Error")
-def test_known_bug_csv_in_utf16(fuzz_db, folder) -> None:
-    path = folder / "unicode.csv"
-    path.write_bytes("Họ và tên\tSố CCCD\r\nNguyễn Văn A\t048085000001\r\n".encode("utf-16"))
-    try:
-        open_import(path, db=fuzz_db)
-    except UserError:
-        pass
-
-
-@pytest.mark.xfail(strict=True, raises=OverflowError,
-                   reason="app/exchange/values.py number_value: a cell holding 1.79e308 → round() gives inf → int(inf)")
-def test_known_bug_huge_number_in_a_cell(fuzz_db, folder) -> None:
-    path = folder / "so-lon.xlsx"
-    _write_xlsx(path, [HEADER, person_row(1, "Nguyễn Văn A", cccd_of(1), step=1.7976931348623155e308)], {})
     source = open_import(path, db=fuzz_db)
     with fuzz_db.session() as session:
-        preview(session, source, source.mapping)
+        rows = preview(session, source, source.mapping)
+    assert len(rows) == 1 and rows[0].cccd == "048085000001", rows
 
 
-@pytest.mark.xfail(strict=True, raises=zlib.error,
-                   reason="app/exchange/reader.py _xlsx_sheet_names: zlib.error of a damaged member is not caught")
-def test_known_bug_damaged_deflate_stream(fuzz_db, folder) -> None:
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_csv_in_utf16(fuzz_db, folder, encoding) -> None:
+    """Excel's "Unicode Text": UTF-16 with a BOM, tab-separated."""
+    path = folder / "unicode.csv"
+    text = "Họ và tên\tSố CCCD\r\nNguyễn Văn A\t048085000001\r\n"
+    path.write_bytes(("\ufeff" + text).encode(encoding) if encoding.endswith("be") else text.encode(encoding))
+    source = open_import(path, db=fuzz_db)
+    with fuzz_db.session() as session:
+        rows = preview(session, source, source.mapping)
+    assert len(rows) == 1 and rows[0].record.get("full_name") == "Nguyễn Văn A", rows
+
+
+def test_unreadable_csv_is_refused_naming_the_file(fuzz_db, folder) -> None:
+    path = folder / "mo-ngoac.csv"
+    path.write_bytes(b"H\xe1\xbb\x8d v\xc3\xa0 t\xc3\xaan,CCCD\n\"" + b"a" * 200_000)  # csv.Error: field larger than limit
+    with pytest.raises(UserError) as caught:
+        open_import(path, db=fuzz_db)
+    assert_clear_refusal(caught.value)
+    assert path.name in str(caught.value)
+
+
+@pytest.mark.parametrize("number", [1.7976931348623155e308, -1e300, 1e40])
+def test_huge_number_in_a_cell_is_a_row_error(fuzz_db, folder, number) -> None:
+    path = folder / "so-lon.xlsx"
+    _write_xlsx(path, [HEADER, person_row(1, "Nguyễn Văn A", cccd_of(1), step=number)], {})
+    source = open_import(path, db=fuzz_db)
+    with fuzz_db.session() as session:
+        rows = preview(session, source, source.mapping)
+    result = run_import(fuzz_db, source, source.mapping, dry_run=True, user="fuzz")
+    assert result.rejected == 1 and result.errors, (rows, result)
+    assert any("quá lớn" in e.message for e in result.errors), result.errors
+
+
+def test_damaged_deflate_stream_is_refused_naming_the_file(fuzz_db, folder) -> None:
     path = folder / "hong-nen.xlsx"
     _write_xlsx(path, [HEADER, person_row(1, "Nguyễn Văn A", cccd_of(1))], {})
     with zipfile.ZipFile(path) as archive:
@@ -225,5 +207,7 @@ def test_known_bug_damaged_deflate_stream(fuzz_db, folder) -> None:
     start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
     data[start:start + 8] = b"\xff" * 8  # an invalid deflate block where the workbook's index starts
     path.write_bytes(bytes(data))
-    with pytest.raises(UserError):
+    with pytest.raises(UserError) as caught:
         open_import(path, db=fuzz_db)
+    assert_clear_refusal(caught.value)
+    assert path.name in str(caught.value)
