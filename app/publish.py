@@ -26,8 +26,9 @@ def outgoing_documents(session: Session, person_ids: Iterable[uuid.UUID], *, bat
     for chunk in chunks(person_ids, batch):
         rows = session.execute(select(Person.id, Person.review_state, Person.deleted_at)
                                .where(Person.id.in_(chunk))).all()
-        live = [r.id for r in rows if r.review_state == APPROVED or r.deleted_at is not None]
-        waiting = [r.id for r in rows if r.review_state != APPROVED and r.deleted_at is None]
+        # a deletion waits for approval like any other change: until then the approved version goes
+        live = [r.id for r in rows if r.review_state == APPROVED]
+        waiting = [r.id for r in rows if r.review_state != APPROVED]
         yield from live_documents(session, live, batch=batch)
         if waiting:
             for snapshot in session.scalars(select(ApprovedSnapshot).where(ApprovedSnapshot.person_id.in_(waiting))):

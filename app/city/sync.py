@@ -138,10 +138,10 @@ def pending_query(target_id: int | None) -> Any:
                   SyncRecord.record_id == Person.id)
     unconfirmed_own = or_(SyncRecord.version.is_(None), SyncRecord.version != Person.version)
     snapshot_unconfirmed = or_(SyncRecord.version.is_(None), SyncRecord.version != ApprovedSnapshot.version)
-    own = and_(or_(Person.review_state == APPROVED, Person.deleted_at.is_not(None)), unconfirmed_own,
+    own = and_(Person.review_state == APPROVED, unconfirmed_own,
                or_(Person.deleted_at.is_(None), SyncRecord.version.is_not(None)))
-    waiting = and_(Person.review_state != APPROVED, Person.deleted_at.is_(None),
-                   ApprovedSnapshot.person_id.is_not(None), snapshot_unconfirmed)
+    # awaiting approval (a deletion too): the last approved version, if there is one
+    waiting = and_(Person.review_state != APPROVED, ApprovedSnapshot.person_id.is_not(None), snapshot_unconfirmed)
     return (select(Person.id).outerjoin(SyncRecord, record)
             .outerjoin(ApprovedSnapshot, ApprovedSnapshot.person_id == Person.id)
             .where(or_(own, waiting)))

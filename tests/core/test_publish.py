@@ -44,6 +44,22 @@ def test_deleted_person_leaves_as_a_tombstone(db) -> None:
     assert set(doc) == {"id", "cccd", "deleted_at", "version", "updated_at"}
 
 
+def test_a_deletion_awaiting_approval_does_not_leave(db) -> None:
+    """A clerk's deletion is a change like any other: until the head approves it the approved,
+    living version is what leaves; never approved and deleted → nothing."""
+    kept, never = _make(db, "048085000001"), _make(db, "048085000002")
+    with db.session() as s:
+        snapshot = person_json(s, kept)
+        s.add(ApprovedSnapshot(person_id=kept, version=snapshot["version"], document=snapshot, approved_by="head"))
+        people.delete_person(s, kept)
+        people.delete_person(s, never)
+        s.execute(update(Person).where(Person.id.in_([kept, never])).values(review_state="submitted"))
+    with db.session() as s:
+        docs = {d["id"]: d for d in outgoing_documents(s, [kept, never])}
+    assert set(docs) == {str(kept)}
+    assert docs[str(kept)].get("deleted_at") is None and docs[str(kept)]["full_name"] == snapshot["full_name"]
+
+
 def test_section_change_moves_the_person_version(db) -> None:
     person_id = _make(db)
     with db.session() as s:
