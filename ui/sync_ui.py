@@ -114,13 +114,14 @@ class SyncDialog(QDialog):
             self.result_label.setText(tr("Hãy nhập địa chỉ cơ sở dữ liệu thành phố."))
             return
         user, password, remember = self.user_edit.text(), self.password_edit.text(), self.remember_check.isChecked()
-        by = getattr(self.window_.service, "user", None)
+        service = self.window_.service
+        by, principal = service.user or service.principal.username, service.principal
         self.sync_button.setEnabled(False)
         self.result_label.setText(tr("Đang đồng bộ…"))
 
         def work(report, cancelled):  # noqa: ANN001, ANN202 - background.Work
             return sync_app.run_from_dialog(self.db, url, user, password, remember=remember, progress=report,
-                                            cancel=cancelled, by=by)
+                                            cancel=cancelled, by=by, principal=principal)
 
         self.op = run_in_background(self, tr("Đang gửi hồ sơ lên thành phố…"), work, self.on_done, self.on_failed)
 
@@ -180,7 +181,9 @@ class SyncIndicator(QLabel):
                         if state.overdue else "")
 
 
-def install(window: Any) -> SyncIndicator:
+def install(window: Any) -> SyncIndicator | None:
+    if not window.service.can("sync"):  # e.g. on the city database, or a role that does not sync
+        return None
     indicator = SyncIndicator(window)
     window.statusBar().addPermanentWidget(indicator)
     window._sync_indicator = indicator

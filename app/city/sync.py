@@ -311,10 +311,15 @@ def _no_user(url: str) -> str:
 
 def run_from_dialog(db: Database, url: str, user: str, password: str, *, remember: bool,
                     progress: Callable[[int, int], None] | None = None, cancel: Callable[[], bool] | None = None,
-                    by: str | None = None) -> SyncSummary:
-    """The dialog's Đồng bộ button: credentials remembered (or forgotten) as asked, then ``sync``."""
+                    by: str | None = None, principal: Any = None) -> SyncSummary:
+    """The dialog's Đồng bộ button: credentials remembered (or forgotten) as asked, then ``sync``
+    (``principal``: the signed-in user, who must be allowed to sync)."""
     from app.city import credentials
 
+    if principal is not None:
+        from app.security.permissions import require
+
+        require(principal, "sync")
     full = credentials.with_credentials(url.strip(), user.strip() or None, password or None)
     if remember and password:
         credentials.remember(full, user.strip(), password)

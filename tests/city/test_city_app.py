@@ -210,11 +210,12 @@ def test_the_window_offers_no_writing(window) -> None:
     """The entries that write a unit's records are not offered (the service refuses them anyway);
     the window says it is the city database."""
     for name in ("new_action", "delete_action", "transfer_action", "restore_action", "import_spreadsheet_action",
-                 "demo_action"):
+                 "demo_action", "show_sync_action", "backup_now_action", "restore_backup_action"):
         action = window.findChild(QAction, name)
         assert action is None or not (action.isVisible() and action.isEnabled()), name
     banner = window.findChild(QLabel, "city_banner_label")
     assert banner is not None and "thành phố" in banner.text()
+    assert window.findChild(QLabel, "sync_status_label") is None  # nothing to push from the city database
 
 
 def test_a_dossier_opens_read_only(qtbot, window) -> None:
