@@ -35,6 +35,7 @@ ACTION_LABELS = {
     "user": "Quản lý tài khoản", "view": "Xem thông tin nhạy cảm", "print": "In", "export": "Xuất",
     "create": "Thêm", "update": "Sửa", "delete": "Xoá", "restore": "Khôi phục",
     "submit": "Gửi duyệt", "approve": "Duyệt", "return": "Trả lại",
+    "trust_key": "Tin cậy khoá ký số", "untrust_key": "Thôi tin cậy khoá ký số",
 }
 
 
