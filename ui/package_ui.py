@@ -16,7 +16,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -245,8 +245,10 @@ def import_package(window: Any) -> None:
 
 # --- the Department's trusted keys ---------------------------------------------------------------
 
-KEY_COLUMNS = ("Mã đơn vị", "Tên đơn vị", "Dấu vân tay", "Ngày tin cậy", "Người thêm")
-COMPARE = "Hãy đối chiếu dấu vân tay với đơn vị qua điện thoại/công văn trước khi tin cậy."
+KEY_COLUMNS = (QT_TRANSLATE_NOOP("", "Mã đơn vị"), QT_TRANSLATE_NOOP("", "Tên đơn vị"),
+               QT_TRANSLATE_NOOP("", "Dấu vân tay"), QT_TRANSLATE_NOOP("", "Ngày tin cậy"),
+               QT_TRANSLATE_NOOP("", "Người thêm"))
+COMPARE = QT_TRANSLATE_NOOP("", "Hãy đối chiếu dấu vân tay với đơn vị qua điện thoại/công văn trước khi tin cậy.")
 
 
 def _candidate_text(candidate: KeyCandidate) -> str:

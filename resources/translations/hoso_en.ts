@@ -1038,6 +1038,22 @@ Signing key fingerprint: {fingerprint}</translation>
         <translation>Checking record package…</translation>
     </message>
     <message>
+        <source>Dấu vân tay</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Ngày tin cậy</source>
+        <translation>Trusted on</translation>
+    </message>
+    <message>
+        <source>Người thêm</source>
+        <translation>Added by</translation>
+    </message>
+    <message>
+        <source>Hãy đối chiếu dấu vân tay với đơn vị qua điện thoại/công văn trước khi tin cậy.</source>
+        <translation>Check the fingerprint with the unit by phone or official letter before trusting it.</translation>
+    </message>
+    <message>
         <source>{name} (theo tệp khoá)</source>
         <translation>{name} (according to the key file)</translation>
     </message>
