@@ -123,6 +123,21 @@ def test_first_sync_then_nothing_to_send(local: Database, city: Database, city_u
         assert s.scalar(select(func.count()).select_from(SyncRecord)) == 3
 
 
+def test_a_long_sync_keeps_the_citys_statistics_current(local: Database, city: Database, city_url: str) -> None:
+    """From the 4th batch on (4, 8, 16, …) the city's person tables are analysed: a first sync that
+    grows them from nothing must not leave the planner with empty-table statistics."""
+    _add(local, 5)
+    with city.session() as s:
+        before = s.scalar(text("SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'persons'"))
+    assert before is None  # a fresh city database (autovacuum may be off on the server)
+    result = sync(local, city_url, batch_size=1)
+    assert result.inserted == 5
+    with city.session() as s:
+        analysed = dict(s.execute(text("SELECT relname, last_analyze FROM pg_stat_user_tables "
+                                       "WHERE relname IN ('persons', 'training', 'change_log')")).all())
+    assert all(analysed[t] is not None for t in ("persons", "training", "change_log")), analysed
+
+
 def test_incremental_field_and_sections(local: Database, city: Database, city_url: str) -> None:
     ids = _add(local, 3)
     sync(local, city_url)
