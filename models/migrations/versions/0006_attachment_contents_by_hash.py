@@ -1,19 +1,20 @@
-"""signed packages: attachment contents found by hash
+"""attachment contents found by hash
 
-trusted_keys and package_receipts came with 0005; the unit's own unit is the settings row
-``own_unit``; signing keys live in files, never in the database. The export, the package applier
-and the sync look attachment contents up by SHA-256: an index on it.
+The export package, the package applier and the sync look attachment contents up by SHA-256.
+(The city database's roles, grants, row-level security and hand-over function are made by
+``city init``, not by a migration: PostgreSQL roles belong to the whole server and a local SQLite
+database needs none of it. Signing keys live in files, never in the database.)
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0006
+Revises: 0005
 """
 
 from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = '0008'
-down_revision: str | None = '0007'
+revision: str = '0006'
+down_revision: str | None = '0005'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
