@@ -3,6 +3,7 @@
 from models.audit import ChangeLog
 from models.base import Audited, Base, Versioned
 from models.catalog import BaseSalary, CatalogItem, Grade, SalaryScaleStep
+from models.exchange import CityUnitAccess, PackageReceipt, SyncRecord, SyncRun, SyncTarget, TrustedKey
 from models.person import SEXES, STAFF_TYPES, STATUSES, Person
 from models.sections import (
     DECISION_KINDS,
@@ -25,7 +26,6 @@ from models.sections import (
     Training,
     WorkHistory,
 )
-from models.exchange import CityUnitAccess, PackageReceipt, SyncRecord, SyncRun, SyncTarget, TrustedKey
 from models.security import ROLES, AccessLog, ApprovedSnapshot, ReviewEvent, User, UserUnit
 from models.setting import Setting
 from models.unit import Placement, Unit
