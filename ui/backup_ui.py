@@ -13,7 +13,6 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app import backup
@@ -223,15 +222,5 @@ def choose_folder(window) -> None:  # noqa: ANN001 - MainWindow
 
 def install(window) -> None:  # noqa: ANN001 - MainWindow
     _AutoBackup(window)
-    anchor = window.findChild(QAction, "restore_backup_action")
-    menus = [w for w in (anchor.associatedObjects() if anchor else []) if hasattr(w, "insertAction")]
-    if menus:
-        action = QAction(tr("Thư mục sao lưu tự động…"), window)
-        action.setObjectName("backup_folder_action")
-        action.triggered.connect(lambda: choose_folder(window))
-        actions = menus[0].actions()
-        after = actions.index(anchor) + 1
-        if after < len(actions):
-            menus[0].insertAction(actions[after], action)
-        else:
-            menus[0].addAction(action)
+    window.add_action_after("restore_backup_action", tr("Thư mục sao lưu tự động…"), lambda: choose_folder(window),
+                            "backup_folder_action")

@@ -113,6 +113,23 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(tr("Trợ &giúp"))
         self._action(help_menu, tr("Giới thiệu"), lambda: about(self, VERSION, self.service.db.url), name="about_action")
 
+    def add_action_after(self, anchor_name: str, text: str, slot, name: str) -> QAction | None:  # noqa: ANN001
+        """A feature module's extra menu entry, right below the entry named ``anchor_name``."""
+        anchor = self.findChild(QAction, anchor_name)
+        menus = [w for w in (anchor.associatedObjects() if anchor else []) if hasattr(w, "insertAction")]
+        if not menus:
+            return None
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        actions = menus[0].actions()
+        after = actions.index(anchor) + 1
+        if after < len(actions):
+            menus[0].insertAction(actions[after], action)
+        else:
+            menus[0].addAction(action)
+        return action
+
     def _install_features(self) -> None:
         """Feature areas that add more than a menu entry (status-bar indicators, work on exit) have
         an ``install(window)`` in their ui module."""

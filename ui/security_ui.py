@@ -83,19 +83,8 @@ def install(window: Any) -> None:
 
 def _add_pending_entry(window: Any) -> None:
     """Hồ sơ → Hồ sơ chờ duyệt… under the lead's "Duyệt hoặc trả lại hồ sơ…" entry."""
-    anchor = window.findChild(QAction, "review_current_action")
-    menus = [w for w in (anchor.associatedObjects() if anchor else []) if hasattr(w, "insertAction")]
-    if not menus:
-        return
-    action = QAction(tr("Hồ sơ chờ duyệt…"), window)
-    action.setObjectName("show_pending_action")
-    action.triggered.connect(lambda: show_pending(window))
-    actions = menus[0].actions()
-    after = actions.index(anchor) + 1
-    if after < len(actions):
-        menus[0].insertAction(actions[after], action)
-    else:
-        menus[0].addAction(action)
+    window.add_action_after("review_current_action", tr("Hồ sơ chờ duyệt…"), lambda: show_pending(window),
+                            "show_pending_action")
 
 
 def apply_permissions(window: Any) -> None:
