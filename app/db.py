@@ -177,10 +177,20 @@ def backup_sqlite(path: Path, label: str) -> Path:
     return target
 
 
+def _known_revision(revision: str) -> bool:
+    try:
+        return ScriptDirectory.from_config(alembic_config(None)).get_revision(revision) is not None  # type: ignore[arg-type]
+    except Exception:  # noqa: BLE001 - alembic raises several kinds for an unknown id
+        return False
+
+
 def migrate(engine: Engine, sqlite_path: Path | None = None, revision: str = "head") -> None:
     current = current_revision(engine)
     if current == head_revision() and revision == "head":
         return
+    if current is not None and not _known_revision(current):
+        raise UserError(f"Cơ sở dữ liệu {make_url(engine.url).render_as_string()} được tạo bởi một phiên bản HoSo "
+                        f"mới hơn (lược đồ {current}); hãy cập nhật HoSo rồi mở lại. Tệp không bị thay đổi.")
     if sqlite_path is not None and current is not None:
         backup_sqlite(sqlite_path, f"rev-{current}")
     elif current is None and inspect(engine).get_table_names():

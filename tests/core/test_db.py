@@ -102,3 +102,23 @@ def test_a_failed_action_rolls_back_everything(tmp_path) -> None:
     with db.session() as s:
         assert units.list_units(s) == []
     db.dispose()
+
+
+def test_a_database_from_a_newer_hoso_is_refused_untouched(tmp_path) -> None:
+    import sqlite3
+
+    import pytest
+
+    from app.db import open_database
+    from app.errors import UserError
+
+    path = tmp_path / "newer.sqlite"
+    open_database(path).dispose()
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num = '9999'")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(UserError, match="phiên bản HoSo mới hơn"):
+        open_database(path)
+    assert path.read_bytes() == before and not list(tmp_path.glob("*.bak"))
