@@ -79,7 +79,7 @@ def to_url(target: str | Path) -> str:
     if "://" in text:
         try:
             make_url(text)
-        except ArgumentError as exc:
+        except (ArgumentError, ValueError) as exc:  # ValueError: e.g. a port that is not a number
             raise UserError(f"Địa chỉ cơ sở dữ liệu không hợp lệ: {text}") from exc
         return text
     path = Path(text).expanduser()

@@ -8,7 +8,9 @@ import os
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
+from app.errors import UserError
 from app.paths import config_file
 
 FILE_NAME = "sync-credentials.json"
@@ -62,7 +64,11 @@ def recall(url: str) -> tuple[str, str] | None:
 
 def with_credentials(url: str, user: str | None = None, password: str | None = None) -> str:
     """``url`` with the given user/password, else the remembered ones when the URL has no password."""
-    parsed = make_url(url)
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):  # ValueError: e.g. a port that is not a number
+        raise UserError(f"Địa chỉ cơ sở dữ liệu thành phố không hợp lệ: {url} "
+                        "(dạng postgresql+psycopg://người_dùng@máy_chủ:5432/tên_csdl)") from None
     if user is None and password is None and parsed.password is None:
         stored = recall(url)
         if stored is not None and (parsed.username in (None, stored[0])):

@@ -241,6 +241,13 @@ def test_unreachable_city_is_a_user_error_naming_the_host(local: Database) -> No
         sync(local, "postgresql+psycopg://postgres@127.0.0.1:1/hoso")
 
 
+@pytest.mark.parametrize("target", ["garbage", "sqlite:///x.sqlite", "postgresql+psycopg://u@h:notaport/x"])
+def test_a_malformed_target_is_refused_in_vietnamese(local: Database, tmp_path, target: str) -> None:
+    result = _cli(tmp_path / "hoso.sqlite", "sync", "--to", target)
+    assert result.returncode == 1 and "Traceback" not in result.stderr and "không mong đợi" not in result.stderr
+    assert "Lỗi:" in result.stderr and target.split(":")[0] in result.stderr
+
+
 def _cli(local_path: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(local_path), *args],
                           capture_output=True, text=True, cwd=ROOT, env={**os.environ, **(env or {})}, timeout=120)
