@@ -38,6 +38,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def _backup(target: str, args: argparse.Namespace) -> int:
+    if not args.out.strip():
+        raise UserError("--out: hãy cho biết tệp hoặc thư mục ghi bản sao lưu.")
     info = backup.backup(target, args.out, log_as=current_user())
     output.message(f"Đã sao lưu {info.people} hồ sơ vào {info.path} ({_size(info.size)}).")
     if args.json:

@@ -124,9 +124,14 @@ def decode_public_key(text: str, where: str) -> Ed25519PublicKey:
 def read_public_key(path: Path) -> PublicKeyInfo:
     """A public key file from a unit, checked: its fingerprint must be that of its key."""
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
         raise UserError(f"Không đọc được tệp khoá {path}: {exc}") from None
+    try:
+        document = json.loads(text)
+    except ValueError:
+        raise UserError(f"Tệp {path} không phải tệp khoá công khai HoSo (tệp .pub do lệnh "
+                        "`package key --out` của đơn vị tạo ra).") from None
     if not isinstance(document, dict) or document.get("format") != KEY_FORMAT:
         raise UserError(f"Tệp {path} không phải tệp khoá công khai của HoSo ({KEY_FORMAT}).")
     code, fingerprint, public = (document.get(k) for k in ("unit_code", "fingerprint", "public_key"))

@@ -255,6 +255,7 @@ def test_cli_refusals_and_usage(filled, tmp_path, capsys) -> None:
     err = capsys.readouterr().err
     assert "Lỗi:" in err and str(junk) in err and "Traceback" not in err
     assert run(["backup", "--db", str(path)]) == 2  # --out is required
+    assert run(["backup", "--out", "", "--db", str(path)]) == 1  # an empty --out is not "here"
     assert run(["backup", "--out", str(tmp_path / "no" / "x.sqlite"), "--db", str(path)]) == 1
     assert run(["backup", "--out", str(tmp_path), "--db", "postgresql+psycopg://u@127.0.0.1/x"]) == 1
     assert "pg_dump" in capsys.readouterr().err

@@ -169,6 +169,13 @@ def test_a_public_key_file_whose_fingerprint_does_not_match_is_refused(tmp_path)
         read_public_key(path)
 
 
+def test_a_file_that_is_not_a_public_key_is_refused_in_vietnamese(tmp_path) -> None:
+    path = tmp_path / "hostname"
+    path.write_text("may-tinh-so-noi-vu\n", encoding="utf-8")
+    with pytest.raises(UserError, match="không phải tệp khoá công khai HoSo"):
+        read_public_key(path)
+
+
 def test_the_signer_is_the_unit_asked_for_else_the_own_unit_else_refused(db) -> None:
     with db.session() as s:
         with pytest.raises(UserError, match="--unit"):
