@@ -11,15 +11,20 @@ import sqlite3
 import subprocess
 import sys
 import time
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
 from sqlalchemy import func, select
 
+from app.catalogs import load_catalogs
 from app.city.sync import sync
 from app.db import Database, open_database
 from models import Person, SyncRecord
-from tests.city.test_sync import _add, _same
+from tests.city.conftest import SERVER
+from tests.city.test_sync import UNITS, _add, _same
 from tests.core.conftest import make_database
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,6 +48,38 @@ def apply_then_stop(city, docs, **kw):
 sync_module.apply_documents = apply_then_stop
 sync_module.sync(open_database(sys.argv[1]), sys.argv[2], batch_size=5)
 """
+
+
+def _admin() -> psycopg.Connection:
+    return psycopg.connect(SERVER, autocommit=True, connect_timeout=5)
+
+
+@pytest.fixture(scope="module")
+def city_template(pg_url: str) -> str:
+    from app import units
+    from app.city.init import city_init
+
+    city = open_database(pg_url)
+    with city.session("admin") as s:
+        load_catalogs(s)
+        for code, name, parent in UNITS:
+            units.add_unit(s, code, name, parent)
+    city_init(city)
+    city.dispose()
+    return pg_url
+
+
+@pytest.fixture
+def city_url(city_template: str) -> Iterator[str]:
+    name = f"hoso_crash_{uuid.uuid4().hex[:10]}"
+    with _admin() as admin:
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{city_template.rsplit("/", 1)[1]}"')
+    url = city_template.rsplit("/", 1)[0] + "/" + name
+    try:
+        yield url
+    finally:
+        with _admin() as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _count(db: Database, model) -> int:  # noqa: ANN001

@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from app import attachments, people, units
+from app.catalogs import load_catalogs
 from app.city import sync as sync_module
 from app.city.sync import sync
 from app.db import Database, open_database
@@ -26,11 +27,44 @@ from tests.city.conftest import SERVER
 from tests.core.conftest import make_database, person_data
 
 ROOT = Path(__file__).resolve().parents[2]
+UNITS = (("DN", "UBND thành phố Đà Nẵng", None), ("DN.SNV", "Sở Nội vụ", "DN"),
+         ("DN.SNV.CCVC", "Phòng Công chức, viên chức", "DN.SNV"), ("DN.P.HAICHAU", "UBND phường Hải Châu", "DN"))
 PHOTO = b"\x89PNG\r\n\x1a\n" + b"anh the" * 50
 
 
 def _admin() -> psycopg.Connection:
     return psycopg.connect(SERVER, autocommit=True, connect_timeout=5)
+
+
+@pytest.fixture(scope="module")
+def city_template(pg_url: str) -> str:
+    """The module's database prepared as a city database; each test copies it."""
+    city = open_database(pg_url)
+    with city.session("admin") as s:
+        load_catalogs(s)
+        for code, name, parent in UNITS:
+            units.add_unit(s, code, name, parent)
+    try:
+        from app.city.init import city_init
+        city_init(city)
+    except ImportError:  # pragma: no cover - before city init exists
+        pass
+    city.dispose()
+    return pg_url
+
+
+@pytest.fixture
+def city_url(city_template: str) -> Iterator[str]:
+    template = city_template.rsplit("/", 1)[1]
+    name = f"hoso_sync_{uuid.uuid4().hex[:10]}"
+    with _admin() as admin:
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    url = city_template.rsplit("/", 1)[0] + "/" + name
+    try:
+        yield url
+    finally:
+        with _admin() as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture
