@@ -124,7 +124,7 @@ def render_profiles(db: Database, person_ids: Sequence[uuid.UUID], out: Path, *,
     """The profiles of ``person_ids`` (in that order) in one PDF, each from a new page and numbered
     on its own; the desktop app prints a selection with it. Returns the number of pages; raises
     :class:`Cancelled` (and leaves no file) when ``cancelled()`` turns true. ``transform`` is
-    applied to each profile document before printing (app.service masks sensitive fields)."""
+    applied to each profile document before printing (app.services masks sensitive fields)."""
     files.check_target(out, (".pdf",))
     ids = list(person_ids)
     if not ids:
