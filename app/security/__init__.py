@@ -9,7 +9,7 @@
 - ``access``: the access log (views, prints, exports of sensitive data, sign-ins) and the merged
   audit browser (change log + access log) with its Excel export.
 - ``review``: the approval flow (submitted → approved / returned) and approved snapshots.
-- ``cli``: ``user``, ``audit`` and ``review`` subcommands.
+- the ``user``, ``audit`` and ``review`` subcommands are in app/commands/security.py.
 
 app/services (``HoSo``, one ``@policy`` per action) enforces all of it for every interface; docs/users-and-roles.md
 is the administrator's page.
