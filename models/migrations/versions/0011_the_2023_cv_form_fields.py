@@ -55,11 +55,12 @@ def kind_of(language: str | None, score: str | None, *words: str | None) -> str 
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('persons', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('job_position_step', sa.Integer(), nullable=True))
-        batch_op.add_column(sa.Column('job_position_percent', sa.Integer(), nullable=True))
-        batch_op.add_column(sa.Column('job_position_seniority_percent', sa.Integer(), nullable=True))
-        batch_op.add_column(sa.Column('job_position_seniority_since', sa.Date(), nullable=True))
+    # Plain ALTER TABLE, never a batch copy of "persons": on SQLite a batch drops and re-creates the
+    # table, and with foreign keys on, dropping it deletes every section row (ON DELETE CASCADE).
+    op.add_column('persons', sa.Column('job_position_step', sa.Integer(), nullable=True))
+    op.add_column('persons', sa.Column('job_position_percent', sa.Integer(), nullable=True))
+    op.add_column('persons', sa.Column('job_position_seniority_percent', sa.Integer(), nullable=True))
+    op.add_column('persons', sa.Column('job_position_seniority_since', sa.Date(), nullable=True))
     bind = op.get_bind()
     training = sa.table('training', sa.column('id'), sa.column('kind'), sa.column('institution'), sa.column('major'),
                         sa.column('qualification'), sa.column('level_code'), sa.column('language'),
@@ -74,8 +75,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('persons', schema=None) as batch_op:
-        batch_op.drop_column('job_position_seniority_since')
-        batch_op.drop_column('job_position_seniority_percent')
-        batch_op.drop_column('job_position_percent')
-        batch_op.drop_column('job_position_step')
+    # ALTER TABLE … DROP COLUMN (SQLite 3.35+, PostgreSQL): no batch copy, see upgrade()
+    for column in ('job_position_seniority_since', 'job_position_seniority_percent', 'job_position_percent',
+                   'job_position_step'):
+        op.drop_column('persons', column)
