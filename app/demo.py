@@ -806,7 +806,7 @@ class _Sections:
         housing). Drawn from a generator of this person's own, so the shared stream — and with it
         every other person of a seeded run — stays as it was before these fields existed."""
         c, person = self.c, self.person
-        rng = random.Random(str(self.pid))
+        rng = random.Random(uuid.UUID(str(self.pid)).hex)
         job = person.get("job_position")
         if job:
             person["job_position_code"] = f"VTVL.{sum(map(ord, job)) % 900 + 100:03d}"
