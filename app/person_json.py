@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session, selectinload
 from app import catalogs
 from app.fields import PERSON_FIELDS, SECTION_FIELDS, json_keys
 from app.people import load_dossier
-from app.rules import completeness as completeness_rules
 from app.rules import appointment, retirement, salary
+from app.rules import completeness as completeness_rules
 from models import Person, Unit
 
 

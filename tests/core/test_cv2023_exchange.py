@@ -11,8 +11,8 @@ from app.exchange.columns import all_columns
 from app.exchange.export import export_people
 from app.exchange.importer import open_import, run_import
 from app.fields import PERSON_FIELDS, SECTION_FIELDS
-from app.person_json import person_json
 from app.people import find_person
+from app.person_json import person_json
 from tests.core.conftest import make_database, person_data
 
 NEW = {"job_position": "Chuyên viên về tổ chức cán bộ", "job_position_code": "VTVL.123", "job_position_step": 3,

@@ -4,7 +4,6 @@ its value in the PDF's text, for a full demo dossier; a near-empty dossier; the 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -14,9 +13,13 @@ from app.errors import UserError
 from app.reports.cv2023 import render_cv, render_cvs, render_unit_cvs, signer_date
 from app.reports.profile import profile_document, unit_people
 from models import Person, Training, WorkHistory
+from tests.core import security_fixtures
 from tests.core.conftest import make_database, person_data
-from tests.core.security_fixtures import fast_hashing, world, world_template  # noqa: F401 - fixtures
 from tests.core.test_reports_profile import pdf_text
+
+fast_hashing = security_fixtures.fast_hashing
+world_template = security_fixtures.world_template
+world = security_fixtures.world
 
 TODAY = dt.date(2026, 11, 20)
 
