@@ -175,14 +175,18 @@ def dated_grid(headers: Sequence[str], rows: Sequence[Sequence[Any]], parts: Seq
     body = [[L.cell(c, style(i), widths[i]) for i, c in enumerate(row)] for row in rows]
     if not body:
         body = [["" for _ in widths] for _ in range(blank_rows)]
-    head1 = [para("Tháng/năm", st.cell_head), ""] + [para(esc(h), st.cell_head) for h in headers]
-    head2 = [para("Từ", st.cell_head), para("Đến", st.cell_head)] + [""] * (n - 2)
+    # header cells as plain strings where they fit (set bold and centred by the table style): the
+    # same short headers on every form, and a string costs reportlab far less than a paragraph
+    head1 = [L.cell("Tháng/năm", st.cell_head, widths[0] + widths[1]), ""] + \
+        [L.cell(h, st.cell_head, w) for h, w in zip(headers, widths[2:], strict=True)]
+    head2 = [L.cell("Từ", st.cell_head, widths[0]), L.cell("Đến", st.cell_head, widths[1])] + [""] * (n - 2)
     table = Table([head1, head2, *body], colWidths=widths, repeatRows=2,
                   rowHeights=None if rows else [None, None] + [st.cell.leading + 8] * blank_rows)
     commands: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, L.GRID), ("FONTNAME", (0, 0), (-1, -1), st.cell.fontName),
         ("FONTSIZE", (0, 0), (-1, -1), st.cell.fontSize), ("LEADING", (0, 0), (-1, -1), st.cell.leading),
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("VALIGN", (0, 0), (-1, 1), "MIDDLE"),
+        ("FONTNAME", (0, 0), (-1, 1), st.cell_head.fontName), ("ALIGN", (0, 0), (-1, 1), "CENTER"),
         ("LEFTPADDING", (0, 0), (-1, -1), L.PAD), ("RIGHTPADDING", (0, 0), (-1, -1), L.PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("SPAN", (0, 0), (1, 0)), *(("SPAN", (i, 0), (i, 1)) for i in range(2, n)),
