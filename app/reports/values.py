@@ -131,6 +131,39 @@ def family_details(row: Row) -> str:
 # "đã mất" as a whole part of the details (between the start, ",", ";", "." or a line end)
 _DIED = re.compile(r"(^|[,;.\n])\s*đã\s+mất\s*(?=([,;.\n]|$))", re.IGNORECASE)
 _DIED_MORE = re.compile(r"đã\s+mất\s+[^\s,;.]", re.IGNORECASE)
+def unit_labels(tree: Mapping[Any, tuple[str, Any]], unit_ids: Iterable[Any]) -> dict[Any, str]:
+    """How a list names each of ``unit_ids`` so no two of them read alike: the shortest suffix of
+    the unit's path (its own name, then its parent's, …) that no other listed unit shares.
+
+    "Văn phòng HĐND và UBND" is in every commune: listed together they read "Văn phòng HĐND và
+    UBND (UBND xã Hòa Vang)", "Văn phòng HĐND và UBND (UBND phường Hải Châu)"; a unit whose name
+    is unique in the list keeps its bare name. ``tree`` maps a unit id to (name, parent id)."""
+    def path(uid: Any) -> list[str]:
+        names, seen = [], set()
+        while uid in tree and uid not in seen:
+            seen.add(uid)
+            name, uid = tree[uid]
+            names.append(text(name))
+        return names  # lowest first
+
+    paths = {uid: path(uid) for uid in dict.fromkeys(unit_ids) if uid in tree}
+    depth = dict.fromkeys(paths, 1)
+    while True:
+        by_label: dict[tuple[str, ...], list[Any]] = {}
+        for uid, names in paths.items():
+            by_label.setdefault(tuple(names[:depth[uid]]), []).append(uid)
+        grow = [uid for same in by_label.values() if len(same) > 1 for uid in same if depth[uid] < len(paths[uid])]
+        if not grow:
+            break
+        for uid in grow:
+            depth[uid] += 1
+
+    def label(names: list[str]) -> str:
+        return names[0] if len(names) == 1 else f"{names[0]} ({' – '.join(names[1:])})"
+
+    return {uid: label(names[:depth[uid]]) for uid, names in paths.items()}
+
+
 # --------------------------------------------------------------------------- catalogs
 
 
