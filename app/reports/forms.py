@@ -94,8 +94,8 @@ def address(text: Any, commune: Any, province: Any, detail: Any = None) -> str:
 def two_level_address(text: Any, commune: Any, province: Any) -> str:
     """An address where the form has two levels, "(xã, phường) … (tỉnh, TP) …" (HS02 item 5):
     the 2025 commune and province when recorded; else the recorded text without its middle
-    level(s) (the district: "Xã Hòa Phong, Huyện Hòa Vang, Thành phố Đà Nẵng" → "Xã Hòa Phong,
-    Thành phố Đà Nẵng")."""
+    level(s) (the district: "Xã Điện Minh, Huyện Điện Bàn, Tỉnh Quảng Nam" → "Xã Điện Minh,
+    Tỉnh Quảng Nam")."""
     parts = [p.strip() for p in V.text(text).split(",") if p.strip()]
     if (V.text(commune) and V.text(province)) or not parts:
         return V.joined((commune, province), ", ")

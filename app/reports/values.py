@@ -136,7 +136,7 @@ def unit_labels(tree: Mapping[Any, tuple[str, Any]], unit_ids: Iterable[Any]) ->
     the unit's path (its own name, then its parent's, …) that no other listed unit shares.
 
     "Văn phòng HĐND và UBND" is in every commune: listed together they read "Văn phòng HĐND và
-    UBND (UBND xã Hòa Vang)", "Văn phòng HĐND và UBND (UBND phường Hải Châu)"; a unit whose name
+    UBND (UBND xã Điện Minh)", "Văn phòng HĐND và UBND (UBND phường Hải Châu)"; a unit whose name
     is unique in the list keeps its bare name. ``tree`` maps a unit id to (name, parent id)."""
     def path(uid: Any) -> list[str]:
         names, seen = [], set()
