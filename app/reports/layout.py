@@ -111,9 +111,31 @@ def styles(size: float = 13, cell_size: float = 11) -> Styles:
     )
 
 
+class Para(Paragraph):
+    """A paragraph that breaks its lines once per width: a group kept together (:class:`KeepTail`)
+    is measured as a whole and then laid out part by part, and a paragraph's line breaking is
+    most of a profile's layout time."""
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._measured(avail_width):
+            self.width, self.height = self._wrapped[1]
+            return self._wrapped[1]
+        size = super().wrap(avail_width, avail_height)
+        self._wrapped, self._wrapped_by = (avail_width, size), self.__dict__.get("blPara")
+        return size
+
+    def _measured(self, avail_width: float) -> bool:
+        """Lines already broken at this width (by this very paragraph, not a copy made by a split)."""
+        lines = self.__dict__.get("blPara")
+        return (lines is not None and self._wrapped is not None and self._wrapped[0] == avail_width
+                and self.__dict__.get("_wrapped_by") is lines)
+
+
 def para(markup: str, style: ParagraphStyle) -> Paragraph:
     markup = nfc(markup)
-    return Paragraph(markup, style, frags=list(_parsed(markup, style)))
+    return Para(markup, style, frags=list(_parsed(markup, style)))
 
 
 @lru_cache(maxsize=4096)
@@ -207,7 +229,7 @@ def draw_dots(canv: Any, x0: float, x1: float, y: float) -> None:
     canv.restoreState()
 
 
-class LeaderParagraph(Paragraph):
+class LeaderParagraph(Para):
     """A paragraph whose last line is continued with dots to the right edge (a form line).
 
     ``min_blank`` (points): when the dots left on the last line are shorter than that — a label
@@ -220,6 +242,8 @@ class LeaderParagraph(Paragraph):
         self._extra_line = False
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._measured(avail_width):
+            return super().wrap(avail_width, avail_height)  # measured at this width already
         width, height = super().wrap(avail_width, avail_height)
         self._extra_line = False
         if self.min_blank:
@@ -231,6 +255,7 @@ class LeaderParagraph(Paragraph):
         if self._extra_line:
             height += self.style.leading
             self.height = height
+            self._wrapped = (avail_width, (width, height))  # (its blPara is the one just made)
         return width, height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
