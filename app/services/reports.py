@@ -12,9 +12,9 @@ from typing import Any
 
 from app import listing
 from app.errors import UserError
-from app.reports import profile
+from app.reports import cv2023, profile
 from app.reports.lists import describe_filter, list_report, listing_columns, render_list
-from app.reports.stats import compute_stats
+from app.reports.stats import DEFAULT_STAFF_TYPE, compute_stats
 from app.reports.stats_output import render_stats
 from app.search import search_statement
 from app.security import sensitive
@@ -42,27 +42,32 @@ class Reports(Area):
 
     @policy("print", scope="person", log="print")
     def render_profile_pdf(self, person_id: uuid.UUID | str, path: str | Path, place: str | None = None,
-                           on: dt.date | None = None) -> int:
-        """The person's Mẫu 2C-BNV/2008 (HS02-VC/BNV for a viên chức) as a PDF; returns its pages."""
+                           on: dt.date | None = None, *, form: str | None = None) -> int:
+        """The person's Mẫu 2C-BNV/2008 (HS02-VC/BNV for a viên chức; the 2023 CV form of TT 06/2023
+        with ``form="cv2023"``) as a PDF; returns its pages."""
+        render = cv2023.render_cv if form == "cv2023" else profile.render_profile
         with self._read() as s:
             person = self._person(s, person_id, "print")
             doc, photo = profile.profile_document(s, person.id), profile.photo_of(s, person.id)
-        pages = profile.render_profile(self._mask(doc), Path(path), photo=photo, place=place, on=on)
+        pages = render(self._mask(doc), Path(path), photo=photo, place=place, on=on)
         note_access([person.id], f"in sơ yếu lý lịch ra {Path(path).name}", written=path)
         return pages
 
     @policy("print", scope="unit", log="print")
     def render_unit_profiles(self, unit_code: str, path: str | Path, progress: Callable[[int, int], None] | None = None,
                              cancelled: Callable[[], bool] | None = None, *, include_subunits: bool = True,
-                             include_inactive: bool = False, place: str | None = None, on: dt.date | None = None) -> int:
-        """Every profile of the unit in one PDF (pages); ``Cancelled`` (no file left) when stopped."""
+                             include_inactive: bool = False, place: str | None = None, on: dt.date | None = None,
+                             form: str | None = None) -> int:
+        """Every profile of the unit in one PDF (pages; ``form`` as ``render_profile_pdf``);
+        ``Cancelled`` (no file left) when stopped."""
+        render = cv2023.render_cvs if form == "cv2023" else profile.render_profiles
         with self._read() as s:
             self._unit(s, unit_code, "print")
             ids = profile.unit_people(s, unit_code, include_subunits=include_subunits, include_inactive=include_inactive)
             ids = self._inside(s, ids)
         if not ids:
             raise UserError(f"Đơn vị '{unit_code}' không có hồ sơ nào để in.")
-        pages = profile.render_profiles(self._db, ids, Path(path), progress=progress, cancelled=cancelled,
+        pages = render(self._db, ids, Path(path), progress=progress, cancelled=cancelled,
                                 title=f"Sơ yếu lý lịch — {unit_code}", transform=self._mask, place=place, on=on)
         note_access(ids, f"in sơ yếu lý lịch đơn vị {unit_code} ra {Path(path).name}", written=path)
         return pages
@@ -85,12 +90,13 @@ class Reports(Area):
         return pages
 
     @policy("print", scope="unit")
-    def render_stats(self, unit_code: str | None, as_of: dt.date | None, path: str | Path) -> int | None:
+    def render_stats(self, unit_code: str | None, as_of: dt.date | None, path: str | Path, *,
+                     staff_type: str | None = DEFAULT_STAFF_TYPE) -> int | None:
         """The quantity-and-quality report (BM01 columns) as PDF or xlsx by the extension (counts
         only; a user limited to units must name one of them)."""
         with self._read() as s:
             self._unit(s, unit_code, "print")
-            table = compute_stats(s, unit_code, as_of)
+            table = compute_stats(s, unit_code, as_of, staff_type)
         return render_stats(table, Path(path))
 
     @policy("print", scope="unit", log="print")
