@@ -22,6 +22,7 @@ from app.security import access, review
 from app.security.permissions import require
 from app.security.principal import Principal
 from app.security.principal import refresh as principal_refresh
+from app.services.notes import pending_scope
 from models import Person, Unit
 
 
@@ -62,6 +63,10 @@ class Area:
     def _session(self, write: bool = False) -> Iterator[Session]:
         """One transaction as the principal; a clerk's writes go to approval."""
         with self._db.session(self._user, write=write) as s:
+            pending = pending_scope.get()
+            if pending is not None and not pending.done:
+                self._scope_in(s, pending.scope, pending.action, pending.arguments)
+                pending.done = True
             if write:
                 review.track(s, self.principal)
             yield s
@@ -89,13 +94,16 @@ class Area:
     def _check_scope(self, scope: str, action: str, arguments: dict[str, Any]) -> None:
         """``@policy``'s unit-bound check before the body runs."""
         with self._read() as s:
-            self._fresh_scope(s)
-            if scope in ("person", "person+deleted"):
-                key = arguments.get("key", arguments.get("person_id"))
-                self._person(s, key, action, include_deleted=scope == "person+deleted")
-            code = arguments.get("unit_code")
-            if code is not None:
-                self._unit(s, code, action)
+            self._scope_in(s, scope, action, arguments)
+
+    def _scope_in(self, s: Session, scope: str, action: str, arguments: dict[str, Any]) -> None:
+        self._fresh_scope(s)
+        if scope in ("person", "person+deleted"):
+            key = arguments.get("key", arguments.get("person_id"))
+            self._person(s, key, action, include_deleted=scope == "person+deleted")
+        code = arguments.get("unit_code")
+        if code is not None:
+            self._unit(s, code, action)
 
     def _scoped(self, flt: listing.PersonFilter) -> listing.PersonFilter:
         """The list filter limited to the principal's units."""

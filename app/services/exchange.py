@@ -143,7 +143,7 @@ class Exchange(Area):
         with self._read() as s:
             self._fresh_scope(s)
             stmt = search_statement(s, query or "", limit=None, unit_code=unit_code)
-            ids = [] if stmt is None else self._inside(s, [row[0] for row in s.execute(stmt.order_by(None))])
+            ids = [] if stmt is None else self._inside(s, [row[0] for row in s.execute(stmt)])
         if self.principal.unit_ids is None and not self._export_mask():
             count = export_people(self._db, path, unit_code=unit_code, query=query, columns=columns,
                                   sections=TEMPLATE_SECTIONS if with_sections else ())

@@ -27,3 +27,19 @@ def note_access(person_ids: Iterable[uuid.UUID | str], detail: str, *, written: 
         raise RuntimeError("note_access outside a @policy(log=...) call")
     ids = [i if isinstance(i, uuid.UUID) else uuid.UUID(str(i)) for i in person_ids]
     notes.entries.append((list(dict.fromkeys(ids)), detail, Path(written) if written is not None else None))
+
+
+@dataclass
+class PendingScope:
+    """A write action's dossier check (scope ``person``), made by ``Area._session`` at the start of
+    the action's own transaction (saves a transaction per save); ``@policy`` fails the call when
+    the body never opened one."""
+
+    scope: str
+    action: str
+    arguments: dict
+    done: bool = False
+
+
+pending_scope: contextvars.ContextVar[PendingScope | None] = contextvars.ContextVar("hoso_pending_scope",
+                                                                                    default=None)

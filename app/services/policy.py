@@ -13,7 +13,8 @@ and the decorator applies, in this order:
    needs no permission: signing in, the catalogs) is required of the principal on some unit
    before the method runs; the unit-bound check (``scope``) follows;
 2. **scope** — ``"person"``: the method's ``key``/``person_id`` argument must name a dossier of the
-   principal's units (checked here, before the body runs; ``"person+deleted"`` also finds deleted
+   principal's units (checked before the body runs — for a ``write=True`` action at the start of
+   the action's own transaction, ``notes.PendingScope``; ``"person+deleted"`` also finds deleted
    dossiers); ``"unit"``: the ``unit_code`` argument (when given) must be one of the principal's
    units; ``"result"``: the returned list is cut to the principal's units (items with a
    ``unit_code``); ``"query"``: the method limits its query itself through ``self._scoped`` (the
@@ -21,7 +22,7 @@ and the decorator applies, in this order:
 3. **masking** — ``mask`` names a masker of ``app.services.masks`` applied to the returned value
    for the principal's role (``None``: the result holds no personal field);
 4. **access log** — ``log`` (``"view"``, ``"print"``, ``"export"``) writes the access-log entries
-   the masker or the body noted (``self.note(ids, detail)``) when the role saw sensitive data, in
+   the masker or the body noted (``note_access(ids, detail)``) when the role saw sensitive data, in
    a short transaction of its own; when the entry cannot be written the action fails.
 
 ``declared(cls)`` lists the declarations; tests/core/test_service_policy.py fails for a public
@@ -39,7 +40,7 @@ from typing import Any, TypeVar
 from app.security import sensitive
 from app.security.permissions import require
 from app.services.masks import MASKERS
-from app.services.notes import Notes, current_notes, note_access
+from app.services.notes import Notes, PendingScope, current_notes, note_access, pending_scope
 
 PUBLIC = "public"
 SCOPES = (None, "person", "person+deleted", "unit", "result", "query")
@@ -75,13 +76,21 @@ def policy(action: str, *, scope: str | None = None, mask: str | None = None, lo
             principal = self.principal
             if action != PUBLIC:
                 require(principal, action, any_unit=True)
+            pending = None
             if scope in ("person", "person+deleted", "unit"):
                 bound = signature.bind(self, *args, **kwargs)
                 bound.apply_defaults()
-                self._check_scope(scope, action, bound.arguments)
+                if write and scope != "unit":  # checked at the start of the action's own transaction
+                    pending = PendingScope(scope, action, dict(bound.arguments))
+                else:
+                    self._check_scope(scope, action, bound.arguments)
             token = current_notes.set(Notes([])) if log is not None else None
+            scope_token = pending_scope.set(pending) if pending is not None else None
             try:
                 result = fn(self, *args, **kwargs)
+                if pending is not None and not pending.done:
+                    raise RuntimeError(f"{fn.__qualname__}: @policy(write=True, scope={scope!r}) needs the body to "
+                                       "open self._session()")
                 if scope == "result":
                     result = self._in_scope(result)
                 if masker is not None:
@@ -95,6 +104,8 @@ def policy(action: str, *, scope: str | None = None, mask: str | None = None, lo
             finally:
                 if token is not None:
                     current_notes.reset(token)
+                if scope_token is not None:
+                    pending_scope.reset(scope_token)
             return result
 
         run.__policy__ = declared_policy  # type: ignore[attr-defined]

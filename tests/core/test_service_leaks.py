@@ -26,7 +26,6 @@ from pypdf import PdfReader
 import app.services as services
 from app import listing
 from app.errors import UserError
-from app.services.base import Area
 from app.services.policy import declared
 from tests.core.security_fixtures import CCCD_A, CCCD_B, World, fast_hashing, world, world_template  # noqa: F401
 
@@ -55,10 +54,6 @@ def _refused(value: Any) -> bool:
     return isinstance(value, Refused) or (isinstance(value, list) and all(isinstance(v, Refused) for v in value))
 OUT_OF_SCOPE = {"admin": (), "clerk": (NAME_B, CCCD_B), "head": (NAME_B, CCCD_B), "viewer": (NAME_B, CCCD_B),
                 "other_clerk": (NAME_A, CCCD_A)}
-
-
-def _area_classes() -> dict[str, type]:
-    return {cls.__name__.lower(): cls for cls in Area.__subclasses__()}
 
 
 def _reads() -> set[str]:
