@@ -390,6 +390,7 @@ def restore(target: Database | str | Path, source: str | Path, *, now: dt.dateti
                 os.link(path, previous)  # the old file keeps existing under its new name...
             except OSError:
                 shutil.copy2(path, previous)
+            _private(previous)  # the file it replaces holds the same personal data
             for side, copy in kept.items():  # ...with the WAL of a file too broken to fold it in
                 os.replace(copy, previous.with_name(previous.name + side))
         for side in ("-wal", "-shm", "-journal"):  # no leftover of the old file may meet the new one

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.db import open_database
 from app.errors import UserError
 from app.paths import recovery_dir
+from app.security.chain import startup_warning
 from app.resources import resource_path
 from ui import settings
 
@@ -110,6 +111,9 @@ def run_app(target: str) -> int:
         return 0
     window = MainWindow(service)
     window.show()
+    warning = startup_warning(db, service.principal)  # history altered outside HoSo (app/security/chain.py)
+    if warning:
+        QMessageBox.warning(window, "HoSo", warning)
     offer_recovery(window)
     code = app.exec()
     db.dispose()

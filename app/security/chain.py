@@ -448,3 +448,54 @@ def private_database(path: Any) -> None:
                 os.chmod(target, 0o600)
         except OSError:  # missing, or a file of another owner: left as it is
             pass
+
+
+# --- for the interfaces -----------------------------------------------------------------------------
+
+def verify_database(db: Any, principal: Any) -> Report:
+    """``audit verify``: the whole chain of both logs (administrators: the audit permission)."""
+    from app.security.permissions import require
+
+    require(principal, "view_audit")
+    with db.session() as s:
+        return verify(s)
+
+
+WARNING = ("Cảnh báo an toàn dữ liệu: lịch sử của cơ sở dữ liệu này đã bị thay đổi ngoài HoSo ({where}). "
+           "Nhật ký có thể đã bị xoá hoặc sửa bằng công cụ khác. Hãy kiểm tra bằng lệnh "
+           "`hoso audit verify`, đối chiếu với bản sao lưu và báo cho người phụ trách an toàn thông tin.")
+TRIGGERS_WARNING = ("Cảnh báo an toàn dữ liệu: lớp bảo vệ chỉ-ghi-thêm của nhật ký đã bị gỡ ngoài HoSo "
+                    "(HoSo vừa đặt lại: {names}). Hãy kiểm tra lịch sử bằng lệnh `hoso audit verify`.")
+
+
+def startup_warning(db: Any, principal: Any = None) -> str | None:
+    """The check at start on a local database (``quick_check``) and the text that warns the
+    administrator (None: nothing to say, or a user who is not the administrator — the warning stays
+    until the administrator sees it, since a broken chain stays broken). The city database (PostgreSQL)
+    is not checked here: its units may not read its logs."""
+    import logging
+
+    from sqlalchemy.exc import DBAPIError
+
+    if not db.is_sqlite:
+        return None
+    try:
+        with db.session(write=True) as s:
+            before = {r.name: r.verified_id for r in s.execute(select(HEADS.c.name, HEADS.c.verified_id))}
+            report = quick_check(s, remember=True)
+            restored = s.execute(select(AccessLog.detail).where(
+                AccessLog.action == "integrity", AccessLog.id > before.get("access_log", 0))).scalars().all()
+    except DBAPIError as exc:  # a read-only file: checked without remembering the point
+        logging.getLogger(__name__).warning("chain check without remembering: %s", exc.orig)
+        with db.session() as s:
+            report, restored = quick_check(s, remember=False), []
+    if not report.ok:
+        logging.getLogger(__name__).warning("log chain broken: %s %s", report.first_break.table, report.first_break.id)
+    if principal is not None and principal.role != "admin":
+        return None
+    texts = []
+    if not report.ok:
+        texts.append(WARNING.format(where=report.first_break.describe()))
+    if restored:
+        texts.append(TRIGGERS_WARNING.format(names=", ".join(d.rsplit(": ", 1)[-1] for d in restored if d)))
+    return "\n\n".join(texts) or None
