@@ -348,6 +348,10 @@ def quick_check(conn: Connection | Session, *, remember: bool = True) -> Report:
             suspicious = True
         if suspicious:
             start, prev = 0, GENESIS
+        elif start:  # the walk re-checks the verified entry's own link too
+            before = conn.execute(select(model.id, model.hash).where(model.id < start)
+                                  .order_by(model.id.desc()).limit(1)).first()
+            start, prev = (before[0], before[1] or "") if before else (0, GENESIS)
         checked, found, seen = _walk(conn, table, start, prev)
         report.entries += checked
         found = found or _tail_break(conn, table, head_row, seen or last) or _count_break(conn, table, head_row)
