@@ -35,13 +35,13 @@ from sqlalchemy.orm import Session
 
 from app import catalogs
 from app import demo_data as data
-from app.security import chain
 from app.db import Database
 from app.demo_data import MERGER_DATE, Place, Role, Table, UnitSpec, lower_first
 from app.resources import resource_path
 from app.rules import add_months
 from app.rules import salary as salary_rules
 from app.rules.retirement import pension_start, retirement_date
+from app.security import chain
 from app.text import fold, name_sort_key
 from models import Grade, Person, Unit
 from models.base import utcnow

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.db import open_database
 from app.errors import UserError
 from app.paths import recovery_dir
-from app.security.chain import startup_warning
 from app.resources import resource_path
+from app.security.chain import startup_warning
 from ui import settings
 
 logger = logging.getLogger(__name__)

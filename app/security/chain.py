@@ -115,13 +115,24 @@ def reserve(conn: Connection, table: str, rows: list[MutableMapping[str, Any]]) 
     if not rows:
         return
     last_id, prev = _lock(conn, table)
-    for row in rows:
-        last_id += 1
-        row["id"] = last_id
+    for row, entry_id in zip(rows, _ids(conn, table, last_id, len(rows)), strict=True):
+        last_id = row["id"] = entry_id
         row["at"] = utc(row["at"])
         row["hash"] = prev = entry_hash(table, prev, row)
     conn.execute(update(HEADS).where(HEADS.c.name == table)
                  .values(last_id=last_id, hash=prev, count=HEADS.c.count + len(rows)))
+
+
+def _ids(conn: Connection, table: str, last_id: int, n: int) -> list[int]:
+    """The next ``n`` entry ids (increasing; under the chain's lock). PostgreSQL: from the table's own
+    sequence, so an insert that leaves the id to the database never collides with them; SQLite: after
+    both the head and the newest row (such an insert takes max(id) + 1 there)."""
+    if conn.dialect.name == "postgresql":
+        return sorted(conn.execute(text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+                                 {"t": table, "n": n}).scalars())
+    model = MODELS[table]
+    start = max(last_id, conn.scalar(select(func.max(model.id))) or 0)
+    return list(range(start + 1, start + n + 1))
 
 
 def seal(session: Session) -> None:
@@ -169,7 +180,8 @@ def append_sqlite(con: sqlite3.Connection, table: str, values: Mapping[str, Any]
             head = (last[0], last[1] or GENESIS) if last else (0, GENESIS)
             con.execute("INSERT INTO log_heads (name, last_id, hash, count, verified_id, verified_hash) "
                         "VALUES (?, ?, ?, ?, 0, '')", (table, head[0], head[1], count))
-        row = {**values, "id": head[0] + 1, "at": utc(values["at"])}
+        newest = con.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0
+        row = {**values, "id": max(head[0], newest) + 1, "at": utc(values["at"])}
         row["hash"] = entry_hash(table, head[1], row)
         cols = ["id", *names, "hash"]
         con.execute(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
