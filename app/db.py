@@ -241,5 +241,8 @@ def _protect_local(engine: Engine, path: Path) -> None:
     from app.security import chain
 
     chain.private_database(path)
-    with engine.begin() as conn:
-        chain.protect(conn)
+    try:
+        with engine.begin() as conn:
+            chain.protect(conn)
+    except DBAPIError as exc:  # a read-only file (or medium): opened as it is
+        logger.warning("append-only triggers not checked: %s", exc.orig)

@@ -82,11 +82,45 @@ def _canon(name: str, value: Any) -> Any:
     return str(value)
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def _digest(table: str, prev: str, canonical: list[Any]) -> str:
+    return hashlib.sha256(f"{prev}\n{_JSON.encode([table, *canonical])}".encode()).hexdigest()
+
+
 def entry_hash(table: str, prev: str, values: Mapping[str, Any]) -> str:
     """sha256 over the previous entry's hash and this entry's fields (canonical JSON)."""
-    payload = json.dumps([table, *(_canon(name, values.get(name)) for name in FIELDS[table])],
-                         ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(f"{prev}\n{payload}".encode()).hexdigest()
+    return _digest(table, prev, [_canon(name, values.get(name)) for name in FIELDS[table]])
+
+
+def _raw_sqlite(table: str) -> Any:
+    """The canonical fields of a row read without SQLAlchemy's types from SQLite (the walk's fast
+    path: the same values ``_canon`` gives for the typed row — times as stored by SQLAlchemy, ids as
+    32 hex digits — with the slow conversion for anything stored otherwise)."""
+    names = FIELDS[table]
+    at = names.index("at")
+    ids = [i for i, n in enumerate(names) if n in _UUIDS]
+    texts = [i for i, n in enumerate(names) if n not in _UUIDS and n not in ("id", "at")]
+
+    def canonical(row: tuple) -> list[Any]:
+        values = list(row[:len(names)])
+        value = values[at]
+        if not (isinstance(value, str) and len(value) == 26 and value[10] == " "):
+            values[at] = _canon("at", value) if value is not None else None
+        for i in ids:
+            value = values[i]
+            if value is not None:
+                values[i] = (f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+                             if isinstance(value, str) and len(value) == 32 and value == value.lower()
+                             else _canon(names[i], value))
+        for i in texts:
+            value = values[i]
+            if value is not None and not isinstance(value, str):
+                values[i] = str(value)
+        return values
+
+    return canonical
 
 
 # --- writing --------------------------------------------------------------------------------------
@@ -271,19 +305,30 @@ def _walk(conn: Connection, table: str, after_id: int, prev: str) -> tuple[int, 
     columns = [getattr(model, name) for name in FIELDS[table]] + [model.hash]
     stmt = select(*columns).where(model.id > after_id).order_by(model.id)
     checked, last = 0, None
-    result = conn.execution_options(yield_per=5000).execute(stmt)
+    if conn.dialect.name == "sqlite":  # 100,000 entries: ~1 s instead of ~5 s through the column types
+        canonical = _raw_sqlite(table)
+        result = conn.exec_driver_sql(f"SELECT {', '.join(FIELDS[table])}, hash FROM {table} WHERE id > ? "
+                                      "ORDER BY id", (after_id,))
+    else:
+        canonical = None
+        result = conn.execution_options(yield_per=5000).execute(stmt)
     try:
-        for row in result:
-            values = row._mapping
-            checked += 1
-            stored = values["hash"]
-            if stored is None:
-                return checked, Break(table, values["id"], _at(values["at"]), "mục không có mã băm (ghi ngoài HoSo)"), last
-            if entry_hash(table, prev, values) != stored:
-                reason = ("mục bị sửa, hoặc các mục ngay trước nó bị xoá" if last is None or last[0] + 1 == values["id"]
-                          else f"các mục từ số {last[0] + 1} đến {values['id'] - 1} bị xoá, hoặc mục này bị sửa")
-                return checked, Break(table, values["id"], _at(values["at"]), reason), last
-            prev, last = stored, (values["id"], stored)
+        while rows := result.fetchmany(5000):
+            for row in rows:
+                checked += 1
+                entry_id, stored = row[0], row[-1]
+                if canonical is not None:
+                    good = stored is not None and _digest(table, prev, canonical(row)) == stored
+                else:
+                    good = stored is not None and entry_hash(table, prev, row._mapping) == stored
+                if not good:
+                    at = _at(conn.scalar(select(model.at).where(model.id == entry_id)))
+                    if stored is None:
+                        return checked, Break(table, entry_id, at, "mục không có mã băm (ghi ngoài HoSo)"), last
+                    reason = ("mục bị sửa, hoặc các mục ngay trước nó bị xoá" if last is None or last[0] + 1 == entry_id
+                              else f"các mục từ số {last[0] + 1} đến {entry_id - 1} bị xoá, hoặc mục này bị sửa")
+                    return checked, Break(table, entry_id, at, reason), last
+                prev, last = stored, (entry_id, stored)
     finally:
         result.close()
     return checked, None, last
