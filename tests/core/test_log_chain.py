@@ -279,11 +279,14 @@ def test_two_writers_do_not_fork_the_chain(db_path: Path) -> None:
 
 
 def test_migration_0009_chains_the_existing_entries(tmp_path: Path) -> None:
-    from app.db import make_engine, migrate
+    from alembic.script import ScriptDirectory
+
+    from app.db import alembic_config, make_engine, migrate
 
     path = tmp_path / "old.sqlite"
     engine = make_engine(f"sqlite:///{path}")
-    migrate(engine, path, "0006")
+    before = ScriptDirectory.from_config(alembic_config(engine)).get_revision("0009").down_revision
+    migrate(engine, path, before)  # the schema just before the chain
     with engine.begin() as conn:
         for i in range(7):
             conn.execute(text("INSERT INTO access_log (at, by, action, detail) VALUES (:at, 'an', 'view', :d)"),

@@ -5,7 +5,7 @@ fields), computed here for the existing entries in id order (``app.security.chai
 remembers each log's newest entry, its number of entries and the point verified at start.
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0011
 """
 
 from collections.abc import Sequence
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '0009'
-down_revision: str | None = '0006'
+down_revision: str | None = '0011'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
