@@ -28,7 +28,7 @@ def is_frozen() -> bool:
     return bool(getattr(sys, "frozen", False))
 
 
-def pyproject_version(path: Path = _PYPROJECT) -> str | None:
+def pyproject_version(path: Path) -> str | None:
     """``[project] version`` of a pyproject.toml, None when the file or the key is missing."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -44,7 +44,7 @@ def pyproject_version(path: Path = _PYPROJECT) -> str | None:
 @cache
 def version() -> str:
     """The version string, e.g. ``0.1.0`` (``0+unknown`` only when every source is missing)."""
-    found = pyproject_version()
+    found = pyproject_version(_PYPROJECT)
     if found:
         return found
     try:

@@ -25,7 +25,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QPushButton, QWidget
 
@@ -96,6 +96,14 @@ class _Probe(QObject):
             return
         self.done = True
         self.save()
+        self.quit_when_idle()
+
+    def quit_when_idle(self) -> None:
+        """Quit once the start-up's background work (the alert count…) is over, as a person closing
+        the window a moment later would: quitting under a running worker is not what is measured."""
+        if QThreadPool.globalInstance().activeThreadCount():
+            QTimer.singleShot(50, self.quit_when_idle)
+            return
         for widget in self.app.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
