@@ -43,10 +43,11 @@ def launch_gui(target: str) -> int:
 
 
 def _console_for_windowed_exe() -> None:
-    """HoSo.exe is a windowed program on Windows: it has no stdout/stderr. Given a subcommand it
-    attaches to the console it was started from (so ``HoSo.exe search …`` prints there; the prompt
-    does not wait for it — scripts use the console program ``hoso-cli.exe`` beside it), else its
-    output goes nowhere instead of failing."""
+    """The built HoSo.exe is a windowed program on Windows (packaging/hoso.spec): it starts with no
+    stdout/stderr. It attaches to the console it was started from, if any, so ``HoSo.exe search …``
+    prints there (the prompt does not wait for it: scripts use the console program ``hoso-cli.exe``
+    beside it); started from the Start menu it has none, and the command line's output goes nowhere
+    instead of failing. Everywhere else (a console, a source run) this does nothing."""
     if sys.stdout is not None and sys.stderr is not None:
         return
     attached = False
