@@ -35,7 +35,7 @@ def configure_logging() -> str:
 def launch_gui(target: str) -> int:
     from ui.application import run_app
 
-    if probe := os.environ.get("HOSO_STARTUP_PROBE"):  # tests/build and the start-up benchmark only
+    if probe := os.environ.get("HOSO_STARTUP_PROBE"):  # tests/frozen and the start-up benchmark only
         from ui.startup_probe import install
 
         install(probe)

@@ -1,4 +1,4 @@
-"""A start-up probe for the build test and the start-up benchmark (tests/build, tests/benchmarks).
+"""A start-up probe for the build test and the start-up benchmark (tests/frozen, tests/benchmarks).
 
 ``HOSO_STARTUP_PROBE=FILE`` (read by main.py) makes the desktop app write one JSON document to FILE
 when the people list is first painted with rows, then quit:

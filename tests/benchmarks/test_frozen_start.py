@@ -12,7 +12,7 @@ import statistics
 import sys
 
 from tests.benchmarks.conftest import BENCH_COUNT, bench_dir, report
-from tests.build import frozen
+from tests.frozen import support as frozen
 
 RUNS = 5
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from app import cli, version
-from tests.build.frozen import ROOT
+from tests.frozen.support import ROOT
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 

@@ -21,7 +21,7 @@ import pytest
 from pypdf import PdfReader
 
 from app.version import pyproject_version
-from tests.build import frozen
+from tests.frozen import support as frozen
 
 pytestmark = pytest.mark.build
 SOURCE_VERSION = pyproject_version(frozen.ROOT / "pyproject.toml")
