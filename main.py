@@ -19,6 +19,16 @@ from app.version import is_frozen, version_text
 
 logger = logging.getLogger("hoso")
 
+PRIVATE_UMASK = 0o077
+
+
+def private_files() -> None:
+    """Everything HoSo writes (the database and its -wal/-shm, exports, PDFs, logs, recovery files)
+    holds personal data: created 0600 in 0700 folders whatever the user's umask. Set first, before
+    anything is written. Windows has no umask: the per-user data folder's ACL protects it."""
+    if os.name == "posix":
+        os.umask(PRIVATE_UMASK)
+
 
 def configure_logging() -> str:
     path = log_dir() / "hoso.log"
@@ -61,6 +71,7 @@ def _console_for_windowed_exe() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    private_files()
     log_path = configure_logging()
     _console_for_windowed_exe()
     try:
