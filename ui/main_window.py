@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow, QSplitter, QVBoxLayout,
 from app.errors import UserError
 from app.paths import data_dir, set_data_dir
 from app.services import HoSoService
+from app.version import version
 from ui import (
     alerts_ui,
     backup_ui,
@@ -33,7 +34,7 @@ from ui.person_list import PersonList
 from ui.preview import PreviewPane
 from ui.unit_tree import UnitTree
 
-VERSION = "0.1.0"
+VERSION = version()  # [project] version of pyproject.toml (app/version.py)
 DEMO_COUNT = 2000
 ALERT_COUNT_DELAY_MS = 1500
 
