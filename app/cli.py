@@ -9,6 +9,7 @@ import argparse
 import importlib
 import importlib.util
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
@@ -32,8 +33,25 @@ class UsageError(Exception):
     """Wrong usage: exit code 2."""
 
 
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help in Vietnamese: the usage line's prefix (the section titles are set by ``Parser``)."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001 - argparse's signature
+        super().add_usage(usage, actions, groups, "Cách dùng: " if prefix is None else prefix)
+
+
 class Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors in Vietnamese and never exits on its own."""
+    """argparse that speaks Vietnamese (help and usage errors) and never exits on a usage error."""
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - argparse's signature
+        add_help = kwargs.pop("add_help", True)
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "tham số"
+        self._optionals.title = "tùy chọn"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                              help="in hướng dẫn này rồi thoát")
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{self.prog}: cách dùng không đúng: {_translate(message)}")
@@ -43,8 +61,17 @@ _MESSAGES = {
     "the following arguments are required": "thiếu tham số",
     "unrecognized arguments": "tham số không nhận ra",
     "invalid choice": "lựa chọn không hợp lệ",
+    "choose from": "chọn một trong",
     "invalid int value": "không phải số nguyên",
+    "invalid float value": "không phải số",
     "expected one argument": "cần một giá trị",
+    "expected at least one argument": "cần ít nhất một giá trị",
+    "ambiguous option": "tùy chọn không rõ",
+    "could match": "có thể là",
+    "not allowed with argument": "không dùng cùng được với",
+    "one of the arguments": "cần một trong các tham số",
+    " is required": " là bắt buộc",
+    "argument ": "tham số ",
 }
 
 
@@ -52,6 +79,19 @@ def _translate(message: str) -> str:
     for english, vietnamese in _MESSAGES.items():
         message = message.replace(english, vietnamese)
     return message
+
+
+# The longest search text taken: a name, a CCCD number or a unit, with room to spare. A longer text
+# is a mistake (a pasted file) and would reach the database as a huge pattern.
+MAX_QUERY_CHARS = 200
+
+
+def query_text(text: str) -> str:
+    """An argparse type for a search text (feature modules use it for ``--query`` too)."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise argparse.ArgumentTypeError(f"nội dung tìm kiếm dài {len(text):,} ký tự".replace(",", ".")
+                                         + f", tối đa {MAX_QUERY_CHARS} ký tự")
+    return text
 
 
 def non_negative_int(text: str) -> int:
@@ -88,7 +128,7 @@ def build_parser() -> Parser:
     listing = unit_sub.add_parser("list", parents=[common], help="danh sách đơn vị")
     listing.add_argument("--json", action="store_true")
     search = sub.add_parser("search", parents=[common], help="tìm kiếm")
-    search.add_argument("query", nargs="?", default="")
+    search.add_argument("query", nargs="?", default="", type=query_text)
     search.add_argument("--limit", type=non_negative_int, default=50)
     search.add_argument("--unit")
     search.add_argument("--json", action="store_true")
@@ -113,12 +153,47 @@ def _available(module: str) -> bool:
 
 def run(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> int:
     try:
+        return _run(argv, gui)
+    except BrokenPipeError:  # the reader stopped early (``hoso search "" | head``): nothing to report
+        _drop_stdout()
+        return 0
+
+
+def _drop_stdout() -> None:
+    """After a broken pipe: whatever is still buffered goes nowhere, so the interpreter's last flush
+    at exit does not fail again with "Exception ignored … BrokenPipeError"."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            fd = stream.fileno()
+        except (AttributeError, OSError, ValueError):  # a replaced stream (tests capture it)
+            continue
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, fd)
+        finally:
+            os.close(devnull)
+
+
+def _target(args: argparse.Namespace) -> str:
+    """``--db`` as given (an empty one is refused, never read as "the default"), else the user's own."""
+    if args.db is None:
+        return str(default_database())
+    if not args.db.strip():
+        raise UserError("--db: đường dẫn hoặc địa chỉ cơ sở dữ liệu đang để trống; hãy ghi tệp SQLite hoặc "
+                        "địa chỉ máy chủ (bỏ hẳn --db để dùng dữ liệu của bạn).")
+    return args.db
+
+
+def _run(argv: Sequence[str] | None, gui: GuiLauncher | None) -> int:
+    try:
         args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
     except UsageError as exc:
         output.message(str(exc))
         return 2
-    target = args.db or str(default_database())
     try:
+        if getattr(args, "no_db", False):  # e.g. import-template: writes a file, opens no database
+            return COMMANDS[args.command](None, args)
+        target = _target(args)
         if args.command in (None, "gui"):
             if gui is None:
                 output.message("Không mở được giao diện trong chế độ này.")
@@ -136,6 +211,8 @@ def run(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> in
             output.message(f"Lỗi: {error}")
         return 1
     except UserError as exc:
+        # one line, no traceback and not the text (it may name a person); the user has the text
+        logger.info("Lệnh %s bị từ chối (%s)", getattr(args, "command", None), type(exc).__name__)
         output.message(f"Lỗi: {exc}")
         return 1
     except KeyboardInterrupt:
@@ -177,14 +254,26 @@ def _search(db: Database, args: argparse.Namespace) -> int:
 
     with db.session() as session:
         hits = search(session, args.query, limit=args.limit, unit_code=args.unit)
+        total = _search_total(session, args) if len(hits) >= args.limit else len(hits)
     if args.json:
         output.emit_json([{"id": str(h.id), "cccd": h.cccd, "full_name": h.full_name,
                            "birth_date": h.birth_date.isoformat(), "unit_code": h.unit_code} for h in hits])
         return 0
     output.table(["Số CCCD", "Họ và tên", "Ngày sinh", "Đơn vị"],
                  [[h.cccd, h.full_name, f"{h.birth_date:%d/%m/%Y}", h.unit_name or ""] for h in hits])
-    output.message(f"{len(hits)} kết quả.")
+    output.message(f"{len(hits)} trên {total:,} kết quả.".replace(",", ".") if total > len(hits)
+                   else f"{len(hits)} kết quả.")
     return 0
+
+
+def _search_total(session, args: argparse.Namespace) -> int:  # noqa: ANN001 - a Session
+    """How many match in all, when ``--limit`` cut the list (the count of the same statement)."""
+    from sqlalchemy import func, select
+
+    from app.search import search_statement
+
+    stmt = search_statement(session, args.query, limit=None, unit_code=args.unit)
+    return 0 if stmt is None else session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
 
 
 def _show(db: Database, args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ import contextlib
 import datetime as dt
 import getpass
 import logging
+import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -73,14 +74,38 @@ def current_user() -> str:
         return "hoso"
 
 
+_PASSWORD_IN_URL = re.compile(r"(://[^:/?#@]*:)[^@/?#]*@")
+
+
+def hide_password(text: str) -> str:
+    """A database address as it may be shown or logged: any password replaced by ***, even in an
+    address SQLAlchemy cannot parse (``make_url(...).render_as_string()`` needs a parsed one)."""
+    try:
+        return make_url(text).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return _PASSWORD_IN_URL.sub(r"\1***@", text)
+
+
 def to_url(target: str | Path) -> str:
-    """A SQLite path or an SQLAlchemy URL → URL. Refuses a path in a missing folder."""
+    """A SQLite path or an SQLAlchemy URL → URL. Refuses an empty target, a path in a missing folder,
+    an existing directory, and a server address without a server or a database name (the driver
+    would quietly use the local socket and a database named after the OS user)."""
     text = str(target)
+    if not text.strip():
+        raise UserError("Chưa ghi đường dẫn hoặc địa chỉ cơ sở dữ liệu (đang để trống).")
     if "://" in text:
         try:
-            make_url(text)
+            parsed = make_url(text)
         except (ArgumentError, ValueError) as exc:  # ValueError: e.g. a port that is not a number
-            raise UserError(f"Địa chỉ cơ sở dữ liệu không hợp lệ: {text}") from exc
+            raise UserError(f"Địa chỉ cơ sở dữ liệu không hợp lệ: {hide_password(text)} (dạng đúng: "
+                            "postgresql+psycopg://người-dùng@máy-chủ:5432/tên-cơ-sở-dữ-liệu).") from exc
+        if parsed.get_backend_name() != "sqlite":
+            missing = [name for name, value in (("máy chủ", parsed.host), ("tên cơ sở dữ liệu", parsed.database))
+                       if not (value or "").strip()]
+            if missing:
+                raise UserError(f"Địa chỉ cơ sở dữ liệu {parsed.render_as_string(hide_password=True)} thiếu "
+                                f"{' và '.join(missing)} (dạng đúng: postgresql+psycopg://người-dùng@máy-chủ:5432/"
+                                "tên-cơ-sở-dữ-liệu).")
         return text
     path = Path(text).expanduser()
     if not path.parent.exists():
@@ -118,9 +143,13 @@ def _begin(conn) -> None:  # noqa: ANN001 - SQLAlchemy Connection
 
 
 def check_sqlite_file(path: Path) -> None:
-    """Refuse a file that is not a HoSo database (not SQLite, or SQLite of another program)."""
-    if not path.exists() or path.stat().st_size == 0:
+    """Refuse a file that is not a HoSo database (not SQLite, or SQLite of another program, or an
+    empty file: a new database is made only where there is no file at all)."""
+    if not path.exists():
         return
+    if path.stat().st_size == 0:
+        raise UserError(f"Tệp {path} rỗng (0 byte), không phải cơ sở dữ liệu HoSo; tệp không bị thay đổi. "
+                        "Để tạo cơ sở dữ liệu mới, hãy chọn một tên tệp chưa có.")
     with path.open("rb") as fh:
         header = fh.read(16)
     if header != b"SQLite format 3\x00":

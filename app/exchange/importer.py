@@ -130,7 +130,8 @@ class ImportResult:
 
     def as_json(self) -> dict[str, Any]:
         return {"read": self.read, "imported": self.imported, "updated": self.updated,
-                "rejected": self.rejected, "errors": [e.as_json() for e in self.errors]}
+                "unchanged": self.unchanged, "rejected": self.rejected,
+                "errors": [e.as_json() for e in self.errors]}
 
 
 # --- stage 1: open -----------------------------------------------------------------------------
