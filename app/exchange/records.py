@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from app.exchange.reader import Cell, Sheet
 from app.exchange.values import (
     Decoded,
+    cccd_conflicts,
     cccd_value,
     date_value,
     decode_column,
@@ -174,6 +175,8 @@ def _person_record(b: _Builder, cells: dict[int, tuple[str, Any, Decoded]], head
     for target in flag_columns:
         flags.setdefault(target, False)  # an empty cell in a mark column: not marked
     _settle_sex(b, record, flags)
+    for reason in cccd_conflicts(record):  # the CCCD's digits against the row's birth year and sex
+        b.fail("cccd", b.p.columns.get("cccd", "?"), reason)
 
 
 def _flag(b: _Builder, target: str, value: Any, flags: dict[str, bool]) -> None:

@@ -328,3 +328,27 @@ def test_person_data_fixture_still_imports_from_its_own_export(db, tmp_path) -> 
     export_people(db, tmp_path / "e.xlsx", sections=("training", "family", "work_history", "salary_history"))
     result = _import(db, tmp_path / "e.xlsx")
     assert (result.updated, result.imported, result.rejected, result.unchanged) == (0, 0, 0, 1)
+
+
+def test_a_cccd_typed_as_text_is_never_padded_and_a_contradicting_one_is_refused(db, tmp_path) -> None:
+    """Issue 19 item 19: 11 characters in a *text* cell lost a digit (refused); 11 digits in a
+    *numeric* cell lost Excel's leading zero (restored, with a warning). A CCCD whose 4th digit
+    (century and sex) or 5th–6th (year) contradicts the row's birth year or sex refuses the row,
+    naming both values."""
+    path = xlsx(tmp_path / "cccd.xlsx", [HEADER,
+                                         person_row(1, "Lê Văn Chữ", "04808501234"),  # text: refused
+                                         person_row(2, "Lê Văn Số", 48085001235),  # number: padded
+                                         person_row(3, "Lê Văn Giới", "048185001236"),  # 1 = female
+                                         person_row(4, "Lê Văn Năm", "048090001237"),  # born 1990
+                                         person_row(5, "Trần Thị Đúng", "048185001238", sex="Nữ")])
+    result = _import(db, path)
+    assert (result.imported, result.rejected) == (2, 3)
+    errors = {e.row: e.message for e in result.errors}
+    assert "phải gồm đúng 12 chữ số" in errors[2] and "004808501234" not in errors[2]
+    assert "048185001236" in errors[4] and "giới tính nữ, hồ sơ ghi nam" in errors[4] and "Số CCCD" in errors[4]
+    assert "048090001237" in errors[5] and "năm sinh 1990, hồ sơ ghi 1985" in errors[5]
+    assert _doc(db, "048085001235")["full_name"] == "Lê Văn Số"
+    assert any("mất số 0" in w for r in result.rows if r.row == 3 for w in r.warnings)
+    with db.session() as s:
+        assert s.scalar(select(func.count()).where(Person.cccd.in_(
+            ["004808501234", "048185001236", "048090001237"]))) == 0
