@@ -17,6 +17,7 @@ import getpass
 import logging
 import re
 import sqlite3
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,6 +136,43 @@ def _set_sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None
     cursor.close()
 
 
+class _SQLiteConnection(sqlite3.Connection):
+    """The driver's connection, remembering (weakly) the cursors SQLAlchemy opens on it.
+
+    Why: with WAL, a SELECT that was stepped but neither finished nor closed keeps its
+    connection's read transaction — its snapshot of the database — open. The driver's
+    ``rollback()`` (the pool's reset when a session ends) does not end it: on a connection in
+    autocommit mode (``isolation_level = None``) there is no transaction to roll back, and Python
+    3.11 no longer resets pending statements. The next session that takes this connection from the
+    pool then reads the database as it was before other connections' commits — without any error
+    (a sync that sends nothing after a local change). ``_close_cursors`` runs at every pool reset."""
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - sqlite3's signature
+        super().__init__(*args, **kwargs)
+        self.hoso_cursors: weakref.WeakSet[sqlite3.Cursor] = weakref.WeakSet()
+
+    def cursor(self, *args, **kwargs) -> sqlite3.Cursor:  # noqa: ANN002, ANN003
+        cursor = super().cursor(*args, **kwargs)
+        self.hoso_cursors.add(cursor)
+        return cursor
+
+
+def _close_cursors(dbapi_conn: sqlite3.Connection, _record: object, _state: object) -> None:
+    """Pool reset (a session or connection handed back): close every cursor still open on the
+    connection, so no result outlives its session and no statement keeps an old read snapshot
+    for the next user of the connection. A result read after its session then fails loudly
+    ("Cannot operate on a closed cursor") instead of silently holding the snapshot."""
+    cursors = getattr(dbapi_conn, "hoso_cursors", None)
+    if not cursors:
+        return
+    for cursor in list(cursors):
+        try:
+            cursor.close()
+        except sqlite3.Error:  # a connection already closed: nothing is held
+            pass
+    cursors.clear()
+
+
 IMMEDIATE = "hoso_begin_immediate"
 
 
@@ -168,8 +206,9 @@ def check_sqlite_file(path: Path) -> None:
 
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(url, connect_args={"timeout": 30, "factory": _SQLiteConnection})
         event.listen(engine, "connect", _set_sqlite_pragmas)
+        event.listen(engine, "reset", _close_cursors)
         event.listen(engine, "begin", _begin)
         return engine
     return create_engine(url, pool_pre_ping=True)

@@ -163,3 +163,35 @@ def test_migration_0007_recomputes_every_name_sort_key(tmp_path) -> None:
     assert all(key == name_sort_key(name) for name, key in rows)
     assert [name for name, _ in rows] == ["Lê Thị Anh", "Lê Thị Phương Anh", "Trần Thị Anh", "Trần Thị Ánh Anh",
                                           "Nguyễn Văn Bình"]
+
+
+def test_a_result_left_open_never_keeps_an_old_snapshot_for_the_next_session(tmp_path) -> None:
+    """Issue 19 item 24. WAL + ``isolation_level=None``: a SELECT stepped but not finished keeps its
+    connection's read snapshot through the pool's ``rollback()``; the next session on that pooled
+    connection then read the database as it was before another connection's commit (a sync that
+    sent nothing after a local change). Every cursor is closed when its session hands the
+    connection back: the next session reads the current data, and the forgotten result fails
+    loudly instead of holding the snapshot."""
+    from sqlalchemy.exc import ResourceClosedError, SQLAlchemyError
+
+    from app import units
+
+    path = tmp_path / "a.sqlite"
+    db = open_database(path)
+    with db.session() as s:
+        for i in range(3):
+            units.add_unit(s, f"U{i}", f"Đơn vị {i}")
+    with db.session() as s:
+        forgotten = s.execute(text("SELECT code FROM units ORDER BY code"))
+        assert forgotten.fetchone() == ("U0",)  # stepped, not finished, still referenced
+    other = sqlite3.connect(path)  # another connection (another window, the CLI) commits
+    other.execute("INSERT INTO units (id, code, name, name_fold, sort_order, version, updated_at) VALUES "
+                  "('0123456789abcdef0123456789abcdef', 'U9', 'Mới', 'moi', 0, 1, '2026-01-01 00:00:00')")
+    other.commit()
+    other.close()
+    assert db.engine.pool.checkedin() == 1  # the next session takes the very same connection
+    with db.session() as s:
+        assert s.scalar(text("SELECT count(*) FROM units")) == 4
+    with pytest.raises((ResourceClosedError, SQLAlchemyError, sqlite3.ProgrammingError)):
+        forgotten.fetchall()
+    db.dispose()
