@@ -110,6 +110,7 @@ def build_parser() -> Parser:
     # --db may stand before or after the subcommand: the subcommand's copy must not overwrite the
     # top-level value with its default, hence SUPPRESS there.
     common = Parser(add_help=False)
+    common._optionals.title = "tùy chọn chung"  # noqa: SLF001 - shown as its own group in each command's help
     common.add_argument("--db", metavar="TARGET", default=argparse.SUPPRESS, help=db_help)
     parser = Parser(prog="hoso", description="HoSo — quản lý hồ sơ cán bộ, công chức, viên chức")
     parser.add_argument("--db", metavar="TARGET", default=None, help=db_help)
