@@ -7,7 +7,7 @@ covering index ``ix_persons_listing`` and ``ix_persons_unit_sort`` follow the co
 from the stored name. Only the key changes: no version, no change log, nothing to sync.
 
 Revision ID: 0007
-Revises: 0011
+Revises: 0009
 """
 
 from collections.abc import Sequence
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '0007'
-down_revision: str | None = '0011'
+down_revision: str | None = '0009'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
