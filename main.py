@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from app import cli, output
+from app.errors import UserError
 from app.paths import log_dir
 from app.version import is_frozen, version_text
 
@@ -30,10 +31,29 @@ def private_files() -> None:
         os.umask(PRIVATE_UMASK)
 
 
+class UserErrorsInOneLine(logging.Filter):
+    """An ordinary user error (a damaged file, an unreachable server: ``UserError``) is not a fault
+    of HoSo: wherever it is logged, even with ``logger.exception``, it becomes one WARNING line
+    without a traceback. Its text is left out too: it names files, rows, people (never in the log).
+    Real faults keep their level and traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, UserError):
+            record.msg = f"{record.getMessage()} (lỗi do dữ liệu hoặc thao tác của người dùng: {type(error).__name__}, " \
+                         "đã báo cho người dùng)"
+            record.args = None
+            record.exc_info, record.exc_text = None, None
+            if record.levelno > logging.WARNING:
+                record.levelno, record.levelname = logging.WARNING, logging.getLevelName(logging.WARNING)
+        return True
+
+
 def configure_logging() -> str:
     path = log_dir() / "hoso.log"
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(UserErrorsInOneLine())
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
@@ -42,8 +43,25 @@ class UsageError(Exception):
     """Wrong usage: exit code 2."""
 
 
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help in Vietnamese: the usage line's prefix (the section titles are set by ``Parser``)."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001 - argparse's signature
+        super().add_usage(usage, actions, groups, "Cách dùng: " if prefix is None else prefix)
+
+
 class Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors in Vietnamese and never exits on its own."""
+    """argparse that speaks Vietnamese (help and usage errors) and never exits on a usage error."""
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - argparse's signature
+        add_help = kwargs.pop("add_help", True)
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "tham số"
+        self._optionals.title = "tùy chọn"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                              help="in hướng dẫn này rồi thoát")
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{self.prog}: cách dùng không đúng: {_translate(message)}")
@@ -53,8 +71,17 @@ _MESSAGES = {
     "the following arguments are required": "thiếu tham số",
     "unrecognized arguments": "tham số không nhận ra",
     "invalid choice": "lựa chọn không hợp lệ",
+    "choose from": "chọn một trong",
     "invalid int value": "không phải số nguyên",
+    "invalid float value": "không phải số",
     "expected one argument": "cần một giá trị",
+    "expected at least one argument": "cần ít nhất một giá trị",
+    "ambiguous option": "tùy chọn không rõ",
+    "could match": "có thể là",
+    "not allowed with argument": "không dùng cùng được với",
+    "one of the arguments": "cần một trong các tham số",
+    " is required": " là bắt buộc",
+    "argument ": "tham số ",
 }
 
 
@@ -69,6 +96,7 @@ def build_parser() -> Parser:
     # --db may stand before or after the subcommand: the subcommand's copy must not overwrite the
     # top-level value with its default, hence SUPPRESS there.
     common = Parser(add_help=False)
+    common._optionals.title = "tùy chọn chung"  # noqa: SLF001 - shown as its own group in each command's help
     common.add_argument("--db", metavar="TARGET", default=argparse.SUPPRESS, help=db_help)
     parser = Parser(prog="hoso", description="HoSo — quản lý hồ sơ cán bộ, công chức, viên chức")
     parser.add_argument("--db", metavar="TARGET", default=None, help=db_help)
@@ -82,6 +110,39 @@ def build_parser() -> Parser:
 
 def run(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> int:
     try:
+        return _run(argv, gui)
+    except BrokenPipeError:  # the reader stopped early (``hoso search "" | head``): nothing to report
+        _drop_stdout()
+        return 0
+
+
+def _drop_stdout() -> None:
+    """After a broken pipe: whatever is still buffered goes nowhere, so the interpreter's last flush
+    at exit does not fail again with "Exception ignored … BrokenPipeError"."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            fd = stream.fileno()
+        except (AttributeError, OSError, ValueError):  # a replaced stream (tests capture it)
+            continue
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, fd)
+        finally:
+            os.close(devnull)
+
+
+def _target(args: argparse.Namespace) -> str:
+    """``--db`` as given (an empty one is refused, never read as "the default"), else the user's own."""
+    if args.db is None:
+        return str(default_database())
+    if not args.db.strip():
+        raise UserError("--db: đường dẫn hoặc địa chỉ cơ sở dữ liệu đang để trống; hãy ghi tệp SQLite hoặc "
+                        "địa chỉ máy chủ (bỏ hẳn --db để dùng dữ liệu của bạn).")
+    return args.db
+
+
+def _run(argv: Sequence[str] | None, gui: GuiLauncher | None) -> int:
+    try:
         args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
     except UsageError as exc:
         output.message(str(exc))
@@ -91,8 +152,10 @@ def run(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> in
 
         output.out(version_text())
         return 0
-    target = args.db or str(default_database())
     try:
+        if getattr(args, "no_db", False):  # e.g. import-template: writes a file, opens no database
+            return COMMANDS[args.command](None, args)
+        target = _target(args)
         if args.command in (None, "gui"):
             if gui is None:
                 output.message("Không mở được giao diện trong chế độ này.")
@@ -110,6 +173,8 @@ def run(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> in
             output.message(f"Lỗi: {error}")
         return 1
     except UserError as exc:
+        # one line, no traceback and not the text (it may name a person); the user has the text
+        logger.info("Lệnh %s bị từ chối (%s)", getattr(args, "command", None), type(exc).__name__)
         output.message(f"Lỗi: {exc}")
         return 1
     except KeyboardInterrupt:

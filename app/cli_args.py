@@ -15,3 +15,16 @@ def non_negative_int(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError(f"'{text}' phải là số không âm")
     return value
+
+
+# The longest search text taken: a name, a CCCD number or a unit, with room to spare. A longer text
+# is a mistake (a pasted file) and would reach the database as a huge pattern.
+MAX_QUERY_CHARS = 200
+
+
+def query_text(text: str) -> str:
+    """An argparse type for a search text (``search QUERY`` and every ``--query``)."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise argparse.ArgumentTypeError(f"nội dung tìm kiếm dài {len(text):,} ký tự".replace(",", ".")
+                                         + f", tối đa {MAX_QUERY_CHARS} ký tự")
+    return text

@@ -15,7 +15,9 @@ import contextlib
 import datetime as dt
 import getpass
 import logging
+import re
 import sqlite3
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,14 +75,38 @@ def current_user() -> str:
         return "hoso"
 
 
+_PASSWORD_IN_URL = re.compile(r"(://[^:/?#@]*:)[^@/?#]*@")
+
+
+def hide_password(text: str) -> str:
+    """A database address as it may be shown or logged: any password replaced by ***, even in an
+    address SQLAlchemy cannot parse (``make_url(...).render_as_string()`` needs a parsed one)."""
+    try:
+        return make_url(text).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return _PASSWORD_IN_URL.sub(r"\1***@", text)
+
+
 def to_url(target: str | Path) -> str:
-    """A SQLite path or an SQLAlchemy URL → URL. Refuses a path in a missing folder."""
+    """A SQLite path or an SQLAlchemy URL → URL. Refuses an empty target, a path in a missing folder,
+    an existing directory, and a server address without a server or a database name (the driver
+    would quietly use the local socket and a database named after the OS user)."""
     text = str(target)
+    if not text.strip():
+        raise UserError("Chưa ghi đường dẫn hoặc địa chỉ cơ sở dữ liệu (đang để trống).")
     if "://" in text:
         try:
-            make_url(text)
+            parsed = make_url(text)
         except (ArgumentError, ValueError) as exc:  # ValueError: e.g. a port that is not a number
-            raise UserError(f"Địa chỉ cơ sở dữ liệu không hợp lệ: {text}") from exc
+            raise UserError(f"Địa chỉ cơ sở dữ liệu không hợp lệ: {hide_password(text)} (dạng đúng: "
+                            "postgresql+psycopg://người-dùng@máy-chủ:5432/tên-cơ-sở-dữ-liệu).") from exc
+        if parsed.get_backend_name() != "sqlite":
+            missing = [name for name, value in (("máy chủ", parsed.host), ("tên cơ sở dữ liệu", parsed.database))
+                       if not (value or "").strip()]
+            if missing:
+                raise UserError(f"Địa chỉ cơ sở dữ liệu {parsed.render_as_string(hide_password=True)} thiếu "
+                                f"{' và '.join(missing)} (dạng đúng: postgresql+psycopg://người-dùng@máy-chủ:5432/"
+                                "tên-cơ-sở-dữ-liệu).")
         return text
     path = Path(text).expanduser()
     if not path.parent.exists():
@@ -110,6 +136,43 @@ def _set_sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None
     cursor.close()
 
 
+class _SQLiteConnection(sqlite3.Connection):
+    """The driver's connection, remembering (weakly) the cursors SQLAlchemy opens on it.
+
+    Why: with WAL, a SELECT that was stepped but neither finished nor closed keeps its
+    connection's read transaction — its snapshot of the database — open. The driver's
+    ``rollback()`` (the pool's reset when a session ends) does not end it: on a connection in
+    autocommit mode (``isolation_level = None``) there is no transaction to roll back, and Python
+    3.11 no longer resets pending statements. The next session that takes this connection from the
+    pool then reads the database as it was before other connections' commits — without any error
+    (a sync that sends nothing after a local change). ``_close_cursors`` runs at every pool reset."""
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - sqlite3's signature
+        super().__init__(*args, **kwargs)
+        self.hoso_cursors: weakref.WeakSet[sqlite3.Cursor] = weakref.WeakSet()
+
+    def cursor(self, *args, **kwargs) -> sqlite3.Cursor:  # noqa: ANN002, ANN003
+        cursor = super().cursor(*args, **kwargs)
+        self.hoso_cursors.add(cursor)
+        return cursor
+
+
+def _close_cursors(dbapi_conn: sqlite3.Connection, _record: object, _state: object) -> None:
+    """Pool reset (a session or connection handed back): close every cursor still open on the
+    connection, so no result outlives its session and no statement keeps an old read snapshot
+    for the next user of the connection. A result read after its session then fails loudly
+    ("Cannot operate on a closed cursor") instead of silently holding the snapshot."""
+    cursors = getattr(dbapi_conn, "hoso_cursors", None)
+    if not cursors:
+        return
+    for cursor in list(cursors):
+        try:
+            cursor.close()
+        except sqlite3.Error:  # a connection already closed: nothing is held
+            pass
+    cursors.clear()
+
+
 IMMEDIATE = "hoso_begin_immediate"
 
 
@@ -118,9 +181,13 @@ def _begin(conn) -> None:  # noqa: ANN001 - SQLAlchemy Connection
 
 
 def check_sqlite_file(path: Path) -> None:
-    """Refuse a file that is not a HoSo database (not SQLite, or SQLite of another program)."""
-    if not path.exists() or path.stat().st_size == 0:
+    """Refuse a file that is not a HoSo database (not SQLite, or SQLite of another program, or an
+    empty file: a new database is made only where there is no file at all)."""
+    if not path.exists():
         return
+    if path.stat().st_size == 0:
+        raise UserError(f"Tệp {path} rỗng (0 byte), không phải cơ sở dữ liệu HoSo; tệp không bị thay đổi. "
+                        "Để tạo cơ sở dữ liệu mới, hãy chọn một tên tệp chưa có.")
     with path.open("rb") as fh:
         header = fh.read(16)
     if header != b"SQLite format 3\x00":
@@ -139,8 +206,10 @@ def check_sqlite_file(path: Path) -> None:
 
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 30}, hide_parameters=True)  # no personal data in logged errors
+        engine = create_engine(url, connect_args={"timeout": 30, "factory": _SQLiteConnection},
+                               hide_parameters=True)  # no personal data in logged errors
         event.listen(engine, "connect", _set_sqlite_pragmas)
+        event.listen(engine, "reset", _close_cursors)
         event.listen(engine, "begin", _begin)
         return engine
     return create_engine(url, pool_pre_ping=True, hide_parameters=True)

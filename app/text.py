@@ -80,16 +80,19 @@ def name_sort_key(full_name: str | None) -> str:
     """An ASCII key whose byte order is the Vietnamese order of names.
 
     Layout: the given name's letters and then its tone digits (so all "Anh" come before all
-    "Ánh"), '!', the family and middle names' letters (words separated by ' '), '|' and their tone
-    digits — tones there only decide between names equal letter for letter. Tone digits sort
-    below every letter, so "An" < "Án" < "Anh".
+    "Ánh"), '!', the family and middle names' letters word by word (each word followed by '#'),
+    '"' and their tone digits — tones there only decide between names equal letter for letter.
+    Tone digits sort below every letter, so "An" < "Án" < "Anh". The end mark '"' sorts below the
+    word mark '#', which sorts below every letter and digit: a name that runs out of family and
+    middle names comes first ("Lê Thị Anh" < "Lê Thị Phương Anh"), and a shorter word before a
+    longer one that starts with it ("Lê Thị Anh" < "Lê Thịnh Anh").
     """
     words = nfc(full_name).split(" ") if nfc(full_name) else []
     if not words:
         return ""
     given_letters, given_tones = _letters(words[-1])
     rest = [_letters(w) for w in words[:-1]]
-    return (given_letters + given_tones + "!" + " ".join(p for p, _ in rest) + "|"
+    return (given_letters + given_tones + "!" + "".join(p + "#" for p, _ in rest) + '"'
             + "".join(t for _, t in rest))
 
 

@@ -8,6 +8,8 @@ from typing import Any
 
 from app import output
 from app.commands.common import Handler, services
+from app.cli_args import query_text
+from app.services.exchange import write_blank_template
 from app.db import Database
 from app.errors import UserError
 
@@ -23,12 +25,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> dict[str, Hand
     exp = subparsers.add_parser("export", parents=[common], help="xuất danh sách ra Excel")
     exp.add_argument("file", metavar="FILE.xlsx")
     exp.add_argument("--unit", metavar="CODE")
-    exp.add_argument("--query", metavar="Q", default="")
+    exp.add_argument("--query", metavar="Q", default="", type=query_text)
     exp.add_argument("--columns", metavar="COLS", help="các cột, cách nhau bởi dấu phẩy, hoặc 'all'")
     exp.add_argument("--sections", action="store_true",
                      help="thêm các trang Đào tạo, Quá trình công tác, Quan hệ gia đình, Quá trình lương")
     tpl = subparsers.add_parser("import-template", parents=[common], help="tạo tệp mẫu để nhập")
     tpl.add_argument("file", metavar="FILE.xlsx")
+    tpl.set_defaults(no_db=True)  # writes a file only: no database is opened (nor created)
     return {"import": _import, "export": _export, "import-template": _template}
 
 
@@ -73,6 +76,6 @@ def _export(db: Database, args: argparse.Namespace) -> int:
 def _template(db: Database, args: argparse.Namespace) -> int:
     if not str(args.file).lower().endswith(".xlsx"):
         raise UserError(f"Tệp mẫu '{args.file}' phải có đuôi .xlsx.")
-    services(db).exchange.write_import_template(args.file)
+    write_blank_template(args.file)  # no database: the template holds no personal data
     output.message(f"Đã tạo tệp mẫu {args.file}.")
     return 0

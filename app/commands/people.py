@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from app import output
-from app.cli_args import non_negative_int
+from app.cli_args import non_negative_int, query_text
 from app.commands.common import Handler, services
 from app.db import Database
 
@@ -25,7 +25,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     listing = unit_sub.add_parser("list", parents=[common], help="danh sách đơn vị")
     listing.add_argument("--json", action="store_true")
     search = sub.add_parser("search", parents=[common], help="tìm kiếm")
-    search.add_argument("query", nargs="?", default="")
+    search.add_argument("query", nargs="?", default="", type=query_text)
     search.add_argument("--limit", type=non_negative_int, default=50)
     search.add_argument("--unit")
     search.add_argument("--json", action="store_true")
@@ -64,14 +64,20 @@ def _unit(db: Database, args: argparse.Namespace) -> int:
 
 
 def _search(db: Database, args: argparse.Namespace) -> int:
-    hits = services(db).people.search(args.query, limit=args.limit, unit_code=args.unit)
+    people = services(db).people
+    if args.json:  # the contract's list, up to --limit
+        hits = people.search(args.query, limit=args.limit, unit_code=args.unit)
+    else:  # the table also says how many match in all when --limit cut it
+        found = people.search(args.query, limit=None, unit_code=args.unit)
+        hits, total = found[:args.limit], len(found)
     if args.json:
         output.emit_json([{"id": str(h.id), "cccd": h.cccd, "full_name": h.full_name,
                            "birth_date": h.birth_date.isoformat(), "unit_code": h.unit_code} for h in hits])
         return 0
     output.table(["Số CCCD", "Họ và tên", "Ngày sinh", "Đơn vị"],
                  [[h.cccd, h.full_name, f"{h.birth_date:%d/%m/%Y}", h.unit_name or ""] for h in hits])
-    output.message(f"{len(hits)} kết quả.")
+    output.message(f"{len(hits)} trên {total:,} kết quả.".replace(",", ".") if total > len(hits)
+                   else f"{len(hits)} kết quả.")
     return 0
 
 

@@ -130,7 +130,8 @@ class ImportResult:
 
     def as_json(self) -> dict[str, Any]:
         return {"read": self.read, "imported": self.imported, "updated": self.updated,
-                "rejected": self.rejected, "errors": [e.as_json() for e in self.errors]}
+                "unchanged": self.unchanged, "rejected": self.rejected,
+                "errors": [e.as_json() for e in self.errors]}
 
 
 # --- stage 1: open -----------------------------------------------------------------------------
@@ -155,7 +156,7 @@ def open_import(path: str | Path, sheet: str | None = None, *, db: Database | No
     mapping = Mapping({c.index: c.target for c in header.columns},
                       {ch.name: {c.index: c.target for c in ch.header.columns} for ch in children})
     source = ImportSource(path, names, main, header, mapping, children, notes)
-    source.notes[:0] = _column_notes(source)
+    source.notes[:0] = main.notes + _column_notes(source)  # main.notes: e.g. a CSV's encoding
     if db is not None:
         with db.session() as session:
             remembered = recall_mapping(session, source.shape)

@@ -40,8 +40,13 @@ _REF = re.compile(r"([A-Z]+)([0-9]+)")
 
 
 class Cell(NamedTuple):
+    """One cell. ``warning``: what the reader cleaned in it (control characters dropped); ``error``:
+    why its value cannot be trusted (a formula without a stored result): the row is refused."""
+
     value: Any
     font_name: str | None = None
+    warning: str | None = None
+    error: str | None = None
 
 
 @dataclass
@@ -52,6 +57,7 @@ class Sheet:
     name: str
     rows: list[list[Cell]]
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # Vietnamese, about the whole file (its encoding)
 
     def cell(self, row: int, col: int) -> Cell:
         line = self.rows[row] if 0 <= row < len(self.rows) else []
@@ -60,6 +66,33 @@ class Sheet:
     @property
     def width(self) -> int:
         return max((len(r) for r in self.rows), default=0)
+
+
+# Characters that only hide or garble text: C0 controls (NUL, BEL, ESC…; tab and line breaks
+# are spacing, kept for ``nfc`` to fold), DEL (not C1: a legacy text read byte for byte may hold it), and the bidirectional controls (the right-to-left
+# override U+202E makes "Lê Văn A" display reversed). NUL used to cut the text where it stood.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_NAMES = {"\x00": "NUL", "\x07": "BEL", "\x08": "BS", "\x1b": "ESC", "\x7f": "DEL",
+                  "\u202e": "U+202E đổi chiều chữ", "\u202d": "U+202D", "\u200f": "U+200F"}
+
+
+def clean_text(text: str) -> tuple[str, str | None]:
+    """``text`` without control characters, and what was dropped (Vietnamese), or None."""
+    found = _CONTROLS.findall(text)
+    if not found:
+        return text, None
+    names = ", ".join(dict.fromkeys(_CONTROL_NAMES.get(ch, f"U+{ord(ch):04X}") for ch in found))
+    return _CONTROLS.sub("", text), f"đã bỏ {len(found)} ký tự điều khiển không in được ({names})"
+
+
+def _cell(value: Any, font: str | None = None) -> Cell:
+    """A cell with its text cleaned of control characters (said in ``warning``)."""
+    if isinstance(value, str):
+        value, warning = clean_text(value)
+        if not value.strip():
+            value = None
+        return Cell(value, font, warning)
+    return Cell(value, font)
 
 
 def _kind(path: Path) -> str:
@@ -164,7 +197,9 @@ def _read_xlsx(path: Path, wanted: set[str] | None) -> list[Sheet]:
                 continue
             ws.reset_dimensions()  # some writers store a wrong <dimension>; read every row
             rows = [[_xlsx_cell(c, workbook, fonts) for c in row] for row in ws.iter_rows()]
-            sheets.append(Sheet(ws.title, _trim(rows), _xlsx_merges(ws)))
+            xml = _sheet_xml(ws)
+            _mark_unevaluated(xml, rows)
+            sheets.append(Sheet(ws.title, _trim(rows), _xlsx_merges(xml)))
         return sheets
     except UserError:
         raise
@@ -183,18 +218,52 @@ def _xlsx_cell(cell: Any, workbook: Any, fonts: list[str | None]) -> Cell:
         font = fonts[workbook._cell_styles[style_id].fontId]
     except (IndexError, AttributeError):
         font = None
-    if isinstance(value, str) and not value.strip():
-        value = None
-    return Cell(value, font)
+    return _cell(value, font)
 
 
-def _xlsx_merges(ws: Any) -> list[tuple[int, int, int, int]]:
-    """Merged ranges, read from the sheet's XML (read-only worksheets do not parse them)."""
+# A cell holding a formula: <c r="B5" …><f>…</f>[<v>result</v>]</c>. A workbook written by a program
+# that does not calculate (a generator, a script) has formulas without a stored result: read with
+# ``data_only`` they look empty, and a position would silently become empty.
+_FORMULA_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?)(?<!/)>(.*?)</(?:\w+:)?c>', re.S)
+_CELL_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
+UNEVALUATED = ("công thức chưa có kết quả được lưu trong tệp (tệp do một chương trình không tính công thức "
+               "tạo ra); hãy mở tệp bằng Excel, lưu lại rồi nhập lại")
+
+
+def _sheet_xml(ws: Any) -> bytes:
+    """The worksheet's XML (read-only worksheets parse neither merges nor formulas for us)."""
     try:
         with ws._get_source() as src:
-            data = src.read()
+            return src.read()
     except (AttributeError, KeyError, zipfile.BadZipFile):
-        return []
+        return b""
+
+
+def _mark_unevaluated(data: bytes, rows: list[list[Cell]]) -> None:
+    """Mark the cells whose formula has no stored result (``Cell.error``)."""
+    if b"<f" not in data and b":f" not in data:
+        return
+    for match in _FORMULA_CELL.finditer(data):
+        attributes, body = match.group(1), match.group(2)
+        if not re.search(rb"<(?:\w+:)?f\b", body) or re.search(rb"<(?:\w+:)?is\b", body):
+            continue
+        # a stored result: a non-empty <v>, or an empty one in a text cell (a formula giving "")
+        if re.search(rb"<(?:\w+:)?v>[^<]", body) or (b't="str"' in attributes and re.search(rb"<(?:\w+:)?v\b", body)):
+            continue
+        ref = _CELL_REF.search(attributes)
+        if ref is None:
+            continue
+        r, c = _ref(ref.group(1))
+        while len(rows) <= r:
+            rows.append([])
+        row = rows[r]
+        while len(row) <= c:
+            row.append(Cell(None))
+        row[c] = Cell(None, row[c].font_name, None, UNEVALUATED)
+
+
+def _xlsx_merges(data: bytes) -> list[tuple[int, int, int, int]]:
+    """Merged ranges, read from the sheet's XML."""
     return [(*_ref(a), *_ref(b)) for a, b in _MERGE.findall(data)]
 
 
@@ -236,7 +305,7 @@ def _read_xls(path: Path, wanted: set[str] | None) -> list[Sheet]:
             row = []
             for c in range(sh.ncols):
                 cell = sh.cell(r, c)
-                row.append(Cell(_xls_value(cell, book, xlrd), _xls_font(book, cell)))
+                row.append(_cell(_xls_value(cell, book, xlrd), _xls_font(book, cell)))
             rows.append(row)
         merged = [(r0, c0, r1 - 1, c1 - 1) for r0, r1, c0, c1 in getattr(sh, "merged_cells", [])]
         sheets.append(Sheet(name, _trim(rows), merged))
@@ -257,7 +326,7 @@ def _xls_value(cell: Any, book: Any, xlrd: Any) -> Any:
         return bool(value)
     if ctype == xlrd.XL_CELL_NUMBER:
         return int(value) if float(value).is_integer() else value
-    return value if str(value).strip() else None
+    return value
 
 
 def _xls_font(book: Any, cell: Any) -> str | None:
@@ -287,9 +356,17 @@ def decode_csv(data: bytes) -> tuple[str, str]:
         vietnamese = data.decode("cp1258")
     except UnicodeDecodeError:
         return western, "cp1252"
-    if legacy.detect(vietnamese) == "unicode":
+    # cp1258 writes tones as combining marks after the letter ("Nguyê" + U+0303 + "n"): judged in NFC
+    if legacy.detect(unicodedata.normalize("NFC", vietnamese)) == "unicode" or _TONED.search(vietnamese):
         return vietnamese, "cp1258"
     return western, "cp1252"
+
+
+# a Vietnamese vowel followed by one of cp1258's combining tone marks: a Western text never has it
+_TONED = re.compile("[aăâeêioôơuưyAĂÂEÊIOÔƠUƯY][\u0300\u0301\u0303\u0309\u0323]")
+ENCODING_NAMES = {"utf-8": "UTF-8", "utf-16": "UTF-16 (Unicode Text của Excel)",
+                  "cp1258": "Windows-1258 (tiếng Việt của Windows)",
+                  "cp1252": "Windows-1252 (chữ cũ TCVN3/VNI được chuyển theo từng cột)"}
 
 
 def _cp1252_ok(data: bytes) -> bool:
@@ -301,24 +378,24 @@ def _cp1252_ok(data: bytes) -> bool:
 
 
 def _read_csv(path: Path) -> Sheet:
-    text, _encoding = decode_csv(path.read_bytes())
+    text, encoding = decode_csv(path.read_bytes())
     sample = text[:8192]
     try:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
     try:  # newline="": a lone CR (old Mac files) ends a line too, a CR inside quotes stays
-        rows = [[Cell(_csv_value(v)) for v in record]
+        rows = [[_cell(_csv_value(v)) for v in record]
                 for record in csv.reader(io.StringIO(text, newline=""), dialect)]
     except csv.Error as exc:
         raise UserError(f"Không đọc được tệp '{path.name}': nội dung không phải là bảng CSV hợp lệ "
                         f"({exc}).") from exc
-    return Sheet(path.stem, _trim(rows))
+    note = f"Tệp CSV được đọc theo bảng mã {ENCODING_NAMES.get(encoding, encoding)}."
+    return Sheet(path.stem, _trim(rows), notes=[note])
 
 
-def _csv_value(text: str) -> str | None:
-    text = unicodedata.normalize("NFC", text)
-    return text if text.strip() else None
+def _csv_value(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
 
 
 def _trim(rows: list[list[Cell]]) -> list[list[Cell]]:
@@ -326,7 +403,7 @@ def _trim(rows: list[list[Cell]]) -> list[list[Cell]]:
     out = []
     for row in rows:
         end = len(row)
-        while end and row[end - 1].value is None:
+        while end and row[end - 1].value is None and row[end - 1].error is None:
             end -= 1
         out.append(list(row[:end]))
     while out and not out[-1]:

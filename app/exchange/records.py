@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from app.exchange.reader import Cell, Sheet
 from app.exchange.values import (
     Decoded,
+    cccd_conflicts,
     cccd_value,
     date_value,
     decode_column,
@@ -137,9 +138,25 @@ def prepare_people(sheet: Sheet, start: int, columns: dict[int, str | None],
             p.warnings.append(f"Dòng {p.row}: bỏ qua vì không có Số CCCD, Ngày sinh hay Giới tính "
                               "(dòng tiêu đề nhóm, ngày tháng hay chữ ký dưới bảng?)")
         else:
-            _person_record(_Builder(p, labels), cells, headers, flag_columns)
+            b = _Builder(p, labels)
+            _person_record(b, cells, headers, flag_columns)
+            _cell_problems(b, row, columns)
         prepared.append(p)
     return prepared
+
+
+def _cell_problems(b: _Builder, row: Sequence[Cell], columns: dict[int, str | None], section: str | None = None
+                   ) -> bool:
+    """Per cell, what the reader cleaned (a warning) or could not read (an error refusing the row)."""
+    found = False
+    for col, target in columns.items():
+        cell = row[col] if target and col < len(row) else None
+        if cell is not None and cell.error:
+            b.fail(target, get_column_letter(col + 1), cell.error, f"{section}.{target}" if section else None)
+            found = True
+        elif cell is not None and cell.warning:
+            b.warn(f"cột {get_column_letter(col + 1)}: {cell.warning}")
+    return found
 
 
 def _person_record(b: _Builder, cells: dict[int, tuple[str, Any, Decoded]], headers: Sequence[str],
@@ -174,6 +191,8 @@ def _person_record(b: _Builder, cells: dict[int, tuple[str, Any, Decoded]], head
     for target in flag_columns:
         flags.setdefault(target, False)  # an empty cell in a mark column: not marked
     _settle_sex(b, record, flags)
+    for reason in cccd_conflicts(record):  # the CCCD's digits against the row's birth year and sex
+        b.fail("cccd", b.p.columns.get("cccd", "?"), reason)
 
 
 def _flag(b: _Builder, target: str, value: Any, flags: dict[str, bool]) -> None:
@@ -301,6 +320,7 @@ def prepare_section(sheet: Sheet, section: str, start: int, columns: dict[int, s
                     _field(b, specs[target], value, p.record, f"{section}.{target}")
             except ValueError as exc:
                 b.fail(target, letter, str(exc), f"{section}.{target}")
+        found = _cell_problems(b, row, columns, section) or found
         if found:
             p.skipped = set(p.record) <= {"cccd"} and not p.errors
             prepared.append(p)

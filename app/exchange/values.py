@@ -161,13 +161,30 @@ def _plain_number(value: Any) -> str:
 
 def cccd_value(value: Any) -> tuple[str, str | None]:
     """The CCCD as text. Excel keeps a number typed without a leading apostrophe as a number and
-    drops its leading zero: 11 digits that become a valid CCCD with one 0 in front get it back."""
+    drops its leading zero: in a *numeric* cell, 11 digits that become a valid CCCD with one 0 in
+    front get it back. A text cell keeps what was typed (11 characters typed as text lost nothing:
+    a digit is missing, and the row is refused)."""
     text = _digits_text(value)
     digits = cccd_rules.clean(text)
-    if digits.isdigit() and len(digits) == 11 and not cccd_rules.format_error("0" + digits):
+    numeric = isinstance(value, int | float) and not isinstance(value, bool)
+    if numeric and digits.isdigit() and len(digits) == 11 and not cccd_rules.format_error("0" + digits):
         return "0" + digits, (f"Số CCCD {digits} chỉ có 11 chữ số (Excel lưu thành số nên mất số 0 "
                               f"ở đầu); đã đọc là 0{digits}")
     return text, None
+
+
+def cccd_conflicts(record: dict[str, Any]) -> list[str]:
+    """Why the row's CCCD contradicts the row's own birth year or sex (its 4th digit tells the
+    century and sex, the 5th–6th the year): on import that refuses the row, naming both values —
+    one of them is mistyped, and a wrong CCCD would become the dossier's key."""
+    number = cccd_rules.clean(record.get("cccd"))
+    if cccd_rules.format_error(number):
+        return []  # a malformed number has its own error
+    birth = record.get("birth_date")
+    if not isinstance(birth, dt.date):  # no birth date in the row: only the sex can be checked
+        birth = dt.date(1900 + 100 * (int(number[3]) // 2) + int(number[4:6]), 1, 1)
+    return [f"số {number} mâu thuẫn: {p} (sửa số CCCD hoặc {'năm sinh' if 'năm sinh' in p else 'giới tính'})"
+            for p in cccd_rules.mismatches(number, birth, record.get("sex"))]
 
 
 def phone_value(value: Any) -> tuple[str, str | None]:

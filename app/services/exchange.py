@@ -159,3 +159,10 @@ class Exchange(Area):
         """Realistic synthetic data (administrators): the catalogs, the unit tree and ``count`` people."""
         require(self.principal, "import", any_unit=True)
         return demo.generate(self._db, count, seed, progress)
+
+
+def write_blank_template(path: str | Path) -> None:
+    """The blank import template without any database (``import-template`` opens none): it holds
+    column headers and catalog lists only, no personal data, so no principal is involved."""
+    write_template(path)
+

@@ -8,6 +8,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, text
 
 import models
@@ -122,3 +123,77 @@ def test_a_database_from_a_newer_hoso_is_refused_untouched(tmp_path) -> None:
     with pytest.raises(UserError, match="phiên bản HoSo mới hơn"):
         open_database(path)
     assert path.read_bytes() == before and not list(tmp_path.glob("*.bak"))
+
+
+def test_migration_0007_recomputes_every_name_sort_key(tmp_path) -> None:
+    """Issue 19 item 4: keys stored by the old layout (' ' between words, '|' at the end) are
+    recomputed, so the list's order (by ``sort_key``) is the Vietnamese one after the upgrade."""
+    from sqlalchemy import select
+
+    from app import people, units
+    from app.catalogs import load_catalogs
+    from app.text import _letters, name_sort_key
+    from models import Person
+    from tests.core.conftest import person_data
+
+    path = tmp_path / "a.sqlite"
+    db = open_database(path)
+    names = ["Lê Thị Phương Anh", "Lê Thị Anh", "Trần Thị Ánh Anh", "Trần Thị Anh", "Nguyễn Văn Bình"]
+    with db.session() as s:
+        load_catalogs(s)
+        units.add_unit(s, "DN", "Đà Nẵng")
+        for i, name in enumerate(names):
+            people.create_person(s, person_data(cccd=f"04808500{i:04d}", full_name=name, unit_code="DN"))
+    db.dispose()
+    con = sqlite3.connect(path)
+    for (pid, name) in con.execute("SELECT id, full_name FROM persons").fetchall():  # the old layout
+        words = name.split(" ")
+        given, rest = words[-1], words[:-1]
+        old = "".join(_letters(given)) + "!" + " ".join(_letters(w)[0] for w in rest) + "|" + "".join(
+            _letters(w)[1] for w in rest)
+        con.execute("UPDATE persons SET sort_key = ? WHERE id = ?", (old, pid))
+    before = ScriptDirectory.from_config(alembic_config(None)).get_revision("0007").down_revision
+    con.execute("UPDATE alembic_version SET version_num = ?", (before,))
+    con.commit()
+    assert [r[0] for r in con.execute("SELECT full_name FROM persons ORDER BY sort_key")][:2] == [
+        "Lê Thị Phương Anh", "Lê Thị Anh"]  # the wrong order the old keys gave
+    con.close()
+    db = open_database(path)
+    with db.session() as s:
+        rows = s.execute(select(Person.full_name, Person.sort_key).order_by(Person.sort_key)).all()
+    db.dispose()
+    assert all(key == name_sort_key(name) for name, key in rows)
+    assert [name for name, _ in rows] == ["Lê Thị Anh", "Lê Thị Phương Anh", "Trần Thị Anh", "Trần Thị Ánh Anh",
+                                          "Nguyễn Văn Bình"]
+
+
+def test_a_result_left_open_never_keeps_an_old_snapshot_for_the_next_session(tmp_path) -> None:
+    """Issue 19 item 24. WAL + ``isolation_level=None``: a SELECT stepped but not finished keeps its
+    connection's read snapshot through the pool's ``rollback()``; the next session on that pooled
+    connection then read the database as it was before another connection's commit (a sync that
+    sent nothing after a local change). Every cursor is closed when its session hands the
+    connection back: the next session reads the current data, and the forgotten result fails
+    loudly instead of holding the snapshot."""
+    from sqlalchemy.exc import ResourceClosedError, SQLAlchemyError
+
+    from app import units
+
+    path = tmp_path / "a.sqlite"
+    db = open_database(path)
+    with db.session() as s:
+        for i in range(3):
+            units.add_unit(s, f"U{i}", f"Đơn vị {i}")
+    with db.session() as s:
+        forgotten = s.execute(text("SELECT code FROM units ORDER BY code"))
+        assert forgotten.fetchone() == ("U0",)  # stepped, not finished, still referenced
+    other = sqlite3.connect(path)  # another connection (another window, the CLI) commits
+    other.execute("INSERT INTO units (id, code, name, name_fold, sort_order, version, updated_at) VALUES "
+                  "('0123456789abcdef0123456789abcdef', 'U9', 'Mới', 'moi', 0, 1, '2026-01-01 00:00:00')")
+    other.commit()
+    other.close()
+    assert db.engine.pool.checkedin() == 1  # the next session takes the very same connection
+    with db.session() as s:
+        assert s.scalar(text("SELECT count(*) FROM units")) == 4
+    with pytest.raises((ResourceClosedError, SQLAlchemyError, sqlite3.ProgrammingError)):
+        forgotten.fetchall()
+    db.dispose()

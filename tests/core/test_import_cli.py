@@ -37,7 +37,7 @@ def test_import_json_shape_and_exit_0_with_rejections(capsys, dbfile, tmp_path) 
     code, out, err = run(capsys, "import", str(_messy(tmp_path)), "--json", "--db", dbfile)
     assert code == 0
     doc = json.loads(out)
-    assert list(doc) == ["read", "imported", "updated", "rejected", "errors"]
+    assert list(doc) == ["read", "imported", "updated", "unchanged", "rejected", "errors"]
     assert (doc["read"], doc["imported"], doc["updated"], doc["rejected"]) == (4, 1, 0, 3)
     assert [(e["row"], e["field"]) for e in doc["errors"]] == [(6, "cccd"), (7, "birth_date"), (8, "cccd")]
     assert all(set(e) == {"row", "field", "message"} for e in doc["errors"])

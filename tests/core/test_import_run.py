@@ -328,3 +328,96 @@ def test_person_data_fixture_still_imports_from_its_own_export(db, tmp_path) -> 
     export_people(db, tmp_path / "e.xlsx", sections=("training", "family", "work_history", "salary_history"))
     result = _import(db, tmp_path / "e.xlsx")
     assert (result.updated, result.imported, result.rejected, result.unchanged) == (0, 0, 0, 1)
+
+
+def test_a_cccd_typed_as_text_is_never_padded_and_a_contradicting_one_is_refused(db, tmp_path) -> None:
+    """Issue 19 item 19: 11 characters in a *text* cell lost a digit (refused); 11 digits in a
+    *numeric* cell lost Excel's leading zero (restored, with a warning). A CCCD whose 4th digit
+    (century and sex) or 5th–6th (year) contradicts the row's birth year or sex refuses the row,
+    naming both values."""
+    path = xlsx(tmp_path / "cccd.xlsx", [HEADER,
+                                         person_row(1, "Lê Văn Chữ", "04808501234"),  # text: refused
+                                         person_row(2, "Lê Văn Số", 48085001235),  # number: padded
+                                         person_row(3, "Lê Văn Giới", "048185001236"),  # 1 = female
+                                         person_row(4, "Lê Văn Năm", "048090001237"),  # born 1990
+                                         person_row(5, "Trần Thị Đúng", "048185001238", sex="Nữ")])
+    result = _import(db, path)
+    assert (result.imported, result.rejected) == (2, 3)
+    errors = {e.row: e.message for e in result.errors}
+    assert "phải gồm đúng 12 chữ số" in errors[2] and "004808501234" not in errors[2]
+    assert "048185001236" in errors[4] and "giới tính nữ, hồ sơ ghi nam" in errors[4] and "Số CCCD" in errors[4]
+    assert "048090001237" in errors[5] and "năm sinh 1990, hồ sơ ghi 1985" in errors[5]
+    assert _doc(db, "048085001235")["full_name"] == "Lê Văn Số"
+    assert any("mất số 0" in w for r in result.rows if r.row == 3 for w in r.warnings)
+    with db.session() as s:
+        assert s.scalar(select(func.count()).where(Person.cccd.in_(
+            ["004808501234", "048185001236", "048090001237"]))) == 0
+
+
+def test_formula_cells_without_a_result_and_control_characters_are_said_per_cell(db, tmp_path) -> None:
+    """Issue 19 item 20: a formula with no stored result (a file from a program that does not
+    calculate) refuses its row naming the cell, instead of a position silently becoming empty;
+    NUL (which cut the text), BEL, ESC and the right-to-left override are dropped from names with
+    a warning naming row and column."""
+    path = tmp_path / "congthuc.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(HEADER)
+    ws.append(person_row(1, "Lê Văn Một", cccd_of(1)))
+    ws.append(person_row(2, "Lê\u202e Văn Hai", cccd_of(2)))
+    ws["G2"] = '="Chuyên viên"'  # openpyxl stores the formula without a result
+    wb.save(path)
+    result = _import(db, path)
+    assert (result.imported, result.rejected) == (1, 1)
+    (error,) = result.errors
+    assert error.row == 2 and "cột G" in error.message and "công thức chưa có kết quả" in error.message
+    assert _doc(db, cccd_of(2))["full_name"] == "Lê Văn Hai"
+    (warning,) = [w for r in result.rows if r.row == 3 for w in r.warnings if "điều khiển" in w]
+    assert warning.startswith("Dòng 3: cột B:") and "U+202E" in warning
+
+    csv_path = tmp_path / "dieukhien.csv"
+    csv_path.write_text(",".join(HEADER[:6]) + "\n"
+                        + ",".join(["1", "Trần\x00 Văn\x07 Ba\x1b", "12/03/1985", "Nam", cccd_of(3), "DN.SNV"]) + "\n",
+                        encoding="utf-8")
+    source = open_import(csv_path)
+    assert any("UTF-8" in note for note in source.notes)
+    with db.session() as s:
+        rows = preview(s, source, source.mapping, None, None)
+    assert [w for w in rows[0].warnings if "cột B" in w and "NUL" in w and "BEL" in w and "ESC" in w]
+    result = run_import(db, source, source.mapping)
+    assert result.imported == 1 and _doc(db, cccd_of(3))["full_name"] == "Trần Văn Ba"
+
+
+def test_a_windows_vietnamese_csv_is_read_and_its_encoding_named(db, tmp_path) -> None:
+    """Issue 19 item 21: cp1258 (shaped letters precomposed, tones as combining marks after the
+    letter, as Vietnamese Windows writes it) is detected, stored in NFC, and the note says so."""
+    import io
+    import unicodedata
+
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+
+    def cp1258(text: str) -> bytes:
+        out = []
+        for ch in unicodedata.normalize("NFC", text):
+            try:
+                out.append(ch.encode("cp1258"))
+            except UnicodeEncodeError:
+                parts = unicodedata.normalize("NFD", ch)
+                base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+                out.append((base + "".join(c for c in parts if c in tones)).encode("cp1258"))
+        return b"".join(out)
+
+    import csv
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";")
+    writer.writerow(HEADER)
+    writer.writerow(person_row(1, "Nguyễn Thị Hồng Đào", cccd_of(1, female=True), sex="Nữ"))
+    writer.writerow(person_row(2, "Đặng Ngọc Ưng", cccd_of(2)))
+    path = tmp_path / "windows.csv"
+    path.write_bytes(cp1258(buf.getvalue()))
+    source = open_import(path)
+    assert any("Windows-1258" in note for note in source.notes)
+    result = run_import(db, source, source.mapping)
+    assert result.imported == 2 and not result.errors
+    name = _doc(db, cccd_of(1, female=True))["full_name"]
+    assert name == "Nguyễn Thị Hồng Đào" and unicodedata.is_normalized("NFC", name)

@@ -54,3 +54,37 @@ def test_each_given_name_is_one_group() -> None:
     names = ["Đặng Xuân Anh", "Dương Thùy Ánh", "Bùi Anh", "Lê Thị Ánh", "Trần An", "Võ Án"]
     assert sorted(names, key=name_sort_key) == ["Trần An", "Võ Án", "Bùi Anh", "Đặng Xuân Anh", "Dương Thùy Ánh",
                                                 "Lê Thị Ánh"]
+
+
+def test_a_shorter_middle_name_sorts_first() -> None:
+    """Issue 19 item 4: the family and middle names compare word by word, and a name that runs out
+    of words comes first (the key once joined words with ' ' and ended them with '|', ' ' < '|')."""
+    assert sorted(["Lê Thị Phương Anh", "Lê Thị Anh"], key=name_sort_key) == ["Lê Thị Anh", "Lê Thị Phương Anh"]
+    assert sorted(["Trần Thị Ánh Anh", "Trần Thị Anh"], key=name_sort_key) == ["Trần Thị Anh", "Trần Thị Ánh Anh"]
+    assert sorted(["Lê Thịnh Anh", "Lê Thị Anh", "Lê Thị An Anh"], key=name_sort_key) == [
+        "Lê Thị Anh", "Lê Thị An Anh", "Lê Thịnh Anh"]
+    assert sorted(["Nguyễn Văn A Bình", "Nguyễn Văn Bình", "Nguyễn Bình"], key=name_sort_key) == [
+        "Nguyễn Bình", "Nguyễn Văn Bình", "Nguyễn Văn A Bình"]
+
+
+def test_generated_names_sort_in_vietnamese_order() -> None:
+    """The string key orders a generated list exactly as a word-by-word comparison does: the given
+    name's letters, its tones, the other words' letters one word after another (a word that runs
+    out first comes first), then their tones."""
+    import itertools
+    import random
+
+    from app.text import _letters
+
+    def reference(name: str) -> tuple:
+        words = name.split(" ")
+        given = _letters(words[-1])
+        rest = [_letters(w) for w in words[:-1]]
+        return given[0], given[1], [p for p, _ in rest], "".join(t for _, t in rest)
+
+    families = ["Lê", "Trần", "Nguyễn", "Ngô", "Đỗ", "Ông", "Lý"]
+    middles = ["", "Thị", "Thị Phương", "Thị Ánh", "Văn", "Văn A", "Thịnh", "Anh", "Thị An"]
+    givens = ["Anh", "Ánh", "An", "Án", "Bình", "Ân", "Thị"]
+    names = [" ".join(w for w in (f, m, g) if w) for f, m, g in itertools.product(families, middles, givens)]
+    random.Random(19).shuffle(names)
+    assert sorted(names, key=name_sort_key) == sorted(names, key=reference)

@@ -36,8 +36,8 @@ def messy_rows() -> list[list]:
             [2, to_tcvn3("Trần Thị Hoa"), dt.datetime(1990, 5, 1), "Nữ", cccd_of(2, 90, True), "Sở Nội vụ",
              "Chuyên viên", "Điện Bàn", None],                                                         # row 6: new
             [3, to_tcvn3("Lê Văn Sai"), "31/02/1985", "Nam", cccd_of(3), "DN.SNV"],                   # row 7: bad date
-            [4, to_tcvn3("Phạm Văn Dân"), "01/01/1980", "Nam", cccd_of(4), "DN.SNV"],                 # rows 8, 9: one
-            [5, to_tcvn3("Võ Thị Lan"), "02/02/1982", "Nữ", cccd_of(4), "DN.SNV"],                    # CCCD twice
+            [4, to_tcvn3("Phạm Văn Dân"), "01/01/1985", "Nam", cccd_of(4), "DN.SNV"],                 # rows 8, 9: one
+            [5, to_tcvn3("Võ Văn Lân"), "02/02/1985", "Nam", cccd_of(4), "DN.SNV"],                   # CCCD twice
             [6, to_tcvn3("Đỗ Văn Cũ"), "03/03/1980", "Nam", KNOWN, "DN.SNV", "Phó Trưởng phòng"],     # row 10: update
             [None, to_tcvn3("Người lập biểu")]]                                                        # row 11: skipped
 
