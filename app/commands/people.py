@@ -76,9 +76,13 @@ def _search(db: Database, args: argparse.Namespace) -> int:
         return 0
     output.table(["Số CCCD", "Họ và tên", "Ngày sinh", "Đơn vị"],
                  [[h.cccd, h.full_name, f"{h.birth_date:%d/%m/%Y}", h.unit_name or ""] for h in hits])
-    output.message(f"{len(hits)} trên {total:,} kết quả.".replace(",", ".") if total > len(hits)
-                   else f"{len(hits)} kết quả.")
+    output.message(results_line(len(hits), total))
     return 0
+
+
+def results_line(shown: int, total: int) -> str:
+    """"50 trên 2.003 kết quả." when the list was cut, else "3 kết quả." (Vietnamese thousands)."""
+    return f"{shown} trên {total:,} kết quả.".replace(",", ".") if total > shown else f"{shown} kết quả."
 
 
 def _show(db: Database, args: argparse.Namespace) -> int:

@@ -80,12 +80,12 @@ def test_search_says_how_many_exist_when_the_limit_cuts(capsys, db) -> None:
     assert "1 trên 3 kết quả." in err
 
 
-def test_search_count_uses_vietnamese_thousands(capsys, db, monkeypatch) -> None:
-    monkeypatch.setattr(cli, "_search_total", lambda session, args: 2003)
-    with db.session() as s:
-        people.create_person(s, person_data(unit_code="DN.SNV"))
-    code, _, err = run(capsys, "search", "", "--limit", "1", "--db", db.url.removeprefix("sqlite:///"))
-    assert "1 trên 2.003 kết quả." in err
+def test_search_count_uses_vietnamese_thousands() -> None:
+    from app.commands.people import results_line
+
+    assert results_line(1, 2003) == "1 trên 2.003 kết quả."
+    assert results_line(50, 1_000_000) == "50 trên 1.000.000 kết quả."
+    assert results_line(3, 3) == "3 kết quả."
 
 
 def test_a_huge_search_text_is_refused_in_vietnamese(capsys, tmp_path) -> None:
