@@ -177,6 +177,9 @@ class MainWindow(QMainWindow):
             (tools_menu, "ui.security_ui", "show_audit_log", tr("Nhật ký xử lý dữ liệu…"), None, lambda f: f(self)),
             (tools_menu, "ui.security_ui", "change_password", tr("Đổi mật khẩu…"), None, lambda f: f(self)),
         ]
+        if self.service.principal.is_city_readonly:  # the Department at the city database
+            entries.append((tools_menu, "ui.city_conflicts_ui", "show_identity_conflicts",
+                            tr("Xung đột số định danh ở CSDL thành phố…"), None, lambda f: f(self)))
         for menu, module, function, text, shortcut, call in entries:
             if _available(module):
                 self._action(menu, text, lambda m=module, fn=function, c=call: c(getattr(import_module(m), fn)),
