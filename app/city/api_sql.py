@@ -339,7 +339,12 @@ BEGIN
     FROM jsonb_populate_recordset(NULL::{log}, coalesce(p_log, '[]')) r
    WHERE r.person_id = ANY(v_written);
 
-  -- identity conflicts: one generic answer to the unit, the details for the Department
+  -- identity conflicts: one generic answer to the unit, the details for the Department (the
+  -- server log keeps them even if the caller rolls its transaction back)
+  FOR v_item IN SELECT x FROM jsonb_array_elements(v_plan) x WHERE x->>'action' LIKE 'collision:%' LOOP
+    RAISE LOG 'HoSo: identity conflict (%) by role % for record %', substr(v_item->>'action', 11), v_caller,
+      v_item->>'id';
+  END LOOP;
   INSERT INTO {conflicts} (at, role_name, kind, person_id, cccd, unit_code, holder_id, detail)
   SELECT now(), v_caller, substr(x->>'action', 11), (x->>'id')::uuid, left(x->>'cccd', 12), left(x->>'unit_code', 40),
          CASE WHEN x->>'action' IN ('collision:person', 'collision:cccd') THEN (x->>'holder')::uuid END,
@@ -466,6 +471,7 @@ BEGIN
   SELECT p.unit_id INTO v_from FROM {persons} p
    WHERE p.id = p_person AND p.deleted_at IS NULL AND (v_free OR p.unit_id IN {_mine(s)}) FOR UPDATE;
   IF NOT FOUND THEN  -- unknown and another unit's person: the same answer; the Department sees it
+    RAISE LOG 'HoSo: hand-over refused for role % of record % to unit %', v_caller, p_person, left(p_to_unit, 40);
     INSERT INTO {_q(s, 'city_identity_conflicts')} (at, role_name, kind, person_id, unit_code, holder_id, detail)
       VALUES (now(), v_caller, 'hand_over', p_person, left(p_to_unit, 40),
               (SELECT p.id FROM {persons} p WHERE p.id = p_person),
