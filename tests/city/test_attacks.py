@@ -79,7 +79,7 @@ def _fresh_doc(template: dict, cccd: str, unit_code: str) -> dict:
     doc = json.loads(json.dumps(template))
     doc.update(id=str(uuid.uuid4()), cccd=cccd, unit_code=unit_code, version=1,
                updated_at="2026-11-01T08:00:00+00:00", attachments=[], placements=[])
-    for key, value in doc.items():
+    for _key, value in doc.items():
         if isinstance(value, list):
             for row in value:
                 if isinstance(row, dict) and "id" in row:

@@ -246,17 +246,46 @@ def unit_role(city_url):
     drop_roles(city_url, [role])
 
 
-def test_a_unit_role_sees_only_its_units(qtbot, city_url, unit_role, start_app) -> None:
-    """The app opened with a unit's login (docs/city.md: units need not, but it works): its units
-    only, still read-only, and a dossier shows (the view is logged in the city's access log)."""
-    role, code = unit_role
-    win = start_app(role_url(city_url, role))
-    assert win.service.principal.is_city_readonly and win.service.principal.unit_ids is not None
-    rows = shown_rows(win)
-    assert rows and all(r.unit_code == code or str(r.unit_code).startswith(code + ".") for r in rows)
-    assert win.service.overview().people < DEMO_PEOPLE
-    doc = win.service.person(rows[0].id)  # needs INSERT on access_log (city init grants it)
-    assert doc["cccd"] == rows[0].cccd
-    qtbot.waitUntil(lambda: win.preview.name_label.text() == rows[0].full_name, timeout=5000)
-    with pytest.raises(UserError, match=READ_ONLY):
-        win.service.delete_person(rows[0].id)
+def test_a_unit_role_cannot_open_the_city_database(qtbot, city_url, unit_role, monkeypatch) -> None:
+    """A unit's login holds no table at the city (it only syncs, through the function API): the
+    app opened with it says so in Vietnamese and opens no window."""
+    from ui import application
+
+    role, _code = unit_role
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda _parent, _title, message: shown.append(message)))
+    monkeypatch.setattr(QApplication, "exec", lambda *_args: 0)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    assert application.run_app(role_url(city_url, role)) == 1
+    assert len(shown) == 1 and f"'{role}' là tài khoản đồng bộ của một đơn vị" in shown[0]
+
+
+def test_the_department_sees_the_list_of_identity_conflicts(qtbot, window, city_url, monkeypatch) -> None:
+    """Công cụ → Xung đột số định danh ở CSDL thành phố… (city mode): a read-only list naming the
+    sending role, the CCCD it sent and the record (and unit) holding it."""
+    from models import CityIdentityConflict
+    from ui import city_conflicts_ui
+
+    db = open_database(city_url)
+    try:
+        with db.session() as s:
+            holder = s.scalars(select(Person).order_by(Person.cccd).limit(1)).one()
+            s.add(CityIdentityConflict(role_name="don_vi_a", kind="cccd", cccd=holder.cccd, unit_code="DN.A",
+                                       holder_id=holder.id, detail="thử"))
+            expected = (holder.cccd, holder.full_name)
+    finally:
+        db.dispose()
+    action = window.findChild(QAction, "show_identity_conflicts_action")
+    assert action is not None and action.isVisible()
+    opened = []
+
+    def shown(dialog) -> int:
+        table = dialog.table
+        opened.append([[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())])
+        return 0
+
+    monkeypatch.setattr(city_conflicts_ui.CityConflictsDialog, "exec", shown)
+    action.trigger()
+    assert len(opened) == 1 and len(opened[0]) == 1
+    row = opened[0][0]
+    assert row[1] == "don_vi_a" and row[2] == "Trùng số CCCD" and row[3] == expected[0] and row[5] == expected[1]

@@ -9,8 +9,8 @@ import json
 import psycopg
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.exc import ProgrammingError
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ProgrammingError
 
 from app import cli, people, units
 from app.city import api
@@ -232,7 +232,7 @@ def test_a_database_owner_with_createrole_can_run_it(pg_url) -> None:
         db = open_database(url)
         assert city_init(db, group=group).created_roles == [group]
         with db.session() as s:
-            unit = units.add_unit(s, "DN", "UBND thành phố Đà Nẵng")
+            units.add_unit(s, "DN", "UBND thành phố Đà Nẵng")
             set_unit_role(s, unit_role, ["DN"], password="mat-khau-don-vi")
             person = people.create_person(s, person_data(unit_code="DN")).id
             units.add_unit(s, "DN.B", "Đơn vị B")
