@@ -188,13 +188,23 @@ def test_change_at_the_city_is_a_conflict_not_overwritten(local: Database, city:
     assert sync(local, city_url).conflicts == 1  # still pending until someone reconciles it
 
 
-def test_unknown_unit_is_rejected_by_name(local: Database, city_url: str) -> None:
+def test_units_the_city_lacks_are_said_once_up_front(local: Database, city_url: str, tmp_path) -> None:
+    """A first sync to a city database that lacks some of the unit's units: one message naming the
+    missing codes (not one refusal per dossier); those dossiers wait, the others go."""
     with local.session() as s:
         units.add_unit(s, "DN.X.MOI", "Đơn vị mới thành lập", "DN")
-    _add(local, 1, unit="DN.X.MOI")
+        units.add_unit(s, "DN.Y.MOI", "Đơn vị mới khác", "DN")
+    with local.session("clerk") as s:
+        for i, unit in enumerate(("DN.X.MOI", "DN.X.MOI", "DN.Y.MOI", "DN.SNV")):
+            people.create_person(s, person_data(cccd=_cccd(60 + i), unit_code=unit))
     result = sync(local, city_url)
-    assert result.rejected == 1 and "DN.X.MOI" in result.problems[0]["message"]
-    assert result.pending == 1
+    assert (result.sent, result.inserted, result.rejected) == (1, 1, 3)
+    assert result.missing_units == ["DN.X.MOI", "DN.Y.MOI"]
+    assert [p["kind"] for p in result.problems] == ["missing_units"]
+    assert "DN.X.MOI, DN.Y.MOI" in result.problems[0]["message"] and "3 hồ sơ" in result.problems[0]["message"]
+    assert result.pending == 3
+    printed = _cli(tmp_path / "hoso.sqlite", "sync", "--to", city_url)
+    assert printed.returncode == 0 and printed.stdout.count("DN.X.MOI") == 1, printed.stdout
 
 
 def test_attachment_content_sent_once_by_hash(local: Database, city: Database, city_url: str, monkeypatch) -> None:
