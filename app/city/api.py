@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
-from app.city.api_sql import MAX_DOCS, MAX_IDS, SCHEMA
+from app.city.api_sql import MAX_DOCS, MAX_IDS, ROW_KEYS, SCHEMA
 from app.city.apply import ApplyResult, Token, as_datetime, document_token
 from app.text import fold, name_sort_key
 
@@ -96,6 +96,20 @@ def _prepared(doc: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _split(docs: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+    """Each person's own fields, and every row of the batch by document key, each naming its
+    person, its position and its document's version and time (the wire form of ``push``)."""
+    persons: list[dict[str, Any]] = []
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for doc in docs:
+        persons.append({k: v for k, v in doc.items() if k not in ROW_KEYS})
+        for key in ROW_KEYS:
+            for seq, row in enumerate(doc.get(key) or ()):
+                rows.setdefault(key, []).append({**row, "person_id": doc["id"], "seq": seq,
+                                                 "version": doc["version"], "updated_at": doc["updated_at"]})
+    return persons, rows
+
+
 def _problem(doc: Mapping[str, Any], kind: str, message: str) -> dict[str, Any]:
     return {"id": str(doc.get("id")), "cccd": doc.get("cccd"), "full_name": doc.get("full_name"),
             "kind": kind, "message": message}
@@ -128,9 +142,11 @@ def _push(conn: Connection, docs: list[dict[str, Any]], bases: Mapping[str, Toke
                 contents[sha] = base64.b64encode(data).decode("ascii")
     base_json = {key: {"version": version, "updated_at": when}
                  for key, (version, when) in bases.items() if key in {str(d["id"]) for d in docs}}
-    answers = conn.scalar(text(f"SELECT {SCHEMA}.push(CAST(:d AS jsonb), CAST(:b AS jsonb), CAST(:c AS jsonb), "
-                               "CAST(:l AS jsonb))"),
-                          {"d": _json(docs), "b": _json(base_json), "c": _json(contents), "l": _json(log)})
+    persons, rows = _split(docs)
+    answers = conn.scalar(text(f"SELECT {SCHEMA}.push(CAST(:d AS jsonb), CAST(:r AS jsonb), CAST(:b AS jsonb), "
+                               "CAST(:c AS jsonb), CAST(:l AS jsonb))"),
+                          {"d": _json(persons), "r": _json(rows), "b": _json(base_json), "c": _json(contents),
+                           "l": _json(log)})
     result = ApplyResult()
     by_id = {str(d["id"]): d for d in docs}
     for answer in answers:

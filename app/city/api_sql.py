@@ -16,8 +16,10 @@ Public (EXECUTE granted to the units' group role):
   own persons among ``ids`` (the others are simply absent);
 - ``missing_contents(hashes text[]) → text[]``: attachment contents the caller's own records at
   the city do not hold (the client then sends them);
-- ``push(docs jsonb, bases jsonb, blobs jsonb, log jsonb) → jsonb``: write a batch of dossier
-  documents; one result per document ``{"id","outcome","message","handed_over"}``;
+- ``push(docs jsonb, rows jsonb, bases jsonb, blobs jsonb, log jsonb) → jsonb``: write a batch of
+  dossier documents (``docs``: each person's own fields; ``rows``: their section rows, placements
+  and attachments by document key, each naming its ``person_id``); one result per document
+  ``{"id","outcome","message","handed_over"}``;
 - ``hand_over(person uuid, to_unit text) → text``: a transfer (docs/city.md, section 4);
 - ``analyze() → void``: refresh the planner statistics of the person tables.
 
@@ -114,19 +116,21 @@ def _person_upsert(s: str) -> str:
 
 
 def _rows_upsert(s: str, key: str, table: str) -> str:
-    """Replace the rows of one person-owned table for the live documents of the batch."""
+    """Replace the rows of one person-owned table for the live documents of the batch. ``p_rows``
+    holds every row of the batch by document key, each with its ``person_id``, ``seq``, ``version``
+    and ``updated_at`` set by ``push`` from its document (app.city.api_sql._normalize)."""
     own = {"attachments": ("content", "added_at"), "placements": ("unit_id",)}.get(table, ())
     cols = [c for c in _columns(table) if c not in _ROW_SKIP and c not in own]
     extra_target, extra_value, extra_set = [], [], []
     join = ""
     if table == "placements":
         extra_target, extra_value, extra_set = ["unit_id"], ["u.id"], ["unit_id = EXCLUDED.unit_id"]
-        join = f" JOIN {_q(s, 'units')} u ON u.code = x.v->>'unit_code'"
+        join = f" JOIN {_q(s, 'units')} u ON u.code = x->>'unit_code'"
     elif table == "attachments":
         extra_target = ["added_at", "content"]
-        content = (f"coalesce(decode(p_blobs->>(x.v->>'sha256'), 'base64'), "
+        content = (f"coalesce(decode(p_blobs->>r.sha256, 'base64'), "
                    f"(SELECT a.content FROM {_q(s, 'attachments')} a WHERE a.id = r.id "
-                   f"AND a.person_id = (e->>'id')::uuid AND a.sha256 = r.sha256), "
+                   f"AND a.person_id = r.person_id AND a.sha256 = r.sha256), "
                    f"(SELECT a.content FROM {_q(s, 'attachments')} a JOIN {_q(s, 'persons')} p ON p.id = a.person_id "
                    f"WHERE a.sha256 = r.sha256 AND (p_free OR p.unit_id IN (SELECT c.unit_id FROM "
                    f"{_q(s, 'city_unit_access')} c WHERE c.role_name = p_caller)) LIMIT 1))")
@@ -134,25 +138,28 @@ def _rows_upsert(s: str, key: str, table: str) -> str:
         extra_set = ["content = CASE WHEN t.sha256 = EXCLUDED.sha256 THEN t.content ELSE EXCLUDED.content END"]
     seq = ["seq"] if "seq" in _columns(table) else []
     target = ", ".join(["id", "person_id", *seq, "version", "updated_at", "deleted_at", *cols, *extra_target])
-    values = ", ".join(["r.id", "(e->>'id')::uuid", *(["x.o - 1"] if seq else []), "(e->>'version')::int",
-                        "(e->>'updated_at')::timestamptz", "NULL", *(f"r.{c}" for c in cols), *extra_value])
+    values = ", ".join(["r.id", "r.person_id", *(["r.seq"] if seq else []), "r.version", "r.updated_at", "NULL",
+                        *(f"r.{c}" for c in cols), *extra_value])
     sets = ", ".join([*(f"{c} = EXCLUDED.{c}" for c in [*seq, *cols, "version", "updated_at", "deleted_at"]),
                       *extra_set])
-    rows = (f"jsonb_array_elements(p_live) e CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN "
-            f"jsonb_typeof(e->'{key}') = 'array' THEN e->'{key}' ELSE '[]'::jsonb END) WITH ORDINALITY x(v, o)")
+    rows = (f"jsonb_array_elements(coalesce(p_rows->'{key}', '[]'::jsonb)) x "
+            f"CROSS JOIN LATERAL jsonb_populate_record(NULL::{_q(s, table)}, x) r")
     return f"""
   -- {table}: rows the documents no longer have go, then the documents' rows are upserted
-  v_keep := ARRAY(SELECT (x.v->>'id')::uuid FROM {rows});
+  v_keep := ARRAY(SELECT (x->>'id')::uuid FROM jsonb_array_elements(coalesce(p_rows->'{key}', '[]'::jsonb)) x
+                  WHERE (x->>'person_id')::uuid IN (SELECT unnest(v_ids)));
   v_want := cardinality(v_keep);
   IF cardinality(p_known) > 0 THEN
-    DELETE FROM {_q(s, table)} t WHERE t.person_id = ANY(p_known) AND NOT (t.id = ANY(v_keep));
+    DELETE FROM {_q(s, table)} t WHERE t.person_id = ANY(p_known) AND t.id NOT IN (SELECT unnest(v_keep));
   END IF;
-  INSERT INTO {_q(s, table)} AS t ({target})
-  SELECT {values} FROM {rows} CROSS JOIN LATERAL jsonb_populate_record(NULL::{_q(s, table)}, x.v) r{join}
-  ON CONFLICT (id) DO UPDATE SET {sets} WHERE t.person_id = EXCLUDED.person_id;
-  GET DIAGNOSTICS v_n = ROW_COUNT;
-  IF v_n <> v_want THEN
-    RAISE EXCEPTION 'hoso: a row of {table} belongs to another record' USING ERRCODE = 'unique_violation';
+  IF v_want > 0 THEN
+    INSERT INTO {_q(s, table)} AS t ({target})
+    SELECT {values} FROM {rows}{join} WHERE r.person_id IN (SELECT unnest(v_ids))
+    ON CONFLICT (id) DO UPDATE SET {sets} WHERE t.person_id = EXCLUDED.person_id;
+    GET DIAGNOSTICS v_n = ROW_COUNT;
+    IF v_n <> v_want THEN
+      RAISE EXCEPTION 'hoso: a row of {table} belongs to another record' USING ERRCODE = 'unique_violation';
+    END IF;
   END IF;"""
 
 
@@ -169,6 +176,7 @@ DECLARE
   v_n bigint;
   v_want bigint;
   v_keep uuid[];
+  v_ids uuid[] := ARRAY(SELECT (e->>'id')::uuid FROM jsonb_array_elements(p_live) e);
 BEGIN
 {''.join(parts)}
   UPDATE {_q(s, 'persons')} t SET deleted_at = coalesce((e->>'deleted_at')::timestamptz, now()),
@@ -184,20 +192,24 @@ END
 """
 
 
+ROW_KEYS: dict[str, str] = {**SECTION_KEYS, "placements": "placements", "attachments": "attachments"}
+
+
 def _foreign_rows(s: str) -> str:
-    """SQL (in the plan, per document ``d``): a row id of the document held by another person."""
-    checks = []
-    for key, table in [*SECTION_KEYS.items(), ("placements", "placements"), ("attachments", "attachments")]:
-        checks.append(f"EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(d.doc->'{key}') = 'array' "
-                      f"THEN d.doc->'{key}' ELSE '[]'::jsonb END) x JOIN {_q(s, table)} t "
-                      f"ON t.id = (x->>'id')::uuid WHERE t.person_id <> d.id)")
-    return "(" + " OR ".join(checks) + ")"
+    """SQL: the documents with a row id (section row, placement, attachment) that the city holds
+    for another person (index lookups by id, whatever the size of the tables)."""
+    parts = []
+    for key, table in ROW_KEYS.items():
+        src = f"jsonb_array_elements(coalesce(v_rows->'{key}', '[]'::jsonb))"
+        parts.append(f"SELECT (x->>'person_id')::uuid FROM {src} x JOIN {_q(s, table)} t ON t.id = (x->>'id')::uuid "
+                     f"WHERE t.id = ANY(ARRAY(SELECT (y->>'id')::uuid FROM {src} y)) "
+                     f"AND t.person_id <> (x->>'person_id')::uuid")
+    return "\n  v_foreign := ARRAY(" + "\n    UNION ".join(parts) + ");"
 
 
 def _push_body(s: str) -> str:
     persons, units, log, access = _q(s, "persons"), _q(s, "units"), _q(s, "change_log"), _q(s, "access_log")
     conflicts = _q(s, "city_identity_conflicts")
-    arr = "CASE WHEN jsonb_typeof(d.doc->'{k}') = 'array' THEN d.doc->'{k}' ELSE '[]'::jsonb END"
     return f"""
 DECLARE
   v_caller text := session_user::text;
@@ -213,6 +225,11 @@ DECLARE
   v_written uuid[] := '{{}}';
   v_counts jsonb;
   v_sha text;
+  v_ids uuid[];
+  v_rows jsonb;
+  v_foreign uuid[];
+  v_missing_unit jsonb;
+  v_missing_file jsonb;
 BEGIN
   IF jsonb_typeof(p_docs) IS DISTINCT FROM 'array' OR jsonb_array_length(p_docs) > {MAX_DOCS} THEN
     RAISE EXCEPTION 'hoso_api.push: docs phải là một danh sách tối đa {MAX_DOCS} hồ sơ' USING ERRCODE = '22023';
@@ -223,7 +240,7 @@ BEGIN
   END IF;
   IF jsonb_array_length(coalesce(p_log, '[]')) > {MAX_LOG}
      OR (SELECT count(*) FROM jsonb_object_keys(coalesce(p_blobs, '{{}}'))) > {MAX_BLOBS}
-     OR pg_column_size(p_docs) + coalesce(pg_column_size(p_blobs), 0) + coalesce(pg_column_size(p_log), 0) > {MAX_BATCH_BYTES} THEN
+     OR pg_column_size(p_docs) + coalesce(pg_column_size(p_rows), 0) + coalesce(pg_column_size(p_blobs), 0) + coalesce(pg_column_size(p_log), 0) > {MAX_BATCH_BYTES} THEN
     RAISE EXCEPTION 'hoso_api.push: lô dữ liệu quá lớn' USING ERRCODE = '22023';
   END IF;
   IF EXISTS (SELECT 1 FROM jsonb_array_elements(p_docs) e WHERE jsonb_typeof(e) <> 'object'
@@ -239,7 +256,30 @@ BEGIN
     END IF;
   END LOOP;
   -- lock the persons of the batch that the city has, whoever owns them
-  PERFORM 1 FROM {persons} p WHERE p.id IN (SELECT (e->>'id')::uuid FROM jsonb_array_elements(p_docs) e) FOR UPDATE;
+  v_ids := ARRAY(SELECT (e->>'id')::uuid FROM jsonb_array_elements(p_docs) e);
+  PERFORM 1 FROM {persons} p WHERE p.id = ANY(v_ids) FOR UPDATE;
+  IF jsonb_typeof(coalesce(p_rows, '{{}}')) <> 'object'
+     OR EXISTS (SELECT 1 FROM jsonb_each(coalesce(p_rows, '{{}}')) k
+                WHERE k.key <> ALL(ARRAY[{", ".join(f"'{k}'" for k in ROW_KEYS)}]) OR jsonb_typeof(k.value) <> 'array')
+     OR (SELECT coalesce(sum(jsonb_array_length(k.value)), 0) FROM jsonb_each(coalesce(p_rows, '{{}}')) k) > {MAX_LOG} THEN
+    RAISE EXCEPTION 'hoso_api.push: rows phải là đối tượng {{mục: [dòng]}} với các mục của hồ sơ, tối đa {MAX_LOG} dòng'
+      USING ERRCODE = '22023';
+  END IF;
+  v_rows := coalesce(p_rows, '{{}}');
+  v_missing_unit := coalesce((SELECT jsonb_object_agg(m.pid, m.code) FROM (
+      SELECT DISTINCT ON (1) (x->>'person_id')::uuid::text AS pid, x->>'unit_code' AS code
+        FROM jsonb_array_elements(coalesce(v_rows->'placements', '[]'::jsonb)) x
+       WHERE NOT EXISTS (SELECT 1 FROM {units} u2 WHERE u2.code = x->>'unit_code') ORDER BY 1, 2) m), '{{}}');
+  v_missing_file := coalesce((SELECT jsonb_object_agg(m.pid, m.name) FROM (
+      SELECT DISTINCT ON (1) (a->>'person_id')::uuid::text AS pid, coalesce(a->>'file_name', a->>'sha256') AS name
+        FROM jsonb_array_elements(coalesce(v_rows->'attachments', '[]'::jsonb)) a
+       WHERE NOT (coalesce(p_blobs, '{{}}') ? (a->>'sha256'))
+         AND NOT EXISTS (SELECT 1 FROM {_q(s, 'attachments')} t WHERE t.id = (a->>'id')::uuid
+                         AND t.person_id = (a->>'person_id')::uuid AND t.sha256 = a->>'sha256')
+         AND NOT EXISTS (SELECT 1 FROM {_q(s, 'attachments')} t JOIN {persons} p2 ON p2.id = t.person_id
+                         WHERE t.sha256 = a->>'sha256' AND (v_free OR p2.unit_id IN {_mine(s)}))
+       ORDER BY 1, 2) m), '{{}}');
+{_foreign_rows(s)}
 
   WITH d AS (
     SELECT e AS doc, (e->>'id')::uuid AS id, NOT (e ? 'full_name') AS dead, (e->>'version')::int AS version,
@@ -254,18 +294,11 @@ BEGIN
                 THEN NOT (p.version = (d.base->>'version')::int AND p.updated_at = (d.base->>'updated_at')::timestamptz)
                 ELSE p.version > d.version END AS conflict,
            u.id AS want_unit, u.id IS NOT NULL AND (v_free OR u.id IN {_mine(s)}) AS want_own,
-           (SELECT pl->>'unit_code' FROM jsonb_array_elements({arr.format(k='placements')}) pl
-             WHERE NOT EXISTS (SELECT 1 FROM {units} u2 WHERE u2.code = pl->>'unit_code') LIMIT 1) AS missing_unit,
+           v_missing_unit->>(d.id::text) AS missing_unit,
            (SELECT c.id FROM {persons} c WHERE c.cccd = d.cccd AND c.id <> d.id LIMIT 1) AS cccd_holder,
-           {_foreign_rows(s)} AS foreign_row,
-           (SELECT coalesce(a->>'file_name', a->>'sha256') FROM jsonb_array_elements({arr.format(k='attachments')}) a
-             WHERE NOT (coalesce(p_blobs, '{{}}') ? (a->>'sha256'))
-               AND NOT EXISTS (SELECT 1 FROM {_q(s, 'attachments')} t WHERE t.id = (a->>'id')::uuid
-                               AND t.person_id = d.id AND t.sha256 = a->>'sha256')
-               AND NOT EXISTS (SELECT 1 FROM {_q(s, 'attachments')} t JOIN {persons} p2 ON p2.id = t.person_id
-                               WHERE t.sha256 = a->>'sha256' AND (v_free OR p2.unit_id IN {_mine(s)}))
-             LIMIT 1) AS missing_file
-      FROM d LEFT JOIN {persons} p ON p.id = d.id LEFT JOIN {units} u ON u.code = d.unit_code
+           d.id = ANY(v_foreign) AS foreign_row,
+           v_missing_file->>(d.id::text) AS missing_file
+      FROM d LEFT JOIN {persons} p ON p.id = d.id AND p.id = ANY(v_ids) LEFT JOIN {units} u ON u.code = d.unit_code
   )
   SELECT coalesce(jsonb_agg(jsonb_build_object(
            'id', q.id, 'o', q.o, 'doc', q.doc, 'cccd', q.cccd, 'unit_code', q.unit_code, 'known', q.known,
@@ -297,7 +330,7 @@ BEGIN
   v_known := ARRAY(SELECT (x->>'id')::uuid FROM jsonb_array_elements(v_plan) x
                     WHERE x->>'action' = 'write' AND (x->>'known')::boolean);
   BEGIN
-    PERFORM {SCHEMA}._write(v_live, v_dead, v_known, p_blobs);
+    PERFORM {SCHEMA}._write(v_live, v_rows, v_dead, v_known, p_blobs);
   EXCEPTION WHEN OTHERS THEN
     v_failed := true;
   END;
@@ -306,10 +339,10 @@ BEGIN
       BEGIN
         IF v_item->>'action' = 'write' THEN
           PERFORM {SCHEMA}._write(jsonb_build_array((v_item->'doc') || jsonb_build_object('_unit', v_item->'unit')),
-                                 '[]'::jsonb, CASE WHEN (v_item->>'known')::boolean THEN ARRAY[(v_item->>'id')::uuid]
+                                 v_rows, '[]'::jsonb, CASE WHEN (v_item->>'known')::boolean THEN ARRAY[(v_item->>'id')::uuid]
                                  ELSE '{{}}'::uuid[] END, p_blobs);
         ELSE
-          PERFORM {SCHEMA}._write('[]'::jsonb, jsonb_build_array(v_item->'doc'), '{{}}'::uuid[], p_blobs);
+          PERFORM {SCHEMA}._write('[]'::jsonb, '{{}}'::jsonb, jsonb_build_array(v_item->'doc'), '{{}}'::uuid[], p_blobs);
         END IF;
       EXCEPTION
         WHEN unique_violation THEN
@@ -517,10 +550,11 @@ def functions(schema: str) -> list[Function]:
         Function("missing_units", "p_codes text[]", "text[]", "text[]", _missing_units_body(schema), True),
         Function("tokens", "p_ids uuid[]", "uuid[]", "jsonb", _tokens_body(schema), True),
         Function("missing_contents", "p_hashes text[]", "text[]", "text[]", _missing_contents_body(schema), True),
-        Function("push", "p_docs jsonb, p_bases jsonb, p_blobs jsonb, p_log jsonb", "jsonb, jsonb, jsonb, jsonb",
+        Function("push", "p_docs jsonb, p_rows jsonb, p_bases jsonb, p_blobs jsonb, p_log jsonb",
+                 "jsonb, jsonb, jsonb, jsonb, jsonb",
                  "jsonb", _push_body(schema), True),
         Function("hand_over", "p_person uuid, p_to_unit text", "uuid, text", "text", _hand_over_body(schema), True),
         Function("analyze", "", "", "void", _analyze_body(schema), True),
-        Function("_write", "p_live jsonb, p_dead jsonb, p_known uuid[], p_blobs jsonb",
-                 "jsonb, jsonb, uuid[], jsonb", "void", _write_body(schema), False),
+        Function("_write", "p_live jsonb, p_rows jsonb, p_dead jsonb, p_known uuid[], p_blobs jsonb",
+                 "jsonb, jsonb, jsonb, uuid[], jsonb", "void", _write_body(schema), False),
     ]

@@ -180,7 +180,7 @@ def test_a_unit_login_forges_no_log(city, unchanged) -> None:
 def test_the_internal_writer_is_not_callable(city, unchanged) -> None:
     doc = dict(city.b_doc, unit_code="DN.A", version=99, _unit=str(city.ids["DN.A"]))
     with _raw(city) as conn:
-        _denied(conn, "SELECT hoso_api._write(%s::jsonb, '[]'::jsonb, ARRAY[%s]::uuid[], '{}'::jsonb)",
+        _denied(conn, "SELECT hoso_api._write(%s::jsonb, '{}'::jsonb, '[]'::jsonb, ARRAY[%s]::uuid[], '{}'::jsonb)",
                 (json.dumps([doc]), city.b_person))
 
 
@@ -289,13 +289,13 @@ def test_hand_over_of_bs_person_or_an_unknown_id_gets_the_same_refusal(city, unc
 
 def test_batches_and_inputs_are_bounded(city, unchanged) -> None:
     with city.a.begin() as conn, pytest.raises(DBAPIError, match="tối đa"):
-        conn.execute(text("SELECT hoso_api.push(CAST(:d AS jsonb), '{}', '{}', '[]')"),
+        conn.execute(text("SELECT hoso_api.push(CAST(:d AS jsonb), '{}', '{}', '{}', '[]')"),
                      {"d": json.dumps([{"id": str(uuid.uuid4()), "version": 1, "updated_at": "2026-01-01"}]
                                       * (MAX_DOCS + 1))})
     with city.a.begin() as conn, pytest.raises(DBAPIError, match="tối đa"):
         conn.execute(text("SELECT hoso_api.tokens(CAST(:i AS uuid[]))"), {"i": [uuid.uuid4()] * 20001})
     with city.a.begin() as conn, pytest.raises(DBAPIError, match="mã băm"):
-        conn.execute(text("SELECT hoso_api.push('[]', '{}', CAST(:b AS jsonb), '[]')"),
+        conn.execute(text("SELECT hoso_api.push('[]', '{}', '{}', CAST(:b AS jsonb), '[]')"),
                      {"b": json.dumps({"0" * 64: "aGVsbG8="})})
 
 
@@ -315,3 +315,27 @@ def test_the_department_sees_and_lists_everything(city) -> None:
     with city.db.session() as s:
         assert s.get(Person, city.b_person).deleted_at is None
         assert s.get(Person, city.b_person).full_name == "Trần Thị Bích"
+
+
+def test_rows_naming_another_person_are_not_written(city) -> None:
+    """The wire form names each row's person: a row that names B's person (or a person not in the
+    batch) is never written, and B's rows stay as they were."""
+    def b_rows() -> list:
+        with psycopg.connect(psycopg_url(city.url)) as department:
+            return department.execute("SELECT t::text FROM training t WHERE person_id = %s ORDER BY id",
+                                      (city.b_person,)).fetchall()
+
+    before = b_rows()
+    doc = _fresh_doc(city.b_doc, "048085009401", "DN.A")
+    persons, rows = api._split([api._prepared(doc)])
+    stolen = dict(rows["training"][0], id=str(uuid.uuid4()), person_id=str(city.b_person), institution="Giả mạo")
+    rows["training"].append(stolen)
+    with city.a.begin() as conn:
+        answers = conn.execute(text("SELECT hoso_api.push(CAST(:d AS jsonb), CAST(:r AS jsonb), '{}', '{}', '[]')"),
+                               {"d": json.dumps(persons), "r": json.dumps(rows)}).scalar()
+    assert [a["outcome"] for a in answers] == ["inserted"]
+    assert b_rows() == before
+    with psycopg.connect(psycopg_url(city.url)) as department:
+        assert department.execute("SELECT count(*) FROM training WHERE institution = 'Giả mạo'").fetchone() == (0,)
+        assert department.execute("SELECT count(*) FROM training WHERE person_id = %s",
+                                  (doc["id"],)).fetchone() == (len(doc["training"]),)
