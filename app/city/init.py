@@ -5,18 +5,14 @@ What it sets up (docs/city.md explains it to the administrator):
 - the catalogs, when the database has none yet;
 - the setting ``database_role`` = ``{"role": "city", "group": GROUP, "schema": ...}`` read by
   :func:`app.city.mode.is_city_database` (the app then keeps unit records read-only);
-- ``GROUP`` (default ``hoso_unit``), a NOLOGIN role every unit's login role is a member of, with
-  the grants a unit's sync needs: read the catalogs, the unit tree, the settings; read and write
-  persons, every section table, placements and attachments; add to the change log and the
-  access log (reading neither);
-- row-level security on persons and every person-owned table. A role may see and write only the
-  persons whose ``unit_id`` is one of its units (``city_unit_access``: the unit given to
-  ``city unit-role`` and all its sub-units); a section row, placement or attachment follows its
-  person (``EXISTS`` on ``persons``, whose own policy then applies). The database owner and
-  superusers (the Department) are not subject to the policies and see everything;
-- ``hoso_hand_over(person uuid, to_unit uuid)``: a SECURITY DEFINER function with which the role
-  owning a person's current unit hands the person over to another unit (a transfer), which its
-  own policy would refuse (the new row is outside its units).
+- ``GROUP`` (default ``hoso_unit``), a NOLOGIN role every unit's login role is a member of. It
+  holds NO privilege on any table, view or sequence: ``city init`` takes away whatever the group,
+  its members or PUBLIC hold there (a database made by an older HoSo granted the person tables);
+- the function API, schema ``hoso_api`` (app.city.api_sql): SECURITY DEFINER functions through
+  which a unit's sync writes its own persons only, checked on the server by ``session_user``;
+  EXECUTE for the group. The older ``hoso_hand_over(uuid, uuid)`` is dropped;
+- row-level security on persons and every person-owned table, kept as a second wall should
+  someone grant a table by hand (a role sees the persons of its units in ``city_unit_access``).
 
 Every step looks before it acts (``pg_roles``, ``pg_policies``, privileges, ``pg_proc``), so a
 second run changes nothing; nothing is dropped and re-created.
