@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,7 +26,17 @@ from app.city.conflicts import IdentityConflict, identity_conflicts
 from app.errors import UserError
 from ui.dialogs import show_error
 
-COLUMNS = ("Lúc", "Vai trò gửi", "Loại", "CCCD gửi", "Đơn vị gửi", "Hồ sơ đang giữ", "Đơn vị đang giữ", "Chi tiết")
+COLUMNS = (QT_TRANSLATE_NOOP("CityConflictsDialog", "Lúc"), QT_TRANSLATE_NOOP("CityConflictsDialog", "Vai trò gửi"),
+           QT_TRANSLATE_NOOP("CityConflictsDialog", "Loại"), QT_TRANSLATE_NOOP("CityConflictsDialog", "CCCD gửi"),
+           QT_TRANSLATE_NOOP("CityConflictsDialog", "Đơn vị gửi"),
+           QT_TRANSLATE_NOOP("CityConflictsDialog", "Hồ sơ đang giữ"),
+           QT_TRANSLATE_NOOP("CityConflictsDialog", "Đơn vị đang giữ"), QT_TRANSLATE_NOOP("CityConflictsDialog", "Chi tiết"))
+# app.city.conflicts.KIND_LABELS, for the translation
+KINDS = {"cccd": QT_TRANSLATE_NOOP("CityConflictsDialog", "Trùng số CCCD"),
+         "person": QT_TRANSLATE_NOOP("CityConflictsDialog", "Trùng mã hồ sơ của đơn vị khác"),
+         "row": QT_TRANSLATE_NOOP("CityConflictsDialog", "Trùng mã dòng dữ liệu của hồ sơ khác"),
+         "write": QT_TRANSLATE_NOOP("CityConflictsDialog", "Trùng khoá khi ghi"),
+         "hand_over": QT_TRANSLATE_NOOP("CityConflictsDialog", "Chuyển giao hồ sơ không thuộc đơn vị")}
 
 
 def tr(text: str) -> str:
@@ -52,7 +62,7 @@ class CityConflictsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         for i, r in enumerate(rows):
-            values = [f"{r.at.astimezone():%d/%m/%Y %H:%M}", r.role, tr(r.kind_label), r.cccd or "", r.unit_code or "",
+            values = [f"{r.at.astimezone():%d/%m/%Y %H:%M}", r.role, tr(KINDS.get(r.kind, r.kind_label)), r.cccd or "", r.unit_code or "",
                       r.holder_name or (str(r.holder_id) if r.holder_id else ""), r.holder_unit or "", r.detail or ""]
             for j, value in enumerate(values):
                 self.table.setItem(i, j, QTableWidgetItem(value))
