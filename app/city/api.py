@@ -8,6 +8,7 @@ runs a migration. Each call is one statement; the caller owns the transaction.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -29,6 +30,8 @@ def _json(value: Any) -> str:
     def plain(obj: Any) -> Any:
         if isinstance(obj, uuid.UUID):
             return str(obj)
+        if isinstance(obj, dt.datetime) and obj.tzinfo is None:  # HoSo keeps times in UTC (SQLite: naive)
+            return obj.replace(tzinfo=dt.UTC).isoformat()
         if hasattr(obj, "isoformat"):
             return obj.isoformat()
         return str(obj)

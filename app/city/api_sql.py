@@ -208,7 +208,7 @@ def _foreign_rows(s: str) -> str:
 
 
 def _push_body(s: str) -> str:
-    persons, units, log, access = _q(s, "persons"), _q(s, "units"), _q(s, "change_log"), _q(s, "access_log")
+    persons, units, log = _q(s, "persons"), _q(s, "units"), _q(s, "change_log")
     conflicts = _q(s, "city_identity_conflicts")
     return f"""
 DECLARE
@@ -358,19 +358,21 @@ BEGIN
   FOR v_item IN SELECT x FROM jsonb_array_elements(v_plan) x
                  WHERE x->>'action' = 'write' AND x->>'hand_to' IS NOT NULL LOOP
     UPDATE {persons} SET unit_id = (v_item->>'hand_to')::uuid WHERE id = (v_item->>'id')::uuid;
-    INSERT INTO {log} (at, by, action, entity, record_id, person_id, field, old, new)
-      VALUES (now(), v_caller, 'update', 'person', (v_item->>'id')::uuid, (v_item->>'id')::uuid, 'unit_id',
-              v_item->>'unit', v_item->>'hand_to');
+    PERFORM {SCHEMA}._log('change_log', jsonb_build_array(jsonb_build_object(
+      'at', now(), 'by', v_caller, 'action', 'update', 'entity', 'person', 'record_id', v_item->>'id',
+      'person_id', v_item->>'id', 'field', 'unit_id', 'old', v_item->>'unit', 'new', v_item->>'hand_to')));
   END LOOP;
 
   v_written := ARRAY(SELECT (x->>'id')::uuid FROM jsonb_array_elements(v_plan) x
                       WHERE x->>'action' IN ('write', 'delete'));
   -- the sender's change history of the records written (never of another record)
-  INSERT INTO {log} (at, by, action, entity, record_id, person_id, field, old, new)
-  SELECT r.at, CASE WHEN v_free THEN r.by ELSE left(v_caller || ': ' || coalesce(r.by, ''), 80) END,
-         r.action, r.entity, r.record_id, r.person_id, r.field, r.old, r.new
-    FROM jsonb_populate_recordset(NULL::{log}, coalesce(p_log, '[]')) r
-   WHERE r.person_id = ANY(v_written);
+  PERFORM {SCHEMA}._log('change_log', coalesce((SELECT jsonb_agg(jsonb_build_object(
+           'at', r.at, 'by', CASE WHEN v_free THEN r.by ELSE left(v_caller || ': ' || coalesce(r.by, ''), 80) END,
+           'action', r.action, 'entity', r.entity, 'record_id', r.record_id, 'person_id', r.person_id,
+           'field', r.field, 'old', r.old, 'new', r.new) ORDER BY r.o)
+    FROM (SELECT q.*, o FROM jsonb_array_elements(coalesce(p_log, '[]')) WITH ORDINALITY e(v, o)
+          CROSS JOIN LATERAL jsonb_populate_record(NULL::{log}, e.v) q) r
+   WHERE r.person_id IN (SELECT unnest(v_written))), '[]'::jsonb));
 
   -- identity conflicts: one generic answer to the unit, the details for the Department (the
   -- server log keeps them even if the caller rolls its transaction back)
@@ -387,14 +389,15 @@ BEGIN
            WHEN 'row' THEN 'mã một dòng dữ liệu (quá trình, tệp đính kèm…) đã thuộc hồ sơ khác'
            ELSE 'CSDL thành phố từ chối ghi (trùng khoá)' END
     FROM jsonb_array_elements(v_plan) x WHERE x->>'action' LIKE 'collision:%';
-  INSERT INTO {access} (at, by, action, person_id, detail)
-  SELECT now(), v_caller, 'identity_conflict', CASE WHEN x->>'action' IN ('collision:person', 'collision:cccd')
-         THEN (x->>'holder')::uuid END,
-         'đồng bộ: hồ sơ ' || (x->>'id') || ' bị từ chối (' || substr(x->>'action', 11) || ')'
-    FROM jsonb_array_elements(v_plan) x WHERE x->>'action' LIKE 'collision:%';
-  INSERT INTO {access} (at, by, action, person_id, detail)
-  SELECT now(), v_caller, 'sync_refused', (x->>'id')::uuid, 'đồng bộ: xoá hồ sơ không thuộc đơn vị của vai trò'
-    FROM jsonb_array_elements(v_plan) x WHERE (x->>'foreign_dead')::boolean;
+  PERFORM {SCHEMA}._log('access_log', coalesce((SELECT jsonb_agg(jsonb_build_object(
+           'at', now(), 'by', v_caller, 'action', 'identity_conflict',
+           'person_id', CASE WHEN x->>'action' IN ('collision:person', 'collision:cccd') THEN x->>'holder' END,
+           'detail', 'đồng bộ: hồ sơ ' || (x->>'id') || ' bị từ chối (' || substr(x->>'action', 11) || ')'))
+    FROM jsonb_array_elements(v_plan) x WHERE x->>'action' LIKE 'collision:%'), '[]'::jsonb));
+  PERFORM {SCHEMA}._log('access_log', coalesce((SELECT jsonb_agg(jsonb_build_object(
+           'at', now(), 'by', v_caller, 'action', 'sync_refused', 'person_id', x->>'id',
+           'detail', 'đồng bộ: xoá hồ sơ không thuộc đơn vị của vai trò'))
+    FROM jsonb_array_elements(v_plan) x WHERE (x->>'foreign_dead')::boolean), '[]'::jsonb));
 
   SELECT jsonb_object_agg(k, n) INTO v_counts FROM (
     SELECT CASE WHEN x->>'action' = 'write' THEN CASE WHEN (x->>'known')::boolean THEN 'updated' ELSE 'inserted' END
@@ -402,8 +405,9 @@ BEGIN
                 WHEN x->>'action' LIKE 'collision:%' OR x->>'action' LIKE 'rejected:%' THEN 'rejected'
                 ELSE x->>'action' END AS k, count(*) AS n
       FROM jsonb_array_elements(v_plan) x GROUP BY 1) c;
-  INSERT INTO {access} (at, by, action, person_id, detail)
-  VALUES (now(), v_caller, 'sync', NULL, 'đồng bộ ' || jsonb_array_length(p_docs) || ' hồ sơ: ' || coalesce(v_counts, '{{}}')::text);
+  PERFORM {SCHEMA}._log('access_log', jsonb_build_array(jsonb_build_object(
+    'at', now(), 'by', v_caller, 'action', 'sync', 'person_id', NULL,
+    'detail', 'đồng bộ ' || jsonb_array_length(p_docs) || ' hồ sơ: ' || coalesce(v_counts, '{{}}')::text)));
 
   SELECT coalesce(jsonb_agg(jsonb_build_object(
            'id', x->>'id',
@@ -424,6 +428,78 @@ BEGIN
               END) ORDER BY (x->>'o')::int), '[]'::jsonb)
     INTO v_results FROM jsonb_array_elements(v_plan) x;
   RETURN v_results;
+END
+"""
+
+
+# app.security.chain: every log entry carries hash = sha256(previous hash ‖ "\n" ‖ the canonical
+# JSON of [table, id, fields…]) and ``log_heads`` holds each log's last id, hash and count; every
+# writer takes the same transaction-scoped advisory lock first. ``_log`` is that writer in SQL.
+CHAIN_LOCK = 0x486F536F
+LOG_FIELDS = {
+    "change_log": ("at", "by", "action", "entity", "record_id", "person_id", "field", "old", "new"),
+    "access_log": ("at", "by", "action", "person_id", "detail"),
+}
+
+
+def _log_body(s: str) -> str:
+    def j(expr: str) -> str:  # a JSON value as Python's json.dumps(ensure_ascii=False) writes it
+        return f"coalesce(to_json({expr})::text, 'null')"
+
+    branches = []
+    for table, names in LOG_FIELDS.items():
+        typed = {"at": "v_at", "record_id": "(v_row->>'record_id')::uuid", "person_id": "(v_row->>'person_id')::uuid"}
+        values = [typed.get(n, f"v_row->>'{n}'") for n in names]
+        parts = []
+        for n in names:
+            if n == "at":
+                parts.append(j("to_char(v_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')"))
+            elif n in ("record_id", "person_id"):
+                parts.append(j(f"(v_row->>'{n}')::uuid::text"))
+            else:
+                parts.append(j(f"v_row->>'{n}'"))
+        canonical = " || ',' || ".join([f"'\"{table}\"'", "v_id::text", *parts])
+        branches.append(f"""
+    {'IF' if not branches else 'ELSIF'} p_table = '{table}' THEN
+      v_prev := encode(sha256(convert_to(v_prev || E'\\n' || '[' || {canonical} || ']', 'UTF8')), 'hex');
+      INSERT INTO {_q(s, table)} (id, {', '.join(names)}, hash) VALUES (v_id, {', '.join(values)}, v_prev);""")
+    return f"""
+DECLARE
+  v_last bigint;
+  v_prev text;
+  v_row jsonb;
+  v_id bigint;
+  v_at timestamptz;
+  v_n integer := 0;
+BEGIN
+  IF p_table NOT IN ('change_log', 'access_log') THEN
+    RAISE EXCEPTION 'hoso_api._log: %', p_table USING ERRCODE = '22023';
+  END IF;
+  IF coalesce(jsonb_array_length(p_rows), 0) = 0 THEN
+    RETURN;
+  END IF;
+  PERFORM pg_advisory_xact_lock({CHAIN_LOCK});
+  UPDATE {_q(s, 'log_heads')} SET count = count WHERE name = p_table;
+  IF NOT FOUND THEN  -- no head yet: from the table's newest entry
+    IF p_table = 'change_log' THEN
+      SELECT t.id, t.hash INTO v_last, v_prev FROM {_q(s, 'change_log')} t ORDER BY t.id DESC LIMIT 1;
+      SELECT count(*) INTO v_n FROM {_q(s, 'change_log')};
+    ELSE
+      SELECT t.id, t.hash INTO v_last, v_prev FROM {_q(s, 'access_log')} t ORDER BY t.id DESC LIMIT 1;
+      SELECT count(*) INTO v_n FROM {_q(s, 'access_log')};
+    END IF;
+    INSERT INTO {_q(s, 'log_heads')} (name, last_id, hash, count, verified_id, verified_hash)
+      VALUES (p_table, coalesce(v_last, 0), coalesce(v_prev, ''), v_n, 0, '');
+    v_n := 0;
+  END IF;
+  SELECT h.last_id, h.hash INTO v_last, v_prev FROM {_q(s, 'log_heads')} h WHERE h.name = p_table;
+  FOR v_row IN SELECT x FROM jsonb_array_elements(p_rows) x LOOP
+    v_id := nextval(pg_get_serial_sequence('{_q(s, "")[:-3]}.' || p_table, 'id'));
+    v_at := coalesce((v_row->>'at')::timestamptz, now());{''.join(branches)}
+    END IF;
+    v_n := v_n + 1;
+  END LOOP;
+  UPDATE {_q(s, 'log_heads')} SET last_id = v_id, hash = v_prev, count = count + v_n WHERE name = p_table;
 END
 """
 
@@ -509,18 +585,20 @@ BEGIN
       VALUES (now(), v_caller, 'hand_over', p_person, left(p_to_unit, 40),
               (SELECT p.id FROM {persons} p WHERE p.id = p_person),
               'chuyển giao hồ sơ không có hoặc không thuộc đơn vị của vai trò');
-    INSERT INTO {_q(s, 'access_log')} (at, by, action, person_id, detail)
-      VALUES (now(), v_caller, 'identity_conflict', p_person, 'chuyển giao bị từ chối tới đơn vị ' || left(p_to_unit, 40));
+    PERFORM {SCHEMA}._log('access_log', jsonb_build_array(jsonb_build_object(
+      'at', now(), 'by', v_caller, 'action', 'identity_conflict', 'person_id', p_person,
+      'detail', 'chuyển giao bị từ chối tới đơn vị ' || left(p_to_unit, 40))));
     RETURN NULL;
   END IF;
   SELECT u.code INTO v_from_code FROM {units} u WHERE u.id = v_from;
   IF v_from IS DISTINCT FROM v_to THEN
     UPDATE {persons} SET unit_id = v_to WHERE id = p_person;
-    INSERT INTO {_q(s, 'change_log')} (at, by, action, entity, record_id, person_id, field, old, new)
-      VALUES (now(), v_caller, 'update', 'person', p_person, p_person, 'unit_id', v_from::text, v_to::text);
-    INSERT INTO {_q(s, 'access_log')} (at, by, action, person_id, detail)
-      VALUES (now(), v_caller, 'hand_over', p_person, 'chuyển giao hồ sơ từ đơn vị ' || coalesce(v_from_code, '?')
-              || ' sang ' || left(p_to_unit, 40));
+    PERFORM {SCHEMA}._log('change_log', jsonb_build_array(jsonb_build_object(
+      'at', now(), 'by', v_caller, 'action', 'update', 'entity', 'person', 'record_id', p_person,
+      'person_id', p_person, 'field', 'unit_id', 'old', v_from::text, 'new', v_to::text)));
+    PERFORM {SCHEMA}._log('access_log', jsonb_build_array(jsonb_build_object(
+      'at', now(), 'by', v_caller, 'action', 'hand_over', 'person_id', p_person,
+      'detail', 'chuyển giao hồ sơ từ đơn vị ' || coalesce(v_from_code, '?') || ' sang ' || left(p_to_unit, 40))));
   END IF;
   RETURN coalesce(v_from_code, '');
 END
@@ -555,6 +633,7 @@ def functions(schema: str) -> list[Function]:
                  "jsonb", _push_body(schema), True),
         Function("hand_over", "p_person uuid, p_to_unit text", "uuid, text", "text", _hand_over_body(schema), True),
         Function("analyze", "", "", "void", _analyze_body(schema), True),
+        Function("_log", "p_table text, p_rows jsonb", "text, jsonb", "void", _log_body(schema), False),
         Function("_write", "p_live jsonb, p_rows jsonb, p_dead jsonb, p_known uuid[], p_blobs jsonb",
                  "jsonb, jsonb, jsonb, uuid[], jsonb", "void", _write_body(schema), False),
     ]

@@ -38,8 +38,8 @@ pytestmark = pytest.mark.city
 
 B_CCCD, B2_CCCD, A_CCCD = "048085009001", "048085009002", "048085009101"
 PHOTO = b"\x89PNG\r\n\x1a\n" + b"anh cua B" * 40
-# every table the Department's data lives in; the two logs and the conflicts list record attempts
-WATCHED_EXCLUDED = ("access_log", "city_identity_conflicts")
+# every table the Department's data lives in; the access log (with its chain head) and the conflicts list record attempts
+WATCHED_EXCLUDED = ("access_log", "log_heads", "city_identity_conflicts")
 
 
 @pytest.fixture(scope="module")
@@ -339,3 +339,21 @@ def test_rows_naming_another_person_are_not_written(city) -> None:
         assert department.execute("SELECT count(*) FROM training WHERE institution = 'Giả mạo'").fetchone() == (0,)
         assert department.execute("SELECT count(*) FROM training WHERE person_id = %s",
                                   (doc["id"],)).fetchone() == (len(doc["training"]),)
+
+
+def test_the_citys_logs_stay_one_unbroken_chain(city) -> None:
+    """Every entry the API writes (the sync's history, hand-overs, refusals, the sync's own access
+    entries) is chained like the app's own writers do (app.security.chain): the check walks clean."""
+    from app.security.chain import verify
+
+    with city.a.begin() as conn:  # one more of each kind of entry
+        doc = _fresh_doc(city.b_doc, "048085009501", "DN.A")
+        log = [{"at": "2026-11-01T07:00:00+00:00", "by": "can_bo", "action": "create", "entity": "person",
+                "record_id": doc["id"], "person_id": doc["id"], "field": "*", "old": None, "new": "tạo\n\"mới\""}]
+        assert api.push_documents(conn, [doc], log=log).inserted == 1
+        api.push_documents(conn, [_fresh_doc(city.b_doc, B_CCCD, "DN.A")])
+    with city.db.session() as s:
+        report = verify(s)
+        assert report.breaks == [] and report.entries > 10
+        assert s.scalar(select(text("count(*)")).select_from(text("change_log")).where(
+            text("by = :b")), {"b": f"{city.ra}: can_bo"}) == 1

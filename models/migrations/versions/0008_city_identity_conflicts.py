@@ -6,7 +6,7 @@ hand-over it may not make. (The city's function API, roles and privileges are ma
 ``city init``, not by a migration.)
 
 Revision ID: 0008
-Revises: 0011
+Revises: 0009
 """
 
 from collections.abc import Sequence
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '0008'
-down_revision: str | None = '0011'
+down_revision: str | None = '0009'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
