@@ -18,7 +18,6 @@ import datetime as dt
 import logging
 import uuid
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -203,23 +202,13 @@ class _Run:
         status, message = "done", None
         try:
             ids = self._hold_back_missing_units(ids, unit_codes)
-            # The next batch's documents are built (local SQLite, Python) while the city writes the
-            # current one: the two halves of the work overlap.
-            batches = list(chunks(ids, self.batch_size))
-            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="hoso-sync") as pool:
-                ahead = pool.submit(self._prepare, batches[0]) if batches else None
-                for number, batch in enumerate(batches, start=1):
-                    if cancel is not None and cancel():
-                        status = "cancelled"
-                        break
-                    assert ahead is not None
-                    prepared = ahead.result()
-                    ahead = pool.submit(self._prepare, batches[number]) if number < len(batches) else None
-                    self._batch(batch, number, prepared)
-                    if progress is not None:
-                        progress(min(number * self.batch_size, len(ids)), len(ids))
-                if ahead is not None:
-                    ahead.cancel()
+            for number, batch in enumerate(chunks(ids, self.batch_size), start=1):
+                if cancel is not None and cancel():
+                    status = "cancelled"
+                    break
+                self._batch(batch, number)
+                if progress is not None:
+                    progress(min(number * self.batch_size, len(ids)), len(ids))
         except (OperationalError, DBAPIError) as exc:
             status, message = "failed", f"Mất kết nối tới cơ sở dữ liệu thành phố tại {host_of(self.url)}: " \
                                         f"{str(getattr(exc, 'orig', exc)).strip().splitlines()[0]}"
@@ -230,8 +219,7 @@ class _Run:
             raise UserError(message + " — phần đã gửi được giữ nguyên; chạy lại để gửi tiếp.")
         return self.summary
 
-    def _prepare(self, batch: Sequence[uuid.UUID]) -> tuple[list[dict], dict[str, Token], list[dict[str, Any]]]:
-        """The batch's documents, the tokens last confirmed for them and their change history."""
+    def _batch(self, batch: Sequence[uuid.UUID], number: int) -> None:
         with self.db.session(self.user) as s:
             docs = list(outgoing_documents(s, batch))
             records = s.scalars(select(SyncRecord).where(SyncRecord.target_id == self.target_id,
@@ -240,12 +228,7 @@ class _Run:
             log = [{name: getattr(c, name) for name in LOG_FIELDS} for c in s.scalars(
                 select(ChangeLog).where(ChangeLog.person_id.in_(batch), ChangeLog.id > self.since,
                                         ChangeLog.id <= self.upto).order_by(ChangeLog.id))]
-        return docs, bases, _approved_entries(log, docs)
-
-    def _batch(self, batch: Sequence[uuid.UUID], number: int,
-               prepared: tuple[list[dict], dict[str, Token], list[dict[str, Any]]]) -> None:
-        """One transaction at the city, then the confirmed tokens recorded locally."""
-        docs, bases, log = prepared
+        log = _approved_entries(log, docs)
         with Session(self.engine) as city, city.begin():
             result = push_documents(city, docs, bases=bases, blobs=self._blob, log=log)
             if number & (number - 1) == 0 and number >= ANALYZE_FROM_BATCH:
