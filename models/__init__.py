@@ -3,7 +3,15 @@
 from models.audit import ChangeLog, LogHead
 from models.base import Audited, Base, Versioned
 from models.catalog import BaseSalary, CatalogItem, Grade, SalaryScaleStep
-from models.exchange import CityUnitAccess, PackageReceipt, SyncRecord, SyncRun, SyncTarget, TrustedKey
+from models.exchange import (
+    CityIdentityConflict,
+    CityUnitAccess,
+    PackageReceipt,
+    SyncRecord,
+    SyncRun,
+    SyncTarget,
+    TrustedKey,
+)
 from models.person import SEXES, STAFF_TYPES, STATUSES, Person
 from models.sections import (
     DECISION_KINDS,
@@ -45,7 +53,7 @@ SECTION_CLASSES: dict[str, type[Section]] = {
 }
 
 __all__ = [
-    "AccessLog", "ApprovedSnapshot", "CityUnitAccess", "PackageReceipt", "ROLES", "ReviewEvent", "SyncRecord",
+    "AccessLog", "ApprovedSnapshot", "CityIdentityConflict", "CityUnitAccess", "PackageReceipt", "ROLES", "ReviewEvent", "SyncRecord",
     "SyncRun", "SyncTarget", "TrustedKey", "User", "UserUnit",
     "Allowance", "AssetDeclaration", "Attachment", "Audited", "Base", "BaseSalary", "CatalogItem",
     "ChangeLog", "LogHead", "DECISION_KINDS", "DISCIPLINE_KINDS", "Decision", "Discipline", "Evaluation",

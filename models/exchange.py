@@ -80,3 +80,21 @@ class PackageReceipt(Base):
     imported_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     imported_by: Mapped[str] = mapped_column(String(80), default="")
     summary: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class CityIdentityConflict(Base):
+    """City side: a unit's record refused because its identity (CCCD, dossier id, a row id) is held
+    at the city by a record the unit does not own, or a hand-over it may not make. The unit gets one
+    generic refusal; the Department resolves these (``city conflicts``, the window in city mode)."""
+
+    __tablename__ = "city_identity_conflicts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    role_name: Mapped[str] = mapped_column(String(63))  # the unit's login role that sent it
+    kind: Mapped[str] = mapped_column(String(20))  # cccd | person | row | hand_over
+    person_id: Mapped[uuid.UUID | None] = mapped_column(Uuid())  # the dossier id the unit sent
+    cccd: Mapped[str | None] = mapped_column(String(12))  # the CCCD the unit sent
+    unit_code: Mapped[str | None] = mapped_column(String(40))  # the unit the unit's record names
+    holder_id: Mapped[uuid.UUID | None] = mapped_column(Uuid())  # the city's record holding it
+    detail: Mapped[str | None] = mapped_column(Text)

@@ -16,6 +16,7 @@ from app.version import version
 from ui import (
     alerts_ui,
     backup_ui,
+    city_conflicts_ui,
     dashboard_ui,
     import_wizard,
     package_ui,
@@ -184,6 +185,9 @@ class MainWindow(QMainWindow):
             (tools_menu, "show_audit_log", tr("Nhật ký xử lý dữ liệu…"), None, lambda: security_ui.show_audit_log(self)),
             (tools_menu, "change_password", tr("Đổi mật khẩu…"), None, lambda: security_ui.change_password(self)),
         ]
+        if self.service.principal.is_city_readonly:  # the Department at the city database
+            entries.append((tools_menu, "show_identity_conflicts", tr("Xung đột số định danh ở CSDL thành phố…"),
+                            None, lambda: city_conflicts_ui.show_identity_conflicts(self)))
         for menu, function, text, shortcut, call in entries:
             self._action(menu, text, call, shortcut, f"{function}_action")
 

@@ -128,6 +128,9 @@ class SyncDialog(QDialog):
         self.result_label.setText(summary_text(summary))
         self.problems_list.clear()
         for problem in summary.problems:
+            if problem["kind"] == "missing_units":  # said once, up front, for every dossier of those units
+                self.problems_list.addItem(problem["message"])
+                continue
             kind = tr("Xung đột") if problem["kind"] == "conflict" else tr("Từ chối")
             self.problems_list.addItem(f"{kind}: {problem.get('full_name') or ''} ({problem.get('cccd')}) — "
                                        f"{problem['message']}")

@@ -41,7 +41,6 @@ from sqlalchemy import (
     Uuid,
     delete,
     select,
-    text,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
@@ -351,14 +350,15 @@ def _append_log(conn: Connection, entries: Iterable[Mapping[str, Any]], person_i
 
 def apply_documents(session: Session, documents: Iterable[dict], *, bases: Mapping[str, Token] | None = None,
                     blobs: Callable[[str], bytes | None] | None = None,
-                    log: Iterable[Mapping[str, Any]] | None = None,
-                    writable: set[uuid.UUID] | None | bool = True) -> ApplyResult:
+                    log: Iterable[Mapping[str, Any]] | None = None) -> ApplyResult:
     """Write ``documents`` into the database of ``session`` (the caller commits). See the module
     docstring. ``log``: the sender's change-log entries, appended for the persons written.
-    ``writable``: the target unit ids the connection may write (True: ask the database)."""
+
+    The connection must be free to write every record (the Department at the city, or a SQLite
+    file): package import checks beforehand that each record is the signer's to write
+    (app.package.verify). A unit's login at the city uses the function API instead (app.city.api)."""
     conn = session.connection()
-    if writable is True:
-        writable = _writable(conn)
+    writable = None
     units = {code: uid for uid, code in conn.execute(select(Unit.id, Unit.code))}
     result = ApplyResult()
     for chunk in _chunks(documents, CHUNK):
@@ -379,14 +379,6 @@ def _memo(blobs: Callable[[str], bytes | None] | None) -> Callable[[str], bytes 
             seen[sha256] = blobs(sha256)
         return seen[sha256]
     return fetch
-
-
-def _writable(conn: Connection) -> set[uuid.UUID] | None:
-    try:
-        from app.city.init import writable_unit_ids
-    except ImportError:  # pragma: no cover - city init not installed
-        return None
-    return writable_unit_ids(conn)
 
 
 def _apply_chunk(conn: Connection, docs: list[dict], bases: Mapping[str, Token],
@@ -450,21 +442,10 @@ def _write(conn: Connection, t: _Target, live: list[dict], dead: list[dict],
            result: ApplyResult) -> None:
     writer = _Writer(conn, t, blobs)
     unit_of: dict[str, uuid.UUID | None] = {}
-    hand_over: list[tuple[str, uuid.UUID]] = []
     for d in live:
-        wanted = t.units.get(d.get("unit_code") or "")
-        current = t.current_unit.get(d["id"])
-        if writable is not None and wanted not in writable and d["id"] in t.tokens:
-            unit_of[d["id"]] = current  # the final state under the city unit that owns it, then hand over
-            if wanted is not None:
-                hand_over.append((d["id"], wanted))
-        else:
-            unit_of[d["id"]] = wanted
+        unit_of[d["id"]] = t.units.get(d.get("unit_code") or "")
     writer.write(live, unit_of)
     writer.tombstones(dead)
-    for person_id, unit in hand_over:
-        conn.execute(text("SELECT hoso_hand_over(:p, :u)"), {"p": uuid.UUID(person_id), "u": unit})
-        result.handed_over.append(person_id)
     for d in live:
         if d["id"] in t.tokens:
             result.updated += 1

@@ -9,6 +9,7 @@
 - ``city roles [--refresh] [--json]``: the unit roles and their units; ``--refresh`` recomputes
   the units after the unit tree changed.
 - ``city drop-role NAME``: takes a unit role's access away and drops it.
+- ``city conflicts [--json]``: the Department's list of identity conflicts (app.city.conflicts).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ Handler = Callable[[Database, argparse.Namespace], int]
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> dict[str, Handler]:
     city = subparsers.add_parser("city", parents=[common], help="cơ sở dữ liệu thành phố (Sở Nội vụ, PostgreSQL)")
     sub = city.add_subparsers(dest="city_command", parser_class=type(city), required=True,
-                              metavar="{init,unit-role,roles,drop-role}")
+                              metavar="{init,unit-role,roles,drop-role,conflicts}")
     init = sub.add_parser("init", parents=[common], help="khởi tạo --db làm cơ sở dữ liệu thành phố (chạy lại không "
                                                          "thay đổi gì)")
     init.add_argument("--group", metavar="NAME",
@@ -47,6 +48,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     roles.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     drop = sub.add_parser("drop-role", parents=[common], help="thu hồi quyền và xóa vai trò của một đơn vị")
     drop.add_argument("role", metavar="NAME")
+    conflicts = sub.add_parser("conflicts", parents=[common],
+                               help="danh sách xung đột số định danh (CCCD, mã hồ sơ) do các đơn vị gửi lên")
+    conflicts.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     city.set_defaults(open_db=False)  # _city checks --db is PostgreSQL first: opening a SQLite path creates it
     return {"city": _city}
 
@@ -59,7 +63,8 @@ def _city(target: str, args: argparse.Namespace) -> int:
     db = open_database(target)
     try:
         require_postgresql(db)
-        handlers: dict[str, Handler] = {"init": _init, "unit-role": _unit_role, "roles": _roles, "drop-role": _drop}
+        handlers: dict[str, Handler] = {"init": _init, "unit-role": _unit_role, "roles": _roles, "drop-role": _drop,
+                                      "conflicts": _conflicts}
         return handlers[args.city_command](db, args)
     finally:
         db.dispose()
@@ -136,4 +141,21 @@ def _drop(db: Database, args: argparse.Namespace) -> int:
     if not known:
         raise UserError(f"Không có vai trò đơn vị '{args.role}'.")
     output.message(f"Đã thu hồi quyền và xóa vai trò {args.role}.")
+    return 0
+
+
+def _conflicts(db: Database, args: argparse.Namespace) -> int:
+    from app.city.conflicts import identity_conflicts
+    from app.security.principal import for_cli
+
+    rows = identity_conflicts(db, principal=for_cli(db), limit=None)
+    if args.json:
+        output.emit_json([r.as_json() for r in rows])
+        return 0
+    if not rows:
+        output.message("Không có xung đột số định danh nào.")
+        return 0
+    output.table(["Lúc", "Vai trò gửi", "Loại", "CCCD gửi", "Đơn vị gửi", "Hồ sơ đang giữ", "Đơn vị đang giữ"],
+                 [[f"{r.at:%d/%m/%Y %H:%M}", r.role, r.kind_label, r.cccd or "", r.unit_code or "",
+                   r.holder_name or (str(r.holder_id) if r.holder_id else ""), r.holder_unit or ""] for r in rows])
     return 0

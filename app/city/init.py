@@ -5,18 +5,14 @@ What it sets up (docs/city.md explains it to the administrator):
 - the catalogs, when the database has none yet;
 - the setting ``database_role`` = ``{"role": "city", "group": GROUP, "schema": ...}`` read by
   :func:`app.city.mode.is_city_database` (the app then keeps unit records read-only);
-- ``GROUP`` (default ``hoso_unit``), a NOLOGIN role every unit's login role is a member of, with
-  the grants a unit's sync needs: read the catalogs, the unit tree, the settings; read and write
-  persons, every section table, placements and attachments; add to the change log and the
-  access log (reading neither);
-- row-level security on persons and every person-owned table. A role may see and write only the
-  persons whose ``unit_id`` is one of its units (``city_unit_access``: the unit given to
-  ``city unit-role`` and all its sub-units); a section row, placement or attachment follows its
-  person (``EXISTS`` on ``persons``, whose own policy then applies). The database owner and
-  superusers (the Department) are not subject to the policies and see everything;
-- ``hoso_hand_over(person uuid, to_unit uuid)``: a SECURITY DEFINER function with which the role
-  owning a person's current unit hands the person over to another unit (a transfer), which its
-  own policy would refuse (the new row is outside its units).
+- ``GROUP`` (default ``hoso_unit``), a NOLOGIN role every unit's login role is a member of. It
+  holds NO privilege on any table, view or sequence: ``city init`` takes away whatever the group,
+  its members or PUBLIC hold there (a database made by an older HoSo granted the person tables);
+- the function API, schema ``hoso_api`` (app.city.api_sql): SECURITY DEFINER functions through
+  which a unit's sync writes its own persons only, checked on the server by ``session_user``;
+  EXECUTE for the group. The older ``hoso_hand_over(uuid, uuid)`` is dropped;
+- row-level security on persons and every person-owned table, kept as a second wall should
+  someone grant a table by hand (a role sees the persons of its units in ``city_unit_access``).
 
 Every step looks before it acts (``pg_roles``, ``pg_policies``, privileges, ``pg_proc``), so a
 second run changes nothing; nothing is dropped and re-created.
@@ -49,18 +45,12 @@ POLICY = "hoso_unit_rows"
 HAND_OVER = "hoso_hand_over"
 ROLE_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 
-# What a unit's role may do, table by table (anything not named here it cannot touch).
-READ_TABLES = ("alembic_version", "catalog_items", "grades", "salary_scale_steps", "base_salaries", "units",
-               "settings", "city_unit_access")
+# Tables the city database must have (a unit role holds no privilege on any of them: it reaches
+# the data only through the function API of app.city.api_sql).
+REQUIRED_TABLES = ("alembic_version", "catalog_items", "units", "settings", "city_unit_access", "change_log",
+                   "access_log", "city_identity_conflicts")
 CHILD_TABLES = tuple(cls.__tablename__ for cls in models.SECTION_CLASSES.values()) + ("attachments", "placements")
 PERSON_TABLES = ("persons", *CHILD_TABLES)
-WRITE_PRIVILEGES = ("SELECT", "INSERT", "UPDATE", "DELETE")
-# The change log: a unit adds rows (the flush hook writes them) but reads none: the log names the
-# values of every person in the city. ``id`` is readable so that INSERT … RETURNING id works.
-LOG_TABLE = "change_log"
-# The same for the access log (app.security.access): a unit's view, print or export of sensitive
-# data is refused unless it can be logged, and the log of the whole city is not the unit's to read.
-APPEND_ONLY_TABLES = (LOG_TABLE, "access_log")
 
 
 @dataclass
@@ -75,17 +65,24 @@ class InitResult:
     policies_created: list[str] = field(default_factory=list)
     policies_updated: list[str] = field(default_factory=list)
     policies: int = 0
-    function: str = "unchanged"  # created | updated | unchanged
+    revoked: list[str] = field(default_factory=list)  # privileges taken from the units (an older design)
+    functions_created: list[str] = field(default_factory=list)
+    functions_updated: list[str] = field(default_factory=list)
     access_refreshed: dict[str, list[int]] = field(default_factory=dict)  # role → [added, removed] units
 
     @property
     def already(self) -> bool:
         return not (self.created_roles or self.catalogs_loaded or self.marked or self.grants or self.rls_enabled
                     or self.policies_created or self.policies_updated
-                    or self.function != "unchanged" or self.access_refreshed)
+                    or self.revoked or self.functions_created or self.functions_updated or self.access_refreshed)
+
+    @property
+    def function(self) -> str:
+        """The function API as a whole: created | updated | unchanged."""
+        return "created" if self.functions_created else "updated" if self.functions_updated else "unchanged"
 
     def as_json(self) -> dict[str, Any]:
-        return {**asdict(self), "already": self.already}
+        return {**asdict(self), "function": self.function, "already": self.already}
 
 
 def _digest(value: str) -> str:
@@ -192,14 +189,15 @@ class _Setup:
                                        {"s": self.schema}))
 
     def run(self) -> None:
-        missing = [t for t in (*READ_TABLES, *PERSON_TABLES, *APPEND_ONLY_TABLES) if t not in self.tables]
+        missing = [t for t in (*REQUIRED_TABLES, *PERSON_TABLES) if t not in self.tables]
         if missing:
             raise UserError(f"Cơ sở dữ liệu thiếu bảng {', '.join(missing)}; hãy nâng cấp HoSo rồi chạy lại.")
         self._group_role()
-        self._grants()
+        self._revoke_privileges()
         for table in ("city_unit_access", *PERSON_TABLES):
             self._row_security(table)
-        self._hand_over_function()
+        self._legacy_hand_over()
+        self._api()
         self.result.policies = self.conn.scalar(
             text("SELECT count(*) FROM pg_policies WHERE schemaname = :s AND policyname = :p"),
             {"s": self.schema, "p": POLICY})
@@ -216,25 +214,6 @@ class _Setup:
         if not self.conn.scalar(text(check), {"g": self.group, **params}):
             self.conn.exec_driver_sql(statement)
             self.result.grants.append(label)
-
-    def _grants(self) -> None:
-        g = f'"{self.group}"'
-        self._grant("SELECT has_schema_privilege(:g, :s, 'USAGE')", {"s": self.schema},
-                    f'GRANT USAGE ON SCHEMA "{self.schema}" TO {g}', f"USAGE {self.schema}")
-        plan = [(t, ("SELECT",)) for t in READ_TABLES] + [(t, WRITE_PRIVILEGES) for t in PERSON_TABLES]
-        plan += [(t, ("INSERT",)) for t in APPEND_ONLY_TABLES]
-        plan += [("log_heads", ("SELECT", "UPDATE"))]  # the logs' hash-chain heads (app/security/chain.py)
-        for table, privileges in plan:
-            for privilege in privileges:
-                self._grant("SELECT has_table_privilege(:g, :t, :p)", {"t": self.q(table), "p": privilege},
-                            f"GRANT {privilege} ON {self.q(table)} TO {g}", f"{privilege} {table}")
-        for table in APPEND_ONLY_TABLES:
-            self._grant("SELECT has_column_privilege(:g, :t, 'id', 'SELECT')", {"t": self.q(table)},
-                        f"GRANT SELECT (id) ON {self.q(table)} TO {g}", f"SELECT (id) {table}")
-            sequence = self.conn.scalar(text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": self.q(table)})
-            if sequence:
-                self._grant("SELECT has_sequence_privilege(:g, :q, 'USAGE')", {"q": sequence},
-                            f"GRANT USAGE ON SEQUENCE {sequence} TO {g}", f"USAGE {sequence}")
 
     def _row_security(self, table: str) -> None:
         enabled = self.conn.scalar(text("SELECT relrowsecurity FROM pg_class WHERE oid = CAST(:t AS regclass)"),
@@ -280,63 +259,81 @@ class _Setup:
                     "WHERE a.role_name = current_user::text)")
         return f"EXISTS (SELECT 1 FROM {self.q('persons')} p WHERE p.id = person_id)"
 
-    def _hand_over_function(self) -> None:
-        body = _HAND_OVER_BODY.format(persons=self.q("persons"), units=self.q("units"),
-                                      access=self.q("city_unit_access"), log=self.q(LOG_TABLE))
-        signature = f'"{self.schema}".{HAND_OVER}(uuid, uuid)'
-        current = self.conn.execute(
-            text("SELECT p.prosrc, p.prosecdef, p.proconfig FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-                 "WHERE n.nspname = :s AND p.proname = :f"), {"s": self.schema, "f": HAND_OVER}).first()
-        if current is None or current.prosrc != body or not current.prosecdef \
-                or current.proconfig != ["search_path=pg_catalog, pg_temp"]:
-            self.conn.exec_driver_sql(
-                f'CREATE OR REPLACE FUNCTION "{self.schema}".{HAND_OVER}(p_person uuid, p_to_unit uuid) '
-                "RETURNS uuid LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp "
-                f"AS $hoso${body}$hoso$".replace("%", "%%"))
-            self.conn.exec_driver_sql(f"COMMENT ON FUNCTION {signature} IS "
-                                      "'HoSo: chuyển giao hồ sơ sang đơn vị khác (docs/city.md)'")
-            self.result.function = "created" if current is None else "updated"
-        public = self.conn.scalar(text(
-            "SELECT p.proacl IS NULL OR EXISTS (SELECT 1 FROM aclexplode(p.proacl) a WHERE a.grantee = 0) "
-            "FROM pg_proc p WHERE p.oid = CAST(:f AS regprocedure)"), {"f": signature})
+    def _legacy_hand_over(self) -> None:
+        """An older HoSo made ``<schema>.hoso_hand_over(uuid, uuid)``; the API's ``hand_over`` replaces it."""
+        old = self.conn.scalar(text("SELECT to_regprocedure(:f)"), {"f": f'"{self.schema}".{HAND_OVER}(uuid, uuid)'})
+        if old is not None:
+            self.conn.exec_driver_sql(f'DROP FUNCTION "{self.schema}".{HAND_OVER}(uuid, uuid)')
+            self.result.revoked.append(f"DROP FUNCTION {HAND_OVER}")
+
+    def _revoke_privileges(self) -> None:
+        """No privilege on any table, view or sequence of the schema for the units' group, its
+        members (the unit roles) or PUBLIC: they reach the data only through the function API."""
+        rows = self.conn.execute(text(
+            "WITH acl AS ("
+            " SELECT c.oid, c.relkind, c.relowner, a.grantee FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) a"
+            " WHERE c.relnamespace = CAST(:s AS regnamespace) AND c.relkind IN ('r', 'v', 'm', 'S', 'f', 'p')"
+            " UNION"
+            " SELECT c.oid, c.relkind, c.relowner, a.grantee FROM pg_attribute t JOIN pg_class c ON c.oid = t.attrelid"
+            " CROSS JOIN LATERAL aclexplode(t.attacl) a"
+            " WHERE c.relnamespace = CAST(:s AS regnamespace) AND c.relkind IN ('r', 'v', 'm', 'f', 'p'))"
+            " SELECT DISTINCT quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS rel, acl.relkind,"
+            " CASE WHEN acl.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(r.rolname) END AS who"
+            " FROM acl JOIN pg_class c ON c.oid = acl.oid JOIN pg_namespace n ON n.oid = c.relnamespace"
+            " LEFT JOIN pg_roles r ON r.oid = acl.grantee"
+            " WHERE acl.grantee <> acl.relowner AND (acl.grantee = 0 OR pg_has_role(acl.grantee, :g, 'MEMBER'))"
+            " ORDER BY 1, 3"), {"s": self.schema, "g": self.group}).all()
+        for rel, kind, who in rows:
+            what = "SEQUENCE" if kind == "S" else "TABLE"
+            self.conn.exec_driver_sql(f"REVOKE ALL ON {what} {rel} FROM {who}")
+            self.result.revoked.append(f"{who} {rel}")
+        if self.conn.scalar(text("SELECT has_schema_privilege(:g, :s, 'USAGE') AND EXISTS (SELECT 1 FROM pg_namespace n "
+                                 "CROSS JOIN LATERAL aclexplode(n.nspacl) a JOIN pg_roles r ON r.oid = a.grantee "
+                                 "WHERE n.nspname = :s AND r.rolname = :g)"), {"g": self.group, "s": self.schema}):
+            self.conn.exec_driver_sql(f'REVOKE ALL ON SCHEMA "{self.schema}" FROM "{self.group}"')
+            self.result.revoked.append(f"USAGE {self.schema}")
+
+    def _api(self) -> None:
+        """The schema ``hoso_api`` and its SECURITY DEFINER functions (app.city.api_sql)."""
+        from app.city.api_sql import SCHEMA, functions
+
+        if self.conn.scalar(text("SELECT to_regnamespace(:n)"), {"n": SCHEMA}) is None:
+            self.conn.exec_driver_sql(f"CREATE SCHEMA {SCHEMA}")
+            self.result.functions_created.append(SCHEMA)
+        public = self.conn.scalar(text("SELECT EXISTS (SELECT 1 FROM pg_namespace n CROSS JOIN LATERAL "
+                                       "aclexplode(n.nspacl) a WHERE n.nspname = :n AND a.grantee = 0)"), {"n": SCHEMA})
         if public:
-            self.conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC")
-            self.result.grants.append(f"REVOKE EXECUTE {HAND_OVER} FROM PUBLIC")
-        self._grant("SELECT has_function_privilege(:g, :f, 'EXECUTE')", {"f": signature},
-                    f'GRANT EXECUTE ON FUNCTION {signature} TO "{self.group}"', f"EXECUTE {HAND_OVER}")
-
-
-# The caller is ``session_user`` (inside a SECURITY DEFINER function ``current_user`` is the owner):
-# the unit's login role. The Department (superuser, BYPASSRLS, owner of persons) may hand over any
-# person. The version is not bumped: the function completes the sender's own write (docs/city.md).
-_HAND_OVER_BODY = """
-DECLARE
-  v_from uuid;
-  v_caller text := session_user::text;
-  v_privileged boolean;
-BEGIN
-  SELECT p.unit_id INTO v_from FROM {persons} p WHERE p.id = p_person FOR UPDATE;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'Không có hồ sơ % trong cơ sở dữ liệu thành phố', p_person USING ERRCODE = 'no_data_found';
-  END IF;
-  IF NOT EXISTS (SELECT 1 FROM {units} u WHERE u.id = p_to_unit) THEN
-    RAISE EXCEPTION 'Không có đơn vị % trong cơ sở dữ liệu thành phố', p_to_unit USING ERRCODE = 'no_data_found';
-  END IF;
-  SELECT r.rolsuper OR r.rolbypassrls OR pg_has_role(r.oid, c.relowner, 'USAGE') INTO v_privileged
-    FROM pg_roles r, pg_class c WHERE r.rolname = v_caller AND c.oid = '{persons}'::regclass;
-  IF NOT coalesce(v_privileged, false) AND NOT EXISTS (
-      SELECT 1 FROM {access} a WHERE a.role_name = v_caller AND a.unit_id = v_from) THEN
-    RAISE EXCEPTION 'Vai trò % không quản lý đơn vị hiện tại của hồ sơ %; không được chuyển giao hồ sơ này',
-      v_caller, p_person USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  IF v_from IS DISTINCT FROM p_to_unit THEN
-    UPDATE {persons} SET unit_id = p_to_unit WHERE id = p_person;
-    INSERT INTO {log} (at, by, action, entity, record_id, person_id, field, old, new)
-      VALUES (now(), v_caller, 'update', 'person', p_person, p_person, 'unit_id', v_from::text, p_to_unit::text);
-  END IF;
-  RETURN v_from;
-END
-"""
+            self.conn.exec_driver_sql(f"REVOKE ALL ON SCHEMA {SCHEMA} FROM PUBLIC")
+            self.result.grants.append(f"REVOKE {SCHEMA} FROM PUBLIC")
+        self._grant("SELECT has_schema_privilege(:g, :s, 'USAGE')", {"s": SCHEMA},
+                    f'GRANT USAGE ON SCHEMA {SCHEMA} TO "{self.group}"', f"USAGE {SCHEMA}")
+        config = [f"search_path=pg_catalog, {SCHEMA}, pg_temp"]
+        for fn in functions(self.schema):
+            current = self.conn.execute(text(
+                "SELECT p.prosrc, p.prosecdef, p.proconfig, pg_get_function_result(p.oid) AS result, "
+                "pg_get_function_arguments(p.oid) AS args FROM pg_proc p "
+                "WHERE p.oid = to_regprocedure(:f)"), {"f": fn.qualified}).first()
+            if current is None or current.prosrc != fn.body or not current.prosecdef \
+                    or current.proconfig != config or current.result != fn.returns or current.args != fn.args:
+                if current is not None and (current.result != fn.returns or current.args != fn.args):
+                    self.conn.exec_driver_sql(f"DROP FUNCTION {fn.qualified}")
+                self.conn.exec_driver_sql(fn.create().replace("%", "%%"))
+                (self.result.functions_updated if current is not None else self.result.functions_created).append(
+                    fn.name)
+            anyone = self.conn.scalar(text(
+                "SELECT p.proacl IS NULL OR EXISTS (SELECT 1 FROM aclexplode(p.proacl) a WHERE a.grantee = 0) "
+                "FROM pg_proc p WHERE p.oid = to_regprocedure(:f)"), {"f": fn.qualified})
+            if anyone:
+                self.conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {fn.qualified} FROM PUBLIC")
+                self.result.grants.append(f"REVOKE EXECUTE {fn.name} FROM PUBLIC")
+            allowed = self.conn.scalar(text("SELECT has_function_privilege(:g, :f, 'EXECUTE')"),
+                                       {"g": self.group, "f": fn.qualified})
+            if fn.public and not allowed:
+                self.conn.exec_driver_sql(f'GRANT EXECUTE ON FUNCTION {fn.qualified} TO "{self.group}"')
+                self.result.grants.append(f"EXECUTE {fn.name}")
+            elif not fn.public and allowed:
+                self.conn.exec_driver_sql(f'REVOKE ALL ON FUNCTION {fn.qualified} FROM "{self.group}"')
+                self.result.revoked.append(f"EXECUTE {fn.name}")
 
 
 def _privileges(connection: Connection | Session) -> Any:
@@ -347,34 +344,24 @@ def _privileges(connection: Connection | Session) -> Any:
         "WHERE r.rolname = current_user AND c.oid = to_regclass('persons')")).first()
 
 
-def writable_unit_ids(connection: Connection | Session) -> set[uuid.UUID] | None:
-    """The units whose persons the connected role may write, or None when it is not restricted
-    (SQLite, a database without ``city init``, a superuser, a BYPASSRLS role, the owner of persons)."""
-    dialect = connection.get_bind().dialect if isinstance(connection, Session) else connection.dialect
-    if dialect.name != "postgresql":
-        return None
-    row = _privileges(connection)
-    if row is None or row.free or not row.guarded:
-        return None
-    ids = connection.execute(text("SELECT unit_id FROM city_unit_access WHERE role_name = current_user::text"))
-    return {uuid.UUID(str(value)) for (value,) in ids}
+def hand_over(session: Session, person_id: uuid.UUID, to_unit_code: str) -> str:
+    """Hand a person over to the unit ``to_unit_code`` at the city (``hoso_api.hand_over``);
+    returns the code of the unit it left. Allowed to the role whose units hold the person's current
+    unit (and to the Department); an unknown person and another unit's person get the same
+    refusal (UserError), which the Department sees in its list of identity conflicts."""
+    from app.city.api_sql import HAND_OVER_REFUSED, SCHEMA
 
-
-def hand_over(session: Session, person_id: uuid.UUID, to_unit_id: uuid.UUID) -> uuid.UUID | None:
-    """Hand a person over to another unit at the city (``hoso_hand_over``); returns the unit it left.
-
-    Allowed to the role whose units hold the person's current unit (and to the Department). Runs
-    in a savepoint: a refusal raises UserError and leaves the caller's transaction usable.
-    """
     try:
         with session.begin_nested():
-            left = session.scalar(text(f"SELECT {HAND_OVER}(:p, :u)"), {"p": person_id, "u": to_unit_id})
+            left = session.scalar(text(f"SELECT {SCHEMA}.hand_over(:p, :u)"), {"p": person_id, "u": to_unit_code})
     except DBAPIError as exc:
-        if getattr(exc.orig, "sqlstate", None) not in ("42501", "P0002"):  # insufficient_privilege, no_data_found
+        if getattr(exc.orig, "sqlstate", None) not in ("42501", "P0002", "22023"):
             raise
         diag = getattr(exc.orig, "diag", None)
         raise UserError(getattr(diag, "message_primary", None) or str(exc.orig)) from exc
+    if left is None:
+        raise UserError(HAND_OVER_REFUSED)
     stale = session.identity_map.get(session.identity_key(models.Person, person_id))
     if stale is not None:
         session.expire(stale)
-    return None if left is None else uuid.UUID(str(left))
+    return str(left)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -28,16 +27,27 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
-from app.city.apply import ApplyResult, Token, apply_documents, as_datetime, token
+from app.city import api
+from app.city.api import push_documents
+from app.city.apply import ApplyResult, Token, as_datetime, token
 from app.city.documents import chunks
-from app.db import Database, current_revision, head_revision
+from app.db import Database, head_revision
 from app.errors import UserError
 from app.publish import APPROVED, outgoing_documents
-from models import ApprovedSnapshot, Attachment, ChangeLog, Person, SyncRecord, SyncRun, SyncTarget
+from models import (
+    ApprovedSnapshot,
+    Attachment,
+    ChangeLog,
+    Person,
+    Placement,
+    SyncRecord,
+    SyncRun,
+    SyncTarget,
+    Unit,
+)
 from models.base import utcnow
 
 logger = logging.getLogger(__name__)
-KILL_HOOK = "HOSO_SYNC_KILL_AFTER_BATCH"  # tests: die after this many city commits, before the local record
 LOG_FIELDS = ("at", "by", "action", "entity", "record_id", "person_id", "field", "old", "new")
 
 
@@ -56,6 +66,7 @@ class SyncSummary:
     status: str = "done"
     problems: list[dict[str, Any]] = field(default_factory=list)
     handed_over: int = 0
+    missing_units: list[str] = field(default_factory=list)  # unit codes the city lacks (said once, up front)
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -86,33 +97,40 @@ def host_of(url: str) -> str:
 
 
 def connect(target_url: str) -> Engine:
-    """An engine on the city database, checked: reachable, HoSo schema of this version."""
+    """An engine on the city database, checked through the function API (``hoso_api.info``):
+    reachable, prepared by ``city init``, HoSo schema of this version. Nothing else is read: a
+    unit's login role holds no privilege on any table there, and the sync never migrates."""
+    return connect_city(target_url)[0]
+
+
+def connect_city(target_url: str) -> tuple[Engine, dict[str, Any]]:
+    """``connect`` and what ``hoso_api.info()`` answered (role, units, schema version)."""
     if not target_url.startswith("postgresql"):
         raise UserError(f"Đồng bộ chỉ tới cơ sở dữ liệu PostgreSQL của thành phố (postgresql+psycopg://…), "
                         f"không phải {url_key(target_url)}")
     url = target_url.replace("postgresql://", "postgresql+psycopg://", 1)
-    # A new server connection per batch: PostgreSQL caches the plan of each foreign-key check per
+    # A new server connection per batch: PostgreSQL caches the plan of each statement per
     # connection, and a plan made while the city's tables were nearly empty (a sequential scan)
     # would be kept for the whole run, making every later row cost the size of the table.
     engine = create_engine(url, poolclass=NullPool)
     try:
-        revision = current_revision(engine)
+        with engine.connect() as conn:
+            about = api.info(conn)
     except OperationalError as exc:
         engine.dispose()
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         raise UserError(f"Không kết nối được cơ sở dữ liệu thành phố tại {host_of(url)}: {reason}") from None
     except DBAPIError as exc:
         engine.dispose()
-        raise UserError(f"Cơ sở dữ liệu tại {host_of(url)} không phải cơ sở dữ liệu HoSo của thành phố "
-                        f"(hãy chạy 'city init'): {exc.orig}") from None
+        raise UserError(f"Cơ sở dữ liệu tại {host_of(url)} chưa được chuẩn bị làm cơ sở dữ liệu thành phố của "
+                        "phiên bản HoSo này (quản trị viên chạy 'city init'): "
+                        f"{str(exc.orig).strip().splitlines()[0]}") from None
+    revision = about.get("schema_version")
     if revision != head_revision():
         engine.dispose()
-        if revision is None:
-            raise UserError(f"Cơ sở dữ liệu tại {host_of(url)} chưa được chuẩn bị làm cơ sở dữ liệu thành phố "
-                            "(quản trị viên chạy 'city init').")
         raise UserError(f"Cơ sở dữ liệu thành phố tại {host_of(url)} ở phiên bản {revision}, HoSo này cần "
                         f"{head_revision()}; cần nâng cấp cùng phiên bản trước khi đồng bộ.")
-    return engine
+    return engine, about
 
 
 # --- what is pending --------------------------------------------------------------------------------
@@ -156,7 +174,7 @@ def pending_ids(session: Session, target_id: int | None) -> list[uuid.UUID]:
 def sync(db: Database, target_url: str, *, batch_size: int = 200, progress: Callable[[int, int], None] | None = None,
          cancel: Callable[[], bool] | None = None, user: str | None = None) -> SyncSummary:
     """Push every pending dossier to ``target_url`` (see the module docstring)."""
-    engine = connect(target_url)
+    engine, _about = connect_city(target_url)
     try:
         return _Run(db, engine, target_url, batch_size, user).run(progress, cancel)
     finally:
@@ -168,7 +186,6 @@ class _Run:
         self.db, self.engine, self.url, self.user = db, engine, url, user
         self.batch_size = max(1, batch_size)
         self.summary = SyncSummary()
-        self.kill_after = int(os.environ.get(KILL_HOOK) or 0)
 
     def run(self, progress: Callable[[int, int], None] | None, cancel: Callable[[], bool] | None) -> SyncSummary:
         with self.db.session(self.user) as s:
@@ -177,12 +194,14 @@ class _Run:
             self.target_id, self.since = target.id, target.last_change_id
             self.upto = s.scalar(select(func.max(ChangeLog.id))) or 0
             ids = pending_ids(s, target.id)
+            unit_codes = _unit_codes(s, ids)
             run = SyncRun(target_id=target.id, by=s.info["user"], status="running")
             s.add(run)
             s.flush()
             self.summary.run_id = run.id
         status, message = "done", None
         try:
+            ids = self._hold_back_missing_units(ids, unit_codes)
             for number, batch in enumerate(chunks(ids, self.batch_size), start=1):
                 if cancel is not None and cancel():
                     status = "cancelled"
@@ -211,13 +230,29 @@ class _Run:
                                         ChangeLog.id <= self.upto).order_by(ChangeLog.id))]
         log = _approved_entries(log, docs)
         with Session(self.engine) as city, city.begin():
-            result = apply_documents(city, docs, bases=bases, blobs=self._blob, log=log)
+            result = push_documents(city, docs, bases=bases, blobs=self._blob, log=log)
             if number & (number - 1) == 0 and number >= ANALYZE_FROM_BATCH:
-                _refresh_statistics(city)
-        if self.kill_after and number >= self.kill_after:
-            os._exit(137)  # the test of a crash between the city commit and the local record
+                api.analyze(city)
         self._record(result.confirmed)
         self.summary.add(result, len(docs))
+
+    def _hold_back_missing_units(self, ids: list[uuid.UUID], codes: dict[uuid.UUID, set[str]]) -> list[uuid.UUID]:
+        """Ask the city once which of the units of the pending dossiers it lacks; the dossiers of
+        those units are not sent, and one message lists the missing codes (instead of refusing
+        every dossier one by one)."""
+        with self.engine.connect() as conn:
+            missing = set(api.missing_units(conn, {c for found in codes.values() for c in found}))
+        if not missing:
+            return ids
+        held = [i for i in ids if codes.get(i, set()) & missing]
+        self.summary.missing_units = sorted(missing)
+        self.summary.rejected += len(held)
+        self.summary.problems.append({
+            "id": None, "cccd": None, "full_name": None, "kind": "missing_units",
+            "message": f"CSDL thành phố chưa có {len(missing)} đơn vị: {', '.join(sorted(missing))}; "
+                       f"{len(held)} hồ sơ thuộc các đơn vị này chưa được gửi. Đề nghị Sở Nội vụ thêm các đơn vị "
+                       "này (đúng mã như trên) rồi đồng bộ lại."})
+        return [i for i in ids if not codes.get(i, set()) & missing]
 
     def _blob(self, sha256: str) -> bytes | None:
         with self.db.session(self.user) as s:
@@ -258,16 +293,24 @@ class _Run:
 
 # A large first sync grows the city's tables from nothing: PostgreSQL's planner then works from
 # statistics of nearly empty tables (and a server without autovacuum never refreshes them), which
-# slowed a 100,000-profile sync from ~230 to ~20 profiles/s. ANALYZE after batches 4, 8, 16, …
-# keeps them current at a cost that grows only with the log of the run. A unit's role may not
-# analyze tables it does not own: PostgreSQL then skips them with a warning, not an error.
+# slowed a 100,000-profile sync from ~230 to ~20 profiles/s. After batches 4, 8, 16, … the sync
+# asks the city to refresh them (``hoso_api.analyze``, at most once every 10 seconds): a cost that
+# grows only with the log of the run.
 ANALYZE_FROM_BATCH = 4
 
 
-def _refresh_statistics(city: Session) -> None:
-    from app.city.init import PERSON_TABLES
-
-    city.connection().exec_driver_sql(f"ANALYZE {', '.join(PERSON_TABLES)}, change_log")
+def _unit_codes(session: Session, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, set[str]]:
+    """The unit codes each pending dossier names (its unit and its placements' units)."""
+    codes: dict[uuid.UUID, set[str]] = {}
+    for batch in chunks(ids, 500):
+        for person_id, code in session.execute(select(Person.id, Unit.code).join(Unit, Unit.id == Person.unit_id)
+                                                .where(Person.id.in_(batch))):
+            codes.setdefault(person_id, set()).add(code)
+        for person_id, code in session.execute(select(Placement.person_id, Unit.code)
+                                                .join(Unit, Unit.id == Placement.unit_id)
+                                                .where(Placement.person_id.in_(batch))):
+            codes.setdefault(person_id, set()).add(code)
+    return codes
 
 
 def _approved_entries(log: list[dict[str, Any]], docs: list[dict]) -> list[dict[str, Any]]:

@@ -2,7 +2,8 @@
 
 ``sync --json`` prints the contract's ``{"sent","inserted","updated","unchanged","deleted",
 "rejected"}`` plus ``conflicts``, ``pending``, ``overdue`` (dossiers past the 3-working-day
-deadline), ``problems``, ``status`` and ``run_id``. A URL without a password uses the credentials
+deadline), ``problems``, ``missing_units`` (unit codes the city lacks: said once, their dossiers
+held back), ``status`` and ``run_id``. A URL without a password uses the credentials
 remembered by the sync dialog (docs/sync.md). Exit 1 when the city cannot be reached.
 """
 
@@ -51,6 +52,9 @@ def _sync(db: Database, args: argparse.Namespace) -> int:
                f"cập nhật {summary.updated}, không đổi {summary.unchanged}, xoá {summary.deleted}, "
                f"bị từ chối {summary.rejected}, xung đột {summary.conflicts}.")
     for problem in summary.problems:
+        if problem["kind"] == "missing_units":  # once, up front (app.city.sync)
+            output.out(f"  {problem['message']}")
+            continue
         kind = "Xung đột" if problem["kind"] == "conflict" else "Từ chối"
         output.out(f"  {kind}: {problem.get('full_name') or ''} ({problem.get('cccd')}): {problem['message']}")
     _print_pending(summary.pending, summary.overdue)

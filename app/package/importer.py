@@ -30,7 +30,7 @@ from app import units
 from app.db import Database
 from app.package import authorize
 from app.package.build import is_tombstone
-from app.package.verify import VerifiedPackage, open_verified
+from app.package.verify import VerifiedPackage, allowed_units, open_verified
 from models import PackageReceipt, Person, Unit
 from models.base import utcnow
 
@@ -87,12 +87,15 @@ def _info(package: VerifiedPackage, receipt: PackageReceipt | None) -> PackageIn
 def add_missing_units(session: Session, package: VerifiedPackage) -> list[str]:
     """Sub-units the package declares below the signer's unit that this database lacks (a unit
     may open a new office before the Department hears of it). The signer's own unit is never
-    created here: it must be known to the Department already."""
+    created here: it must be known to the Department already; nor is a unit outside the signer's
+    subtree (``allowed_units``), and an existing unit is never moved."""
     by_code = set(session.scalars(select(Unit.code)))
     if package.unit_code not in by_code:
         return []
+    allowed = allowed_units(session, package.unit_code, package.units)
     added: list[str] = []
-    pending = [u for u in package.units if u.get("code") not in by_code and u.get("code") != package.unit_code]
+    pending = [u for u in package.units if u.get("code") not in by_code and u.get("code") != package.unit_code
+               and u.get("code") in allowed]
     while pending:  # parents first, whatever the order of the list
         ready = [u for u in pending if u.get("parent") in by_code]
         if not ready:

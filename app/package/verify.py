@@ -5,8 +5,10 @@ package has —, declared sizes, compression ratio), then the signer (its finger
 ``TrustedKey`` for the same unit, and the signature over the exact bytes of manifest.json must
 verify with the *trusted* key), then the manifest (format, unit, known schema version), then
 every member (listed, right size, right SHA-256; each person JSON parses, names itself, and
-belongs to the signer's unit or a unit below it). Any failure raises ``UserError`` naming the
-member; the caller has written nothing yet.
+belongs to the signer's unit or a unit below it), then the records against THIS database: a
+person it has already may be rewritten or deleted only if its current unit here is one of the
+signer's units, and a section row, placement or attachment id it holds for another person is
+refused. Any failure raises ``UserError`` naming the member; the caller has written nothing yet.
 """
 
 from __future__ import annotations
@@ -198,26 +200,38 @@ def _manifest(path: Path, data: bytes, trusted: TrustedKey) -> dict[str, Any]:
     return manifest
 
 
+def signer_units(session: Session, root_code: str) -> set[str]:
+    """The codes of the signer's unit and every unit below it, as this database knows them."""
+    by_code = dict(session.execute(select(Unit.code, Unit.id)).all())
+    if root_code not in by_code:
+        return set()
+    ids = set(subtree_ids(session, by_code[root_code]))
+    return {code for code, uid in by_code.items() if uid in ids}
+
+
 def allowed_units(session: Session, root_code: str, declared: Any) -> set[str]:
     """Unit codes the signer may send records for: its unit and the units below it, as this
-    database knows them, plus sub-units the package declares that this database does not have."""
-    by_code = dict(session.execute(select(Unit.code, Unit.id)).all())
-    mine: set[str] = set()
-    if root_code in by_code:
-        ids = set(subtree_ids(session, by_code[root_code]))
-        mine = {code for code, uid in by_code.items() if uid in ids}
+    database knows them, plus the sub-units the package declares below them that this database
+    does not have. The walk never passes through a unit this database has outside the signer's
+    subtree, so a package cannot declare (and create) a unit under another unit's subtree, or
+    anywhere else in the city's tree."""
+    known = set(session.scalars(select(Unit.code)))
+    mine = signer_units(session, root_code)
     rows = [u for u in declared if isinstance(u, dict) and isinstance(u.get("code"), str)] \
         if isinstance(declared, list) else []
     children: dict[str | None, list[str]] = {}
     for u in rows:
         children.setdefault(u.get("parent"), []).append(u["code"])
-    stack, declared_subtree = [root_code], set()
+    for code in mine:  # the declared children of every unit of the signer's subtree
+        children.setdefault(code, [])
+    stack, reached = [root_code, *mine], set()
     while stack:
         code = stack.pop()
-        if code not in declared_subtree:
-            declared_subtree.add(code)
-            stack.extend(children.get(code, []))
-    return mine | {c for c in declared_subtree if c not in by_code}
+        if code in reached or (code in known and code not in mine):
+            continue
+        reached.add(code)
+        stack.extend(children.get(code, []))
+    return mine | reached
 
 
 def _check_members(session: Session, path: Path, archive: zipfile.ZipFile, found: dict[str, zipfile.ZipInfo],
@@ -235,24 +249,28 @@ def _check_members(session: Session, path: Path, archive: zipfile.ZipFile, found
     root = manifest["unit"]["code"]
     allowed = allowed_units(session, root, manifest.get("units"))
     persons = deleted = 0
-    unplaced: dict[uuid.UUID, str] = {}  # tombstones without a unit: checked together below
+    records: dict[uuid.UUID, tuple[str, bool]] = {}  # every record (member, tombstone?), checked below
+    rows: dict[str, dict[uuid.UUID, tuple[uuid.UUID, str]]] = {}  # table → row id → (its person, member)
     for name in sorted(members):
         data = _read(archive, path, name, members[name])
         if name.startswith("attachments/"):
             continue  # _read checked the content's SHA-256, which is its name's
         document = _json(path, name, data)
-        if _check_document(path, name, document, allowed, root):
-            unplaced[uuid.UUID(str(document["id"]))] = name
+        _check_document(path, name, document, allowed, root)
+        person_id = uuid.UUID(str(document["id"]))
+        records[person_id] = (name, is_tombstone(document))
+        _collect_rows(path, name, person_id, document, rows)
         deleted, persons = (deleted + 1, persons) if is_tombstone(document) else (deleted, persons + 1)
-    _check_tombstones(session, path, unplaced, allowed, root)
+    _check_existing(session, path, records, signer_units(session, root), root)
+    _check_rows(session, path, rows)
     counts = manifest.get("counts") or {}
     if counts.get("persons") != persons or counts.get("deleted") != deleted:
         raise refuse(path, "số hồ sơ trong gói không khớp với số ghi trong manifest.json")
 
 
-def _check_document(path: Path, name: str, document: Any, allowed: set[str], root: str) -> bool:
-    """Refuse a record that is not the signer's; True for a tombstone without a unit (its person's
-    unit here is checked by ``_check_tombstones``)."""
+def _check_document(path: Path, name: str, document: Any, allowed: set[str], root: str) -> None:
+    """Refuse a record that does not name one of the signer's units (a tombstone may name none:
+    its person's unit here is checked by ``_check_existing``, as every record's is)."""
     if not isinstance(document, dict):
         raise refuse(path, f"tệp '{name}' không phải một hồ sơ (Person JSON)")
     match = _PERSON.fullmatch(name)
@@ -264,7 +282,6 @@ def _check_document(path: Path, name: str, document: Any, allowed: set[str], roo
         raise refuse(path, f"hồ sơ '{name}' thuộc đơn vị {unit}, không phải đơn vị {root} hay đơn vị trực thuộc")
     if unit is None and not is_tombstone(document):
         raise refuse(path, f"hồ sơ '{name}' không ghi đơn vị (unit_code)")
-    return unit is None
 
 
 _HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -367,17 +384,57 @@ def _check_shape(path: Path, name: str, document: dict[str, Any]) -> None:
                 raise bad(f"{key}[{i}].sha256", "phải là mã SHA-256 (64 chữ số hex)")
 
 
-def _check_tombstones(session: Session, path: Path, unplaced: dict[uuid.UUID, str], allowed: set[str],
-                      root: str) -> None:
-    """A tombstone may only delete a person placed here in the signer's units (one query a batch)."""
-    ids = sorted(unplaced, key=str)
+_ROW_TABLES: dict[str, Table] = {
+    **{key: cls.__table__ for key, cls in SECTION_CLASSES.items()},  # type: ignore[misc]
+    "placements": Placement.__table__, "attachments": Attachment.__table__}  # type: ignore[dict-item]
+
+
+def _collect_rows(path: Path, name: str, person_id: uuid.UUID, document: dict[str, Any],
+                  rows: dict[str, dict[uuid.UUID, tuple[uuid.UUID, str]]]) -> None:
+    """Note each section row / placement / attachment id of the record (refusing one given twice)."""
+    for key in _ROW_TABLES:
+        for row in document.get(key) or ():
+            if row.get("id") is None:
+                continue  # a placement without id gets one derived from its person
+            row_id = uuid.UUID(str(row["id"]))
+            seen = rows.setdefault(key, {}).get(row_id)
+            if seen is not None and seen[0] != person_id:
+                raise refuse(path, f"hồ sơ '{name}', mục '{key}': mã dòng {row_id} cũng có trong hồ sơ '{seen[1]}'")
+            rows[key][row_id] = (person_id, name)
+
+
+def _check_existing(session: Session, path: Path, records: dict[uuid.UUID, tuple[str, bool]], mine: set[str],
+                    root: str) -> None:
+    """A record this database has already may be rewritten or deleted only if its CURRENT unit
+    here lies within the signer's units: a package never rewrites, moves or deletes another
+    unit's person (a transfer goes through the hand-over at the city, never through unit_code)."""
+    ids = sorted(records, key=str)
     for start in range(0, len(ids), BATCH):
-        rows = session.execute(select(Person.id, Unit.code).join(Unit, Person.unit_id == Unit.id)
-                               .where(Person.id.in_(ids[start:start + BATCH]))).all()
-        for person_id, current in sorted(rows, key=lambda r: unplaced[r[0]]):
-            if current not in allowed:
-                raise refuse(path, f"tệp '{unplaced[person_id]}' xoá hồ sơ của đơn vị {current}, "
-                                   f"không thuộc đơn vị {root}")
+        found = session.execute(select(Person.id, Unit.code).outerjoin(Unit, Person.unit_id == Unit.id)
+                                .where(Person.id.in_(ids[start:start + BATCH]))).all()
+        for person_id, current in sorted(found, key=lambda r: records[r[0]][0]):
+            if current not in mine:
+                name, dead = records[person_id]
+                what = f"của đơn vị {current}" if current else "không thuộc đơn vị nào"
+                raise refuse(path, f"tệp '{name}' {'xoá' if dead else 'ghi đè'} hồ sơ {what} đã có ở cơ sở dữ liệu "
+                                   f"này, không thuộc đơn vị {root} hay đơn vị trực thuộc; chuyển đơn vị phải qua "
+                                   "Sở Nội vụ (chuyển giao), không qua gói")
+
+
+def _check_rows(session: Session, path: Path, rows: dict[str, dict[uuid.UUID, tuple[uuid.UUID, str]]]) -> None:
+    """A section row, placement or attachment follows its person: an id this database holds for
+    another person is refused."""
+    for key, wanted in rows.items():
+        table = _ROW_TABLES[key]
+        ids = sorted(wanted, key=str)
+        for start in range(0, len(ids), BATCH):
+            found = session.execute(select(table.c.id, table.c.person_id)
+                                    .where(table.c.id.in_(ids[start:start + BATCH]))).all()
+            for row_id, owner in sorted(found, key=lambda r: wanted[r[0]][1]):
+                person_id, name = wanted[row_id]
+                if owner != person_id:
+                    raise refuse(path, f"hồ sơ '{name}', mục '{key}': mã dòng {row_id} đã thuộc một hồ sơ khác ở "
+                                       "cơ sở dữ liệu này")
 
 
 def _created(value: Any) -> dt.datetime | None:

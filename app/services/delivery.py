@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from app.city import conflicts as city_conflicts
 from app.city import sync as city_sync
 from app.package import build, importer, keys, trust
 from app.services.base import Area
@@ -21,6 +22,7 @@ ExportResult = build.ExportResult
 ImportSummary = importer.ImportSummary
 PackageInfo = importer.PackageInfo
 KeyCandidate = trust.KeyCandidate
+IdentityConflict = city_conflicts.IdentityConflict
 spaced = keys.spaced
 
 
@@ -40,6 +42,13 @@ class Delivery(Area):
                                          cancel=cancel, by=self._user, principal=self.principal)
 
     # --- packages -----------------------------------------------------------------------------
+    # --- the Department at the city database ---------------------------------------------------------
+    @policy("view_audit")
+    def identity_conflicts(self, limit: int | None = 1000) -> list[city_conflicts.IdentityConflict]:
+        """The city's list of identity conflicts (CCCDs or ids a unit tried to take that another unit
+        holds), newest first: the Department's work list (city database only)."""
+        return city_conflicts.identity_conflicts(self._db, limit=limit)
+
     @policy("package")
     def default_signer(self) -> str | None:
         """The unit that signs this database's packages by default (its own unit, when set)."""

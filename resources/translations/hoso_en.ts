@@ -360,6 +360,10 @@
         <translation>Change password…</translation>
     </message>
     <message>
+        <source>Xung đột số định danh ở CSDL thành phố…</source>
+        <translation>Identity conflicts in the city database…</translation>
+    </message>
+    <message>
         <source>Xóa hồ sơ đang chọn? Hồ sơ đã xóa vẫn có thể khôi phục.</source>
         <translation>Delete the selected record? Deleted records can still be restored.</translation>
     </message>
@@ -1563,6 +1567,18 @@ From now on, packages signed with this key will be rejected; records imported ea
         <source>{n} hồ sơ đã quá hạn gửi (3 ngày làm việc, NĐ 27/2026)</source>
         <translation>{n} record(s) past the sending deadline (3 working days, Decree 27/2026)</translation>
     </message>
+    <message>
+        <source>Xung đột số định danh ở CSDL thành phố</source>
+        <translation>Identity conflicts in the city database</translation>
+    </message>
+    <message>
+        <source>Hồ sơ các đơn vị gửi lên bị từ chối vì số định danh (CCCD, mã hồ sơ) đã thuộc hồ sơ của đơn vị khác. Đơn vị chỉ nhận thông báo chung; Sở Nội vụ đối chiếu và xử lý với các đơn vị.</source>
+        <translation>Records sent by units that were refused because their identity number (CCCD, record id) belongs to another unit's record. The unit only received a generic notice; the Department of Home Affairs checks and settles them with the units.</translation>
+    </message>
+    <message>
+        <source>Không có xung đột số định danh nào.</source>
+        <translation>There are no identity conflicts.</translation>
+    </message>
 </context>
 <context>
     <name>BackgroundOp</name>
@@ -1706,6 +1722,61 @@ From now on, packages signed with this key will be rejected; records imported ea
     <message>
         <source>Nghỉ hưu</source>
         <translation>Retirement</translation>
+    </message>
+</context>
+<context>
+    <name>CityConflictsDialog</name>
+    <message>
+        <source>Lúc</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Vai trò gửi</source>
+        <translation>Sending role</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>CCCD gửi</source>
+        <translation>CCCD sent</translation>
+    </message>
+    <message>
+        <source>Đơn vị gửi</source>
+        <translation>Sending unit</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đang giữ</source>
+        <translation>Record holding it</translation>
+    </message>
+    <message>
+        <source>Đơn vị đang giữ</source>
+        <translation>Unit holding it</translation>
+    </message>
+    <message>
+        <source>Chi tiết</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Trùng số CCCD</source>
+        <translation>Duplicate CCCD</translation>
+    </message>
+    <message>
+        <source>Trùng mã hồ sơ của đơn vị khác</source>
+        <translation>Record id of another unit</translation>
+    </message>
+    <message>
+        <source>Trùng mã dòng dữ liệu của hồ sơ khác</source>
+        <translation>Row id of another record</translation>
+    </message>
+    <message>
+        <source>Trùng khoá khi ghi</source>
+        <translation>Duplicate key on write</translation>
+    </message>
+    <message>
+        <source>Chuyển giao hồ sơ không thuộc đơn vị</source>
+        <translation>Hand-over of a record not the unit's</translation>
     </message>
 </context>
 <context>

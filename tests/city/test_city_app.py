@@ -248,14 +248,46 @@ def unit_role(city_url):
     drop_roles(city_url, [role])
 
 
-def test_a_unit_login_is_refused_by_the_app(qtbot, monkeypatch, city_url, unit_role) -> None:
-    """A unit's login may only sync (docs/city.md): the app opened with it says so and opens no window."""
-    from ui import application, main_window
+def test_a_unit_role_cannot_open_the_city_database(qtbot, city_url, unit_role, monkeypatch) -> None:
+    """A unit's login holds no table at the city (it only syncs, through the function API): the
+    app opened with it says so in Vietnamese and opens no window."""
+    from ui import application
 
     role, _code = unit_role
-    told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda _parent, _title, text: told.append(text)))
-    monkeypatch.setattr(main_window, "MainWindow", lambda *_a: pytest.fail("no window for a unit login"))
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_app installs its crash handler
-    assert application.run_app(role_url(city_url, role)) == 0
-    assert told and "chỉ dùng để đồng bộ" in told[0]
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda _parent, _title, message: shown.append(message)))
+    monkeypatch.setattr(QApplication, "exec", lambda *_args: 0)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    assert application.run_app(role_url(city_url, role)) == 1
+    assert len(shown) == 1 and f"'{role}' là tài khoản đồng bộ của một đơn vị" in shown[0]
+
+
+def test_the_department_sees_the_list_of_identity_conflicts(qtbot, window, city_url, monkeypatch) -> None:
+    """Công cụ → Xung đột số định danh ở CSDL thành phố… (city mode): a read-only list naming the
+    sending role, the CCCD it sent and the record (and unit) holding it."""
+    from models import CityIdentityConflict
+    from ui import city_conflicts_ui
+
+    db = open_database(city_url)
+    try:
+        with db.session() as s:
+            holder = s.scalars(select(Person).order_by(Person.cccd).limit(1)).one()
+            s.add(CityIdentityConflict(role_name="don_vi_a", kind="cccd", cccd=holder.cccd, unit_code="DN.A",
+                                       holder_id=holder.id, detail="thử"))
+            expected = (holder.cccd, holder.full_name)
+    finally:
+        db.dispose()
+    action = window.findChild(QAction, "show_identity_conflicts_action")
+    assert action is not None and action.isVisible()
+    opened = []
+
+    def shown(dialog) -> int:
+        table = dialog.table
+        opened.append([[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())])
+        return 0
+
+    monkeypatch.setattr(city_conflicts_ui.CityConflictsDialog, "exec", shown)
+    action.trigger()
+    assert len(opened) == 1 and len(opened[0]) == 1
+    row = opened[0][0]
+    assert row[1] == "don_vi_a" and row[2] == "Trùng số CCCD" and row[3] == expected[0] and row[5] == expected[1]

@@ -35,7 +35,7 @@ import sys, time
 from pathlib import Path
 from app.city import sync as sync_module
 from app.db import open_database
-real = sync_module.apply_documents
+real = sync_module.push_documents
 calls = []
 def apply_then_stop(city, docs, **kw):
     result = real(city, docs, **kw)
@@ -45,7 +45,7 @@ def apply_then_stop(city, docs, **kw):
         Path(sys.argv[3]).write_text("mid-batch")
         time.sleep(120)
     return result
-sync_module.apply_documents = apply_then_stop
+sync_module.push_documents = apply_then_stop
 sync_module.sync(open_database(sys.argv[1]), sys.argv[2], batch_size=5)
 """
 

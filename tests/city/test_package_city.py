@@ -97,3 +97,139 @@ def test_round_trip_into_postgresql_equal_records_then_idempotent(city, desk, tm
             assert history == [("create", "package", "snv", f"nhập từ gói {summary.package[:12]} của đơn vị DN.SNV")]
     assert import_package(city, package).already_imported
     assert _count(city) == (2, 1)
+
+
+# --- crafted packages re-signed with the unit's own trusted key (issue 12) -------------------------
+
+def _members(path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
+def _crafted(src, dst, change) -> object:
+    """``src`` changed by ``change(members, manifest)`` and re-signed with DN.SNV's own (trusted) key."""
+    import base64
+    import hashlib
+    import json
+
+    from app.package.build import canonical
+    from app.package.keys import fingerprint_of, raw_public, signing_key
+
+    members = _members(src)
+    manifest = json.loads(members["manifest.json"])
+    change(members, manifest)
+    manifest["members"] = {n: {"sha256": hashlib.sha256(d).hexdigest(), "size": len(d)}
+                           for n, d in members.items() if n not in ("manifest.json", "manifest.sig", "signer.json")}
+    manifest["counts"]["persons"] = sum(1 for n, d in members.items() if n.startswith("persons/")
+                                        and "full_name" in json.loads(d))
+    manifest["counts"]["deleted"] = sum(1 for n, d in members.items() if n.startswith("persons/")
+                                        and "full_name" not in json.loads(d))
+    key = signing_key("DN.SNV")
+    data = canonical(manifest)
+    raw = raw_public(key.public_key())
+    members["manifest.json"], members["manifest.sig"] = data, key.sign(data)
+    members["signer.json"] = canonical({"unit_code": "DN.SNV", "fingerprint": fingerprint_of(raw),
+                                        "public_key": base64.b64encode(raw).decode()})
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return dst
+
+
+def _city_contents(db: Database) -> dict:
+    with db.session() as s:
+        tables = s.scalars(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).all()
+        return {t: s.execute(text(f'SELECT count(*), coalesce(md5(string_agg(x::text, \'|\' ORDER BY x::text)), \'\') '
+                                  f'FROM "{t}" x')).one() for t in tables}
+
+
+@pytest.fixture
+def other_unit(city) -> Iterator[dict]:
+    """Unit B (DN.B, not DN.SNV's) with one person at the city, as the Department knows it."""
+    with city.session("snv") as s:
+        if s.scalar(select(func.count()).select_from(text("units")).where(text("code = 'DN.B'"))) == 0:
+            units.add_unit(s, "DN.B", "Đơn vị B", "DN")
+        existing = s.scalar(select(Person.id).where(Person.cccd == "048190009999"))
+        person = existing or people.create_person(s, person_data(cccd="048190009999", full_name="Phạm Thị Bé",
+                                                                 sex="Nữ", unit_code="DN.B")).id
+    with city.session() as s:
+        yield person_json(s, person)
+
+
+def _refused(city, package, pattern: str) -> None:
+    before = _city_contents(city)
+    with pytest.raises(UserError, match=pattern):
+        import_package(city, package, user="snv")
+    assert _city_contents(city) == before
+
+
+def test_a_package_rewriting_and_moving_another_units_person_is_refused(city, desk, other_unit, tmp_path) -> None:
+    import json
+
+    from app.package.build import canonical
+
+    good = export_package(desk, tmp_path / "goi.zip", "DN.SNV").path
+
+    def rewrite(members, manifest) -> None:
+        doc = dict(other_unit, full_name="Tên Bị Sửa", unit_code="DN.SNV", version=other_unit["version"] + 3)
+        members[f"persons/{doc['id']}.json"] = canonical(doc)
+
+    _refused(city, _crafted(good, tmp_path / "rewrite.zip", rewrite),
+             rf"persons/{other_unit['id']}\.json' ghi đè hồ sơ của đơn vị DN\.B")
+
+    def delete(members, manifest) -> None:
+        members[f"persons/{other_unit['id']}.json"] = canonical(
+            {"id": other_unit["id"], "cccd": other_unit["cccd"], "unit_code": "DN.SNV", "version": 99,
+             "deleted_at": "2026-11-01T00:00:00+00:00", "updated_at": "2026-11-01T00:00:00+00:00"})
+
+    _refused(city, _crafted(good, tmp_path / "delete.zip", delete),
+             rf"persons/{other_unit['id']}\.json' xoá hồ sơ của đơn vị DN\.B")
+    assert json.loads(json.dumps(other_unit))  # B's person as it was (compared above, table by table)
+
+
+def test_a_package_taking_another_persons_row_is_refused(city, desk, other_unit, tmp_path) -> None:
+    import json
+
+    from app.package.build import canonical
+
+    good = export_package(desk, tmp_path / "goi.zip", "DN.SNV").path
+
+    def steal(members, manifest) -> None:
+        name = next(n for n in members if n.startswith("persons/"))
+        doc = json.loads(members[name])
+        doc["training"] = [dict(other_unit["training"][0])]
+        members[name] = canonical(doc)
+
+    # the desk's records may or may not be at the city already (module-wide database): either way
+    # B's training row is not theirs
+    _refused(city, _crafted(good, tmp_path / "row.zip", steal), "đã thuộc một hồ sơ khác")
+
+
+def test_a_package_creates_no_unit_outside_the_signers_subtree(city, desk, other_unit, tmp_path) -> None:
+    import json
+
+    from app.package.build import canonical
+
+    good = export_package(desk, tmp_path / "goi.zip", "DN.SNV").path
+
+    def rogue(members, manifest) -> None:
+        manifest["units"] += [{"code": "DN.ROGUE", "name": "Giả", "parent": "DN"},
+                              {"code": "DN.B.GIA", "name": "Giả dưới B", "parent": "DN.B"},
+                              {"code": "DN.B", "name": "B dời về SNV", "parent": "DN.SNV"},
+                              {"code": "DN.B.CON", "name": "Con của B", "parent": "DN.B"}]
+        name = next(n for n in members if n.startswith("persons/") and "full_name" in json.loads(members[n]))
+        doc = json.loads(members[name])
+        doc["unit_code"] = "DN.B.CON"
+        members[name] = canonical(doc)
+
+    _refused(city, _crafted(good, tmp_path / "units.zip", rogue), "thuộc đơn vị DN.B.CON, không phải đơn vị DN.SNV")
+
+    def declared_only(members, manifest) -> None:
+        manifest["units"] += [{"code": "DN.ROGUE", "name": "Giả", "parent": "DN"},
+                              {"code": "DN.B.GIA", "name": "Giả dưới B", "parent": "DN.B"}]
+
+    import_package(city, _crafted(good, tmp_path / "declared.zip", declared_only), user="snv")
+    with city.session() as s:
+        codes = set(s.scalars(text("SELECT code FROM units")))
+        parent_of_b = s.scalar(text("SELECT p.code FROM units u JOIN units p ON p.id = u.parent_id WHERE u.code = 'DN.B'"))
+    assert "DN.ROGUE" not in codes and "DN.B.GIA" not in codes and parent_of_b == "DN"

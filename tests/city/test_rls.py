@@ -1,26 +1,31 @@
-"""Row-level security on the city database: each unit's role, connected with its own credentials,
-writes and sees only its units' people; the hand-over function moves a person between units."""
+"""Unit roles at the city database: each unit's role, connected with its own credentials, writes
+only its units' people — through the function API, holding no table privilege — and hands a
+person over to another unit; the Department manages the roles. (tests/city/test_attacks.py is
+unit A attacking unit B.)"""
 
 from __future__ import annotations
 
 import json
+import uuid
 from types import SimpleNamespace
 
 import psycopg
 import pytest
-from sqlalchemy import inspect, select, text
+from sqlalchemy import create_engine, select, text
 from sqlalchemy.exc import ProgrammingError
+from sqlalchemy.orm import Session
 
 from app import cli, people, units
-from app.city.init import city_init, writable_unit_ids
+from app.city import api
+from app.city.init import city_init
 from app.city.init import hand_over as city_hand_over
 from app.city.roles import list_unit_roles, refresh_unit_access, set_unit_role
 from app.db import open_database
 from app.errors import UserError
-from app.search import search
+from app.person_json import person_json
 from models import ChangeLog, Person, Training, Unit
 from models.security import AccessLog
-from tests.city.city_support import drop_roles, open_as, psycopg_url, unique
+from tests.city.city_support import drop_roles, psycopg_url, role_url, unique
 from tests.core.conftest import person_data
 
 pytestmark = pytest.mark.city
@@ -40,7 +45,7 @@ def city(pg_url):
         generated = set_unit_role(s, hc, ["DN.P.HAICHAU"])
         hc_person = people.create_person(s, person_data(cccd="048085001240", unit_code="DN.P.HAICHAU")).id
         ids = {u.code: u.id for u in s.scalars(select(Unit))}
-    as_snv, as_hc = open_as(pg_url, snv), open_as(pg_url, hc)
+    as_snv, as_hc = create_engine(role_url(pg_url, snv)), create_engine(role_url(pg_url, hc))
     yield SimpleNamespace(db=db, snv=as_snv, hc=as_hc, group=group, snv_role=snv, hc_role=hc, ids=ids,
                           hc_person=hc_person, given=given, generated=generated, url=pg_url)
     for database in (db, as_snv, as_hc):
@@ -53,116 +58,105 @@ def _department_person(city, cccd: str) -> Person | None:
         return s.scalars(select(Person).where(Person.cccd == cccd)).one_or_none()
 
 
-def test_unit_role_writes_its_unit_and_sub_units(city) -> None:
-    with city.snv.session("clerk") as s:
-        created = people.create_person(s, person_data(cccd="048085001241", unit_code="DN.SNV.CCVC"))
-    with city.snv.session("clerk") as s:
-        people.update_person(s, str(created.id), {"position": "Trưởng phòng"})
+def _doc(city, cccd: str, unit_code: str) -> dict:
+    """A new dossier document (the Person JSON a unit's sync sends), made from HC's person."""
+    with city.db.session() as s:
+        doc = person_json(s, city.hc_person)
+    doc = json.loads(json.dumps(doc))
+    doc.update(id=str(uuid.uuid4()), cccd=cccd, unit_code=unit_code, version=1, attachments=[], placements=[],
+               updated_at="2026-11-01T08:00:00+00:00")
+    for value in doc.values():
+        for row in value if isinstance(value, list) else ():
+            if isinstance(row, dict) and "id" in row:
+                row["id"] = str(uuid.uuid4())
+    return doc
+
+
+def _push(engine, docs: list[dict], **kw):
+    with engine.begin() as conn:
+        return api.push_documents(conn, docs, **kw)
+
+
+def test_unit_role_writes_its_unit_and_sub_units_through_the_api(city) -> None:
+    doc = _doc(city, "048085001241", "DN.SNV.CCVC")
+    assert _push(city.snv, [doc]).inserted == 1
+    changed = dict(doc, position="Trưởng phòng", version=2, updated_at="2026-11-02T08:00:00+00:00")
+    result = _push(city.snv, [changed], bases={doc["id"]: (1, "2026-11-01T08:00:00.000000+00:00")})
+    assert result.updated == 1
     person = _department_person(city, "048085001241")
     assert person is not None and person.position == "Trưởng phòng" and person.version == 2
     with city.db.session() as s:
-        logged = s.scalars(select(ChangeLog.field).where(ChangeLog.person_id == created.id)).all()
-        trainings = s.scalar(select(text("count(*)")).select_from(Training).where(Training.person_id == created.id))
-    assert "position" in logged and trainings == 2
+        trainings = s.scalar(select(text("count(*)")).select_from(Training).where(Training.person_id == person.id))
+        logged = s.scalars(select(AccessLog.detail).where(AccessLog.by == city.snv_role,
+                                                          AccessLog.action == "sync")).all()
+    assert trainings == len(doc["training"]) and len(logged) == 2
 
 
-def test_writing_a_person_of_another_unit_is_refused(city) -> None:
-    with pytest.raises(ProgrammingError, match="row-level security"):
-        with city.snv.session("clerk") as s:
-            people.create_person(s, person_data(cccd="048085001242", unit_code="DN.P.HAICHAU"))
+def test_writing_a_person_into_another_unit_is_refused(city) -> None:
+    result = _push(city.snv, [_doc(city, "048085001242", "DN.P.HAICHAU")])
+    assert result.rejected == 1 and "DN.P.HAICHAU" in result.problems[0]["message"]
     assert _department_person(city, "048085001242") is None
 
 
-def test_moving_a_person_out_of_the_units_is_refused(city) -> None:
-    with city.snv.session("clerk") as s:
-        pid = people.create_person(s, person_data(cccd="048085001243", unit_code="DN.SNV")).id
-    with pytest.raises(ProgrammingError, match="row-level security"):
-        with city.snv.session("clerk") as s:
-            people.update_person(s, str(pid), {"unit_code": "DN.P.HAICHAU"})
-    assert _department_person(city, "048085001243").unit_id == city.ids["DN.SNV"]
-
-
-def test_other_units_people_are_invisible_and_untouchable(city) -> None:
-    pid = city.hc_person
-    with city.snv.session("clerk") as s:
-        assert "048085001240" not in {h.cccd for h in search(s, "", limit=None)}
-        with pytest.raises(UserError):
-            people.find_person(s, "048085001240")
-        assert s.scalar(text("SELECT count(*) FROM training WHERE person_id = :p"), {"p": pid}) == 0
-        # a row the role cannot see is a row its UPDATE and DELETE do not reach
-        assert s.execute(text("UPDATE persons SET position = 'x' WHERE id = :p"), {"p": pid}).rowcount == 0
-        assert s.execute(text("DELETE FROM training WHERE person_id = :p"), {"p": pid}).rowcount == 0
-    with pytest.raises(ProgrammingError, match="row-level security"):
-        with city.snv.session("clerk") as s:
-            s.add(Training(person_id=pid, kind="other", institution="x"))
-    with city.hc.session("clerk") as s:
-        assert [h.cccd for h in search(s, "", limit=None)] == ["048085001240"]
-        assert s.scalar(text("SELECT count(*) FROM training WHERE person_id = :p"), {"p": pid}) == 2
-    assert _department_person(city, "048085001240").position == "Phó Trưởng phòng"
-
-
-def test_change_log_is_write_only_for_units(city) -> None:
-    with pytest.raises(ProgrammingError, match="permission denied"):
-        with city.snv.session() as s:
-            s.execute(text("SELECT new FROM change_log"))
-
-
-def test_access_log_is_write_only_for_units(city) -> None:
-    """A unit's view of sensitive data is logged at the city (app.security.access), unread by units."""
-    with city.snv.session() as s:
-        s.add(AccessLog(by="snv", action="view", detail="xem hồ sơ"))
-    with pytest.raises(ProgrammingError, match="permission denied"):
-        with city.snv.session() as s:
-            s.execute(text("SELECT detail FROM access_log"))
+def test_moving_a_person_out_of_the_units_is_a_hand_over(city) -> None:
+    """A person of its units written with another unit's code: the final state is written under
+    the unit that owns it, then handed over (one change-log entry, by the role)."""
+    doc = _doc(city, "048085001243", "DN.SNV")
+    _push(city.snv, [doc])
+    moved = dict(doc, unit_code="DN.P.HAICHAU", version=2, updated_at="2026-11-02T08:00:00+00:00")
+    result = _push(city.snv, [moved])
+    assert result.updated == 1 and result.handed_over == [doc["id"]]
+    person = _department_person(city, "048085001243")
+    assert person.unit_id == city.ids["DN.P.HAICHAU"]
+    with city.db.session() as s:
+        entry = s.scalars(select(ChangeLog).where(ChangeLog.person_id == person.id,
+                                                  ChangeLog.field == "unit_id")).one()
+    assert entry.by == city.snv_role and entry.new == str(city.ids["DN.P.HAICHAU"])
+    # now HC's: SNV's role no longer writes it
+    again = dict(moved, unit_code="DN.SNV", version=3, updated_at="2026-11-03T08:00:00+00:00")
+    assert _push(city.snv, [again]).rejected == 1
 
 
 def test_hand_over_only_from_the_owning_unit(city) -> None:
-    with city.snv.session("clerk") as s:
-        pid = people.create_person(s, person_data(cccd="048085001244", unit_code="DN.SNV.CCVC")).id
-    to_unit = city.ids["DN.P.HAICHAU"]
-    hand_over = text("SELECT hoso_hand_over(:p, :u)")
-    with city.hc.session() as s:
-        with pytest.raises(UserError, match="không quản lý đơn vị hiện tại"):
-            city_hand_over(s, pid, to_unit)
+    doc = _doc(city, "048085001244", "DN.SNV.CCVC")
+    _push(city.snv, [doc])
+    pid = uuid.UUID(doc["id"])
+    with Session(city.hc) as s, s.begin():
+        with pytest.raises(UserError, match="Không chuyển giao được"):
+            city_hand_over(s, pid, "DN.P.HAICHAU")
         assert s.scalar(text("SELECT 1")) == 1  # the refusal left the transaction usable
-    with city.snv.session() as s:
-        person = s.get(Person, pid)
-        assert city_hand_over(s, pid, to_unit) == city.ids["DN.SNV.CCVC"]
-        assert person not in s or inspect_expired(person)
-    with city.snv.session() as s:
-        assert s.scalar(text("SELECT count(*) FROM persons WHERE id = :p"), {"p": pid}) == 0
-    with pytest.raises(ProgrammingError, match="không quản lý đơn vị hiện tại"):
-        with city.snv.session() as s:
-            s.execute(hand_over, {"p": pid, "u": city.ids["DN.SNV"]})
-    with city.hc.session("clerk") as s:  # now the receiving unit's
-        people.update_person(s, str(pid), {"position": "Chuyên viên"})
+    with Session(city.snv) as s, s.begin():
+        assert city_hand_over(s, pid, "DN.P.HAICHAU") == "DN.SNV.CCVC"
+    with Session(city.snv) as s, s.begin(), pytest.raises(UserError, match="Không chuyển giao được"):
+        city_hand_over(s, pid, "DN.SNV")
+    with Session(city.hc) as s, s.begin(), pytest.raises(UserError, match="Không có đơn vị mã"):
+        city_hand_over(s, pid, "DN.KHONG.CO")
+    changed = dict(doc, unit_code="DN.P.HAICHAU", position="Chuyên viên", version=2,
+                   updated_at="2026-11-02T08:00:00+00:00")
+    assert _push(city.hc, [changed]).updated == 1  # now the receiving unit's
     person = _department_person(city, "048085001244")
-    assert person.unit_id == to_unit and person.position == "Chuyên viên"
+    assert person.unit_id == city.ids["DN.P.HAICHAU"] and person.position == "Chuyên viên"
     with city.db.session() as s:
         entry = s.scalars(select(ChangeLog).where(ChangeLog.person_id == pid, ChangeLog.field == "unit_id")).one()
-    assert entry.by == city.snv_role and entry.new == str(to_unit)
+    assert entry.by == city.snv_role and entry.new == str(city.ids["DN.P.HAICHAU"])
 
 
-def test_writable_unit_ids(city) -> None:
-    with city.snv.session() as s:
-        assert writable_unit_ids(s) == {city.ids["DN.SNV"], city.ids["DN.SNV.CCVC"]}
-    with city.snv.engine.connect() as conn:
-        assert writable_unit_ids(conn) == {city.ids["DN.SNV"], city.ids["DN.SNV.CCVC"]}
+def test_info_names_the_roles_units(city) -> None:
+    with city.snv.connect() as conn:
+        assert api.info(conn)["units"] == ["DN.SNV", "DN.SNV.CCVC"]
     with city.db.session() as s:
-        assert writable_unit_ids(s) is None  # the Department: superuser
+        assert api.info(s)["department"] is True and api.info(s)["units"] is None
 
 
 def test_a_new_sub_unit_is_writable_after_refresh(city) -> None:
     with city.db.session() as s:
         units.add_unit(s, "DN.SNV.TCBC", "Phòng Tổ chức, biên chế", "DN.SNV")
-    with pytest.raises(ProgrammingError, match="row-level security"):
-        with city.snv.session("clerk") as s:
-            people.create_person(s, person_data(cccd="048085001245", unit_code="DN.SNV.TCBC"))
+    doc = _doc(city, "048085001245", "DN.SNV.TCBC")
+    assert _push(city.snv, [doc]).rejected == 1
     with city.db.session() as s:
         assert refresh_unit_access(s) == {city.snv_role: (1, 0)}
         assert refresh_unit_access(s) == {}
-    with city.snv.session("clerk") as s:
-        people.create_person(s, person_data(cccd="048085001245", unit_code="DN.SNV.TCBC"))
+    assert _push(city.snv, [doc]).inserted == 1
     assert _department_person(city, "048085001245") is not None
 
 
@@ -198,13 +192,14 @@ def test_drop_role_takes_access_away(city, capsys) -> None:
         drop_roles(city.url, [role])
 
 
-def inspect_expired(obj: object) -> bool:
-    return "unit_id" in inspect(obj).expired_attributes
-
-
 def test_city_init_and_roles_need_the_department(city) -> None:
-    with pytest.raises(UserError, match="không đủ quyền"):
-        city_init(city.snv)
-    with pytest.raises(UserError, match="không đủ quyền"):
-        with city.snv.session() as s:
+    from sqlalchemy.orm import sessionmaker
+
+    from app.db import Database
+
+    as_unit = Database(engine=city.snv, factory=sessionmaker(city.snv), url=role_url(city.url, city.snv_role))
+    with pytest.raises((UserError, ProgrammingError), match="không đủ quyền|permission denied"):
+        city_init(as_unit)
+    with pytest.raises((UserError, ProgrammingError), match="không đủ quyền|permission denied"):
+        with Session(city.snv) as s, s.begin():
             set_unit_role(s, unique("x"), ["DN.SNV"])

@@ -188,13 +188,23 @@ def test_change_at_the_city_is_a_conflict_not_overwritten(local: Database, city:
     assert sync(local, city_url).conflicts == 1  # still pending until someone reconciles it
 
 
-def test_unknown_unit_is_rejected_by_name(local: Database, city_url: str) -> None:
+def test_units_the_city_lacks_are_said_once_up_front(local: Database, city_url: str, tmp_path) -> None:
+    """A first sync to a city database that lacks some of the unit's units: one message naming the
+    missing codes (not one refusal per dossier); those dossiers wait, the others go."""
     with local.session() as s:
         units.add_unit(s, "DN.X.MOI", "Đơn vị mới thành lập", "DN")
-    _add(local, 1, unit="DN.X.MOI")
+        units.add_unit(s, "DN.Y.MOI", "Đơn vị mới khác", "DN")
+    with local.session("clerk") as s:
+        for i, unit in enumerate(("DN.X.MOI", "DN.X.MOI", "DN.Y.MOI", "DN.SNV")):
+            people.create_person(s, person_data(cccd=_cccd(60 + i), unit_code=unit))
     result = sync(local, city_url)
-    assert result.rejected == 1 and "DN.X.MOI" in result.problems[0]["message"]
-    assert result.pending == 1
+    assert (result.sent, result.inserted, result.rejected) == (1, 1, 3)
+    assert result.missing_units == ["DN.X.MOI", "DN.Y.MOI"]
+    assert [p["kind"] for p in result.problems] == ["missing_units"]
+    assert "DN.X.MOI, DN.Y.MOI" in result.problems[0]["message"] and "3 hồ sơ" in result.problems[0]["message"]
+    assert result.pending == 3
+    printed = _cli(tmp_path / "hoso.sqlite", "sync", "--to", city_url)
+    assert printed.returncode == 0 and printed.stdout.count("DN.X.MOI") == 1, printed.stdout
 
 
 def test_attachment_content_sent_once_by_hash(local: Database, city: Database, city_url: str, monkeypatch) -> None:
@@ -253,10 +263,22 @@ def _cli(local_path: Path, *args: str, env: dict | None = None) -> subprocess.Co
                           capture_output=True, text=True, cwd=ROOT, env={**os.environ, **(env or {})}, timeout=120)
 
 
+# The child dies right after the first batch commits at the city, before the local record (the
+# crash is injected by replacing ``_Run._record`` in the child process: no test hook in the app).
+_KILLED_AFTER_CITY_COMMIT = """
+import os, sys
+from app.city import sync as sync_module
+from app.db import open_database
+sync_module._Run._record = lambda self, confirmed: os._exit(137)
+sync_module.sync(open_database(sys.argv[1]), sys.argv[2], batch_size=5)
+"""
+
+
 def test_killed_midway_then_resumed_converges(local: Database, city: Database, city_url: str, tmp_path) -> None:
     ids = _add(local, 12)
-    killed = _cli(tmp_path / "hoso.sqlite", "sync", "--to", city_url, "--batch", "5",
-                  env={"HOSO_SYNC_KILL_AFTER_BATCH": "1"})
+    killed = subprocess.run([sys.executable, "-c", _KILLED_AFTER_CITY_COMMIT, str(tmp_path / "hoso.sqlite"), city_url],
+                            capture_output=True, text=True, cwd=ROOT, timeout=120,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert killed.returncode == 137, killed.stderr
     with city.session() as s:
         assert s.scalar(select(func.count()).select_from(Person)) == 5
@@ -323,7 +345,7 @@ def test_connection_lost_midway_loses_nothing(local: Database, city: Database, c
 
     ids = _add(local, 6)
     calls = {"n": 0}
-    real = sync_module.apply_documents
+    real = sync_module.push_documents
 
     def flaky(*args, **kwargs):
         calls["n"] += 1
@@ -331,7 +353,7 @@ def test_connection_lost_midway_loses_nothing(local: Database, city: Database, c
             raise OperationalError("INSERT", {}, Exception("server closed the connection unexpectedly"))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(sync_module, "apply_documents", flaky)
+    monkeypatch.setattr(sync_module, "push_documents", flaky)
     with pytest.raises(UserError, match="127.0.0.1:5432") as caught:
         sync(local, city_url, batch_size=2)
     assert "chạy lại" in str(caught.value)
@@ -339,7 +361,7 @@ def test_connection_lost_midway_loses_nothing(local: Database, city: Database, c
         run = s.scalars(select(SyncRun)).one()
         assert run.status == "failed" and run.summary["inserted"] == 2
         assert s.scalar(select(func.count()).select_from(SyncRecord)) == 2
-    monkeypatch.setattr(sync_module, "apply_documents", real)
+    monkeypatch.setattr(sync_module, "push_documents", real)
     resumed = sync(local, city_url, batch_size=2)
     assert (resumed.sent, resumed.inserted) == (4, 4)
     for person_id in ids:

@@ -62,6 +62,9 @@ def test_sync_from_the_dialog_then_nothing_pending(qtbot, service, full_person, 
         load_catalogs(s)
         for code, name, parent in UNITS:
             units.add_unit(s, code, name, parent)
+    from app.city.init import city_init
+
+    city_init(city)  # the sync speaks to the city only through the function API city init installs
     city.dispose()
     window = Window(service)
     qtbot.addWidget(window)

@@ -1,0 +1,170 @@
+"""The client side of the city database's function API (``hoso_api``, app.city.api_sql).
+
+The sync speaks to the city only through these calls, for a unit's login role (which holds no
+privilege on any table) and for the Department alike: it never reads a table there and never
+runs a migration. Each call is one statement; the caller owns the transaction.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import uuid
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, text
+from sqlalchemy.orm import Session
+
+from app.city.api_sql import MAX_DOCS, MAX_IDS, ROW_KEYS, SCHEMA
+from app.city.apply import ApplyResult, Token, as_datetime, document_token
+from app.text import fold, name_sort_key
+
+
+def _conn(target: Session | Connection) -> Connection:
+    return target.connection() if isinstance(target, Session) else target
+
+
+def _json(value: Any) -> str:
+    def plain(obj: Any) -> Any:
+        if isinstance(obj, uuid.UUID):
+            return str(obj)
+        if isinstance(obj, dt.datetime) and obj.tzinfo is None:  # HoSo keeps times in UTC (SQLite: naive)
+            return obj.replace(tzinfo=dt.UTC).isoformat()
+        if hasattr(obj, "isoformat"):
+            return obj.isoformat()
+        return str(obj)
+
+    return json.dumps(value, ensure_ascii=False, default=plain)
+
+
+def info(target: Session | Connection) -> dict[str, Any]:
+    """``{"api","schema_version","role","department","units"}`` (``units``: the caller's unit
+    codes, None for the Department)."""
+    return dict(_conn(target).scalar(text(f"SELECT {SCHEMA}.info()")))
+
+
+def missing_units(target: Session | Connection, codes: Iterable[str]) -> list[str]:
+    """The unit codes among ``codes`` that the city database lacks."""
+    wanted = sorted({c for c in codes if c})
+    missing: list[str] = []
+    for start in range(0, len(wanted), MAX_IDS):
+        missing += _conn(target).scalar(text(f"SELECT {SCHEMA}.missing_units(CAST(:c AS text[]))"),
+                                        {"c": wanted[start:start + MAX_IDS]}) or []
+    return missing
+
+
+def tokens(target: Session | Connection, ids: Sequence[uuid.UUID | str]) -> dict[str, tuple[Token, bool]]:
+    """The token (and whether deleted) of each of the caller's own persons among ``ids``."""
+    out: dict[str, tuple[Token, bool]] = {}
+    values = [uuid.UUID(str(i)) for i in ids]
+    for start in range(0, len(values), MAX_IDS):
+        rows = _conn(target).scalar(text(f"SELECT {SCHEMA}.tokens(CAST(:i AS uuid[]))"),
+                                    {"i": values[start:start + MAX_IDS]}) or []
+        for row in rows:
+            when = as_datetime(row["updated_at"])
+            out[row["id"]] = ((int(row["version"]), when.isoformat(timespec="microseconds") if when else ""),
+                              bool(row["deleted"]))
+    return out
+
+
+def missing_contents(target: Session | Connection, hashes: Iterable[str]) -> set[str]:
+    """The attachment contents the caller's own records at the city do not hold."""
+    wanted = sorted({h for h in hashes if h})
+    if not wanted:
+        return set()
+    return set(_conn(target).scalar(text(f"SELECT {SCHEMA}.missing_contents(CAST(:h AS text[]))"), {"h": wanted}) or [])
+
+
+def analyze(target: Session | Connection) -> None:
+    _conn(target).execute(text(f"SELECT {SCHEMA}.analyze()"))
+
+
+def _prepared(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """What the function needs besides the Person JSON: the search keys (computed as the app does)
+    and an id for every placement (derived from the person, unit and start date when missing)."""
+    out = dict(doc)
+    if "full_name" in out:
+        out["name_fold"] = fold(out.get("full_name"))
+        out["sort_key"] = name_sort_key(out.get("full_name"))
+        placements = []
+        for p in out.get("placements") or ():
+            p = dict(p)
+            p.setdefault("id", None)
+            if not p["id"]:
+                p["id"] = str(uuid.uuid5(uuid.UUID(str(out["id"])), f"{p.get('unit_code')}|{p.get('start_date')}"))
+            placements.append(p)
+        out["placements"] = placements
+    return out
+
+
+def _split(docs: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+    """Each person's own fields, and every row of the batch by document key, each naming its
+    person, its position and its document's version and time (the wire form of ``push``)."""
+    persons: list[dict[str, Any]] = []
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for doc in docs:
+        persons.append({k: v for k, v in doc.items() if k not in ROW_KEYS})
+        for key in ROW_KEYS:
+            for seq, row in enumerate(doc.get(key) or ()):
+                rows.setdefault(key, []).append({**row, "person_id": doc["id"], "seq": seq,
+                                                 "version": doc["version"], "updated_at": doc["updated_at"]})
+    return persons, rows
+
+
+def _problem(doc: Mapping[str, Any], kind: str, message: str) -> dict[str, Any]:
+    return {"id": str(doc.get("id")), "cccd": doc.get("cccd"), "full_name": doc.get("full_name"),
+            "kind": kind, "message": message}
+
+
+def push_documents(target: Session | Connection, documents: Iterable[Mapping[str, Any]], *,
+                   bases: Mapping[str, Token] | None = None, blobs: Callable[[str], bytes | None] | None = None,
+                   log: Iterable[Mapping[str, Any]] | None = None) -> ApplyResult:
+    """Write ``documents`` at the city through ``hoso_api.push`` (at most MAX_DOCS a call): the
+    same result as ``app.city.apply.apply_documents`` — counts, problems, confirmed tokens."""
+    docs = [_prepared(d) for d in documents]
+    result = ApplyResult()
+    entries = [dict(e) for e in log or ()]
+    for start in range(0, len(docs), MAX_DOCS):
+        chunk = docs[start:start + MAX_DOCS]
+        ids = {str(d["id"]) for d in chunk}
+        result.add(_push(_conn(target), chunk, bases or {}, blobs,
+                         [e for e in entries if str(e.get("person_id")) in ids]))
+    return result
+
+
+def _push(conn: Connection, docs: list[dict[str, Any]], bases: Mapping[str, Token],
+          blobs: Callable[[str], bytes | None] | None, log: list[dict[str, Any]]) -> ApplyResult:
+    hashes = {a.get("sha256") for d in docs for a in d.get("attachments") or () if a.get("sha256")}
+    contents: dict[str, str] = {}
+    if hashes and blobs is not None:
+        for sha in sorted(missing_contents(conn, hashes)):
+            data = blobs(sha)
+            if data is not None:
+                contents[sha] = base64.b64encode(data).decode("ascii")
+    base_json = {key: {"version": version, "updated_at": when}
+                 for key, (version, when) in bases.items() if key in {str(d["id"]) for d in docs}}
+    persons, rows = _split(docs)
+    answers = conn.scalar(text(f"SELECT {SCHEMA}.push(CAST(:d AS jsonb), CAST(:r AS jsonb), CAST(:b AS jsonb), "
+                               "CAST(:c AS jsonb), CAST(:l AS jsonb))"),
+                          {"d": _json(persons), "r": _json(rows), "b": _json(base_json), "c": _json(contents),
+                           "l": _json(log)})
+    result = ApplyResult()
+    by_id = {str(d["id"]): d for d in docs}
+    for answer in answers:
+        doc = by_id[answer["id"]]
+        outcome = answer["outcome"]
+        if outcome in ("inserted", "updated", "unchanged", "deleted"):
+            setattr(result, outcome, getattr(result, outcome) + 1)
+            result.confirmed[answer["id"]] = document_token(doc)
+            if outcome != "unchanged":
+                result.written.add(answer["id"])
+            if answer.get("handed_over"):
+                result.handed_over.append(answer["id"])
+        elif outcome == "conflict":
+            result.problems.append(_problem(doc, "conflict", answer["message"]))
+        else:
+            result.rejected += 1
+            result.problems.append(_problem(doc, "rejected", answer["message"]))
+    return result

@@ -1,0 +1,639 @@
+"""The SQL of the city database's function API (schema ``hoso_api``), made by ``city init``.
+
+A unit's login role holds no privilege on any table, view or sequence of the city database: it
+may only EXECUTE the public functions below (``SECURITY DEFINER``: they run as the role that ran
+``city init``, with ``search_path`` fixed and every table named with its schema). Each one knows
+the caller by ``session_user`` (the login role), maps it to its units through
+``city_unit_access``, returns only the caller's own rows and writes the change log and the
+access log itself. The Department (superuser, BYPASSRLS, owner of the tables) may call them for
+every unit. docs/city.md describes the API to the administrator.
+
+Public (EXECUTE granted to the units' group role):
+
+- ``info() → jsonb``: ``{"api", "schema_version", "role", "department", "units": [codes]}``;
+- ``missing_units(codes text[]) → text[]``: which of these unit codes the city lacks;
+- ``tokens(ids uuid[]) → jsonb``: ``[{"id","version","updated_at","deleted"}]`` of the caller's
+  own persons among ``ids`` (the others are simply absent);
+- ``missing_contents(hashes text[]) → text[]``: attachment contents the caller's own records at
+  the city do not hold (the client then sends them);
+- ``push(docs jsonb, rows jsonb, bases jsonb, blobs jsonb, log jsonb) → jsonb``: write a batch of
+  dossier documents (``docs``: each person's own fields; ``rows``: their section rows, placements
+  and attachments by document key, each naming its ``person_id``); one result per document
+  ``{"id","outcome","message","handed_over"}``;
+- ``hand_over(person uuid, to_unit text) → text``: a transfer (docs/city.md, section 4);
+- ``analyze() → void``: refresh the planner statistics of the person tables.
+
+Internal (no EXECUTE for anybody but the owner): ``_write`` (the set-based writer ``push`` calls
+for the whole batch, then record by record in subtransactions if the batch fails).
+
+The bodies are generated from the SQLAlchemy tables (``models``), so a column added by a
+migration reaches the API the next time ``city init`` runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models import SECTION_CLASSES
+from models.person import Person  # noqa: F401 - the table metadata below
+
+SCHEMA = "hoso_api"
+API_VERSION = 1
+MAX_DOCS = 1000
+MAX_IDS = 20000
+MAX_LOG = 200_000
+MAX_BLOBS = 1000
+MAX_BLOB_BYTES = 64 * 1024 * 1024
+MAX_BATCH_BYTES = 512 * 1024 * 1024
+COLLISION = "Số định danh này đã có trong CSDL thành phố; đề nghị liên hệ Sở Nội vụ"
+HAND_OVER_REFUSED = ("Không chuyển giao được hồ sơ này: không có trong CSDL thành phố hoặc không thuộc đơn vị "
+                     "của vai trò; đề nghị liên hệ Sở Nội vụ")
+
+# doc key → table, for the rows that belong to a person (sections, then placements, attachments)
+SECTION_KEYS: dict[str, str] = {name: cls.__tablename__ for name, cls in SECTION_CLASSES.items()}
+
+
+@dataclass(frozen=True)
+class Function:
+    name: str
+    args: str  # the argument list with names and types
+    signature: str  # the argument types only (for GRANT / REVOKE / regprocedure)
+    returns: str
+    body: str
+    public: bool  # EXECUTE for the units' group
+
+    @property
+    def qualified(self) -> str:
+        return f"{SCHEMA}.{self.name}({self.signature})"
+
+    def create(self) -> str:
+        return (f"CREATE OR REPLACE FUNCTION {SCHEMA}.{self.name}({self.args}) RETURNS {self.returns} "
+                f"LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, {SCHEMA}, pg_temp "
+                f"AS $hoso${self.body}$hoso$")
+
+
+def _columns(table_name: str) -> list[str]:
+    from models.base import Base
+
+    return [c.name for c in Base.metadata.tables[table_name].columns]
+
+
+def _q(schema: str, table: str) -> str:
+    return f'"{schema}"."{table}"'
+
+
+def _free(schema: str) -> str:
+    """SQL: is the session's login role the Department (above the units' restrictions)?"""
+    return (f"coalesce((SELECT r.rolsuper OR r.rolbypassrls OR pg_has_role(r.oid, c.relowner, 'USAGE') "
+            f"FROM pg_catalog.pg_roles r, pg_catalog.pg_class c WHERE r.rolname = session_user "
+            f"AND c.oid = '{_q(schema, 'persons')}'::regclass), false)")
+
+
+def _mine(schema: str, caller: str = "v_caller") -> str:
+    return f"(SELECT a.unit_id FROM {_q(schema, 'city_unit_access')} a WHERE a.role_name = {caller})"
+
+
+_PERSON_SKIP = {"id", "unit_id", "review_state", "version", "updated_at", "deleted_at", "created_at"}
+_ROW_SKIP = {"id", "person_id", "seq", "version", "updated_at", "deleted_at"}
+
+
+def _person_upsert(s: str) -> str:
+    cols = [c for c in _columns("persons") if c not in _PERSON_SKIP]
+    target = ", ".join(["id", *cols, "unit_id", "review_state", "version", "updated_at", "deleted_at", "created_at"])
+    values = ", ".join(["r.id", *(f"r.{c}" for c in cols), "(e->>'_unit')::uuid", "'approved'", "r.version",
+                        "r.updated_at", "NULL", "now()"])
+    sets = ", ".join(f"{c} = EXCLUDED.{c}" for c in [*cols, "unit_id", "review_state", "version", "updated_at",
+                                                     "deleted_at"])
+    return f"""
+  INSERT INTO {_q(s, 'persons')} AS t ({target})
+  SELECT {values} FROM jsonb_array_elements(p_live) e, jsonb_populate_record(NULL::{_q(s, 'persons')}, e) r
+  ON CONFLICT (id) DO UPDATE SET {sets}
+    WHERE p_free OR t.unit_id IN (SELECT a.unit_id FROM {_q(s, 'city_unit_access')} a WHERE a.role_name = p_caller);
+  GET DIAGNOSTICS v_n = ROW_COUNT;
+  IF v_n <> jsonb_array_length(p_live) THEN
+    RAISE EXCEPTION 'hoso: person not writable' USING ERRCODE = 'unique_violation';
+  END IF;"""
+
+
+def _rows_upsert(s: str, key: str, table: str) -> str:
+    """Replace the rows of one person-owned table for the live documents of the batch. ``p_rows``
+    holds every row of the batch by document key, each with its ``person_id``, ``seq``, ``version``
+    and ``updated_at`` set by ``push`` from its document (app.city.api_sql._normalize)."""
+    own = {"attachments": ("content", "added_at"), "placements": ("unit_id",)}.get(table, ())
+    cols = [c for c in _columns(table) if c not in _ROW_SKIP and c not in own]
+    extra_target, extra_value, extra_set = [], [], []
+    join = ""
+    if table == "placements":
+        extra_target, extra_value, extra_set = ["unit_id"], ["u.id"], ["unit_id = EXCLUDED.unit_id"]
+        join = f" JOIN {_q(s, 'units')} u ON u.code = x->>'unit_code'"
+    elif table == "attachments":
+        extra_target = ["added_at", "content"]
+        content = (f"coalesce(decode(p_blobs->>r.sha256, 'base64'), "
+                   f"(SELECT a.content FROM {_q(s, 'attachments')} a WHERE a.id = r.id "
+                   f"AND a.person_id = r.person_id AND a.sha256 = r.sha256), "
+                   f"(SELECT a.content FROM {_q(s, 'attachments')} a JOIN {_q(s, 'persons')} p ON p.id = a.person_id "
+                   f"WHERE a.sha256 = r.sha256 AND (p_free OR p.unit_id IN (SELECT c.unit_id FROM "
+                   f"{_q(s, 'city_unit_access')} c WHERE c.role_name = p_caller)) LIMIT 1))")
+        extra_value = ["now()", content]
+        extra_set = ["content = CASE WHEN t.sha256 = EXCLUDED.sha256 THEN t.content ELSE EXCLUDED.content END"]
+    seq = ["seq"] if "seq" in _columns(table) else []
+    target = ", ".join(["id", "person_id", *seq, "version", "updated_at", "deleted_at", *cols, *extra_target])
+    values = ", ".join(["r.id", "r.person_id", *(["r.seq"] if seq else []), "r.version", "r.updated_at", "NULL",
+                        *(f"r.{c}" for c in cols), *extra_value])
+    sets = ", ".join([*(f"{c} = EXCLUDED.{c}" for c in [*seq, *cols, "version", "updated_at", "deleted_at"]),
+                      *extra_set])
+    rows = (f"jsonb_array_elements(coalesce(p_rows->'{key}', '[]'::jsonb)) x "
+            f"CROSS JOIN LATERAL jsonb_populate_record(NULL::{_q(s, table)}, x) r")
+    return f"""
+  -- {table}: rows the documents no longer have go, then the documents' rows are upserted
+  v_keep := ARRAY(SELECT (x->>'id')::uuid FROM jsonb_array_elements(coalesce(p_rows->'{key}', '[]'::jsonb)) x
+                  WHERE (x->>'person_id')::uuid IN (SELECT unnest(v_ids)));
+  v_want := cardinality(v_keep);
+  IF cardinality(p_known) > 0 THEN
+    DELETE FROM {_q(s, table)} t WHERE t.person_id = ANY(p_known) AND t.id NOT IN (SELECT unnest(v_keep));
+  END IF;
+  IF v_want > 0 THEN
+    INSERT INTO {_q(s, table)} AS t ({target})
+    SELECT {values} FROM {rows}{join} WHERE r.person_id IN (SELECT unnest(v_ids))
+    ON CONFLICT (id) DO UPDATE SET {sets} WHERE t.person_id = EXCLUDED.person_id;
+    GET DIAGNOSTICS v_n = ROW_COUNT;
+    IF v_n <> v_want THEN
+      RAISE EXCEPTION 'hoso: a row of {table} belongs to another record' USING ERRCODE = 'unique_violation';
+    END IF;
+  END IF;"""
+
+
+def _write_body(s: str) -> str:
+    parts = [_person_upsert(s)]
+    for key, table in SECTION_KEYS.items():
+        parts.append(_rows_upsert(s, key, table))
+    parts.append(_rows_upsert(s, "placements", "placements"))
+    parts.append(_rows_upsert(s, "attachments", "attachments"))
+    return f"""
+DECLARE
+  p_caller text := session_user::text;
+  p_free boolean := {_free(s)};
+  v_n bigint;
+  v_want bigint;
+  v_keep uuid[];
+  v_ids uuid[] := ARRAY(SELECT (e->>'id')::uuid FROM jsonb_array_elements(p_live) e);
+BEGIN
+{''.join(parts)}
+  UPDATE {_q(s, 'persons')} t SET deleted_at = coalesce((e->>'deleted_at')::timestamptz, now()),
+         version = (e->>'version')::int, updated_at = (e->>'updated_at')::timestamptz
+    FROM jsonb_array_elements(p_dead) e
+   WHERE t.id = (e->>'id')::uuid
+     AND (p_free OR t.unit_id IN (SELECT a.unit_id FROM {_q(s, 'city_unit_access')} a WHERE a.role_name = p_caller));
+  GET DIAGNOSTICS v_n = ROW_COUNT;
+  IF v_n <> jsonb_array_length(p_dead) THEN
+    RAISE EXCEPTION 'hoso: person not writable' USING ERRCODE = 'unique_violation';
+  END IF;
+END
+"""
+
+
+ROW_KEYS: dict[str, str] = {**SECTION_KEYS, "placements": "placements", "attachments": "attachments"}
+
+
+def _foreign_rows(s: str) -> str:
+    """SQL: the documents with a row id (section row, placement, attachment) that the city holds
+    for another person (index lookups by id, whatever the size of the tables)."""
+    parts = []
+    for key, table in ROW_KEYS.items():
+        src = f"jsonb_array_elements(coalesce(v_rows->'{key}', '[]'::jsonb))"
+        parts.append(f"SELECT (x->>'person_id')::uuid FROM {src} x JOIN {_q(s, table)} t ON t.id = (x->>'id')::uuid "
+                     f"WHERE t.id = ANY(ARRAY(SELECT (y->>'id')::uuid FROM {src} y)) "
+                     f"AND t.person_id <> (x->>'person_id')::uuid")
+    return "\n  v_foreign := ARRAY(" + "\n    UNION ".join(parts) + ");"
+
+
+def _push_body(s: str) -> str:
+    persons, units, log = _q(s, "persons"), _q(s, "units"), _q(s, "change_log")
+    conflicts = _q(s, "city_identity_conflicts")
+    return f"""
+DECLARE
+  v_caller text := session_user::text;
+  v_free boolean := {_free(s)};
+  v_plan jsonb;
+  v_live jsonb;
+  v_dead jsonb;
+  v_known uuid[];
+  v_results jsonb := '[]'::jsonb;
+  v_item jsonb;
+  v_outcome text;
+  v_failed boolean := false;
+  v_written uuid[] := '{{}}';
+  v_counts jsonb;
+  v_sha text;
+  v_ids uuid[];
+  v_rows jsonb;
+  v_foreign uuid[];
+  v_missing_unit jsonb;
+  v_missing_file jsonb;
+BEGIN
+  IF jsonb_typeof(p_docs) IS DISTINCT FROM 'array' OR jsonb_array_length(p_docs) > {MAX_DOCS} THEN
+    RAISE EXCEPTION 'hoso_api.push: docs phải là một danh sách tối đa {MAX_DOCS} hồ sơ' USING ERRCODE = '22023';
+  END IF;
+  IF jsonb_typeof(coalesce(p_bases, '{{}}')) <> 'object' OR jsonb_typeof(coalesce(p_blobs, '{{}}')) <> 'object'
+     OR jsonb_typeof(coalesce(p_log, '[]')) <> 'array' THEN
+    RAISE EXCEPTION 'hoso_api.push: bases, blobs phải là đối tượng, log phải là danh sách' USING ERRCODE = '22023';
+  END IF;
+  IF jsonb_array_length(coalesce(p_log, '[]')) > {MAX_LOG}
+     OR (SELECT count(*) FROM jsonb_object_keys(coalesce(p_blobs, '{{}}'))) > {MAX_BLOBS}
+     OR pg_column_size(p_docs) + coalesce(pg_column_size(p_rows), 0) + coalesce(pg_column_size(p_blobs), 0) + coalesce(pg_column_size(p_log), 0) > {MAX_BATCH_BYTES} THEN
+    RAISE EXCEPTION 'hoso_api.push: lô dữ liệu quá lớn' USING ERRCODE = '22023';
+  END IF;
+  IF EXISTS (SELECT 1 FROM jsonb_array_elements(p_docs) e WHERE jsonb_typeof(e) <> 'object'
+             OR NOT (e ? 'id') OR NOT (e ? 'version') OR NOT (e ? 'updated_at')) THEN
+    RAISE EXCEPTION 'hoso_api.push: mỗi hồ sơ cần id, version, updated_at' USING ERRCODE = '22023';
+  END IF;
+  -- contents: each must be the base64 of the bytes its SHA-256 names
+  FOR v_sha IN SELECT k FROM jsonb_object_keys(coalesce(p_blobs, '{{}}')) k LOOP
+    IF v_sha !~ '^[0-9a-f]{{64}}$' OR jsonb_typeof(p_blobs->v_sha) <> 'string'
+       OR length(p_blobs->>v_sha) > {MAX_BLOB_BYTES * 4 // 3 + 4}
+       OR encode(sha256(decode(p_blobs->>v_sha, 'base64')), 'hex') <> v_sha THEN
+      RAISE EXCEPTION 'hoso_api.push: nội dung tệp đính kèm không khớp mã băm %', left(v_sha, 64) USING ERRCODE = '22023';
+    END IF;
+  END LOOP;
+  -- lock the persons of the batch that the city has, whoever owns them
+  v_ids := ARRAY(SELECT (e->>'id')::uuid FROM jsonb_array_elements(p_docs) e);
+  PERFORM 1 FROM {persons} p WHERE p.id = ANY(v_ids) FOR UPDATE;
+  IF jsonb_typeof(coalesce(p_rows, '{{}}')) <> 'object'
+     OR EXISTS (SELECT 1 FROM jsonb_each(coalesce(p_rows, '{{}}')) k
+                WHERE k.key <> ALL(ARRAY[{", ".join(f"'{k}'" for k in ROW_KEYS)}]) OR jsonb_typeof(k.value) <> 'array')
+     OR (SELECT coalesce(sum(jsonb_array_length(k.value)), 0) FROM jsonb_each(coalesce(p_rows, '{{}}')) k) > {MAX_LOG} THEN
+    RAISE EXCEPTION 'hoso_api.push: rows phải là đối tượng {{mục: [dòng]}} với các mục của hồ sơ, tối đa {MAX_LOG} dòng'
+      USING ERRCODE = '22023';
+  END IF;
+  v_rows := coalesce(p_rows, '{{}}');
+  v_missing_unit := coalesce((SELECT jsonb_object_agg(m.pid, m.code) FROM (
+      SELECT DISTINCT ON (1) (x->>'person_id')::uuid::text AS pid, x->>'unit_code' AS code
+        FROM jsonb_array_elements(coalesce(v_rows->'placements', '[]'::jsonb)) x
+       WHERE NOT EXISTS (SELECT 1 FROM {units} u2 WHERE u2.code = x->>'unit_code') ORDER BY 1, 2) m), '{{}}');
+  v_missing_file := coalesce((SELECT jsonb_object_agg(m.pid, m.name) FROM (
+      SELECT DISTINCT ON (1) (a->>'person_id')::uuid::text AS pid, coalesce(a->>'file_name', a->>'sha256') AS name
+        FROM jsonb_array_elements(coalesce(v_rows->'attachments', '[]'::jsonb)) a
+       WHERE NOT (coalesce(p_blobs, '{{}}') ? (a->>'sha256'))
+         AND NOT EXISTS (SELECT 1 FROM {_q(s, 'attachments')} t WHERE t.id = (a->>'id')::uuid
+                         AND t.person_id = (a->>'person_id')::uuid AND t.sha256 = a->>'sha256')
+         AND NOT EXISTS (SELECT 1 FROM {_q(s, 'attachments')} t JOIN {persons} p2 ON p2.id = t.person_id
+                         WHERE t.sha256 = a->>'sha256' AND (v_free OR p2.unit_id IN {_mine(s)}))
+       ORDER BY 1, 2) m), '{{}}');
+{_foreign_rows(s)}
+
+  WITH d AS (
+    SELECT e AS doc, (e->>'id')::uuid AS id, NOT (e ? 'full_name') AS dead, (e->>'version')::int AS version,
+           (e->>'updated_at')::timestamptz AS updated_at, nullif(e->>'cccd', '') AS cccd,
+           e->>'unit_code' AS unit_code, p_bases->(e->>'id') AS base, x.o
+      FROM jsonb_array_elements(p_docs) WITH ORDINALITY x(e, o)
+  ), q AS (
+    SELECT d.*, p.id IS NOT NULL AS known, p.unit_id AS cur_unit,
+           p.id IS NOT NULL AND (v_free OR p.unit_id IN {_mine(s)}) AS own,
+           p.version = d.version AND p.updated_at = d.updated_at AS same,
+           CASE WHEN jsonb_typeof(d.base) = 'object'
+                THEN NOT (p.version = (d.base->>'version')::int AND p.updated_at = (d.base->>'updated_at')::timestamptz)
+                ELSE p.version > d.version END AS conflict,
+           u.id AS want_unit, u.id IS NOT NULL AND (v_free OR u.id IN {_mine(s)}) AS want_own,
+           v_missing_unit->>(d.id::text) AS missing_unit,
+           (SELECT c.id FROM {persons} c WHERE c.cccd = d.cccd AND c.id <> d.id LIMIT 1) AS cccd_holder,
+           d.id = ANY(v_foreign) AS foreign_row,
+           v_missing_file->>(d.id::text) AS missing_file
+      FROM d LEFT JOIN {persons} p ON p.id = d.id AND p.id = ANY(v_ids) LEFT JOIN {units} u ON u.code = d.unit_code
+  )
+  SELECT coalesce(jsonb_agg(jsonb_build_object(
+           'id', q.id, 'o', q.o, 'doc', q.doc, 'cccd', q.cccd, 'unit_code', q.unit_code, 'known', q.known,
+           'holder', CASE WHEN q.known AND NOT q.own THEN q.id ELSE q.cccd_holder END,
+           'unit', CASE WHEN q.want_own THEN q.want_unit ELSE q.cur_unit END,
+           'hand_to', CASE WHEN q.known AND q.own AND NOT q.want_own AND NOT q.dead THEN q.want_unit END,
+           'foreign_dead', q.dead AND q.known AND NOT q.own,
+           'action', CASE
+              WHEN q.dead AND NOT coalesce(q.own, false) THEN 'unchanged'
+              WHEN q.known AND NOT q.own THEN 'collision:person'
+              WHEN q.known AND q.same THEN 'unchanged'
+              WHEN q.known AND q.conflict THEN 'conflict'
+              WHEN q.dead THEN 'delete'
+              WHEN q.cccd_holder IS NOT NULL THEN 'collision:cccd'
+              WHEN q.unit_code IS NULL THEN 'rejected:no_unit'
+              WHEN q.want_unit IS NULL THEN 'rejected:unit'
+              WHEN q.missing_unit IS NOT NULL THEN 'rejected:placement_unit'
+              WHEN NOT q.known AND NOT q.want_own THEN 'rejected:not_yours'
+              WHEN q.foreign_row THEN 'collision:row'
+              WHEN q.missing_file IS NOT NULL THEN 'rejected:file'
+              ELSE 'write' END,
+           'missing_unit', q.missing_unit, 'missing_file', q.missing_file) ORDER BY q.o), '[]'::jsonb)
+    INTO v_plan FROM q;
+
+  v_live := coalesce((SELECT jsonb_agg((x->'doc') || jsonb_build_object('_unit', x->'unit') ORDER BY (x->>'o')::int)
+                        FROM jsonb_array_elements(v_plan) x WHERE x->>'action' = 'write'), '[]'::jsonb);
+  v_dead := coalesce((SELECT jsonb_agg(x->'doc' ORDER BY (x->>'o')::int)
+                        FROM jsonb_array_elements(v_plan) x WHERE x->>'action' = 'delete'), '[]'::jsonb);
+  v_known := ARRAY(SELECT (x->>'id')::uuid FROM jsonb_array_elements(v_plan) x
+                    WHERE x->>'action' = 'write' AND (x->>'known')::boolean);
+  BEGIN
+    PERFORM {SCHEMA}._write(v_live, v_rows, v_dead, v_known, p_blobs);
+  EXCEPTION WHEN OTHERS THEN
+    v_failed := true;
+  END;
+  IF v_failed THEN  -- the batch refused: record by record, each in its own subtransaction
+    FOR v_item IN SELECT x FROM jsonb_array_elements(v_plan) x WHERE x->>'action' IN ('write', 'delete') LOOP
+      BEGIN
+        IF v_item->>'action' = 'write' THEN
+          PERFORM {SCHEMA}._write(jsonb_build_array((v_item->'doc') || jsonb_build_object('_unit', v_item->'unit')),
+                                 v_rows, '[]'::jsonb, CASE WHEN (v_item->>'known')::boolean THEN ARRAY[(v_item->>'id')::uuid]
+                                 ELSE '{{}}'::uuid[] END, p_blobs);
+        ELSE
+          PERFORM {SCHEMA}._write('[]'::jsonb, '{{}}'::jsonb, jsonb_build_array(v_item->'doc'), '{{}}'::uuid[], p_blobs);
+        END IF;
+      EXCEPTION
+        WHEN unique_violation THEN
+          v_plan := jsonb_set(v_plan, ARRAY[((v_item->>'o')::int - 1)::text, 'action'], '"collision:write"');
+        WHEN OTHERS THEN
+          v_plan := jsonb_set(v_plan, ARRAY[((v_item->>'o')::int - 1)::text, 'action'], '"rejected:db"');
+          v_plan := jsonb_set(v_plan, ARRAY[((v_item->>'o')::int - 1)::text, 'error'], to_jsonb(SQLERRM));
+      END;
+    END LOOP;
+  END IF;
+
+  -- hand-overs: the final state was written under the unit that owns it; now it moves
+  FOR v_item IN SELECT x FROM jsonb_array_elements(v_plan) x
+                 WHERE x->>'action' = 'write' AND x->>'hand_to' IS NOT NULL LOOP
+    UPDATE {persons} SET unit_id = (v_item->>'hand_to')::uuid WHERE id = (v_item->>'id')::uuid;
+    PERFORM {SCHEMA}._log('change_log', jsonb_build_array(jsonb_build_object(
+      'at', now(), 'by', v_caller, 'action', 'update', 'entity', 'person', 'record_id', v_item->>'id',
+      'person_id', v_item->>'id', 'field', 'unit_id', 'old', v_item->>'unit', 'new', v_item->>'hand_to')));
+  END LOOP;
+
+  v_written := ARRAY(SELECT (x->>'id')::uuid FROM jsonb_array_elements(v_plan) x
+                      WHERE x->>'action' IN ('write', 'delete'));
+  -- the sender's change history of the records written (never of another record)
+  PERFORM {SCHEMA}._log('change_log', coalesce((SELECT jsonb_agg(jsonb_build_object(
+           'at', r.at, 'by', CASE WHEN v_free THEN r.by ELSE left(v_caller || ': ' || coalesce(r.by, ''), 80) END,
+           'action', r.action, 'entity', r.entity, 'record_id', r.record_id, 'person_id', r.person_id,
+           'field', r.field, 'old', r.old, 'new', r.new) ORDER BY r.o)
+    FROM (SELECT q.*, o FROM jsonb_array_elements(coalesce(p_log, '[]')) WITH ORDINALITY e(v, o)
+          CROSS JOIN LATERAL jsonb_populate_record(NULL::{log}, e.v) q) r
+   WHERE r.person_id IN (SELECT unnest(v_written))), '[]'::jsonb));
+
+  -- identity conflicts: one generic answer to the unit, the details for the Department (the
+  -- server log keeps them even if the caller rolls its transaction back)
+  FOR v_item IN SELECT x FROM jsonb_array_elements(v_plan) x WHERE x->>'action' LIKE 'collision:%' LOOP
+    RAISE LOG 'HoSo: identity conflict (%) by role % for record %', substr(v_item->>'action', 11), v_caller,
+      v_item->>'id';
+  END LOOP;
+  INSERT INTO {conflicts} (at, role_name, kind, person_id, cccd, unit_code, holder_id, detail)
+  SELECT now(), v_caller, substr(x->>'action', 11), (x->>'id')::uuid, left(x->>'cccd', 12), left(x->>'unit_code', 40),
+         CASE WHEN x->>'action' IN ('collision:person', 'collision:cccd') THEN (x->>'holder')::uuid END,
+         CASE substr(x->>'action', 11)
+           WHEN 'person' THEN 'mã hồ sơ đã có ở CSDL thành phố, thuộc đơn vị khác'
+           WHEN 'cccd' THEN 'số CCCD đã thuộc một hồ sơ khác ở CSDL thành phố'
+           WHEN 'row' THEN 'mã một dòng dữ liệu (quá trình, tệp đính kèm…) đã thuộc hồ sơ khác'
+           ELSE 'CSDL thành phố từ chối ghi (trùng khoá)' END
+    FROM jsonb_array_elements(v_plan) x WHERE x->>'action' LIKE 'collision:%';
+  PERFORM {SCHEMA}._log('access_log', coalesce((SELECT jsonb_agg(jsonb_build_object(
+           'at', now(), 'by', v_caller, 'action', 'identity_conflict',
+           'person_id', CASE WHEN x->>'action' IN ('collision:person', 'collision:cccd') THEN x->>'holder' END,
+           'detail', 'đồng bộ: hồ sơ ' || (x->>'id') || ' bị từ chối (' || substr(x->>'action', 11) || ')'))
+    FROM jsonb_array_elements(v_plan) x WHERE x->>'action' LIKE 'collision:%'), '[]'::jsonb));
+  PERFORM {SCHEMA}._log('access_log', coalesce((SELECT jsonb_agg(jsonb_build_object(
+           'at', now(), 'by', v_caller, 'action', 'sync_refused', 'person_id', x->>'id',
+           'detail', 'đồng bộ: xoá hồ sơ không thuộc đơn vị của vai trò'))
+    FROM jsonb_array_elements(v_plan) x WHERE (x->>'foreign_dead')::boolean), '[]'::jsonb));
+
+  SELECT jsonb_object_agg(k, n) INTO v_counts FROM (
+    SELECT CASE WHEN x->>'action' = 'write' THEN CASE WHEN (x->>'known')::boolean THEN 'updated' ELSE 'inserted' END
+                WHEN x->>'action' = 'delete' THEN 'deleted'
+                WHEN x->>'action' LIKE 'collision:%' OR x->>'action' LIKE 'rejected:%' THEN 'rejected'
+                ELSE x->>'action' END AS k, count(*) AS n
+      FROM jsonb_array_elements(v_plan) x GROUP BY 1) c;
+  PERFORM {SCHEMA}._log('access_log', jsonb_build_array(jsonb_build_object(
+    'at', now(), 'by', v_caller, 'action', 'sync', 'person_id', NULL,
+    'detail', 'đồng bộ ' || jsonb_array_length(p_docs) || ' hồ sơ: ' || coalesce(v_counts, '{{}}')::text)));
+
+  SELECT coalesce(jsonb_agg(jsonb_build_object(
+           'id', x->>'id',
+           'outcome', CASE WHEN x->>'action' = 'write' THEN CASE WHEN (x->>'known')::boolean THEN 'updated' ELSE 'inserted' END
+                           WHEN x->>'action' = 'delete' THEN 'deleted'
+                           WHEN x->>'action' LIKE 'collision:%' OR x->>'action' LIKE 'rejected:%' THEN 'rejected'
+                           ELSE x->>'action' END,
+           'handed_over', x->>'action' = 'write' AND x->>'hand_to' IS NOT NULL,
+           'message', CASE
+              WHEN x->>'action' LIKE 'collision:%' THEN '{COLLISION}'
+              WHEN x->>'action' = 'conflict' THEN 'Hồ sơ đã được sửa ở CSDL thành phố sau lần gửi trước; không ghi đè, cần đối chiếu'
+              WHEN x->>'action' = 'rejected:no_unit' THEN 'Hồ sơ không ghi đơn vị (unit_code)'
+              WHEN x->>'action' = 'rejected:unit' THEN 'Đơn vị mã ''' || (x->>'unit_code') || ''' chưa có ở CSDL thành phố; quản trị viên cần thêm đơn vị này trước khi gửi hồ sơ'
+              WHEN x->>'action' = 'rejected:placement_unit' THEN 'Đơn vị mã ''' || (x->>'missing_unit') || ''' (quá trình công tác tại đơn vị) chưa có ở CSDL thành phố; quản trị viên cần thêm đơn vị này trước khi gửi hồ sơ'
+              WHEN x->>'action' = 'rejected:not_yours' THEN 'Không có quyền ghi hồ sơ vào đơn vị ''' || (x->>'unit_code') || ''' ở CSDL thành phố'
+              WHEN x->>'action' = 'rejected:file' THEN 'Thiếu nội dung tệp đính kèm ''' || (x->>'missing_file') || ''''
+              WHEN x->>'action' = 'rejected:db' THEN 'CSDL thành phố từ chối ghi hồ sơ: ' || (x->>'error')
+              END) ORDER BY (x->>'o')::int), '[]'::jsonb)
+    INTO v_results FROM jsonb_array_elements(v_plan) x;
+  RETURN v_results;
+END
+"""
+
+
+# app.security.chain: every log entry carries hash = sha256(previous hash ‖ "\n" ‖ the canonical
+# JSON of [table, id, fields…]) and ``log_heads`` holds each log's last id, hash and count; every
+# writer takes the same transaction-scoped advisory lock first. ``_log`` is that writer in SQL.
+CHAIN_LOCK = 0x486F536F
+LOG_FIELDS = {
+    "change_log": ("at", "by", "action", "entity", "record_id", "person_id", "field", "old", "new"),
+    "access_log": ("at", "by", "action", "person_id", "detail"),
+}
+
+
+def _log_body(s: str) -> str:
+    def j(expr: str) -> str:  # a JSON value as Python's json.dumps(ensure_ascii=False) writes it
+        return f"coalesce(to_json({expr})::text, 'null')"
+
+    branches = []
+    for table, names in LOG_FIELDS.items():
+        typed = {"at": "v_at", "record_id": "(v_row->>'record_id')::uuid", "person_id": "(v_row->>'person_id')::uuid"}
+        values = [typed.get(n, f"v_row->>'{n}'") for n in names]
+        parts = []
+        for n in names:
+            if n == "at":
+                parts.append(j("to_char(v_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')"))
+            elif n in ("record_id", "person_id"):
+                parts.append(j(f"(v_row->>'{n}')::uuid::text"))
+            else:
+                parts.append(j(f"v_row->>'{n}'"))
+        canonical = " || ',' || ".join([f"'\"{table}\"'", "v_id::text", *parts])
+        branches.append(f"""
+    {'IF' if not branches else 'ELSIF'} p_table = '{table}' THEN
+      v_prev := encode(sha256(convert_to(v_prev || E'\\n' || '[' || {canonical} || ']', 'UTF8')), 'hex');
+      INSERT INTO {_q(s, table)} (id, {', '.join(names)}, hash) VALUES (v_id, {', '.join(values)}, v_prev);""")
+    return f"""
+DECLARE
+  v_last bigint;
+  v_prev text;
+  v_row jsonb;
+  v_id bigint;
+  v_at timestamptz;
+  v_n integer := 0;
+BEGIN
+  IF p_table NOT IN ('change_log', 'access_log') THEN
+    RAISE EXCEPTION 'hoso_api._log: %', p_table USING ERRCODE = '22023';
+  END IF;
+  IF coalesce(jsonb_array_length(p_rows), 0) = 0 THEN
+    RETURN;
+  END IF;
+  PERFORM pg_advisory_xact_lock({CHAIN_LOCK});
+  UPDATE {_q(s, 'log_heads')} SET count = count WHERE name = p_table;
+  IF NOT FOUND THEN  -- no head yet: from the table's newest entry
+    IF p_table = 'change_log' THEN
+      SELECT t.id, t.hash INTO v_last, v_prev FROM {_q(s, 'change_log')} t ORDER BY t.id DESC LIMIT 1;
+      SELECT count(*) INTO v_n FROM {_q(s, 'change_log')};
+    ELSE
+      SELECT t.id, t.hash INTO v_last, v_prev FROM {_q(s, 'access_log')} t ORDER BY t.id DESC LIMIT 1;
+      SELECT count(*) INTO v_n FROM {_q(s, 'access_log')};
+    END IF;
+    INSERT INTO {_q(s, 'log_heads')} (name, last_id, hash, count, verified_id, verified_hash)
+      VALUES (p_table, coalesce(v_last, 0), coalesce(v_prev, ''), v_n, 0, '');
+    v_n := 0;
+  END IF;
+  SELECT h.last_id, h.hash INTO v_last, v_prev FROM {_q(s, 'log_heads')} h WHERE h.name = p_table;
+  FOR v_row IN SELECT x FROM jsonb_array_elements(p_rows) x LOOP
+    v_id := nextval(pg_get_serial_sequence('{_q(s, "")[:-3]}.' || p_table, 'id'));
+    v_at := coalesce((v_row->>'at')::timestamptz, now());{''.join(branches)}
+    END IF;
+    v_n := v_n + 1;
+  END LOOP;
+  UPDATE {_q(s, 'log_heads')} SET last_id = v_id, hash = v_prev, count = count + v_n WHERE name = p_table;
+END
+"""
+
+
+def _info_body(s: str) -> str:
+    return f"""
+DECLARE
+  v_caller text := session_user::text;
+  v_free boolean := {_free(s)};
+BEGIN
+  RETURN jsonb_build_object(
+    'api', {API_VERSION},
+    'schema_version', (SELECT v.version_num FROM {_q(s, 'alembic_version')} v LIMIT 1),
+    'role', v_caller,
+    'department', v_free,
+    'units', CASE WHEN v_free THEN NULL ELSE coalesce((SELECT jsonb_agg(u.code ORDER BY u.code) FROM {_q(s, 'units')} u
+                                                       WHERE u.id IN {_mine(s)}), '[]'::jsonb) END);
+END
+"""
+
+
+def _bounded(arg: str, limit: int, what: str) -> str:
+    return (f"  IF cardinality({arg}) > {limit} THEN\n"
+            f"    RAISE EXCEPTION 'hoso_api: tối đa {limit} {what} mỗi lần gọi' USING ERRCODE = '22023';\n  END IF;\n")
+
+
+def _missing_units_body(s: str) -> str:
+    return f"""
+BEGIN
+{_bounded('p_codes', MAX_IDS, 'mã đơn vị')}  RETURN ARRAY(SELECT DISTINCT c FROM unnest(p_codes) c
+               WHERE c IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {_q(s, 'units')} u WHERE u.code = left(c, 40))
+               ORDER BY c);
+END
+"""
+
+
+def _tokens_body(s: str) -> str:
+    return f"""
+DECLARE
+  v_caller text := session_user::text;
+  v_free boolean := {_free(s)};
+BEGIN
+{_bounded('p_ids', MAX_IDS, 'mã hồ sơ')}  RETURN coalesce((SELECT jsonb_agg(jsonb_build_object('id', p.id, 'version', p.version,
+                    'updated_at', p.updated_at, 'deleted', p.deleted_at IS NOT NULL) ORDER BY p.id)
+                   FROM {_q(s, 'persons')} p
+                  WHERE p.id = ANY(p_ids) AND (v_free OR p.unit_id IN {_mine(s)})), '[]'::jsonb);
+END
+"""
+
+
+def _missing_contents_body(s: str) -> str:
+    return f"""
+DECLARE
+  v_caller text := session_user::text;
+  v_free boolean := {_free(s)};
+BEGIN
+{_bounded('p_hashes', MAX_IDS, 'mã băm')}  RETURN ARRAY(SELECT DISTINCT h FROM unnest(p_hashes) h WHERE h IS NOT NULL AND NOT EXISTS (
+                 SELECT 1 FROM {_q(s, 'attachments')} a JOIN {_q(s, 'persons')} p ON p.id = a.person_id
+                  WHERE a.sha256 = left(h, 64) AND (v_free OR p.unit_id IN {_mine(s)})) ORDER BY h);
+END
+"""
+
+
+def _hand_over_body(s: str) -> str:
+    persons, units = _q(s, "persons"), _q(s, "units")
+    return f"""
+DECLARE
+  v_caller text := session_user::text;
+  v_free boolean := {_free(s)};
+  v_from uuid;
+  v_from_code text;
+  v_to uuid;
+BEGIN
+  SELECT u.id INTO v_to FROM {units} u WHERE u.code = left(p_to_unit, 40);
+  IF v_to IS NULL THEN
+    RAISE EXCEPTION 'Không có đơn vị mã % trong CSDL thành phố', left(p_to_unit, 40) USING ERRCODE = 'no_data_found';
+  END IF;
+  SELECT p.unit_id INTO v_from FROM {persons} p
+   WHERE p.id = p_person AND p.deleted_at IS NULL AND (v_free OR p.unit_id IN {_mine(s)}) FOR UPDATE;
+  IF NOT FOUND THEN  -- unknown and another unit's person: the same answer; the Department sees it
+    RAISE LOG 'HoSo: hand-over refused for role % of record % to unit %', v_caller, p_person, left(p_to_unit, 40);
+    INSERT INTO {_q(s, 'city_identity_conflicts')} (at, role_name, kind, person_id, unit_code, holder_id, detail)
+      VALUES (now(), v_caller, 'hand_over', p_person, left(p_to_unit, 40),
+              (SELECT p.id FROM {persons} p WHERE p.id = p_person),
+              'chuyển giao hồ sơ không có hoặc không thuộc đơn vị của vai trò');
+    PERFORM {SCHEMA}._log('access_log', jsonb_build_array(jsonb_build_object(
+      'at', now(), 'by', v_caller, 'action', 'identity_conflict', 'person_id', p_person,
+      'detail', 'chuyển giao bị từ chối tới đơn vị ' || left(p_to_unit, 40))));
+    RETURN NULL;
+  END IF;
+  SELECT u.code INTO v_from_code FROM {units} u WHERE u.id = v_from;
+  IF v_from IS DISTINCT FROM v_to THEN
+    UPDATE {persons} SET unit_id = v_to WHERE id = p_person;
+    PERFORM {SCHEMA}._log('change_log', jsonb_build_array(jsonb_build_object(
+      'at', now(), 'by', v_caller, 'action', 'update', 'entity', 'person', 'record_id', p_person,
+      'person_id', p_person, 'field', 'unit_id', 'old', v_from::text, 'new', v_to::text)));
+    PERFORM {SCHEMA}._log('access_log', jsonb_build_array(jsonb_build_object(
+      'at', now(), 'by', v_caller, 'action', 'hand_over', 'person_id', p_person,
+      'detail', 'chuyển giao hồ sơ từ đơn vị ' || coalesce(v_from_code, '?') || ' sang ' || left(p_to_unit, 40))));
+  END IF;
+  RETURN coalesce(v_from_code, '');
+END
+"""
+
+
+def _analyze_body(s: str) -> str:
+    from app.city.init import PERSON_TABLES
+
+    tables = ", ".join(_q(s, t) for t in (*PERSON_TABLES, "change_log"))
+    return f"""
+BEGIN
+  -- at most once every 10 seconds, whoever asks (a unit cannot keep the server busy with it)
+  IF coalesce((SELECT now() - greatest(last_analyze, last_autoanalyze) FROM pg_catalog.pg_stat_user_tables
+               WHERE relid = '{_q(s, 'persons')}'::regclass), interval '1 day') < interval '10 seconds' THEN
+    RETURN;
+  END IF;
+  ANALYZE {tables};
+END
+"""
+
+
+def functions(schema: str) -> list[Function]:
+    """Every function of the API, generated for the tables in ``schema``."""
+    return [
+        Function("info", "", "", "jsonb", _info_body(schema), True),
+        Function("missing_units", "p_codes text[]", "text[]", "text[]", _missing_units_body(schema), True),
+        Function("tokens", "p_ids uuid[]", "uuid[]", "jsonb", _tokens_body(schema), True),
+        Function("missing_contents", "p_hashes text[]", "text[]", "text[]", _missing_contents_body(schema), True),
+        Function("push", "p_docs jsonb, p_rows jsonb, p_bases jsonb, p_blobs jsonb, p_log jsonb",
+                 "jsonb, jsonb, jsonb, jsonb, jsonb",
+                 "jsonb", _push_body(schema), True),
+        Function("hand_over", "p_person uuid, p_to_unit text", "uuid, text", "text", _hand_over_body(schema), True),
+        Function("analyze", "", "", "void", _analyze_body(schema), True),
+        Function("_log", "p_table text, p_rows jsonb", "text, jsonb", "void", _log_body(schema), False),
+        Function("_write", "p_live jsonb, p_rows jsonb, p_dead jsonb, p_known uuid[], p_blobs jsonb",
+                 "jsonb, jsonb, jsonb, uuid[], jsonb", "void", _write_body(schema), False),
+    ]

@@ -1,0 +1,359 @@
+"""Issue 12: unit A, with its own login and nothing stolen, attacks unit B at the city database.
+
+Every attempt is refused, the city's tables are identical before and after (compared row by row
+through a digest of every table), and each attempt that reaches the function API is visible to
+the Department (access log, list of identity conflicts). Attempts on tables are refused by
+PostgreSQL before any row is touched (the unit's login holds no privilege on any table, view or
+sequence), so they leave the data as it was; PostgreSQL's own server log records them.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator
+from types import SimpleNamespace
+
+import psycopg
+import pytest
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.exc import DBAPIError
+
+from app import attachments, cli, people, units
+from app.catalogs import load_catalogs
+from app.city import api
+from app.city.api_sql import COLLISION, HAND_OVER_REFUSED, MAX_DOCS
+from app.city.conflicts import identity_conflicts
+from app.city.init import PERSON_TABLES, city_init, hand_over
+from app.city.roles import set_unit_role
+from app.db import open_database
+from app.errors import UserError
+from app.person_json import person_json
+from models import CityIdentityConflict, Person, Unit
+from models.security import AccessLog
+from tests.city.city_support import drop_roles, psycopg_url, role_url, unique
+from tests.core.conftest import person_data
+
+pytestmark = pytest.mark.city
+
+B_CCCD, B2_CCCD, A_CCCD = "048085009001", "048085009002", "048085009101"
+PHOTO = b"\x89PNG\r\n\x1a\n" + b"anh cua B" * 40
+# every table the Department's data lives in; the access log (with its chain head) and the conflicts list record attempts
+WATCHED_EXCLUDED = ("access_log", "log_heads", "city_identity_conflicts")
+
+
+@pytest.fixture(scope="module")
+def city(pg_url) -> Iterator[SimpleNamespace]:
+    group, ra, rb = unique("hoso_unit_t"), unique("unit_a"), unique("unit_b")
+    db = open_database(pg_url)
+    with db.session("so_noi_vu") as s:
+        load_catalogs(s)
+        for code, name, parent in (("DN", "UBND thành phố", None), ("DN.A", "Đơn vị A", "DN"),
+                                   ("DN.A.X", "Phòng X của A", "DN.A"), ("DN.B", "Đơn vị B", "DN"),
+                                   ("DN.B.Y", "Phòng Y của B", "DN.B")):
+            units.add_unit(s, code, name, parent)
+    city_init(db, group=group)
+    with db.session("so_noi_vu") as s:
+        set_unit_role(s, ra, ["DN.A"], password="mat-khau-don-vi-a")
+        set_unit_role(s, rb, ["DN.B"], password="mat-khau-don-vi-b")
+        b_person = people.create_person(s, person_data(cccd=B_CCCD, full_name="Trần Thị Bích", sex="Nữ",
+                                                       unit_code="DN.B.Y")).id
+        b_other = people.create_person(s, person_data(cccd=B2_CCCD, full_name="Lê Văn Bảo", unit_code="DN.B")).id
+        attachments.add_attachment(s, b_person, "anh.png", PHOTO, kind="photo")
+        ids = {u.code: u.id for u in s.scalars(select(Unit))}
+    with db.session() as s:
+        b_doc = person_json(s, b_person)
+    engine_a = create_engine(role_url(pg_url, ra))
+    with engine_a.begin() as conn:  # A's own person, sent the legitimate way
+        a_doc = _fresh_doc(b_doc, A_CCCD, "DN.A.X")
+        assert api.push_documents(conn, [a_doc]).inserted == 1
+    yield SimpleNamespace(db=db, url=pg_url, ra=ra, rb=rb, group=group, a=engine_a, b_person=b_person,
+                          b_other=b_other, b_doc=b_doc, a_doc=a_doc, ids=ids)
+    engine_a.dispose()
+    db.dispose()
+    drop_roles(pg_url, [ra, rb, group])
+
+
+def _fresh_doc(template: dict, cccd: str, unit_code: str) -> dict:
+    """A new dossier made from ``template`` with new ids everywhere (person and rows)."""
+    doc = json.loads(json.dumps(template))
+    doc.update(id=str(uuid.uuid4()), cccd=cccd, unit_code=unit_code, version=1,
+               updated_at="2026-11-01T08:00:00+00:00", attachments=[], placements=[])
+    for _key, value in doc.items():
+        if isinstance(value, list):
+            for row in value:
+                if isinstance(row, dict) and "id" in row:
+                    row["id"] = str(uuid.uuid4())
+    return doc
+
+
+def _raw(city: SimpleNamespace) -> psycopg.Connection:
+    return psycopg.connect(psycopg_url(role_url(city.url, city.ra)), autocommit=True)
+
+
+def contents(city: SimpleNamespace) -> dict[str, tuple[int, str]]:
+    """(rows, digest of every row) of every table of the city database but the attempt records."""
+    with psycopg.connect(psycopg_url(city.url)) as conn:
+        tables = [r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                                             "ORDER BY 1") if r[0] not in WATCHED_EXCLUDED]
+        return {t: conn.execute(f'SELECT count(*), coalesce(md5(string_agg(x::text, \'|\' ORDER BY x::text)), \'\') '
+                                f'FROM "{t}" x').fetchone() for t in tables}
+
+
+def _seen(city: SimpleNamespace, action: str) -> int:
+    with city.db.session() as s:
+        return len(s.scalars(select(AccessLog.id).where(AccessLog.by == city.ra, AccessLog.action == action)).all())
+
+
+def _conflicts(city: SimpleNamespace, kind: str) -> list[CityIdentityConflict]:
+    with city.db.session() as s:
+        return list(s.scalars(select(CityIdentityConflict).where(CityIdentityConflict.role_name == city.ra,
+                                                                 CityIdentityConflict.kind == kind)))
+
+
+@pytest.fixture
+def unchanged(city) -> Iterator[None]:
+    before = contents(city)
+    yield
+    assert contents(city) == before
+
+
+# --- the tables: nothing at all ---------------------------------------------------------------------
+
+def _all_relations(city: SimpleNamespace) -> list[tuple[str, str]]:
+    with psycopg.connect(psycopg_url(city.url)) as conn:
+        return conn.execute("SELECT relname, relkind FROM pg_class WHERE relnamespace = 'public'::regnamespace "
+                            "AND relkind IN ('r', 'v', 'm', 'S', 'p') ORDER BY 1").fetchall()
+
+
+def _denied(conn: psycopg.Connection, sql: str, params: tuple = ()) -> None:
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute(sql, params)
+
+
+def test_a_unit_login_reads_no_table_view_or_sequence(city, unchanged) -> None:
+    relations = _all_relations(city)
+    assert {"persons", "change_log", "access_log", "units", "city_unit_access", "alembic_version"} <= \
+        {r for r, _k in relations}
+    with _raw(city) as conn:
+        for name, kind in relations:
+            if kind == "S":
+                _denied(conn, f'SELECT nextval(\'public."{name}"\')')
+                _denied(conn, f'SELECT last_value FROM public."{name}"')
+            else:
+                _denied(conn, f'SELECT * FROM public."{name}" LIMIT 1')
+
+
+@pytest.mark.parametrize("table", PERSON_TABLES)
+def test_a_unit_login_writes_no_person_table(city, unchanged, table) -> None:
+    with _raw(city) as conn:
+        _denied(conn, f'UPDATE public."{table}" SET version = version + 1')
+        _denied(conn, f'DELETE FROM public."{table}"')
+        _denied(conn, f'TRUNCATE public."{table}"')
+        _denied(conn, f'INSERT INTO public."{table}" (id) VALUES (gen_random_uuid())')
+        _denied(conn, f'INSERT INTO public."{table}" (id) VALUES (gen_random_uuid()) ON CONFLICT DO NOTHING')
+
+
+def test_explain_and_on_conflict_probes_are_gone(city, unchanged) -> None:
+    with _raw(city) as conn:
+        _denied(conn, "EXPLAIN ANALYZE SELECT * FROM public.persons WHERE cccd > %s", ("048",))
+        _denied(conn, "EXPLAIN SELECT * FROM public.persons WHERE sort_key < 'm' AND id = %s", (city.b_person,))
+        _denied(conn, "INSERT INTO public.persons (id, cccd, full_name) VALUES (gen_random_uuid(), %s, 'x') "
+                      "ON CONFLICT DO NOTHING", (B_CCCD,))
+    # the planner's statistics (most common values, histograms of cccd, names) are not the unit's either
+    with psycopg.connect(psycopg_url(city.url), autocommit=True) as department:
+        department.execute("ANALYZE public.persons")
+        assert department.execute("SELECT count(*) FROM pg_stats WHERE tablename = 'persons'").fetchone()[0] > 0
+    with _raw(city) as conn:
+        assert conn.execute("SELECT count(*) FROM pg_stats WHERE tablename = 'persons'").fetchone() == (0,)
+
+
+def test_a_unit_login_forges_no_log(city, unchanged) -> None:
+    with _raw(city) as conn:
+        _denied(conn, "INSERT INTO public.change_log (at, by, action, entity, record_id, person_id, field) "
+                      "VALUES (now(), 'x', 'update', 'person', %s, %s, 'position')", (city.b_person, city.b_person))
+        _denied(conn, "INSERT INTO public.access_log (at, by, action) VALUES (now(), 'postgres', 'export')")
+        _denied(conn, "SELECT nextval(pg_get_serial_sequence('public.change_log', 'id'))")
+        _denied(conn, "SELECT nextval(pg_get_serial_sequence('public.access_log', 'id'))")
+
+
+def test_the_internal_writer_is_not_callable(city, unchanged) -> None:
+    doc = dict(city.b_doc, unit_code="DN.A", version=99, _unit=str(city.ids["DN.A"]))
+    with _raw(city) as conn:
+        _denied(conn, "SELECT hoso_api._write(%s::jsonb, '{}'::jsonb, '[]'::jsonb, ARRAY[%s]::uuid[], '{}'::jsonb)",
+                (json.dumps([doc]), city.b_person))
+
+
+# --- the function API: only the caller's own rows ------------------------------------------------
+
+def test_info_tokens_and_contents_answer_for_the_callers_own_records_only(city, unchanged) -> None:
+    with city.a.begin() as conn:
+        about = api.info(conn)
+        assert about["units"] == ["DN.A", "DN.A.X"] and about["department"] is False and about["role"] == city.ra
+        found = api.tokens(conn, [city.b_person, city.b_other, city.a_doc["id"], uuid.uuid4()])
+        assert set(found) == {city.a_doc["id"]}
+        b_hash = city.b_doc["attachments"][0]["sha256"]
+        assert api.missing_contents(conn, [b_hash]) == {b_hash}  # B's photo: not A's, so "missing"
+        assert api.missing_units(conn, ["DN.B", "DN.KHONG.CO"]) == ["DN.KHONG.CO"]
+
+
+def _push(city: SimpleNamespace, doc: dict, **kw) -> dict:
+    with city.a.begin() as conn:
+        result = api.push_documents(conn, [doc], **kw)
+    assert result.inserted == result.updated == result.deleted == 0
+    return result
+
+
+def test_a_push_rewriting_and_moving_bs_person_is_refused_generically(city, unchanged) -> None:
+    before = len(_conflicts(city, "person"))
+    doc = dict(city.b_doc, full_name="Tên Bị Sửa", unit_code="DN.A", version=city.b_doc["version"] + 5)
+    result = _push(city, doc)
+    assert result.rejected == 1 and result.problems[0]["message"] == COLLISION
+    assert len(_conflicts(city, "person")) == before + 1
+    assert _conflicts(city, "person")[-1].holder_id == city.b_person
+
+
+def test_a_tombstone_for_bs_person_deletes_nothing(city, unchanged) -> None:
+    seen = _seen(city, "sync_refused")
+    tomb = {"id": str(city.b_person), "cccd": B_CCCD, "unit_code": "DN.A", "version": 50,
+            "deleted_at": "2026-11-02T00:00:00+00:00", "updated_at": "2026-11-02T00:00:00+00:00"}
+    unknown = dict(tomb, id=str(uuid.uuid4()))
+    with city.a.begin() as conn:
+        foreign, absent = (api.push_documents(conn, [d]) for d in (tomb, unknown))
+    # the same answer as for an id the city does not have
+    assert (foreign.unchanged, foreign.deleted, absent.unchanged, absent.deleted) == (1, 0, 1, 0)
+    assert _seen(city, "sync_refused") == seen + 1
+
+
+def test_bs_cccd_in_a_new_dossier_is_one_generic_refusal_and_listed(city, unchanged, capsys) -> None:
+    doc = _fresh_doc(city.b_doc, B_CCCD, "DN.A")
+    result = _push(city, doc)
+    assert result.rejected == 1 and result.problems[0]["message"] == COLLISION
+    listed = _conflicts(city, "cccd")[-1]
+    assert (listed.cccd, listed.person_id, listed.holder_id) == (B_CCCD, uuid.UUID(doc["id"]), city.b_person)
+    assert _seen(city, "identity_conflict") >= 1
+    assert cli.run(["city", "conflicts", "--db", city.url, "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert any(r["cccd"] == B_CCCD and r["role"] == city.ra and r["holder_unit"] == "DN.B.Y"
+               and r["holder_name"] == "Trần Thị Bích" for r in rows)
+
+
+def test_a_new_dossier_into_bs_unit_is_refused(city, unchanged) -> None:
+    result = _push(city, _fresh_doc(city.b_doc, "048085009201", "DN.B.Y"))
+    assert result.rejected == 1 and "DN.B.Y" in result.problems[0]["message"]
+
+
+@pytest.mark.parametrize("key", ["training", "family", "placements", "attachments"])
+def test_a_row_id_of_bs_person_is_refused(city, unchanged, key) -> None:
+    """A section row, placement or attachment follows its person: A may not take B's row over."""
+    with city.db.session() as s:
+        if key == "placements":
+            from models import Placement
+
+            row = {"id": str(s.scalars(select(Placement.id).where(Placement.person_id == city.b_person)).first()
+                             or _placement(s, city)), "unit_code": "DN.A", "start_date": "2020-01-01"}
+        else:
+            row = dict(city.b_doc[key][0])
+    doc = _fresh_doc(city.b_doc, "048085009301", "DN.A")
+    doc[key] = [row]
+    if key == "attachments":
+        result = _push(city, doc, blobs=lambda sha: PHOTO)
+    else:
+        result = _push(city, doc)
+    assert result.rejected == 1 and result.problems[0]["message"] == COLLISION
+    assert _conflicts(city, "row")
+
+
+def _placement(s, city) -> uuid.UUID:  # noqa: ANN001
+    from models import Placement
+
+    placement = Placement(person_id=city.b_person, unit_id=city.ids["DN.B.Y"])
+    s.add(placement)
+    s.flush()
+    return placement.id
+
+
+def test_hand_over_of_bs_person_or_an_unknown_id_gets_the_same_refusal(city, unchanged) -> None:
+    from sqlalchemy.orm import Session
+
+    answers = []
+    for person in (city.b_person, uuid.uuid4()):
+        with Session(city.a) as s, s.begin():
+            with pytest.raises(UserError) as caught:
+                hand_over(s, person, "DN.A")
+            answers.append(str(caught.value))
+    assert answers[0] == answers[1] == HAND_OVER_REFUSED
+    listed = _conflicts(city, "hand_over")
+    assert {c.person_id for c in listed[-2:]} >= {city.b_person}
+
+
+def test_batches_and_inputs_are_bounded(city, unchanged) -> None:
+    with city.a.begin() as conn, pytest.raises(DBAPIError, match="tối đa"):
+        conn.execute(text("SELECT hoso_api.push(CAST(:d AS jsonb), '{}', '{}', '{}', '[]')"),
+                     {"d": json.dumps([{"id": str(uuid.uuid4()), "version": 1, "updated_at": "2026-01-01"}]
+                                      * (MAX_DOCS + 1))})
+    with city.a.begin() as conn, pytest.raises(DBAPIError, match="tối đa"):
+        conn.execute(text("SELECT hoso_api.tokens(CAST(:i AS uuid[]))"), {"i": [uuid.uuid4()] * 20001})
+    with city.a.begin() as conn, pytest.raises(DBAPIError, match="mã băm"):
+        conn.execute(text("SELECT hoso_api.push('[]', '{}', '{}', CAST(:b AS jsonb), '[]')"),
+                     {"b": json.dumps({"0" * 64: "aGVsbG8="})})
+
+
+def test_a_unit_login_cannot_open_the_city_in_the_app_or_the_cli(city, capsys) -> None:
+    with pytest.raises(UserError, match="tài khoản đồng bộ của một đơn vị"):
+        open_database(role_url(city.url, city.ra))
+    assert cli.run(["search", "", "--db", role_url(city.url, city.ra)]) == 1
+    err = capsys.readouterr().err
+    assert "tài khoản đồng bộ của một đơn vị" in err and "Traceback" not in err
+
+
+def test_the_department_sees_and_lists_everything(city) -> None:
+    from app.security.principal import for_cli
+
+    rows = identity_conflicts(city.db, principal=for_cli(city.db))
+    assert rows and all(r.role for r in rows)
+    with city.db.session() as s:
+        assert s.get(Person, city.b_person).deleted_at is None
+        assert s.get(Person, city.b_person).full_name == "Trần Thị Bích"
+
+
+def test_rows_naming_another_person_are_not_written(city) -> None:
+    """The wire form names each row's person: a row that names B's person (or a person not in the
+    batch) is never written, and B's rows stay as they were."""
+    def b_rows() -> list:
+        with psycopg.connect(psycopg_url(city.url)) as department:
+            return department.execute("SELECT t::text FROM training t WHERE person_id = %s ORDER BY id",
+                                      (city.b_person,)).fetchall()
+
+    before = b_rows()
+    doc = _fresh_doc(city.b_doc, "048085009401", "DN.A")
+    persons, rows = api._split([api._prepared(doc)])
+    stolen = dict(rows["training"][0], id=str(uuid.uuid4()), person_id=str(city.b_person), institution="Giả mạo")
+    rows["training"].append(stolen)
+    with city.a.begin() as conn:
+        answers = conn.execute(text("SELECT hoso_api.push(CAST(:d AS jsonb), CAST(:r AS jsonb), '{}', '{}', '[]')"),
+                               {"d": json.dumps(persons), "r": json.dumps(rows)}).scalar()
+    assert [a["outcome"] for a in answers] == ["inserted"]
+    assert b_rows() == before
+    with psycopg.connect(psycopg_url(city.url)) as department:
+        assert department.execute("SELECT count(*) FROM training WHERE institution = 'Giả mạo'").fetchone() == (0,)
+        assert department.execute("SELECT count(*) FROM training WHERE person_id = %s",
+                                  (doc["id"],)).fetchone() == (len(doc["training"]),)
+
+
+def test_the_citys_logs_stay_one_unbroken_chain(city) -> None:
+    """Every entry the API writes (the sync's history, hand-overs, refusals, the sync's own access
+    entries) is chained like the app's own writers do (app.security.chain): the check walks clean."""
+    from app.security.chain import verify
+
+    with city.a.begin() as conn:  # one more of each kind of entry
+        doc = _fresh_doc(city.b_doc, "048085009501", "DN.A")
+        log = [{"at": "2026-11-01T07:00:00+00:00", "by": "can_bo", "action": "create", "entity": "person",
+                "record_id": doc["id"], "person_id": doc["id"], "field": "*", "old": None, "new": "tạo\n\"mới\""}]
+        assert api.push_documents(conn, [doc], log=log).inserted == 1
+        api.push_documents(conn, [_fresh_doc(city.b_doc, B_CCCD, "DN.A")])
+    with city.db.session() as s:
+        report = verify(s)
+        assert report.breaks == [] and report.entries > 10
+        assert s.scalar(select(text("count(*)")).select_from(text("change_log")).where(
+            text("by = :b")), {"b": f"{city.ra}: can_bo"}) == 1
