@@ -288,7 +288,7 @@ def open_database(target: str | Path, *, migrate_schema: bool = True) -> Databas
         raise UserError(f"Không mở được cơ sở dữ liệu {make_url(url).render_as_string()}: {exc.orig}") from exc
     except DBAPIError as exc:  # e.g. a unit's role may not upgrade the city database's schema
         if getattr(exc.orig, "sqlstate", None) == "42501":
-            from app.city.mode import unit_login_refusal  # a unit's sync login at the city: no tables at all
+            from app.city.login import unit_login_refusal  # a unit's sync login at the city: no tables at all
 
             refusal = unit_login_refusal(engine)
             if refusal is not None:

@@ -606,9 +606,7 @@ END
 
 
 def _analyze_body(s: str) -> str:
-    from app.city.init import PERSON_TABLES
-
-    tables = ", ".join(_q(s, t) for t in (*PERSON_TABLES, "change_log"))
+    tables = ", ".join(_q(s, t) for t in ("persons", *_child_tables(), "change_log"))
     return f"""
 BEGIN
   -- at most once every 10 seconds, whoever asks (a unit cannot keep the server busy with it)
@@ -637,3 +635,10 @@ def functions(schema: str) -> list[Function]:
         Function("_write", "p_live jsonb, p_rows jsonb, p_dead jsonb, p_known uuid[], p_blobs jsonb",
                  "jsonb, jsonb, jsonb, uuid[], jsonb", "void", _write_body(schema), False),
     ]
+
+
+def _child_tables() -> tuple[str, ...]:
+    """The person-owned child tables (app.city.init's CHILD_TABLES, computed here so that this
+    module never imports app.city.init: app.db reaches it through app.city.login)."""
+    return tuple(cls.__tablename__ for cls in SECTION_CLASSES.values()) + ("attachments", "placements")
+
