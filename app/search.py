@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Select, and_, case, false, func, literal, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.util import ClauseAdapter
 
 from app.text import fold
 from app.units import subtree_ids
@@ -147,6 +148,18 @@ def search_statement(session: Session, query: str, *, limit: int | None = 50, un
     return stmt.limit(limit) if limit is not None else stmt
 
 
+def first_page(session: Session, query: str, limit: int, *, where: ColumnElement[bool] | None = None,
+               exact_cccd_only: bool = False) -> list[str] | None:
+    """The hex ids of the first ``limit`` people matching ``query`` and the condition ``where`` (on
+    ``persons``), best first, as ``search`` orders them; None where only the general statement
+    can answer (not SQLite, or an empty query)."""
+    q = fold(query)
+    if session.get_bind().dialect.name != "sqlite" or not q:
+        return None
+    tiered = _Tiered(session, q, None, True, exact_cccd_only, where)
+    return [pid.hex for pid, _rank in tiered.run(limit)]
+
+
 def search(session: Session, query: str, *, limit: int | None = 50, unit_code: str | None = None,
            include_subunits: bool = True, include_inactive: bool = True,
            exact_cccd_only: bool = False) -> list[SearchHit]:
@@ -215,13 +228,16 @@ def _phrase(text: str) -> str:
 
 class _Tiered:
     def __init__(self, session: Session, q: str, unit_ids: list[uuid.UUID] | None, include_inactive: bool,
-                 exact_cccd_only: bool) -> None:
+                 exact_cccd_only: bool, extra: ColumnElement[bool] | None = None) -> None:
         self.conn = session.connection()
         self.q = q
         words = q.split(" ")
         digits = q.replace(" ", "")
         units = _units_matching(session, words)
         base, params = ["p.deleted_at IS NULL"], []
+        if extra is not None:  # the list's other filters (app.listing), on the alias p
+            adapted = ClauseAdapter(Person.__table__.alias("p")).traverse(extra)
+            base.append(str(adapted.compile(dialect=self.conn.dialect, compile_kwargs={"literal_binds": True})))
         if not include_inactive:
             base.append("p.status = 'working'")
         if unit_ids is not None:
@@ -320,7 +336,11 @@ class _Tiered:
         return [(uuid.UUID(key), rank) for key, rank in hits]
 
     def _select(self, tier: int, extra: str, extra_params: list, order: str, limit: int) -> list[str]:
-        sql = (f"SELECT p.id FROM persons p WHERE {extra} AND {self.where} AND ({self.rank}) = ? "
+        # the way is chosen here, not left to the planner (which, without statistics, would take a
+        # filter's index such as the status's and read every working person): rowids given → look
+        # them up (NOT INDEXED still allows rowid lookups); else walk the name-ordered index
+        way = "NOT INDEXED" if extra.startswith("p.rowid IN") else "INDEXED BY ix_persons_name_walk"
+        sql = (f"SELECT p.id FROM persons p {way} WHERE {extra} AND {self.where} AND ({self.rank}) = ? "
                f"ORDER BY {order} LIMIT ?")
         rows = self.conn.exec_driver_sql(sql, tuple([*extra_params, *self.params, *self.rank_params, tier, limit]))
         return [r[0] if isinstance(r[0], str) else r[0].hex for r in rows]
@@ -329,8 +349,10 @@ class _Tiered:
         by_name = "coalesce(p.sort_key, ''), p.birth_date, p.id"
         walk = "p.sort_key, p.birth_date, p.id"
         if tier == 0:  # the exact name and the CCCD are indexed
-            return self._select(0, "(p.name_fold = ? OR p.cccd = ?)", [self.q, self.q.replace(" ", "")], by_name,
-                                limit)
+            rowids = [r[0] for r in self.conn.exec_driver_sql(
+                "SELECT rowid FROM persons WHERE name_fold = ? UNION SELECT rowid FROM persons WHERE cccd = ?",
+                (self.q, self.q.replace(" ", "")))]
+            return self._select(0, f"p.rowid IN ({','.join(map(str, rowids))})", [], by_name, limit) if rowids else []
         if tier == 4:  # found only through a unit: those units' people (their index holds the rowids)
             if not self.unit_only:
                 return []

@@ -262,6 +262,20 @@ class HoSoService:
             self._fresh_scope(s)
             return listing.list_keys(s, self._scoped(flt), sort, descending)
 
+    def person_page(self, flt: listing.PersonFilter, sort: str | None = None, descending: bool = False, *,
+                    count: bool = True) -> listing.ListPage:
+        """The list's first keys (and its count), without reading the rest; see ``listing.list_page``."""
+        require(self.principal, "view", any_unit=True)
+        with self.db.session(self.user) as s:
+            self._fresh_scope(s)
+            return listing.list_page(s, self._scoped(flt), sort, descending, count=count)
+
+    def person_count(self, flt: listing.PersonFilter) -> int:
+        require(self.principal, "view", any_unit=True)
+        with self.db.session(self.user) as s:
+            self._fresh_scope(s)
+            return listing.count_people(s, self._scoped(flt))
+
     def person_rows(self, ids: Sequence[uuid.UUID | str]) -> list[listing.PersonRow]:
         """Display rows (out-of-scope ids left out; sensitive columns masked for the role)."""
         with self.db.session(self.user) as s:

@@ -5,6 +5,7 @@ in step by the database whatever writes; a masked-CCCD role finds only by the co
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from alembic import command
@@ -144,3 +145,20 @@ def test_a_migration_builds_the_index_for_existing_people(tmp_path) -> None:
         assert [h.id for h in _hits(db, "toan")] == [pid]
     finally:
         db.dispose()
+
+
+def test_a_list_page_is_the_start_of_the_full_list(demo_db, queries) -> None:
+    from app.listing import PersonFilter, count_people, list_keys, list_page
+
+    with demo_db.session() as s:
+        unit_id = s.scalars(select(Unit.id).where(Unit.parent_id.is_not(None)).order_by(Unit.code)).first()
+    filters = [PersonFilter(today=dt.date(2026, 6, 1)), PersonFilter(statuses=(), sex="Nữ"),
+               PersonFilter(unit_id=unit_id), PersonFilter(age_band="41-50", party_member=True, today=dt.date(2026, 6, 1))]
+    for n, query in enumerate(queries[::3]):
+        flt = replace(filters[n % len(filters)], query=query)
+        for sort, descending in ((None, False), ("full_name", True), ("birth_date", False), ("unit_name", False)):
+            with demo_db.session() as s:
+                full = list_keys(s, flt, sort, descending)
+                page = list_page(s, flt, sort, descending, size=30)
+                assert page.total == len(full) == count_people(s, flt)
+            assert page.keys == full[:30], (query, sort, descending)
