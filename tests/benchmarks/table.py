@@ -12,6 +12,20 @@ import sys
 from tests.benchmarks.conftest import bench_dir
 
 
+def _goal(r: dict) -> str:
+    if r.get("limit"):
+        return f"≤ {r['limit']:g} {r['unit']}"
+    return f"≤ {r['goal']:g}×" if r["goal"] else "-"
+
+
+def _verdict(r: dict) -> str:
+    if r.get("limit"):
+        return "met" if r["hoso"] <= r["limit"] else "MISSED"
+    if r["goal"]:
+        return "met" if r["ratio"] <= r["goal"] else "MISSED"
+    return ""
+
+
 def main(argv: list[str]) -> int:
     path = bench_dir() / "table.jsonl"
     if "--reset" in argv:
@@ -23,8 +37,7 @@ def main(argv: list[str]) -> int:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     head = ("what", "HoSo", "baseline (best raw approach)", "ratio", "goal", "")
     table = [head] + [(r["what"], f"{r['hoso']:.2f} {r['unit']}", f"{r['baseline_name']}: {r['baseline']:.2f} {r['unit']}",
-                       f"{r['ratio']:.2f}×", f"≤ {r['goal']:g}×" if r["goal"] else "-",
-                       ("met" if r["ratio"] <= r["goal"] else "MISSED") if r["goal"] else "") for r in rows]
+                       f"{r['ratio']:.2f}×", _goal(r), _verdict(r)) for r in rows]
     widths = [max(len(row[i]) for row in table) for i in range(len(head))]
     for n, row in enumerate(table):
         print(" | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
