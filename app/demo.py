@@ -198,6 +198,10 @@ class _Writer:
             self.connection.exec_driver_sql(sql, values)
 
 
+def _joined(*parts: Any) -> str:  # "chức vụ, đơn vị" as the form writes it
+    return ", ".join(str(p) for p in parts if p)
+
+
 class _Salary:
     """What a grade code means on a date (the code list changed in 2021) and each class's
     coefficients, read once from the catalogs."""
@@ -581,6 +585,7 @@ class _Sections:
         self._family()
         self._rewards()
         self._decisions()
+        self._cv2023()
         end = c.asof if c.status != "working" else None
         self.out["placements"] = [{"id": self.p.uid(), "person_id": self.pid, "unit_id": self.p.unit_ids[c.spec.code],
                                    "start_date": self.person["agency_join_date"], "end_date": end}]
@@ -794,6 +799,44 @@ class _Sections:
                 self.person["position_allowance"] = Decimal(str(allowance))
                 self.add("allowances", kind="Phụ cấp chức vụ", start_date=c.position_date,
                          coefficient=Decimal(str(allowance)), method="Theo hệ số")
+
+    def _cv2023(self) -> None:
+        """The 2023 CV form's fields the career does not already give (Thông tư 06/2023/TT-BNV:
+        job-position code, công việc làm lâu nhất, sở trường, ratings, kiêm nhiệm, income and
+        housing). Drawn from a generator of this person's own, so the shared stream — and with it
+        every other person of a seeded run — stays as it was before these fields existed."""
+        c, person = self.c, self.person
+        rng = random.Random(uuid.UUID(str(self.pid)).hex)
+        job = person.get("job_position")
+        if job:
+            person["job_position_code"] = f"VTVL.{sum(map(ord, job)) % 900 + 100:03d}"
+        spans = [(((r.get("end_date") or c.asof) - r["start_date"]).days, r) for r in self.out["work_history"]
+                 if r.get("start_date")]
+        if spans:
+            longest = max(spans, key=operator.itemgetter(0))[1]
+            person["longest_job"] = _joined(longest.get("position"), longest.get("unit_name"))
+        person["strengths"] = rng.choice(("Tham mưu, tổng hợp", "Xây dựng văn bản quy phạm pháp luật",
+                                          "Tổ chức thực hiện, kiểm tra", "Chuyên môn, nghiệp vụ được giao",
+                                          "Công tác chuyên môn và phong trào đoàn thể"))
+        for row in self.out["evaluations"]:  # NĐ 335/2025 ratings: the professional rating follows quality
+            row["professional_rating"] = row.get("quality_rating")
+        if person.get("position") and person.get("party_position") and rng.random() < 0.5:
+            person["concurrent_positions"] = rng.choice(("Chủ tịch Hội đồng thi đua - khen thưởng",
+                                                         "Trưởng Ban Thanh tra nhân dân", "Tổ trưởng Tổ công tác"))
+        if c.birth.year <= 1975 and rng.random() < 0.06:
+            person["policy_subject"] = rng.choice(("Con thương binh", "Con liệt sĩ", "Con bệnh binh"))
+        coefficient = person.get("salary_coefficient")
+        if coefficient:
+            yearly = int(Decimal(coefficient) * 2_530_000 * 12 / 1_000_000)
+            person["income_salary"] = f"Khoảng {yearly} triệu đồng/năm"
+        person["income_other"] = rng.choice(("Không", "Không", "Thu nhập của vợ/chồng từ tiền lương",
+                                             "Kinh doanh nhỏ của gia đình"))
+        area = rng.choice((60, 72, 80, 96, 120))
+        person["housing"] = rng.choice((f"Tự mua, tự xây: nhà cấp 4, diện tích {area} m², đã có giấy chứng nhận "
+                                        "quyền sở hữu", f"Nhà ở riêng lẻ {area} m², đã có giấy chứng nhận",
+                                        "Ở chung với bố mẹ"))
+        person["land"] = rng.choice((f"Tự mua: {area + 20} m², đã có giấy chứng nhận quyền sử dụng", "Không"))
+        person["business_land"] = "Không"
 
     def _school(self, day: dt.date) -> str:
         return "Trường Chính trị tỉnh Quảng Nam" if self.c.side == "QN" and day < MERGER_DATE else \

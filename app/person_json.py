@@ -17,10 +17,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app import catalogs
-from app.fields import PERSON_FIELDS, SECTION_FIELDS
+from app.fields import PERSON_FIELDS, SECTION_FIELDS, json_keys
 from app.people import load_dossier
+from app.rules import appointment, retirement, salary
 from app.rules import completeness as completeness_rules
-from app.rules import retirement, salary
 from models import Person, Unit
 
 
@@ -69,17 +69,22 @@ def completeness_of(person: Person) -> completeness_rules.Completeness:
 
 
 def _scalar_fields(person: Person, index: catalogs.CatalogIndex) -> dict[str, Any]:
+    """Every declared field under the keys ``app.fields.json_keys`` gives it (aliases included)."""
     out: dict[str, Any] = {}
     for spec in PERSON_FIELDS:
         value = getattr(person, spec.name)
-        if spec.kind == "catalog" and spec.name.endswith("_code"):
-            out[spec.name.removesuffix("_code")] = index.name(spec.catalog or "", value) if value else None
-            out[spec.name] = value
-        elif spec.kind == "catalog":
-            out[spec.name] = value
-            out[spec.name + "_name"] = index.name(spec.catalog or "", value) if value else None
+        keys = json_keys(spec)
+        if spec.kind == "catalog":
+            name = index.name(spec.catalog or "", value) if value else None
+            pairs = ((keys[0], name), (keys[1], value)) if spec.name.endswith("_code") else \
+                ((keys[0], value), (keys[1], name))
+            out.update(pairs)
+            aliases = keys[2:]
         else:
             out[spec.name] = plain(value)
+            aliases = keys[1:]
+        for alias in aliases:
+            out[alias] = out[spec.name]
     return out
 
 
@@ -122,6 +127,8 @@ def _document(session: Session, person: Person, index: catalogs.CatalogIndex,
         "retirement_date": retirement.retirement_date(person.birth_date, person.sex,
                                                       person.birth_year_only).isoformat(),
         "next_salary_step_date": plain(next_step_date(session, person)),
+        "position_term_end": plain(appointment.term_end(person.position_date, person.position_reappointed_date)
+                                   if person.position else None),
         "completeness": complete.ratio,
         "missing": [m.label for m in complete.missing],
         "version": person.version,

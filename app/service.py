@@ -603,9 +603,13 @@ class HoSoService:
 
     # --- printing (the desktop runs these on a worker thread; each opens its own session) -------------
     def render_profile_pdf(self, person_id: uuid.UUID, path: str | Path, place: str | None = None,
-                           on: dt.date | None = None) -> int:
-        """The person's Mẫu 2C-BNV/2008 (HS02-VC/BNV for a viên chức) as a PDF; returns its pages."""
+                           on: dt.date | None = None, *, form: str | None = None) -> int:
+        """The person's Mẫu 2C-BNV/2008 (HS02-VC/BNV for a viên chức; the 2023 CV form of TT 06/2023
+        with ``form="cv2023"``) as a PDF; returns its pages."""
         from app.reports.profile import photo_of, profile_document, render_profile
+
+        if form == "cv2023":
+            from app.reports.cv2023 import render_cv as render_profile
 
         with self.db.session(self.user) as s:
             person = self._person(s, person_id, "print")
@@ -617,9 +621,12 @@ class HoSoService:
 
     def render_unit_profiles(self, unit_code: str, path: str | Path, progress: Callable[[int, int], None] | None = None,
                              cancelled: Callable[[], bool] | None = None, *, include_subunits: bool = True,
-                             include_inactive: bool = False) -> int:
+                             include_inactive: bool = False, form: str | None = None) -> int:
         """Every profile of the unit in one PDF (pages); ``Cancelled`` (no file left) when stopped."""
         from app.reports.profile import render_profiles, unit_people
+
+        if form == "cv2023":
+            from app.reports.cv2023 import render_cvs as render_profiles
 
         with self.db.session(self.user) as s:
             self._unit(s, unit_code, "print")

@@ -141,6 +141,10 @@ class Person(Versioned, Audited, Base):
     job_position_code: Mapped[opt_code]
     salary_amount: Mapped[Decimal | None] = mapped_column(Numeric(14, 0))  # lương theo mức tiền
     salary_amount_since: Mapped[dt.date | None]
+    job_position_step: Mapped[int | None] = mapped_column(Integer)  # 2023 CV 30.3 bậc lương
+    job_position_percent: Mapped[int | None] = mapped_column(Integer)  # 30.3 phần trăm hưởng
+    job_position_seniority_percent: Mapped[int | None] = mapped_column(Integer)  # 30.3 PCTNVK
+    job_position_seniority_since: Mapped[dt.date | None]  # 30.3 ngày hưởng PCTNVK
 
     # --- education (15; HS02 19–21) ------------------------------------------------------
     general_education: Mapped[opt_code]  # 15.1 "12/12"

@@ -1,6 +1,6 @@
 """What the importer recognises: column headers, child-sheet names and choice values.
 
-Built from ``app.fields`` (every field's Vietnamese label) plus ``resources/import/synonyms.json``
+Built from ``app.fields`` (every field's Vietnamese label and declared ``headers``) plus ``resources/import/synonyms.json``
 (the wordings real lists use), so a field added to ``app.fields`` is importable at once and a new
 wording is a data change. Headers are compared by :func:`header_keys`: folded (no accents, đ=d,
 lower case), spaces and line breaks collapsed, punctuation ignored, a leading "1." or "(1)"
@@ -99,7 +99,7 @@ def person_vocabulary() -> Vocabulary:
         if spec.name in NOT_IMPORTED:
             continue
         labels[spec.name] = spec.label
-        _add(table, [spec.label, spec.name], spec.name, override=False)
+        _add(table, [spec.label, spec.name, *spec.headers, *spec.json], spec.name, override=False)
     for target, (label, _field) in PSEUDO_TARGETS.items():
         labels[target] = label
     labels["unit_code"] = "Đơn vị"
@@ -143,7 +143,7 @@ def section_vocabulary(section: str) -> Vocabulary:
     labels: dict[str, str] = {"cccd": "Số CCCD"}
     for spec in SECTION_FIELDS[section]:
         labels[spec.name] = spec.label
-        _add(table, [spec.label, spec.name], spec.name, override=False)
+        _add(table, [spec.label, spec.name, *spec.headers], spec.name, override=False)
     for target, words in entry.get("headers", {}).items():
         _add(table, words, target)
     _add(table, data["section_key_headers"], "cccd")

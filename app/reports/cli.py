@@ -1,8 +1,8 @@
 """The ``report`` subcommands of CONTRACT.md (registered through ``app.cli.EXTENSIONS``).
 
-``report 2c KEY --out F.pdf`` · ``report 2c --unit CODE --out F.pdf`` ·
+``report 2c KEY --out F.pdf`` · ``report 2c --unit CODE --out F.pdf`` · ``report cv2023`` (same options) ·
 ``report list [--unit CODE] [--query Q] [--columns a,b] --out F.pdf|F.xlsx`` ·
-``report stats [--unit CODE] [--as-of DATE] --out F.pdf|F.xlsx``.
+``report stats [--unit CODE] [--as-of DATE] [--staff-type cong_chuc|vien_chuc] --out F.pdf|F.xlsx``.
 
 Refused input (unknown person or unit, wrong extension, a folder that cannot be written, a bad
 date, an unknown column) raises ``UserError``: ``app.cli`` prints it in Vietnamese, exit code 1.
@@ -26,14 +26,17 @@ Handler = Callable[[Database, argparse.Namespace], int]
 def register(subparsers: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     report = subparsers.add_parser("report", parents=[common], help="in sơ yếu lý lịch, danh sách, thống kê")
     sub = report.add_subparsers(dest="report_command", required=True)
-    profile = sub.add_parser("2c", parents=[common], help="sơ yếu lý lịch (Mẫu 2C-BNV/2008; HS02-VC/BNV cho viên chức)")
-    profile.add_argument("key", nargs="?", help="số CCCD hoặc mã hồ sơ")
-    profile.add_argument("--unit", help="in mọi hồ sơ của đơn vị (kể cả đơn vị con)")
-    profile.add_argument("--no-subunits", action="store_true", help="không gồm đơn vị con")
-    profile.add_argument("--all", action="store_true", help="gồm cả người đã nghỉ hưu, chuyển đi, thôi việc")
-    profile.add_argument("--place", help="địa danh ghi ở chỗ ký (mặc định để trống)")
-    profile.add_argument("--date", help="ngày ghi ở chỗ ký, YYYY-MM-DD (mặc định hôm nay)")
-    profile.add_argument("--out", required=True, help="tệp PDF")
+    for name, text in (("2c", "sơ yếu lý lịch (Mẫu 2C-BNV/2008; HS02-VC/BNV cho viên chức)"),
+                       ("cv2023", "sơ yếu lý lịch theo mẫu của Thông tư 06/2023/TT-BNV (CSDL quốc gia)")):
+        profile = sub.add_parser(name, parents=[common], help=text)
+        profile.add_argument("key", nargs="?", help="số CCCD hoặc mã hồ sơ")
+        profile.add_argument("--unit", help="in mọi hồ sơ của đơn vị (kể cả đơn vị con)")
+        profile.add_argument("--no-subunits", action="store_true", help="không gồm đơn vị con")
+        profile.add_argument("--all", action="store_true", help="gồm cả người đã nghỉ hưu, chuyển đi, thôi việc")
+        profile.add_argument("--place", help="địa danh ghi ở chỗ ký (mặc định để trống)")
+        profile.add_argument("--date", help="ngày ghi ở chỗ ký, YYYY-MM-DD (mặc định "
+                             + ("hôm nay)" if name == "2c" else "để trống cho người ký)"))
+        profile.add_argument("--out", required=True, help="tệp PDF")
     listing = sub.add_parser("list", parents=[common], help="danh sách (PDF hoặc Excel)")
     listing.add_argument("--unit")
     listing.add_argument("--query", default="")
@@ -43,12 +46,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> dict[str, Hand
     stats = sub.add_parser("stats", parents=[common], help="báo cáo số lượng, chất lượng (PDF hoặc Excel)")
     stats.add_argument("--unit")
     stats.add_argument("--as-of", help="tính đến ngày, YYYY-MM-DD (mặc định hôm nay)")
+    stats.add_argument("--staff-type", default="cong_chuc",
+                       help="cong_chuc (công chức, biểu BM01; mặc định) hoặc vien_chuc (viên chức)")
     stats.add_argument("--out", required=True, help="tệp .pdf hoặc .xlsx")
     return {"report": run}
 
 
 def run(db: Database, args: argparse.Namespace) -> int:
-    return {"2c": _profiles, "list": _list, "stats": _stats}[args.report_command](db, args)
+    return {"2c": _profiles, "cv2023": _profiles, "list": _list, "stats": _stats}[args.report_command](db, args)
 
 
 def parse_date(text: str | None, what: str) -> dt.date | None:
@@ -70,8 +75,12 @@ def _profiles(db: Database, args: argparse.Namespace) -> int:
     from app.reports.profile import photo_of, profile_document, render_profile, render_unit_profiles
     from app.security import access
 
+    if args.report_command == "cv2023":
+        from app.reports.cv2023 import render_cv as render_profile
+        from app.reports.cv2023 import render_unit_cvs as render_unit_profiles
     if bool(args.key) == bool(args.unit):
-        output.message("hoso report 2c: cách dùng không đúng: cần đúng một trong hai: KEY (một hồ sơ) hoặc --unit MÃ")
+        output.message(f"hoso report {args.report_command}: cách dùng không đúng: cần đúng một trong hai: KEY "
+                       "(một hồ sơ) hoặc --unit MÃ")
         return 2
     out = files.check_target(Path(args.out), (".pdf",))
     on = parse_date(args.date, "Ngày ký")
@@ -131,6 +140,6 @@ def _stats(db: Database, args: argparse.Namespace) -> int:
     out = files.check_target(Path(args.out), (".pdf", ".xlsx"))
     as_of = parse_date(args.as_of, "Ngày báo cáo")
     with db.session() as session:
-        table = compute_stats(session, args.unit, as_of)
+        table = compute_stats(session, args.unit, as_of, args.staff_type)
     _done(out, render_stats(table, out))
     return 0

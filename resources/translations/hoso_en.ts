@@ -2035,12 +2035,28 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>Job position code</translation>
     </message>
     <message>
+        <source>Bậc lương theo vị trí việc làm</source>
+        <translation>Salary step of the job position</translation>
+    </message>
+    <message>
         <source>Lương theo mức tiền (đồng)</source>
         <translation>Salary as a fixed amount (VND)</translation>
     </message>
     <message>
         <source>Ngày hưởng lương theo mức tiền</source>
         <translation>Fixed-amount salary effective date</translation>
+    </message>
+    <message>
+        <source>Phần trăm hưởng lương theo vị trí việc làm</source>
+        <translation>Percentage paid of the job-position salary</translation>
+    </message>
+    <message>
+        <source>Phụ cấp thâm niên vượt khung theo vị trí việc làm (%)</source>
+        <translation>Beyond-scale seniority allowance of the job position (%)</translation>
+    </message>
+    <message>
+        <source>Ngày hưởng PCTNVK theo vị trí việc làm</source>
+        <translation>Beyond-scale seniority allowance of the job position since</translation>
     </message>
     <message>
         <source>Trình độ giáo dục phổ thông</source>

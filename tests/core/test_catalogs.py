@@ -179,7 +179,7 @@ def test_resolve_unknown_values_gives_none(session: Session, catalog: str, typed
 
 def test_every_name_alias_and_code_resolves_to_its_own_row(session: Session) -> None:
     index = catalogs.CatalogIndex.load(session)
-    assert len(index.catalogs()) == 12
+    assert len(index.catalogs()) == 14
     for catalog in index.catalogs():
         assert index.ambiguous_keys(catalog) == set(), catalog
         for entry in index.entries(catalog):

@@ -175,3 +175,13 @@ def test_checked_names_cover_every_item_of_every_form() -> None:
     (0, "rows", False), (2, "rows", True), ([], "rows", False), (b"", "flag", False), (True, "flag", True)])
 def test_is_filled(value: object, kind: str, filled: bool) -> None:
     assert is_filled(value, kind) is filled
+
+
+def test_the_2023_cv_profile_asks_for_its_own_items() -> None:
+    cv = {item.field for item in required_items("CV2023")}
+    assert {"phone", "health_insurance_number", "family_background", "agency_join_date", "grade_date"} <= cv
+    assert "job_position" not in cv  # 30.3 is due by 01/07/2027 (NĐ 361/2025), not yet required
+    assert {item.field for item in required_items("ND27")} <= cv
+    full = {**FULL, "grade_date": dt.date(2005, 9, 1)}
+    assert completeness(full, "CV2023").complete
+    assert completeness(FULL, "CV2023").missing == (MissingItem("grade_date", "Ngày bổ nhiệm ngạch/CDNN", "30.1"),)

@@ -222,3 +222,20 @@ def test_field_labels_are_listed_for_the_translators() -> None:
 
     assert Path(field_texts.__file__).read_text(encoding="utf-8") == field_texts.render()
     assert set(field_texts.TEXTS) == set(field_texts.labels())
+
+
+def test_a_text_field_with_a_catalog_suggests_its_words_and_keeps_any_other(qtbot) -> None:
+    from app.fields import PERSON_FIELD_MAP
+    from ui.widgets.factory import make_field_widget
+    from ui.widgets.values import Option
+
+    spec = PERSON_FIELD_MAP["family_background"]
+    widget = make_field_widget(spec, {"family_background": [Option("ND", "Nông dân"), Option("CN", "Công nhân")]})
+    qtbot.addWidget(widget)
+    completer = widget.completer()
+    assert completer is not None
+    words = [completer.model().index(i, 0).data() for i in range(completer.model().rowCount())]
+    assert words == ["Nông dân", "Công nhân"]
+    widget.set_field_value("Tiểu chủ")  # not in the list: kept as written
+    assert widget.field_value() == "Tiểu chủ"
+    assert make_field_widget(PERSON_FIELD_MAP["other_names"], {}).completer() is None

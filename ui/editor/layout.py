@@ -1,8 +1,10 @@
 """Where each field of the dossier sits in the editor, in the order of the paper forms.
 
-Mẫu 2C-BNV/2008 items 1–32 lead; HS02-VC/BNV additions and the NĐ 27/2026 data follow. Every
-name of ``app.fields.PERSON_FIELDS`` appears exactly once (a test checks it), and every section
-table once. Titles are marked for ``pyside6-lupdate`` and translated where they are shown.
+Mẫu 2C-BNV/2008 items 1–32 lead; HS02-VC/BNV additions and the NĐ 27/2026 data follow. The pages
+and their groups are here; which fields a group holds is declared with the fields
+(``app.fields.FieldSpec.place``), so every person field appears exactly once (a test checks that
+every ``place`` names a group here), and every section table once. Titles are marked for
+``pyside6-lupdate`` and translated where they are shown.
 """
 
 from __future__ import annotations
@@ -11,13 +13,19 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from app.fields import fields_at
+
 CONTEXT = "PersonEditor"
 
 
 @dataclass(frozen=True)
 class Group:
+    key: str  # what a declaration of app.fields names as its ``place``
     title: str
-    fields: tuple[str, ...]
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return fields_at(self.key)
 
 
 @dataclass(frozen=True)
@@ -31,8 +39,8 @@ class Page:
     files: bool = False
 
 
-def _g(title: str, *fields: str) -> Group:
-    return Group(title, fields)
+def _g(key: str, title: str) -> Group:
+    return Group(key, title)
 
 
 PAGES: tuple[Page, ...] = (
@@ -41,19 +49,11 @@ PAGES: tuple[Page, ...] = (
         QT_TRANSLATE_NOOP("PersonEditor", "Sơ yếu lý lịch"),
         QT_TRANSLATE_NOOP("PersonEditor", "Mẫu 2C, mục 1–9"),
         groups=(
-            _g(QT_TRANSLATE_NOOP("PersonEditor", "Định danh (mục 25)"),
-                "cccd", "cccd_issue_date", "cccd_issue_place", "old_id_number", "officer_number",
-                "staff_type", "status"),
-            _g(QT_TRANSLATE_NOOP("PersonEditor", "1–3. Họ tên, ngày sinh, giới tính"),
-                "full_name", "other_names", "birth_date", "birth_year_only", "sex"),
-            _g(QT_TRANSLATE_NOOP("PersonEditor", "4–5. Nơi sinh, quê quán"),
-                "birthplace_text", "birthplace_province", "birthplace_commune", "hometown_text",
-                "hometown_province", "hometown_commune"),
-            _g(QT_TRANSLATE_NOOP("PersonEditor", "6–7. Dân tộc, tôn giáo"),
-                "ethnicity_code", "religion_code"),
-            _g(QT_TRANSLATE_NOOP("PersonEditor", "8–9. Thường trú, nơi ở hiện nay"),
-                "permanent_text", "permanent_province", "permanent_commune", "permanent_detail",
-                "current_text", "current_province", "current_commune", "current_detail"),
+            _g("identity.1", QT_TRANSLATE_NOOP("PersonEditor", "Định danh (mục 25)")),
+            _g("identity.2", QT_TRANSLATE_NOOP("PersonEditor", "1–3. Họ tên, ngày sinh, giới tính")),
+            _g("identity.3", QT_TRANSLATE_NOOP("PersonEditor", "4–5. Nơi sinh, quê quán")),
+            _g("identity.4", QT_TRANSLATE_NOOP("PersonEditor", "6–7. Dân tộc, tôn giáo")),
+            _g("identity.5", QT_TRANSLATE_NOOP("PersonEditor", "8–9. Thường trú, nơi ở hiện nay")),
         ),
     ),
     Page(
@@ -61,19 +61,11 @@ PAGES: tuple[Page, ...] = (
         QT_TRANSLATE_NOOP("PersonEditor", "Tuyển dụng, công tác"),
         QT_TRANSLATE_NOOP("PersonEditor", "Mẫu 2C, mục 10–14"),
         groups=(
-            _g(QT_TRANSLATE_NOOP("PersonEditor", "10–11. Tuyển dụng"),
-                "occupation_before", "recruitment_date", "recruiting_agency", "probation_end_date"),
-            _g(QT_TRANSLATE_NOOP("PersonEditor", "12–13. Chức vụ, công việc"),
-                "position", "position_date", "position_reappointed_date", "concurrent_positions",
-                "main_duties"),
-            _g(QT_TRANSLATE_NOOP("PersonEditor", "14. Ngạch, bậc lương (HS02 mục 30.1)"),
-                "grade_code", "grade_list_version", "grade_date", "salary_step", "salary_coefficient",
-                "salary_since", "salary_percent", "seniority_allowance_percent",
-                "seniority_allowance_since"),
-            _g(QT_TRANSLATE_NOOP("PersonEditor", "14. Phụ cấp (HS02 mục 30.2)"),
-                "position_allowance", "concurrent_allowance", "other_allowance"),
-            _g(QT_TRANSLATE_NOOP("PersonEditor", "Vị trí việc làm, lương theo mức tiền (HS02 mục 30.3)"),
-                "job_position", "job_position_code", "salary_amount", "salary_amount_since"),
+            _g("work.1", QT_TRANSLATE_NOOP("PersonEditor", "10–11. Tuyển dụng")),
+            _g("work.2", QT_TRANSLATE_NOOP("PersonEditor", "12–13. Chức vụ, công việc")),
+            _g("work.3", QT_TRANSLATE_NOOP("PersonEditor", "14. Ngạch, bậc lương (HS02 mục 30.1)")),
+            _g("work.4", QT_TRANSLATE_NOOP("PersonEditor", "14. Phụ cấp (HS02 mục 30.2)")),
+            _g("work.5", QT_TRANSLATE_NOOP("PersonEditor", "Vị trí việc làm, lương theo mức tiền (HS02 mục 30.3)")),
         ),
     ),
     Page(
@@ -81,15 +73,10 @@ PAGES: tuple[Page, ...] = (
         QT_TRANSLATE_NOOP("PersonEditor", "Trình độ, Đảng, quân ngũ"),
         QT_TRANSLATE_NOOP("PersonEditor", "Mẫu 2C, mục 15–20"),
         groups=(
-            _g(QT_TRANSLATE_NOOP("PersonEditor", "15. Trình độ"),
-                "general_education", "professional_level_code", "professional_major",
-                "political_theory_code", "state_management_code", "foreign_language", "it_level"),
-            _g(QT_TRANSLATE_NOOP("PersonEditor", "16–17. Đảng, tổ chức chính trị - xã hội"),
-                "party_join_date", "party_official_date", "mass_org_join_date", "mass_org_text"),
-            _g(QT_TRANSLATE_NOOP("PersonEditor", "18. Quân ngũ"),
-                "enlistment_date", "discharge_date", "military_rank"),
-            _g(QT_TRANSLATE_NOOP("PersonEditor", "19–20. Danh hiệu, sở trường"),
-                "honorary_title", "strengths"),
+            _g("education.1", QT_TRANSLATE_NOOP("PersonEditor", "15. Trình độ")),
+            _g("education.2", QT_TRANSLATE_NOOP("PersonEditor", "16–17. Đảng, tổ chức chính trị - xã hội")),
+            _g("education.3", QT_TRANSLATE_NOOP("PersonEditor", "18. Quân ngũ")),
+            _g("education.4", QT_TRANSLATE_NOOP("PersonEditor", "19–20. Danh hiệu, sở trường")),
         ),
     ),
     Page(
@@ -97,14 +84,10 @@ PAGES: tuple[Page, ...] = (
         QT_TRANSLATE_NOOP("PersonEditor", "Khen thưởng, sức khỏe, bảo hiểm"),
         QT_TRANSLATE_NOOP("PersonEditor", "Mẫu 2C, mục 21–26 (mục 25, số CCCD: trang Sơ yếu lý lịch)"),
         groups=(
-            _g(QT_TRANSLATE_NOOP("PersonEditor", "21–22. Khen thưởng, kỷ luật"),
-                "reward_summary", "discipline_summary"),
-            _g(QT_TRANSLATE_NOOP("PersonEditor", "23. Sức khỏe"),
-                "health_status", "blood_type", "height_cm", "weight_kg"),
-            _g(QT_TRANSLATE_NOOP("PersonEditor", "24. Chính sách"),
-                "war_invalid_rank", "policy_family"),
-            _g(QT_TRANSLATE_NOOP("PersonEditor", "26. Bảo hiểm xã hội"),
-                "social_insurance_number"),
+            _g("health.1", QT_TRANSLATE_NOOP("PersonEditor", "21–22. Khen thưởng, kỷ luật")),
+            _g("health.2", QT_TRANSLATE_NOOP("PersonEditor", "23. Sức khỏe")),
+            _g("health.3", QT_TRANSLATE_NOOP("PersonEditor", "24. Chính sách")),
+            _g("health.4", QT_TRANSLATE_NOOP("PersonEditor", "26. Bảo hiểm xã hội")),
         ),
     ),
     Page(
@@ -124,8 +107,7 @@ PAGES: tuple[Page, ...] = (
         QT_TRANSLATE_NOOP("PersonEditor", "29. Lịch sử bản thân"),
         QT_TRANSLATE_NOOP("PersonEditor", "Mẫu 2C, mục 29"),
         groups=(
-            _g(QT_TRANSLATE_NOOP("PersonEditor", "29. Đặc điểm lịch sử bản thân"),
-                "history_detention", "history_foreign_orgs", "history_relatives_abroad"),
+            _g("history.1", QT_TRANSLATE_NOOP("PersonEditor", "29. Đặc điểm lịch sử bản thân")),
         ),
         sections=("personal_history",),
     ),
@@ -146,14 +128,10 @@ PAGES: tuple[Page, ...] = (
         QT_TRANSLATE_NOOP("PersonEditor", "Bổ sung HS02"),
         QT_TRANSLATE_NOOP("PersonEditor", "Mẫu HS02-VC/BNV"),
         groups=(
-            _g(QT_TRANSLATE_NOOP("PersonEditor", "Liên hệ, bảo hiểm y tế (HS02 mục 8–9)"),
-                "phone", "email", "health_insurance_number"),
-            _g(QT_TRANSLATE_NOOP("PersonEditor", "Xuất thân, chính sách (HS02 mục 11, 14, 18)"),
-                "family_background", "agency_join_date", "policy_subject"),
-            _g(QT_TRANSLATE_NOOP("PersonEditor", "Học hàm (HS02 mục 21)"),
-                "academic_title_code", "academic_title_year"),
-            _g(QT_TRANSLATE_NOOP("PersonEditor", "Quy hoạch, chức vụ Đảng (HS02 mục 24–29)"),
-                "planned_titles", "party_position", "party_concurrent_position", "longest_job"),
+            _g("hs02.1", QT_TRANSLATE_NOOP("PersonEditor", "Liên hệ, bảo hiểm y tế (HS02 mục 8–9)")),
+            _g("hs02.2", QT_TRANSLATE_NOOP("PersonEditor", "Xuất thân, chính sách (HS02 mục 11, 14, 18)")),
+            _g("hs02.3", QT_TRANSLATE_NOOP("PersonEditor", "Học hàm (HS02 mục 21)")),
+            _g("hs02.4", QT_TRANSLATE_NOOP("PersonEditor", "Quy hoạch, chức vụ Đảng (HS02 mục 24–29)")),
         ),
     ),
     Page(
@@ -161,8 +139,7 @@ PAGES: tuple[Page, ...] = (
         QT_TRANSLATE_NOOP("PersonEditor", "NĐ 27/2026"),
         QT_TRANSLATE_NOOP("PersonEditor", "Dữ liệu theo Nghị định 27/2026/NĐ-CP (cơ sở dữ liệu CBCCVC)"),
         groups=(
-            _g(QT_TRANSLATE_NOOP("PersonEditor", "Hoàn cảnh kinh tế"),
-                "income_salary", "income_other", "housing", "land", "business_land"),
+            _g("nd27.1", QT_TRANSLATE_NOOP("PersonEditor", "Hoàn cảnh kinh tế")),
         ),
         sections=("allowances", "rewards", "discipline", "evaluations", "decisions", "asset_declarations"),
         nested=True,
@@ -172,8 +149,7 @@ PAGES: tuple[Page, ...] = (
         QT_TRANSLATE_NOOP("PersonEditor", "32. Nhận xét"),
         QT_TRANSLATE_NOOP("PersonEditor", "Mẫu 2C, mục 32"),
         groups=(
-            _g(QT_TRANSLATE_NOOP("PersonEditor", "32. Nhận xét, đánh giá"),
-                "assessment"),
+            _g("assessment.1", QT_TRANSLATE_NOOP("PersonEditor", "32. Nhận xét, đánh giá")),
         ),
     ),
     Page(

@@ -8,7 +8,7 @@ from ui.widgets.values import Option
 
 CATALOGS = tuple(sorted({spec.catalog for spec in (*PERSON_FIELDS, *(s for specs in SECTION_FIELDS.values()
                                                                           for s in specs))
-                         if spec.kind == "catalog" and spec.catalog}))
+                         if spec.kind in ("catalog", "text") and spec.catalog}))  # text: suggestions
 
 
 def load_options(service: HoSoService) -> dict[str, list[Option]]:

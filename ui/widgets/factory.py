@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCompleter, QWidget
 
 from app.fields import FieldSpec
 from ui.widgets.choices import choice_labels
@@ -49,4 +50,17 @@ def _build(spec: FieldSpec, catalogs: Options, choice_key: str) -> QWidget:
         return CccdEdit()
     if kind == "longtext":
         return LongTextEdit(spec.max_length)
-    return TextEdit(spec.max_length)
+    edit = TextEdit(spec.max_length)
+    if spec.catalog:  # usual words offered as the user types; any other wording is kept
+        suggest(edit, [entry.name for entry in catalogs.get(spec.catalog, ())])
+    return edit
+
+
+def suggest(edit: TextEdit, words: list[str]) -> None:
+    """Offer ``words`` in a pop-up list that matches anywhere, case-insensitively."""
+    if not words:
+        return
+    completer = QCompleter(words, edit)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    edit.setCompleter(completer)
