@@ -15,12 +15,11 @@ import contextlib
 import datetime as dt
 import getpass
 import logging
+import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-import re
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, inspect

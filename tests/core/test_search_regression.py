@@ -9,10 +9,12 @@ from dataclasses import replace
 
 import pytest
 from alembic import command
+from alembic.script import ScriptDirectory
 from sqlalchemy import select, text
 
-from app import demo, people, search as search_module
-from app.db import alembic_config, open_database
+from app import demo, people
+from app import search as search_module
+from app.db import SEARCH_INDEX_REVISION, alembic_config, open_database
 from app.search import search
 from app.units import subtree_ids
 from models import Person, Unit
@@ -126,8 +128,8 @@ def test_a_migration_builds_the_index_for_existing_people(tmp_path) -> None:
     path = tmp_path / "old.sqlite"
     db = open_database(path)
     with db.session() as s:
-        from app.catalogs import load_catalogs
         from app import units
+        from app.catalogs import load_catalogs
 
         load_catalogs(s)
         units.add_unit(s, "DN", "UBND thành phố Đà Nẵng")
@@ -136,7 +138,7 @@ def test_a_migration_builds_the_index_for_existing_people(tmp_path) -> None:
     with db.engine.begin() as conn:  # back to the schema before the index: it is gone
         cfg = alembic_config(db.engine)
         cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0006")
+        command.downgrade(cfg, ScriptDirectory.from_config(cfg).get_revision(SEARCH_INDEX_REVISION).down_revision)
         assert conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE name LIKE 'persons_fts%'").scalar() == 0
     db.dispose()
     db = open_database(path)  # migrates again: the index is built from the rows already there

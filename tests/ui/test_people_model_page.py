@@ -4,8 +4,8 @@ a row past the page is wanted, and takes the count when it comes."""
 from __future__ import annotations
 
 from app.listing import PersonFilter
-from ui.people_model import PeopleTableModel
 from tests.core.conftest import person_data
+from ui.people_model import PeopleTableModel
 
 
 def _people(service, n: int) -> None:
