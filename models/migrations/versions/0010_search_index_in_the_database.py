@@ -8,7 +8,7 @@ them in Vietnamese name order and stop after the first page.
 PostgreSQL (the city database) gets the two indexes and keeps its LIKE search.
 
 Revision ID: 0010
-Revises: 0011
+Revises: 0009
 """
 
 from collections.abc import Sequence
@@ -18,7 +18,7 @@ from alembic import op
 from app import search_index
 
 revision: str = '0010'
-down_revision: str | None = '0011'
+down_revision: str | None = '0009'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
