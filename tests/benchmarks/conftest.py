@@ -58,6 +58,46 @@ def record(what: str, hoso: float, baseline: float, unit: str, baseline_name: st
            + (f"; {spread}" if spread else ""))
 
 
+SKIP_SQL = ("BEGIN", "COMMIT", "ROLLBACK", "CREATE VIRTUAL", "SAVEPOINT", "RELEASE", "PRAGMA")
+
+
+class SqlCapture:
+    """Every statement SQLite runs on the engine's connections, as run (parameters expanded by
+    SQLite itself), whether sent through SQLAlchemy or the driver directly: what a benchmark
+    replays through bare sqlite3 as its baseline."""
+
+    def __init__(self, engine) -> None:  # noqa: ANN001
+        self.engine, self.statements = engine, []
+
+    def _trace(self, sql: str) -> None:
+        if not sql.lstrip().upper().startswith(SKIP_SQL):
+            self.statements.append(sql)
+
+    def _checkout(self, dbapi_conn, _record, _proxy) -> None:  # noqa: ANN001
+        dbapi_conn.set_trace_callback(self._trace)
+
+    def _checkin(self, dbapi_conn, _record) -> None:  # noqa: ANN001
+        if dbapi_conn is not None:
+            dbapi_conn.set_trace_callback(None)
+
+    def __enter__(self) -> SqlCapture:
+        from sqlalchemy import event
+
+        event.listen(self.engine, "checkout", self._checkout)
+        event.listen(self.engine, "checkin", self._checkin)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        from sqlalchemy import event
+
+        event.remove(self.engine, "checkout", self._checkout)
+        event.remove(self.engine, "checkin", self._checkin)
+
+    def take(self) -> list[str]:
+        taken, self.statements = self.statements, []
+        return taken
+
+
 def percentile(samples: list[float], p: float) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, max(0, round(p * len(ordered)) - 1))]

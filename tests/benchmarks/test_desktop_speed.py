@@ -21,17 +21,22 @@ import sys
 import time
 from pathlib import Path
 
-from sqlalchemy import event
-
 from app import demo
 from app.db import open_database
-from tests.benchmarks.conftest import BENCH_COUNT, bench_dir, percentile, ratio_spread, record, report
+from tests.benchmarks.conftest import (
+    BENCH_COUNT,
+    SqlCapture,
+    bench_dir,
+    percentile,
+    ratio_spread,
+    record,
+    report,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNS = 5
 TEXTS = ["n", "ng", "ngu", "nguy", "nguye", "nguyen", "nguyen t", "nguyen thi", "nguyen thi h", "hoa",
          "binh", "048", "0481", "tran van", "le thi mai", "dang", "pham", "vo", "huynh", "son tra"]
-SKIP = ("BEGIN", "COMMIT", "ROLLBACK", "CREATE VIRTUAL", "SAVEPOINT", "RELEASE")
 
 
 def _probe(*args: str) -> dict:
@@ -71,12 +76,6 @@ def test_keystroke_to_list_data_in_process(big_db_path) -> None:
 
     db = open_database(big_db_path)
     service = HoSoService(db)
-    sent: list[tuple[str, tuple]] = []
-
-    def capture(_conn, _cursor, statement, parameters, _context, _many) -> None:  # noqa: ANN001
-        if not statement.lstrip().upper().startswith(SKIP):
-            sent.append((statement, tuple(parameters)))
-
     def list_data(text: str) -> None:
         page = service.person_page(PersonFilter(query=text), count=False)
         service.person_rows(page.keys[:40])  # the rows on screen
@@ -85,24 +84,21 @@ def test_keystroke_to_list_data_in_process(big_db_path) -> None:
         list_data(text)
     raw = sqlite3.connect(str(big_db_path))
     hoso_ms, raw_ms, count_ms = [], [], []
-    event.listen(db.engine, "before_cursor_execute", capture)
-    try:
+    with SqlCapture(db.engine) as sent:
         for _round in range(3):
             for text in TEXTS:
-                sent.clear()
+                sent.take()
                 started = time.perf_counter()
                 list_data(text)
                 hoso_ms.append((time.perf_counter() - started) * 1000)
-                replay = list(sent)
+                replay = sent.take()
                 started = time.perf_counter()
-                for sql, params in replay:
-                    raw.execute(sql, params).fetchall()
+                for sql in replay:
+                    raw.execute(sql).fetchall()
                 raw_ms.append((time.perf_counter() - started) * 1000)
                 started = time.perf_counter()
                 service.person_count(PersonFilter(query=text))
                 count_ms.append((time.perf_counter() - started) * 1000)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", capture)
     raw.close()
     db.dispose()
     spread = (f"median HoSo {statistics.median(hoso_ms):.1f} ms vs SQL {statistics.median(raw_ms):.1f} ms; "

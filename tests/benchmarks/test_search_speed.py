@@ -14,46 +14,33 @@ import sqlite3
 import statistics
 import time
 
-from sqlalchemy import event
-
 from app.db import open_database
 from app.search import search
-from tests.benchmarks.conftest import BENCH_COUNT, percentile, record, report
+from tests.benchmarks.conftest import BENCH_COUNT, SqlCapture, percentile, record, report
 from tests.benchmarks.queries import realistic_queries, reference_search
-
-SKIP = ("BEGIN", "COMMIT", "ROLLBACK", "CREATE VIRTUAL", "SAVEPOINT", "RELEASE")
 
 
 def test_search_latency(big_db_path) -> None:
     db = open_database(big_db_path)
     with db.session() as s:
         queries = realistic_queries(s)
-    sent: list[tuple[str, tuple]] = []
-
-    def capture(_conn, _cursor, statement, parameters, _context, _many) -> None:  # noqa: ANN001
-        if not statement.lstrip().upper().startswith(SKIP):
-            sent.append((statement, tuple(parameters)))
-
     raw = sqlite3.connect(str(big_db_path))
     for query in queries:  # warm both paths once (page cache, the trigram counts, the unit list)
         with db.session() as s:
             search(s, query, limit=50)
     hoso_ms, raw_ms, old_ms = [], [], []
-    event.listen(db.engine, "before_cursor_execute", capture)
-    try:
+    with SqlCapture(db.engine) as sent:
         for query in queries:
-            sent.clear()
+            sent.take()
             started = time.perf_counter()
             with db.session() as s:
                 hits = search(s, query, limit=50)
             hoso_ms.append((time.perf_counter() - started) * 1000)
-            replay = list(sent)
+            replay = sent.take()
             started = time.perf_counter()
-            rows = [raw.execute(sql, params).fetchall() for sql, params in replay]
+            rows = [raw.execute(sql).fetchall() for sql in replay]
             raw_ms.append((time.perf_counter() - started) * 1000)
             assert len(rows[-1]) == len(hits) or not hits
-    finally:
-        event.remove(db.engine, "before_cursor_execute", capture)
     for query in queries[::4]:
         with db.session() as s:
             started = time.perf_counter()
