@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QSplitter
 from app.errors import UserError
 from app.paths import data_dir, set_data_dir
 from app.service import HoSoService
+from app.version import version
 from ui import settings
 from ui.background import run_in_background
 from ui.dialogs import SettingsDialog, TransferDialog, about, confirm, show_error
@@ -23,7 +24,7 @@ from ui.person_list import PersonList
 from ui.preview import PreviewPane
 from ui.unit_tree import UnitTree
 
-VERSION = "0.1.0"
+VERSION = version()  # [project] version of pyproject.toml (app/version.py)
 DEMO_COUNT = 2000
 ALERT_COUNT_DELAY_MS = 1500
 # ui modules with an install(window): status-bar indicators, login state, work on exit
