@@ -90,7 +90,11 @@ def main(argv: list[str]) -> int:
         return run(["-m", "pytest", *rest])
     if command == "bench":
         os.environ["HOSO_BENCH"] = "1"
-        return run(["-m", "pytest", "tests/benchmarks", "-s", "-p", "no:cacheprovider", *rest])
+        run(["-m", "tests.benchmarks.table", "--reset"])
+        code = run(["-m", "pytest", "tests/benchmarks", "-s", "-p", "no:cacheprovider", *rest])
+        print("\n" + "=" * 30 + " HoSo / baseline " + "=" * 30)
+        run(["-m", "tests.benchmarks.table"])
+        return code
     if command == "fuzz":
         os.environ["HOSO_FUZZ"] = "1"
         return run(["-m", "pytest", "tests/fuzz", "-p", "no:cacheprovider", *rest])

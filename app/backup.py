@@ -24,7 +24,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
 from sqlalchemy.engine import make_url
 
 from app.db import APPLICATION_ID, Database, alembic_config, check_sqlite_file, head_revision, to_url
@@ -177,6 +176,8 @@ def _copy(source: Path, dest: Path) -> None:
 
 
 def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory  # Alembic loads only when needed (not at start-up)
+
     script = ScriptDirectory.from_config(alembic_config(None))  # type: ignore[arg-type]
     return {rev.revision for rev in script.walk_revisions()}
 

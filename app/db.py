@@ -21,11 +21,8 @@ import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
@@ -33,6 +30,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app import audit
 from app.errors import UserError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 logger = logging.getLogger(__name__)
 
@@ -216,6 +216,8 @@ def make_engine(url: str) -> Engine:
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config  # Alembic (with Mako, Pygments) loads only when needed
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.attributes["engine"] = engine
@@ -223,12 +225,41 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config(None)).get_current_head()  # type: ignore[arg-type]
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+_REVISION = re.compile(r"^(down_revision|revision)\b[^=]*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+
+
+def _head_without_alembic() -> str | None:
+    """The newest revision, read from the migration files' ``revision``/``down_revision`` lines
+    (no Alembic import: a start with nothing to migrate must not pay for Alembic, Mako and
+    Pygments). None when the files do not name exactly one head (then Alembic decides)."""
+    revisions, parents = set(), set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        for kind, value in _REVISION.findall(path.read_text(encoding="utf-8")):
+            (revisions if kind == "revision" else parents).add(value)
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _stored_revision(engine: Engine) -> str | None:
+    """The database's schema version by plain SQL (None: no version table, or not exactly one row)."""
+    try:
+        with engine.connect() as conn:
+            rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    except DBAPIError:
+        return None
+    return rows[0][0] if len(rows) == 1 else None
 
 
 def backup_sqlite(path: Path, label: str) -> Path:
@@ -246,7 +277,29 @@ def backup_sqlite(path: Path, label: str) -> Path:
     return target
 
 
+SEARCH_INDEX_REVISION = "0010"
+
+
+def _ran_after_search_index(conn, before: str | None) -> bool:  # noqa: ANN001 - a Connection
+    """Whether the upgrade just run (from ``before``) applied a migration later than the search
+    index's (app.search_index), which may have recreated the ``persons`` table."""
+    from alembic.script import ScriptDirectory
+
+    rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    if len(rows) != 1:
+        return False
+    script = ScriptDirectory.from_config(alembic_config(None))  # type: ignore[arg-type]
+    applied = [r.revision for r in script.iterate_revisions(rows[0][0], before or "base")
+               if r.revision != before]
+    if SEARCH_INDEX_REVISION not in [r.revision for r in script.iterate_revisions(rows[0][0], "base")]:
+        return False
+    later = applied[:applied.index(SEARCH_INDEX_REVISION)] if SEARCH_INDEX_REVISION in applied else applied
+    return bool(later)
+
+
 def _known_revision(revision: str) -> bool:
+    from alembic.script import ScriptDirectory
+
     try:
         return ScriptDirectory.from_config(alembic_config(None)).get_revision(revision) is not None  # type: ignore[arg-type]
     except Exception:  # noqa: BLE001 - alembic raises several kinds for an unknown id
@@ -254,6 +307,10 @@ def _known_revision(revision: str) -> bool:
 
 
 def migrate(engine: Engine, sqlite_path: Path | None = None, revision: str = "head") -> None:
+    if revision == "head" and (stored := _stored_revision(engine)) is not None and stored == _head_without_alembic():
+        return  # nothing is due: Alembic is not even imported
+    from alembic import command
+
     current = current_revision(engine)
     if current == head_revision() and revision == "head":
         return
@@ -268,6 +325,12 @@ def migrate(engine: Engine, sqlite_path: Path | None = None, revision: str = "he
         cfg = alembic_config(engine)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
+        if engine.dialect.name == "sqlite" and _ran_after_search_index(conn, current):
+            # a migration after the search index's may have recreated ``persons`` (SQLite's batch
+            # mode), dropping its triggers and renumbering its rowids: make the index again
+            from app import search_index
+
+            search_index.rebuild(conn)
     if sqlite_path is not None:
         with engine.begin() as conn:
             conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")

@@ -1,7 +1,11 @@
 """The person list behind the main window: filtered, sorted ids first, display rows on demand.
 
-The list view holds only the ordered ids (one query, ~100,000 UUIDs) and asks for the rows it is
-about to paint in batches (``fetch_rows``), so opening and scrolling 100,000 dossiers stays smooth.
+A keystroke asks for ``list_page``: how many people match (a count, no key materialised) and the
+keys of the first page only — for a search, found tier by tier over the full-text index
+(``app.search.first_page``), else the list's statement with a LIMIT, which walks the name index.
+The full ordered key list (``list_keys``, one query, ~100,000 hex keys) is read only when the
+user scrolls past the first page. The view asks for the rows it is about to paint in batches
+(``fetch_rows``), so opening, typing in and scrolling 100,000 dossiers stays smooth.
 """
 
 from __future__ import annotations
@@ -9,14 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from sqlalchemy import Select, String, select, type_coerce
+from sqlalchemy import Select, String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.rules import retirement
-from app.search import name_order, search_condition
+from app.search import first_page, name_order, search_condition
 from app.units import subtree_ids
 from models import Person, Unit
 
@@ -79,8 +83,19 @@ def _years_ago(today: dt.date, years: int) -> dt.date:
         return today.replace(year=today.year - years, day=28)
 
 
-def _filtered(session: Session, flt: PersonFilter, columns: Sequence) -> tuple[Select, object]:
-    condition, rank = search_condition(session, flt.query, exact_cccd_only=flt.exact_cccd_only)
+PAGE_SIZE = 200
+
+
+@dataclass(frozen=True)
+class ListPage:
+    keys: list[str]  # hex keys of the first rows, in display order
+    total: int | None  # how many people the whole list holds (None: not counted, ask count_people)
+
+
+def _filtered(session: Session, flt: PersonFilter, columns: Sequence, exact_cccd_only: bool = False
+              ) -> tuple[Select, object]:
+    condition, rank = search_condition(session, flt.query,
+                                       exact_cccd_only=exact_cccd_only or flt.exact_cccd_only)
     stmt = select(*columns).where(Person.deleted_at.is_(None))
     if condition is not None:
         stmt = stmt.where(condition)
@@ -115,17 +130,56 @@ def _narrowed(flt: PersonFilter) -> bool:
                 or flt.party_member is not None or flt.review_state)
 
 
-def list_ids(session: Session, flt: PersonFilter, sort: str | None = None, descending: bool = False) -> list[uuid.UUID]:
+def list_ids(session: Session, flt: PersonFilter, sort: str | None = None, descending: bool = False, *,
+             exact_cccd_only: bool = False) -> list[uuid.UUID]:
     """Ids in display order: by relevance when searching (then name), else by ``sort``."""
-    return [uuid.UUID(key) for key in list_keys(session, flt, sort, descending)]
+    return [uuid.UUID(key) for key in list_keys(session, flt, sort, descending, exact_cccd_only=exact_cccd_only)]
 
 
-def list_keys(session: Session, flt: PersonFilter, sort: str | None = None, descending: bool = False) -> list[str]:
+def list_keys(session: Session, flt: PersonFilter, sort: str | None = None, descending: bool = False, *,
+              exact_cccd_only: bool = False) -> list[str]:
     """Like ``list_ids`` but as 32-digit hex strings: the list of 100,000 people must not pay for
     100,000 UUID objects (half a second); the view turns only the rows it shows into ids."""
     if sort == "retirement_date":
-        return [i.hex for i in _by_retirement(session, flt, descending)]
-    stmt, rank = _filtered(session, flt, [type_coerce(Person.id, String)])
+        return [i.hex for i in _by_retirement(session, flt, descending, exact_cccd_only)]
+    return _keys(session, _keys_statement(session, flt, sort, descending, exact_cccd_only))
+
+
+def count_people(session: Session, flt: PersonFilter, *, exact_cccd_only: bool = False) -> int:
+    """How many people the list for ``flt`` holds (counted by the database, no key fetched)."""
+    stmt, _ = _filtered(session, flt, [func.count()], exact_cccd_only)
+    return session.connection().execute(stmt).scalar_one()
+
+
+def list_page(session: Session, flt: PersonFilter, sort: str | None = None, descending: bool = False, *,
+              size: int = PAGE_SIZE, count: bool = True, exact_cccd_only: bool = False) -> ListPage:
+    """The first ``size`` keys of ``list_keys(session, flt, sort, descending)`` — the same keys in
+    the same order — without reading the rest, and the count of the whole list. ``count=False``:
+    the count is left for later (None) unless the page holds the whole list; counting a common
+    search ("n": 94,000 of 100,000) costs more than finding its first page."""
+    exact_cccd_only = exact_cccd_only or flt.exact_cccd_only
+    keys = None
+    if flt.query and sort is None:
+        rest, _ = _filtered(session, replace(flt, query=""), [Person.id])
+        keys = first_page(session, flt.query, size, where=rest.whereclause, exact_cccd_only=exact_cccd_only)
+    if keys is None and sort != "retirement_date":
+        keys = _keys(session, _keys_statement(session, flt, sort, descending, exact_cccd_only).limit(size))
+    if keys is None:
+        keys = list_keys(session, flt, sort, descending, exact_cccd_only=exact_cccd_only)[:size]
+    if len(keys) < size:
+        return ListPage(keys, len(keys))
+    return ListPage(keys, count_people(session, flt, exact_cccd_only=exact_cccd_only) if count else None)
+
+
+def _keys(session: Session, stmt: Select) -> list[str]:
+    # Core execution: the ORM's row machinery costs more than the query for 100,000 keys
+    keys = session.connection().execute(stmt).scalars().all()
+    return keys if not keys or isinstance(keys[0], str) else [k.hex for k in keys]  # PostgreSQL: uuid
+
+
+def _keys_statement(session: Session, flt: PersonFilter, sort: str | None, descending: bool,
+                    exact_cccd_only: bool) -> Select:
+    stmt, rank = _filtered(session, flt, [type_coerce(Person.id, String)], exact_cccd_only)
     order = []
     if sort in ("unit_name", "unit_code"):
         stmt = stmt.outerjoin(Unit, Person.unit_id == Unit.id)
@@ -137,13 +191,13 @@ def list_keys(session: Session, flt: PersonFilter, sort: str | None = None, desc
     names = name_order(_narrowed(flt) or descending)
     if descending and sort == "full_name":
         names = [c.desc() for c in names]
-    # Core execution: the ORM's row machinery costs more than the query for 100,000 keys
-    keys = session.connection().execute(stmt.order_by(*order, *names)).scalars().all()
-    return keys if not keys or isinstance(keys[0], str) else [k.hex for k in keys]  # PostgreSQL: uuid
+    return stmt.order_by(*order, *names, Person.id)  # the id: ties in one order, whichever way asked
 
 
-def _by_retirement(session: Session, flt: PersonFilter, descending: bool) -> list[uuid.UUID]:
-    stmt, _ = _filtered(session, flt, [Person.id, Person.birth_date, Person.sex, Person.birth_year_only])
+def _by_retirement(session: Session, flt: PersonFilter, descending: bool, exact_cccd_only: bool = False
+                   ) -> list[uuid.UUID]:
+    stmt, _ = _filtered(session, flt, [Person.id, Person.birth_date, Person.sex, Person.birth_year_only],
+                        exact_cccd_only)
     rows = session.execute(stmt).all()
     keyed = sorted(rows, key=lambda r: retirement.retirement_date(r[1], r[2], r[3]), reverse=descending)
     return [r[0] for r in keyed]

@@ -71,7 +71,10 @@ def load_dossier(session: Session, person_id: uuid.UUID) -> Person:
     return session.scalars(stmt).one()
 
 
-def create_person(session: Session, data: Mapping[str, Any]) -> SaveResult:
+def create_person(session: Session, data: Mapping[str, Any], *, flush: bool = True) -> SaveResult:
+    """Validate ``data`` and add the person (refused whole with a ValidationError before anything
+    is added). ``flush=False``: leave the INSERTs to the next flush (an import writes its people in
+    batches; the change log is written by that flush as by any other)."""
     index = catalogs.index(session)
     values, sections, errors, warnings = _clean(session, data, index, partial=False)
     number = values.get("cccd")
@@ -93,7 +96,10 @@ def create_person(session: Session, data: Mapping[str, Any]) -> SaveResult:
     if unit is not None:
         start = person.agency_join_date or person.recruitment_date or _today()
         person.placements.append(Placement(unit_id=unit.id, start_date=start))
-    session.flush()
+    if flush:
+        session.flush()
+    elif person.id is None:
+        person.id = uuid.uuid4()
     return SaveResult(person.id, tuple(warnings))
 
 

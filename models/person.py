@@ -56,6 +56,11 @@ class Person(Versioned, Audited, Base):
         # the wide rows, and the list of working people is a range of it in name order.
         Index("ix_persons_listing", "status", "sort_key", "birth_date", "id", "deleted_at", "name_fold", "cccd",
               "unit_id"),
+        # app.search (migration 0010): an exact full name by index lookup; a search that finds many
+        # people walks them in name order and stops after the first page.
+        Index("ix_persons_name_fold", "name_fold"),
+        Index("ix_persons_name_walk", "sort_key", "birth_date", "id", "deleted_at", "status", "name_fold", "cccd",
+              "unit_id"),
     )
 
     # --- identity (NĐ 27/2026 group 1) -------------------------------------------------

@@ -1,9 +1,11 @@
 """The person list: a QAbstractTableModel over ordered ids with a lazy row cache.
 
-The model holds the ids of the whole filtered list (one query) and fetches display rows in
-batches around the rows the view paints, so 100,000 dossiers open and scroll smoothly. Sorting
-asks the service for the ids in the new order (the database sorts, including the Vietnamese name
-order); columns are declared once in ``COLUMNS``.
+After a keystroke the model gets a page (``set_page``): the count of the whole list and the keys
+of its first rows (app.listing.list_page), so the list is shown without reading 100,000 keys;
+the full key list is asked for (``rest``) only when a row past the page is wanted. Display rows
+are fetched in batches around the rows the view paints, so 100,000 dossiers open and scroll
+smoothly. Sorting asks the service for the ids in the new order (the database sorts, including
+the Vietnamese name order); columns are declared once in ``COLUMNS``.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 
 from app.fields import STAFF_TYPE_LABELS, STATUS_LABELS
@@ -80,6 +83,8 @@ class PeopleTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._fetch_rows = fetch_rows
         self._ids: list[str] = []  # hex keys (app.listing.list_keys): cheap for 100,000 rows
+        self._total = 0  # rows shown: len(self._ids), or the whole list's count while only a page is read
+        self._rest: Callable[[], Sequence[str]] | None = None  # reads the full key list (set_page)
         self._cache: dict[str, PersonRow] = {}
         self._positions: dict[str, int] | None = None
         self.columns: list[Column] = [c for c in COLUMNS if c.default]
@@ -88,9 +93,51 @@ class PeopleTableModel(QAbstractTableModel):
     def set_ids(self, ids: Sequence[str | uuid.UUID]) -> None:
         self.beginResetModel()
         self._ids = [i.hex if isinstance(i, uuid.UUID) else i for i in ids]
+        self._total, self._rest = len(self._ids), None
         self._positions = None
         self._cache.clear()
         self.endResetModel()
+
+    def set_page(self, keys: Sequence[str], total: int | None, rest: Callable[[], Sequence[str]] | None) -> None:
+        """Show a list of ``total`` rows of which only the first ``keys`` are known; ``rest()``
+        returns the whole list's keys (in the same order) when a row past them is wanted.
+        ``total`` None: not counted yet — the page's rows are shown until ``set_total``."""
+        if rest is None or (total is not None and len(keys) >= total):
+            self.set_ids(keys)
+            return
+        self.beginResetModel()
+        self._ids = list(keys)
+        self._total, self._rest = (len(self._ids) if total is None else total), rest
+        self._positions = None
+        self._cache.clear()
+        self.endResetModel()
+
+    def set_total(self, total: int) -> None:
+        """The count of the list whose page is shown (``set_page`` with total None) has come."""
+        if self._rest is None or total == self._total:
+            return
+        if total < self._total:  # the list shrank since its page was read
+            self._complete()
+            return
+        self.beginInsertRows(QModelIndex(), self._total, total - 1)
+        self._total = total
+        self.endInsertRows()
+
+    @property
+    def complete(self) -> bool:
+        return self._rest is None
+
+    def _complete(self) -> None:
+        """Read the full key list (once). If the list changed since its page was read, the view
+        is reset to the new list."""
+        if self._rest is None:
+            return
+        rest, self._rest = self._rest, None
+        keys = list(rest())
+        consistent = keys[:len(self._ids)] == self._ids and len(keys) == self._total
+        self._ids, self._positions = keys, None
+        if not consistent:  # not from inside data(): reset once the view is done painting
+            QTimer.singleShot(0, lambda: self.set_ids(keys) if self._ids is keys else None)
 
     def set_columns(self, keys: Sequence[str]) -> None:
         chosen = [c for c in COLUMNS if c.key in keys] or [COLUMNS[0]]
@@ -105,19 +152,29 @@ class PeopleTableModel(QAbstractTableModel):
         else:
             for pid in person_ids:
                 self._cache.pop(pid.hex if isinstance(pid, uuid.UUID) else str(pid), None)
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1))
+        if self._total:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, len(self.columns) - 1))
+
+    def _key(self, row: int) -> str | None:
+        if len(self._ids) <= row < self._total:
+            self._complete()
+        return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def id_at(self, row: int) -> uuid.UUID | None:
-        return uuid.UUID(self._ids[row]) if 0 <= row < len(self._ids) else None
+        key = self._key(row)
+        return uuid.UUID(key) if key else None
 
-    def row_of(self, person_id: uuid.UUID) -> int:
+    def row_of(self, person_id: uuid.UUID, *, read_all: bool = True) -> int:
+        """The row showing ``person_id`` (-1: none). ``read_all=False``: look only in the rows
+        already read (a page), never reading the full list for it."""
+        if read_all and self._rest is not None and person_id.hex not in self._ids:
+            self._complete()
         if self._positions is None:  # built when first asked (rarely), not at every reload
             self._positions = {key: i for i, key in enumerate(self._ids)}
         return self._positions.get(person_id.hex, -1)
 
     def person_row(self, row: int) -> PersonRow | None:
-        if not 0 <= row < len(self._ids):
+        if self._key(row) is None:
             return None
         key = self._ids[row]
         if key not in self._cache:
@@ -135,17 +192,18 @@ class PeopleTableModel(QAbstractTableModel):
 
     # --- Qt model API ------------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if not index.isValid() or not 0 <= index.row() < self._total:
             return None
         column = self.columns[index.column()]
         if role == IdRole:
-            return str(uuid.UUID(self._ids[index.row()]))
+            key = self._key(index.row())
+            return str(uuid.UUID(key)) if key else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortRole):
             person = self.person_row(index.row())
             return column.show(person) if person else ""

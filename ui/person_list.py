@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.fields import STAFF_TYPE_LABELS, STATUS_LABELS
-from app.listing import AGE_BANDS, PersonFilter
+from app.listing import AGE_BANDS, ListPage, PersonFilter
 from app.services import HoSoService
 from ui import settings
 from ui.background import run_in_background
@@ -57,7 +57,8 @@ class PersonList(QObject):
 
     current_changed = Signal(object)
     activated = Signal(object)
-    list_loaded = Signal(int)
+    list_loaded = Signal(int)  # the list and its count are shown
+    page_shown = Signal(int)  # its first rows are shown (the count may follow)
 
     def __init__(self, service: HoSoService, events: DataEvents, parent: QWidget):
         super().__init__(parent)
@@ -170,24 +171,38 @@ class PersonList(QObject):
         self._timer.stop()
         self._generation += 1
         generation, flt, (sort, descending) = self._generation, self.current_filter(), self.sort
-        run_in_background(self.window, "", lambda _report, _cancelled: self.service.people.person_keys(flt, sort, descending),
-                          lambda ids: self._apply(generation, ids), show_progress=False)
+        run_in_background(self.window, "",
+                          lambda _report, _cancelled: self.service.people.person_page(flt, sort, descending, count=False),
+                          lambda page: self._apply(generation, page, flt), show_progress=False)
 
     def reload_now(self) -> None:
         """Synchronous reload (start-up and tests)."""
         self._generation += 1
         sort, descending = self.sort
-        self._apply(self._generation, self.service.people.person_keys(self.current_filter(), sort, descending))
+        flt = self.current_filter()
+        self._apply(self._generation, self.service.people.person_page(flt, sort, descending), flt)
 
-    def _apply(self, generation: int, ids: list[str]) -> None:
+    def _apply(self, generation: int, page: ListPage, flt: PersonFilter) -> None:
         if generation != self._generation:
             return  # a newer request is on its way
         current = self.current_id()
-        self.model.set_ids(ids)
-        row = self.model.row_of(current) if current else -1
+        sort, descending = self.sort  # the full list is read only if the user scrolls past the page
+        self.model.set_page(page.keys, page.total, lambda: self.service.people.person_keys(flt, sort, descending))
+        row = self.model.row_of(current, read_all=False) if current else -1
         self.table.selectRow(row if row >= 0 else 0)
-        self.count_label.setText(tr("{count} hồ sơ").format(count=f"{len(ids):,}".replace(",", ".")))
-        self.list_loaded.emit(len(ids))
+        self.page_shown.emit(len(page.keys))
+        if page.total is None:  # a long list: its first rows are shown, its count follows
+            run_in_background(self.window, "", lambda _report, _cancelled: self.service.people.person_count(flt),
+                              lambda total: self._counted(generation, total), show_progress=False)
+        else:
+            self._counted(generation, page.total)
+
+    def _counted(self, generation: int, total: int) -> None:
+        if generation != self._generation:
+            return
+        self.model.set_total(total)
+        self.count_label.setText(tr("{count} hồ sơ").format(count=f"{total:,}".replace(",", ".")))
+        self.list_loaded.emit(total)
 
     def _after_reset(self) -> None:
         keys = tuple(c.key for c in self.model.columns)

@@ -5,9 +5,11 @@
    child sheets ("Đào tạo", "Quá trình công tác"…) and what is ignored or unknown.
 2. :func:`preview` shows, row by row, the record that would be saved, whether it creates or
    updates (by CCCD), the changed fields, the errors, the legacy text repaired — saving nothing.
-3. :func:`run_import` saves: every accepted row in ONE transaction, each row inside its own
-   SAVEPOINT so a row the service refuses is rolled back whole and never partly saved. A process
-   killed half way leaves nothing of the import; ``dry_run`` rolls everything back.
+3. :func:`run_import` saves: every accepted row in ONE transaction; new people in batches (one
+   flush each), a row the service refuses refused whole before anything of it is added, and a
+   batch whose write fails saved again row by row, each row in its own SAVEPOINT, so no row is
+   ever partly saved. A process killed half way leaves nothing of the import; ``dry_run`` has the
+   service validate every row and writes nothing.
 
 The importer never writes rows itself: it builds the same plain records the editor saves and
 hands them to ``app.people.create_person`` / ``update_person``, so validation and the change
@@ -226,7 +228,7 @@ def preview(session: Session, source: ImportSource, mapping: Mapping, default_un
 
     outer = session.begin_nested()
     try:
-        return ImportRun(session, source, mapping, default_unit_code).execute(limit=limit)
+        return ImportRun(session, source, mapping, default_unit_code, validate_only=True).execute(limit=limit)
     finally:
         outer.rollback()
 
@@ -248,7 +250,7 @@ def run_import(db: Database, source: ImportSource, mapping: Mapping, *, default_
     result = ImportResult()
     try:
         with db.session(user) as session:
-            run = ImportRun(session, source, mapping, default_unit_code, progress, cancelled)
+            run = ImportRun(session, source, mapping, default_unit_code, progress, cancelled, validate_only=dry_run)
             rows = run.execute()
             result = summarise(rows, run.outcomes, dry_run=dry_run, cancelled=run.cancelled)
             if dry_run or run.cancelled:

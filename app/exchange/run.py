@@ -4,7 +4,11 @@ Per people row: the record built from the cells (``records``), refused at once f
 or a CCCD that appears twice in the file; then the unit (code, or exact name ignoring accents —
 an ambiguous name is refused), ngạch by name, catalog names; then the stored person with that
 CCCD, if any, decides between create and an update limited to the changed fields; finally the
-service saves it inside a SAVEPOINT. Child sheets follow (``sections``).
+service saves it. New people are saved in batches: the service validates each (a refused row is
+refused whole before anything of it is added) and one flush writes the batch, change log included,
+inside one SAVEPOINT; only if that flush fails is the batch saved again row by row, each in its own
+SAVEPOINT, so the failing row is found and refused alone. A dry run (``validate_only``) lets the
+service validate every row and writes nothing at all. Child sheets follow (``sections``).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from app.validation import clean_value
 from models import Person, Unit
 
 _CHUNK = 500
+BATCH = 500  # new people written per flush
 
 
 class UnitLookup:
@@ -59,8 +64,9 @@ class UnitLookup:
 class ImportRun:
     def __init__(self, session: Session, source: ImportSource, mapping: Mapping,
                  default_unit_code: str | None = None, progress: Callable[[int, int], None] | None = None,
-                 cancelled: Callable[[], bool] | None = None):
+                 cancelled: Callable[[], bool] | None = None, *, validate_only: bool = False):
         self.session, self.source, self.mapping = session, source, mapping
+        self.validate_only = validate_only
         if mapping.problems():
             raise UserError(" ".join(mapping.problems()))
         self.progress, self.should_stop = progress, cancelled
@@ -99,11 +105,22 @@ class ImportRun:
         self.existing = self._existing({v.cccd for _, v in active if v.cccd})
         for p, v in active:
             self._resolve(p, v, self.existing.get(v.cccd or ""))
+        batch: list[tuple[PreparedRow, RowPreview]] = []
         for p, v in active:
             if self._stop():
                 break
+            if v.action == "create":
+                batch.append((p, v))
+                if len(batch) >= BATCH:
+                    self._save_batch(batch)
+                    batch = []
+                continue
+            self._save_batch(batch)  # in file order: what came before is saved first
+            batch = []
             self._save(p, v)
             self.tick()
+        if not self.cancelled:
+            self._save_batch(batch)
         rows = [v for _, v in pairs]
         if not self.cancelled:
             rows += import_sections(self, children)
@@ -237,6 +254,49 @@ class ImportRun:
         if v.cccd and v.action != "skip":
             self.outcomes.setdefault(v.cccd, v.action)
 
+    def _save_batch(self, batch: list[tuple[PreparedRow, RowPreview]]) -> None:
+        """New people: the service validates and adds each; one flush writes them all. A row the
+        service refuses is refused alone (nothing of it was added); if the flush itself fails, the
+        batch is undone and saved again row by row (``_save``), each row in its own savepoint."""
+        from app.people import create_person
+
+        if not batch:
+            return
+        added: list[tuple[PreparedRow, RowPreview, tuple[str, ...]]] = []
+        try:
+            with self.session.begin_nested(), self.session.no_autoflush:
+                for n, (p, v) in enumerate(batch):
+                    if n and self._stop():  # cancelled: the whole import is rolled back anyway
+                        raise _Undo
+                    try:
+                        result = create_person(self.session, v.data, flush=False)
+                        added.append((p, v, result.warnings))
+                    except ValidationError as exc:
+                        v.errors += [_service_error(v, p, e) for e in exc.errors]
+                        v.action = "reject"
+                    self.tick()
+                if self.validate_only:
+                    raise _Undo  # nothing written: the rows were only validated
+                self.session.flush()
+        except _Undo:
+            if self.cancelled:
+                return
+        except (UserError, SQLAlchemyError, ValueError):
+            for p, v in batch:
+                if v.action == "reject":
+                    v.errors.clear()
+                    v.errors += _preview(p).errors
+                    v.action = "create"
+                self._save(p, v)  # (already counted by the progress)
+            return
+        for _p, v, warnings in added:
+            v.warnings += [f"Dòng {v.row}: {w}" for w in warnings]
+        for p, v in batch:
+            if v.action == "reject":
+                self._probe(p, v)
+            if v.cccd:
+                self.outcomes.setdefault(v.cccd, v.action)
+
     def _probe(self, p: PreparedRow, v: RowPreview) -> None:
         """A refused row may have more problems only the service sees (a step above the scale):
         ask it with the bad cells left out, in a savepoint always rolled back, so the clerk gets
@@ -252,7 +312,8 @@ class ImportRun:
         savepoint = self.session.begin_nested()
         try:
             if person is None:
-                create_person(self.session, data)
+                with self.session.no_autoflush:  # the service's checks are all it takes: nothing written
+                    create_person(self.session, data, flush=False)
             else:
                 update_person(self.session, person.cccd, data)
         except ValidationError as exc:
@@ -277,6 +338,10 @@ class ImportRun:
         except SQLAlchemyError as exc:
             return [FieldError("", "", f"cơ sở dữ liệu không nhận dòng này ({type(exc).__name__})")]
         return result.warnings
+
+
+class _Undo(Exception):
+    """Roll the batch's savepoint back on purpose (a dry run, a cancel)."""
 
 
 def _preview(p: PreparedRow) -> RowPreview:

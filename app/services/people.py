@@ -82,6 +82,21 @@ class People(Area):
             self._fresh_scope(s)
             return listing.list_keys(s, self._list_filter(flt, sort), sort, descending)
 
+    @policy("view", scope="query")
+    def person_page(self, flt: listing.PersonFilter, sort: str | None = None, descending: bool = False, *,
+                    count: bool = True) -> listing.ListPage:
+        """The list's first keys (and its count), without reading the rest; see ``listing.list_page``."""
+        with self._read() as s:
+            self._fresh_scope(s)
+            return listing.list_page(s, self._list_filter(flt, sort), sort, descending, count=count)
+
+    @policy("view", scope="query")
+    def person_count(self, flt: listing.PersonFilter) -> int:
+        """How many people the list ``flt`` holds (the principal's units only)."""
+        with self._read() as s:
+            self._fresh_scope(s)
+            return listing.count_people(s, self._list_filter(flt, None))
+
     @policy("view", scope="query", mask="rows")
     def person_rows(self, ids: Sequence[uuid.UUID | str]) -> list[listing.PersonRow]:
         """Display rows (out-of-scope ids left out; sensitive columns masked for the role)."""

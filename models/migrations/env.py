@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 import models
+from app.search_index import include_name
 
 config = context.config
 target_metadata = models.Base.metadata
@@ -27,6 +28,7 @@ def _run(connection) -> None:  # noqa: ANN001 - alembic's Connection
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -2,11 +2,17 @@
 
 A 100,000-profile demo database is built once and kept in ``HOSO_BENCH_DIR`` (default
 ``/tmp/hoso-bench``) so repeated runs measure the queries, not the generator.
+
+Each benchmark measures HoSo against the best raw approach to the same result, interleaving the
+two (the machine may be shared, so one side must not get the quiet minute), and ``record``s one
+row of the table ``python3 dev.py bench`` prints at the end (``tests/benchmarks/table.py``).
 """
 
 from __future__ import annotations
 
+import json
 import os
+import statistics
 import time
 from pathlib import Path
 
@@ -36,6 +42,73 @@ def report(line: str) -> None:
     with (bench_dir() / "results.txt").open("a", encoding="utf-8") as fh:
         fh.write(line + "\n")
     print(line)
+
+
+def record(what: str, hoso: float, baseline: float, unit: str, baseline_name: str, goal: float | None,
+           spread: str = "", *, limit: float | None = None) -> None:
+    """One row of the final table: HoSo's figure, the baseline's, their ratio against the goal
+    (the most HoSo may cost, as a multiple of the baseline) or, with ``limit``, HoSo's figure
+    against an absolute goal in ``unit``."""
+    row = {"what": what, "hoso": hoso, "baseline": baseline, "unit": unit, "baseline_name": baseline_name,
+           "ratio": hoso / baseline if baseline else float("inf"), "goal": goal, "limit": limit, "spread": spread}
+    with (bench_dir() / "table.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    report(f"{what}: HoSo {hoso:.2f} {unit}, {baseline_name} {baseline:.2f} {unit}, ratio {row['ratio']:.2f}"
+           + (f" (goal ≤ {goal:g})" if goal else "") + (f" (goal ≤ {limit:g} {unit})" if limit else "")
+           + (f"; {spread}" if spread else ""))
+
+
+SKIP_SQL = ("BEGIN", "COMMIT", "ROLLBACK", "CREATE VIRTUAL", "SAVEPOINT", "RELEASE", "PRAGMA")
+
+
+class SqlCapture:
+    """Every statement SQLite runs on the engine's connections, as run (parameters expanded by
+    SQLite itself), whether sent through SQLAlchemy or the driver directly: what a benchmark
+    replays through bare sqlite3 as its baseline."""
+
+    def __init__(self, engine) -> None:  # noqa: ANN001
+        self.engine, self.statements = engine, []
+
+    def _trace(self, sql: str) -> None:
+        if not sql.lstrip().upper().startswith(SKIP_SQL):
+            self.statements.append(sql)
+
+    def _checkout(self, dbapi_conn, _record, _proxy) -> None:  # noqa: ANN001
+        dbapi_conn.set_trace_callback(self._trace)
+
+    def _checkin(self, dbapi_conn, _record) -> None:  # noqa: ANN001
+        if dbapi_conn is not None:
+            dbapi_conn.set_trace_callback(None)
+
+    def __enter__(self) -> SqlCapture:
+        from sqlalchemy import event
+
+        event.listen(self.engine, "checkout", self._checkout)
+        event.listen(self.engine, "checkin", self._checkin)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        from sqlalchemy import event
+
+        event.remove(self.engine, "checkout", self._checkout)
+        event.remove(self.engine, "checkin", self._checkin)
+
+    def take(self) -> list[str]:
+        taken, self.statements = self.statements, []
+        return taken
+
+
+def percentile(samples: list[float], p: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, max(0, round(p * len(ordered)) - 1))]
+
+
+def ratio_spread(pairs: list[tuple[float, float]]) -> str:
+    """The spread of per-round ratios (HoSo / baseline, rounds interleaved)."""
+    ratios = sorted(h / b for h, b in pairs if b)
+    if len(ratios) < 2:
+        return ""
+    return f"per-round ratio min {ratios[0]:.2f}, median {statistics.median(ratios):.2f}, max {ratios[-1]:.2f}"
 
 
 @pytest.fixture(scope="session")

@@ -25,7 +25,7 @@ def rss_mb() -> float:
 
 def main() -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QLabel
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
     app = QApplication(sys.argv[:1])
     painted: dict[str, float] = {}
@@ -39,7 +39,8 @@ def main() -> None:
 
     watcher = Watcher()
     if sys.argv[1] == "empty":
-        window = QLabel("HoSo")
+        window = QMainWindow()
+        window.setCentralWidget(QLabel("HoSo"))
         target = window
     else:
         from app.db import open_database

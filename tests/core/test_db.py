@@ -14,6 +14,7 @@ from sqlalchemy import create_engine, text
 import models
 from app.db import alembic_config, current_revision, head_revision, make_engine, open_database
 from app.errors import UserError
+from app.search_index import include_name
 
 
 def test_sqlite_runs_in_wal_with_foreign_keys(tmp_path) -> None:
@@ -27,7 +28,8 @@ def test_sqlite_runs_in_wal_with_foreign_keys(tmp_path) -> None:
 def test_schema_of_head_matches_the_models(tmp_path) -> None:
     db = open_database(tmp_path / "a.sqlite")
     with db.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), models.Base.metadata)
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True, "include_name": include_name}),
+                                models.Base.metadata)
     assert diff == []
     assert current_revision(db.engine) == head_revision()
     db.dispose()

@@ -1,0 +1,54 @@
+"""The one table ``python3 dev.py bench`` prints: each benchmark's HoSo / baseline / ratio / goal.
+
+    python -m tests.benchmarks.table --reset   (before a run)
+    python -m tests.benchmarks.table           (after it)
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from tests.benchmarks.conftest import bench_dir
+
+
+def _goal(r: dict) -> str:
+    if r.get("limit"):
+        return f"≤ {r['limit']:g} {r['unit']}"
+    return f"≤ {r['goal']:g}×" if r["goal"] else "-"
+
+
+def _verdict(r: dict) -> str:
+    if r.get("limit"):
+        return "met" if r["hoso"] <= r["limit"] else "MISSED"
+    if r["goal"]:
+        return "met" if r["ratio"] <= r["goal"] else "MISSED"
+    return ""
+
+
+def main(argv: list[str]) -> int:
+    path = bench_dir() / "table.jsonl"
+    if "--reset" in argv:
+        path.unlink(missing_ok=True)
+        return 0
+    if not path.exists():
+        print("Chưa có kết quả đo (no benchmark recorded a result).")
+        return 1
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    head = ("what", "HoSo", "baseline (best raw approach)", "ratio", "goal", "")
+    table = [head] + [(r["what"], f"{r['hoso']:.2f} {r['unit']}", f"{r['baseline_name']}: {r['baseline']:.2f} {r['unit']}",
+                       f"{r['ratio']:.2f}×", _goal(r), _verdict(r)) for r in rows]
+    widths = [max(len(row[i]) for row in table) for i in range(len(head))]
+    for n, row in enumerate(table):
+        print(" | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+        if n == 0:
+            print("-+-".join("-" * w for w in widths))
+    spreads = [f"  {r['what']}: {r['spread']}" for r in rows if r.get("spread")]
+    if spreads:
+        print("\nspread over interleaved rounds:")
+        print("\n".join(spreads))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
