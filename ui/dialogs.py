@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,10 +32,41 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
+class _DefaultOnShow(QObject):
+    """Makes ``button`` the dialog's default (Enter) button each time the dialog is shown.
+
+    ``QPushButton.setDefault(True)`` only registers the button as the dialog's *main* default when
+    the button already lives in the dialog; a button made in an unparented button box or layout is
+    only default until the focus first leaves it (Qt then clears every default and, with no main
+    default, keeps none) — so Enter did nothing under ``exec()``. Setting it on Show, when the
+    widget tree is complete, registers it properly."""
+
+    def __init__(self, dialog: QDialog, button: QPushButton, first_field: QWidget | None):
+        super().__init__(dialog)
+        self.button = button
+        self.first_field = first_field
+        dialog.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Show:
+            self.button.setDefault(False)
+            self.button.setDefault(True)
+            if self.first_field is not None and self.first_field.isEnabled():
+                self.first_field.setFocus()
+        return False
+
+
+def default_button(dialog: QDialog, button: QPushButton, first_field: QWidget | None = None) -> None:
+    """Enter in ``dialog`` presses ``button`` (and ``first_field`` has the focus when it opens)."""
+    button.setDefault(True)
+    _DefaultOnShow(dialog, button, first_field)
+
+
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     box = QDialogButtonBox()
     ok = box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
     ok.setObjectName("ok_button")
+    default_button(dialog, ok)
     box.addButton(tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole).setObjectName("cancel_button")
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.security.principal import Principal
 from app.services import HoSoService
+from ui import dialogs
 
 ERROR_STYLE = "color: #b00020; background: #fdecea; padding: 6px;"
 
@@ -56,7 +57,7 @@ class _Form(QDialog):
         self.buttons = QDialogButtonBox()
         self.ok_button = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("ok_button")
-        self.ok_button.setDefault(True)  # Enter submits
+        dialogs.default_button(self, self.ok_button)  # Enter submits (see default_button)
         cancel = self.buttons.addButton(cancel_text or tr("Thoát"), QDialogButtonBox.ButtonRole.RejectRole)
         cancel.setObjectName("cancel_button")
         self.buttons.accepted.connect(self._try)
@@ -67,6 +68,12 @@ class _Form(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
+
+    def showEvent(self, event) -> None:  # noqa: ANN001,N802 - Qt's name
+        super().showEvent(event)
+        first = self.form.itemAt(0, QFormLayout.ItemRole.FieldRole)
+        if first is not None and first.widget() is not None:
+            first.widget().setFocus()  # the buttons were made first: without this they would have the focus
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)

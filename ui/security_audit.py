@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.security.access import ACTION_LABELS, AuditFilter, AuditPage
 from app.services import HoSoService
+from ui import dialogs
 from ui.dialogs import show_error
 from ui.security_common import fill_table, read_only_table, tr, when
 from ui.widgets.date_edit import DateEdit
@@ -66,7 +67,7 @@ class AuditDialog(QDialog):
         self.person_check.setVisible(person_id is not None)
         apply = QPushButton(tr("Lọc"))
         apply.setObjectName("filter_button")
-        apply.setDefault(True)
+        dialogs.default_button(self, apply)
         apply.clicked.connect(self.first_page)
         filters = QHBoxLayout()
         for label, widget in ((tr("Người thực hiện"), self.user_edit), (tr("Thao tác"), self.action_combo),

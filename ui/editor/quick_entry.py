@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError, ValidationError
 from app.fields import PERSON_FIELD_MAP
 from app.services import HoSoService
+from ui import dialogs
 from ui.editor.cccd_check import check_cccd
 from ui.editor.options import load_options
 from ui.widgets.factory import make_field_widget
@@ -71,7 +72,7 @@ class QuickEntryDialog(QDialog):
         form.addRow("", self.prefill_check)
         self.create_button = QPushButton(self.tr("Tạo hồ sơ"))
         self.create_button.setObjectName("create_button")
-        self.create_button.setDefault(True)
+        dialogs.default_button(self, self.create_button)
         self.create_button.clicked.connect(self.create)
         cancel = QPushButton(self.tr("Hủy"))
         cancel.setObjectName("cancel_button")
