@@ -160,7 +160,7 @@ def test_every_tab_round_trips_through_save(editor, service, full_person, monkey
     change_later_tabs(editor, str(scan))
     assert editor.has_changes()
     assert editor.save()
-    assert editor.result() == QDialog.DialogCode.Accepted and editor.saved_id == full_person
+    assert editor.saved_id == full_person and not editor.has_changes()
     assert set(sent[0]) == {"other_names", "religion_code", "position_date", "position_allowance",
                             "foreign_language", "political_theory_code", "height_cm", "blood_type",
                             "history_detention", "phone", "agency_join_date", "housing", "assessment",
@@ -423,3 +423,36 @@ def test_a_new_step_gets_its_coefficient_from_the_salary_table(qtbot, editor, se
     assert editor.saved_id == full_person
     person = service.people.person(full_person)
     assert (person["salary_step"], person["salary_coefficient"]) == (6, 3.99)
+
+
+def test_ctrl_s_saves_and_keeps_the_editor_open(qtbot, editor, service, full_person) -> None:
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    replace_text(widget(editor, "phone"), "0911222333")
+    press(widget(editor, "phone"), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert editor.isVisible()  # saving mid-work does not throw the clerk back to the list
+    assert service.people.person(full_person)["phone"] == "0911222333"
+    assert editor.status_label.text().startswith("Đã lưu")
+    assert not editor.has_changes()  # the saved state is the new baseline
+    replace_text(widget(editor, "phone"), "0911222444")
+    editor.save_button.click()  # a second save on the same editor: the version followed
+    assert editor.isVisible() and service.people.person(full_person)["phone"] == "0911222444"
+    press(editor, Qt.Key.Key_Escape)  # nothing unsaved: Esc closes without asking
+    assert not editor.isVisible() and editor.saved_id == full_person
+
+
+def test_a_new_dossier_saved_with_ctrl_s_stays_open_as_that_dossier(qtbot, service) -> None:
+    editor = PersonEditor(service, None, {"unit_code": "DN.SNV"})
+    qtbot.addWidget(editor)
+    editor.show()
+    type_ascii(widget(editor, "cccd"), "048190001235")
+    commit_text(widget(editor, "full_name"), "Lê Thị Lưu")
+    replace_text(widget(editor, "birth_date"), "01021990")
+    sex = widget(editor, "sex")
+    sex.setCurrentIndex(sex.findText("Nữ"))
+    assert editor.save() and editor.isVisible()
+    assert editor.person_id == editor.saved_id
+    replace_text(widget(editor, "phone"), "0905000111")
+    assert editor.save()  # an update of the same dossier, not a second new one
+    assert service.people.person(editor.person_id)["phone"] == "0905000111"

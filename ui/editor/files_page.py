@@ -176,7 +176,11 @@ class FilesPage(QWidget):
 
     # --- loading ----------------------------------------------------------------------------------
     def load(self, attachments: list[dict[str, Any]], photo: bytes | None) -> None:
+        """The stored files, nothing pending (also after a save, when the editor stays open)."""
         self.stored_photo = photo is not None
+        self.new_photo = None
+        self.photo_removed = False
+        self.removed_ids = []
         self.photo_frame.show_image(QImage.fromData(photo) if photo else None)
         self.documents = [Document(a["file_name"], a.get("size") or 0, a.get("description"),
                                    uuid.UUID(a["id"])) for a in attachments if a.get("kind") != "photo"]
