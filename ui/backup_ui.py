@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
@@ -145,6 +146,9 @@ class _AutoBackup(QObject):
         self.window = window
         self.marker = window.service.backup.change_marker()
         self.done_at_exit = False
+        self.exit_job: threading.Thread | None = None
+        self.exit_result: BackupInfo | None = None
+        self.exit_error: str | None = None
         window.installEventFilter(self)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -159,19 +163,43 @@ class _AutoBackup(QObject):
     def enabled(self) -> bool:
         return bool(settings.get(AUTOMATIC)) and self.window.service.backup.is_local()
 
-    def at_exit(self) -> BackupInfo | None:
-        """The exit copy, made here on the UI thread (the app is closing), when something changed."""
+    def at_exit(self) -> threading.Thread | None:
+        """Start the exit copy (when something changed) on a worker thread: the window closes at once;
+        ``finish_exit_copy`` waits for it before the database is closed and tells about a failure."""
         if self.done_at_exit or not self.enabled():
             return None
         backups = self.window.service.backup
         if backups.change_marker() == self.marker:
             return None
         self.done_at_exit = True
-        try:
-            return backups.auto_backup(backup_folder(), "exit")
-        except UserError as exc:
-            logger.warning("Không sao lưu được khi thoát: %s", exc)
+        folder = backup_folder()
+
+        def work() -> None:
+            try:
+                self.exit_result = backups.auto_backup(folder, "exit")
+            except UserError as exc:
+                self.exit_error = str(exc)
+            except Exception as exc:  # noqa: BLE001 - a fault: logged with its traceback, and told
+                logger.exception("Sao lưu khi thoát bị lỗi")
+                self.exit_error = str(exc)
+
+        self.exit_job = threading.Thread(target=work, name="hoso-exit-backup")
+        self.exit_job.start()
+        return self.exit_job
+
+    def finish_exit_copy(self, parent: QWidget | None = None) -> BackupInfo | None:
+        """Wait for the exit copy; a failure is logged and shown to the user (never silent)."""
+        if self.exit_job is None:
             return None
+        self.exit_job.join()
+        self.exit_job = None
+        if self.exit_error is not None:
+            logger.warning("Không sao lưu được khi thoát: %s", self.exit_error)
+            QMessageBox.warning(parent, "HoSo", tr("Bản sao lưu tự động khi thoát KHÔNG được tạo: {error}\n\n"
+                                                   "Dữ liệu của bạn vẫn nguyên vẹn. Lần sau hãy dùng Công cụ → "
+                                                   "Sao lưu dữ liệu… để sao lưu.").format(error=self.exit_error))
+            return None
+        return self.exit_result
 
     def daily(self) -> None:
         if not self.enabled():
@@ -184,6 +212,12 @@ class _AutoBackup(QObject):
 
 def _state(window) -> _AutoBackup | None:  # noqa: ANN001 - MainWindow
     return window.findChild(_AutoBackup, "auto_backup")
+
+
+def finish_exit_copy(window) -> BackupInfo | None:  # noqa: ANN001 - MainWindow
+    """Called after the event loop, before the database is closed (ui/application.py)."""
+    state = _state(window)
+    return state.finish_exit_copy(None) if state is not None else None
 
 
 def choose_folder(window) -> None:  # noqa: ANN001 - MainWindow
