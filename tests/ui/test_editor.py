@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from app.fields import PERSON_FIELDS, SECTION_FIELDS
+from tests.ui.conftest import SHOTS
 from tests.ui.conftest import commit_text, press, type_ascii
 from ui.editor import PersonEditor
 from ui.editor.layout import PAGES, placed_fields, placed_sections
@@ -456,3 +457,25 @@ def test_a_new_dossier_saved_with_ctrl_s_stays_open_as_that_dossier(qtbot, servi
     replace_text(widget(editor, "phone"), "0905000111")
     assert editor.save()  # an update of the same dossier, not a second new one
     assert service.people.person(editor.person_id)["phone"] == "0905000111"
+
+
+def test_the_editor_checks_a_field_as_it_is_left(editor) -> None:
+    for name, text, words in (("party_join_date", "01012099", "tương lai"), ("cccd", "04819000123", "12 chữ số")):
+        row = editor.form.rows[name]
+        replace_text(row.widget, text)
+        row.widget.editingFinished.emit()
+        assert row.is_invalid() and words in row.message(), (name, row.message())
+
+
+def test_the_year_only_checkbox_stays_beside_its_label_when_errors_appear(qtbot, editor) -> None:
+    editor.show()
+    check = editor.form.rows["birth_year_only"]
+    editor.form.reveal(check.widget)
+    for name in ("birth_date", "sex", "full_name", "cccd"):
+        editor.form.rows[name].set_error("Ngày chưa nhập đủ (dạng dd/mm/yyyy), một lỗi dài để dòng cao hơn hẳn")
+    qtbot.wait(50)
+    label_mid = check.label.mapTo(editor, check.label.rect().center()).y()
+    box_mid = check.widget.mapTo(editor, check.widget.rect().center()).y()
+    if SHOTS:
+        editor.grab().save(str(SHOTS / "year_only_with_errors.png"))
+    assert abs(label_mid - box_mid) <= 4, (label_mid, box_mid)

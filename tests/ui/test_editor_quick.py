@@ -78,3 +78,24 @@ def test_ask_returns_the_new_id(qtbot, service, monkeypatch) -> None:
     monkeypatch.setattr(QuickEntryDialog, "exec", fake_exec)
     created = QuickEntryDialog.ask(None, service, "DN.P.HAICHAU")
     assert created is not None and service.people.person(created)["unit_code"] == "DN.P.HAICHAU"
+
+
+def _leave(widget) -> None:
+    """Tab out of a field, the way a clerk leaves it (editingFinished)."""
+    widget.editingFinished.emit()
+
+
+def test_each_field_is_checked_as_it_is_left(qtbot, service) -> None:
+    dialog = QuickEntryDialog(service, "DN.SNV")
+    qtbot.addWidget(dialog)
+    cccd = dialog.rows["cccd"]
+    type_ascii(cccd.widget, "04819000123")  # 11 digits
+    _leave(cccd.widget)
+    assert cccd.is_invalid() and "12 chữ số" in cccd.message()
+    type_ascii(cccd.widget, "5")
+    _leave(cccd.widget)
+    assert not cccd.is_invalid()
+    birth = dialog.rows["birth_date"]
+    type_ascii(birth.widget, "01012099")  # a real day, in the future
+    _leave(birth.widget)
+    assert birth.is_invalid() and "tương lai" in birth.message()
