@@ -479,3 +479,22 @@ def test_the_year_only_checkbox_stays_beside_its_label_when_errors_appear(qtbot,
     if SHOTS:
         editor.grab().save(str(SHOTS / "year_only_with_errors.png"))
     assert abs(label_mid - box_mid) <= 4, (label_mid, box_mid)
+
+
+def test_a_cccd_contradicting_birth_year_or_sex_needs_a_confirmation(editor, service, full_person,
+                                                                     monkeypatch) -> None:
+    from ui.editor import cccd_check
+
+    asked: list[list[str]] = []
+    answer = {"value": False}
+    monkeypatch.setattr(cccd_check, "ask_confirmation", lambda _p, problems: asked.append(problems) or answer["value"])
+    before = service.people.person(full_person)
+    replace_text(widget(editor, "birth_date"), "12031990")  # the CCCD says 1985
+    assert not editor.save()
+    assert asked and "1985" in asked[0][0] and service.people.person(full_person)["version"] == before["version"]
+    answer["value"] = True
+    assert editor.save()  # confirmed: saved as typed
+    assert service.people.person(full_person)["birth_date"] == "1990-03-12"
+    replace_text(widget(editor, "phone"), "0905999888")
+    asked.clear()
+    assert editor.save() and not asked  # other fields changed: not asked again

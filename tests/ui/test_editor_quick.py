@@ -59,7 +59,10 @@ def test_errors_are_shown_on_the_fields(qtbot, service) -> None:
     assert dialog.rows["birth_date"].is_invalid() and dialog.created_id is None
 
 
-def test_duplicate_cccd_warning(qtbot, service, full_person) -> None:
+def test_duplicate_cccd_warning(qtbot, service, full_person, monkeypatch) -> None:
+    from ui.editor import cccd_check
+
+    monkeypatch.setattr(cccd_check, "ask_confirmation", lambda _p, problems: True)  # 1985/nam vs 1990/nữ
     dialog = QuickEntryDialog(service, "DN.SNV")
     qtbot.addWidget(dialog)
     type_ascii(dialog.rows["cccd"].widget, "048085001234")
@@ -99,3 +102,15 @@ def test_each_field_is_checked_as_it_is_left(qtbot, service) -> None:
     type_ascii(birth.widget, "01012099")  # a real day, in the future
     _leave(birth.widget)
     assert birth.is_invalid() and "tương lai" in birth.message()
+
+
+def test_quick_entry_asks_before_a_contradicting_cccd(qtbot, service, monkeypatch) -> None:
+    from ui.editor import cccd_check
+
+    asked: list[list[str]] = []
+    monkeypatch.setattr(cccd_check, "ask_confirmation", lambda _p, problems: asked.append(problems) or False)
+    dialog = QuickEntryDialog(service, "DN.SNV")
+    qtbot.addWidget(dialog)
+    fill(dialog, "048090001235")  # says a man born in 1990; typed: a woman born in 1990
+    assert not dialog.create() and dialog.created_id is None
+    assert asked and "giới tính nam" in asked[0][0]

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushBu
 from app.errors import UserError, ValidationError
 from app.services import HoSoService
 from ui import settings
-from ui.editor.cccd_check import check_cccd
+from ui.editor.cccd_check import check_cccd, confirm_mismatch
 from ui.editor.form import DossierForm
 from ui.editor.options import load_options
 
@@ -149,6 +149,11 @@ class PersonEditor(QDialog):
         if self.person_id is not None and not data and not files.has_changes():
             self.status_label.setText(self.tr("Không có thay đổi cần lưu."))
             return True
+        if {"cccd", "birth_date", "sex"} & data.keys():
+            values = self.form.values()
+            if not confirm_mismatch(self, values.get("cccd"), values.get("birth_date"), values.get("sex")):
+                self.form.reveal(self.form.rows["cccd"].widget)
+                return False
         try:
             result = self.service.people.save_person(
                 self.person_id, data, expected_version=self.version, photo=files.new_photo,

@@ -21,7 +21,7 @@ from app.errors import UserError, ValidationError
 from app.fields import PERSON_FIELD_MAP
 from app.services import HoSoService
 from ui import dialogs
-from ui.editor.cccd_check import check_cccd
+from ui.editor.cccd_check import check_cccd, confirm_mismatch
 from ui.editor.options import load_options
 from ui.widgets.factory import make_field_widget
 from ui.widgets.field_row import FieldRow
@@ -109,8 +109,11 @@ class QuickEntryDialog(QDialog):
             if row.is_invalid():
                 row.clear_message()
         self.error_label.hide()
+        data = self.data()
+        if not confirm_mismatch(self, data.get("cccd"), data.get("birth_date"), data.get("sex")):
+            return False
         try:
-            self.created_id = self.service.people.create_person(self.data()).id
+            self.created_id = self.service.people.create_person(data).id
         except ValidationError as exc:
             self._show_errors(exc)
             return False
