@@ -23,6 +23,7 @@ from app.errors import UserError
 from app.security.principal import Principal
 from app.services import HoSoService
 from ui import dialogs
+from ui.app_texts import app_text
 
 ERROR_STYLE = "color: #b00020; background: #fdecea; padding: 6px;"
 
@@ -76,7 +77,7 @@ class _Form(QDialog):
             first.widget().setFocus()  # the buttons were made first: without this they would have the focus
 
     def show_error(self, message: str) -> None:
-        self.error_label.setText(message)
+        self.error_label.setText(app_text(message))  # the app's fixed refusals have an English text
         self.error_label.show()
 
     def _try(self) -> None:

@@ -44,7 +44,8 @@ from ui.dialogs import confirm, show_error, unit_combo
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("PackageDialog", text)
+    # module-level tr(): pyside6-lupdate files these strings under the empty context
+    return QCoreApplication.translate("", text)
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:

@@ -452,6 +452,14 @@ Data structure: {revision} ({schema})</translation>
         <translation>Restoring data…</translation>
     </message>
     <message>
+        <source>Bản sao lưu tự động khi thoát KHÔNG được tạo: {error}
+
+Dữ liệu của bạn vẫn nguyên vẹn. Lần sau hãy dùng Công cụ → Sao lưu dữ liệu… để sao lưu.</source>
+        <translation>The automatic backup at exit was NOT made: {error}
+
+Your data is intact. Next time, use Tools → Back up data… to make a backup.</translation>
+    </message>
+    <message>
         <source>Thư mục sao lưu tự động</source>
         <translation>Automatic backup folder</translation>
     </message>
@@ -1565,6 +1573,21 @@ From now on, packages signed with this key will be rejected; records imported ea
     </message>
 </context>
 <context>
+    <name>AppTexts</name>
+    <message>
+        <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>Nam</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Nữ</source>
+        <translation>Female</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundOp</name>
     <message>
         <source>Hủy</source>
@@ -1584,6 +1607,26 @@ From now on, packages signed with this key will be rejected; records imported ea
     <message>
         <source> — hồ sơ đó đã bị xóa, hãy khôi phục thay vì tạo mới</source>
         <translation> — that record has been deleted; restore it instead of creating a new one</translation>
+    </message>
+    <message>
+        <source>Số CCCD không khớp</source>
+        <translation>ID number does not match</translation>
+    </message>
+    <message>
+        <source>Số CCCD mâu thuẫn với hồ sơ:</source>
+        <translation>The ID number contradicts the record:</translation>
+    </message>
+    <message>
+        <source>Kiểm tra lại số CCCD, ngày sinh và giới tính. Vẫn lưu như đã nhập?</source>
+        <translation>Check the ID number, date of birth and sex. Save as typed anyway?</translation>
+    </message>
+    <message>
+        <source>Vẫn lưu</source>
+        <translation>Save anyway</translation>
+    </message>
+    <message>
+        <source>Sửa lại</source>
+        <translation>Correct it</translation>
     </message>
 </context>
 <context>
@@ -3126,6 +3169,10 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>Close without saving (Esc)</translation>
     </message>
     <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
         <source>Hồ sơ: {name}</source>
         <translation>Record: {name}</translation>
     </message>
@@ -3140,6 +3187,14 @@ From now on, packages signed with this key will be rejected; records imported ea
     <message>
         <source>Đơn vị: chưa xếp đơn vị.</source>
         <translation>Unit: not assigned.</translation>
+    </message>
+    <message>
+        <source>Không có thay đổi cần lưu.</source>
+        <translation>Nothing to save.</translation>
+    </message>
+    <message>
+        <source>Đã lưu lúc {time}.</source>
+        <translation>Saved at {time}.</translation>
     </message>
     <message>
         <source>Hồ sơ chưa được lưu: có {count} lỗi, xem các ô được đánh dấu.</source>
