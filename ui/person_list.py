@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -186,8 +186,27 @@ class PersonList(QObject):
         self.model.set_ids(ids)
         row = self.model.row_of(current) if current else -1
         self.table.selectRow(row if row >= 0 else 0)
-        self.count_label.setText(tr("{count} hồ sơ").format(count=f"{len(ids):,}".replace(",", ".")))
+        count = tr("{count} hồ sơ").format(count=QLocale().toString(len(ids)))  # 1.963 / 1,963 by language
+        if self._show_order():
+            count += " · " + tr("xếp theo mức độ phù hợp với từ tìm")
+        self.count_label.setText(count)
         self.list_loaded.emit(len(ids))
+
+    def _show_order(self) -> bool:
+        """The header's sort indicator tells the order the rows are really in: the column clicked, the
+        name when nothing was chosen, and none at all while a search ranks the rows by relevance
+        (returns True then)."""
+        key, descending = self.sort
+        by_relevance = key is None and bool(self.search_edit.text().strip())
+        if key is None:
+            key = None if by_relevance else "full_name"
+        keys = [c.key for c in self.model.columns]
+        section = keys.index(key) if key in keys else -1
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(section, order)
+        header.setSortIndicatorShown(section >= 0)
+        return by_relevance
 
     def _after_reset(self) -> None:
         keys = tuple(c.key for c in self.model.columns)
@@ -218,8 +237,7 @@ class PersonList(QObject):
             return
         current, descending = self.sort
         self.sort = (key, not descending if current == key else False)
-        order = Qt.SortOrder.DescendingOrder if self.sort[1] else Qt.SortOrder.AscendingOrder
-        self.table.horizontalHeader().setSortIndicator(section, order)
+        self._show_order()
         self.reload()
 
     def _column_menu(self, pos: QPoint) -> None:
@@ -238,3 +256,4 @@ class PersonList(QObject):
                 and (on or c.key != key)]
         self.model.set_columns(keys)
         settings.put(settings.COLUMNS, ",".join(keys))
+        self._show_order()  # the sorted column may have moved or gone

@@ -107,6 +107,20 @@ def test_filters_and_sorting(qtbot, window) -> None:
     qtbot.waitUntil(lambda: names(window)[0] == "Lê Thị An", timeout=3000)
 
 
+def test_the_sort_indicator_tells_the_real_order(qtbot, window) -> None:
+    header = window.people.table.horizontalHeader()
+    name_column = [c.key for c in window.people.model.columns].index("full_name")
+    assert header.isSortIndicatorShown() and header.sortIndicatorSection() == name_column
+    window.people.search_edit.setText("thi")
+    qtbot.waitUntil(lambda: "mức độ phù hợp" in window.people.count_label.text(), timeout=3000)
+    assert not header.isSortIndicatorShown() or header.sortIndicatorSection() == -1  # relevance: no column
+    birth_column = [c.key for c in window.people.model.columns].index("birth_date")
+    header.sectionClicked.emit(birth_column)  # a column chosen during a search: that column's order
+    qtbot.waitUntil(lambda: "mức độ phù hợp" not in window.people.count_label.text(), timeout=3000)
+    assert header.isSortIndicatorShown() and header.sortIndicatorSection() == birth_column
+    assert window.people.count_label.text().startswith("2 hồ sơ")
+
+
 def test_column_chooser(window) -> None:
     window.people.toggle_column("retirement_date", True)
     keys = [c.key for c in window.people.model.columns]
