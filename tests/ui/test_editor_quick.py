@@ -24,7 +24,7 @@ def fill(dialog: QuickEntryDialog, cccd: str = "048190001235") -> None:
 def test_creates_a_person_with_the_units_common_values(qtbot, service, full_person) -> None:
     dialog = QuickEntryDialog(service, "DN.SNV")
     qtbot.addWidget(dialog)
-    assert dialog.unit_label.text() == "Sở Nội vụ" and dialog.prefill_check.isChecked()
+    assert dialog.unit_combo.currentText().strip() == "Sở Nội vụ" and dialog.prefill_check.isChecked()
     fill(dialog)
     assert dialog.create()
     assert dialog.result() == QDialog.DialogCode.Accepted
@@ -114,3 +114,14 @@ def test_quick_entry_asks_before_a_contradicting_cccd(qtbot, service, monkeypatc
     fill(dialog, "048090001235")  # says a man born in 1990; typed: a woman born in 1990
     assert not dialog.create() and dialog.created_id is None
     assert asked and "giới tính nam" in asked[0][0]
+
+
+def test_with_all_units_selected_a_unit_can_be_chosen(qtbot, service) -> None:
+    dialog = QuickEntryDialog(service, None)  # "Tất cả đơn vị" in the tree
+    qtbot.addWidget(dialog)
+    assert dialog.unit_combo.currentData() is None and not dialog.prefill_check.isEnabled()
+    dialog.unit_combo.setCurrentIndex(dialog.unit_combo.findData("DN.P.HAICHAU"))
+    assert dialog.prefill_check.isEnabled()
+    fill(dialog)
+    assert dialog.create()
+    assert service.people.person(dialog.created_id)["unit_code"] == "DN.P.HAICHAU"
