@@ -15,11 +15,11 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import UserError
 from app.services.backup import KEEP, BackupInfo, default_folder
-from ui import open_editors, settings
+from ui import file_dialogs, open_editors, settings
 from ui.background import run_in_background
 from ui.dialogs import confirm, show_error
 
@@ -58,7 +58,7 @@ def backup_now(window) -> None:  # noqa: ANN001 - MainWindow
     folder = backup_folder()
     folder.mkdir(parents=True, exist_ok=True)
     suggested = folder / window.service.backup.backup_name(dt.datetime.now())
-    path, _ = QFileDialog.getSaveFileName(window, tr("Sao lưu dữ liệu"), str(suggested), FILE_FILTER)
+    path = file_dialogs.save_file(window, tr("Sao lưu dữ liệu"), suggested.name, FILE_FILTER, folder)
     if not path:
         return
     backups = window.service.backup
@@ -81,7 +81,7 @@ def restore_backup(window) -> None:  # noqa: ANN001 - MainWindow
     if open_editors.editor_widgets():
         show_error(window, tr("Hãy lưu và đóng các cửa sổ hồ sơ đang mở trước khi khôi phục."))
         return
-    path, _ = QFileDialog.getOpenFileName(window, tr("Khôi phục từ bản sao lưu"), str(backup_folder()), FILE_FILTER)
+    path = file_dialogs.open_file(window, tr("Khôi phục từ bản sao lưu"), FILE_FILTER, backup_folder())
     if not path:
         return
     backups = window.service.backup
@@ -222,7 +222,7 @@ def finish_exit_copy(window) -> BackupInfo | None:  # noqa: ANN001 - MainWindow
 
 def choose_folder(window) -> None:  # noqa: ANN001 - MainWindow
     """Công cụ → Thư mục sao lưu tự động…: where the daily and exit copies go."""
-    folder = QFileDialog.getExistingDirectory(window, tr("Thư mục sao lưu tự động"), str(backup_folder()))
+    folder = file_dialogs.folder(window, tr("Thư mục sao lưu tự động"), backup_folder())
     if not folder:
         return
     try:

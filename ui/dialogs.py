@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -220,7 +219,9 @@ class SettingsDialog(QDialog):
         layout.addWidget(_buttons(self, tr("Lưu")))
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("Chọn thư mục dữ liệu"), self.folder_edit.text())
+        from ui import file_dialogs
+
+        folder = file_dialogs.folder(self, tr("Chọn thư mục dữ liệu"), self.folder_edit.text())
         if folder:
             self.folder_edit.setText(folder)
 

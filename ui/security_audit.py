@@ -9,13 +9,11 @@ with a ``person_id`` a "Chỉ hồ sơ: …" box filters on that dossier (ticked
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.security.access import ACTION_LABELS, AuditFilter, AuditPage
 from app.services import HoSoService
-from ui import dialogs
+from ui import dialogs, file_dialogs
 from ui.dialogs import show_error
 from ui.security_common import fill_table, read_only_table, tr, when
 from ui.widgets.date_edit import DateEdit
@@ -133,8 +131,7 @@ class AuditDialog(QDialog):
         self.next_button.setEnabled(last < page.total)
 
     def ask_export_path(self) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Xuất nhật ký ra Excel"), str(Path.home() / "nhat-ky.xlsx"),
-                                              tr("Tệp Excel (*.xlsx)"))
+        path = file_dialogs.save_file(self, tr("Xuất nhật ký ra Excel"), "nhat-ky.xlsx", tr("Tệp Excel (*.xlsx)")) or ""
         if path and not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         return path or None

@@ -568,6 +568,10 @@ Your data is intact. Next time, use Tools → Back up data… to make a backup.<
         <translation>{count} record(s)</translation>
     </message>
     <message>
+        <source>xếp theo mức độ phù hợp với từ tìm</source>
+        <translation>in order of relevance to the search</translation>
+    </message>
+    <message>
         <source>Ảnh 4 × 6</source>
         <translation>Photo 4 × 6</translation>
     </message>
@@ -2553,8 +2557,8 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>An Excel file (.xlsx, .xls) or .csv with one row per person. The column header row may be below a table title; text typed in TCVN3 (.VnTime) or VNI fonts is converted to Unicode automatically.</translation>
     </message>
     <message>
-        <source>Chưa chọn tệp</source>
-        <translation>No file selected</translation>
+        <source>Gõ hoặc dán đường dẫn tệp rồi nhấn Enter, hoặc bấm Chọn tệp…</source>
+        <translation>Type or paste the file's path and press Enter, or click Choose file…</translation>
     </message>
     <message>
         <source>Chọn tệp…</source>
@@ -2575,6 +2579,10 @@ From now on, packages signed with this key will be rejected; records imported ea
     <message>
         <source>Trang danh sách:</source>
         <translation>List sheet:</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy tệp {path}.</source>
+        <translation>File {path} not found.</translation>
     </message>
     <message>
         <source>Đang đọc tệp…</source>
@@ -3392,8 +3400,8 @@ Drag and drop an image file here</translation>
         <translation>Add new record</translation>
     </message>
     <message>
-        <source>(chưa chọn đơn vị)</source>
-        <translation>(no unit selected)</translation>
+        <source>(chọn đơn vị)</source>
+        <translation>(choose a unit)</translation>
     </message>
     <message>
         <source>Điền sẵn theo đơn vị</source>

@@ -42,7 +42,7 @@ def test_backup_now_writes_a_verified_copy(qtbot, window, told, monkeypatch, tmp
     out = tmp_path / "ban-sao.sqlite"
     seen = {}
 
-    def save_dialog(_parent, _title, suggested, _filter):
+    def save_dialog(_parent, _title, suggested, _filter, *_options):
         seen["suggested"] = suggested
         return str(out), ""
 

@@ -14,8 +14,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from app.fields import PERSON_FIELDS, SECTION_FIELDS
-from tests.ui.conftest import SHOTS
-from tests.ui.conftest import commit_text, press, type_ascii
+from tests.ui.conftest import SHOTS, commit_text, press, type_ascii
 from ui.editor import PersonEditor
 from ui.editor.layout import PAGES, placed_fields, placed_sections
 

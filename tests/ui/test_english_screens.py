@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
-    QComboBox,
     QGroupBox,
     QLabel,
     QLineEdit,

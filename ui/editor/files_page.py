@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QImage, QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -26,6 +25,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ui import file_dialogs
 
 PHOTO_SIZE = QSize(400, 600)  # 4 x 6 cm at about 250 dpi
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp", ".tif", ".tiff")
@@ -193,7 +194,7 @@ class FilesPage(QWidget):
     # --- photo ------------------------------------------------------------------------------------
     def ask_photo_path(self) -> str:
         images = self.tr("Ảnh (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)")
-        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Chọn ảnh 4 x 6"), "", images)
+        path = file_dialogs.open_file(self, self.tr("Chọn ảnh 4 x 6"), images) or ""
         return path
 
     def choose_photo(self) -> None:
@@ -224,7 +225,7 @@ class FilesPage(QWidget):
 
     # --- documents ----------------------------------------------------------------------------------
     def ask_document_paths(self) -> list[str]:
-        paths, _filter = QFileDialog.getOpenFileNames(self, self.tr("Thêm tệp đính kèm"))
+        paths = file_dialogs.open_files(self, self.tr("Thêm tệp đính kèm"))
         return paths
 
     def add_documents(self) -> None:
@@ -276,7 +277,7 @@ class FilesPage(QWidget):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
     def ask_save_path(self, name: str) -> str:
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Lưu tệp đính kèm"), name)
+        path = file_dialogs.save_file(self, self.tr("Lưu tệp đính kèm"), name) or ""
         return path
 
     def save_document_as(self) -> None:
