@@ -66,7 +66,7 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     ok = box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
     ok.setObjectName("ok_button")
     default_button(dialog, ok)
-    box.addButton(tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole).setObjectName("cancel_button")
+    box.addButton(tr("Huỷ"), QDialogButtonBox.ButtonRole.RejectRole).setObjectName("cancel_button")
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
@@ -79,7 +79,7 @@ def show_error(parent: QWidget | None, message: str) -> None:
 def confirm(parent: QWidget | None, question: str, yes_text: str) -> bool:
     box = QMessageBox(QMessageBox.Icon.Question, "HoSo", question, parent=parent)
     yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(tr("Hủy"), QMessageBox.ButtonRole.RejectRole)
+    box.addButton(tr("Huỷ"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is yes
 

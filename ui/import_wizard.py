@@ -313,7 +313,7 @@ class ImportWizard(QWizard):
         for which, text in ((QWizard.WizardButton.BackButton, self.tr("< Quay lại")),
                              (QWizard.WizardButton.NextButton, self.tr("Tiếp >")),
                              (QWizard.WizardButton.FinishButton, self.tr("Xong")),
-                             (QWizard.WizardButton.CancelButton, self.tr("Hủy"))):
+                             (QWizard.WizardButton.CancelButton, self.tr("Huỷ"))):
             self.setButtonText(which, text)
         self.file_page, self.preview_page, self.result_page = FilePage(), PreviewPage(), ResultPage()
         self.columns_page = ColumnsPage(service.units.list_units(), unit_code)

@@ -145,7 +145,7 @@ class ChangePasswordDialog(_Form):
     def __init__(self, service: HoSoService, parent: QWidget | None = None, *, forced: bool = False):
         intro = (tr("Mật khẩu của bạn do quản trị viên đặt: hãy đổi mật khẩu trước khi làm việc.") if forced
                  else tr("Đổi mật khẩu của tài khoản {name}.").format(name=service.principal.username))
-        super().__init__(parent, tr("Đổi mật khẩu"), intro, tr("Đổi mật khẩu"), tr("Thoát") if forced else tr("Hủy"))
+        super().__init__(parent, tr("Đổi mật khẩu"), intro, tr("Đổi mật khẩu"), tr("Thoát") if forced else tr("Huỷ"))
         self.service = service
         self.old_edit = _password_edit("old_password_edit")
         self.new_edit = _password_edit("new_password_edit")

@@ -98,7 +98,7 @@ class _Job:
                                                   lambda exc: self.failed(exc), cancellable=cancellable)
 
     def finished(self, result: Any) -> None:
-        if self.op.cancelled:  # finished just as the user pressed Hủy
+        if self.op.cancelled:  # finished just as the user pressed Huỷ
             self.discard()
             return
         self.ready(result)
@@ -153,7 +153,7 @@ class UnitPrintChoice:
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     box = QDialogButtonBox()
     box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole).setObjectName("ok_button")
-    box.addButton(translate("Reports", "Hủy"), QDialogButtonBox.ButtonRole.RejectRole).setObjectName("cancel_button")
+    box.addButton(translate("Reports", "Huỷ"), QDialogButtonBox.ButtonRole.RejectRole).setObjectName("cancel_button")
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
@@ -186,7 +186,7 @@ class UnitPrintDialog(QDialog):
 
 
 def print_unit_profiles(parent: QWidget | None, service: HoSoService, unit_code: str | None) -> BackgroundOp | None:
-    """Every profile of the chosen unit in one PDF, with progress and Hủy, then the preview."""
+    """Every profile of the chosen unit in one PDF, with progress and Huỷ, then the preview."""
     name = unit_name(service, unit_code)
     if unit_code is None or name is None:
         inform(parent, translate("Reports", "Hãy chọn một đơn vị trong cây đơn vị trước khi in hồ sơ cả đơn vị."))

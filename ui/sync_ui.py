@@ -142,7 +142,7 @@ class SyncDialog(QDialog):
 
 
 def _status_word(status: str | None) -> str:
-    return {"done": tr("xong"), "failed": tr("lỗi"), "cancelled": tr("đã hủy"),
+    return {"done": tr("xong"), "failed": tr("lỗi"), "cancelled": tr("đã huỷ"),
             "running": tr("bị ngắt giữa chừng")}.get(status or "", status or "")
 
 

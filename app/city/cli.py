@@ -45,7 +45,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     roles = sub.add_parser("roles", parents=[common], help="danh sách vai trò đơn vị và đơn vị của chúng")
     roles.add_argument("--refresh", action="store_true", help="tính lại đơn vị trực thuộc sau khi cây đơn vị thay đổi")
     roles.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
-    drop = sub.add_parser("drop-role", parents=[common], help="thu hồi quyền và xóa vai trò của một đơn vị")
+    drop = sub.add_parser("drop-role", parents=[common], help="thu hồi quyền và xoá vai trò của một đơn vị")
     drop.add_argument("role", metavar="NAME")
     city.set_defaults(open_db=False)  # _city checks --db is PostgreSQL first: opening a SQLite path creates it
     return {"city": _city}
@@ -135,5 +135,5 @@ def _drop(db: Database, args: argparse.Namespace) -> int:
         known = remove_unit_role(session, args.role)
     if not known:
         raise UserError(f"Không có vai trò đơn vị '{args.role}'.")
-    output.message(f"Đã thu hồi quyền và xóa vai trò {args.role}.")
+    output.message(f"Đã thu hồi quyền và xoá vai trò {args.role}.")
     return 0

@@ -16,7 +16,7 @@
         <translation>{count} record(s) you were entering last time were not saved. Reopen them to continue?</translation>
     </message>
     <message>
-        <source>Hủy</source>
+        <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
@@ -236,11 +236,11 @@
         <translation>Change history…</translation>
     </message>
     <message>
-        <source>Xóa hồ sơ…</source>
+        <source>Xoá hồ sơ…</source>
         <translation>Delete record…</translation>
     </message>
     <message>
-        <source>Khôi phục hồ sơ đã xóa…</source>
+        <source>Khôi phục hồ sơ đã xoá…</source>
         <translation>Restore a deleted record…</translation>
     </message>
     <message>
@@ -360,15 +360,15 @@
         <translation>Change password…</translation>
     </message>
     <message>
-        <source>Xóa hồ sơ đang chọn? Hồ sơ đã xóa vẫn có thể khôi phục.</source>
+        <source>Xoá hồ sơ đang chọn? Hồ sơ đã xoá vẫn có thể khôi phục.</source>
         <translation>Delete the selected record? Deleted records can still be restored.</translation>
     </message>
     <message>
-        <source>Khôi phục hồ sơ đã xóa</source>
+        <source>Khôi phục hồ sơ đã xoá</source>
         <translation>Restore a deleted record</translation>
     </message>
     <message>
-        <source>Số CCCD của hồ sơ đã xóa</source>
+        <source>Số CCCD của hồ sơ đã xoá</source>
         <translation>ID number of the deleted record</translation>
     </message>
     <message>
@@ -376,7 +376,7 @@
         <translation>Change history: {name}</translation>
     </message>
     <message>
-        <source>Xóa</source>
+        <source>Xoá</source>
         <translation>Delete</translation>
     </message>
     <message>
@@ -1364,7 +1364,7 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>View and approve…</translation>
     </message>
     <message>
-        <source>đã xóa</source>
+        <source>đã xoá</source>
         <translation>deleted</translation>
     </message>
     <message>
@@ -1560,7 +1560,7 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>failed</translation>
     </message>
     <message>
-        <source>đã hủy</source>
+        <source>đã huỷ</source>
         <translation>canceled</translation>
     </message>
     <message>
@@ -1594,7 +1594,7 @@ From now on, packages signed with this key will be rejected; records imported ea
 <context>
     <name>BackgroundOp</name>
     <message>
-        <source>Hủy</source>
+        <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
 </context>
@@ -1609,7 +1609,7 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>This ID number is already in the record of {name} (unit: {unit})</translation>
     </message>
     <message>
-        <source> — hồ sơ đó đã bị xóa, hãy khôi phục thay vì tạo mới</source>
+        <source> — hồ sơ đó đã bị xoá, hãy khôi phục thay vì tạo mới</source>
         <translation> — that record has been deleted; restore it instead of creating a new one</translation>
     </message>
     <message>
@@ -2558,7 +2558,7 @@ From now on, packages signed with this key will be rejected; records imported ea
     </message>
     <message>
         <source>Gõ hoặc dán đường dẫn tệp rồi nhấn Enter, hoặc bấm Chọn tệp…</source>
-        <translation>Type or paste the file's path and press Enter, or click Choose file…</translation>
+        <translation>Type or paste the file&apos;s path and press Enter, or click Choose file…</translation>
     </message>
     <message>
         <source>Chọn tệp…</source>
@@ -2632,7 +2632,7 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>Choose photo…</translation>
     </message>
     <message>
-        <source>Xóa ảnh</source>
+        <source>Xoá ảnh</source>
         <translation>Remove photo</translation>
     </message>
     <message>
@@ -2644,7 +2644,7 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>Add file…</translation>
     </message>
     <message>
-        <source>Xóa tệp</source>
+        <source>Xoá tệp</source>
         <translation>Remove file</translation>
     </message>
     <message>
@@ -2715,7 +2715,7 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>Finish</translation>
     </message>
     <message>
-        <source>Hủy</source>
+        <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
@@ -3009,7 +3009,7 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>19–20. Honorary titles, strengths</translation>
     </message>
     <message>
-        <source>Khen thưởng, sức khỏe, bảo hiểm</source>
+        <source>Khen thưởng, sức khoẻ, bảo hiểm</source>
         <translation>Rewards, health, insurance</translation>
     </message>
     <message>
@@ -3021,7 +3021,7 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>21–22. Rewards, discipline</translation>
     </message>
     <message>
-        <source>23. Sức khỏe</source>
+        <source>23. Sức khoẻ</source>
         <translation>23. Health</translation>
     </message>
     <message>
@@ -3169,7 +3169,7 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>Save record (Ctrl+S)</translation>
     </message>
     <message>
-        <source>Hủy</source>
+        <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
@@ -3420,7 +3420,7 @@ Drag and drop an image file here</translation>
         <translation>Create record</translation>
     </message>
     <message>
-        <source>Hủy</source>
+        <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
@@ -3451,7 +3451,7 @@ Drag and drop an image file here</translation>
         <translation>Preparing the personal history statement…</translation>
     </message>
     <message>
-        <source>Hủy</source>
+        <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
@@ -3542,7 +3542,7 @@ Drag and drop an image file here</translation>
         <translation>Importing into HoSo…</translation>
     </message>
     <message>
-        <source>Đã hủy việc nhập: không có gì được ghi vào HoSo.</source>
+        <source>Đã huỷ việc nhập: không có gì được ghi vào HoSo.</source>
         <translation>Import canceled: nothing was written to HoSo.</translation>
     </message>
     <message>
@@ -3569,7 +3569,7 @@ Drag and drop an image file here</translation>
         <translation>Add row</translation>
     </message>
     <message>
-        <source>Xóa dòng</source>
+        <source>Xoá dòng</source>
         <translation>Delete row</translation>
     </message>
     <message>

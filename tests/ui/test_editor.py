@@ -93,7 +93,7 @@ def test_loads_the_dossier_unchanged(editor, service, full_person) -> None:
 
 
 def change_identity_tabs(editor: PersonEditor) -> None:
-    """Sơ yếu lý lịch; Tuyển dụng, công tác; Trình độ, Đảng, quân ngũ; Khen thưởng, sức khỏe."""
+    """Sơ yếu lý lịch; Tuyển dụng, công tác; Trình độ, Đảng, quân ngũ; Khen thưởng, sức khoẻ."""
     widget(editor, "other_names").clear()
     commit_text(widget(editor, "other_names"), "Bình Nguyễn Văn")
     religion = widget(editor, "religion_code")

@@ -249,7 +249,7 @@ def test_cancel_during_the_import_leaves_nothing(qtbot, service, messy_file) -> 
     go_on.set()
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=10000)
     assert wizard.result.cancelled
-    assert "Đã hủy" in wizard.result_page.headline.text()
+    assert "Đã huỷ" in wizard.result_page.headline.text()
     assert service.people.person_ids(PersonFilter(statuses=())) == []
     assert not wizard.wrote and emitted == []
     assert not wizard.result_page.report_button.isEnabled()

@@ -30,7 +30,7 @@ def check_cccd(service: HoSoService, row: FieldRow, exclude: uuid.UUID | None) -
     text = text.format(name=owner.full_name, unit=unit)
     if owner.deleted:
         text += QCoreApplication.translate("CccdCheck",
-                                           " — hồ sơ đó đã bị xóa, hãy khôi phục thay vì tạo mới")
+                                           " — hồ sơ đó đã bị xoá, hãy khôi phục thay vì tạo mới")
     row.set_warning(text)
 
 

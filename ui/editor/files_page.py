@@ -151,7 +151,7 @@ class FilesPage(QWidget):
         column = QVBoxLayout(box)
         column.addWidget(self.photo_frame, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addWidget(self._button(self.tr("Chọn ảnh…"), "choose_photo_button", self.choose_photo))
-        column.addWidget(self._button(self.tr("Xóa ảnh"), "remove_photo_button", self.remove_photo))
+        column.addWidget(self._button(self.tr("Xoá ảnh"), "remove_photo_button", self.remove_photo))
         column.addStretch(1)
         return box
 
@@ -160,7 +160,7 @@ class FilesPage(QWidget):
         self.document_list.setMinimumWidth(200)
         buttons = QGridLayout()  # two by two: the page stays narrow enough for a 1024-pixel screen
         actions = ((self.tr("Thêm tệp…"), "add_document_button", self.add_documents),
-                   (self.tr("Xóa tệp"), "remove_document_button", self.remove_document),
+                   (self.tr("Xoá tệp"), "remove_document_button", self.remove_document),
                    (self.tr("Mở"), "open_document_button", self.open_document),
                    (self.tr("Lưu thành…"), "save_document_button", self.save_document_as))
         for i, (text, name, slot) in enumerate(actions):

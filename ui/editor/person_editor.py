@@ -227,12 +227,12 @@ class PersonEditor(QDialog):
                           self.tr("Hồ sơ có thay đổi chưa lưu. Lưu trước khi đóng?"), parent=self)
         save = box.addButton(self.tr("Lưu"), QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton(self.tr("Không lưu"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(self.tr("Hủy"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(self.tr("Huỷ"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         return {save: "save", discard: "discard"}.get(box.clickedButton(), "cancel")
 
     def reject(self) -> None:
-        """Esc, Hủy and the window's close button come here: unsaved changes are asked about."""
+        """Esc, Huỷ and the window's close button come here: unsaved changes are asked about."""
         if self.has_changes():
             answer = self.ask_unsaved()
             if answer == "save" and self.save():

@@ -77,7 +77,7 @@ class QuickEntryDialog(QDialog):
         self.create_button.setObjectName("create_button")
         dialogs.default_button(self, self.create_button)
         self.create_button.clicked.connect(self.create)
-        cancel = QPushButton(self.tr("Hủy"))
+        cancel = QPushButton(self.tr("Huỷ"))
         cancel.setObjectName("cancel_button")
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
