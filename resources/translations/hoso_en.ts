@@ -3588,6 +3588,14 @@ Drag and drop an image file here</translation>
         <translation>Staff numbers and quality report</translation>
     </message>
     <message>
+        <source>Công chức (mẫu BM01)</source>
+        <translation>Civil servants (form BM01)</translation>
+    </message>
+    <message>
+        <source>Viên chức</source>
+        <translation>Public employees</translation>
+    </message>
+    <message>
         <source>Xem trước và in (PDF)</source>
         <translation>Preview and print (PDF)</translation>
     </message>
@@ -3602,6 +3610,10 @@ Drag and drop an image file here</translation>
     <message>
         <source>Tính đến ngày</source>
         <translation>As of</translation>
+    </message>
+    <message>
+        <source>Thống kê</source>
+        <translation>Count</translation>
     </message>
     <message>
         <source>Kết quả</source>
