@@ -152,6 +152,8 @@ class RowsModel(QAbstractTableModel):
             if key not in self._sort_keys:
                 self._sort_keys[key] = column.sort(row) if column.sort else fold(column.text(row))
             return self._sort_keys[key]
+        if role == Qt.ItemDataRole.ToolTipRole:  # a cut cell (the notes) is read whole by hovering
+            return self._roles[role](row) or column.text(row) or None
         if role in self._roles:
             return self._roles[role](row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.right:

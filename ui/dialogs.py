@@ -198,6 +198,10 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(tr("Cài đặt"))
         self.folder_edit = QLineEdit(str(data_dir))
         self.folder_edit.setObjectName("folder_edit")
+        # the whole path shows (a data folder under a Windows profile is long); the tooltip too
+        self.folder_edit.setMinimumWidth(min(self.fontMetrics().horizontalAdvance(str(data_dir)) + 24, 720))
+        self.folder_edit.setToolTip(str(data_dir))
+        self.folder_edit.textChanged.connect(self.folder_edit.setToolTip)
         browse = QPushButton(tr("Chọn…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()

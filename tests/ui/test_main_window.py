@@ -223,3 +223,22 @@ def test_shortcuts(qtbot, window) -> None:
     qtbot.waitExposed(window)
     actions["find_action"].trigger()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.people.search_edit, timeout=2000)
+
+
+def test_long_names_are_not_cut(qtbot, window) -> None:
+    from pathlib import Path
+
+    from PySide6.QtCore import Qt
+
+    from ui import dialogs
+
+    tree = window.units.view
+    index = tree.model().index(0, 0, tree.model().index(0, 0))  # the first unit under "Tất cả đơn vị"
+    assert "UBND thành phố Đà Nẵng" in str(tree.model().data(index, Qt.ItemDataRole.ToolTipRole))
+    assert tree.header().sectionResizeMode(0) == tree.header().ResizeMode.ResizeToContents  # scrolls, not cut
+    folder = Path("/home/nguyenvana/.local/share/HoSo/du-lieu-phong-noi-vu-2026")
+    settings_dialog = dialogs.SettingsDialog(None, folder, "vi")
+    qtbot.addWidget(settings_dialog)
+    settings_dialog.show()
+    edit = settings_dialog.folder_edit
+    assert edit.width() >= edit.fontMetrics().horizontalAdvance(str(folder))  # the whole path shows
