@@ -18,8 +18,7 @@ from app.errors import UserError
 from app.paths import recovery_dir
 from app.resources import resource_path
 from app.services import HoSo
-from ui import backup_ui, login, main_window, settings
-from ui.open_editors import editor_widgets
+from ui import backup_ui, login, main_window, open_editors, settings
 
 logger = logging.getLogger(__name__)
 _translators: list[QTranslator] = []
@@ -53,7 +52,7 @@ def keep_unsaved_work() -> list[Path]:
     """Write the text of every open editor to the recovery folder (called when HoSo crashes)."""
 
     saved = []
-    for editor in editor_widgets():
+    for editor in open_editors.editor_widgets():
         try:
             state = editor.form_state()
         except Exception:  # a crash inside the crash handler must not hide the first one
@@ -107,6 +106,9 @@ def run_app(target: str) -> int:
         return 0
     window = main_window.MainWindow(service)
     window.show()
+    warning = service.audit.startup_warning()  # history altered outside HoSo (app/security/chain.py)
+    if warning:
+        QMessageBox.warning(window, "HoSo", warning)
     offer_recovery(window)
     code = app.exec()
     backup_ui.finish_exit_copy(window)  # the exit copy ran on a worker while the window closed

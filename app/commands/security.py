@@ -53,6 +53,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     units.add_argument("codes", nargs="*", metavar="CODE")
 
     audit = subparsers.add_parser("audit", parents=[common], help="nhật ký thay đổi và truy cập", description=AS_ADMIN)
+    audit.add_argument("verify", nargs="?", choices=("verify",), metavar="verify",
+                       help="kiểm tra chuỗi băm của nhật ký thay đổi và nhật ký truy cập (app/security/chain.py)")
     audit.add_argument("--user", metavar="U")
     audit.add_argument("--action", metavar="A", help="một thao tác (view, print, export, login, update…) "
                                                      "hoặc change / access / review")
@@ -131,6 +133,8 @@ def _day(text: str | None, option: str) -> dt.date | None:
 
 
 def _audit(db: Database, args: argparse.Namespace) -> int:
+    if args.verify:
+        return _audit_verify(db, args)
     service = services(db)
     flt = AuditFilter(user=args.user, action=args.action, since=_day(args.since, "--since"),
                       until=_day(args.until, "--until"))
@@ -148,6 +152,18 @@ def _audit(db: Database, args: argparse.Namespace) -> int:
                   for e in page.entries])
     output.message(f"{len(page.entries)} / {page.total} dòng.")
     return 0
+
+
+def _audit_verify(db: Database, args: argparse.Namespace) -> int:
+    """``audit verify [--json]`` (CONTRACT): exit 1 when a link of the chain is broken."""
+    report = services(db).audit.verify()
+    if args.json:
+        output.emit_json(report.as_json())
+    elif report.ok:
+        output.message(f"Chuỗi băm nguyên vẹn: {report.entries} mục nhật ký đã kiểm tra.")
+    else:
+        output.message(f"Chuỗi băm bị đứt ở {report.first_break.describe()} ({report.entries} mục đã kiểm tra).")
+    return 0 if report.ok else 1
 
 
 def _review(db: Database, args: argparse.Namespace) -> int:

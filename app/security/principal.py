@@ -15,6 +15,7 @@ the URL: the HoSo account bound to the login, or the Department; anything else i
 from __future__ import annotations
 
 import dataclasses
+import getpass
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,10 +23,18 @@ from dataclasses import dataclass
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from app.city.mode import is_city_database
-from app.db import current_user
 from app.errors import UserError
-from models import Unit, User, UserUnit
+from models import Setting, Unit, User, UserUnit
+
+CITY_SETTING = "database_role"  # written by ``city init`` (app/city/init.py): {"role": "city", …}
+
+
+def current_user() -> str:
+    """The operating-system user (the local administrator's name; app.db names writers the same way)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "hoso"
 
 ROLE_LABELS = {"admin": "quản trị viên", "clerk": "cán bộ nhập liệu", "head": "lãnh đạo đơn vị",
                "viewer": "người xem"}
@@ -84,8 +93,13 @@ def refresh(session: Session, principal: Principal) -> Principal:
 
 
 def city_mode(session: Session) -> bool:
-    """True on the city database (app.city.mode)."""
-    return bool(is_city_database(session))
+    """True on the city database: PostgreSQL prepared by ``city init`` (the same test as
+    ``app.city.mode.is_city_database``, read here so that who-acts never imports the city package;
+    tests/city/test_cli_principal.py checks the two agree)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return False
+    row = session.get(Setting, CITY_SETTING)
+    return row is not None and (row.value or {}).get("role") == "city"
 
 
 def for_user(session: Session, user: object, *, is_city_readonly: bool | None = None) -> Principal:

@@ -7,13 +7,24 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from app.security import access
+from app.security import access, chain
 from app.security.permissions import require
 from app.services.base import Area
-from app.services.policy import policy
+from app.services.policy import PUBLIC, policy
 
 
 class Audit(Area):
+    @policy("view_audit")
+    def verify(self) -> chain.Report:
+        """``audit verify``: the whole hash chain of the change and access logs."""
+        return chain.verify_database(self._db, self.principal)
+
+    @policy(PUBLIC, write=True)
+    def startup_warning(self) -> str | None:
+        """The check at start (local file): the warning the administrator must see when the logs
+        were changed outside HoSo (None for anyone else, or when all is well)."""
+        return chain.startup_warning(self._db, self.principal)
+
     @policy("view_audit", mask="audit_page")
     def audit_log(self, flt: access.AuditFilter | None = None, offset: int = 0, limit: int | None = 200, *,
                   person_key: str | None = None) -> access.AuditPage:

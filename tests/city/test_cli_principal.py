@@ -93,3 +93,13 @@ def test_the_department_still_reads_everything(city, capsys) -> None:
     code, out, err = _run(capsys, "show", HC_CCCD, "--json", "--db", city.url)
     assert code == 0, err
     assert json.loads(out)["religion"] == "Phật giáo"
+
+
+def test_who_acts_knows_the_city_database_as_the_city_package_does(city) -> None:
+    from app.city.init import SETTING_KEY
+    from app.city.mode import is_city_database
+    from app.security.principal import CITY_SETTING, city_mode
+
+    assert CITY_SETTING == SETTING_KEY
+    with city.db.session() as s:
+        assert city_mode(s) is True and is_city_database(s) is True

@@ -301,3 +301,20 @@ def test_a_clerk_sees_only_own_units_in_the_tree(qtbot, world: World) -> None:
     qtbot.waitUntil(lambda: sync_label is None or sync_label.isHidden())
     admin = window_of(qtbot, world.admin)
     assert all(not admin.units.view.isRowHidden(r, model.index(0, 0)) for r in range(model.rowCount(model.index(0, 0))))
+
+
+def test_the_viewers_list_offers_no_sensitive_filter_or_sort(qtbot, world: World) -> None:
+    """The Party filter is not offered and a click on the CCCD or Party-date column sorts nothing
+    for a role that sees them masked (the services would refuse both); the head keeps both."""
+    from app.listing import PersonFilter
+
+    viewer, head = window_of(qtbot, world.viewer), window_of(qtbot, world.head)
+    assert viewer.people.party_combo.isHidden() and not head.people.party_combo.isHidden()
+    assert viewer.people.current_filter().party_member is None
+    keys = [c.key for c in viewer.people.model.columns]
+    assert "cccd" in keys  # a default column
+    viewer.people._header_clicked(keys.index("cccd"))
+    assert viewer.people.sort == (None, False)
+    head.people._header_clicked([c.key for c in head.people.model.columns].index("cccd"))
+    assert head.people.sort == ("cccd", False)
+    assert world.viewer.people.person_keys(PersonFilter(query="048085")) == []  # a CCCD prefix finds nobody
