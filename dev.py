@@ -7,6 +7,8 @@
     python3 dev.py bench [ARGS]     run the benchmarks (tests/benchmarks, on demand)
     python3 dev.py fuzz [ARGS]      the long fuzzing run (tests/fuzz, 10,000 examples each)
     python3 dev.py hoso ARGS        run the command line (same as `hoso ARGS` once installed)
+    python3 dev.py build            the one-folder program for this platform, into dist/HoSo/
+                                    (PyInstaller, packaging/hoso.spec; no Python needed to run it)
 
 Each command first makes sure ``.venv`` exists and holds the project with its dependencies
 (re-installed only when pyproject.toml changes), then runs inside it.
@@ -18,6 +20,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -47,13 +50,39 @@ def ensure_environment() -> None:
     STAMP.write_text(wanted)
 
 
+def ensure_build_tools(python: Path | str = PYTHON) -> None:
+    """PyInstaller (the optional extra ``build``), installed on first use only: people who never
+    build never download it."""
+    if subprocess.run([str(python), "-c", "import PyInstaller"], capture_output=True).returncode == 0:
+        return
+    print("Đang cài công cụ đóng gói (PyInstaller)…", file=sys.stderr)
+    subprocess.run([str(python), "-m", "pip", "--disable-pip-version-check", "-q", "install", "-e",
+                    f"{ROOT}[build]"], check=True)
+
+
+def build_app(python: Path | str = PYTHON, dist: Path = ROOT / "dist", work: Path = ROOT / "build") -> Path:
+    """Run PyInstaller on packaging/hoso.spec; the program folder is ``dist/HoSo``. Checks that the
+    program starts and reports its version; returns the folder."""
+    started = time.monotonic()
+    subprocess.run([str(python), "-m", "PyInstaller", str(ROOT / "packaging" / "hoso.spec"), "--noconfirm",
+                    "--log-level", "WARN", "--distpath", str(dist), "--workpath", str(work / "pyinstaller")],
+                   cwd=ROOT, check=True)
+    folder = dist / "HoSo"
+    program = folder / ("hoso-cli.exe" if os.name == "nt" else "HoSo")
+    shown = subprocess.run([str(program), "--version"], capture_output=True, text=True, check=True).stdout.strip()
+    size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
+    print(f"{shown}: {folder} ({size / 1e6:.0f} MB, đóng gói trong {time.monotonic() - started:.0f} giây)",
+          file=sys.stderr)
+    return folder
+
+
 def run(args: list[str]) -> int:
     return subprocess.run([str(PYTHON), *args], cwd=ROOT).returncode
 
 
 def main(argv: list[str]) -> int:
     command, rest = (argv[0], argv[1:]) if argv else ("app", [])
-    if command not in ("app", "test", "bench", "fuzz", "hoso"):
+    if command not in ("app", "test", "bench", "fuzz", "hoso", "build"):
         print(__doc__, file=sys.stderr)
         return 2
     ensure_environment()
@@ -67,6 +96,17 @@ def main(argv: list[str]) -> int:
         return run(["-m", "pytest", "tests/fuzz", "-p", "no:cacheprovider", *rest])
     if command == "hoso":
         return run(["main.py", *rest])
+    if command == "build":
+        if rest:
+            print(__doc__, file=sys.stderr)
+            return 2
+        ensure_build_tools()
+        try:
+            build_app()
+        except subprocess.CalledProcessError as exc:
+            print(f"Đóng gói không thành công (lệnh trả về mã {exc.returncode}).", file=sys.stderr)
+            return 1
+        return 0
     if "--demo" in rest:
         rest.remove("--demo")
         code = run(["main.py", "demo", "--count", "2000", "--if-empty", *rest])

@@ -9,11 +9,13 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import os
+import platform
 import sys
 from collections.abc import Sequence
 
 from app import cli, output
 from app.paths import log_dir
+from app.version import is_frozen, version_text
 
 logger = logging.getLogger("hoso")
 
@@ -35,18 +37,43 @@ def configure_logging() -> str:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    logger.info("%s (Python %s, %s%s)", version_text(), platform.python_version(), platform.platform(),
+                ", bản đóng gói" if is_frozen() else "")
     return str(path)
 
 
 def launch_gui(target: str) -> int:
     from ui.application import run_app
 
+    if probe := os.environ.get("HOSO_STARTUP_PROBE"):  # tests/frozen and the start-up benchmark only
+        from ui.startup_probe import install
+
+        install(probe)
     return run_app(target)
+
+
+def _console_for_windowed_exe() -> None:
+    """The built HoSo.exe is a windowed program on Windows (packaging/hoso.spec): it starts with no
+    stdout/stderr. It attaches to the console it was started from, if any, so ``HoSo.exe search …``
+    prints there (the prompt does not wait for it: scripts use the console program ``hoso-cli.exe``
+    beside it); started from the Start menu it has none, and the command line's output goes nowhere
+    instead of failing. Everywhere else (a console, a source run) this does nothing."""
+    if sys.stdout is not None and sys.stderr is not None:
+        return
+    attached = False
+    if sys.platform == "win32":
+        import ctypes
+
+        attached = bool(ctypes.windll.kernel32.AttachConsole(-1))  # ATTACH_PARENT_PROCESS
+    out = open("CONOUT$" if attached else os.devnull, "w", encoding="utf-8", errors="replace")  # noqa: SIM115
+    sys.stdout = sys.stdout or out
+    sys.stderr = sys.stderr or out
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     private_files()
     log_path = configure_logging()
+    _console_for_windowed_exe()
     try:
         return cli.run(argv, gui=launch_gui)
     except Exception as exc:  # the last guard: a user never sees a traceback

@@ -72,6 +72,7 @@ def build_parser() -> Parser:
     common.add_argument("--db", metavar="TARGET", default=argparse.SUPPRESS, help=db_help)
     parser = Parser(prog="hoso", description="HoSo — quản lý hồ sơ cán bộ, công chức, viên chức")
     parser.add_argument("--db", metavar="TARGET", default=None, help=db_help)
+    parser.add_argument("--version", action="store_true", help="in số phiên bản (HoSo X.Y.Z) rồi thoát")
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
     sub.add_parser("gui", parents=[common], help="mở ứng dụng")
     for module in SUBCOMMANDS:
@@ -85,6 +86,11 @@ def run(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> in
     except UsageError as exc:
         output.message(str(exc))
         return 2
+    if args.version:
+        from app.version import version_text
+
+        output.out(version_text())
+        return 0
     target = args.db or str(default_database())
     try:
         if args.command in (None, "gui"):

@@ -23,6 +23,7 @@ from ui import (
     settings,
     sync_ui,
 )
+from app.version import version
 from ui.background import run_in_background
 from ui.dialogs import SettingsDialog, TransferDialog, about, confirm, show_error
 from ui.editor import PersonEditor
@@ -33,7 +34,7 @@ from ui.person_list import PersonList
 from ui.preview import PreviewPane
 from ui.unit_tree import UnitTree
 
-VERSION = "0.1.0"
+VERSION = version()  # [project] version of pyproject.toml (app/version.py)
 DEMO_COUNT = 2000
 ALERT_COUNT_DELAY_MS = 1500
 

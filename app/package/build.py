@@ -18,7 +18,6 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,7 @@ from app.package import FORMAT, authorize
 from app.package.keys import own_unit, public_key_info, signing_key, signing_unit
 from app.security import access
 from app.units import get_unit, subtree_ids
+from app.version import version_text
 from models import Attachment, Person, Unit
 
 Progress = Callable[[int, int], None]
@@ -74,10 +74,8 @@ def file_sha256(path: Path) -> str:
 
 
 def generator() -> str:
-    try:
-        return f"HoSo {version('hoso')}"
-    except PackageNotFoundError:
-        return "HoSo"
+    """The manifest's ``generator``: ``HoSo X.Y.Z``, the one version number (app/version.py)."""
+    return version_text()
 
 
 def unit_tree(session: Session, root: Unit) -> list[dict[str, str | None]]:
