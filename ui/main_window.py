@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow, QSplitter, QVBoxLayout,
 from app.errors import UserError
 from app.paths import data_dir, set_data_dir
 from app.services import HoSoService
+from app.version import version
 from ui import (
     alerts_ui,
     backup_ui,
@@ -23,7 +24,6 @@ from ui import (
     settings,
     sync_ui,
 )
-from app.version import version
 from ui.background import run_in_background
 from ui.dialogs import SettingsDialog, TransferDialog, about, confirm, show_error
 from ui.editor import PersonEditor
