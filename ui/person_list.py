@@ -46,9 +46,12 @@ def _combo(name: str, items: list[tuple[str, object]], width: int = 13) -> QComb
     combo.setObjectName(name)
     # the filter bar must not force a wide window: show ~width characters, the popup shows all
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(width)
+    # ...but at least the whole of the first entry ("Party membership: all" is longer in English)
+    combo.setMinimumContentsLength(max(width, min(len(items[0][0]) + 1, 26)) if items else width)
     for label, value in items:
         combo.addItem(label, value)
+    combo.setToolTip(combo.currentText())
+    combo.currentTextChanged.connect(combo.setToolTip)
     return combo
 
 

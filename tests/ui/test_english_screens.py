@@ -132,3 +132,19 @@ def test_the_sync_dialog_in_english(qtbot, english, service, full_person, monkey
     qtbot.wait(100)
     problems = untranslated(dialog)
     assert not problems, "\n".join(problems)
+
+
+def test_the_list_filters_are_not_cut_in_english(qtbot, english, service, full_person, monkeypatch) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    monkeypatch.setattr(main_window.MainWindow, "show_alert_count_at_start", lambda self: None)
+    window = main_window.MainWindow(service)
+    qtbot.addWidget(window)
+    window.resize(1100, 650)
+    window.show()
+    qtbot.wait(100)
+    cut = []
+    for combo in window.findChildren(QComboBox):
+        if combo.isVisible() and combo.width() < combo.fontMetrics().horizontalAdvance(combo.currentText()) + 24:
+            cut.append(combo.currentText())
+    assert not cut, cut
