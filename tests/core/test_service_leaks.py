@@ -154,6 +154,7 @@ READS: dict[str, Any] = {
     "audit.audit_log": lambda w, s, t: _try(s.audit.audit_log, None, 0, None),
     "audit.export_audit": lambda w, s, t: _try(s.audit.export_audit, None, t / "audit.xlsx"),
     "audit.person_audit": lambda w, s, t: [_try(s.audit.person_audit, k) for k in (w.a, w.b)],
+    "audit.verify": lambda w, s, t: _try(s.audit.verify),
     "delivery.sync_state": lambda w, s, t: _try(s.delivery.sync_state),
     "delivery.default_signer": lambda w, s, t: _try(s.delivery.default_signer),
     "delivery.public_key": lambda w, s, t: _try(s.delivery.public_key, "DN.SNV"),
@@ -175,7 +176,7 @@ READS: dict[str, Any] = {
 }
 # who may get an answer at all from the methods that hand out whole files of dossiers
 ADMIN_ONLY = {"delivery.export_package", "backup.backup_now", "audit.audit_log", "audit.export_audit",
-              "audit.person_audit", "backup.database_file", "backup.inspect"}
+              "audit.person_audit", "audit.verify", "backup.database_file", "backup.inspect"}
 
 
 def _try(function: Any, *args: Any, **kwargs: Any) -> Any:
