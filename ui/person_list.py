@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -46,8 +47,9 @@ def _combo(name: str, items: list[tuple[str, object]], width: int = 13) -> QComb
     combo.setObjectName(name)
     # the filter bar must not force a wide window: show ~width characters, the popup shows all
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    # ...but at least the whole of the first entry ("Party membership: all" is longer in English)
-    combo.setMinimumContentsLength(max(width, min(len(items[0][0]) + 1, 26)) if items else width)
+    combo.setMinimumContentsLength(width)
+    # ...and take the room the list has, so a longer entry ("Party membership: all") shows whole
+    combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     for label, value in items:
         combo.addItem(label, value)
     combo.setToolTip(combo.currentText())
@@ -140,7 +142,8 @@ class PersonList(QObject):
         for i, w in enumerate((self.sex_combo, self.type_combo, self.status_combo, self.age_combo,
                                self.party_combo, self.grade_combo)):
             filters.addWidget(w, i // 3, i % 3)
-        filters.setColumnStretch(3, 1)
+        for column in range(3):
+            filters.setColumnStretch(column, 1)
         layout = QVBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search_edit)
