@@ -73,7 +73,8 @@ def _status(db: Database, args: argparse.Namespace) -> int:
     nearest = pending[0].deadline.isoformat() if pending else None
     if args.json:
         output.emit_json({"pending": len(pending), "nearest_deadline": nearest, "overdue": overdue_json(pending),
-                          "last_run": runs[0] if runs else None})
+                          "last_run": runs[0] if runs else None,
+                          "pending_changes": [p.as_json() for p in pending]})
         return 0
     if runs:
         output.out(f"Lần đồng bộ gần nhất: {runs[0]['started_at'][:19]} — {runs[0]['status']}")
