@@ -58,9 +58,10 @@ def _sync(db: Database, args: argparse.Namespace) -> int:
 
 
 def _print_pending(pending: int, overdue: list[dict]) -> None:
-    output.out(f"Còn {pending} hồ sơ chưa gửi; {len(overdue)} hồ sơ quá hạn 3 ngày làm việc (NĐ 27/2026).")
+    output.out(f"Còn {pending} hồ sơ chưa gửi; {len(overdue)} hồ sơ quá hạn (Điều 19 NĐ 27/2026).")
     for item in overdue[:20]:
-        output.out(f"  Quá hạn: {item['full_name']} ({item['cccd']}), hạn {item['deadline']}")
+        output.out(f"  Quá hạn: {item['full_name']} ({item['cccd']}), hạn {item['deadline']}"
+                   + (f" ({item['basis']})" if item.get("basis") else ""))
 
 
 def _status(db: Database, args: argparse.Namespace) -> int:
