@@ -591,30 +591,56 @@ class HoSoService:
     def render_profile_pdf(self, person_id: uuid.UUID, path: str | Path, place: str | None = None,
                            on: dt.date | None = None, *, form: str | None = None) -> int:
         """The person's Mẫu 2C-BNV/2008 (HS02-VC/BNV for a viên chức; the 2023 CV form of TT 06/2023
-        with ``form="cv2023"``) as a PDF; returns its pages."""
+        with ``form="cv2023"``; the form the database's setting chooses for the person's staff type
+        with ``form="default"``) as a PDF; returns its pages."""
+        from app.reports.default_form import default_forms
         from app.reports.profile import photo_of, profile_document, render_profile
-
-        if form == "cv2023":
-            from app.reports.cv2023 import render_cv as render_profile
 
         with self.db.session(self.user) as s:
             person = self._person(s, person_id, "print")
             doc, photo = profile_document(s, person.id), photo_of(s, person.id)
-        pages = render_profile(self._mask(doc), Path(path), photo=photo, place=place, on=on)
+            forms = default_forms(s) if form == "default" else None
+        if form == "cv2023":
+            from app.reports.cv2023 import render_cv
+
+            pages = render_cv(self._mask(doc), Path(path), photo=photo, place=place, on=on)
+        else:
+            pages = render_profile(self._mask(doc), Path(path), photo=photo, place=place, on=on, forms=forms)
         if self._sees_sensitive():
             self._log("print", [person.id], f"in sơ yếu lý lịch ra {Path(path).name}")
         return pages
 
+    def default_forms(self) -> dict[str, str]:
+        """The database's default printed form per staff type (``app.reports.default_form``)."""
+        from app.reports.default_form import default_forms
+
+        require(self.principal, "print", any_unit=True)
+        with self.db.session(self.user) as s:
+            return default_forms(s)
+
+    def set_default_form(self, staff_type: str, form: str) -> dict[str, str]:
+        """Choose a staff type's default form (the administrator's, like the unit tree)."""
+        from app.reports.default_form import set_default_form
+
+        require(self.principal, "manage_units")
+        with self.db.session(self.user) as s:
+            return set_default_form(s, staff_type, form)
+
     def render_unit_profiles(self, unit_code: str, path: str | Path, progress: Callable[[int, int], None] | None = None,
                              cancelled: Callable[[], bool] | None = None, *, include_subunits: bool = True,
                              include_inactive: bool = False, form: str | None = None) -> int:
-        """Every profile of the unit in one PDF (pages); ``Cancelled`` (no file left) when stopped."""
+        """Every profile of the unit in one PDF (pages); ``Cancelled`` (no file left) when stopped.
+        ``form``: as :meth:`render_profile_pdf`."""
+        from app.reports.default_form import default_forms
         from app.reports.profile import render_profiles, unit_people
 
+        extra: dict[str, Any] = {}
         if form == "cv2023":
             from app.reports.cv2023 import render_cvs as render_profiles
 
         with self.db.session(self.user) as s:
+            if form == "default":
+                extra["forms"] = default_forms(s)
             self._unit(s, unit_code, "print")
             ids = unit_people(s, unit_code, include_subunits=include_subunits, include_inactive=include_inactive)
             if self.principal.unit_ids is not None:
@@ -623,7 +649,7 @@ class HoSoService:
         if not ids:
             raise UserError(f"Đơn vị '{unit_code}' không có hồ sơ nào để in.")
         pages = render_profiles(self.db, ids, Path(path), progress=progress, cancelled=cancelled,
-                                title=f"Sơ yếu lý lịch — {unit_code}", transform=self._mask)
+                                title=f"Sơ yếu lý lịch — {unit_code}", transform=self._mask, **extra)
         if self._sees_sensitive():
             self._log("print", ids, f"in sơ yếu lý lịch đơn vị {unit_code}")
         return pages

@@ -46,25 +46,42 @@ class Cancelled(UserError):
 Transform = Callable[[dict[str, Any]], dict[str, Any]]
 
 
-def form_of(doc: Mapping[str, Any]) -> str:
-    return "HS02-VC/BNV" if doc.get("staff_type") == "vien_chuc" else "2C-BNV/2008"
+def form_of(doc: Mapping[str, Any], forms: Mapping[str, str] | None = None) -> str:
+    from app.reports.default_form import form_for
+
+    chosen = form_for(doc.get("staff_type"), forms)
+    if chosen == "cv2023":
+        from app.reports.cv2023 import FORM
+
+        return FORM
+    return "HS02-VC/BNV" if chosen == "hs02" else "2C-BNV/2008"
 
 
 def profile_story(doc: Mapping[str, Any], *, photo: bytes | None = None, place: str | None = None,
-                  on: dt.date | None = None) -> list[Flowable]:
-    module = profile_hs02 if doc.get("staff_type") == "vien_chuc" else profile_2c
+                  on: dt.date | None = None, forms: Mapping[str, str] | None = None) -> list[Flowable]:
+    """The dossier's form: 2C, HS02 for a viên chức — or, with ``forms`` (the per-database setting of
+    ``app.reports.default_form``), the form chosen for its staff type."""
+    from app.reports.default_form import form_for
+
+    chosen = form_for(doc.get("staff_type"), forms)
+    if chosen == "cv2023":
+        from app.reports import cv2023
+
+        return cv2023.story(doc, photo=photo, place=place, on=on)  # bound already
+    module = profile_hs02 if chosen == "hs02" else profile_2c
     return L.bind(module.story(doc, photo=photo, place=place, on=on))
 
 
 def render_profile(doc: Mapping[str, Any], out: Path | BinaryIO, *, photo: bytes | None = None,
-                   place: str | None = None, on: dt.date | None = None) -> int:
-    """Write one profile as PDF; returns the number of pages."""
+                   place: str | None = None, on: dt.date | None = None, forms: Mapping[str, str] | None = None) -> int:
+    """Write one profile as PDF; returns the number of pages (``forms``: see :func:`profile_story`)."""
     title = f"Sơ yếu lý lịch — {doc.get('full_name') or ''}"
-    chunks = [document.section(profile_story(doc, photo=photo, place=place, on=on))]
+    chunks = [document.section(profile_story(doc, photo=photo, place=place, on=on, forms=forms))]
+    subject = form_of(doc, forms)
     if isinstance(out, Path):
         files.check_target(out, (".pdf",))
-        return files.atomic(out, lambda target: document.build(target, chunks, title=title, subject=form_of(doc)))
-    return document.build(out, chunks, title=title, subject=form_of(doc))
+        return files.atomic(out, lambda target: document.build(target, chunks, title=title, subject=subject))
+    return document.build(out, chunks, title=title, subject=subject)
 
 
 def profile_document(session: Session, person_id: uuid.UUID, *, unit_names: Mapping[uuid.UUID, Any] | None = None
@@ -121,7 +138,7 @@ def render_unit_profiles(db: Database, unit_code: str, out: Path, *, include_sub
 def render_profiles(db: Database, person_ids: Sequence[uuid.UUID], out: Path, *, progress: Progress | None = None,
                     cancelled: Callable[[], bool] | None = None, place: str | None = None,
                     on: dt.date | None = None, title: str = "Sơ yếu lý lịch",
-                    transform: Transform | None = None) -> int:
+                    transform: Transform | None = None, forms: Mapping[str, str] | None = None) -> int:
     """The profiles of ``person_ids`` (in that order) in one PDF, each from a new page and numbered
     on its own; the desktop app prints a selection with it. Returns the number of pages; raises
     :class:`Cancelled` (and leaves no file) when ``cancelled()`` turns true. ``transform`` is
@@ -146,7 +163,7 @@ def render_profiles(db: Database, person_ids: Sequence[uuid.UUID], out: Path, *,
                     raise Cancelled()
                 if progress is not None:
                     progress(done, total)
-                story = profile_story(doc, photo=photo, place=place, on=on)
+                story = profile_story(doc, photo=photo, place=place, on=on, forms=forms)
                 yield ([PageBreak()] if done else []) + document.section(story)
                 done += 1
 

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from app import compliance, people
-from app.compliance import Due, deadline, dossier_deadlines, local_day, pending_changes
+from app.compliance import deadline, dossier_deadlines, local_day, pending_changes
 from app.entry import transfer_person
 from app.rules import load_table
 from models import ChangeLog, Person, SyncRecord, SyncTarget
