@@ -6,14 +6,22 @@ Exit codes: 0 done; 1 input refused (Vietnamese reason on stderr); 2 wrong usage
 from __future__ import annotations
 
 import argparse
-import importlib
-import importlib.util
 import logging
 import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from app import output
+from app.city import cli as city_commands
+from app.city import sync_cli as sync_commands
+from app.cli_args import non_negative_int
+from app.commands import alerts as alert_commands
+from app.commands import backup as backup_commands
+from app.commands import exchange as exchange_commands
+from app.commands import package as package_commands
+from app.commands import people as people_commands
+from app.commands import reports as report_commands
+from app.commands import security as security_commands
 from app.db import Database, open_database
 from app.errors import UserError, ValidationError
 from app.paths import default_database
@@ -22,10 +30,12 @@ logger = logging.getLogger(__name__)
 GuiLauncher = Callable[[str], int]
 Handler = Callable[["Database", argparse.Namespace], int]
 
-# Feature areas add their subcommands here: each module has
-# ``register(subparsers, common) -> dict[command name, handler]``.
-EXTENSIONS = ("app.reports.cli", "app.exchange.cli", "app.alerts_cli", "app.city.cli", "app.city.sync_cli",
-              "app.package.cli", "app.security.cli", "app.backup_cli")
+# Every subcommand module, in the order of ``hoso --help``: ``register(subparsers, common)``
+# returns its {command name: handler}. The handlers act through app.services (app/commands/) —
+# the city's database commands (city, sync) work with the database login itself.
+SUBCOMMANDS = (people_commands, report_commands, exchange_commands, alert_commands, city_commands, sync_commands,
+               package_commands, security_commands, backup_commands)
+COMMANDS: dict[str, Handler] = {}  # filled by build_parser from SUBCOMMANDS
 
 
 class UsageError(Exception):
@@ -54,17 +64,6 @@ def _translate(message: str) -> str:
     return message
 
 
-def non_negative_int(text: str) -> int:
-    """An argparse type for counts (feature modules use it too)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' không phải số nguyên") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"'{text}' phải là số không âm")
-    return value
-
-
 def build_parser() -> Parser:
     db_help = "tệp SQLite hoặc địa chỉ SQLAlchemy (mặc định: dữ liệu của bạn)"
     # --db may stand before or after the subcommand: the subcommand's copy must not overwrite the
@@ -76,40 +75,9 @@ def build_parser() -> Parser:
     parser.add_argument("--version", action="store_true", help="in số phiên bản (HoSo X.Y.Z) rồi thoát")
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
     sub.add_parser("gui", parents=[common], help="mở ứng dụng")
-    demo = sub.add_parser("demo", parents=[common], help="tạo dữ liệu mẫu")
-    demo.add_argument("--count", type=non_negative_int, default=2000)
-    demo.add_argument("--seed", type=int, default=1)
-    demo.add_argument("--if-empty", action="store_true", help="chỉ khi cơ sở dữ liệu chưa có hồ sơ nào")
-    unit = sub.add_parser("unit", parents=[common], help="đơn vị")
-    unit_sub = unit.add_subparsers(dest="unit_command", parser_class=Parser, required=True)
-    add = unit_sub.add_parser("add", parents=[common], help="thêm đơn vị")
-    add.add_argument("code")
-    add.add_argument("name")
-    add.add_argument("--parent")
-    listing = unit_sub.add_parser("list", parents=[common], help="danh sách đơn vị")
-    listing.add_argument("--json", action="store_true")
-    search = sub.add_parser("search", parents=[common], help="tìm kiếm")
-    search.add_argument("query", nargs="?", default="")
-    search.add_argument("--limit", type=non_negative_int, default=50)
-    search.add_argument("--unit")
-    search.add_argument("--json", action="store_true")
-    show = sub.add_parser("show", parents=[common], help="xem một hồ sơ")
-    show.add_argument("key")
-    show.add_argument("--json", action="store_true")
-    history = sub.add_parser("history", parents=[common], help="lịch sử thay đổi của một hồ sơ")
-    history.add_argument("key")
-    history.add_argument("--json", action="store_true")
-    for name in EXTENSIONS:
-        if _available(name):
-            COMMANDS.update(importlib.import_module(name).register(sub, common))
+    for module in SUBCOMMANDS:
+        COMMANDS.update(module.register(sub, common))
     return parser
-
-
-def _available(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ModuleNotFoundError:
-        return False
 
 
 def run(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> int:
@@ -149,102 +117,4 @@ def run(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None) -> in
         return 1
 
 
-def _demo(db: Database, args: argparse.Namespace) -> int:
-    from app import demo  # the generator's data is only read when asked for
-    from app.service import HoSoService
-
-    if args.if_empty and HoSoService(db).overview().people:
-        output.message("Cơ sở dữ liệu đã có hồ sơ; không tạo thêm dữ liệu mẫu.")
-        return 0
-    progress = output.Progress("Đang tạo hồ sơ mẫu", args.count) if args.count else None
-    result = demo.generate(db, args.count, args.seed, progress)
-    output.message(f"Đã tạo {result.units} đơn vị và {result.people} hồ sơ mẫu.")
-    return 0
-
-
-def _unit(db: Database, args: argparse.Namespace) -> int:
-    from app import units
-
-    with db.session() as session:
-        if args.unit_command == "add":
-            unit = units.add_unit(session, args.code, args.name, args.parent)
-            output.message(f"Đã thêm đơn vị {unit.code} — {unit.name}.")
-            return 0
-        rows = units.list_units(session)
-    if args.json:
-        output.emit_json([{"code": r.code, "name": r.name, "parent": r.parent_code} for r in rows])
-    else:
-        output.table(["Mã", "Tên đơn vị", "Cấp trên"], [[r.code, r.name, r.parent_code or ""] for r in rows])
-    return 0
-
-
-def _search(db: Database, args: argparse.Namespace) -> int:
-    from app.search import search
-
-    with db.session() as session:
-        hits = search(session, args.query, limit=args.limit, unit_code=args.unit)
-    if args.json:
-        output.emit_json([{"id": str(h.id), "cccd": h.cccd, "full_name": h.full_name,
-                           "birth_date": h.birth_date.isoformat(), "unit_code": h.unit_code} for h in hits])
-        return 0
-    output.table(["Số CCCD", "Họ và tên", "Ngày sinh", "Đơn vị"],
-                 [[h.cccd, h.full_name, f"{h.birth_date:%d/%m/%Y}", h.unit_name or ""] for h in hits])
-    output.message(f"{len(hits)} kết quả.")
-    return 0
-
-
-def _show(db: Database, args: argparse.Namespace) -> int:
-    from app.people import find_person
-    from app.person_json import person_json
-    from app.security import access, sensitive
-
-    with db.session() as session:
-        document = person_json(session, find_person(session, args.key).id)
-    if sensitive.has_sensitive(document):  # logged before anything is shown
-        access.log_cli(db, "view", [document["id"]], "xem hồ sơ")
-    if args.json:
-        output.emit_json(document)
-        return 0
-    _print_person(document)
-    return 0
-
-
-def _print_person(doc: dict) -> None:
-    def day(value: str | None) -> str:
-        return f"{value[8:10]}/{value[5:7]}/{value[0:4]}" if value else ""
-
-    lines = [("Họ và tên", doc["full_name"]), ("Số CCCD", doc["cccd"]), ("Ngày sinh", day(doc["birth_date"])),
-             ("Giới tính", doc["sex"]), ("Đơn vị", doc.get("unit_name") or ""),
-             ("Chức vụ", doc.get("position") or ""), ("Dân tộc", doc.get("ethnicity") or ""),
-             ("Tôn giáo", doc.get("religion") or ""),
-             ("Mã ngạch / bậc / hệ số", f"{doc.get('grade_code') or ''} / {doc.get('salary_step') or ''} / "
-                                        f"{str(doc.get('salary_coefficient') or '').replace('.', ',')}"),
-             ("Ngày nghỉ hưu", day(doc.get("retirement_date"))),
-             ("Nâng bậc lương tiếp theo", day(doc.get("next_salary_step_date"))),
-             ("Mức đầy đủ của hồ sơ", f"{round(doc['completeness'] * 100)} %")]
-    for label, value in lines:
-        output.out(f"{label:<28}{value}")
-
-
-def _history(db: Database, args: argparse.Namespace) -> int:
-    from app.history import person_history
-    from app.people import find_person
-    from app.security import access, sensitive
-
-    with db.session() as session:
-        person_id = find_person(session, args.key, include_deleted=True).id
-        changes = person_history(session, args.key)
-    if sensitive.history_has_sensitive(c.field for c in changes):
-        access.log_cli(db, "view", [person_id], "xem lịch sử thay đổi")
-    if args.json:
-        output.emit_json([c.as_json() for c in changes])
-        return 0
-    for c in changes:
-        output.out(f"{c.at[:19].replace('T', ' ')}  {c.by}  {c.label}: {c.old or '—'} → {c.new or '—'}")
-    return 0
-
-
-COMMANDS: dict[str, Handler] = {
-    "demo": _demo, "unit": _unit, "search": _search, "show": _show, "history": _history,
-}
-
+__all__ = ["GuiLauncher", "Parser", "UsageError", "build_parser", "non_negative_int", "run"]

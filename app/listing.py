@@ -38,7 +38,8 @@ class PersonFilter:
     staff_type: str | None = None
     today: dt.date = field(default_factory=dt.date.today)
     review_state: str | None = None  # "approved" | "submitted" | "returned"
-    unit_scope: frozenset[uuid.UUID] | None = None  # the signed-in user's units (set by HoSoService)
+    unit_scope: frozenset[uuid.UUID] | None = None  # the signed-in user's units (set by app.services)
+    exact_cccd_only: bool = False  # digits find only a whole CCCD (set by app.services for masked roles)
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def _years_ago(today: dt.date, years: int) -> dt.date:
 
 
 def _filtered(session: Session, flt: PersonFilter, columns: Sequence) -> tuple[Select, object]:
-    condition, rank = search_condition(session, flt.query)
+    condition, rank = search_condition(session, flt.query, exact_cccd_only=flt.exact_cccd_only)
     stmt = select(*columns).where(Person.deleted_at.is_(None))
     if condition is not None:
         stmt = stmt.where(condition)

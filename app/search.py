@@ -55,8 +55,12 @@ def _units_matching(session: Session, words: Iterable[str]) -> dict[str, list[uu
     return {w: [uid for uid, text in units if f" {w}" in text] for w in words}
 
 
-def search_condition(session: Session, query: str) -> tuple[ColumnElement[bool] | None, ColumnElement[int]]:
-    """The WHERE condition and the rank expression for ``query`` (None = everyone)."""
+def search_condition(session: Session, query: str, *, exact_cccd_only: bool = False
+                     ) -> tuple[ColumnElement[bool] | None, ColumnElement[int]]:
+    """The WHERE condition and the rank expression for ``query`` (None = everyone).
+    ``exact_cccd_only`` (a role that sees a masked CCCD): digits match a CCCD only when they are
+    the whole 12-digit number — never a prefix or a part, which would let the masked digits be
+    recovered one search at a time."""
     q = fold(query)
     if not q:
         return None, literal(0)
@@ -70,12 +74,16 @@ def search_condition(session: Session, query: str) -> tuple[ColumnElement[bool] 
         return or_(in_name, Person.unit_id.in_(unit_ids[word])) if unit_ids[word] else in_name
 
     name_all_words = and_(*[_like(Person.name_fold, f"%{_escape(w)}%") for w in words])
-    cccd_contains = _like(Person.cccd, f"%{_escape(digits)}%") if digits.isdigit() else false()
+    if exact_cccd_only:
+        cccd_contains = Person.cccd == digits if digits.isdigit() and len(digits) == 12 else false()
+        cccd_prefix = false()
+    else:
+        cccd_contains = _like(Person.cccd, f"%{_escape(digits)}%") if digits.isdigit() else false()
+        cccd_prefix = _like(Person.cccd, f"{_escape(digits)}%")
     rank = case(
         (or_(Person.name_fold == q, Person.cccd == digits), 0),
         (_like(Person.name_fold, f"% {e}"), 1),  # the given name itself
-        (or_(_like(Person.name_fold, f"{e}%"), _like(Person.name_fold, f"% {e}%"),
-             _like(Person.cccd, f"{_escape(digits)}%")), 2),
+        (or_(_like(Person.name_fold, f"{e}%"), _like(Person.name_fold, f"% {e}%"), cccd_prefix), 2),
         (or_(name_all_words, cccd_contains), 3),
         else_=4,
     )
@@ -92,12 +100,13 @@ def name_order(narrowed: bool) -> list[ColumnElement]:
 
 
 def search_statement(session: Session, query: str, *, limit: int | None = 50, unit_code: str | None = None,
-                     include_subunits: bool = True, include_inactive: bool = True) -> Select | None:
+                     include_subunits: bool = True, include_inactive: bool = True,
+                     exact_cccd_only: bool = False) -> Select | None:
     """The SELECT of the ranked ids behind ``search`` (None when ``unit_code`` names no unit).
 
     It selects only columns of the covering index (id, rank), so the database scans the narrow
     index, never the wide rows; ``search`` then reads the few rows it shows."""
-    condition, rank = search_condition(session, query)
+    condition, rank = search_condition(session, query, exact_cccd_only=exact_cccd_only)
     stmt = select(Person.id, rank.label("rank")).where(Person.deleted_at.is_(None))
     if condition is not None:
         stmt = stmt.where(condition)
@@ -114,9 +123,11 @@ def search_statement(session: Session, query: str, *, limit: int | None = 50, un
 
 
 def search(session: Session, query: str, *, limit: int | None = 50, unit_code: str | None = None,
-           include_subunits: bool = True, include_inactive: bool = True) -> list[SearchHit]:
+           include_subunits: bool = True, include_inactive: bool = True, exact_cccd_only: bool = False
+           ) -> list[SearchHit]:
+    """``exact_cccd_only``: see ``search_condition``."""
     stmt = search_statement(session, query, limit=limit, unit_code=unit_code, include_subunits=include_subunits,
-                            include_inactive=include_inactive)
+                            include_inactive=include_inactive, exact_cccd_only=exact_cccd_only)
     if stmt is None:
         return []
     ranked = session.execute(stmt).all()

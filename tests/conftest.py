@@ -7,6 +7,18 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from argon2 import PasswordHasher, Type
+
+from app.security import passwords
+
+# argon2id with the cheapest parameters: accounts are made in hundreds of tests; the real ones
+# (app.security.passwords.HASHER) cost a quarter of a second each.
+CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
+
+
+@pytest.fixture(autouse=True)
+def _cheap_password_hashes(monkeypatch) -> None:
+    monkeypatch.setattr(passwords, "HASHER", CHEAP_HASHER)
 
 
 @pytest.fixture(autouse=True)

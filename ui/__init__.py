@@ -1,1 +1,1 @@
-"""Everything Qt: the desktop app over ``app.service.HoSoService``."""
+"""Everything Qt: the desktop app over the services of ``app.services`` (``HoSo``)."""

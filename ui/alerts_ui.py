@@ -12,7 +12,6 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from importlib import import_module
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -43,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.alerts import KINDS
-from app.service import HoSoService
+from app.services import HoSoService
 from app.text import fold, name_sort_key
 from ui.background import run_in_background
 from ui.dialogs import show_error
@@ -244,7 +243,7 @@ class ToolWindow(QDialog):
         generation, names, service = self._generation, self.unit_names, self.service
         self.busy = True
         self.status_label.setText(tr("Đang tính…"))
-        run_in_background(self, "", lambda _r, _c: (names or {u.code: u.name for u in service.list_units()}, work()),
+        run_in_background(self, "", lambda _r, _c: (names or {u.code: u.name for u in service.units.list_units()}, work()),
                           lambda answer: self._finished(generation, answer, on_done),
                           lambda exc: self._finished(generation, exc, show_error), show_progress=False)
 
@@ -288,13 +287,6 @@ def show_tool(parent: QWidget | None, cls: type[ToolWindow], service: HoSoServic
 
 def show_alerts(parent: QWidget | None, service: HoSoService, unit_code: str | None = None) -> ToolWindow:
     return show_tool(parent, AlertsWindow, service, unit_code)
-
-
-def __getattr__(name: str) -> Any:
-    """``show_completeness`` and ``show_quality`` — the menu looks them up here — are in ui.dashboard_ui."""
-    if name in ("show_completeness", "show_quality"):
-        return getattr(import_module("ui.dashboard_ui"), name)
-    raise AttributeError(name)
 
 
 # --------------------------------------------------------------------------- the alerts panel
@@ -349,7 +341,7 @@ class AlertsWindow(ToolWindow):
             self.status_label.setText(self.date_edit.problem() or tr("Nhập ngày tính (dd/mm/yyyy)."))
             return
         within, service, unit = self.months_spin.value(), self.service, self.unit_code
-        self.compute(lambda: service.alerts(as_of, within, unit, None, overdue_months=OVERDUE_MONTHS),
+        self.compute(lambda: service.alerts.alerts(as_of, within, unit, None, overdue_months=OVERDUE_MONTHS),
                      lambda alerts: self._show_alerts(alerts, as_of, within))
 
     def _show_alerts(self, alerts: list[Any], as_of: dt.date, within: int) -> None:
@@ -388,7 +380,7 @@ class AlertsWindow(ToolWindow):
         elif path := self.export_path():
             self.export_button.setEnabled(False)
             service = self.service
-            run_in_background(self, tr("Đang xuất ra Excel…"), lambda _r, _c: service.export_alerts(rows, path),
+            run_in_background(self, tr("Đang xuất ra Excel…"), lambda _r, _c: service.alerts.export_alerts(rows, path),
                               lambda _result: self._exported(path, len(rows)), self._exported, cancellable=False)
 
     def _exported(self, path: str | BaseException, count: int = 0) -> None:

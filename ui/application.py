@@ -14,12 +14,11 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.db import open_database
 from app.errors import UserError
 from app.paths import recovery_dir
 from app.resources import resource_path
-from app.security.chain import startup_warning
-from ui import settings
+from app.services import HoSo
+from ui import login, main_window, open_editors, settings
 
 logger = logging.getLogger(__name__)
 _translators: list[QTranslator] = []
@@ -51,10 +50,9 @@ def install_translators(app: QApplication, language: str) -> None:
 
 def keep_unsaved_work() -> list[Path]:
     """Write the text of every open editor to the recovery folder (called when HoSo crashes)."""
-    from ui.main_window import editor_widgets
 
     saved = []
-    for editor in editor_widgets():
+    for editor in open_editors.editor_widgets():
         try:
             state = editor.form_state()
         except Exception:  # a crash inside the crash handler must not hide the first one
@@ -98,23 +96,20 @@ def run_app(target: str) -> int:
     install_translators(app, settings.get(settings.LANGUAGE))
     sys.excepthook = crash_handler
     try:
-        db = open_database(target)
+        opened = HoSo.open(target)
     except UserError as exc:
         QMessageBox.critical(None, "HoSo", str(exc))
         return 1
-    from ui.login import start_session
-    from ui.main_window import MainWindow
-
-    service = start_session(db)  # sign in (first run: create the administrator); None = the user quit
+    service = login.start_session(opened)  # sign in (first run: create the administrator); None = the user quit
     if service is None:
-        db.dispose()
+        opened.close()
         return 0
-    window = MainWindow(service)
+    window = main_window.MainWindow(service)
     window.show()
-    warning = startup_warning(db, service.principal)  # history altered outside HoSo (app/security/chain.py)
+    warning = service.audit.startup_warning()  # history altered outside HoSo (app/security/chain.py)
     if warning:
         QMessageBox.warning(window, "HoSo", warning)
     offer_recovery(window)
     code = app.exec()
-    db.dispose()
+    service.close()
     return code

@@ -2,8 +2,9 @@
 
 ``install(window)`` (called by the main window) adds Công cụ → Thư mục sao lưu tự động…, makes the
 daily copy a little after the start (on a worker, once a day) and a copy when the window closes if
-anything was changed during the session; both rotate (app.backup.KEEP). The work is app.backup's:
-this module only asks, shows and reopens the database after a restore.
+anything was changed during the session; both rotate (``KEEP``). The work is the services' backup
+area (``service.backup``: backups by hand and restores need the ``backup`` permission); this module
+only asks and shows.
 """
 
 from __future__ import annotations
@@ -15,10 +16,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app import backup
-from app.db import open_database
 from app.errors import UserError
-from ui import settings
+from app.services.backup import KEEP, BackupInfo, default_folder
+from ui import open_editors, settings
 from ui.background import run_in_background
 from ui.dialogs import confirm, show_error
 
@@ -37,23 +37,13 @@ def tr(text: str) -> str:
 
 def backup_folder() -> Path:
     chosen = settings.get(FOLDER)
-    return Path(chosen) if chosen else backup.default_folder()
-
-
-def _user(window) -> str | None:  # noqa: ANN001 - MainWindow
-    principal = getattr(window.service, "principal", None)
-    return getattr(principal, "username", None) or window.service.user
+    return Path(chosen) if chosen else default_folder()
 
 
 def _database_file(window) -> Path | None:  # noqa: ANN001 - MainWindow
-    """The local file to back up or restore, once the user may (administrators: app.security)."""
+    """The local file to back up or restore, once the user may (administrators)."""
     try:
-        principal = getattr(window.service, "principal", None)
-        if principal is not None:
-            from app.security.permissions import require
-
-            require(principal, "backup")
-        return backup.sqlite_file(window.service.db)
+        return window.service.backup.database_file()
     except UserError as exc:
         show_error(window, str(exc))
         return None
@@ -66,17 +56,17 @@ def backup_now(window) -> None:  # noqa: ANN001 - MainWindow
         return
     folder = backup_folder()
     folder.mkdir(parents=True, exist_ok=True)
-    suggested = folder / backup.backup_name(dt.datetime.now())
+    suggested = folder / window.service.backup.backup_name(dt.datetime.now())
     path, _ = QFileDialog.getSaveFileName(window, tr("Sao lưu dữ liệu"), str(suggested), FILE_FILTER)
     if not path:
         return
-    db, user = window.service.db, _user(window)
-    run_in_background(window, tr("Đang sao lưu dữ liệu…"),
-                      lambda _report, _cancelled: backup.backup(db, path, log_as=user), lambda info: _backed_up(window, info), lambda exc: show_error(window, str(exc)),
+    backups = window.service.backup
+    run_in_background(window, tr("Đang sao lưu dữ liệu…"), lambda _report, _cancelled: backups.backup_now(path),
+                      lambda info: _backed_up(window, info), lambda exc: show_error(window, str(exc)),
                       cancellable=False)
 
 
-def _backed_up(window: QWidget, info: backup.BackupInfo) -> None:
+def _backed_up(window: QWidget, info: BackupInfo) -> None:
     QMessageBox.information(window, "HoSo", tr("Đã sao lưu {people} hồ sơ vào {path}.").format(
         people=info.people, path=info.path))
 
@@ -87,20 +77,19 @@ def restore_backup(window) -> None:  # noqa: ANN001 - MainWindow
     target = _database_file(window)
     if target is None:
         return
-    from ui.main_window import editor_widgets
-
-    if editor_widgets():
+    if open_editors.editor_widgets():
         show_error(window, tr("Hãy lưu và đóng các cửa sổ hồ sơ đang mở trước khi khôi phục."))
         return
     path, _ = QFileDialog.getOpenFileName(window, tr("Khôi phục từ bản sao lưu"), str(backup_folder()), FILE_FILTER)
     if not path:
         return
-    run_in_background(window, tr("Đang kiểm tra bản sao lưu…"), lambda _r, _c: backup.inspect_file(path),
+    backups = window.service.backup
+    run_in_background(window, tr("Đang kiểm tra bản sao lưu…"), lambda _r, _c: backups.inspect(path),
                       lambda info: _confirm_restore(window, target, info), lambda exc: show_error(window, str(exc)),
                       cancellable=False)
 
 
-def describe(info: backup.BackupInfo) -> str:
+def describe(info: BackupInfo) -> str:
     schema = (tr("như phiên bản đang dùng") if info.schema_status == "current"
               else tr("cũ hơn, sẽ được nâng cấp khi mở"))
     return tr("Bản sao lưu: {path}\nLưu lúc: {created}\nSố hồ sơ: {people}\nSố đơn vị: {units}\n"
@@ -109,24 +98,22 @@ def describe(info: backup.BackupInfo) -> str:
         revision=info.revision, schema=schema)
 
 
-def _confirm_restore(window, target: Path, info: backup.BackupInfo) -> None:  # noqa: ANN001 - MainWindow
+def _confirm_restore(window, target: Path, info: BackupInfo) -> None:  # noqa: ANN001 - MainWindow
     question = describe(info) + "\n\n" + tr(
         "Thay toàn bộ dữ liệu đang dùng ({target}) bằng bản sao lưu này? Dữ liệu hiện tại không bị xoá: "
         "tệp được giữ lại bên cạnh với tên …before-restore-….").format(target=target)
     if not confirm(window, question, tr("Khôi phục")):
         return
-    window.service.db.dispose()  # our own connections must go, or the restore is refused as "in use"
+    backups = window.service.backup
 
     def work(_report, _cancelled):  # noqa: ANN001, ANN202
-        try:
-            outcome = backup.restore(target, info.path, log_as=_user(window))
+        try:  # the services close their connections, restore, and open the file again
+            return backups.restore(info.path)
         except UserError as exc:  # refused: nothing changed, the same file is opened again
-            outcome = exc
-        return outcome, open_database(target)
+            return exc
 
-    def done(answer) -> None:  # noqa: ANN001
-        outcome, reopened = answer
-        _switch(window, reopened)
+    def done(outcome) -> None:  # noqa: ANN001
+        _switched(window)
         if isinstance(outcome, UserError):
             show_error(window, str(outcome))
             return
@@ -138,15 +125,11 @@ def _confirm_restore(window, target: Path, info: backup.BackupInfo) -> None:  # 
                       cancellable=False)
 
 
-def _switch(window, db) -> None:  # noqa: ANN001 - MainWindow, Database
-    """The window works on ``db`` from now on: every service call opens its session on it."""
-    old = window.service.db
-    window.service.db = db
-    if old is not db:
-        old.dispose()
+def _switched(window) -> None:  # noqa: ANN001 - MainWindow
+    """After a restore (or a refused one): the data shown is read again."""
     state = _state(window)
     if state is not None:
-        state.marker = backup.change_marker(db)
+        state.marker = window.service.backup.change_marker()
     window.events.units_changed.emit()
     window.events.people_changed.emit([])
 
@@ -160,7 +143,7 @@ class _AutoBackup(QObject):
         super().__init__(window)
         self.setObjectName("auto_backup")
         self.window = window
-        self.marker = backup.change_marker(window.service.db)
+        self.marker = window.service.backup.change_marker()
         self.done_at_exit = False
         window.installEventFilter(self)
         self.timer = QTimer(self)
@@ -174,18 +157,18 @@ class _AutoBackup(QObject):
         return False
 
     def enabled(self) -> bool:
-        return bool(settings.get(AUTOMATIC)) and self.window.service.db.is_sqlite
+        return bool(settings.get(AUTOMATIC)) and self.window.service.backup.is_local()
 
-    def at_exit(self) -> backup.BackupInfo | None:
+    def at_exit(self) -> BackupInfo | None:
         """The exit copy, made here on the UI thread (the app is closing), when something changed."""
         if self.done_at_exit or not self.enabled():
             return None
-        db = self.window.service.db
-        if backup.change_marker(db) == self.marker:
+        backups = self.window.service.backup
+        if backups.change_marker() == self.marker:
             return None
         self.done_at_exit = True
         try:
-            return backup.auto_backup(db, backup_folder(), "exit")
+            return backups.auto_backup(backup_folder(), "exit")
         except UserError as exc:
             logger.warning("Không sao lưu được khi thoát: %s", exc)
             return None
@@ -193,8 +176,8 @@ class _AutoBackup(QObject):
     def daily(self) -> None:
         if not self.enabled():
             return
-        db, folder = self.window.service.db, backup_folder()
-        run_in_background(self.window, "", lambda _r, _c: backup.backup_if_due(db, folder),
+        backups, folder = self.window.service.backup, backup_folder()
+        run_in_background(self.window, "", lambda _r, _c: backups.backup_if_due(folder),
                           lambda info: info and logger.info("Bản sao lưu hằng ngày: %s", info.path),
                           lambda exc: logger.warning("Không sao lưu hằng ngày được: %s", exc), show_progress=False)
 
@@ -216,8 +199,8 @@ def choose_folder(window) -> None:  # noqa: ANN001 - MainWindow
     settings.put(FOLDER, str(Path(folder)))
     QMessageBox.information(window, "HoSo", tr(
         "Bản sao lưu tự động (mỗi ngày và khi thoát) sẽ được ghi vào {folder}. Giữ {daily} bản hằng ngày và "
-        "{exit} bản khi thoát gần nhất.").format(folder=folder, daily=backup.KEEP["daily"],
-                                                 exit=backup.KEEP["exit"]))
+        "{exit} bản khi thoát gần nhất.").format(folder=folder, daily=KEEP["daily"],
+                                                 exit=KEEP["exit"]))
 
 
 def install(window) -> None:  # noqa: ANN001 - MainWindow

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.service import HoSoService
+from app.services import HoSoService
 from app.text import name_sort_key
 from ui.alerts_ui import (
     COUNT_MONTHS,
@@ -221,7 +221,7 @@ class CompletenessWindow(ToolWindow):
 
     def refresh(self) -> None:
         service, unit = self.service, self.unit_code
-        self.compute(lambda: (service.unit_completeness(unit, worst_count=WORST_COUNT), service.list_units()),
+        self.compute(lambda: (service.alerts.unit_completeness(unit, worst_count=WORST_COUNT), service.units.list_units()),
                      self._show_units)
 
     def _show_units(self, answer: tuple[list[Any], list[Any]]) -> None:
@@ -271,7 +271,7 @@ class CompletenessWindow(ToolWindow):
             self.missing_label.setText(tr("Các mục còn thiếu"))
             return
         try:
-            result = self.service.person_missing(person.person_id)
+            result = self.service.alerts.person_missing(person.person_id)
         except UserError as exc:
             self.missing_label.setText(str(exc))
             return
@@ -327,7 +327,7 @@ class QualityWindow(ToolWindow):
 
     def refresh(self) -> None:
         service, unit = self.service, self.unit_code
-        self.compute(lambda: service.quality_issues(unit), self._show_issues)
+        self.compute(lambda: service.alerts.quality_issues(unit), self._show_issues)
 
     def _show_issues(self, issues: list[Any]) -> None:
         self.table.rows.set_rows(issues)
@@ -367,7 +367,7 @@ def show_alert_count(window: QMainWindow, service: HoSoService,
         window.statusBar().addPermanentWidget(label)
     as_of = today()
     label.setText(tr("Đang tính cảnh báo đến hạn…"))
-    run_in_background(label, "", lambda _r, _c: service.alerts(as_of, COUNT_MONTHS, overdue_months=OVERDUE_MONTHS),
+    run_in_background(label, "", lambda _r, _c: service.alerts.alerts(as_of, COUNT_MONTHS, overdue_months=OVERDUE_MONTHS),
                       lambda alerts: _show_count(label, alerts, as_of), lambda _exc: label.setText(""),
                       show_progress=False)
     return label

@@ -35,7 +35,7 @@ from app.exchange.mapping import Mapping
 from app.exchange.vocabulary import person_targets, section_targets
 from app.fields import SECTION_LABELS
 from app.listing import PersonFilter
-from app.service import HoSoService
+from app.services import HoSoService
 from ui import import_wizard_pages as pages
 from ui.background import BackgroundOp, run_in_background
 from ui.dialogs import show_error, unit_combo
@@ -48,8 +48,8 @@ UNKNOWN_COLOR = QColor("#fde3bd")
 
 
 def _read(service: HoSoService, path: str, sheet: str | None) -> tuple[Any, dict]:
-    source = service.open_import(path, sheet)
-    return source, service.import_samples(source)
+    source = service.exchange.open_import(path, sheet)
+    return source, service.exchange.import_samples(source)
 
 
 def _message(exc: BaseException) -> str:
@@ -126,7 +126,7 @@ class FilePage(WizardPage):
         wizard = self.host()
         path = wizard.ask_save_path(self.tr("Lưu tệp mẫu"), "mau-nhap-danh-sach.xlsx")
         if path:
-            wizard.run(self.tr("Đang tạo tệp mẫu…"), lambda _r, _c: wizard.service.write_import_template(path),
+            wizard.run(self.tr("Đang tạo tệp mẫu…"), lambda _r, _c: wizard.service.exchange.write_import_template(path),
                        lambda _none: self.template_label.setText(self.tr("Đã lưu tệp mẫu: {path}").format(path=path)))
 
 
@@ -297,7 +297,7 @@ class ImportWizard(QWizard):
                              (QWizard.WizardButton.CancelButton, self.tr("Hủy"))):
             self.setButtonText(which, text)
         self.file_page, self.preview_page, self.result_page = FilePage(), PreviewPage(), ResultPage()
-        self.columns_page = ColumnsPage(service.list_units(), unit_code)
+        self.columns_page = ColumnsPage(service.units.list_units(), unit_code)
         for page_id, page in ((self.FILE, self.file_page), (self.COLUMNS, self.columns_page),
                               (self.PREVIEW, self.preview_page), (self.RESULT, self.result_page)):
             self.setPage(page_id, page)
@@ -337,7 +337,7 @@ class ImportWizard(QWizard):
     def import_work(self, *, dry_run: bool) -> Callable[[Any, Any], Any]:
         """The import (or dry run) of the file as mapped now, for ``run``."""
         service, source, mapping, unit = self.service, self.source, self.mapping(), self.default_unit()
-        return lambda report, cancelled: service.run_import(source, mapping, unit_code=unit, dry_run=dry_run,
+        return lambda report, cancelled: service.exchange.run_import(source, mapping, unit_code=unit, dry_run=dry_run,
                                                             progress=report, cancelled=cancelled)
 
     def reject(self) -> None:
@@ -390,7 +390,7 @@ def export_list(parent: QWidget | None, service: HoSoService, flt: PersonFilter,
         return None
     keys = [LIST_TO_EXPORT.get(c, c) for c in columns]
     return run_in_background(parent, QCoreApplication.translate("ImportWizard", "Đang xuất danh sách…"),
-                             lambda report, _cancelled: service.export_people(path, flt, keys, report, *sort),
+                             lambda report, _cancelled: service.exchange.export_people(path, flt, keys, report, *sort),
                              lambda count: inform(parent, QCoreApplication.translate(
                                  "ImportWizard", "Đã xuất {count} hồ sơ vào tệp:\n{path}").format(count=count, path=path)),
                              lambda exc: show_error(parent, _message(exc)), cancellable=False)

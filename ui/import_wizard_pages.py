@@ -291,7 +291,7 @@ class PreviewPage(WizardPage):
         wizard, self.rows = self.host(), None
         self.summary_label.setText("")
         source, mapping, unit = wizard.source, wizard.mapping(), wizard.default_unit()
-        wizard.run(self.tr("Đang xem trước…"), lambda _report, _cancelled: wizard.service.preview_import(
+        wizard.run(self.tr("Đang xem trước…"), lambda _report, _cancelled: wizard.service.exchange.preview_import(
             source, mapping, unit, limit=self.LIMIT), self._previewed)
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
@@ -389,6 +389,6 @@ class ResultPage(WizardPage):
         path = wizard.ask_save_path(self.tr("Lưu báo cáo kết quả nhập"), f"{wizard.source.path.stem}-ket-qua.xlsx")
         if path:
             source, result = wizard.source, wizard.result
-            wizard.run(self.tr("Đang lưu báo cáo…"), lambda _r, _c: wizard.service.write_import_report(
+            wizard.run(self.tr("Đang lưu báo cáo…"), lambda _r, _c: wizard.service.exchange.write_import_report(
                 source, result, path), lambda _none: self.report_label.setText(
                 self.tr("Đã lưu báo cáo: {path}").format(path=path)))

@@ -1,7 +1,7 @@
 """Signing in at start: the first run creates the administrator, later runs ask for a name and
 password. On the city database (PostgreSQL) nobody is asked: the URL's account is the user.
 
-Entry point: ``start_session(db, parent=None) -> HoSoService | None`` (None: the user quit). The
+Entry point: ``start_session(services, parent=None) -> HoSoService | None`` (None: the user quit). The
 dialogs show the service's refusals (password policy, wrong password, lock-out) inline.
 """
 
@@ -19,11 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
 from app.errors import UserError
 from app.security.principal import Principal
-from app.security.ui_support import desktop_principal
-from app.service import HoSoService
+from app.services import HoSoService
 
 ERROR_STYLE = "color: #b00020; background: #fdecea; padding: 6px;"
 
@@ -110,7 +108,7 @@ class FirstRunDialog(_Form):
             self.confirm_edit.clear()
             self.confirm_edit.setFocus()
             raise UserError(tr("Hai lần nhập mật khẩu không giống nhau."))
-        self.principal = self.service.create_first_admin(self.username_edit.text(), self.full_name_edit.text(),
+        self.principal = self.service.accounts.create_first_admin(self.username_edit.text(), self.full_name_edit.text(),
                                                          self.password_edit.text())
 
 
@@ -126,7 +124,7 @@ class LoginDialog(_Form):
 
     def submit(self) -> None:
         try:
-            self.principal = self.service.sign_in(self.username_edit.text(), self.password_edit.text())
+            self.principal = self.service.accounts.sign_in(self.username_edit.text(), self.password_edit.text())
         except UserError:
             self.password_edit.clear()
             self.password_edit.setFocus()
@@ -153,12 +151,12 @@ class ChangePasswordDialog(_Form):
             self.confirm_edit.clear()
             self.confirm_edit.setFocus()
             raise UserError(tr("Hai lần nhập mật khẩu mới không giống nhau."))
-        self.service.change_password(self.old_edit.text(), self.new_edit.text())
+        self.service.accounts.change_password(self.old_edit.text(), self.new_edit.text())
 
 
 def ask_sign_in(service: HoSoService, parent: QWidget | None = None) -> Principal | None:
     """The first-run or the sign-in dialog (then a forced password change); None when the user quit."""
-    dialog = FirstRunDialog(service, parent) if service.needs_first_admin() else LoginDialog(service, parent)
+    dialog = FirstRunDialog(service, parent) if service.accounts.needs_first_admin() else LoginDialog(service, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.principal is None:
         return None
     if dialog.principal.must_change_password:
@@ -167,14 +165,14 @@ def ask_sign_in(service: HoSoService, parent: QWidget | None = None) -> Principa
     return service.principal
 
 
-def start_session(db: Database, parent: QWidget | None = None) -> HoSoService | None:
-    """The service the main window works through, acting as the signed-in user (None: quit)."""
+def start_session(service: HoSoService, parent: QWidget | None = None) -> HoSoService | None:
+    """The services the main window works through, acting as the signed-in user (None: quit)."""
     try:
-        preset = desktop_principal(db)
+        preset = service.accounts.desktop_principal()
     except UserError as exc:
         QMessageBox.critical(parent, "HoSo", str(exc))
         return None
     if preset is not None:
-        return HoSoService(db, principal=preset)
-    service = HoSoService(db)
+        service.accounts.use(preset)
+        return service
     return service if ask_sign_in(service, parent) is not None else None

@@ -4,22 +4,32 @@ controllers together and delegates; it does no data work of its own."""
 from __future__ import annotations
 
 import uuid
-from importlib import import_module
-from importlib.util import find_spec
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from app.errors import UserError
 from app.paths import data_dir, set_data_dir
-from app.service import HoSoService
+from app.services import HoSoService
 from app.version import version
-from ui import settings
+from ui import (
+    alerts_ui,
+    backup_ui,
+    dashboard_ui,
+    import_wizard,
+    package_ui,
+    reports_ui,
+    security_ui,
+    settings,
+    sync_ui,
+)
 from ui.background import run_in_background
 from ui.dialogs import SettingsDialog, TransferDialog, about, confirm, show_error
+from ui.editor import PersonEditor
 from ui.events import DataEvents
 from ui.history_dialog import HistoryDialog
+from ui.open_editors import editor_widgets  # noqa: F401 - the window's open editors (tests, crash handler)
 from ui.person_list import PersonList
 from ui.preview import PreviewPane
 from ui.unit_tree import UnitTree
@@ -27,8 +37,6 @@ from ui.unit_tree import UnitTree
 VERSION = version()  # [project] version of pyproject.toml (app/version.py)
 DEMO_COUNT = 2000
 ALERT_COUNT_DELAY_MS = 1500
-# ui modules with an install(window): status-bar indicators, login state, work on exit
-FEATURE_MODULES = ("ui.security_ui", "ui.sync_ui", "ui.backup_ui")
 
 
 def tr(text: str) -> str:
@@ -72,10 +80,7 @@ class MainWindow(QMainWindow):
     def show_alert_count_at_start(self) -> None:
         """The alerts due within 6 months (as of today) counted off the UI thread and shown in the
         status bar as a link to Công cụ → Cảnh báo đến hạn (ui.dashboard_ui.show_alert_count)."""
-        if _available("ui.dashboard_ui"):
-            from ui.dashboard_ui import show_alert_count
-
-            show_alert_count(self, self.service, self.units.current_code)
+        dashboard_ui.show_alert_count(self, self.service, self.units.current_code)
 
     # --- menus -----------------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut: QKeySequence | str | None = None,  # noqa: ANN001
@@ -112,7 +117,7 @@ class MainWindow(QMainWindow):
         self._action(unit_menu, tr("Giải thể đơn vị…"), self.units.deactivate_unit, name="deactivate_unit_action")
         self._feature_menus(bar, person_menu)
         help_menu = bar.addMenu(tr("Trợ &giúp"))
-        self._action(help_menu, tr("Giới thiệu"), lambda: about(self, VERSION, self.service.db.url), name="about_action")
+        self._action(help_menu, tr("Giới thiệu"), lambda: about(self, VERSION, self.service.database_url), name="about_action")
 
     def add_action_after(self, anchor_name: str, text: str, slot, name: str) -> QAction | None:  # noqa: ANN001
         """A feature module's extra menu entry, right below the entry named ``anchor_name``."""
@@ -132,58 +137,55 @@ class MainWindow(QMainWindow):
         return action
 
     def _install_features(self) -> None:
-        """Feature areas that add more than a menu entry (status-bar indicators, work on exit) have
-        an ``install(window)`` in their ui module."""
-        for module in FEATURE_MODULES:
-            if _available(module):
-                install = getattr(import_module(module), "install", None)
-                if install is not None:
-                    install(self)
+        """Feature areas that add more than a menu entry: status-bar indicators, the login state,
+        work on exit."""
+        security_ui.install(self)
+        sync_ui.install(self)
+        backup_ui.install(self)
 
     def _feature_menus(self, bar, person_menu) -> None:  # noqa: ANN001 - QMenuBar, QMenu
-        """Printing, alerts and spreadsheets live in their own ui modules (one per feature area);
-        an area's menu entries appear when its module is installed."""
+        """Printing, alerts, spreadsheets, delivery, backups and accounts: each entry calls its ui
+        module's function (looked up when chosen)."""
         report_menu = bar.addMenu(tr("&Báo cáo"))
         tools_menu = bar.addMenu(tr("&Công cụ"))
+        service, people, units = self.service, self.people, self.units
+
+        def columns() -> list[str]:
+            return [c.key for c in people.model.columns]
+
         entries = [
-            (report_menu, "ui.reports_ui", "print_profile", tr("In sơ yếu lý lịch (2C / HS02)…"), "Ctrl+P",
-             lambda f: f(self, self.service, self.people.current_id())),
-            (report_menu, "ui.reports_ui", "print_unit_profiles", tr("In hồ sơ cả đơn vị…"), None,
-             lambda f: f(self, self.service, self.units.current_code())),
-            (report_menu, "ui.reports_ui", "print_list", tr("In danh sách đang xem…"), None,
-             lambda f: f(self, self.service, self.people.current_filter(), [c.key for c in self.people.model.columns],
-                         sort=self.people.sort)),
-            (report_menu, "ui.reports_ui", "print_stats", tr("Báo cáo số lượng, chất lượng…"), None,
-             lambda f: f(self, self.service, self.units.current_code())),
-            (tools_menu, "ui.alerts_ui", "show_alerts", tr("Cảnh báo đến hạn…"), None,
-             lambda f: f(self, self.service, self.units.current_code())),
-            (tools_menu, "ui.alerts_ui", "show_completeness", tr("Mức đầy đủ của hồ sơ…"), None,
-             lambda f: f(self, self.service, self.units.current_code())),
-            (tools_menu, "ui.alerts_ui", "show_quality", tr("Kiểm tra chất lượng dữ liệu…"), None,
-             lambda f: f(self, self.service, self.units.current_code())),
-            (tools_menu, "ui.import_wizard", "import_spreadsheet", tr("Nhập từ tệp Excel…"), None,
-             lambda f: f(self, self.service, self.units.current_code(), self.events)),
-            (tools_menu, "ui.import_wizard", "export_list", tr("Xuất danh sách đang xem ra Excel…"), None,
-             lambda f: f(self, self.service, self.people.current_filter(), [c.key for c in self.people.model.columns],
-                         sort=self.people.sort)),
+            (report_menu, "print_profile", tr("In sơ yếu lý lịch (2C / HS02)…"), "Ctrl+P",
+             lambda: reports_ui.print_profile(self, service, people.current_id())),
+            (report_menu, "print_unit_profiles", tr("In hồ sơ cả đơn vị…"), None,
+             lambda: reports_ui.print_unit_profiles(self, service, units.current_code())),
+            (report_menu, "print_list", tr("In danh sách đang xem…"), None,
+             lambda: reports_ui.print_list(self, service, people.current_filter(), columns(), sort=people.sort)),
+            (report_menu, "print_stats", tr("Báo cáo số lượng, chất lượng…"), None,
+             lambda: reports_ui.print_stats(self, service, units.current_code())),
+            (tools_menu, "show_alerts", tr("Cảnh báo đến hạn…"), None,
+             lambda: alerts_ui.show_alerts(self, service, units.current_code())),
+            (tools_menu, "show_completeness", tr("Mức đầy đủ của hồ sơ…"), None,
+             lambda: dashboard_ui.show_completeness(self, service, units.current_code())),
+            (tools_menu, "show_quality", tr("Kiểm tra chất lượng dữ liệu…"), None,
+             lambda: dashboard_ui.show_quality(self, service, units.current_code())),
+            (tools_menu, "import_spreadsheet", tr("Nhập từ tệp Excel…"), None,
+             lambda: import_wizard.import_spreadsheet(self, service, units.current_code(), self.events)),
+            (tools_menu, "export_list", tr("Xuất danh sách đang xem ra Excel…"), None,
+             lambda: import_wizard.export_list(self, service, people.current_filter(), columns(), sort=people.sort)),
             # delivery to the Department of Home Affairs, trust and safety: each takes the window
-            (person_menu, "ui.security_ui", "review_current", tr("Duyệt hoặc trả lại hồ sơ…"), None, lambda f: f(self)),
-            (tools_menu, "ui.sync_ui", "show_sync", tr("Đồng bộ lên cơ sở dữ liệu thành phố…"), None, lambda f: f(self)),
-            (tools_menu, "ui.package_ui", "export_package", tr("Xuất gói hồ sơ có ký số…"), None, lambda f: f(self)),
-            (tools_menu, "ui.package_ui", "import_package", tr("Nhập gói hồ sơ…"), None, lambda f: f(self)),
-            (tools_menu, "ui.package_ui", "manage_keys", tr("Khoá ký số của các đơn vị…"), None, lambda f: f(self)),
-            (tools_menu, "ui.backup_ui", "backup_now", tr("Sao lưu dữ liệu…"), None, lambda f: f(self)),
-            (tools_menu, "ui.backup_ui", "restore_backup", tr("Khôi phục từ bản sao lưu…"), None, lambda f: f(self)),
-            (tools_menu, "ui.security_ui", "manage_users", tr("Người dùng và phân quyền…"), None, lambda f: f(self)),
-            (tools_menu, "ui.security_ui", "show_audit_log", tr("Nhật ký xử lý dữ liệu…"), None, lambda f: f(self)),
-            (tools_menu, "ui.security_ui", "change_password", tr("Đổi mật khẩu…"), None, lambda f: f(self)),
+            (person_menu, "review_current", tr("Duyệt hoặc trả lại hồ sơ…"), None, lambda: security_ui.review_current(self)),
+            (tools_menu, "show_sync", tr("Đồng bộ lên cơ sở dữ liệu thành phố…"), None, lambda: sync_ui.show_sync(self)),
+            (tools_menu, "export_package", tr("Xuất gói hồ sơ có ký số…"), None, lambda: package_ui.export_package(self)),
+            (tools_menu, "import_package", tr("Nhập gói hồ sơ…"), None, lambda: package_ui.import_package(self)),
+            (tools_menu, "manage_keys", tr("Khoá ký số của các đơn vị…"), None, lambda: package_ui.manage_keys(self)),
+            (tools_menu, "backup_now", tr("Sao lưu dữ liệu…"), None, lambda: backup_ui.backup_now(self)),
+            (tools_menu, "restore_backup", tr("Khôi phục từ bản sao lưu…"), None, lambda: backup_ui.restore_backup(self)),
+            (tools_menu, "manage_users", tr("Người dùng và phân quyền…"), None, lambda: security_ui.manage_users(self)),
+            (tools_menu, "show_audit_log", tr("Nhật ký xử lý dữ liệu…"), None, lambda: security_ui.show_audit_log(self)),
+            (tools_menu, "change_password", tr("Đổi mật khẩu…"), None, lambda: security_ui.change_password(self)),
         ]
-        for menu, module, function, text, shortcut, call in entries:
-            if _available(module):
-                self._action(menu, text, lambda m=module, fn=function, c=call: c(getattr(import_module(m), fn)),
-                             shortcut, f"{function}_action")
-        for menu in (report_menu, tools_menu):
-            menu.menuAction().setVisible(not menu.isEmpty())
+        for menu, function, text, shortcut, call in entries:
+            self._action(menu, text, call, shortcut, f"{function}_action")
 
     # --- person actions ------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -196,8 +198,6 @@ class MainWindow(QMainWindow):
             self.open_person(person_id)
 
     def open_person(self, person_id: uuid.UUID | None, initial: dict | None = None) -> None:
-        from ui.editor import PersonEditor
-
         saved = PersonEditor.ask(self, self.service, person_id=person_id, initial=initial)
         if saved is not None:
             self.events.people_changed.emit([saved])
@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
         if answer is None:
             return
         try:
-            self.service.transfer_person(person_id, answer.unit_code, answer.on, decision_number=answer.decision_number,
+            self.service.people.transfer_person(person_id, answer.unit_code, answer.on, decision_number=answer.decision_number,
                                          position=answer.position, kind=answer.kind)
         except UserError as exc:
             show_error(self, str(exc))
@@ -233,14 +233,14 @@ class MainWindow(QMainWindow):
         if person_id is None:
             return
         if confirm(self, tr("Xóa hồ sơ đang chọn? Hồ sơ đã xóa vẫn có thể khôi phục."), tr("Xóa")):
-            self.service.delete_person(person_id)
+            self.service.people.delete_person(person_id)
             self.events.people_changed.emit([person_id])
 
     def show_history(self) -> None:
         person_id = self.people.current_id()
         row = self.people.model.person_row(self.people.table.currentIndex().row()) if person_id else None
         if row is not None:
-            HistoryDialog.ask(self, row.full_name, self.service.history(person_id))
+            HistoryDialog.ask(self, row.full_name, self.service.people.history(person_id))
 
     def restore_person(self) -> None:
         """Bring back a deleted dossier by its CCCD (deletion only hides it)."""
@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
         if not ok or not number.strip():
             return
         try:
-            self.service.restore_person(number)
+            self.service.people.restore_person(number)
         except UserError as exc:
             show_error(self, str(exc))
             return
@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
                        tr("Nạp dữ liệu mẫu")):
             return
         run_in_background(self, tr("Đang tạo hồ sơ mẫu…"),
-                          lambda report, _cancelled: self.service.load_demo(
+                          lambda report, _cancelled: self.service.exchange.load_demo(
                               DEMO_COUNT, progress=lambda done: report(done, DEMO_COUNT)),
                           lambda _count: (self.events.units_changed.emit(), self.events.people_changed.emit([])),
                           lambda exc: show_error(self, str(exc)), cancellable=False)
@@ -290,17 +290,3 @@ class MainWindow(QMainWindow):
         settings.save_state("main/geometry", self.saveGeometry())
         settings.save_state("main/splitter", self.splitter.saveState())
         super().closeEvent(event)
-
-
-def _available(module: str) -> bool:
-    try:
-        return find_spec(module) is not None
-    except ModuleNotFoundError:
-        return False
-
-
-def editor_widgets() -> list[QWidget]:
-    """Open person editors (the crash handler keeps their unsaved text)."""
-    from ui.editor import PersonEditor
-
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, PersonEditor) and w.isVisible()]

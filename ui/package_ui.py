@@ -1,4 +1,4 @@
-"""Công cụ → Xuất gói hồ sơ có ký số… / Nhập gói hồ sơ… (``app.package``).
+"""Công cụ → Xuất gói hồ sơ có ký số… / Nhập gói hồ sơ… (through ``service.delivery``).
 
 Export: choose the unit (default: the unit selected in the tree, else the database's own unit),
 choose the file, the package is written off the UI thread, the result is shown. Import: choose
@@ -7,7 +7,7 @@ fingerprint, counts, creation time) is shown before anything is written; then it
 the summary (with the records refused or in conflict) is shown. A refused package shows why.
 
 Công cụ → Khoá ký số của các đơn vị… (``manage_keys``, at the Department): the trusted keys, adding
-a unit's ``.pub`` file after comparing its fingerprint, and untrusting a key (``app.package.trust``).
+a unit's ``.pub`` file after comparing its fingerprint, and untrusting a key.
 """
 
 from __future__ import annotations
@@ -35,13 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
 from app.errors import UserError
-from app.package import build, importer, keys, trust
-from app.package.build import ExportResult
-from app.package.importer import ImportSummary, PackageInfo
-from app.package.keys import spaced
-from app.package.trust import KeyCandidate
+from app.services import HoSo
+from app.services.delivery import ExportResult, ImportSummary, KeyCandidate, PackageInfo, spaced
 from app.units import UnitRow
 from ui.background import run_in_background
 from ui.dialogs import confirm, show_error, unit_combo
@@ -71,7 +67,7 @@ def _when(value: dt.datetime | None) -> str:
 class ExportDialog(QDialog):
     """Which unit's package (the unit and every unit below it)."""
 
-    def __init__(self, parent: QWidget | None, units: list[UnitRow], current: str | None, db: Database):
+    def __init__(self, parent: QWidget | None, units: list[UnitRow], current: str | None, service: HoSo):
         super().__init__(parent)
         self.setWindowTitle(tr("Xuất gói hồ sơ có ký số"))
         self.unit_combo = unit_combo(units)
@@ -89,7 +85,7 @@ class ExportDialog(QDialog):
         form.addRow(tr("Đơn vị"), self.unit_combo)
         form.addRow(self.key_button)
         form.addRow(_buttons(self, tr("Chọn nơi lưu…")))
-        self.db = db
+        self.service = service
 
     def save_key(self) -> None:
         code = self.unit_combo.currentData()
@@ -98,7 +94,7 @@ class ExportDialog(QDialog):
         if not name:
             return
         try:
-            info = keys.save_public_key(self.db, code, Path(name))
+            info = self.service.delivery.save_public_key(code, Path(name))
         except UserError as exc:
             show_error(self, str(exc))
             return
@@ -108,8 +104,8 @@ class ExportDialog(QDialog):
                                                              fingerprint=spaced(info.fingerprint)))
 
     @classmethod
-    def ask(cls, parent: QWidget | None, units: list[UnitRow], current: str | None, db: Database) -> str | None:
-        dialog = cls(parent, units, current, db)
+    def ask(cls, parent: QWidget | None, units: list[UnitRow], current: str | None, service: HoSo) -> str | None:
+        dialog = cls(parent, units, current, service)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.unit_combo.currentData()
@@ -172,7 +168,7 @@ def _problem_line(problem: dict[str, Any]) -> str:
 
 def _allowed(window: Any) -> bool:
     """Packages are an administrator's work (``app.security.permissions``: action ``package``)."""
-    if window.service.can("package"):
+    if window.service.accounts.can("package"):
         return True
     show_error(window, tr("Chỉ quản trị viên mới được lập hoặc nhập gói dữ liệu."))
     return False
@@ -183,8 +179,8 @@ def export_package(window: Any) -> None:
     service = window.service
     if not _allowed(window):
         return
-    code = ExportDialog.ask(window, service.list_units(), window.units.current_code() or build.default_signer(service.db),
-                            service.db)
+    code = ExportDialog.ask(window, service.units.list_units(),
+                            window.units.current_code() or service.delivery.default_signer(), service)
     if code is None:
         return
     suggested = f"goi-ho-so-{code}-{dt.date.today():%Y%m%d}.zip"
@@ -194,8 +190,7 @@ def export_package(window: Any) -> None:
     path = Path(name) if name.lower().endswith(".zip") else Path(name + ".zip")
 
     def work(report, cancelled) -> ExportResult:  # noqa: ANN001 - background's callbacks
-        return build.export_package(service.db, path, code, user=service.user, progress=report, cancelled=cancelled,
-                                    principal=service.principal)
+        return service.delivery.export_package(path, code, progress=report, cancelled=cancelled)
 
     def done(result: ExportResult) -> None:
         QMessageBox.information(window, "HoSo", tr(
@@ -224,8 +219,7 @@ def import_package(window: Any) -> None:
             return
         if ConfirmImportDialog.ask(window, info):
             run_in_background(window, tr("Đang nhập gói hồ sơ…"),
-                              lambda _report, _cancelled: importer.import_package(
-                                  service.db, path, user=service.user, principal=service.principal),
+                              lambda _report, _cancelled: service.delivery.import_package(path),
                               imported, failed, cancellable=False)
 
     def imported(summary: ImportSummary) -> None:
@@ -238,8 +232,7 @@ def import_package(window: Any) -> None:
         show_error(window, str(exc))
 
     run_in_background(window, tr("Đang kiểm tra gói hồ sơ…"),
-                      lambda _r, _c: importer.inspect_package(service.db, path, user=service.user,
-                                                              principal=service.principal),
+                      lambda _r, _c: service.delivery.inspect_package(path),
                       verified, failed, cancellable=False)
 
 
@@ -309,11 +302,8 @@ class KeysDialog(QDialog):
         layout.addLayout(row)
         self.refresh()
 
-    def _call(self, function: Any, *args: Any) -> Any:
-        return function(self.service.db, *args, user=self.service.user, principal=self.service.principal)
-
     def refresh(self) -> None:
-        rows = self._call(trust.list_keys)
+        rows = self.service.delivery.trusted_keys()
         self.table.setRowCount(len(rows))
         for r, key in enumerate(rows):
             cells = (key.unit_code, key.unit_name or tr("(chưa có ở cơ sở dữ liệu này)"), spaced(key.fingerprint),
@@ -338,7 +328,7 @@ class KeysDialog(QDialog):
         if not name:
             return
         try:
-            candidate = self._call(trust.read_candidate, Path(name))
+            candidate = self.service.delivery.read_key_candidate(Path(name))
         except UserError as exc:
             show_error(self, str(exc))
             return
@@ -353,7 +343,7 @@ class KeysDialog(QDialog):
         if not confirm(self, _candidate_text(candidate), tr("Tin cậy khoá này")):
             return
         try:
-            self._call(trust.trust, candidate.info)
+            self.service.delivery.trust_key(candidate.info)
         except UserError as exc:
             show_error(self, str(exc))
         self.refresh()
@@ -370,7 +360,7 @@ class KeysDialog(QDialog):
         if not confirm(self, question, tr("Thôi tin cậy")):
             return
         try:
-            self._call(trust.untrust, fingerprint)
+            self.service.delivery.untrust_key(fingerprint)
         except UserError as exc:
             show_error(self, str(exc))
         self.refresh()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.fields import STAFF_TYPE_LABELS, STATUS_LABELS
 from app.listing import AGE_BANDS, PersonFilter
-from app.service import HoSoService
+from app.services import HoSoService
 from ui import settings
 from ui.background import run_in_background
 from ui.events import DataEvents
@@ -66,7 +66,7 @@ class PersonList(QObject):
         self.sort: tuple[str | None, bool] = (None, False)
         self._generation = 0
         self._sized_for: tuple[str, ...] = ()
-        self.model = PeopleTableModel(service.person_rows, self)
+        self.model = PeopleTableModel(service.people.person_rows, self)
         saved = [k for k in settings.get(settings.COLUMNS).split(",") if k]
         if saved:
             self.model.set_columns(saved)
@@ -99,7 +99,7 @@ class PersonList(QObject):
         self.party_combo = _combo("party_combo", [(tr("Đảng viên: tất cả"), None), (tr("Là đảng viên"), True),
                                                   (tr("Không là đảng viên"), False)])
         self.grade_combo = _combo("grade_combo", [(tr("Ngạch: tất cả"), None)]
-                                  + [(f"{g.code} — {g.name}", g.code) for g in self.service.grades()])
+                                  + [(f"{g.code} — {g.name}", g.code) for g in self.service.units.grades()])
         self.subunits_check = QCheckBox(tr("Gồm đơn vị trực thuộc"))
         self.subunits_check.setObjectName("subunits_check")
         self.subunits_check.setChecked(self.filter.include_subunits)
@@ -107,6 +107,9 @@ class PersonList(QObject):
                       self.grade_combo):
             combo.currentIndexChanged.connect(self._filters_changed)
         self.subunits_check.toggled.connect(self._filters_changed)
+        # filters and sorts on a field this role sees masked are not offered (the services refuse them)
+        self.allowed = self.service.people.filters_allowed()
+        self.party_combo.setVisible(self.allowed["party_member"])
         self.table = QTableView()
         self.table.setObjectName("people_table")
         self.table.setModel(self.model)
@@ -157,7 +160,8 @@ class PersonList(QObject):
     def current_filter(self) -> PersonFilter:
         return replace(self.filter, query=self.search_edit.text(), sex=self.sex_combo.currentData(),
                        staff_type=self.type_combo.currentData(), statuses=self.status_combo.currentData(),
-                       age_band=self.age_combo.currentData(), party_member=self.party_combo.currentData(),
+                       age_band=self.age_combo.currentData(),
+                       party_member=self.party_combo.currentData() if self.allowed["party_member"] else None,
                        grade_code=self.grade_combo.currentData(),
                        include_subunits=self.subunits_check.isChecked())
 
@@ -166,14 +170,14 @@ class PersonList(QObject):
         self._timer.stop()
         self._generation += 1
         generation, flt, (sort, descending) = self._generation, self.current_filter(), self.sort
-        run_in_background(self.window, "", lambda _report, _cancelled: self.service.person_keys(flt, sort, descending),
+        run_in_background(self.window, "", lambda _report, _cancelled: self.service.people.person_keys(flt, sort, descending),
                           lambda ids: self._apply(generation, ids), show_progress=False)
 
     def reload_now(self) -> None:
         """Synchronous reload (start-up and tests)."""
         self._generation += 1
         sort, descending = self.sort
-        self._apply(self._generation, self.service.person_keys(self.current_filter(), sort, descending))
+        self._apply(self._generation, self.service.people.person_keys(self.current_filter(), sort, descending))
 
     def _apply(self, generation: int, ids: list[str]) -> None:
         if generation != self._generation:
@@ -210,6 +214,8 @@ class PersonList(QObject):
     # --- sorting and columns -------------------------------------------------------------------
     def _header_clicked(self, section: int) -> None:
         key = self.model.columns[section].key
+        if not self.allowed.get(key, True):
+            return
         current, descending = self.sort
         self.sort = (key, not descending if current == key else False)
         order = Qt.SortOrder.DescendingOrder if self.sort[1] else Qt.SortOrder.AscendingOrder

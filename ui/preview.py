@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.errors import UserError
 from app.fields import STAFF_TYPE_LABELS
-from app.service import HoSoService
+from app.services import HoSoService
 
 PHOTO_W, PHOTO_H = 120, 180
 
@@ -72,7 +72,7 @@ class PreviewPane(QWidget):
             self._fill(None)
             return
         try:
-            doc = self.service.person(self.person_id)
+            doc = self.service.people.person(self.person_id)
         except UserError:
             doc = None
         self._fill(doc)
@@ -82,7 +82,7 @@ class PreviewPane(QWidget):
         values = self._values(doc) if doc else {}
         for key, label in self.fact_labels.items():
             label.setText(values.get(key, ""))
-        photo = self.service.photo(self.person_id) if doc and any(a["kind"] == "photo" for a in doc["attachments"]) \
+        photo = self.service.people.photo(self.person_id) if doc and any(a["kind"] == "photo" for a in doc["attachments"]) \
             else None
         pixmap = QPixmap()
         if photo and pixmap.loadFromData(photo):

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.listing import PersonFilter
-from app.service import HoSoService
+from app.services import HoSoService
 from ui import settings
 from ui.background import BackgroundOp, Work, run_in_background
 from ui.dialogs import show_error
@@ -84,7 +84,7 @@ def inform(parent: QWidget | None, text: str) -> None:
 def unit_name(service: HoSoService, unit_code: str | None) -> str | None:
     if not unit_code:
         return None
-    return next((u.name for u in service.list_units() if u.code == unit_code), unit_code)
+    return next((u.name for u in service.units.list_units() if u.code == unit_code), unit_code)
 
 
 class _Job:
@@ -133,8 +133,8 @@ def print_profile(parent: QWidget | None, service: HoSoService, person_id: uuid.
     path = temp_pdf()
 
     def work(_report: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> str:
-        service.render_profile_pdf(person_id, path, form="default")  # the database's form per staff type
-        rows = service.person_rows([person_id])
+        service.reports.render_profile_pdf(person_id, path, form="default")  # the database's form per staff type
+        rows = service.people.person_rows([person_id])
         return rows[0].full_name if rows else ""
 
     def ready(name: str) -> None:
@@ -197,7 +197,7 @@ def print_unit_profiles(parent: QWidget | None, service: HoSoService, unit_code:
     path = temp_pdf()
 
     def work(report: Callable[[int, int], None], cancelled: Callable[[], bool]) -> int:
-        return service.render_unit_profiles(unit_code, path, report, cancelled,
+        return service.reports.render_unit_profiles(unit_code, path, report, cancelled,
                                             include_subunits=choice.include_subunits,
                                             include_inactive=choice.include_inactive, form="default")
 
@@ -218,9 +218,9 @@ def print_list(parent: QWidget | None, service: HoSoService, flt: PersonFilter, 
     keys = list(columns)
 
     def work(_report: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> list[uuid.UUID]:
-        ids = service.person_ids(flt, *sort)
+        ids = service.people.person_ids(flt, *sort)
         if ids:
-            service.render_list(flt, ids, keys, path)
+            service.reports.render_list(flt, ids, keys, path)
         return ids
 
     def ready(ids: list[uuid.UUID]) -> None:
@@ -247,8 +247,8 @@ def export_list_xlsx(parent: QWidget | None, service: HoSoService, flt: PersonFi
     keys = list(columns)
 
     def work(_report: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> int:
-        ids = list(person_ids) if person_ids is not None else service.person_ids(flt, *sort)
-        service.render_list(flt, ids, keys, target)
+        ids = list(person_ids) if person_ids is not None else service.people.person_ids(flt, *sort)
+        service.reports.render_list(flt, ids, keys, target)
         return len(ids)
 
     def ready(count: int) -> None:
@@ -321,7 +321,7 @@ def print_stats(parent: QWidget | None, service: HoSoService, unit_code: str | N
         _preview(parent, path, f"{title}: {name}", _stats_name(title, name, choice.as_of) + ".pdf", [excel])
 
     return _Job(parent, translate("Reports", "Đang lập báo cáo số lượng, chất lượng…"),
-                lambda _report, _cancelled: service.render_stats(unit_code, choice.as_of, path), ready, path=path).op
+                lambda _report, _cancelled: service.reports.render_stats(unit_code, choice.as_of, path), ready, path=path).op
 
 
 def _stats_name(title: str, unit: str, as_of: dt.date) -> str:
@@ -340,4 +340,4 @@ def export_stats_xlsx(parent: QWidget | None, service: HoSoService, unit_code: s
         inform(parent, translate("Reports", "Đã ghi báo cáo vào {path}.").format(path=target))
 
     return _Job(parent, translate("Reports", "Đang lập báo cáo số lượng, chất lượng…"),
-                lambda _report, _cancelled: service.render_stats(unit_code, as_of, target), ready).op
+                lambda _report, _cancelled: service.reports.render_stats(unit_code, as_of, target), ready).op

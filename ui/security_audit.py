@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.security.access import ACTION_LABELS, AuditFilter, AuditPage
-from app.service import HoSoService
+from app.services import HoSoService
 from ui.dialogs import show_error
 from ui.security_common import fill_table, read_only_table, tr, when
 from ui.widgets.date_edit import DateEdit
@@ -118,7 +118,7 @@ class AuditDialog(QDialog):
 
     def show_page(self, offset: int) -> None:
         try:
-            page = self.service.audit_log(self.current_filter(), offset=offset, limit=PAGE_SIZE)
+            page = self.service.audit.audit_log(self.current_filter(), offset=offset, limit=PAGE_SIZE)
         except UserError as exc:
             show_error(self, str(exc))
             return
@@ -143,7 +143,7 @@ class AuditDialog(QDialog):
         if path is None:
             return None
         try:
-            count = self.service.export_audit(self.current_filter(), path)
+            count = self.service.audit.export_audit(self.current_filter(), path)
         except UserError as exc:
             show_error(self, str(exc))
             return None

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.service import HoSoService
+from app.services import HoSoService
 from ui.dialogs import show_error
 from ui.security_common import (
     STATE_COLOURS,
@@ -51,7 +51,7 @@ def prepare_editor(editor: Any, person: dict[str, Any]) -> None:
         elif "." in name and name.split(".")[0] in form.sections:
             form.sections[name.split(".")[0]].setToolTip(tr("Có cột bạn không có quyền xem (hiện ***)."))
     service: HoSoService = editor.service
-    if not service.can("edit", person.get("unit_code")):
+    if not service.accounts.can("edit", person.get("unit_code")):
         editor.save_button.setEnabled(False)
         editor.save_button.setToolTip(tr("Tài khoản của bạn chỉ được xem hồ sơ này."))
         editor.setWindowTitle(editor.windowTitle() + " " + tr("(chỉ xem)"))
@@ -73,7 +73,7 @@ def _review_note(editor: Any, service: HoSoService, person: dict[str, Any]) -> N
     if state not in STATE_COLOURS or editor.person_id is None:
         return
     if state == "returned":
-        comments = [s.comment for s in service.review_history(editor.person_id) if s.action == "return"]
+        comments = [s.comment for s in service.accounts.review_history(editor.person_id) if s.action == "return"]
         text = tr("Hồ sơ bị trả lại: {comment}. Sửa rồi lưu để gửi duyệt lại.").format(
             comment=(comments[-1] if comments else "").rstrip("."))
     else:
@@ -124,19 +124,19 @@ class PersonLogDialog(QDialog):
         changes = read_only_table("changes_table", [tr("Thời điểm"), tr("Người sửa"), tr("Thao tác"), tr("Mục"),
                                                     tr("Giá trị cũ"), tr("Giá trị mới")])
         fill_table(changes, [(when(c.at), c.by, actions.get(c.action, c.action), c.label, c.old or "—", c.new or "—")
-                             for c in reversed(service.history(person_id))])
+                             for c in reversed(service.people.history(person_id))])
         self.tabs.addTab(changes, tr("Thay đổi"))
         steps = read_only_table("steps_table", [tr("Thời điểm"), tr("Người thực hiện"), tr("Thao tác"),
                                                 tr("Phiên bản"), tr("Ý kiến")])
         labels = review_action_labels()
         fill_table(steps, [(when(s.at), s.by, labels.get(s.action, s.action), s.version, s.comment or "")
-                           for s in reversed(service.review_history(person_id))])
+                           for s in reversed(service.accounts.review_history(person_id))])
         self.tabs.addTab(steps, tr("Quá trình duyệt"))
-        if service.can("view_audit"):
+        if service.accounts.can("view_audit"):
             audit = read_only_table("audit_table", [tr("Thời điểm"), tr("Người thực hiện"), tr("Thao tác"),
                                                     tr("Mục"), tr("Ghi chú")])
             fill_table(audit, [(when(e.at), e.by, e.action_label, e.field or "", e.detail or e.new or "")
-                               for e in reversed(service.person_audit(person_id))])
+                               for e in reversed(service.audit.person_audit(person_id))])
             self.tabs.addTab(audit, tr("Nhật ký truy cập"))
         buttons = QDialogButtonBox()
         buttons.addButton(tr("Đóng"), QDialogButtonBox.ButtonRole.RejectRole)

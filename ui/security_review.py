@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.history import Change
-from app.security.ui_support import approved_at
-from app.service import HoSoService
+from app.services import HoSoService
 from ui.security_common import (
     STATE_TEXT_COLOURS,
     fill_table,
@@ -75,12 +74,12 @@ class ReviewDialog(QDialog):
         self.service = service
         self.person_id = person_id
         self.changed = False
-        person = service.person(person_id)
+        person = service.people.person(person_id)
         self.state = str(person.get("review_state") or "approved")
-        steps = service.review_history(person_id)
+        steps = service.accounts.review_history(person_id)
         approvals = [s.at for s in steps if s.action == "approve"]
-        baseline = approved_at(service.db, person_id) or (approvals[-1] if approvals else None)
-        self.pending = changes_since_approval(service.history(person_id), baseline) if self.state != "approved" else []
+        baseline = service.accounts.approved_at(person_id) or (approvals[-1] if approvals else None)
+        self.pending = changes_since_approval(service.people.history(person_id), baseline) if self.state != "approved" else []
         self.setWindowTitle(tr("Duyệt hồ sơ: {name}").format(name=person.get("full_name") or ""))
         heading = QLabel(tr("<b>{name}</b> — CCCD {cccd} — {unit}").format(
             name=person.get("full_name") or "", cccd=person.get("cccd") or "",
@@ -121,7 +120,7 @@ class ReviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.approve_button.clicked.connect(self.approve)
         self.return_button.clicked.connect(self.return_for_changes)
-        can_decide = self.state == "submitted" and service.can("approve", person.get("unit_code"))
+        can_decide = self.state == "submitted" and service.accounts.can("approve", person.get("unit_code"))
         for widget in (self.approve_button, self.return_button, self.comment_edit):
             widget.setEnabled(can_decide)
         if self.state != "submitted":
@@ -144,9 +143,9 @@ class ReviewDialog(QDialog):
         comment = self.comment_edit.toPlainText()
         try:
             if action == "approve":
-                self.service.approve(self.person_id, comment or None)
+                self.service.accounts.approve(self.person_id, comment or None)
             else:
-                self.service.return_for_changes(self.person_id, comment)
+                self.service.accounts.return_for_changes(self.person_id, comment)
         except UserError as exc:
             self.error_label.setText(str(exc))
             self.error_label.show()
@@ -207,7 +206,7 @@ class PendingDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        waiting = self.service.pending_reviews(("returned",) if self.returned else ("submitted",))
+        waiting = self.service.accounts.pending_reviews(("returned",) if self.returned else ("submitted",))
         fill_table(self.table, [(p.full_name, p.cccd, p.unit_name or "", p.submitted_by or "", when(p.submitted_at),
                                  tr("đã xóa") if p.deleted else (p.comment or "") if self.returned else "")
                                 for p in waiting], [p.person_id for p in waiting])

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.security.ui_support import ACTION_PERMISSIONS
-from app.service import HoSoService
+from app.services import HoSoService
 from ui.background import run_in_background
 from ui.security_common import (
     STATE_COLOURS,
@@ -75,9 +75,9 @@ def install(window: Any) -> None:
     legend.setObjectName("review_legend")
     legend.setToolTip(tr("Hồ sơ có thay đổi của cán bộ nhập liệu chưa được lãnh đạo đơn vị duyệt"))
     window.statusBar().addPermanentWidget(legend)
-    if service.can("approve"):
+    if service.accounts.can("approve"):
         _install_pending_button(window, returned=False)
-    elif service.principal.role == "clerk" and service.can("edit"):
+    elif service.principal.role == "clerk" and service.accounts.can("edit"):
         _install_pending_button(window, returned=True)
 
 
@@ -97,10 +97,10 @@ def apply_permissions(window: Any) -> None:
             continue
         for what in needed:
             if what not in answers:
-                answers[what] = service.can(what)
+                answers[what] = service.accounts.can(what)
         action.setVisible(all(answers[w] for w in needed))
     indicator = getattr(window, "_sync_indicator", None)  # ui/sync_ui.py's "Chưa đồng bộ: …"
-    if indicator is not None and not service.can("sync"):
+    if indicator is not None and not service.accounts.can("sync"):
         indicator.hide()
     password = window.findChild(QAction, "change_password_action")
     if password is not None:
@@ -172,7 +172,7 @@ def refresh_pending(window: Any) -> None:
         button.setText(text.format(count=count))
         button.setVisible(count > 0)
 
-    button._op = run_in_background(button, "", lambda _report, _cancelled: len(service.pending_reviews(states)), show,
+    button._op = run_in_background(button, "", lambda _report, _cancelled: len(service.accounts.pending_reviews(states)), show,
                                    lambda _exc: show(0), show_progress=False, cancellable=False)
 
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.security.users import UserInfo
-from app.service import HoSoService
+from app.services import HoSoService
 from app.text import fold
 from app.units import UnitRow
 from ui.dialogs import show_error
@@ -178,7 +178,7 @@ class UsersDialog(QDialog):
         return tr("Phải đổi mật khẩu") if user.must_change_password else tr("Đang dùng")
 
     def reload(self) -> None:
-        self.users = self.service.users()
+        self.users = self.service.accounts.users()
         fill_table(self.table, [(u.username, u.full_name, role_label(u.role),
                                  ", ".join(u.unit_codes) if u.role != "admin" else tr("Mọi đơn vị"), self._status(u),
                                  when(u.last_login_at)) for u in self.users], [u.username for u in self.users])
@@ -211,22 +211,22 @@ class UsersDialog(QDialog):
         return True
 
     def add_user(self) -> None:
-        answer = UserDialog.ask(self, self.service.list_units())
+        answer = UserDialog.ask(self, self.service.units.list_units())
         if answer is not None:
-            self._do(lambda: self.service.add_user(answer.username, answer.full_name, answer.role, answer.unit_codes,
+            self._do(lambda: self.service.accounts.add_user(answer.username, answer.full_name, answer.role, answer.unit_codes,
                                                    answer.password), answer.username)
 
     def edit_user(self) -> None:
         user = self.current()
-        answer = UserDialog.ask(self, self.service.list_units(), user) if user else None
+        answer = UserDialog.ask(self, self.service.units.list_units(), user) if user else None
         if user is None or answer is None:
             return
 
         def change() -> None:
             if answer.role != user.role:
-                self.service.set_user_role(user.username, answer.role)
+                self.service.accounts.set_user_role(user.username, answer.role)
             if set(answer.unit_codes) != set(user.unit_codes):
-                self.service.set_user_units(user.username, answer.unit_codes)
+                self.service.accounts.set_user_units(user.username, answer.unit_codes)
 
         self._do(change, user.username)
 
@@ -239,12 +239,12 @@ class UsersDialog(QDialog):
             tr("Mật khẩu mới cho {name} (người dùng phải đổi ở lần đăng nhập tới):").format(name=user.username),
             QLineEdit.EchoMode.Password)
         if ok:
-            self._do(lambda: self.service.reset_password(user.username, password), user.username)
+            self._do(lambda: self.service.accounts.reset_password(user.username, password), user.username)
 
     def toggle_active(self) -> None:
         user = self.current()
         if user is not None:
-            self._do(lambda: self.service.set_user_active(user.username, not user.active), user.username)
+            self._do(lambda: self.service.accounts.set_user_active(user.username, not user.active), user.username)
 
     @classmethod
     def ask(cls, parent: QWidget | None, service: HoSoService) -> None:

@@ -2,8 +2,8 @@
 
 The dialog asks for the city database's address, user and password ("Ghi nhớ" keeps them in a file
 only the user can read, never in the database), shows the last sync and what is pending, runs
-``app.city.sync`` on a worker with progress and cancel, then shows the counts and the conflicts.
-Everything goes through ``app.city.sync`` functions; no session is opened here.
+the sync on a worker with progress and cancel, then shows the counts and the conflicts.
+Everything goes through the services' delivery area (``service.delivery``: the ``sync`` permission).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.city import sync as sync_app
+from app.services.delivery import DialogState, SyncSummary
 from ui.background import run_in_background
 
 OVERDUE_STYLE = "color: #b3261e; font-weight: bold;"
@@ -38,7 +38,7 @@ def _day(value: Any) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
-def status_text(state: sync_app.DialogState) -> str:
+def status_text(state: DialogState) -> str:
     """The status bar's words: "Chưa đồng bộ: N hồ sơ · hạn gần nhất dd/mm/yyyy"."""
     if not state.pending:
         return tr("Đã đồng bộ đủ")
@@ -52,7 +52,7 @@ class SyncDialog(QDialog):
     def __init__(self, window: Any, parent: QWidget | None = None):
         super().__init__(parent or window)
         self.window_ = window
-        self.db = window.service.db
+        self.delivery = window.service.delivery
         self.setWindowTitle(tr("Đồng bộ lên cơ sở dữ liệu thành phố"))
         self.url_edit = QLineEdit(objectName="url_edit")
         self.url_edit.setPlaceholderText("postgresql+psycopg://may-chu:5432/hoso_thanhpho")
@@ -87,12 +87,12 @@ class SyncDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(640, 480)
         self.op = None
-        self.summary: sync_app.SyncSummary | None = None
+        self.summary: SyncSummary | None = None
         self.refresh_state(fill=True)
 
     def refresh_state(self, fill: bool = False) -> None:
         try:
-            state = sync_app.dialog_state(self.db)
+            state = self.delivery.sync_state()
         except Exception as exc:  # noqa: BLE001 - shown, not raised, in a dialog
             self.state_label.setText(str(exc))
             return
@@ -114,18 +114,15 @@ class SyncDialog(QDialog):
             self.result_label.setText(tr("Hãy nhập địa chỉ cơ sở dữ liệu thành phố."))
             return
         user, password, remember = self.user_edit.text(), self.password_edit.text(), self.remember_check.isChecked()
-        service = self.window_.service
-        by, principal = service.user or service.principal.username, service.principal
         self.sync_button.setEnabled(False)
         self.result_label.setText(tr("Đang đồng bộ…"))
 
         def work(report, cancelled):  # noqa: ANN001, ANN202 - background.Work
-            return sync_app.run_from_dialog(self.db, url, user, password, remember=remember, progress=report,
-                                            cancel=cancelled, by=by, principal=principal)
+            return self.delivery.sync(url, user, password, remember=remember, progress=report, cancel=cancelled)
 
         self.op = run_in_background(self, tr("Đang gửi hồ sơ lên thành phố…"), work, self.on_done, self.on_failed)
 
-    def on_done(self, summary: sync_app.SyncSummary) -> None:
+    def on_done(self, summary: SyncSummary) -> None:
         self.summary = summary
         self.sync_button.setEnabled(True)
         self.result_label.setText(summary_text(summary))
@@ -148,7 +145,7 @@ def _status_word(status: str | None) -> str:
             "running": tr("bị ngắt giữa chừng")}.get(status or "", status or "")
 
 
-def summary_text(summary: sync_app.SyncSummary) -> str:
+def summary_text(summary: SyncSummary) -> str:
     return tr("Đã gửi {sent} hồ sơ: thêm mới {inserted}, cập nhật {updated}, không đổi {unchanged}, xoá {deleted}, "
               "từ chối {rejected}, xung đột {conflicts}.").format(**summary.as_json())
 
@@ -170,11 +167,11 @@ class SyncIndicator(QLabel):
         self.timer.timeout.connect(self.refresh)
 
     def refresh(self) -> None:
-        db = self.window_.service.db
-        self.op = run_in_background(self, "", lambda report, cancelled: sync_app.dialog_state(db), self.show_state,
+        delivery = self.window_.service.delivery
+        self.op = run_in_background(self, "", lambda report, cancelled: delivery.sync_state(), self.show_state,
                                     lambda exc: self.setText(""), show_progress=False, cancellable=False)
 
-    def show_state(self, state: sync_app.DialogState) -> None:
+    def show_state(self, state: DialogState) -> None:
         self.setText(status_text(state))
         self.setStyleSheet(OVERDUE_STYLE if state.overdue else "")
         self.setToolTip(tr("{n} hồ sơ đã quá hạn gửi (3 ngày làm việc, NĐ 27/2026)").format(n=state.overdue)
@@ -182,7 +179,7 @@ class SyncIndicator(QLabel):
 
 
 def install(window: Any) -> SyncIndicator | None:
-    if not window.service.can("sync"):  # e.g. on the city database, or a role that does not sync
+    if not window.service.accounts.can("sync"):  # e.g. on the city database, or a role that does not sync
         return None
     indicator = SyncIndicator(window)
     window.statusBar().addPermanentWidget(indicator)

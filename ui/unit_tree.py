@@ -10,7 +10,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QInputDialog, QTreeView, QWidget
 
 from app.errors import UserError
-from app.service import HoSoService
+from app.services import HoSoService
 from app.units import UnitRow
 from ui.dialogs import UnitDialog, confirm, show_error, unit_combo
 from ui.events import DataEvents
@@ -45,7 +45,7 @@ class UnitTree(QObject):
 
     def reload(self) -> None:
         selected = self.current_code()
-        self.units = self.service.list_units()
+        self.units = self.service.units.list_units()
         self.model.clear()
         root = QStandardItem(tr("Tất cả đơn vị"))
         root.setEditable(False)
@@ -90,7 +90,7 @@ class UnitTree(QObject):
 
     def add_unit(self) -> None:
         answer = UnitDialog.ask(self.window, self.units, self.current_code())
-        if answer is not None and self._run(lambda: self.service.add_unit(answer.code, answer.name,
+        if answer is not None and self._run(lambda: self.service.units.add_unit(answer.code, answer.name,
                                                                            answer.parent_code)):
             self.select_code(answer.code.strip())
 
@@ -101,7 +101,7 @@ class UnitTree(QObject):
         unit = next(u for u in self.units if u.code == code)
         name, ok = QInputDialog.getText(self.window, tr("Đổi tên đơn vị"), tr("Tên mới"), text=unit.name)
         if ok:
-            self._run(lambda: self.service.rename_unit(code, name))
+            self._run(lambda: self.service.units.rename_unit(code, name))
 
     def move_unit(self) -> None:
         code = self.current_code()
@@ -112,9 +112,9 @@ class UnitTree(QObject):
         choice, ok = QInputDialog.getItem(self.window, tr("Chuyển đơn vị"), tr("Đơn vị cấp trên mới"), labels, 0, False)
         if ok:
             parent_code = combo.itemData(labels.index(choice))
-            self._run(lambda: self.service.move_unit(code, parent_code))
+            self._run(lambda: self.service.units.move_unit(code, parent_code))
 
     def deactivate_unit(self) -> None:
         code = self.current_code()
         if code and confirm(self.window, tr("Giải thể đơn vị này từ hôm nay?"), tr("Giải thể")):
-            self._run(lambda: self.service.deactivate_unit(code, dt.date.today()))
+            self._run(lambda: self.service.units.deactivate_unit(code, dt.date.today()))

@@ -1,4 +1,4 @@
-"""The ``city`` subcommands (registered through ``app.cli.EXTENSIONS``); docs/city.md.
+"""The ``city`` subcommands (registered by ``app.cli``); docs/city.md.
 
 - ``city init [--group NAME] [--json]``: prepares ``--db`` (PostgreSQL) as the city database;
   running it again changes nothing. JSON: ``{"database","group","created_roles","catalogs_loaded",

@@ -1,7 +1,7 @@
 """City mode: the app opened on the city database (``python main.py --db postgresql+psycopg://…``).
 
 There the Department searches, prints and counts across the whole city, but a unit's records are
-the unit's: they arrive by sync or package, and the app keeps them read-only (app.service asks
+the unit's: they arrive by sync or package, and the app keeps them read-only (app.services asks
 :func:`is_city_database`). ``city init`` writes the setting this reads.
 """
 

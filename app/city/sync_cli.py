@@ -18,7 +18,7 @@ Handler = Callable[[Database, argparse.Namespace], int]
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> dict[str, Handler]:
-    from app.cli import non_negative_int
+    from app.cli_args import non_negative_int
 
     sync = subparsers.add_parser("sync", parents=[common], help="gửi thay đổi lên cơ sở dữ liệu thành phố")
     sync.add_argument("action", nargs="?", choices=["status"], help="status: số hồ sơ chưa gửi và hạn gần nhất")

@@ -56,7 +56,7 @@ def export_people(db: Database, path: str | Path, *, unit_code: str | None = Non
     ``sections`` adds one sheet per section ("training", "family"…). ``person_ids`` replaces the
     query and unit: exactly those people, in that order (ids no longer present are left out).
     ``progress(done, total)`` follows the people sheet; ``mask`` rewrites each person's values
-    (keyed by field name) before they are written (app.service masks sensitive fields). Returns
+    (keyed by field name) before they are written (app.services masks sensitive fields). Returns
     how many people."""
     path = Path(path)
     if path.suffix.lower() != ".xlsx":

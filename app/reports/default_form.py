@@ -8,13 +8,16 @@ setting says (the contract); the desktop's print action and preview ask for ``fo
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime as dt
+from collections.abc import Callable, Mapping
 from typing import Any
 
+from reportlab.platypus import Flowable
 from sqlalchemy.orm import Session
 
 from app.errors import FieldError, ValidationError
 from app.fields import STAFF_TYPE_LABELS
+from app.reports import cv2023, profile
 from models import Setting
 
 SETTING_KEY = "print.default_form"
@@ -62,3 +65,20 @@ def form_for(staff_type: str | None, forms: Mapping[str, str] | None) -> str:
     """The form that prints a dossier of ``staff_type`` (``forms``: the setting; None: as before)."""
     chosen = (forms or {}).get(staff_type or "")
     return chosen if chosen in CHOICES.get(staff_type or "", ()) else original_form(staff_type)
+
+
+def story_for(forms: Mapping[str, str] | None) -> Callable[..., list[Flowable]]:
+    """The story maker (``profile.StoryOf``) that prints each dossier in its staff type's form."""
+
+    def story(doc: Mapping[str, Any], *, photo: bytes | None = None, place: str | None = None,
+              on: dt.date | None = None) -> list[Flowable]:
+        if form_for(doc.get("staff_type"), forms) == "cv2023":
+            return cv2023.story(doc, photo=photo, place=place, on=on)
+        return profile.profile_story(doc, photo=photo, place=place, on=on)
+
+    return story
+
+
+def subject_for(doc: Mapping[str, Any], forms: Mapping[str, str] | None) -> str:
+    """The PDF's subject: the form the dossier prints in."""
+    return cv2023.FORM if form_for(doc.get("staff_type"), forms) == "cv2023" else profile.form_of(doc)

@@ -46,38 +46,27 @@ class Cancelled(UserError):
 Transform = Callable[[dict[str, Any]], dict[str, Any]]
 
 
-def form_of(doc: Mapping[str, Any], forms: Mapping[str, str] | None = None) -> str:
-    from app.reports.default_form import form_for
+def form_of(doc: Mapping[str, Any]) -> str:
+    return "HS02-VC/BNV" if doc.get("staff_type") == "vien_chuc" else "2C-BNV/2008"
 
-    chosen = form_for(doc.get("staff_type"), forms)
-    if chosen == "cv2023":
-        from app.reports.cv2023 import FORM
 
-        return FORM
-    return "HS02-VC/BNV" if chosen == "hs02" else "2C-BNV/2008"
+StoryOf = Callable[..., list[Flowable]]  # (doc, *, photo, place, on) → the form's bound story
 
 
 def profile_story(doc: Mapping[str, Any], *, photo: bytes | None = None, place: str | None = None,
-                  on: dt.date | None = None, forms: Mapping[str, str] | None = None) -> list[Flowable]:
-    """The dossier's form: 2C, HS02 for a viên chức — or, with ``forms`` (the per-database setting of
-    ``app.reports.default_form``), the form chosen for its staff type."""
-    from app.reports.default_form import form_for
-
-    chosen = form_for(doc.get("staff_type"), forms)
-    if chosen == "cv2023":
-        from app.reports import cv2023
-
-        return cv2023.story(doc, photo=photo, place=place, on=on)  # bound already
-    module = profile_hs02 if chosen == "hs02" else profile_2c
+                  on: dt.date | None = None) -> list[Flowable]:
+    module = profile_hs02 if doc.get("staff_type") == "vien_chuc" else profile_2c
     return L.bind(module.story(doc, photo=photo, place=place, on=on))
 
 
 def render_profile(doc: Mapping[str, Any], out: Path | BinaryIO, *, photo: bytes | None = None,
-                   place: str | None = None, on: dt.date | None = None, forms: Mapping[str, str] | None = None) -> int:
-    """Write one profile as PDF; returns the number of pages (``forms``: see :func:`profile_story`)."""
+                   place: str | None = None, on: dt.date | None = None, story: StoryOf | None = None,
+                   subject: str | None = None) -> int:
+    """Write one profile as PDF; returns the number of pages (``story``/``subject``: another form's,
+    see ``app.reports.default_form``)."""
     title = f"Sơ yếu lý lịch — {doc.get('full_name') or ''}"
-    chunks = [document.section(profile_story(doc, photo=photo, place=place, on=on, forms=forms))]
-    subject = form_of(doc, forms)
+    chunks = [document.section((story or profile_story)(doc, photo=photo, place=place, on=on))]
+    subject = subject or form_of(doc)
     if isinstance(out, Path):
         files.check_target(out, (".pdf",))
         return files.atomic(out, lambda target: document.build(target, chunks, title=title, subject=subject))
@@ -138,11 +127,11 @@ def render_unit_profiles(db: Database, unit_code: str, out: Path, *, include_sub
 def render_profiles(db: Database, person_ids: Sequence[uuid.UUID], out: Path, *, progress: Progress | None = None,
                     cancelled: Callable[[], bool] | None = None, place: str | None = None,
                     on: dt.date | None = None, title: str = "Sơ yếu lý lịch",
-                    transform: Transform | None = None, forms: Mapping[str, str] | None = None) -> int:
+                    transform: Transform | None = None, story: StoryOf | None = None) -> int:
     """The profiles of ``person_ids`` (in that order) in one PDF, each from a new page and numbered
     on its own; the desktop app prints a selection with it. Returns the number of pages; raises
     :class:`Cancelled` (and leaves no file) when ``cancelled()`` turns true. ``transform`` is
-    applied to each profile document before printing (app.service masks sensitive fields)."""
+    applied to each profile document before printing (app.services masks sensitive fields)."""
     files.check_target(out, (".pdf",))
     ids = list(person_ids)
     if not ids:
@@ -163,8 +152,8 @@ def render_profiles(db: Database, person_ids: Sequence[uuid.UUID], out: Path, *,
                     raise Cancelled()
                 if progress is not None:
                     progress(done, total)
-                story = profile_story(doc, photo=photo, place=place, on=on, forms=forms)
-                yield ([PageBreak()] if done else []) + document.section(story)
+                built = (story or profile_story)(doc, photo=photo, place=place, on=on)
+                yield ([PageBreak()] if done else []) + document.section(built)
                 done += 1
 
     pages = files.atomic(out, lambda target: document.build(target, chunks(), title=title))

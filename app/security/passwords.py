@@ -1,21 +1,16 @@
-"""argon2id password hashes (argon2-cffi). Tests set ``HOSO_FAST_HASH=1`` (or ``FAST = True``)
-for cheap parameters; a hash made with other parameters is re-made at the next sign-in."""
+"""argon2id password hashes (argon2-cffi); a hash made with other parameters is re-made at the
+next sign-in. (The test suite swaps ``HASHER`` for cheap parameters in its conftest.)"""
 
 from __future__ import annotations
-
-import os
 
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-FAST: bool = os.environ.get("HOSO_FAST_HASH") == "1"
-
-_STRONG = PasswordHasher(time_cost=3, memory_cost=64 * 1024, parallelism=4, type=Type.ID)
-_CHEAP = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
+HASHER = PasswordHasher(time_cost=3, memory_cost=64 * 1024, parallelism=4, type=Type.ID)
 
 
 def hasher() -> PasswordHasher:
-    return _CHEAP if FAST else _STRONG
+    return HASHER
 
 
 def hash_password(password: str) -> str:

@@ -8,12 +8,14 @@ units deliver them by sync or package, never by the app's editor.
 
 The command line on a local SQLite file acts as that file's administrator (``local_admin``): the
 protection of a local file is its file permissions. On PostgreSQL it acts as the account named in
-the URL (``for_cli``).
+the URL: the HoSo account bound to the login, or the Department; anything else is refused
+(``for_cli``).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import getpass
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,7 +23,18 @@ from dataclasses import dataclass
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from app.db import current_user
+from app.errors import UserError
+from models import Setting, Unit, User, UserUnit
+
+CITY_SETTING = "database_role"  # written by ``city init`` (app/city/init.py): {"role": "city", …}
+
+
+def current_user() -> str:
+    """The operating-system user (the local administrator's name; app.db names writers the same way)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "hoso"
 
 ROLE_LABELS = {"admin": "quản trị viên", "clerk": "cán bộ nhập liệu", "head": "lãnh đạo đơn vị",
                "viewer": "người xem"}
@@ -56,8 +69,6 @@ def local_admin(username: str | None = None, *, is_city_readonly: bool = False) 
 
 def expand_units(session: Session, roots: Iterable[uuid.UUID]) -> frozenset[uuid.UUID]:
     """The units and every unit below them."""
-    from models import Unit
-
     children: dict[uuid.UUID, list[uuid.UUID]] = {}
     for uid, pid in session.execute(select(Unit.id, Unit.parent_id)):
         if pid is not None:
@@ -82,18 +93,17 @@ def refresh(session: Session, principal: Principal) -> Principal:
 
 
 def city_mode(session: Session) -> bool:
-    """True on the city database (app.city.mode, when that module is present)."""
-    try:
-        from app.city.mode import is_city_database
-    except ImportError:
+    """True on the city database: PostgreSQL prepared by ``city init`` (the same test as
+    ``app.city.mode.is_city_database``, read here so that who-acts never imports the city package;
+    tests/city/test_cli_principal.py checks the two agree)."""
+    if session.get_bind().dialect.name != "postgresql":
         return False
-    return bool(is_city_database(session))
+    row = session.get(Setting, CITY_SETTING)
+    return row is not None and (row.value or {}).get("role") == "city"
 
 
 def for_user(session: Session, user: object, *, is_city_readonly: bool | None = None) -> Principal:
     """The principal of a ``models.User`` row (units expanded)."""
-    from models import UserUnit
-
     roots = frozenset(session.scalars(select(UserUnit.unit_id).where(UserUnit.user_id == user.id)))  # type: ignore[attr-defined]
     admin = user.role == "admin"  # type: ignore[attr-defined]
     units = None if admin else expand_units(session, roots)
@@ -103,35 +113,36 @@ def for_user(session: Session, user: object, *, is_city_readonly: bool | None = 
 
 
 def for_cli(db: object) -> Principal:
-    """Who the command line acts as: on a local SQLite file its administrator; on PostgreSQL the
-    URL's user — its HoSo account when there is one (and the role may read ``users``), else the
-    database role itself: a superuser or the database owner is the Department (every unit), any
-    other role (a city unit role) has the rights of a ``clerk`` within the units granted to it in
-    ``city_unit_access`` (the row-level security policies limit it to them anyway). On the city
-    database every one of them is read-only for the units' records (``is_city_readonly``), so the
-    refusals name the city database; the units write by sync (app.city.sync), not the app."""
+    """Who the command line (and the desktop app on PostgreSQL) acts as: on a local SQLite file its
+    administrator (the file's own permissions protect it); on PostgreSQL the HoSo account bound to
+    the login — the active ``users`` row whose username is the login's name — with that account's
+    role and units; without one, a superuser or the database's owner is the Department (every
+    unit). Any other login (a city unit's login, which may only ``sync``) is refused here: it
+    has no HoSo account and no right to read the tables. On the city database every one of them is
+    read-only for the units' records (``is_city_readonly``)."""
     from sqlalchemy.engine import make_url
-
-    from models import User
 
     url = make_url(db.url)  # type: ignore[attr-defined]
     if url.get_backend_name() == "sqlite":
         return local_admin()
     with db.session() as session:  # type: ignore[attr-defined]
-        city = city_mode(session)
-        role = session.scalar(text("SELECT current_user"))
-        name = url.username or role or current_user()
-        # A unit role may not read ``users`` (and a refused statement would end the transaction).
-        if session.scalar(text("SELECT has_table_privilege(current_user, 'users', 'SELECT')")):
+        login = session.scalar(text("SELECT current_user"))
+        name = url.username or login or current_user()
+        department = bool(session.scalar(text(
+            "SELECT r.rolsuper OR d.datdba = r.oid FROM pg_roles r, pg_database d "
+            "WHERE r.rolname = current_user AND d.datname = current_database()")))
+        # A login without SELECT on ``users`` (a unit login) must not even try: a refused statement
+        # would end the transaction.
+        readable = bool(session.scalar(text("SELECT has_table_privilege(current_user, 'users', 'SELECT')")))
+        if readable:
+            city = city_mode(session)
             user = session.scalars(select(User).where(User.username == name, User.active.is_(True))).one_or_none()
             if user is not None:
                 return for_user(session, user, is_city_readonly=city)
-        row = session.execute(text(
-            "SELECT r.rolsuper OR d.datdba = r.oid FROM pg_roles r, pg_database d "
-            "WHERE r.rolname = current_user AND d.datname = current_database()")).scalar()
-        if row:
-            return Principal(name, "admin", None, city, local=False)
-        found = session.execute(text("SELECT unit_id FROM city_unit_access WHERE role_name = :n"),
-                                {"n": role}).scalars().all()
-        roots = frozenset(r if isinstance(r, uuid.UUID) else uuid.UUID(str(r)) for r in found)
-        return Principal(name, "clerk", expand_units(session, roots), city, unit_roots=roots)
+            if department:
+                return Principal(name, "admin", None, city, local=False)
+    if department:
+        return Principal(name, "admin", None, False, local=False)
+    raise UserError(f"Tên đăng nhập cơ sở dữ liệu '{name}' không gắn với tài khoản HoSo nào đang dùng: trên cơ sở "
+                    "dữ liệu thành phố, tên đăng nhập của đơn vị chỉ dùng để đồng bộ (hoso sync); để xem hay in hồ sơ "
+                    "hãy dùng tên đăng nhập của một tài khoản HoSo.")

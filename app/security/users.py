@@ -160,13 +160,14 @@ def authenticate(session: Session, username: str, password: str, *, clock: Clock
     return for_user(session, user)
 
 
-_dummy_hash: dict[bool, str] = {}
+_dummy_hash: dict[int, str] = {}
 
 
-def _DUMMY() -> str:  # noqa: N802 - a lazily made constant
-    if passwords.FAST not in _dummy_hash:
-        _dummy_hash[passwords.FAST] = passwords.hash_password("hoso-không-có-tài-khoản")
-    return _dummy_hash[passwords.FAST]
+def _DUMMY() -> str:  # noqa: N802 - a lazily made constant, one per hasher (same cost as a real check)
+    key = id(passwords.hasher())
+    if key not in _dummy_hash:
+        _dummy_hash[key] = passwords.hash_password("hoso-không-có-tài-khoản")
+    return _dummy_hash[key]
 
 
 def change_password(session: Session, username: str, old_password: str, new_password: str) -> None:

@@ -43,7 +43,7 @@ def main() -> None:
         target = window
     else:
         from app.db import open_database
-        from app.service import HoSoService
+        from app.services import HoSoService
         from ui.main_window import MainWindow
 
         window = MainWindow(HoSoService(open_database(sys.argv[2])))

@@ -48,7 +48,7 @@ def test_start_to_first_painted_list_and_memory(big_db_path) -> None:
 
 
 def test_keystroke_to_updated_list(qtbot, big_db_path) -> None:
-    from app.service import HoSoService
+    from app.services import HoSoService
     from ui.main_window import MainWindow
 
     db = open_database(big_db_path)

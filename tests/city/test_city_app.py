@@ -26,7 +26,7 @@ from app.db import open_database
 from app.errors import UserError
 from app.listing import PersonFilter
 from app.reports.stats import compute_stats
-from app.service import HoSoService
+from app.services import HoSoService
 from models import Person, Unit
 from tests.city.city_support import drop_roles, role_url, unique
 
@@ -87,7 +87,7 @@ def start_app(qtbot, monkeypatch):
     QThreadPool.globalInstance().waitForDone(5000)  # list reloads and the alert count run on workers
     QApplication.processEvents()
     for win in built:
-        win.service.db.dispose()
+        win.service.database.dispose()
 
 
 @pytest.fixture
@@ -110,7 +110,7 @@ def test_the_app_opens_in_city_mode_as_the_department(window) -> None:
 def test_unit_tree_shows_every_unit(window, city_url) -> None:
     db = open_database(city_url)
     try:
-        expected = {u.code for u in HoSoService(db).list_units()}
+        expected = {u.code for u in HoSoService(db).units.list_units()}
     finally:
         db.dispose()
     assert len(expected) > 5
@@ -122,7 +122,7 @@ def test_unit_tree_shows_every_unit(window, city_url) -> None:
 
 def test_list_shows_people_of_several_units(window) -> None:
     rows = shown_rows(window)
-    expected = window.service.person_keys(window.people.current_filter())
+    expected = window.service.people.person_keys(window.people.current_filter())
     assert len(rows) == len(expected) and len(rows) > DEMO_PEOPLE // 2
     assert len({r.unit_code for r in rows}) >= 3
     assert f"{len(rows)} hồ sơ" in window.people.count_label.text()
@@ -158,22 +158,22 @@ def test_selecting_a_unit_filters_the_city_list(qtbot, window) -> None:
 def test_printing_a_2c_profile(window, tmp_path) -> None:
     person = shown_rows(window)[0]
     out = tmp_path / "2c.pdf"
-    pages = window.service.render_profile_pdf(person.id, out)
+    pages = window.service.reports.render_profile_pdf(person.id, out)
     assert pages >= 1 and out.read_bytes().startswith(b"%PDF")
 
 
 def test_exporting_the_city_list(window, tmp_path) -> None:
     out = tmp_path / "danh-sach.xlsx"
     flt = window.people.current_filter()
-    count = window.service.export_people(str(out), flt, [c.key for c in window.people.model.columns])
+    count = window.service.exchange.export_people(str(out), flt, [c.key for c in window.people.model.columns])
     assert count == window.people.model.rowCount()
     assert load_workbook(out).active.max_row >= count
 
 
 def test_statistics_count_the_whole_city(window, tmp_path) -> None:
     xlsx = tmp_path / "stats.xlsx"
-    window.service.render_stats(None, None, xlsx)
-    with window.service.db.session() as s:
+    window.service.reports.render_stats(None, None, xlsx)
+    with window.service.database.session() as s:
         total = compute_stats(s).total.values["tong_so"]  # BM01: công chức only
         civil = len(s.scalars(select(Person.id).where(Person.staff_type == "cong_chuc", Person.status == "working",
                                                       Person.deleted_at.is_(None))).all())
@@ -181,31 +181,31 @@ def test_statistics_count_the_whole_city(window, tmp_path) -> None:
     cells = [c for row in load_workbook(xlsx).active.iter_rows(values_only=True) for c in row]
     assert total in cells
     pdf = tmp_path / "stats.pdf"
-    assert window.service.render_stats(None, None, pdf) >= 1
+    assert window.service.reports.render_stats(None, None, pdf) >= 1
     assert pdf.read_bytes().startswith(b"%PDF")
-    overview = window.service.overview()
+    overview = window.service.people.overview()
     assert overview.people == DEMO_PEOPLE and overview.units > 5
 
 
 def test_the_units_records_are_read_only(window) -> None:
     service = window.service
     person = shown_rows(window)[0]
-    before = service.person(person.id)
+    before = service.people.person(person.id)
     with pytest.raises(UserError) as saving:
-        service.save_person(person.id, {"position": "Giám đốc"}, expected_version=before["version"])
+        service.people.save_person(person.id, {"position": "Giám đốc"}, expected_version=before["version"])
     assert READ_ONLY in str(saving.value)
     with pytest.raises(UserError) as deleting:
-        service.delete_person(person.id)
+        service.people.delete_person(person.id)
     assert READ_ONLY in str(deleting.value)
     with pytest.raises(UserError) as creating:
-        service.create_person({"cccd": "048099001111", "full_name": "Hồ Sơ Mới", "birth_date": "1990-01-01",
+        service.people.create_person({"cccd": "048099001111", "full_name": "Hồ Sơ Mới", "birth_date": "1990-01-01",
                                "sex": "Nam", "unit_code": person.unit_code})
     assert READ_ONLY in str(creating.value)
     with pytest.raises(UserError):
-        service.transfer_person(person.id, person.unit_code, dt.date(2026, 1, 1))
-    after = service.person(person.id)
+        service.people.transfer_person(person.id, person.unit_code, dt.date(2026, 1, 1))
+    after = service.people.person(person.id)
     assert after["version"] == before["version"] and after["position"] == before["position"]
-    assert service.person_keys(PersonFilter(query="048099001111")) == []
+    assert service.people.person_keys(PersonFilter(query="048099001111")) == []
 
 
 def test_the_window_offers_no_writing(window) -> None:
@@ -248,17 +248,14 @@ def unit_role(city_url):
     drop_roles(city_url, [role])
 
 
-def test_a_unit_role_sees_only_its_units(qtbot, city_url, unit_role, start_app) -> None:
-    """The app opened with a unit's login (docs/city.md: units need not, but it works): its units
-    only, still read-only, and a dossier shows (the view is logged in the city's access log)."""
-    role, code = unit_role
-    win = start_app(role_url(city_url, role))
-    assert win.service.principal.is_city_readonly and win.service.principal.unit_ids is not None
-    rows = shown_rows(win)
-    assert rows and all(r.unit_code == code or str(r.unit_code).startswith(code + ".") for r in rows)
-    assert win.service.overview().people < DEMO_PEOPLE
-    doc = win.service.person(rows[0].id)  # needs INSERT on access_log (city init grants it)
-    assert doc["cccd"] == rows[0].cccd
-    qtbot.waitUntil(lambda: win.preview.name_label.text() == rows[0].full_name, timeout=5000)
-    with pytest.raises(UserError, match=READ_ONLY):
-        win.service.delete_person(rows[0].id)
+def test_a_unit_login_is_refused_by_the_app(qtbot, monkeypatch, city_url, unit_role) -> None:
+    """A unit's login may only sync (docs/city.md): the app opened with it says so and opens no window."""
+    from ui import application, main_window
+
+    role, _code = unit_role
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda _parent, _title, text: told.append(text)))
+    monkeypatch.setattr(main_window, "MainWindow", lambda *_a: pytest.fail("no window for a unit login"))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_app installs its crash handler
+    assert application.run_app(role_url(city_url, role)) == 0
+    assert told and "chỉ dùng để đồng bộ" in told[0]

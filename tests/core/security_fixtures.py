@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import pytest
 
 from app.security import passwords
-from app.service import HoSoService
+from app.services import HoSoService
+from tests.conftest import CHEAP_HASHER
 from tests.core.conftest import person_data
 
 PASSWORD = "mat-khau-8"
@@ -32,24 +33,24 @@ class World:
 
 @pytest.fixture(autouse=True)
 def fast_hashing(monkeypatch):
-    monkeypatch.setattr(passwords, "FAST", True)
+    monkeypatch.setattr(passwords, "HASHER", CHEAP_HASHER)
 
 
 def build_world(db) -> World:
     local = HoSoService(db)  # no principal: the file's administrator
     admin = HoSoService(db)
-    admin.create_first_admin("quantri", "Quản trị viên", PASSWORD)
+    admin.accounts.create_first_admin("quantri", "Quản trị viên", PASSWORD)
     for name, role, units in (("nhaplieu", "clerk", ["DN.SNV"]), ("truongphong", "head", ["DN.SNV"]),
                               ("xem", "viewer", ["DN.SNV"]), ("phuong", "clerk", ["DN.P.HAICHAU"])):
-        admin.add_user(name, name.title(), role, units, PASSWORD, must_change_password=False)
-    a = local.create_person(person_data(unit_code="DN.SNV.CCVC", religion_code="Phật giáo",
+        admin.accounts.add_user(name, name.title(), role, units, PASSWORD, must_change_password=False)
+    a = local.people.create_person(person_data(unit_code="DN.SNV.CCVC", religion_code="Phật giáo",
                                         history_detention="Không", health_insurance_number="DN4790123456789")).id
-    b = local.create_person(person_data(cccd=CCCD_B, full_name="Trần Thị Lan", sex="Nữ",
+    b = local.people.create_person(person_data(cccd=CCCD_B, full_name="Trần Thị Lan", sex="Nữ",
                                         unit_code="DN.P.HAICHAU")).id
 
     def signed(name: str) -> HoSoService:
         service = HoSoService(db)
-        service.sign_in(name, PASSWORD)
+        service.accounts.sign_in(name, PASSWORD)
         return service
 
     return World(db, admin, signed("nhaplieu"), signed("truongphong"), signed("xem"), signed("phuong"), str(a), str(b))
@@ -61,12 +62,12 @@ def world_template(tmp_path_factory):
     from tests.core.conftest import make_database
 
     folder = tmp_path_factory.mktemp("security-world")
-    passwords.FAST, before = True, passwords.FAST
+    passwords.HASHER, before = CHEAP_HASHER, passwords.HASHER
     try:
         database = make_database(folder)
         built = build_world(database)
     finally:
-        passwords.FAST = before
+        passwords.HASHER = before
     principals = {r: getattr(built, r).principal for r in ("admin", "clerk", "head", "viewer", "other_clerk")}
     database.dispose()
     return folder / "hoso.sqlite", principals, built.a, built.b

@@ -1,4 +1,4 @@
-"""Backup and restore (app.backup, app.backup_cli): consistent copies, junk refused before anything
+"""Backup and restore (app.backup, app.commands.backup): consistent copies, junk refused before anything
 is touched, the previous file kept, rotation of automatic copies, the contract's CLI."""
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app import attachments, entry, listing, people
 from app.errors import UserError, ValidationError
 from app.person_json import person_json
-from app.service import HoSoService
+from app.services import HoSoService
 from models import Unit
 from tests.core.conftest import person_data
 
@@ -63,17 +63,17 @@ def test_common_values_of_a_unit(db, binh) -> None:
 def test_photo_and_documents_with_sha256(db, binh) -> None:
     service = HoSoService(db)
     png = b"\x89PNG\r\n\x1a\n" + b"0" * 100
-    service.save_person(binh, {}, photo=("anh.png", png), new_documents=[("qd.pdf", b"%PDF-1.4 x", "Quyết định")])
-    assert service.photo(binh) == png
-    doc = service.person(binh)
+    service.people.save_person(binh, {}, photo=("anh.png", png), new_documents=[("qd.pdf", b"%PDF-1.4 x", "Quyết định")])
+    assert service.people.photo(binh) == png
+    doc = service.people.person(binh)
     kinds = {a["kind"]: a for a in doc["attachments"]}
     assert kinds["photo"]["sha256"] == hashlib.sha256(png).hexdigest()
     assert kinds["document"]["mime_type"] == "application/pdf"
-    service.save_person(binh, {}, photo=("anh2.png", png + b"1"))
-    assert [a["file_name"] for a in service.person(binh)["attachments"] if a["kind"] == "photo"] == ["anh2.png"]
+    service.people.save_person(binh, {}, photo=("anh2.png", png + b"1"))
+    assert [a["file_name"] for a in service.people.person(binh)["attachments"] if a["kind"] == "photo"] == ["anh2.png"]
     with pytest.raises(UserError, match="JPEG hoặc PNG"):
-        service.save_person(binh, {"phone": "0"}, photo=("anh.gif", b"GIF89a"))
-    assert service.person(binh)["phone"] == "0905123456"  # the whole save was refused
+        service.people.save_person(binh, {"phone": "0"}, photo=("anh.gif", b"GIF89a"))
+    assert service.people.person(binh)["phone"] == "0905123456"  # the whole save was refused
 
 
 def test_tampered_attachment_is_detected(db, binh) -> None:

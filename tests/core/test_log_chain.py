@@ -21,7 +21,7 @@ from sqlalchemy import func, select, text
 from app import backup, demo
 from app.db import make_engine, open_database
 from app.security import access, chain
-from app.service import HoSoService
+from app.services import HoSoService
 from models import ChangeLog, LogHead, Person
 from models.security import AccessLog
 
@@ -157,7 +157,7 @@ def test_the_window_warns_the_administrator(db_path: Path, qtbot, monkeypatch: p
 
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _parent, _title, message, *a: shown.append(message)))
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: QMessageBox.StandardButton.No))
-    monkeypatch.setattr(login, "start_session", lambda db, parent=None: HoSoService(db))  # the file's administrator
+    monkeypatch.setattr(login, "start_session", lambda services, parent=None: services)  # the file's administrator
     monkeypatch.setattr(main_window, "MainWindow", Captured)
     monkeypatch.setattr(QApplication, "exec", lambda *_args: 0)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
@@ -167,7 +167,7 @@ def test_the_window_warns_the_administrator(db_path: Path, qtbot, monkeypatch: p
         for win in built:
             qtbot.addWidget(win)
             win.close()
-            win.service.db.dispose()
+            win.service.close()
     assert len(shown) == 1
     assert "nhật ký truy cập, mục số 1" in shown[0] and "access_log_no_update" in shown[0]
 

@@ -465,9 +465,9 @@ def test_each_record_written_by_an_import_has_a_history_entry(package, unit_db, 
     assert _history(city_db, "048085001234") == [("create", "package", "snv", note)]
     assert _history(city_db, "048190000111") == [("create", "package", "snv", note)]
     from app.security.principal import Principal
-    from app.service import HoSoService
+    from app.services import HoSoService
 
-    shown = HoSoService(city_db, principal=Principal("xem", "viewer", None, True)).history("048085001234")
+    shown = HoSoService(city_db, principal=Principal("xem", "viewer", None, True)).people.history("048085001234")
     assert [(c.label, c.new) for c in shown] == [("Nhập gói hồ sơ", note)]  # as the history dialog shows it
     with unit_db.session("clerk") as s:
         people.update_person(s, "048085001234", {"position": "Phó Giám đốc"})

@@ -84,7 +84,7 @@ def test_an_existing_database_and_its_wal_are_tightened_at_open(tmp_path: Path) 
 
 def test_recovery_files_are_private(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import main
-    from ui import application, main_window
+    from ui import application, open_editors
 
     class Editor:
         def form_state(self) -> dict:
@@ -94,7 +94,7 @@ def test_recovery_files_are_private(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     (data / "recovery").mkdir(parents=True, mode=0o755)  # made by an older HoSo
     os.chmod(data / "recovery", 0o755)
     monkeypatch.setenv("HOSO_DATA_DIR", str(data))
-    monkeypatch.setattr(main_window, "editor_widgets", lambda: [Editor()])
+    monkeypatch.setattr(open_editors, "editor_widgets", lambda: [Editor()])
     old = os.umask(0o022)
     try:
         main.private_files()  # what main.main() does first, before the window exists

@@ -305,16 +305,16 @@ def test_the_service_prints_the_2023_form_only_for_the_roles_and_units_that_may(
     service = world.as_role(role)
     out = tmp_path / "cv.pdf"
     if role in ("admin", "clerk", "head"):
-        assert service.render_profile_pdf(world.a, out, form="cv2023") >= 1
+        assert service.reports.render_profile_pdf(world.a, out, form="cv2023") >= 1
         assert "Mã số định danh:" in " ".join(pdf_text(out))
     else:
         with pytest.raises(UserError):
-            service.render_profile_pdf(world.a, out, form="cv2023")
+            service.reports.render_profile_pdf(world.a, out, form="cv2023")
         assert not out.exists()
     unit = tmp_path / "unit.pdf"
     if role == "other_clerk":
         with pytest.raises(UserError):
-            service.render_unit_profiles("DN.SNV", unit, form="cv2023")
+            service.reports.render_unit_profiles("DN.SNV", unit, form="cv2023")
         assert not unit.exists()
 
 
@@ -325,8 +325,8 @@ def test_the_service_masks_the_2023_form_for_a_role_that_may_not_see(world, tmp_
                                    g.section_fields) for g in sensitive.groups())
     monkeypatch.setattr(sensitive, "groups", lambda: groups)
     out = tmp_path / "masked.pdf"
-    assert world.head.render_profile_pdf(world.a, out, form="cv2023") >= 1
+    assert world.head.reports.render_profile_pdf(world.a, out, form="cv2023") >= 1
     text = " ".join(pdf_text(out))
     assert "0480******34" in text and "048085001234" not in text and "Phật giáo" not in text
-    assert world.head.render_unit_profiles("DN.SNV", tmp_path / "unit.pdf", form="cv2023") >= 1
+    assert world.head.reports.render_unit_profiles("DN.SNV", tmp_path / "unit.pdf", form="cv2023") >= 1
     assert "048085001234" not in " ".join(pdf_text(tmp_path / "unit.pdf"))

@@ -49,24 +49,24 @@ def test_a_choice_is_stored_per_database_and_validated(db) -> None:
 @pytest.mark.parametrize("role", ["clerk", "head", "viewer", "other_clerk"])
 def test_only_the_administrator_changes_the_setting(world, role) -> None:
     with pytest.raises(UserError):
-        world.as_role(role).set_default_form("cong_chuc", "cv2023")
+        world.as_role(role).reports.set_default_form("cong_chuc", "cv2023")
     with world.db.session() as s:
         assert s.scalar(select(Setting).where(Setting.key == default_form.SETTING_KEY)) is None
 
 
 def test_the_desktop_default_follows_the_setting_and_the_explicit_forms_do_not(world, tmp_path) -> None:
-    assert world.admin.render_profile_pdf(world.a, tmp_path / "before.pdf", form="default") >= 1
+    assert world.admin.reports.render_profile_pdf(world.a, tmp_path / "before.pdf", form="default") >= 1
     assert CV2023 not in " ".join(pdf_text(tmp_path / "before.pdf"))
-    assert world.admin.set_default_form("cong_chuc", "cv2023")["cong_chuc"] == "cv2023"
-    assert world.clerk.default_forms()["cong_chuc"] == "cv2023"
-    world.clerk.render_profile_pdf(world.a, tmp_path / "default.pdf", form="default")
+    assert world.admin.reports.set_default_form("cong_chuc", "cv2023")["cong_chuc"] == "cv2023"
+    assert world.clerk.reports.default_forms()["cong_chuc"] == "cv2023"
+    world.clerk.reports.render_profile_pdf(world.a, tmp_path / "default.pdf", form="default")
     assert CV2023 in " ".join(pdf_text(tmp_path / "default.pdf"))
-    world.clerk.render_profile_pdf(world.a, tmp_path / "plain.pdf")  # no form: 2C/HS02 as documented
+    world.clerk.reports.render_profile_pdf(world.a, tmp_path / "plain.pdf")  # no form: 2C/HS02 as documented
     assert CV2023 not in " ".join(pdf_text(tmp_path / "plain.pdf"))
-    world.head.render_unit_profiles("DN.SNV", tmp_path / "unit.pdf", form="default")
+    world.head.reports.render_unit_profiles("DN.SNV", tmp_path / "unit.pdf", form="default")
     assert CV2023 in " ".join(pdf_text(tmp_path / "unit.pdf"))
     with pytest.raises(UserError):  # the setting opens no way around the print policy
-        world.viewer.render_profile_pdf(world.a, tmp_path / "none.pdf", form="default")
+        world.viewer.reports.render_profile_pdf(world.a, tmp_path / "none.pdf", form="default")
     assert not (tmp_path / "none.pdf").exists()
 
 

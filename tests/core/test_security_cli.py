@@ -8,7 +8,7 @@ import json
 import pytest
 
 from app import cli
-from app.service import HoSoService
+from app.services import HoSoService
 from tests.core.conftest import person_data
 from tests.core.security_fixtures import PASSWORD, fast_hashing  # noqa: F401 - autouse fixture
 
@@ -23,7 +23,7 @@ def run(capsys, monkeypatch, *argv: str, stdin: str | None = None) -> tuple[int,
 
 @pytest.fixture
 def target(db) -> str:
-    HoSoService(db).create_person(person_data(unit_code="DN.SNV.CCVC"))
+    HoSoService(db).people.create_person(person_data(unit_code="DN.SNV.CCVC"))
     return str(db.url).removeprefix("sqlite:///")
 
 
@@ -53,8 +53,8 @@ def test_review_and_audit_commands(capsys, monkeypatch, target, db):
     run(capsys, monkeypatch, "user", "add", "nhaplieu", "--role", "clerk", "--unit", "DN.SNV", "--password-stdin",
         "--db", target, stdin=PASSWORD + "\n")
     clerk = HoSoService(db)
-    clerk.sign_in("nhaplieu", PASSWORD)
-    clerk.update_person("048085001234", {"position": "Chuyên viên chính"})
+    clerk.accounts.sign_in("nhaplieu", PASSWORD)
+    clerk.people.update_person("048085001234", {"position": "Chuyên viên chính"})
     code, out, _ = run(capsys, monkeypatch, "review", "pending", "--json", "--db", target)
     assert code == 0 and [p["cccd"] for p in json.loads(out)] == ["048085001234"]
     code, _, err = run(capsys, monkeypatch, "review", "return", "048085001234", "--db", target)
@@ -62,7 +62,7 @@ def test_review_and_audit_commands(capsys, monkeypatch, target, db):
     assert run(capsys, monkeypatch, "review", "return", "048085001234", "--comment", "Sai", "--db", target)[0] == 0
     code, out, _ = run(capsys, monkeypatch, "review", "pending", "--returned", "--json", "--db", target)
     assert json.loads(out)[0]["comment"] == "Sai"
-    clerk.update_person("048085001234", {"position": "Chuyên viên"})
+    clerk.people.update_person("048085001234", {"position": "Chuyên viên"})
     assert run(capsys, monkeypatch, "review", "approve", "048085001234", "--db", target)[0] == 0
     code, out, _ = run(capsys, monkeypatch, "review", "history", "048085001234", "--json", "--db", target)
     assert [s["action"] for s in json.loads(out)] == ["submit", "return", "submit", "approve"]
@@ -92,7 +92,7 @@ def _access(db) -> list[tuple[str, str, str | None, str | None]]:
 def test_the_command_lines_views_prints_and_exports_are_in_the_access_log(capsys, monkeypatch, target, db, tmp_path):
     from app.db import current_user
 
-    HoSoService(db).create_person(person_data(cccd="048085005678", full_name="Trần Thị Lan", unit_code="DN.P.HAICHAU"))
+    HoSoService(db).people.create_person(person_data(cccd="048085005678", full_name="Trần Thị Lan", unit_code="DN.P.HAICHAU"))
     me = current_user()
     a = "048085001234"
 

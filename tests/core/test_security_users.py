@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from app.errors import UserError
 from app.security import passwords, users
-from app.service import HoSoService
+from app.services import HoSoService
 from models.security import AccessLog, User
 from tests.core.security_fixtures import PASSWORD, fast_hashing  # noqa: F401 - autouse fixture
 
@@ -24,23 +24,23 @@ class Clock:
 
 def test_first_run_creates_the_administrator_once(db):
     service = HoSoService(db)
-    assert service.needs_first_admin()
-    principal = service.create_first_admin("quantri", "Quản trị", PASSWORD)
+    assert service.accounts.needs_first_admin()
+    principal = service.accounts.create_first_admin("quantri", "Quản trị", PASSWORD)
     assert principal.role == "admin" and principal.unit_ids is None and service.principal == principal
-    assert not service.needs_first_admin()
+    assert not service.accounts.needs_first_admin()
     with pytest.raises(UserError, match="đã có tài khoản quản trị"):
-        service.create_first_admin("khac", "Khác", PASSWORD)
+        service.accounts.create_first_admin("khac", "Khác", PASSWORD)
     with db.session() as s:
         stored = s.scalars(select(User)).one().password_hash
     assert stored.startswith("$argon2id$") and PASSWORD not in stored
 
 
 def test_wrong_user_and_wrong_password_give_the_same_message(db):
-    HoSoService(db).create_first_admin("quantri", "Quản trị", PASSWORD)
+    HoSoService(db).accounts.create_first_admin("quantri", "Quản trị", PASSWORD)
     with pytest.raises(UserError) as nobody:
-        HoSoService(db).sign_in("khongco", PASSWORD)
+        HoSoService(db).accounts.sign_in("khongco", PASSWORD)
     with pytest.raises(UserError) as wrong:
-        HoSoService(db).sign_in("quantri", "sai-mat-khau")
+        HoSoService(db).accounts.sign_in("quantri", "sai-mat-khau")
     assert str(nobody.value) == str(wrong.value) == users.WRONG
     with db.session() as s:
         actions = [r.action for r in s.scalars(select(AccessLog).order_by(AccessLog.id))]
@@ -48,33 +48,33 @@ def test_wrong_user_and_wrong_password_give_the_same_message(db):
 
 
 def test_lock_out_after_five_failures_and_unlock_after_the_period(db):
-    HoSoService(db).create_first_admin("quantri", "Quản trị", PASSWORD)
+    HoSoService(db).accounts.create_first_admin("quantri", "Quản trị", PASSWORD)
     clock = Clock()
     service = HoSoService(db)
     for _ in range(4):
         with pytest.raises(UserError, match="không đúng"):
-            service.sign_in("quantri", "sai-mat-khau", clock=clock)
+            service.accounts.sign_in("quantri", "sai-mat-khau", clock=clock)
     with pytest.raises(UserError, match="bị khoá 15 phút"):
-        service.sign_in("quantri", "sai-mat-khau", clock=clock)
+        service.accounts.sign_in("quantri", "sai-mat-khau", clock=clock)
     clock.now += dt.timedelta(minutes=5)
     with pytest.raises(UserError, match="tạm bị khoá"):  # even the right password is refused now
-        service.sign_in("quantri", PASSWORD, clock=clock)
+        service.accounts.sign_in("quantri", PASSWORD, clock=clock)
     clock.now += dt.timedelta(minutes=11)
-    assert service.sign_in("quantri", PASSWORD, clock=clock).username == "quantri"
+    assert service.accounts.sign_in("quantri", PASSWORD, clock=clock).username == "quantri"
     with db.session() as s:
         user = s.scalars(select(User)).one()
         assert user.failed_attempts == 0 and user.locked_until is None
 
 
 def test_failures_are_counted_afresh_after_a_success(db):
-    HoSoService(db).create_first_admin("quantri", "Quản trị", PASSWORD)
+    HoSoService(db).accounts.create_first_admin("quantri", "Quản trị", PASSWORD)
     service = HoSoService(db)
     for _ in range(4):
         with pytest.raises(UserError):
-            service.sign_in("quantri", "sai")
-    service.sign_in("quantri", PASSWORD)
+            service.accounts.sign_in("quantri", "sai")
+    service.accounts.sign_in("quantri", PASSWORD)
     with pytest.raises(UserError, match="không đúng") as exc:
-        service.sign_in("quantri", "sai")
+        service.accounts.sign_in("quantri", "sai")
     assert "khoá" not in str(exc.value)
 
 
@@ -82,27 +82,27 @@ def test_failures_are_counted_afresh_after_a_success(db):
                                                ("quantri", "trùng với tên đăng nhập")])
 def test_password_policy(db, new, message):
     service = HoSoService(db)
-    service.create_first_admin("quantri", "Quản trị", PASSWORD)
+    service.accounts.create_first_admin("quantri", "Quản trị", PASSWORD)
     with pytest.raises(UserError, match=message):
-        service.change_password(PASSWORD, new)
+        service.accounts.change_password(PASSWORD, new)
 
 
 def test_change_password_needs_the_old_one(db):
     service = HoSoService(db)
-    service.create_first_admin("quantri", "Quản trị", PASSWORD)
+    service.accounts.create_first_admin("quantri", "Quản trị", PASSWORD)
     with pytest.raises(UserError, match="hiện tại không đúng"):
-        service.change_password("sai-mat-khau", "mat-khau-moi-1")
-    service.change_password(PASSWORD, "mat-khau-moi-1")
+        service.accounts.change_password("sai-mat-khau", "mat-khau-moi-1")
+    service.accounts.change_password(PASSWORD, "mat-khau-moi-1")
     with pytest.raises(UserError):
-        HoSoService(db).sign_in("quantri", PASSWORD)
-    assert HoSoService(db).sign_in("quantri", "mat-khau-moi-1").role == "admin"
+        HoSoService(db).accounts.sign_in("quantri", PASSWORD)
+    assert HoSoService(db).accounts.sign_in("quantri", "mat-khau-moi-1").role == "admin"
 
 
 def test_new_accounts_must_change_password_and_units_include_sub_units(db):
     admin = HoSoService(db)
-    admin.create_first_admin("quantri", "Quản trị", PASSWORD)
-    admin.add_user("nhaplieu", "Người nhập", "clerk", ["DN.SNV"], PASSWORD)
-    principal = HoSoService(db).sign_in("nhaplieu", PASSWORD)
+    admin.accounts.create_first_admin("quantri", "Quản trị", PASSWORD)
+    admin.accounts.add_user("nhaplieu", "Người nhập", "clerk", ["DN.SNV"], PASSWORD)
+    principal = HoSoService(db).accounts.sign_in("nhaplieu", PASSWORD)
     assert principal.must_change_password
     from models import Unit
 
@@ -113,47 +113,47 @@ def test_new_accounts_must_change_password_and_units_include_sub_units(db):
 
 def test_deactivated_accounts_are_refused_and_never_deleted(db):
     admin = HoSoService(db)
-    admin.create_first_admin("quantri", "Quản trị", PASSWORD)
-    admin.add_user("xem", "Người xem", "viewer", ["DN"], PASSWORD)
-    admin.set_user_active("xem", False)
+    admin.accounts.create_first_admin("quantri", "Quản trị", PASSWORD)
+    admin.accounts.add_user("xem", "Người xem", "viewer", ["DN"], PASSWORD)
+    admin.accounts.set_user_active("xem", False)
     with pytest.raises(UserError, match="ngừng sử dụng"):
-        HoSoService(db).sign_in("xem", PASSWORD)
-    assert [u.username for u in admin.users()] == ["quantri", "xem"]
+        HoSoService(db).accounts.sign_in("xem", PASSWORD)
+    assert [u.username for u in admin.accounts.users()] == ["quantri", "xem"]
     with pytest.raises(UserError, match="ít nhất một tài khoản quản trị"):
-        admin.set_user_active("quantri", False)
+        admin.accounts.set_user_active("quantri", False)
 
 
 def test_accounts_are_managed_by_administrators_only(db):
     admin = HoSoService(db)
-    admin.create_first_admin("quantri", "Quản trị", PASSWORD)
-    admin.add_user("nhaplieu", "Người nhập", "clerk", ["DN.SNV"], PASSWORD)
+    admin.accounts.create_first_admin("quantri", "Quản trị", PASSWORD)
+    admin.accounts.add_user("nhaplieu", "Người nhập", "clerk", ["DN.SNV"], PASSWORD)
     clerk = HoSoService(db)
-    clerk.sign_in("nhaplieu", PASSWORD)
+    clerk.accounts.sign_in("nhaplieu", PASSWORD)
     with pytest.raises(UserError, match="không được quản lý tài khoản"):
-        clerk.add_user("khac", "Khác", "admin", [], PASSWORD)
+        clerk.accounts.add_user("khac", "Khác", "admin", [], PASSWORD)
     with pytest.raises(UserError, match="phải được giao ít nhất một đơn vị"):
-        admin.add_user("khac", "Khác", "viewer", [], PASSWORD)
+        admin.accounts.add_user("khac", "Khác", "viewer", [], PASSWORD)
     with pytest.raises(UserError, match="Không có đơn vị"):
-        admin.add_user("khac", "Khác", "viewer", ["KHONGCO"], PASSWORD)
+        admin.accounts.add_user("khac", "Khác", "viewer", ["KHONGCO"], PASSWORD)
 
 
 def test_admin_reset_unlocks_and_forces_a_change(db):
     admin = HoSoService(db)
-    admin.create_first_admin("quantri", "Quản trị", PASSWORD)
-    admin.add_user("xem", "Người xem", "viewer", ["DN"], PASSWORD, must_change_password=False)
+    admin.accounts.create_first_admin("quantri", "Quản trị", PASSWORD)
+    admin.accounts.add_user("xem", "Người xem", "viewer", ["DN"], PASSWORD, must_change_password=False)
     for _ in range(5):
         with pytest.raises(UserError):
-            HoSoService(db).sign_in("xem", "sai-mat-khau")
-    admin.reset_password("xem", "mat-khau-moi-1")
-    assert HoSoService(db).sign_in("xem", "mat-khau-moi-1").must_change_password
+            HoSoService(db).accounts.sign_in("xem", "sai-mat-khau")
+    admin.accounts.reset_password("xem", "mat-khau-moi-1")
+    assert HoSoService(db).accounts.sign_in("xem", "mat-khau-moi-1").must_change_password
 
 
 def test_hashes_made_with_other_parameters_are_remade(db, monkeypatch):
-    HoSoService(db).create_first_admin("quantri", "Quản trị", PASSWORD)
+    HoSoService(db).accounts.create_first_admin("quantri", "Quản trị", PASSWORD)
     with db.session() as s:
         before = s.scalars(select(User)).one().password_hash
-    monkeypatch.setattr(passwords, "_CHEAP", passwords.PasswordHasher(time_cost=2, memory_cost=8, parallelism=1))
-    HoSoService(db).sign_in("quantri", PASSWORD)
+    monkeypatch.setattr(passwords, "HASHER", passwords.PasswordHasher(time_cost=2, memory_cost=8, parallelism=1))
+    HoSoService(db).accounts.sign_in("quantri", PASSWORD)
     with db.session() as s:
         after = s.scalars(select(User)).one().password_hash
     assert before != after and "t=2" in after

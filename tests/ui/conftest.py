@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from app import units
 from app.catalogs import load_catalogs
 from app.db import open_database
-from app.service import HoSoService
+from app.services import HoSoService
 from tests.core.conftest import person_data
 
 UNITS = (("DN", "UBND thành phố Đà Nẵng", None), ("DN.SNV", "Sở Nội vụ", "DN"),
@@ -69,7 +69,7 @@ def service(tmp_path, template_db: Path) -> Iterator[HoSoService]:
 @pytest.fixture
 def full_person(service: HoSoService) -> uuid.UUID:
     """The core tests' full dossier (every section filled), in Sở Nội vụ."""
-    return service.create_person(person_data(unit_code="DN.SNV")).id
+    return service.people.create_person(person_data(unit_code="DN.SNV")).id
 
 
 # --- typing like a user (Qt-free helpers would not need the app; these drive widgets) ------------

@@ -31,7 +31,7 @@ def add(service, name: str, birth: str, sex: str, unit: str, **overrides):
     year = int(birth[-4:])
     cccd = f"048{2 * ((year - 1900) // 100) + (sex == 'Nữ')}{year % 100:02d}{next(_SERIAL):06d}"
     data = {"salary_history": [], **overrides}
-    return service.create_person(person_data(cccd=cccd, full_name=name, birth_date=birth, sex=sex, unit_code=unit,
+    return service.people.create_person(person_data(cccd=cccd, full_name=name, birth_date=birth, sex=sex, unit_code=unit,
                                              **data)).id
 
 
@@ -177,7 +177,7 @@ def test_the_model_passes_qtmodeltester(qtmodeltester, service, people) -> None:
     model = RowsModel([alerts_ui.Column("Đến hạn", lambda a: a.due.isoformat()),
                        alerts_ui.Column("Họ và tên", lambda a: a.full_name, right=True)],
                       person_id=lambda a: a.person_id, marked=lambda a: a.overdue, tooltip=lambda a: a.detail)
-    model.set_rows(service.alerts(AS_OF, 12))
+    model.set_rows(service.alerts.alerts(AS_OF, 12))
     qtmodeltester.check(model, force_py=True)
     assert model.rowCount() == 4
 
@@ -213,17 +213,17 @@ def test_start_up_count_in_the_status_bar(qtbot, service, people, no_message_box
 def three(service) -> dict[str, object]:
     """Complete (with a photo) and missing ethnicity + training + photo in DN.SNV.CCVC; a viên chức
     missing five HS02 items in DN.P.HAICHAU (as in tests/core/test_dashboard.py)."""
-    an = service.save_person(None, person_data(cccd="048085000001", full_name="Trần Văn An", unit_code="DN.SNV.CCVC"),
+    an = service.people.save_person(None, person_data(cccd="048085000001", full_name="Trần Văn An", unit_code="DN.SNV.CCVC"),
                              photo=("anh.jpg", b"\xff\xd8 not really a jpeg")).id
     return {"An": an,
-            "Bình": service.create_person(person_data(cccd="048085000002", full_name="Nguyễn Văn Bình",
+            "Bình": service.people.create_person(person_data(cccd="048085000002", full_name="Nguyễn Văn Bình",
                                                       unit_code="DN.SNV.CCVC", ethnicity_code=None, training=[])).id,
-            "Cúc": service.create_person(person_data(cccd="048185000003", full_name="Lê Thị Cúc", sex="Nữ",
+            "Cúc": service.people.create_person(person_data(cccd="048185000003", full_name="Lê Thị Cúc", sex="Nữ",
                                                      unit_code="DN.P.HAICHAU", staff_type="vien_chuc")).id}
 
 
 def test_completeness_dashboard(qtbot, parent, service, three) -> None:
-    window = alerts_ui.show_completeness(parent, service, None)
+    window = dashboard_ui.show_completeness(parent, service, None)
     qtbot.waitUntil(lambda: not window.busy, timeout=5000)
     ccvc = round((1.0 + round(24 / 27, 3)) / 2, 3)
     model = window.units_table.proxy
@@ -261,7 +261,7 @@ def test_repeated_unit_names_carry_their_parent() -> None:
 
 
 def test_bar_chart_paints_one_bar_per_unit(qtbot, parent, service, three) -> None:
-    window = alerts_ui.show_completeness(parent, service, None)
+    window = dashboard_ui.show_completeness(parent, service, None)
     qtbot.waitUntil(lambda: not window.busy, timeout=5000)
     bars = window.bars
     image = bars.grab().toImage()
@@ -287,9 +287,9 @@ def test_quality_lists_the_crafted_issues(qtbot, parent, service) -> None:
         {"start_date": "02/02/2016", "unit_name": "Sở Nội vụ"}])
     wrong = add(service, "Đỗ Thị Lan", "05/05/1990", "Nữ", "DN.P.HAICHAU")
     add(service, "Võ Văn Sơn", "01/01/1980", "Nam", "DN.SNV")  # clean
-    with service.db.session() as s:
+    with service.database.session() as s:
         s.get(Person, wrong).salary_coefficient = Decimal("3.99")
-    window = alerts_ui.show_quality(parent, service, None)
+    window = dashboard_ui.show_quality(parent, service, None)
     qtbot.waitUntil(lambda: not window.busy, timeout=5000)
     proxy = window.table.proxy
     rows = [[proxy.index(r, c).data() for c in range(5)] for r in range(proxy.rowCount())]

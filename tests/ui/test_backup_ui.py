@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app import backup
 from tests.core.conftest import person_data
-from ui import backup_ui, main_window, settings
+from ui import backup_ui, main_window, open_editors, settings
 
 
 @pytest.fixture
@@ -32,11 +32,11 @@ def told(monkeypatch) -> dict[str, list[str]]:
 
 
 def _people(window) -> int:
-    return window.service.overview().people
+    return window.service.people.overview().people
 
 
 def test_backup_now_writes_a_verified_copy(qtbot, window, told, monkeypatch, tmp_path) -> None:
-    window.service.create_person(person_data(unit_code="DN.SNV"))
+    window.service.people.create_person(person_data(unit_code="DN.SNV"))
     out = tmp_path / "ban-sao.sqlite"
     seen = {}
 
@@ -53,11 +53,11 @@ def test_backup_now_writes_a_verified_copy(qtbot, window, told, monkeypatch, tmp
 
 
 def test_restore_replaces_the_data_and_reopens_the_database(qtbot, window, told, monkeypatch, tmp_path) -> None:
-    window.service.create_person(person_data(unit_code="DN.SNV"))
-    copy = backup.backup(window.service.db, tmp_path / "copy.sqlite").path
-    window.service.create_person(person_data(cccd="048190000111", full_name="Trần Thị Mai", sex="Nữ",
+    window.service.people.create_person(person_data(unit_code="DN.SNV"))
+    copy = backup.backup(window.service.database, tmp_path / "copy.sqlite").path
+    window.service.people.create_person(person_data(cccd="048190000111", full_name="Trần Thị Mai", sex="Nữ",
                                              unit_code="DN.SNV"))
-    before = window.service.db
+    before = window.service.database
     asked = []
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(copy), "")))
     monkeypatch.setattr(backup_ui, "confirm", lambda _p, question, _yes: asked.append(question) or True)
@@ -67,15 +67,15 @@ def test_restore_replaces_the_data_and_reopens_the_database(qtbot, window, told,
     qtbot.waitUntil(lambda: bool(told["info"] or told["error"]), timeout=15_000)
     assert not told["error"], told["error"]
     assert "Số hồ sơ: 1" in asked[0] and str(copy) in asked[0] and "before-restore" in asked[0]
-    assert window.service.db is not before and _people(window) == 1 and reloaded == [[]]
-    target = backup.sqlite_file(window.service.db)
+    assert window.service.database is not before and _people(window) == 1 and reloaded == [[]]
+    target = backup.sqlite_file(window.service.database)
     kept = list(target.parent.glob(f"{target.name}.before-restore-*"))
     assert len(kept) == 1 and str(kept[0]) in told["info"][0]
-    window.service.db.dispose()  # the reopened database (the fixture disposes the first one)
+    window.service.database.dispose()  # the reopened database (the fixture disposes the first one)
 
 
 def test_junk_is_refused_and_the_window_keeps_working(qtbot, window, told, monkeypatch, tmp_path) -> None:
-    window.service.create_person(person_data(unit_code="DN.SNV"))
+    window.service.people.create_person(person_data(unit_code="DN.SNV"))
     junk = tmp_path / "junk.sqlite"
     junk.write_text("không phải", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(junk), "")))
@@ -86,7 +86,7 @@ def test_junk_is_refused_and_the_window_keeps_working(qtbot, window, told, monke
 
 
 def test_restore_waits_for_open_editors(window, told, monkeypatch) -> None:
-    monkeypatch.setattr(main_window, "editor_widgets", lambda: [object()])
+    monkeypatch.setattr(open_editors, "editor_widgets", lambda: [object()])
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: pytest.fail("no dialog")))
     backup_ui.restore_backup(window)
     assert "đóng các cửa sổ hồ sơ" in told["error"][0]
@@ -111,13 +111,13 @@ def test_exit_copy_only_when_something_changed(qtbot, service, no_message_boxes,
     quiet.close()
     assert not backup.list_backups(folder)
     busy = main_window.MainWindow(service)
-    busy.service.create_person(person_data(unit_code="DN.SNV"))
+    busy.service.people.create_person(person_data(unit_code="DN.SNV"))
     busy.close()
     made = backup.list_backups(folder)
     assert [b.kind for b in made] == ["exit"] and backup.inspect_file(made[0].path).people == 1
     settings.put(backup_ui.AUTOMATIC, False)
     off = main_window.MainWindow(service)
-    off.service.create_person(person_data(cccd="048190000111", full_name="Trần Thị Mai", sex="Nữ",
+    off.service.people.create_person(person_data(cccd="048190000111", full_name="Trần Thị Mai", sex="Nữ",
                                           unit_code="DN.SNV"))
     off.close()
     assert len(backup.list_backups(folder)) == 1

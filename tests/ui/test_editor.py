@@ -54,13 +54,13 @@ def replace_text(edit: QWidget, ascii_text: str) -> None:
 
 def capture_saves(service, monkeypatch) -> list[dict]:
     sent: list[dict] = []
-    original = service.save_person
+    original = service.people.save_person
 
     def spy(key, data, **kwargs):
         sent.append(dict(data))
         return original(key, data, **kwargs)
 
-    monkeypatch.setattr(service, "save_person", spy)
+    monkeypatch.setattr(service.people, "save_person", spy)
     return sent
 
 
@@ -151,7 +151,7 @@ def change_later_tabs(editor: PersonEditor, scan_path: str) -> None:
 
 
 def test_every_tab_round_trips_through_save(editor, service, full_person, monkeypatch, tmp_path) -> None:
-    before = service.person(full_person)
+    before = service.people.person(full_person)
     sent = capture_saves(service, monkeypatch)
     scan = tmp_path / "quyet-dinh-123.pdf"
     scan.write_bytes(b"%PDF-1.4 scan")
@@ -166,7 +166,7 @@ def test_every_tab_round_trips_through_save(editor, service, full_person, monkey
                             "history_detention", "phone", "agency_join_date", "housing", "assessment",
                             "training", "work_history", "personal_history", "family", "salary_history",
                             "allowances", "rewards", "evaluations"}  # only what changed
-    after = service.person(full_person)
+    after = service.people.person(full_person)
     assert after["version"] == before["version"] + 1
     assert (after["other_names"], after["religion_code"], after["position_date"]) == ("Bình Nguyễn Văn", "01",
                                                                                       "2016-01-01")
@@ -187,7 +187,7 @@ def test_every_tab_round_trips_through_save(editor, service, full_person, monkey
     last = after["evaluations"][-1]
     assert (last["year"], last["quality_rating"]) == (2023, "Hoàn thành nhiệm vụ")
     assert after["housing"] == "Nhà cấp 4, 80 m²" and after["assessment"].startswith("Hoàn thành tốt")
-    photo = QImage.fromData(service.photo(full_person))
+    photo = QImage.fromData(service.people.photo(full_person))
     assert (photo.width(), photo.height()) == (400, 600)
     documents = [a for a in after["attachments"] if a["kind"] == "document"]
     assert [(d["file_name"], d["description"]) for d in documents] == [
@@ -216,8 +216,8 @@ def test_photo_and_documents_can_be_removed(qtbot, editor, service, full_person,
     files.remove_document()
     files.remove_photo()
     assert again.has_changes() and again.save()
-    assert service.photo(full_person) is None
-    assert service.person(full_person)["attachments"] == []
+    assert service.people.photo(full_person) is None
+    assert service.people.person(full_person)["attachments"] == []
 
 
 def test_a_new_person_typed_through_the_widgets(qtbot, service) -> None:
@@ -247,7 +247,7 @@ def test_a_new_person_typed_through_the_widgets(qtbot, service) -> None:
     assert editor.has_changes()
     assert editor.save(), [(n, r.message()) for n, r in editor.form.rows.items() if r.message()] + [
         t.error_label.text() for t in editor.form.sections.values()]
-    person = service.person(editor.saved_id)
+    person = service.people.person(editor.saved_id)
     assert (person["full_name"], person["birth_date"], person["sex"]) == ("Trần Thị Hoa", "1990-01-02", "Nữ")
     assert (person["cccd"], person["ethnicity_code"]) == ("048190001235", "01")
     assert person["unit_code"] == "DN.P.HAICHAU" and person["salary_coefficient"] == 2.34
@@ -257,7 +257,7 @@ def test_a_new_person_typed_through_the_widgets(qtbot, service) -> None:
 
 
 def test_a_bad_cccd_is_shown_on_its_field_and_nothing_is_saved(editor, service, full_person) -> None:
-    before = service.person(full_person)
+    before = service.people.person(full_person)
     editor.form.setCurrentIndex(4)
     replace_text(widget(editor, "cccd"), "12345")
     replace_text(widget(editor, "phone"), "0900")
@@ -266,13 +266,13 @@ def test_a_bad_cccd_is_shown_on_its_field_and_nothing_is_saved(editor, service, 
     assert row.is_invalid() and "12 chữ số" in row.message()
     assert editor.form.currentIndex() == 0 and editor.error_banner.isVisibleTo(editor)
     assert widget(editor, "cccd").text() == "12345" and widget(editor, "phone").text() == "0900"
-    assert service.person(full_person)["version"] == before["version"]
+    assert service.people.person(full_person)["version"] == before["version"]
     assert editor.result() != QDialog.DialogCode.Accepted
 
 
 def test_a_training_row_ending_before_it_starts_is_named_under_the_table(editor, service,
                                                                         full_person) -> None:
-    before = service.person(full_person)
+    before = service.people.person(full_person)
     set_cell(editor, "training", 1, "end_date", dt.date(2014, 1, 1))
     assert not editor.save()
     table = editor.form.sections["training"]
@@ -282,7 +282,7 @@ def test_a_training_row_ending_before_it_starts_is_named_under_the_table(editor,
     assert (current.row(), current.column()) == (1, table.model.column_of("end_date"))
     assert editor.form.tabText(editor.form.currentIndex()) == "27. Đào tạo"
     assert table.model.rows()[1]["end_date"] == dt.date(2014, 1, 1)  # kept as typed
-    assert service.person(full_person)["version"] == before["version"]
+    assert service.people.person(full_person)["version"] == before["version"]
     set_cell(editor, "training", 1, "end_date", dt.date(2015, 12, 30))
     assert editor.save()  # corrected: saves, and the table's message is gone
     assert table.error_label.isHidden()
@@ -308,7 +308,7 @@ def test_unsaved_guard_on_close(qtbot, editor, service, full_person, monkeypatch
     answer["value"] = "discard"
     editor.cancel_button.click()
     assert not editor.isVisible() and editor.saved_id is None
-    assert service.person(full_person)["phone"] == "0905123456"
+    assert service.people.person(full_person)["phone"] == "0905123456"
 
 
 def test_unsaved_guard_save_answer_saves(qtbot, editor, service, full_person, monkeypatch) -> None:
@@ -317,7 +317,7 @@ def test_unsaved_guard_save_answer_saves(qtbot, editor, service, full_person, mo
     commit_text(widget(editor, "email"), "binh@danang.gov.vn")
     editor.close()
     assert not editor.isVisible() and editor.saved_id == full_person
-    assert service.person(full_person)["email"] == "binh@danang.gov.vn"
+    assert service.people.person(full_person)["email"] == "binh@danang.gov.vn"
 
 
 def test_no_question_without_changes(qtbot, editor, monkeypatch) -> None:
@@ -328,7 +328,7 @@ def test_no_question_without_changes(qtbot, editor, monkeypatch) -> None:
 
 
 def test_duplicate_cccd_warning_while_typing(editor, service) -> None:
-    service.create_person({"cccd": "048190001235", "full_name": "Trần Thị Hoa", "birth_date": "02/01/1990",
+    service.people.create_person({"cccd": "048190001235", "full_name": "Trần Thị Hoa", "birth_date": "02/01/1990",
                            "sex": "Nữ", "unit_code": "DN.P.HAICHAU"})
     row = editor.form.rows["cccd"]
     replace_text(row.widget, "04819000123")
@@ -359,7 +359,7 @@ def test_a_dossier_changed_elsewhere_is_refused_with_a_message(editor, service, 
                                                                monkeypatch) -> None:
     messages: list[str] = []
     monkeypatch.setattr(editor, "show_user_error", messages.append)
-    service.update_person(full_person, {"phone": "0988000000"})
+    service.people.update_person(full_person, {"phone": "0988000000"})
     commit_text(widget(editor, "email"), "a@b.vn")
     assert not editor.save()
     assert "vừa được người khác sửa" in messages[0]
@@ -380,7 +380,7 @@ def test_form_state_survives_json_and_comes_back(qtbot, editor, service, full_pe
     assert again.has_changes()
     replace_text(widget(again, "discharge_date"), "")
     assert again.save()
-    person = service.person(full_person)
+    person = service.people.person(full_person)
     assert person["phone"] == "0977000111" and person["family"][2]["details"] == "Nội trợ"
 
 
@@ -396,7 +396,7 @@ def test_ask_returns_the_saved_id_or_none(qtbot, service, full_person, monkeypat
     assert PersonEditor.ask(None, service, full_person) is None
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: shown.append(text)))
-    service.delete_person(full_person)
+    service.people.delete_person(full_person)
     assert PersonEditor.ask(None, service, full_person) is None and "Không tìm thấy" in shown[0]
 
 
@@ -421,5 +421,5 @@ def test_a_new_step_gets_its_coefficient_from_the_salary_table(qtbot, editor, se
     qtbot.waitUntil(editor.isActiveWindow)
     press(widget(editor, "salary_since"), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Ctrl+S saves
     assert editor.saved_id == full_person
-    person = service.person(full_person)
+    person = service.people.person(full_person)
     assert (person["salary_step"], person["salary_coefficient"]) == (6, 3.99)

@@ -28,7 +28,7 @@ def test_creates_a_person_with_the_units_common_values(qtbot, service, full_pers
     fill(dialog)
     assert dialog.create()
     assert dialog.result() == QDialog.DialogCode.Accepted
-    person = service.person(dialog.created_id)
+    person = service.people.person(dialog.created_id)
     assert (person["full_name"], person["sex"], person["position"]) == ("Trần Thị Hoa", "Nữ", "Chuyên viên")
     assert person["unit_code"] == "DN.SNV"
     assert person["recruiting_agency"] == "Sở Nội vụ thành phố Đà Nẵng"  # shared with Nguyễn Văn Bình
@@ -43,7 +43,7 @@ def test_without_prefill_only_what_was_typed(qtbot, service, full_person) -> Non
     staff = dialog.rows["staff_type"].widget
     staff.setValue("vien_chuc")
     assert dialog.create()
-    person = service.person(dialog.created_id)
+    person = service.people.person(dialog.created_id)
     assert person["recruiting_agency"] is None and person["ethnicity_code"] is None
     assert person["staff_type"] == "vien_chuc"
 
@@ -77,4 +77,4 @@ def test_ask_returns_the_new_id(qtbot, service, monkeypatch) -> None:
 
     monkeypatch.setattr(QuickEntryDialog, "exec", fake_exec)
     created = QuickEntryDialog.ask(None, service, "DN.P.HAICHAU")
-    assert created is not None and service.person(created)["unit_code"] == "DN.P.HAICHAU"
+    assert created is not None and service.people.person(created)["unit_code"] == "DN.P.HAICHAU"

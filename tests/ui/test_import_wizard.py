@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton, QWizard
 
 from app.errors import UserError
 from app.listing import PersonFilter
-from app.service import HoSoService
+from app.services import HoSoService
 from tests.core.test_import_support import cccd_of, to_tcvn3, xlsx
 from ui import import_wizard
 from ui.events import DataEvents
@@ -49,7 +49,7 @@ def messy_file(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def known(service: HoSoService) -> HoSoService:
-    service.create_person({"cccd": KNOWN, "full_name": "Đỗ Văn Cũ", "birth_date": "03/03/1980", "sex": "Nam",
+    service.people.create_person({"cccd": KNOWN, "full_name": "Đỗ Văn Cũ", "birth_date": "03/03/1980", "sex": "Nam",
                            "unit_code": "DN.SNV", "position": "Chuyên viên"})
     return service
 
@@ -146,7 +146,7 @@ def test_messy_file_goes_through_the_wizard(qtbot, known, messy_file, tmp_path) 
     wizard.preview_page.only_errors_check.setChecked(True)
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["7", "8", "9"]
     with pytest.raises(UserError):
-        known.person(cccd_of(1))
+        known.people.person(cccd_of(1))
 
     # dry run: the whole file checked, still nothing written
     wizard.preview_page.dry_run_button.click()
@@ -156,8 +156,8 @@ def test_messy_file_goes_through_the_wizard(qtbot, known, messy_file, tmp_path) 
     wizard.preview_page.only_errors_check.setChecked(False)
     assert model.index(model.rowCount() - 1, 1).data() == "Bỏ qua"  # row 11, the signer
     with pytest.raises(UserError):
-        known.person(cccd_of(1))
-    assert known.person(KNOWN)["position"] == "Chuyên viên" and emitted == []
+        known.people.person(cccd_of(1))
+    assert known.people.person(KNOWN)["position"] == "Chuyên viên" and emitted == []
 
     # import
     forward(qtbot, wizard)
@@ -170,13 +170,13 @@ def test_messy_file_goes_through_the_wizard(qtbot, known, messy_file, tmp_path) 
     assert listed == [("7", "Ngày sinh"), ("8", "Số CCCD (số định danh cá nhân)"),
                       ("9", "Số CCCD (số định danh cá nhân)")]
     assert errors.item(0, 3).text().startswith("Dòng 7, Ngày sinh (cột C)")
-    binh = known.person(cccd_of(1))
+    binh = known.people.person(cccd_of(1))
     assert (binh["full_name"], binh["unit_code"], binh["phone"]) == ("Nguyễn Văn Bình", "DN.SNV", "0905123456")
-    assert known.person(cccd_of(2, 90, True))["unit_code"] == "DN.SNV"  # the unit written by name
-    assert known.person(KNOWN)["position"] == "Phó Trưởng phòng"
+    assert known.people.person(cccd_of(2, 90, True))["unit_code"] == "DN.SNV"  # the unit written by name
+    assert known.people.person(KNOWN)["position"] == "Phó Trưởng phòng"
     for refused in (cccd_of(3), cccd_of(4)):
         with pytest.raises(UserError):
-            known.person(refused)
+            known.people.person(refused)
     assert wizard.wrote and emitted == [("people", []), ("units",)]
 
     # the result report: the file's rows plus the result and error columns
@@ -223,13 +223,13 @@ def test_dry_run_writes_nothing(qtbot, service, messy_file) -> None:
     qtbot.waitUntil(lambda: wizard.preview_page.rows is not None, timeout=5000)
     wizard.preview_page.dry_run_button.click()
     qtbot.waitUntil(lambda: "Chạy thử" in wizard.preview_page.summary_label.text(), timeout=5000)
-    assert service.person_ids(PersonFilter(statuses=())) == [] and emitted == []
+    assert service.people.person_ids(PersonFilter(statuses=())) == [] and emitted == []
     assert wizard.preview_page.model.rowCount() == 7
 
 
 def test_cancel_during_the_import_leaves_nothing(qtbot, service, messy_file) -> None:
     started, go_on = threading.Event(), threading.Event()
-    real = service.run_import
+    real = service.exchange.run_import
 
     def slow(*args, progress=None, **kwargs):
         def report(done: int, total: int) -> None:  # the first person is saved (in the transaction) by now
@@ -238,7 +238,7 @@ def test_cancel_during_the_import_leaves_nothing(qtbot, service, messy_file) -> 
             progress(done, total)
         return real(*args, progress=report, **kwargs)
 
-    service.run_import = slow
+    service.exchange.run_import = slow
     wizard, emitted = start(qtbot, service, messy_file)
     forward(qtbot, wizard)
     forward(qtbot, wizard)
@@ -250,15 +250,15 @@ def test_cancel_during_the_import_leaves_nothing(qtbot, service, messy_file) -> 
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=10000)
     assert wizard.result.cancelled
     assert "Đã hủy" in wizard.result_page.headline.text()
-    assert service.person_ids(PersonFilter(statuses=())) == []
+    assert service.people.person_ids(PersonFilter(statuses=())) == []
     assert not wizard.wrote and emitted == []
     assert not wizard.result_page.report_button.isEnabled()
 
 
 def test_closing_the_wizard_while_it_imports_cancels_instead(qtbot, service, messy_file) -> None:
     started, go_on = threading.Event(), threading.Event()
-    real = service.run_import
-    service.run_import = lambda *a, progress=None, **k: real(
+    real = service.exchange.run_import
+    service.exchange.run_import = lambda *a, progress=None, **k: real(
         *a, progress=lambda d, t: (started.set(), go_on.wait(5), progress(d, t)), **k)
     wizard, _ = start(qtbot, service, messy_file)
     for _ in range(3):
@@ -268,7 +268,7 @@ def test_closing_the_wizard_while_it_imports_cancels_instead(qtbot, service, mes
     assert wizard.isVisible()  # still open: it waits for the import to stop
     go_on.set()
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=10000)
-    assert wizard.result.cancelled and service.person_ids(PersonFilter(statuses=())) == []
+    assert wizard.result.cancelled and service.people.person_ids(PersonFilter(statuses=())) == []
 
 
 def test_an_unreadable_file_is_explained_and_blocks_next(qtbot, service, tmp_path) -> None:
@@ -324,7 +324,7 @@ def test_export_writes_exactly_the_filtered_list_with_its_columns(qtbot, service
     for cccd, name, born, sex, unit in ((cccd_of(1, 85), "Nguyễn Văn Bình", "12/03/1985", "Nam", "DN.SNV"),
                                         (cccd_of(2, 90, True), "Trần Thị Hoa", "01/05/1990", "Nữ", "DN.SNV.CCVC"),
                                         (cccd_of(3, 92, True), "Lê Thị An", "02/02/1992", "Nữ", "DN.P.HAICHAU")):
-        service.create_person({"cccd": cccd, "full_name": name, "birth_date": born, "sex": sex, "unit_code": unit})
+        service.people.create_person({"cccd": cccd, "full_name": name, "birth_date": born, "sex": sex, "unit_code": unit})
     window = main_window.MainWindow(service)
     qtbot.addWidget(window)
     people = window.people
@@ -354,7 +354,7 @@ def test_export_writes_exactly_the_filtered_list_with_its_columns(qtbot, service
 def test_export_follows_the_list_sort(qtbot, service, tmp_path, monkeypatch) -> None:
     for cccd, name, born in ((cccd_of(2, 90, True), "Trần Thị Hoa", "01/05/1990"),
                              (cccd_of(3, 92, True), "Lê Thị An", "02/02/1992")):
-        service.create_person({"cccd": cccd, "full_name": name, "birth_date": born, "sex": "Nữ"})
+        service.people.create_person({"cccd": cccd, "full_name": name, "birth_date": born, "sex": "Nữ"})
     target = tmp_path / "sap-xep.xlsx"
     monkeypatch.setattr(import_wizard, "ask_save_path", lambda *a: str(target))
     monkeypatch.setattr(import_wizard, "inform", lambda *a: None)
@@ -397,4 +397,4 @@ def test_old_xls_and_csv_files_preview_too(qtbot, service, tmp_path) -> None:
     for _ in range(3):
         forward(qtbot, again)
     qtbot.waitUntil(lambda: again.result is not None, timeout=10000)
-    assert service.person(cccd_of(7, 92, True))["full_name"] == "Lê Thị An"
+    assert service.people.person(cccd_of(7, 92, True))["full_name"] == "Lê Thị An"

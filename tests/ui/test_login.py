@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QDialog
 
 from app.security import passwords
 from app.security.users import WRONG
-from app.service import HoSoService
+from app.services import HoSoService
+from tests.conftest import CHEAP_HASHER
 from tests.ui.conftest import commit_text
 from ui import login
 
@@ -20,17 +21,17 @@ PASSWORD = "mat-khau-8"
 
 @pytest.fixture(autouse=True)
 def fast_hashing(monkeypatch):
-    monkeypatch.setattr(passwords, "FAST", True)
+    monkeypatch.setattr(passwords, "HASHER", CHEAP_HASHER)
 
 
 @pytest.fixture
 def accounts(service: HoSoService) -> HoSoService:
     """The database with an administrator and a clerk (who must change the password)."""
-    admin = HoSoService(service.db)
-    admin.create_first_admin("quantri", "Quản trị viên", PASSWORD)
-    admin.add_user("nhaplieu", "Lê Văn Nhập", "clerk", ["DN.SNV"], PASSWORD, must_change_password=False)
-    admin.add_user("moi", "Người Mới", "clerk", ["DN.SNV"], PASSWORD, must_change_password=True)
-    return HoSoService(service.db)
+    admin = HoSoService(service.database)
+    admin.accounts.create_first_admin("quantri", "Quản trị viên", PASSWORD)
+    admin.accounts.add_user("nhaplieu", "Lê Văn Nhập", "clerk", ["DN.SNV"], PASSWORD, must_change_password=False)
+    admin.accounts.add_user("moi", "Người Mới", "clerk", ["DN.SNV"], PASSWORD, must_change_password=True)
+    return HoSoService(service.database)
 
 
 def _fill(dialog: login.LoginDialog, username: str, password: str) -> None:
@@ -39,8 +40,8 @@ def _fill(dialog: login.LoginDialog, username: str, password: str) -> None:
 
 
 def test_first_run_creates_the_administrator(qtbot, service: HoSoService) -> None:
-    fresh = HoSoService(service.db)
-    assert fresh.needs_first_admin()
+    fresh = HoSoService(service.database)
+    assert fresh.accounts.needs_first_admin()
     dialog = login.FirstRunDialog(fresh)
     qtbot.addWidget(dialog)
     dialog.username_edit.setText("quantri")
@@ -59,7 +60,7 @@ def test_first_run_creates_the_administrator(qtbot, service: HoSoService) -> Non
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert fresh.principal.username == "quantri" and fresh.principal.role == "admin"
     assert fresh.principal.full_name == "Nguyễn Thị Quản"
-    assert not HoSoService(service.db).needs_first_admin()
+    assert not HoSoService(service.database).accounts.needs_first_admin()
 
 
 def test_wrong_password_is_shown_inline(qtbot, accounts: HoSoService) -> None:
@@ -94,7 +95,7 @@ def test_enter_signs_in_and_escape_quits(qtbot, accounts: HoSoService) -> None:
     QTest.keyClick(dialog.password_edit, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert accounts.principal.username == "nhaplieu" and accounts.principal.role == "clerk"
-    other = login.LoginDialog(HoSoService(accounts.db))
+    other = login.LoginDialog(HoSoService(accounts.database))
     qtbot.addWidget(other)
     other.show()
     QTest.keyClick(other.username_edit, Qt.Key.Key_Escape)
@@ -110,17 +111,17 @@ def test_start_session_signs_in_or_quits(qtbot, accounts: HoSoService, monkeypat
         return run
 
     monkeypatch.setattr(login.LoginDialog, "exec", sign_in_as("nhaplieu"))
-    service = login.start_session(accounts.db)
+    service = login.start_session(HoSoService(accounts.database))
     assert service is not None and service.principal.username == "nhaplieu"
     monkeypatch.setattr(login.LoginDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
-    assert login.start_session(accounts.db) is None
+    assert login.start_session(HoSoService(accounts.database)) is None
 
 
 def test_first_run_is_asked_when_there_is_no_administrator(service: HoSoService, monkeypatch) -> None:
     shown = []
     monkeypatch.setattr(login.FirstRunDialog, "exec", lambda self: shown.append("first") or 0)
     monkeypatch.setattr(login.LoginDialog, "exec", lambda self: shown.append("login") or 0)
-    assert login.start_session(service.db) is None
+    assert login.start_session(HoSoService(service.database)) is None
     assert shown == ["first"]
 
 
@@ -139,13 +140,13 @@ def test_a_password_set_by_the_administrator_must_be_changed(qtbot, accounts: Ho
 
     monkeypatch.setattr(login.LoginDialog, "exec", sign_in)
     monkeypatch.setattr(login.ChangePasswordDialog, "exec", change)
-    service = login.start_session(accounts.db)
+    service = login.start_session(HoSoService(accounts.database))
     assert service is not None and not service.principal.must_change_password
-    assert HoSoService(accounts.db).sign_in("moi", "mat-khau-moi-9").username == "moi"
+    assert HoSoService(accounts.database).accounts.sign_in("moi", "mat-khau-moi-9").username == "moi"
 
 
 def test_change_password_shows_the_refusal(qtbot, accounts: HoSoService) -> None:
-    accounts.sign_in("nhaplieu", PASSWORD)
+    accounts.accounts.sign_in("nhaplieu", PASSWORD)
     dialog = login.ChangePasswordDialog(accounts)
     qtbot.addWidget(dialog)
     dialog.old_edit.setText("khong-dung-1")

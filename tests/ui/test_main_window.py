@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from app import units
 from app.catalogs import load_catalogs
 from app.db import open_database
-from app.service import HoSoService
+from app.services import HoSoService
 from ui import dialogs, main_window
 from ui.dialogs import TransferInput
 from ui.people_model import PeopleTableModel
@@ -35,7 +35,7 @@ def main_service(tmp_path):
         units.add_unit(s, "DN.P.HAICHAU", "UBND phường Hải Châu", "DN")
     service = HoSoService(db)
     for cccd, name, birth, sex, unit in PEOPLE:
-        service.create_person({"cccd": cccd, "full_name": name, "birth_date": birth, "sex": sex, "unit_code": unit,
+        service.people.create_person({"cccd": cccd, "full_name": name, "birth_date": birth, "sex": sex, "unit_code": unit,
                                "position": "Chuyên viên"})
     yield service
     db.dispose()
@@ -66,8 +66,8 @@ def commit_text(widget, text: str) -> None:
 def test_model_passes_qtmodeltester(qtmodeltester, main_service) -> None:
     from app.listing import PersonFilter
 
-    model = PeopleTableModel(main_service.person_rows)
-    model.set_ids(main_service.person_ids(PersonFilter()))
+    model = PeopleTableModel(main_service.people.person_rows)
+    model.set_ids(main_service.people.person_ids(PersonFilter()))
     qtmodeltester.check(model, force_py=True)
     assert model.rowCount() == 4
 
@@ -131,7 +131,7 @@ def test_transfer_moves_the_person(qtbot, window, main_service, monkeypatch) -> 
         lambda cls, *a, **k: TransferInput("DN.P.HAICHAU", dt.date(2026, 11, 1), "12/QĐ", "Phó Chủ tịch", "transfer")))
     monkeypatch.setattr(main_window, "TransferDialog", dialogs.TransferDialog)
     window.transfer_current()
-    doc = main_service.person("048085001234")
+    doc = main_service.people.person("048085001234")
     assert doc["unit_code"] == "DN.P.HAICHAU" and doc["position"] == "Phó Chủ tịch"
     assert doc["work_history"][-1]["unit_name"] == "UBND phường Hải Châu"
     window.units.select_code("DN.P.HAICHAU")
@@ -161,7 +161,7 @@ def test_deleted_record_can_be_restored_from_the_menu(qtbot, window, monkeypatch
 
 
 def test_change_history_is_shown(qtbot, window, main_service, monkeypatch) -> None:
-    main_service.update_person("048085001234", {"position": "Trưởng phòng"})
+    main_service.people.update_person("048085001234", {"position": "Trưởng phòng"})
     shown: list[main_window.HistoryDialog] = []
     monkeypatch.setattr(main_window.HistoryDialog, "exec", lambda self: shown.append(self) or 0)
     window.people.table.selectRow(1)  # Nguyễn Văn Bình

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from app.db import open_database
 from app.package.keys import public_key_info, trust_key
-from app.service import HoSoService
+from app.services import HoSoService
 from ui import package_ui
 from ui.events import DataEvents
 
@@ -101,7 +101,7 @@ def test_import_shows_the_package_then_imports_it_and_a_second_time_says_so(
     assert shown["fingerprint"].replace(" ", "") == public_key_info("DN.SNV").fingerprint
     assert shown["counts"].startswith("1 hồ sơ")
     assert "1 thêm mới" in shown["summary"]
-    assert city.person("048085001234")["full_name"] == "Nguyễn Văn Bình"
+    assert city.people.person("048085001234")["full_name"] == "Nguyễn Văn Bình"
 
     before = len(boxes["information"])
     package_ui.import_package(window)
@@ -157,7 +157,7 @@ def test_the_main_window_menu_runs_the_export(qtbot, monkeypatch, service, boxes
 def test_the_export_dialog_saves_the_public_key(qtbot, monkeypatch, service, boxes, tmp_path) -> None:
     from app.package.keys import read_public_key, spaced
 
-    dialog = package_ui.ExportDialog(None, service.list_units(), "DN.SNV", service.db)
+    dialog = package_ui.ExportDialog(None, service.units.list_units(), "DN.SNV", service)
     qtbot.addWidget(dialog)
     target = tmp_path / "snv.pub"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
@@ -226,7 +226,7 @@ def test_a_bad_key_file_shows_why_and_asks_nothing(qtbot, monkeypatch, city, box
 def test_manage_keys_is_for_administrators_only(qtbot, monkeypatch, city, boxes) -> None:
     from app.security.principal import Principal
 
-    clerk = HoSoService(city.db, principal=Principal("nv", "clerk", frozenset()))
+    clerk = HoSoService(city.database, principal=Principal("nv", "clerk", frozenset()))
     window = FakeWindow(clerk, None)
     qtbot.addWidget(window)
     monkeypatch.setattr(package_ui.KeysDialog, "exec", lambda d: pytest.fail("opened"))

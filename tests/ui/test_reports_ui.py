@@ -20,7 +20,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.listing import PersonFilter
-from app.service import HoSoService
+from app.services import HoSoService
 from ui import main_window, reports_ui
 from ui.print_preview import PrintPreviewDialog
 
@@ -37,7 +37,7 @@ def pdf_text(path: Path) -> str:
 def people(service: HoSoService) -> dict[str, uuid.UUID]:
     ids = {}
     for cccd, name, sex, unit in PEOPLE:
-        ids[name] = service.create_person({"cccd": cccd, "full_name": name, "birth_date": "02/03/1985", "sex": sex,
+        ids[name] = service.people.create_person({"cccd": cccd, "full_name": name, "birth_date": "02/03/1985", "sex": sex,
                                            "unit_code": unit, "position": "Chuyên viên", "staff_type": "cong_chuc"}).id
     return ids
 
@@ -140,7 +140,7 @@ def test_no_person_selected_is_a_gentle_message(service, previews, messages) -> 
 
 
 def test_a_deleted_person_is_refused_in_vietnamese(qtbot, service, people, previews, messages) -> None:
-    service.delete_person(people["Lê Văn An"])
+    service.people.delete_person(people["Lê Văn An"])
     op = reports_ui.print_profile(None, service, people["Lê Văn An"])
     qtbot.waitUntil(lambda: messages != [], timeout=WAIT)
     assert op is not None and previews == [] and messages[0].startswith("Không tìm thấy hồ sơ")

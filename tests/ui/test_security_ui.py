@@ -41,7 +41,7 @@ def visible(win, name: str) -> bool:
 
 def submit_change(world: World, position: str = "Chuyên viên chính") -> None:
     """The clerk changes dossier A: it waits for the head."""
-    world.clerk.update_person(world.a, {"position": position})
+    world.clerk.people.update_person(world.a, {"position": position})
 
 
 def test_clerk_and_head_windows_differ(qtbot, world: World) -> None:
@@ -81,7 +81,7 @@ def test_viewer_sees_no_writing_entries_and_masked_fields(qtbot, world: World) -
 def test_head_approves_a_submitted_record(qtbot, world: World) -> None:
     time.sleep(2 * APPROVED_MARGIN.total_seconds())  # the dossier's creation is older than the margin
     submit_change(world)
-    assert world.head.person(world.a)["review_state"] == "submitted"
+    assert world.head.people.person(world.a)["review_state"] == "submitted"
     dialog = ReviewDialog(world.head, world.a)
     qtbot.addWidget(dialog)
     assert dialog.findChild(QLabel, "state_label").text() == "Chờ duyệt"
@@ -90,7 +90,7 @@ def test_head_approves_a_submitted_record(qtbot, world: World) -> None:
     assert dialog.approve_button.isEnabled()
     dialog.approve_button.click()
     assert dialog.changed
-    assert world.head.person(world.a)["review_state"] == "approved"
+    assert world.head.people.person(world.a)["review_state"] == "approved"
     after = ReviewDialog(world.head, world.a)
     qtbot.addWidget(after)
     assert not after.approve_button.isEnabled() and after.changes_table.rowCount() == 0
@@ -106,7 +106,7 @@ def test_returning_needs_a_comment(qtbot, world: World) -> None:
     dialog.comment_edit.setPlainText("Thiếu quyết định bổ nhiệm")
     dialog.return_button.click()
     assert dialog.changed
-    assert world.clerk.person(world.a)["review_state"] == "returned"
+    assert world.clerk.people.person(world.a)["review_state"] == "returned"
     clerk_view = ReviewDialog(world.clerk, world.a)  # the clerk reads why, and cannot decide
     qtbot.addWidget(clerk_view)
     assert "Thiếu quyết định bổ nhiệm" in clerk_view.findChild(QLabel, "return_note").text()
@@ -126,7 +126,7 @@ def test_pending_list_and_status_bar_count(qtbot, world: World, monkeypatch) -> 
     dialog = PendingDialog(world.head)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 3).text() == "nhaplieu"
-    monkeypatch.setattr(ReviewDialog, "ask", classmethod(lambda cls, parent, service, pid: (service.approve(pid), True)[1]))
+    monkeypatch.setattr(ReviewDialog, "ask", classmethod(lambda cls, parent, service, pid: (service.accounts.approve(pid), True)[1]))
     dialog.review_selected()
     assert dialog.table.rowCount() == 0 and "Không có" in dialog.summary.text()
     submit_change(world, "Chuyên viên cao cấp")
@@ -150,7 +150,7 @@ def test_list_marks_records_waiting(qtbot, world: World) -> None:
 def test_admin_adds_a_user_through_the_dialog(qtbot, world: World, monkeypatch) -> None:
     dialog = UsersDialog(world.admin)
     qtbot.addWidget(dialog)
-    form = UserDialog(dialog, world.admin.list_units())
+    form = UserDialog(dialog, world.admin.units.list_units())
     qtbot.addWidget(form)
     form.username_edit.setText("lanhdao2")
     form.full_name_edit.setText("Lanh Dao")
@@ -172,7 +172,7 @@ def test_admin_adds_a_user_through_the_dialog(qtbot, world: World, monkeypatch) 
     assert dialog.table.item(row, 4).text() == "Phải đổi mật khẩu"
     dialog.buttons["active"].click()  # stop the selected account
     assert dialog.table.item(row, 4).text() == "Ngừng sử dụng"
-    assert not next(u for u in world.admin.users() if u.username == "lanhdao2").active
+    assert not next(u for u in world.admin.accounts.users() if u.username == "lanhdao2").active
 
 
 def test_audit_log_lists_filters_and_exports(qtbot, world: World, tmp_path, monkeypatch) -> None:
@@ -193,7 +193,7 @@ def test_audit_log_lists_filters_and_exports(qtbot, world: World, tmp_path, monk
     monkeypatch.setattr(dialog, "ask_export_path", lambda: str(target))
     monkeypatch.setattr(dialog, "notify", notes.append)
     count = dialog.export()
-    assert count == world.admin.audit_log(AuditFilter(user="nhaplieu", action="change")).total
+    assert count == world.admin.audit.audit_log(AuditFilter(user="nhaplieu", action="change")).total
     sheet = openpyxl.load_workbook(target).active
     assert sheet.max_row == count + 1 and sheet.cell(2, 2).value == "nhaplieu"
     assert notes and str(target) in notes[0]
@@ -243,7 +243,7 @@ def test_review_and_account_dialogs_are_refused_to_other_roles(qtbot, world: Wor
 def test_city_database_shows_the_read_only_banner(qtbot, world: World) -> None:
     import dataclasses
 
-    from app.service import HoSoService
+    from app.services import HoSoService
 
     city_head = HoSoService(world.db, principal=dataclasses.replace(world.head.principal, is_city_readonly=True))
     win = window_of(qtbot, city_head)
@@ -254,17 +254,19 @@ def test_city_database_shows_the_read_only_banner(qtbot, world: World) -> None:
 
 
 def test_start_session_on_the_city_database_asks_nobody(world: World, monkeypatch) -> None:
+    from app.services import HoSoService
+    from app.services import accounts as account_services
     from ui import login
 
-    monkeypatch.setattr(login, "desktop_principal", lambda db: world.head.principal)
+    monkeypatch.setattr(account_services, "desktop_principal", lambda db: world.head.principal)
     monkeypatch.setattr(login.LoginDialog, "exec", lambda self: pytest.fail("no sign-in dialog on the city database"))
-    service = login.start_session(world.db)
+    service = login.start_session(HoSoService(world.db))
     assert service is not None and service.principal == world.head.principal
 
 
 def test_audit_log_filters_on_the_selected_person(qtbot, world: World, monkeypatch) -> None:
     submit_change(world)
-    world.admin.person(world.b)  # a view of sensitive data: logged for B
+    world.admin.people.person(world.b)  # a view of sensitive data: logged for B
     win = window_of(qtbot, world.admin)
     model = win.people.model
     win.people.table.selectRow(next(r for r in range(model.rowCount()) if str(model.id_at(r)) == world.a))
@@ -299,3 +301,20 @@ def test_a_clerk_sees_only_own_units_in_the_tree(qtbot, world: World) -> None:
     qtbot.waitUntil(lambda: sync_label is None or sync_label.isHidden())
     admin = window_of(qtbot, world.admin)
     assert all(not admin.units.view.isRowHidden(r, model.index(0, 0)) for r in range(model.rowCount(model.index(0, 0))))
+
+
+def test_the_viewers_list_offers_no_sensitive_filter_or_sort(qtbot, world: World) -> None:
+    """The Party filter is not offered and a click on the CCCD or Party-date column sorts nothing
+    for a role that sees them masked (the services would refuse both); the head keeps both."""
+    from app.listing import PersonFilter
+
+    viewer, head = window_of(qtbot, world.viewer), window_of(qtbot, world.head)
+    assert viewer.people.party_combo.isHidden() and not head.people.party_combo.isHidden()
+    assert viewer.people.current_filter().party_member is None
+    keys = [c.key for c in viewer.people.model.columns]
+    assert "cccd" in keys  # a default column
+    viewer.people._header_clicked(keys.index("cccd"))
+    assert viewer.people.sort == (None, False)
+    head.people._header_clicked([c.key for c in head.people.model.columns].index("cccd"))
+    assert head.people.sort == ("cccd", False)
+    assert world.viewer.people.person_keys(PersonFilter(query="048085")) == []  # a CCCD prefix finds nobody

@@ -104,7 +104,7 @@ def test_catalog_over_the_real_lists(qtbot, service) -> None:
     assert grade.currentText() == "01.003 — Chuyên viên"
     grade.setEditText("chuyen vien chinh")
     assert grade.code() == "01.002"
-    religion = CatalogCombo(service.catalog("religion"))  # the service's entries work as they are
+    religion = CatalogCombo(service.units.catalog("religion"))  # the service's entries work as they are
     qtbot.addWidget(religion)
     religion.setEditText("dao phat")
     assert religion.code() == "01"

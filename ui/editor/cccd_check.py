@@ -6,7 +6,7 @@ import uuid
 
 from PySide6.QtCore import QCoreApplication
 
-from app.service import HoSoService
+from app.services import HoSoService
 from ui.widgets.field_row import FieldRow
 from ui.widgets.text_edits import CccdEdit
 
@@ -16,7 +16,7 @@ def check_cccd(service: HoSoService, row: FieldRow, exclude: uuid.UUID | None) -
     the save itself refuses a duplicate); clear the warning when the number changes."""
     assert isinstance(row.widget, CccdEdit)
     digits = row.widget.digits()
-    owner = service.cccd_owner(digits, exclude=exclude) if len(digits) == 12 else None
+    owner = service.people.cccd_owner(digits, exclude=exclude) if len(digits) == 12 else None
     if owner is None:
         if row.message() and not row.is_invalid():
             row.clear_message()

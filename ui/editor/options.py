@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.fields import PERSON_FIELDS, SECTION_FIELDS
-from app.service import HoSoService
+from app.services import HoSoService
 from ui.widgets.values import Option
 
 CATALOGS = tuple(sorted({spec.catalog for spec in (*PERSON_FIELDS, *(s for specs in SECTION_FIELDS.values()
@@ -13,7 +13,7 @@ CATALOGS = tuple(sorted({spec.catalog for spec in (*PERSON_FIELDS, *(s for specs
 
 def load_options(service: HoSoService) -> dict[str, list[Option]]:
     """Catalog name → entries; ``"grade"``: the ngạch list shown as "01.003 — Chuyên viên"."""
-    options = {name: [Option(e.code, e.name, tuple(e.aliases)) for e in service.catalog(name)]
+    options = {name: [Option(e.code, e.name, tuple(e.aliases)) for e in service.units.catalog(name)]
                for name in CATALOGS}
-    options["grade"] = [Option(g.code, f"{g.code} — {g.name}", (g.name,)) for g in service.grades()]
+    options["grade"] = [Option(g.code, f"{g.code} — {g.name}", (g.name,)) for g in service.units.grades()]
     return options

@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from app.errors import UserError, ValidationError
-from app.service import HoSoService
+from app.services import HoSoService
 from ui import settings
 from ui.editor.cccd_check import check_cccd
 from ui.editor.form import DossierForm
@@ -38,7 +38,7 @@ class PersonEditor(QDialog):
         self.saved_id: uuid.UUID | None = None
         self.version: int | None = None
         self.unit_code: str | None = None
-        self.form = DossierForm(load_options(service), service.attachment_content)
+        self.form = DossierForm(load_options(service), service.people.attachment_content)
         self.error_banner = QLabel()
         self.error_banner.setObjectName("error_banner")
         self.error_banner.setWordWrap(True)
@@ -90,10 +90,10 @@ class PersonEditor(QDialog):
         recovered = initial if initial and initial.get(STATE_MARK) else None
         prefill = None if recovered else initial
         if self.person_id is not None:
-            person = self.service.person(self.person_id)
+            person = self.service.people.person(self.person_id)
             self.version = person.get("version")
             self.unit_code = person.get("unit_code")
-            self.form.load(person, person.get("attachments") or [], self.service.photo(self.person_id))
+            self.form.load(person, person.get("attachments") or [], self.service.people.photo(self.person_id))
             self._show_unit(person.get("unit_name"), self.unit_code)
             self.setWindowTitle(self.tr("Hồ sơ: {name}").format(name=person.get("full_name") or ""))
             from ui.security_editor import prepare_editor
@@ -110,7 +110,7 @@ class PersonEditor(QDialog):
             self.restore_form_state(recovered)
 
     def _unit_name(self, code: str | None) -> str | None:
-        return next((u.name for u in self.service.list_units() if u.code == code), None) if code else None
+        return next((u.name for u in self.service.units.list_units() if u.code == code), None) if code else None
 
     def _show_unit(self, name: str | None, code: str | None) -> None:
         if name:
@@ -144,7 +144,7 @@ class PersonEditor(QDialog):
             super().accept()
             return True
         try:
-            result = self.service.save_person(
+            result = self.service.people.save_person(
                 self.person_id, data, expected_version=self.version, photo=files.new_photo,
                 remove_photo=files.photo_removed and files.stored_photo and not files.new_photo,
                 new_documents=files.new_documents(), removed_documents=list(files.removed_ids))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError, ValidationError
 from app.fields import PERSON_FIELD_MAP
-from app.service import HoSoService
+from app.services import HoSoService
 from ui.editor.cccd_check import check_cccd
 from ui.editor.options import load_options
 from ui.widgets.factory import make_field_widget
@@ -41,7 +41,7 @@ class QuickEntryDialog(QDialog):
         options = load_options(service)
         specs = [PERSON_FIELD_MAP[name] for name in QUICK_FIELDS]
         self.rows = {spec.name: FieldRow(spec, make_field_widget(spec, options)) for spec in specs}
-        units = service.list_units() if unit_code else []
+        units = service.units.list_units() if unit_code else []
         unit_name = next((u.name for u in units if u.code == unit_code), None)
         self.unit_label = QLabel(unit_name or self.tr("(chưa chọn đơn vị)"))
         self.unit_label.setObjectName("unit_label")
@@ -100,7 +100,7 @@ class QuickEntryDialog(QDialog):
         if self.unit_code:
             data["unit_code"] = self.unit_code
             if self.prefill_check.isChecked():
-                data = {**self.service.common_values(self.unit_code), **data}
+                data = {**self.service.people.common_values(self.unit_code), **data}
         return data
 
     def create(self) -> bool:
@@ -109,7 +109,7 @@ class QuickEntryDialog(QDialog):
                 row.clear_message()
         self.error_label.hide()
         try:
-            self.created_id = self.service.create_person(self.data()).id
+            self.created_id = self.service.people.create_person(self.data()).id
         except ValidationError as exc:
             self._show_errors(exc)
             return False

@@ -1,28 +1,26 @@
-"""Subcommands ``alerts``, ``completeness`` and ``quality`` (registered through ``app.cli.EXTENSIONS``).
+"""Subcommands ``alerts``, ``completeness`` and ``quality`` (through ``hoso.alerts``).
 
 ``alerts --json`` prints the contract's ``[{"cccd","full_name","kind","due"}]`` with the added
 keys ``unit_code``, ``detail`` and ``overdue``; ``kind`` is one of the contract's four kinds or
 HoSo's ``retirement_decision`` and ``probation_end``. A bad date or unit is refused with exit 1.
+The Số CCCD is masked for a role that may not see it; only the principal's units are listed.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 from app import output
-from app.cli import non_negative_int
+from app.alerts import KINDS, vn_date
+from app.cli_args import non_negative_int
+from app.commands.common import Handler, services
 from app.db import Database
 from app.errors import UserError
 
-Handler = Callable[[Database, argparse.Namespace], int]
-
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> dict[str, Handler]:
-    from app.alerts import KINDS
-
     alerts = subparsers.add_parser("alerts", parents=[common], help="các việc đến hạn (nghỉ hưu, nâng lương…)")
     alerts.add_argument("--as-of", metavar="DATE", help="tính đến ngày (YYYY-MM-DD; mặc định hôm nay)")
     alerts.add_argument("--within-months", metavar="N", type=non_negative_int, default=6, help="trong N tháng tới (mặc định 6)")
@@ -55,21 +53,17 @@ def _day(text: str | None, option: str) -> dt.date:
 
 
 def _alerts(db: Database, args: argparse.Namespace) -> int:
-    from app.alerts import compute_alerts, export_alerts_xlsx, vn_date
-    from app.security import access  # an alerts file names each person's Số CCCD
-
     as_of = _day(args.as_of, "--as-of")
     out = Path(args.out) if args.out else None
     if out is not None and out.suffix.lower() != ".xlsx":
         raise UserError(f"--out: '{out}' phải là tệp .xlsx.")
     if out is not None and not out.parent.exists():
         raise UserError(f"--out: thư mục '{out.parent}' không tồn tại.")
-    with db.session() as session:
-        found = compute_alerts(session, as_of, args.within_months, args.unit, set(args.kind) if args.kind else None,
-                               overdue_months=args.overdue_months)
+    alerts = services(db).alerts
+    found = alerts.alerts(as_of, args.within_months, args.unit, set(args.kind) if args.kind else None,
+                          overdue_months=args.overdue_months)
     if out is not None:
-        export_alerts_xlsx(found, out)
-        access.log_cli(db, "export", [a.person_id for a in found], f"xuất cảnh báo ra {out.name}", written=out)
+        alerts.export_alerts(found, out)
         output.message(f"Đã ghi {len(found)} cảnh báo vào {out}.")
     if args.json:
         output.emit_json([a.as_json() for a in found])
@@ -81,10 +75,7 @@ def _alerts(db: Database, args: argparse.Namespace) -> int:
 
 
 def _completeness(db: Database, args: argparse.Namespace) -> int:
-    from app.dashboard import unit_completeness
-
-    with db.session() as session:
-        rows = unit_completeness(session, args.unit, with_subtrees=args.subtrees)
+    rows = services(db).alerts.unit_completeness(args.unit, with_subtrees=args.subtrees)
     if args.json:
         output.emit_json([r.as_json() for r in rows])
         return 0
@@ -96,11 +87,8 @@ def _completeness(db: Database, args: argparse.Namespace) -> int:
 
 
 def _quality(db: Database, args: argparse.Namespace) -> int:
-    from app.quality import quality_issues
-
     as_of = _day(args.as_of, "--as-of")
-    with db.session() as session:
-        issues = quality_issues(session, args.unit, as_of, gap_months=args.gap_months)
+    issues = services(db).alerts.quality_issues(args.unit, as_of, gap_months=args.gap_months)
     if args.json:
         output.emit_json([i.as_json() for i in issues])
         return 0

@@ -1,20 +1,18 @@
-"""Subcommands ``import``, ``export`` and ``import-template`` (CONTRACT.md), registered through
-``app.cli.EXTENSIONS``. Results on stdout only with ``--json``; every message on stderr."""
+"""Subcommands ``import``, ``export`` and ``import-template`` (CONTRACT.md). Results on stdout only
+with ``--json``; every message on stderr. Everything goes through ``hoso.exchange``."""
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from app import output
+from app.commands.common import Handler, services
 from app.db import Database
 from app.errors import UserError
 
-__all__ = ["register"]
 
-
-def register(subparsers: Any, common: argparse.ArgumentParser) -> dict[str, Any]:
+def register(subparsers: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     imp = subparsers.add_parser("import", parents=[common], help="nhập danh sách cán bộ từ bảng tính")
     imp.add_argument("file", metavar="FILE", help="tệp .xlsx, .xls hoặc .csv")
     imp.add_argument("--unit", metavar="CODE", help="đơn vị cho các dòng không ghi đơn vị")
@@ -35,10 +33,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> dict[str, Any]
 
 
 def _import(db: Database, args: argparse.Namespace) -> int:
-    from app.exchange.importer import open_import, run_import
-    from app.exchange.report import write_result_report
-
-    source = open_import(args.file, args.sheet, db=db)
+    exchange = services(db).exchange
+    source = exchange.open_import(args.file, args.sheet)
     for note in source.notes:
         output.message(note)
     shown: dict[str, output.Progress] = {}
@@ -49,10 +45,9 @@ def _import(db: Database, args: argparse.Namespace) -> int:
             output.message(f"Đang nhập: 0/{total}")
         shown["bar"](done)
 
-    result = run_import(db, source, source.mapping, default_unit_code=args.unit, dry_run=args.dry_run,
-                        progress=progress)
+    result = exchange.run_import(source, source.mapping, unit_code=args.unit, dry_run=args.dry_run, progress=progress)
     if args.report:
-        write_result_report(source, result, args.report)
+        exchange.write_import_report(source, result, args.report)
     for error in result.errors:
         output.message(error.message)
     skipped = [str(r.row) for r in result.rows if r.action == "skip" and r.sheet == source.sheet.name]
@@ -69,24 +64,15 @@ def _import(db: Database, args: argparse.Namespace) -> int:
 
 
 def _export(db: Database, args: argparse.Namespace) -> int:
-    from app.exchange.columns import TEMPLATE_SECTIONS
-    from app.exchange.export import export_people
-    from app.security import access
-
-    count = export_people(db, args.file, unit_code=args.unit, query=args.query, columns=args.columns,
-                          sections=TEMPLATE_SECTIONS if args.sections else ())
-    with db.session() as session:  # the key column (Số CCCD) is always written
-        ids = access.selected_ids(session, args.query, args.unit)
-    access.log_cli(db, "export", ids, f"xuất danh sách ra {Path(args.file).name}", written=args.file)
+    count = services(db).exchange.export_selection(args.file, query=args.query, unit_code=args.unit,
+                                                  columns=args.columns, with_sections=args.sections)
     output.message(f"Đã xuất {count} hồ sơ vào {args.file}.")
     return 0
 
 
 def _template(db: Database, args: argparse.Namespace) -> int:
-    from app.exchange.report import write_template
-
     if not str(args.file).lower().endswith(".xlsx"):
         raise UserError(f"Tệp mẫu '{args.file}' phải có đuôi .xlsx.")
-    write_template(args.file)
+    services(db).exchange.write_import_template(args.file)
     output.message(f"Đã tạo tệp mẫu {args.file}.")
     return 0

@@ -1,8 +1,8 @@
-"""Subcommands ``user``, ``audit`` and ``review`` (registered through ``app.cli.EXTENSIONS``).
+"""Subcommands ``user``, ``audit`` and ``review``.
 
 The command line on a LOCAL database file acts as that file's administrator (the file's own
 permissions protect it); on the city database (PostgreSQL) it acts as the user named in the URL
-(``app.security.principal.for_cli``). Everything goes through ``HoSoService``, so the same
+(``app.security.principal.for_cli``). Everything goes through ``app.services``, so the same
 permission checks apply as in the desktop app.
 """
 
@@ -12,24 +12,22 @@ import argparse
 import datetime as dt
 import getpass
 import sys
-from collections.abc import Callable
 
 from app import output
-from app.cli import non_negative_int
+from app.cli_args import non_negative_int
+from app.commands.common import Handler, services
 from app.db import Database
 from app.errors import UserError
-from models.security import ROLES
+from app.security.access import AuditFilter
+from app.security.users import ROLES
 
-Handler = Callable[[Database, argparse.Namespace], int]
 AS_ADMIN = ("Trên tệp dữ liệu cục bộ, dòng lệnh hoạt động với quyền quản trị viên của tệp đó (tệp được bảo vệ "
             "bằng quyền truy cập tệp của hệ điều hành); trên cơ sở dữ liệu thành phố, với tài khoản ghi trong địa chỉ --db.")
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> dict[str, Handler]:
-    from app.cli import Parser
-
     user = subparsers.add_parser("user", parents=[common], help="tài khoản người dùng", description=AS_ADMIN)
-    user_sub = user.add_subparsers(dest="user_command", parser_class=Parser, required=True)
+    user_sub = user.add_subparsers(dest="user_command", required=True)
     add = user_sub.add_parser("add", parents=[common], help="thêm tài khoản", description=AS_ADMIN)
     add.add_argument("username")
     add.add_argument("--role", required=True, choices=ROLES)
@@ -68,7 +66,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     audit.add_argument("--out", metavar="F.xlsx", help="ghi toàn bộ nhật ký được chọn ra tệp Excel")
 
     rv = subparsers.add_parser("review", parents=[common], help="duyệt hồ sơ", description=AS_ADMIN)
-    rv_sub = rv.add_subparsers(dest="review_command", parser_class=Parser, required=True)
+    rv_sub = rv.add_subparsers(dest="review_command", required=True)
     for name, text in (("approve", "duyệt hồ sơ"), ("return", "trả lại hồ sơ kèm nhận xét")):
         p = rv_sub.add_parser(name, parents=[common], help=text)
         p.add_argument("key")
@@ -80,13 +78,6 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     hist.add_argument("key")
     hist.add_argument("--json", action="store_true")
     return {"user": _user, "audit": _audit, "review": _review}
-
-
-def _service(db: Database):  # noqa: ANN202
-    from app.security.principal import for_cli
-    from app.service import HoSoService
-
-    return HoSoService(db, principal=for_cli(db))
 
 
 def _password(args: argparse.Namespace) -> str:
@@ -102,15 +93,15 @@ def _password(args: argparse.Namespace) -> str:
 
 
 def _user(db: Database, args: argparse.Namespace) -> int:
-    service = _service(db)
+    service = services(db)
     command = args.user_command
     if command == "add":
-        info = service.add_user(args.username, args.full_name, args.role, args.unit, _password(args),
+        info = service.accounts.add_user(args.username, args.full_name, args.role, args.unit, _password(args),
                                 must_change_password=not args.no_forced_change)
         output.message(f"Đã thêm tài khoản {info.username} ({info.role_label}"
                        f"{', đơn vị ' + ', '.join(info.unit_codes) if info.unit_codes else ''}).")
     elif command == "list":
-        rows = service.users()
+        rows = service.accounts.users()
         if args.json:
             output.emit_json([u.as_json() for u in rows])
         else:
@@ -118,16 +109,16 @@ def _user(db: Database, args: argparse.Namespace) -> int:
                          [[u.username, u.full_name, u.role_label, ", ".join(u.unit_codes),
                            "đang dùng" if u.active else "ngừng"] for u in rows])
     elif command == "passwd":
-        service.reset_password(args.username, _password(args), must_change=not args.no_forced_change)
+        service.accounts.reset_password(args.username, _password(args), must_change=not args.no_forced_change)
         output.message(f"Đã đặt mật khẩu mới cho {args.username}.")
     elif command in ("disable", "enable"):
-        service.set_user_active(args.username, command == "enable")
+        service.accounts.set_user_active(args.username, command == "enable")
         output.message(f"Đã {'dùng lại' if command == 'enable' else 'ngừng'} tài khoản {args.username}.")
     elif command == "role":
-        service.set_user_role(args.username, args.role)
+        service.accounts.set_user_role(args.username, args.role)
         output.message(f"Đã đổi vai trò của {args.username}.")
     elif command == "units":
-        service.set_user_units(args.username, args.codes)
+        service.accounts.set_user_units(args.username, args.codes)
         output.message(f"Đã giao đơn vị cho {args.username}.")
     return 0
 
@@ -142,23 +133,16 @@ def _day(text: str | None, option: str) -> dt.date | None:
 
 
 def _audit(db: Database, args: argparse.Namespace) -> int:
-    from app.people import find_person
-    from app.security.access import AuditFilter
-
     if args.verify:
         return _audit_verify(db, args)
-    service = _service(db)
-    person_id = None
-    if args.person:
-        with db.session() as s:
-            person_id = find_person(s, args.person, include_deleted=True).id
-    flt = AuditFilter(user=args.user, action=args.action, person_id=person_id, since=_day(args.since, "--since"),
+    service = services(db)
+    flt = AuditFilter(user=args.user, action=args.action, since=_day(args.since, "--since"),
                       until=_day(args.until, "--until"))
     if args.out:
-        count = service.export_audit(flt, args.out)
+        count = service.audit.export_audit(flt, args.out, person_key=args.person)
         output.message(f"Đã ghi {count} dòng nhật ký ra {args.out}.")
         return 0
-    page = service.audit_log(flt, limit=args.limit or None)
+    page = service.audit.audit_log(flt, limit=args.limit or None, person_key=args.person)
     if args.json:
         output.emit_json([e.as_json() for e in page.entries])
         return 0
@@ -172,10 +156,7 @@ def _audit(db: Database, args: argparse.Namespace) -> int:
 
 def _audit_verify(db: Database, args: argparse.Namespace) -> int:
     """``audit verify [--json]`` (CONTRACT): exit 1 when a link of the chain is broken."""
-    from app.security.chain import verify_database
-    from app.security.principal import for_cli
-
-    report = verify_database(db, for_cli(db))
+    report = services(db).audit.verify()
     if args.json:
         output.emit_json(report.as_json())
     elif report.ok:
@@ -186,16 +167,16 @@ def _audit_verify(db: Database, args: argparse.Namespace) -> int:
 
 
 def _review(db: Database, args: argparse.Namespace) -> int:
-    service = _service(db)
+    service = services(db)
     command = args.review_command
     if command == "approve":
-        service.approve(args.key, args.comment)
+        service.accounts.approve(args.key, args.comment)
         output.message("Đã duyệt hồ sơ.")
     elif command == "return":
-        service.return_for_changes(args.key, args.comment or "")
+        service.accounts.return_for_changes(args.key, args.comment or "")
         output.message("Đã trả lại hồ sơ.")
     elif command == "pending":
-        rows = service.pending_reviews(("returned",) if args.returned else ("submitted",))
+        rows = service.accounts.pending_reviews(("returned",) if args.returned else ("submitted",))
         if args.json:
             output.emit_json([r.as_json() for r in rows])
         else:
@@ -204,7 +185,7 @@ def _review(db: Database, args: argparse.Namespace) -> int:
                            r.comment or ""] for r in rows])
             output.message(f"{len(rows)} hồ sơ.")
     else:
-        steps = service.review_history(args.key)
+        steps = service.accounts.review_history(args.key)
         if args.json:
             output.emit_json([st.as_json() for st in steps])
         else:

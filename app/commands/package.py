@@ -1,4 +1,4 @@
-"""Subcommand ``package`` (registered through ``app.cli.EXTENSIONS``).
+"""Subcommand ``package`` (through ``hoso.delivery``).
 
     package key [--unit CODE] [--out F.pub] [--json]   the unit's public key (made on first use)
     package own-unit [CODE] [--json]                   show / set the unit this database belongs to
@@ -12,39 +12,25 @@
 "deleted", "rejected", "problems", "already_imported"}``. A refused package exits 1 with the
 reason on stderr and nothing written.
 
-Every subcommand that touches packages or trusted keys acts as ``app.security.principal.for_cli``
-(on a local SQLite file its administrator; on PostgreSQL the URL's account, which needs the right
-``package``).
+Every subcommand acts as the command line's principal (``HoSo.for_cli``: on a local SQLite file its
+administrator; on PostgreSQL the HoSo account of the login or the Department), which needs the
+right ``package``.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from app import output
+from app.commands.common import Handler, services
 from app.db import Database
 from app.errors import UserError
 
-Handler = Callable[[Database, argparse.Namespace], int]
-
-
-def _principal(db: Database) -> Any:
-    """Who the command line acts as (None when the security module is not installed)."""
-    try:
-        from app.security.principal import for_cli
-    except ImportError:  # pragma: no cover - security not installed
-        return None
-    return for_cli(db)
-
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> dict[str, Handler]:
-    from app.cli import Parser
-
     package = subparsers.add_parser("package", parents=[common], help="gói hồ sơ có ký số (gửi Sở Nội vụ)")
-    sub = package.add_subparsers(dest="package_command", parser_class=Parser, required=True)
+    sub = package.add_subparsers(dest="package_command", required=True)
     key = sub.add_parser("key", parents=[common], help="khoá công khai của đơn vị (tạo khi dùng lần đầu)")
     key.add_argument("--unit", metavar="CODE")
     key.add_argument("--out", metavar="F.pub", help="ghi khoá công khai ra tệp để gửi Sở Nội vụ")
@@ -76,20 +62,16 @@ def _package(db: Database, args: argparse.Namespace) -> int:
 
 
 def _key(db: Database, args: argparse.Namespace) -> int:
-    from app.package.keys import key_path, public_key_info, signing_unit, write_public_key
-    from app.units import get_unit
-
-    with db.session() as session:
-        unit = get_unit(session, signing_unit(session, args.unit))
-        info = public_key_info(unit.code, unit.name)
+    delivery = services(db).delivery
+    info = delivery.public_key(args.unit)
     if args.out:
         out = Path(args.out)
         if not out.parent.exists():
             raise UserError(f"--out: thư mục '{out.parent}' không tồn tại.")
-        write_public_key(out, info)
+        delivery.write_public_key(out, info)
         output.message(f"Đã ghi khoá công khai của đơn vị {info.unit_code} vào {out}; hãy gửi tệp này cho Sở Nội vụ.")
     if args.json:
-        output.emit_json({**info.as_json(), "key_file": str(key_path(info.unit_code))})
+        output.emit_json({**info.as_json(), "key_file": str(delivery.key_file(info.unit_code))})
     elif not args.out:
         output.out(f"Đơn vị: {info.unit_code} — {info.unit_name}")
         output.out(f"Dấu vân tay: {info.fingerprint}")
@@ -98,12 +80,8 @@ def _key(db: Database, args: argparse.Namespace) -> int:
 
 
 def _own_unit(db: Database, args: argparse.Namespace) -> int:
-    from app.package.keys import own_unit, set_own_unit
-
-    with db.session(write=bool(args.code)) as session:
-        if args.code:
-            set_own_unit(session, args.code)
-        code = own_unit(session)
+    delivery = services(db).delivery
+    code = delivery.set_own_unit(args.code) if args.code else delivery.own_unit()
     if args.json:
         output.emit_json({"own_unit": code})
     elif args.code:
@@ -114,8 +92,6 @@ def _own_unit(db: Database, args: argparse.Namespace) -> int:
 
 
 def _export(db: Database, args: argparse.Namespace) -> int:
-    from app.package.build import export_package
-
     bar: list[output.Progress] = []
 
     def progress(done: int, total: int) -> None:
@@ -123,7 +99,7 @@ def _export(db: Database, args: argparse.Namespace) -> int:
             bar.append(output.Progress("Đang xuất hồ sơ", total, step=500))
         bar[0](done)
 
-    result = export_package(db, Path(args.out), args.unit, progress=progress, principal=_principal(db))
+    result = services(db).delivery.export_package(Path(args.out), args.unit, progress=progress)
     if args.json:
         output.emit_json(result.as_json())
     output.message(f"Đã ghi gói {result.path}: đơn vị {result.unit_code}, {result.persons} hồ sơ, "
@@ -136,12 +112,9 @@ def _export(db: Database, args: argparse.Namespace) -> int:
 
 
 def _trust(db: Database, args: argparse.Namespace) -> int:
-    from app.package.keys import read_public_key
-    from app.package.trust import trust
-
-    principal = _principal(db)
-    info = read_public_key(Path(args.file))
-    added = trust(db, info, principal=principal)
+    delivery = services(db).delivery
+    info = delivery.read_public_key(Path(args.file))
+    added = delivery.trust_key(info)
     if args.json:
         output.emit_json({"unit_code": info.unit_code, "fingerprint": info.fingerprint, "added": added})
     output.message(f"{'Đã tin cậy' if added else 'Đã tin cậy từ trước'} khoá của đơn vị {info.unit_code} "
@@ -150,9 +123,7 @@ def _trust(db: Database, args: argparse.Namespace) -> int:
 
 
 def _keys(db: Database, args: argparse.Namespace) -> int:
-    from app.package.trust import list_keys
-
-    rows = list_keys(db, principal=_principal(db))
+    rows = services(db).delivery.trusted_keys()
     if args.json:
         output.emit_json([{"unit_code": k.unit_code, "unit_name": k.unit_name, "fingerprint": k.fingerprint,
                            "public_key": k.public_key, "added_at": k.added_at.isoformat(), "added_by": k.added_by}
@@ -165,17 +136,13 @@ def _keys(db: Database, args: argparse.Namespace) -> int:
 
 
 def _untrust(db: Database, args: argparse.Namespace) -> int:
-    from app.package.trust import untrust
-
-    unit = untrust(db, args.fingerprint, principal=_principal(db))
+    unit = services(db).delivery.untrust_key(args.fingerprint)
     output.message(f"Đã thôi tin cậy khoá {args.fingerprint} của đơn vị {unit}: gói ký bằng khoá này sẽ bị từ chối.")
     return 0
 
 
 def _import(db: Database, args: argparse.Namespace) -> int:
-    from app.package.importer import import_package
-
-    summary = import_package(db, Path(args.file), principal=_principal(db))
+    summary = services(db).delivery.import_package(Path(args.file))
     if args.json:
         output.emit_json(summary.as_json())
     if summary.already_imported:

@@ -1,4 +1,4 @@
-"""The ``report`` subcommands of CONTRACT.md (registered through ``app.cli.EXTENSIONS``).
+"""The ``report`` subcommands of CONTRACT.md.
 
 ``report 2c KEY --out F.pdf`` · ``report 2c --unit CODE --out F.pdf`` · ``report cv2023`` (same options) ·
 ``report list [--unit CODE] [--query Q] [--columns a,b] --out F.pdf|F.xlsx`` ·
@@ -6,21 +6,21 @@
 
 Refused input (unknown person or unit, wrong extension, a folder that cannot be written, a bad
 date, an unknown column) raises ``UserError``: ``app.cli`` prints it in Vietnamese, exit code 1.
+Everything is printed through ``hoso.reports`` as the command line's principal.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from app import output
+from app.commands.common import Handler, progress_bar, services
 from app.db import Database
 from app.errors import UserError
-
-Handler = Callable[[Database, argparse.Namespace], int]
+from app.reports import files
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -70,76 +70,34 @@ def _done(out: Path, pages: int | None) -> None:
 
 
 def _profiles(db: Database, args: argparse.Namespace) -> int:
-    from app.people import find_person
-    from app.reports import files
-    from app.reports.profile import photo_of, profile_document, render_profile, render_unit_profiles
-    from app.security import access
-
-    if args.report_command == "cv2023":
-        from app.reports.cv2023 import render_cv as render_profile
-        from app.reports.cv2023 import render_unit_cvs as render_unit_profiles
     if bool(args.key) == bool(args.unit):
         output.message(f"hoso report {args.report_command}: cách dùng không đúng: cần đúng một trong hai: KEY "
                        "(một hồ sơ) hoặc --unit MÃ")
         return 2
     out = files.check_target(Path(args.out), (".pdf",))
     on = parse_date(args.date, "Ngày ký")
+    hoso = services(db)
     if args.unit:
-        progress = _progress("Đang in sơ yếu lý lịch")
-        pages = render_unit_profiles(db, args.unit, out, include_subunits=not args.no_subunits,
-                                     include_inactive=args.all, progress=progress, place=args.place, on=on)
-        from app.reports.profile import unit_people
-
-        with db.session() as session:
-            ids = unit_people(session, args.unit, include_subunits=not args.no_subunits, include_inactive=args.all)
-        access.log_cli(db, "print", ids, f"in sơ yếu lý lịch đơn vị {args.unit} ra {out.name}", written=out)
+        pages = hoso.reports.render_unit_profiles(args.unit, out, progress_bar("Đang in sơ yếu lý lịch"),
+                                                  include_subunits=not args.no_subunits, include_inactive=args.all,
+                                                  place=args.place, on=on, form=args.report_command)
     else:
-        with db.session() as session:
-            person = find_person(session, args.key)
-            doc, photo = profile_document(session, person.id), photo_of(session, person.id)
-        pages = render_profile(doc, out, photo=photo, place=args.place, on=on)
-        access.log_cli(db, "print", [person.id], f"in sơ yếu lý lịch ra {out.name}", written=out)
+        pages = hoso.reports.render_profile_pdf(args.key, out, place=args.place, on=on, form=args.report_command)
     _done(out, pages)
     return 0
 
 
-def _progress(label: str) -> Callable[[int, int], None]:
-    state: dict[str, output.Progress] = {}
-
-    def report(done: int, total: int) -> None:
-        if "bar" not in state:
-            state["bar"] = output.Progress(label, total, step=max(1, min(50, total // 20 or 1)))
-        state["bar"](done)
-
-    return report
-
-
 def _list(db: Database, args: argparse.Namespace) -> int:
-    from app.reports import files
-    from app.reports.lists import list_report, render_list
-    from app.security import access, sensitive
-
     out = files.check_target(Path(args.out), (".pdf", ".xlsx"))
-    with db.session() as session:
-        report = list_report(session, query=args.query, unit_code=args.unit, include_inactive=args.all,
-                             columns=args.columns)
-        shows = any(c.key in sensitive.REPORT_COLUMNS for c in report.columns)
-        ids = access.selected_ids(session, args.query, args.unit, include_inactive=args.all) if shows else []
-    pages = render_list(report, out)
-    access.log_cli(db, "print", ids, f"in danh sách ra {out.name}", written=out)
+    pages, rows = services(db).reports.render_list_report(out, query=args.query, unit_code=args.unit,
+                                                         include_inactive=args.all, columns=args.columns)
     _done(out, pages)
-    output.message(f"{len(report.rows)} người trong danh sách.")
+    output.message(f"{rows} người trong danh sách.")
     return 0
 
 
 def _stats(db: Database, args: argparse.Namespace) -> int:
-    from app.reports import files
-    from app.reports.stats import compute_stats
-    from app.reports.stats_output import render_stats
-
     out = files.check_target(Path(args.out), (".pdf", ".xlsx"))
     as_of = parse_date(args.as_of, "Ngày báo cáo")
-    with db.session() as session:
-        table = compute_stats(session, args.unit, as_of, args.staff_type)
-    _done(out, render_stats(table, out))
+    _done(out, services(db).reports.render_stats(args.unit, as_of, out, staff_type=args.staff_type))
     return 0

@@ -1,10 +1,10 @@
-"""Subcommands ``backup --out F`` and ``restore F`` (CONTRACT.md; registered through app.cli.EXTENSIONS).
+"""Subcommands ``backup --out F`` and ``restore F`` (CONTRACT.md).
 
 Both act on the file named by ``--db`` (default: the user's local database) *without* opening it
 through the app first (``open_db=False``): a backup copies the file as it is, and a restore must
 work even when the current file no longer opens. Exit 0 done; 1 refused (Vietnamese reason naming
-the file); 2 usage. The command line on a local file acts as its administrator (as app.security
-does); both commands are written to the file's access log.
+the file); 2 usage. The command line on a local file acts as its administrator (the rule of
+app.security.principal); both commands are written to the file's access log.
 
 ``backup --json`` prints ``{"path","size","created","revision","people","units","schema"}``;
 ``restore --json`` prints ``{"database","previous","restored_from","revision","people","schema"}``.
@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 
-from app import backup, output
+from app import output
+from app.commands.common import Handler
 from app.db import current_user
 from app.errors import UserError
-
-Handler = Callable[[str, argparse.Namespace], int]
+from app.services import backup as backups
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -40,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 def _backup(target: str, args: argparse.Namespace) -> int:
     if not args.out.strip():
         raise UserError("--out: hãy cho biết tệp hoặc thư mục ghi bản sao lưu.")
-    info = backup.backup(target, args.out, log_as=current_user())
+    info = backups.backup_file(target, args.out, log_as=current_user())
     output.message(f"Đã sao lưu {info.people} hồ sơ vào {info.path} ({_size(info.size)}).")
     if args.json:
         output.emit_json(info.as_json())
@@ -48,16 +47,16 @@ def _backup(target: str, args: argparse.Namespace) -> int:
 
 
 def _restore(target: str, args: argparse.Namespace) -> int:
-    current = backup.sqlite_file(target, "đích")
+    current = backups.local_file(target)
     if not args.yes and sys.stdin.isatty():
-        info = backup.inspect_file(args.file)  # refuse junk before asking anything
+        info = backups.inspect_file(args.file)  # refuse junk before asking anything
         output.message(f"Bản sao lưu {info.path}: {info.people} hồ sơ, {info.units} đơn vị, lưu lúc "
                        f"{info.created:%d/%m/%Y %H:%M}.")
         sys.stderr.write(f"Thay cơ sở dữ liệu {current} bằng bản này? (tệp hiện tại được giữ lại) [c/K] ")
         sys.stderr.flush()
         if sys.stdin.readline().strip().lower() not in ("c", "có", "co", "y", "yes"):
             raise UserError("Đã hủy khôi phục; không có gì thay đổi.")
-    result = backup.restore(target, args.file, log_as=current_user())
+    result = backups.restore_file(target, args.file, log_as=current_user())
     info = result.info
     kept = f" Tệp cũ được giữ ở {result.previous}." if result.previous else ""
     later = " Cấu trúc dữ liệu sẽ được nâng cấp ở lần mở tới." if info.schema_status == "older" else ""
