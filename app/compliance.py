@@ -1,4 +1,14 @@
-"""The delivery deadline of NĐ 27/2026: a change reaches the city database within 3 working days.
+"""The delivery deadlines of NĐ 27/2026 (Art. 19), each with its legal basis.
+
+Three kinds of change, their periods and article are data (``resources/rules/sync_deadlines.json``):
+
+* ``process`` — data produced by a process run inside HoSo (a decision recorded: salary step,
+  transfer, appointment, discipline, award, evaluation…): at the city no later than 1 (calendar) day
+  after it is completed;
+* ``agency`` — any other change the agency makes: within 3 working days;
+* ``new_dossier`` — a dossier created and never confirmed at the target: its first complete
+  declaration within 3 working days of its creation (changes recorded on the day of creation are part
+  of that declaration; a decision recorded on a later day is a ``process`` change).
 
 Working days skip Saturdays, Sundays and the public holidays of ``resources/rules/holidays.json``
 (a dated table, corrected as data when a year's holidays are announced; a Saturday worked in
@@ -6,7 +16,8 @@ exchange counts as a working day). The day of the change does not count: a chang
 4 September 2026 must reach the city by Wednesday 9 September.
 
 ``pending_changes`` lists the dossiers not yet confirmed at the city (``app.city.sync``) with the
-time of their first unsent change, its deadline and whether it has passed.
+time of their first unsent change, the binding (earliest) deadline of their unsent changes, its kind
+and basis, and whether it has passed; ``Pending.changes`` keeps every kind's own deadline.
 """
 
 from __future__ import annotations
@@ -24,7 +35,7 @@ from sqlalchemy.orm import Session
 from app.rules import load_table
 from models import ChangeLog, Person, SyncRecord
 
-WORKING_DAYS = 3
+WORKING_DAYS = 3  # the agency's period; the table's value is what counts
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")  # no daylight saving
 
 
@@ -58,9 +69,46 @@ def add_working_days(start: dt.date, days: int, cal: Calendar | None = None) -> 
     return day
 
 
-def deadline(changed_on: dt.date) -> dt.date:
-    """The last day on which a change made on ``changed_on`` may reach the city."""
-    return add_working_days(changed_on, WORKING_DAYS)
+def deadline(changed_on: dt.date, kind: str = "agency") -> dt.date:
+    """The last day on which a change of ``kind`` made on ``changed_on`` may reach the city."""
+    rule = rules()[kind]
+    if rule.unit == "day":
+        return changed_on + dt.timedelta(days=rule.period)
+    return add_working_days(changed_on, rule.period)
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str
+    label: str
+    period: int
+    unit: str  # "day" | "working_day"
+    basis: str
+    text: str
+    confidence: str
+    entities: frozenset[str]
+
+    def period_text(self) -> str:
+        return f"{self.period:02d} {'ngày làm việc' if self.unit == 'working_day' else 'ngày'}"
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict[str, Rule]:
+    table = load_table("sync_deadlines.json")
+    out = {}
+    for kind, raw in table["kinds"].items():
+        if raw["unit"] not in ("day", "working_day") or int(raw["period"]) < 0:
+            raise ValueError(f"resources/rules/sync_deadlines.json: {kind}: period/unit")
+        out[kind] = Rule(kind, raw["label"], int(raw["period"]), raw["unit"], raw["basis"], raw["text"],
+                         raw.get("confidence", "U"), frozenset(raw.get("entities", ())))
+    if set(out) != {"process", "agency", "new_dossier"}:
+        raise ValueError("resources/rules/sync_deadlines.json: kinds must be process, agency, new_dossier")
+    return out
+
+
+def kind_of(entity: str, action: str) -> str:
+    """The kind of one change-log entry (``new_dossier`` is decided per dossier, not per entry)."""
+    return "process" if entity in rules()["process"].entities and action != "delete" else "agency"
 
 
 def local_day(moment: dt.datetime) -> dt.date:
@@ -71,6 +119,24 @@ def local_day(moment: dt.datetime) -> dt.date:
 
 
 @dataclass(frozen=True)
+class Due:
+    """One kind of unsent change of a dossier: its first time and its deadline."""
+
+    kind: str
+    changed_at: dt.datetime
+    deadline: dt.date
+
+    @property
+    def rule(self) -> Rule:
+        return rules()[self.kind]
+
+    def as_json(self) -> dict[str, Any]:
+        rule = self.rule
+        return {"kind": self.kind, "changed_at": self.changed_at.isoformat(), "deadline": self.deadline.isoformat(),
+                "period": rule.period, "unit": rule.unit, "basis": rule.basis}
+
+
+@dataclass(frozen=True)
 class Pending:
     person_id: uuid.UUID
     cccd: str
@@ -78,11 +144,44 @@ class Pending:
     changed_at: dt.datetime
     deadline: dt.date
     overdue: bool
+    kind: str = "agency"
+    changes: tuple[Due, ...] = ()
+
+    @property
+    def rule(self) -> Rule:
+        return rules()[self.kind]
+
+    def basis_text(self) -> str:
+        """"01 ngày sau khi hoàn thành quy trình (Điều 19 Nghị định 27/2026/NĐ-CP)"-style words."""
+        rule = self.rule
+        return f"{rule.label}: {rule.period_text()} ({rule.basis})"
 
     def as_json(self) -> dict[str, Any]:
+        rule = self.rule
         return {"id": str(self.person_id), "cccd": self.cccd, "full_name": self.full_name,
                 "changed_at": self.changed_at.isoformat(), "deadline": self.deadline.isoformat(),
-                "overdue": self.overdue}
+                "overdue": self.overdue, "kind": self.kind, "period": rule.period, "unit": rule.unit,
+                "basis": rule.basis, "basis_text": rule.text, "confidence": rule.confidence,
+                "changes": [d.as_json() for d in self.changes]}
+
+
+def dossier_deadlines(entries: Iterable[tuple[str, str, dt.datetime]], created_at: dt.datetime | None) -> list[Due]:
+    """The deadlines of one dossier's unsent changes, earliest first. ``entries``: (entity, action,
+    first time) of its unsent change-log entries; ``created_at``: the time of its creation when it
+    was never confirmed at the target (None otherwise)."""
+    created_day = local_day(created_at) if created_at is not None else None
+    first: dict[str, dt.datetime] = {}
+    if created_at is not None:
+        first["new_dossier"] = created_at
+    for entity, action, at in entries:
+        kind = kind_of(entity, action)
+        if created_day is not None and local_day(at) <= created_day:
+            kind = "new_dossier"  # recorded with the dossier: its first declaration
+        if kind not in first or at < first[kind]:
+            first[kind] = at
+    dues = [Due(kind, at, deadline(local_day(at), kind)) for kind, at in first.items()]
+    dues.sort(key=lambda d: (d.deadline, d.changed_at))
+    return dues
 
 
 def pending_changes(session: Session, target_url: str | None = None, *, today: dt.date | None = None) -> list[Pending]:
@@ -104,18 +203,29 @@ def pending_changes(session: Session, target_url: str | None = None, *, today: d
 def _pending_chunk(session: Session, chunk: list[uuid.UUID], target_id: int | None, today: dt.date) -> list[Pending]:
     record = and_(SyncRecord.target_id == (target_id if target_id is not None else -1),
                   SyncRecord.record_id == ChangeLog.person_id)
-    first = dict(session.execute(
-        select(ChangeLog.person_id, func.min(ChangeLog.at)).outerjoin(SyncRecord, record)
-        .where(ChangeLog.person_id.in_(chunk),
-               (SyncRecord.updated_at.is_(None)) | (ChangeLog.at > SyncRecord.updated_at))
-        .group_by(ChangeLog.person_id)).all())
+    entries: dict[uuid.UUID, list[tuple[str, str, dt.datetime]]] = {}
+    created: dict[uuid.UUID, dt.datetime] = {}
+    for person_id, entity, action, at, synced in session.execute(
+            select(ChangeLog.person_id, ChangeLog.entity, ChangeLog.action, func.min(ChangeLog.at),
+                   SyncRecord.record_id).outerjoin(SyncRecord, record)
+            .where(ChangeLog.person_id.in_(chunk),
+                   (SyncRecord.updated_at.is_(None)) | (ChangeLog.at > SyncRecord.updated_at))
+            .group_by(ChangeLog.person_id, ChangeLog.entity, ChangeLog.action, SyncRecord.record_id)):
+        if entity == Person.__audit_entity__ and action == "create" and synced is None:
+            created[person_id] = at
+        else:
+            entries.setdefault(person_id, []).append((entity, action, at))
     rows = session.execute(select(Person.id, Person.cccd, Person.full_name, Person.updated_at)
                            .where(Person.id.in_(chunk))).all()
     result = []
     for row in rows:
-        changed = first.get(row.id) or row.updated_at
-        due = deadline(local_day(changed))
-        result.append(Pending(row.id, row.cccd, row.full_name, changed, due, today > due))
+        dues = dossier_deadlines(entries.get(row.id, ()), created.get(row.id))
+        if not dues:  # no log entry (a dossier written outside the log): its last change, agency kind
+            dues = [Due("agency", row.updated_at, deadline(local_day(row.updated_at)))]
+        changed = min(d.changed_at for d in dues)
+        binding = dues[0]
+        result.append(Pending(row.id, row.cccd, row.full_name, changed, binding.deadline, today > binding.deadline,
+                              binding.kind, tuple(dues)))
     return result
 
 
@@ -135,8 +245,29 @@ class Status:
     pending: int
     nearest: dt.date | None
     overdue: int
+    nearest_basis: str | None = None  # the legal basis of the nearest deadline
+
+    def text(self) -> str:
+        """The status bar's words: "Chưa đồng bộ: N hồ sơ · hạn gần nhất dd/mm/yyyy (Điều 19 NĐ 27/2026)"."""
+        if not self.pending:
+            return "Đã đồng bộ đủ"
+        text = f"Chưa đồng bộ: {self.pending} hồ sơ"
+        if self.nearest:
+            text += f" · hạn gần nhất {self.nearest:%d/%m/%Y}"
+            if self.nearest_basis:
+                text += f" ({self.nearest_basis})"
+        if self.overdue:
+            text += f" · {self.overdue} hồ sơ quá hạn"
+        return text
 
 
-def status(session: Session, target_url: str | None = None) -> Status:
-    pending = pending_changes(session, target_url)
-    return Status(len(pending), pending[0].deadline if pending else None, sum(p.overdue for p in pending))
+def status(session: Session, target_url: str | None = None, *, today: dt.date | None = None) -> Status:
+    pending = pending_changes(session, target_url, today=today)
+    return Status(len(pending), pending[0].deadline if pending else None, sum(p.overdue for p in pending),
+                  pending[0].rule.basis if pending else None)
+
+
+def pending_line(item: Pending) -> str:
+    """One line of the sync dialog's list: who, the deadline, its kind and basis, overdue or not."""
+    line = f"{item.full_name} ({item.cccd}): hạn {item.deadline:%d/%m/%Y} — {item.basis_text()}"
+    return line + (" — QUÁ HẠN" if item.overdue else "")

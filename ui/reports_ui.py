@@ -134,7 +134,7 @@ def print_profile(parent: QWidget | None, service: HoSoService, person_id: uuid.
     path = temp_pdf()
 
     def work(_report: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> str:
-        service.reports.render_profile_pdf(person_id, path)
+        service.reports.render_profile_pdf(person_id, path, form="default")  # the database's form per staff type
         rows = service.people.person_rows([person_id])
         return rows[0].full_name if rows else ""
 
@@ -200,7 +200,7 @@ def print_unit_profiles(parent: QWidget | None, service: HoSoService, unit_code:
     def work(report: Callable[[int, int], None], cancelled: Callable[[], bool]) -> int:
         return service.reports.render_unit_profiles(unit_code, path, report, cancelled,
                                             include_subunits=choice.include_subunits,
-                                            include_inactive=choice.include_inactive)
+                                            include_inactive=choice.include_inactive, form="default")
 
     def ready(_pages: int) -> None:
         title = translate("Reports", "Sơ yếu lý lịch")

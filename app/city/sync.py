@@ -67,6 +67,7 @@ class SyncSummary:
     problems: list[dict[str, Any]] = field(default_factory=list)
     handed_over: int = 0
     missing_units: list[str] = field(default_factory=list)  # unit codes the city lacks (said once, up front)
+    pending_changes: list[dict[str, Any]] = field(default_factory=list)  # each with its deadline and basis
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -285,6 +286,7 @@ class _Run:
             pending = pending_changes(s, self.url)
             self.summary.pending = len(pending)
             self.summary.overdue = overdue_json(pending)
+            self.summary.pending_changes = [p.as_json() for p in pending]
             self.summary.status = status
             counts = {k: v for k, v in self.summary.as_json().items() if isinstance(v, int) and k != "run_id"}
             run.finished_at, run.status, run.summary = utcnow(), status, counts

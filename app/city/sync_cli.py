@@ -62,9 +62,10 @@ def _sync(db: Database, args: argparse.Namespace) -> int:
 
 
 def _print_pending(pending: int, overdue: list[dict]) -> None:
-    output.out(f"Còn {pending} hồ sơ chưa gửi; {len(overdue)} hồ sơ quá hạn 3 ngày làm việc (NĐ 27/2026).")
+    output.out(f"Còn {pending} hồ sơ chưa gửi; {len(overdue)} hồ sơ quá hạn (Điều 19 NĐ 27/2026).")
     for item in overdue[:20]:
-        output.out(f"  Quá hạn: {item['full_name']} ({item['cccd']}), hạn {item['deadline']}")
+        output.out(f"  Quá hạn: {item['full_name']} ({item['cccd']}), hạn {item['deadline']}"
+                   + (f" ({item['basis']})" if item.get("basis") else ""))
 
 
 def _status(db: Database, args: argparse.Namespace) -> int:
@@ -77,7 +78,8 @@ def _status(db: Database, args: argparse.Namespace) -> int:
     nearest = pending[0].deadline.isoformat() if pending else None
     if args.json:
         output.emit_json({"pending": len(pending), "nearest_deadline": nearest, "overdue": overdue_json(pending),
-                          "last_run": runs[0] if runs else None})
+                          "last_run": runs[0] if runs else None,
+                          "pending_changes": [p.as_json() for p in pending]})
         return 0
     if runs:
         output.out(f"Lần đồng bộ gần nhất: {runs[0]['started_at'][:19]} — {runs[0]['status']}")

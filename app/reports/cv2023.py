@@ -326,9 +326,12 @@ def story(doc: Mapping[str, Any], *, photo: bytes | None = None, place: str | No
           on: dt.date | None = None, st: Styles | None = None) -> list[Flowable]:
     """The whole form for one Person JSON document (``profile_document``)."""
     st = st or L.styles()
-    return [_header(doc, st), _identity(doc, photo, st), *_lines(_ITEM_ORDER[5:], doc, st),
-            *_training(doc, st), *_work(doc, st), *_history(doc, st), *_rewards(doc, st), *_family(doc, st),
-            *_economy(doc, st), *_assessment(doc, st), _signatures(doc, place, on, st)]
+    # the 2C/HS02 page-break rules: marked flowables stay with the one before (``L.bind``), and
+    # item 38 closes with the signatures so they never stand alone on the last page
+    return L.bind([_header(doc, st), _identity(doc, photo, st), *_lines(_ITEM_ORDER[5:], doc, st),
+                   *_training(doc, st), *_work(doc, st), *_history(doc, st), *_rewards(doc, st),
+                   *_family(doc, st), *_economy(doc, st),
+                   *L.closing(_assessment(doc, st), _signatures(doc, place, on, st))])
 
 
 def render_cv(doc: Mapping[str, Any], out: Path | BinaryIO, *, photo: bytes | None = None,

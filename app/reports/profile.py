@@ -50,6 +50,9 @@ def form_of(doc: Mapping[str, Any]) -> str:
     return "HS02-VC/BNV" if doc.get("staff_type") == "vien_chuc" else "2C-BNV/2008"
 
 
+StoryOf = Callable[..., list[Flowable]]  # (doc, *, photo, place, on) → the form's bound story
+
+
 def profile_story(doc: Mapping[str, Any], *, photo: bytes | None = None, place: str | None = None,
                   on: dt.date | None = None) -> list[Flowable]:
     module = profile_hs02 if doc.get("staff_type") == "vien_chuc" else profile_2c
@@ -57,14 +60,17 @@ def profile_story(doc: Mapping[str, Any], *, photo: bytes | None = None, place: 
 
 
 def render_profile(doc: Mapping[str, Any], out: Path | BinaryIO, *, photo: bytes | None = None,
-                   place: str | None = None, on: dt.date | None = None) -> int:
-    """Write one profile as PDF; returns the number of pages."""
+                   place: str | None = None, on: dt.date | None = None, story: StoryOf | None = None,
+                   subject: str | None = None) -> int:
+    """Write one profile as PDF; returns the number of pages (``story``/``subject``: another form's,
+    see ``app.reports.default_form``)."""
     title = f"Sơ yếu lý lịch — {doc.get('full_name') or ''}"
-    chunks = [document.section(profile_story(doc, photo=photo, place=place, on=on))]
+    chunks = [document.section((story or profile_story)(doc, photo=photo, place=place, on=on))]
+    subject = subject or form_of(doc)
     if isinstance(out, Path):
         files.check_target(out, (".pdf",))
-        return files.atomic(out, lambda target: document.build(target, chunks, title=title, subject=form_of(doc)))
-    return document.build(out, chunks, title=title, subject=form_of(doc))
+        return files.atomic(out, lambda target: document.build(target, chunks, title=title, subject=subject))
+    return document.build(out, chunks, title=title, subject=subject)
 
 
 def profile_document(session: Session, person_id: uuid.UUID, *, unit_names: Mapping[uuid.UUID, Any] | None = None
@@ -121,7 +127,7 @@ def render_unit_profiles(db: Database, unit_code: str, out: Path, *, include_sub
 def render_profiles(db: Database, person_ids: Sequence[uuid.UUID], out: Path, *, progress: Progress | None = None,
                     cancelled: Callable[[], bool] | None = None, place: str | None = None,
                     on: dt.date | None = None, title: str = "Sơ yếu lý lịch",
-                    transform: Transform | None = None) -> int:
+                    transform: Transform | None = None, story: StoryOf | None = None) -> int:
     """The profiles of ``person_ids`` (in that order) in one PDF, each from a new page and numbered
     on its own; the desktop app prints a selection with it. Returns the number of pages; raises
     :class:`Cancelled` (and leaves no file) when ``cancelled()`` turns true. ``transform`` is
@@ -146,8 +152,8 @@ def render_profiles(db: Database, person_ids: Sequence[uuid.UUID], out: Path, *,
                     raise Cancelled()
                 if progress is not None:
                     progress(done, total)
-                story = profile_story(doc, photo=photo, place=place, on=on)
-                yield ([PageBreak()] if done else []) + document.section(story)
+                built = (story or profile_story)(doc, photo=photo, place=place, on=on)
+                yield ([PageBreak()] if done else []) + document.section(built)
                 done += 1
 
     pages = files.atomic(out, lambda target: document.build(target, chunks(), title=title))

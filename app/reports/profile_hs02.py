@@ -121,9 +121,12 @@ def _items_6_31(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
            f"Phụ cấp kiêm nhiệm: {val(V.number(d.get('concurrent_allowance')), B)}, "
            f"Phụ cấp khác: {val(V.other_allowance(d))}", st),
         _f(f"30.3- Vị trí việc làm: {val(d.get('job_position'), B)}, Mã số: {val(d.get('job_position_code'), B)}, "
-           f"Bậc lương: {B}, Lương theo mức tiền: {val(V.money(d.get('salary_amount')), B)} vnđ, "
-           f"Ngày hưởng: {date_or_blank(d.get('salary_amount_since'))}, Phần trăm hưởng: {B}, PCTNVK: {B}, "
-           f"Ngày hưởng PCTNVK: {V.BLANK_DATE}", st),
+           f"Bậc lương: {val(d.get('job_position_step'), B)}, "
+           f"Lương theo mức tiền: {val(V.money(d.get('salary_amount')), B)} vnđ, "
+           f"Ngày hưởng: {date_or_blank(d.get('salary_amount_since'))}, "
+           f"Phần trăm hưởng: {val(d.get('job_position_percent'), B)} %, "
+           f"PCTNVK: {val(d.get('job_position_seniority_percent'), B)} %, "
+           f"Ngày hưởng PCTNVK: {date_or_blank(d.get('job_position_seniority_since'))}", st),
         _f(f"31) Tình trạng sức khoẻ: {val(d.get('health_status'), B)}, Chiều cao: {val(d.get('height_cm'), B)} cm, "
            f"Cân nặng: {val(d.get('weight_kg'), B)} kg, Nhóm máu: {val(d.get('blood_type'))}", st),
     ]

@@ -12,7 +12,7 @@ from typing import Any
 
 from app import listing
 from app.errors import UserError
-from app.reports import cv2023, profile
+from app.reports import cv2023, default_form, profile
 from app.reports.lists import describe_filter, list_report, listing_columns, render_list
 from app.reports.stats import DEFAULT_STAFF_TYPE, compute_stats
 from app.reports.stats_output import render_stats
@@ -44,12 +44,18 @@ class Reports(Area):
     def render_profile_pdf(self, person_id: uuid.UUID | str, path: str | Path, place: str | None = None,
                            on: dt.date | None = None, *, form: str | None = None) -> int:
         """The person's Mẫu 2C-BNV/2008 (HS02-VC/BNV for a viên chức; the 2023 CV form of TT 06/2023
-        with ``form="cv2023"``) as a PDF; returns its pages."""
-        render = cv2023.render_cv if form == "cv2023" else profile.render_profile
+        with ``form="cv2023"``; the form the database's setting chooses for the person's staff type
+        with ``form="default"``) as a PDF; returns its pages."""
         with self._read() as s:
             person = self._person(s, person_id, "print")
             doc, photo = profile.profile_document(s, person.id), profile.photo_of(s, person.id)
-        pages = render(self._mask(doc), Path(path), photo=photo, place=place, on=on)
+            forms = default_form.default_forms(s) if form == "default" else None
+        if form == "cv2023":
+            pages = cv2023.render_cv(self._mask(doc), Path(path), photo=photo, place=place, on=on)
+        else:
+            pages = profile.render_profile(self._mask(doc), Path(path), photo=photo, place=place, on=on,
+                                           story=default_form.story_for(forms),
+                                           subject=default_form.subject_for(doc, forms))
         note_access([person.id], f"in sơ yếu lý lịch ra {Path(path).name}", written=path)
         return pages
 
@@ -61,16 +67,31 @@ class Reports(Area):
         """Every profile of the unit in one PDF (pages; ``form`` as ``render_profile_pdf``);
         ``Cancelled`` (no file left) when stopped."""
         render = cv2023.render_cvs if form == "cv2023" else profile.render_profiles
+        extra: dict[str, Any] = {}
         with self._read() as s:
             self._unit(s, unit_code, "print")
+            if form == "default":
+                extra["story"] = default_form.story_for(default_form.default_forms(s))
             ids = profile.unit_people(s, unit_code, include_subunits=include_subunits, include_inactive=include_inactive)
             ids = self._inside(s, ids)
         if not ids:
             raise UserError(f"Đơn vị '{unit_code}' không có hồ sơ nào để in.")
         pages = render(self._db, ids, Path(path), progress=progress, cancelled=cancelled,
-                                title=f"Sơ yếu lý lịch — {unit_code}", transform=self._mask, place=place, on=on)
+                        title=f"Sơ yếu lý lịch — {unit_code}", transform=self._mask, place=place, on=on, **extra)
         note_access(ids, f"in sơ yếu lý lịch đơn vị {unit_code} ra {Path(path).name}", written=path)
         return pages
+
+    @policy("print")
+    def default_forms(self) -> dict[str, str]:
+        """The database's default printed form per staff type (``app.reports.default_form``)."""
+        with self._read() as s:
+            return default_form.default_forms(s)
+
+    @policy("manage_units", write=True)
+    def set_default_form(self, staff_type: str, form: str) -> dict[str, str]:
+        """Choose a staff type's default form (the administrator's, like the unit tree)."""
+        with self._session(write=True) as s:
+            return default_form.set_default_form(s, staff_type, form)
 
     @policy("print", scope="query", log="print")
     def render_list(self, flt: listing.PersonFilter | None, person_ids: Sequence[uuid.UUID] | None,

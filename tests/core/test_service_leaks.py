@@ -114,6 +114,7 @@ READS: dict[str, Any] = {
                                                    for i, k in enumerate((w.a, w.b))],
     "reports.render_unit_profiles": lambda w, s, t: [_try(s.reports.render_unit_profiles, c, t / f"u{i}.pdf")
                                                      for i, c in enumerate(("DN", "DN.SNV", "DN.P.HAICHAU"))],
+    "reports.default_forms": None,  # the form chosen per staff type: no person in it
     "reports.render_list": lambda w, s, t: [
         _try(s.reports.render_list, listing.PersonFilter(statuses=()), None,
              ["full_name", "cccd", "party_join_date"], t / "l.xlsx"),
