@@ -719,3 +719,156 @@ class HoSoService:
             found = quality_issues(s, unit_code, as_of)
             codes = self._scope_codes(s)
         return found if codes is None else [q for q in found if q.unit_code in codes]
+
+    # --- job positions and rating (issue 15; app.positions, app.rating) -----------------------------
+    # Entry points of the positions/rating area: each checks the role and the unit first. To move
+    # into an area of app/services/ with @policy declarations once that layer lands.
+    def _unit_ids(self, s: Session, code: str | None, action: str) -> tuple[Unit | None, list[uuid.UUID]]:
+        """The unit and its sub-units after checking ``action``; every unit (the unscoped) for None."""
+        uid = self._unit(s, code, action)
+        if uid is None:
+            return None, list(s.scalars(select(Unit.id)))
+        return s.get(Unit, uid), units.subtree_ids(s, uid)
+
+    def positions(self, unit_code: str | None = None, *, include_retired: bool = False) -> list[Any]:
+        from app import positions
+
+        with self.db.session(self.user) as s:
+            self._fresh_scope(s)
+            if unit_code is None and self.principal.unit_ids is not None:
+                ids = list(self.principal.unit_ids)
+            else:
+                ids = self._unit_ids(s, unit_code, "view")[1]
+            return positions.list_positions(s, ids, include_retired=include_retired)
+
+    def save_position(self, unit_code: str, values: dict[str, Any], *, code: str | None = None) -> None:
+        """Add a position to the unit, or edit the position ``code``."""
+        from app import positions
+
+        with self._session(write=True) as s:
+            unit = units.get_unit(s, unit_code)
+            require(self.principal, "manage_positions", unit.id, s)
+            positions.save_position(s, unit, values, code=code)
+
+    def retire_position(self, unit_code: str, code: str, on: dt.date) -> None:
+        from app import positions
+
+        with self._session(write=True) as s:
+            unit = units.get_unit(s, unit_code)
+            require(self.principal, "manage_positions", unit.id, s)
+            positions.retire_position(s, unit, code, on)
+
+    def delete_position(self, unit_code: str, code: str) -> None:
+        """Only a position nobody ever held; one that was held is retired instead."""
+        from app import positions
+
+        with self._session(write=True) as s:
+            unit = units.get_unit(s, unit_code)
+            require(self.principal, "manage_positions", unit.id, s)
+            positions.delete_position(s, unit, code)
+
+    def attach_position_document(self, unit_code: str, code: str, kind: str, path: str | Path) -> str:
+        from app import positions
+
+        with self._session(write=True) as s:
+            unit = units.get_unit(s, unit_code)
+            require(self.principal, "manage_positions", unit.id, s)
+            return positions.attach_document(s, unit, code, kind, Path(path))
+
+    def load_positions(self, path: str | Path, unit_code: str | None = None) -> Any:
+        """A framework list from a spreadsheet, all or nothing; every row's unit must be the user's."""
+        from app import positions
+
+        with self._session(write=True) as s:
+            self._fresh_scope(s)
+            default = units.get_unit(s, unit_code) if unit_code else None
+            if default is not None:
+                require(self.principal, "manage_positions", default.id, s)
+
+            def check(unit: Unit) -> None:
+                require(self.principal, "manage_positions", unit.id, s)
+
+            return positions.load_positions(s, Path(path), default, check)
+
+    def assign_position(self, key: str | uuid.UUID, code: str, start: dt.date, *, decision: str | None = None) -> None:
+        """Place a person in a position (of their unit or an agency above) from ``start``."""
+        from app import positions
+
+        with self._session(write=True) as s:
+            person = self._person(s, key, "edit")
+            positions.assign(s, person, positions.find_position_for(s, person, code), start, decision=decision)
+
+    def assign_positions(self, pairs: Sequence[tuple[str, str]], start: dt.date, *, decision: str | None = None) -> int:
+        """A reviewed batch of (person key, position code): all placed or none."""
+        from app import positions
+
+        with self._session(write=True) as s:
+            for key, code in pairs:
+                person = self._person(s, key, "edit")
+                positions.assign(s, person, positions.find_position_for(s, person, code), start, decision=decision)
+                s.flush()
+            return len(pairs)
+
+    def position_history(self, key: str | uuid.UUID) -> list[Any]:
+        from app import positions
+
+        with self.db.session(self.user) as s:
+            return positions.holdings(s, self._person(s, key, "view").id)
+
+    def placement_dashboard(self, unit_code: str, as_of: dt.date | None = None) -> Any:
+        from app import positions
+
+        with self.db.session(self.user) as s:
+            self._fresh_scope(s)
+            unit, ids = self._unit_ids(s, unit_code, "view")
+            assert unit is not None
+            return positions.dashboard(s, unit, ids, as_of or dt.date.today())
+
+    def placement_proposals(self, unit_code: str, as_of: dt.date | None = None) -> list[Any]:
+        from app import positions
+
+        with self.db.session(self.user) as s:
+            self._fresh_scope(s)
+            unit, ids = self._unit_ids(s, unit_code, "edit")
+            assert unit is not None
+            return positions.propose(s, unit, ids, as_of or dt.date.today())
+
+    def import_scores(self, path: str | Path) -> Any:
+        """Monthly/quarterly scores from a spreadsheet; a person outside the user's units is refused by row."""
+        from app import rating
+
+        with self._session(write=True) as s:
+            self._fresh_scope(s)
+
+            def check(person: Person) -> None:
+                require(self.principal, "rate", person.unit_id, s)
+
+            return rating.import_scores(s, Path(path), check)
+
+    def rating_years(self, key: str | uuid.UUID) -> list[Any]:
+        from app import rating
+
+        with self.db.session(self.user) as s:
+            return rating.person_years(s, self._person(s, key, "view").id)
+
+    def rating_check(self, unit_code: str | None, year: int) -> Any:
+        from app import rating
+
+        with self.db.session(self.user) as s:
+            self._fresh_scope(s)
+            _unit, ids = self._unit_ids(s, unit_code, "view")
+            return rating.unit_check(s, ids, year)
+
+    def approve_ratings(self, unit_code: str, year: int, *, over_quota: bool = False) -> int:
+        """The head approves the unit's yearly levels into the dossiers; refused while the quota is
+        exceeded unless ``over_quota`` (the head has seen the warning)."""
+        from app import rating
+
+        with self._session(write=True) as s:
+            self._fresh_scope(s)
+            _unit, ids = self._unit_ids(s, unit_code, "approve")
+            check = rating.unit_check(s, ids, year)
+            if not check.quota_ok and not over_quota:
+                raise UserError("Chưa duyệt: " + " ".join(check.warnings()) +
+                                " Xem lại, hoặc duyệt dù vượt tỷ lệ khi đã cân nhắc.")
+            return rating.approve(s, check)

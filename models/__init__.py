@@ -4,6 +4,15 @@ from models.audit import ChangeLog
 from models.base import Audited, Base, Versioned
 from models.catalog import BaseSalary, CatalogItem, Grade, SalaryScaleStep
 from models.exchange import CityUnitAccess, PackageReceipt, SyncRecord, SyncRun, SyncTarget, TrustedKey
+from models.position import (
+    LEAVE_KINDS,
+    POSITION_DOCUMENT_KINDS,
+    POSITION_GROUPS,
+    JobPosition,
+    PositionDocument,
+    PositionHolding,
+    RatingScore,
+)
 from models.person import SEXES, STAFF_TYPES, STATUSES, Person
 from models.sections import (
     DECISION_KINDS,
@@ -53,4 +62,6 @@ __all__ = [
     "Placement", "REWARD_KINDS", "Reward", "SECTION_CLASSES", "SEXES", "STAFF_TYPES", "STATUSES",
     "SalaryHistory", "SalaryScaleStep", "Section", "Setting", "TRAINING_KINDS", "Training", "Unit", "Versioned",
     "WorkHistory",
+    "JobPosition", "LEAVE_KINDS", "POSITION_DOCUMENT_KINDS", "POSITION_GROUPS", "PositionDocument",
+    "PositionHolding", "RatingScore",
 ]
