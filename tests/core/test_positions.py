@@ -266,3 +266,23 @@ def test_cli_contract_shapes(world: World, tmp_path: Path, capsys) -> None:
     assert code == 0 and json.loads(out)["placed"] == 1
     assert run(capsys, "rating", "approve", "--unit", "DN.SNV", "--year", "2026", "--db", db)[0] == 0
     assert run(capsys, "rating", "check", "--unit", "KHONG", "--year", "2026", "--db", db)[0] == 1
+
+
+def test_alerts_placement_countdown_term_end_and_failed_year(world: World) -> None:
+    from app.alerts import compute_alerts
+
+    def kinds(as_of: dt.date, months: int = 6) -> dict[str, tuple[dt.date, str]]:
+        with world.db.session() as s:
+            return {a.kind: (a.due, a.detail) for a in compute_alerts(s, as_of, months, "DN.SNV")
+                    if a.kind in ("position_placement", "appointment_term_end")}
+
+    assert "position_placement" not in kinds(dt.date(2027, 3, 1))  # no positions approved yet
+    world.admin.save_position("DN.SNV", CV)
+    due, detail = kinds(dt.date(2027, 3, 1))["position_placement"]
+    assert due == dt.date(2027, 7, 1) and "còn 122 ngày" in detail
+    assert "position_placement" not in kinds(dt.date(2026, 3, 1))  # beyond the 6-month window
+    world.admin.assign_position(CCCD_A, "CV.TCBM", dt.date(2027, 3, 1))
+    assert "position_placement" not in kinds(dt.date(2027, 3, 2))
+    world.admin.update_person(CCCD_A, {"position_date": "01/01/2022"})  # term ends 31/12/2026
+    assert kinds(dt.date(2026, 10, 2), 1)["appointment_term_end"][0] == dt.date(2026, 12, 31)
+    assert "appointment_term_end" not in kinds(dt.date(2026, 9, 1), 1)  # more than 90 days before
