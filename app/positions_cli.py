@@ -117,7 +117,7 @@ def _position(db: Database, args: argparse.Namespace) -> int:
             output.emit_json([r.as_json() for r in rows])
             return 0
         output.table(["Đơn vị", "Mã", "Vị trí việc làm", "Nhóm", "Mã ngạch", "Được duyệt", "Đang giữ"],
-                     [[r.unit_code, r.code, r.name, group_label(r.group), r.grade_code or "", r.approved, r.filled]
+                     [[r.unit_code, r.code, r.name, group_label(r.group), r.grade_code or "", str(r.approved), str(r.filled)]
                       for r in rows])
         return 0
     if command == "add":
@@ -144,7 +144,7 @@ def _position(db: Database, args: argparse.Namespace) -> int:
             output.emit_json(board.as_json())
             return 0
         output.table(["Mã", "Vị trí việc làm", "Mã ngạch", "Được duyệt", "Đang giữ"],
-                     [[p.code, p.name, p.grade_code or "", p.approved, p.filled] for p in board.positions])
+                     [[p.code, p.name, p.grade_code or "", str(p.approved), str(p.filled)] for p in board.positions])
         output.out(f"Công chức: {board.civil_servants}; đã bố trí: {board.placed}; chưa bố trí: {len(board.unplaced)}; "
                    f"ngạch không khớp vị trí: {len(board.mismatched)}; còn {board.days_left} ngày đến "
                    f"{_vn(board.deadline)}.")
@@ -191,7 +191,7 @@ def _rating(db: Database, args: argparse.Namespace) -> int:
             output.emit_json([rating.year_json(y) for y in years])
             return 0
         output.table(["Năm", "Điểm", "Xếp loại", "Ghi chú"],
-                     [[y.year, str(y.score).replace(".", ",") if y.score is not None else "",
+                     [[str(y.year), str(y.score).replace(".", ",") if y.score is not None else "",
                        label(y.level) if y.level else "chưa xếp loại", y.forced or ""] for y in years])
         return 0
     if command == "check":
@@ -199,7 +199,7 @@ def _rating(db: Database, args: argparse.Namespace) -> int:
         if args.json:
             output.emit_json(check.as_json())
         else:
-            output.table(["Xếp loại", "Số người"], [[label(level), check.counts[level]] for level in rating.rules.LEVELS])
+            output.table(["Xếp loại", "Số người"], [[label(level), str(check.counts[level])] for level in rating.rules.LEVELS])
         for warning in check.warnings():
             output.message(f"Cảnh báo: {warning}")
         return 0

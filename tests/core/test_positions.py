@@ -286,3 +286,26 @@ def test_alerts_placement_countdown_term_end_and_failed_year(world: World) -> No
     world.admin.update_person(CCCD_A, {"position_date": "01/01/2022"})  # term ends 31/12/2026
     assert kinds(dt.date(2026, 10, 2), 1)["appointment_term_end"][0] == dt.date(2026, 12, 31)
     assert "appointment_term_end" not in kinds(dt.date(2026, 9, 1), 1)  # more than 90 days before
+
+
+def test_demo_positions_placements_and_scores(tmp_path: Path) -> None:
+    from app import demo
+    from app.db import open_database
+    from models import JobPosition, RatingScore
+
+    def build(name: str) -> tuple[int, int, int, list[str]]:
+        db = open_database(tmp_path / name)
+        try:
+            demo.generate(db, 300, 7, today=dt.date(2026, 12, 1))
+            service = HoSoService(db)
+            board = service.placement_dashboard("DN")
+            with db.session() as s:
+                counts = (s.query(JobPosition).count(), s.query(PositionHolding).count(), s.query(RatingScore).count())
+            return (*counts, sorted(p.cccd for p in board.unplaced + board.mismatched))
+        finally:
+            db.dispose()
+
+    first = build("a.sqlite")
+    assert first == build("b.sqlite")  # same seed, same data
+    positions, holdings, score_rows, flagged = first
+    assert positions > 0 and holdings > 0 and score_rows > holdings and flagged
