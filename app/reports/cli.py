@@ -2,7 +2,7 @@
 
 ``report 2c KEY --out F.pdf`` · ``report 2c --unit CODE --out F.pdf`` · ``report cv2023`` (same options) ·
 ``report list [--unit CODE] [--query Q] [--columns a,b] --out F.pdf|F.xlsx`` ·
-``report stats [--unit CODE] [--as-of DATE] --out F.pdf|F.xlsx``.
+``report stats [--unit CODE] [--as-of DATE] [--staff-type cong_chuc|vien_chuc] --out F.pdf|F.xlsx``.
 
 Refused input (unknown person or unit, wrong extension, a folder that cannot be written, a bad
 date, an unknown column) raises ``UserError``: ``app.cli`` prints it in Vietnamese, exit code 1.
@@ -46,6 +46,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> dict[str, Hand
     stats = sub.add_parser("stats", parents=[common], help="báo cáo số lượng, chất lượng (PDF hoặc Excel)")
     stats.add_argument("--unit")
     stats.add_argument("--as-of", help="tính đến ngày, YYYY-MM-DD (mặc định hôm nay)")
+    stats.add_argument("--staff-type", default="cong_chuc",
+                       help="cong_chuc (công chức, biểu BM01; mặc định) hoặc vien_chuc (viên chức)")
     stats.add_argument("--out", required=True, help="tệp .pdf hoặc .xlsx")
     return {"report": run}
 
@@ -138,6 +140,6 @@ def _stats(db: Database, args: argparse.Namespace) -> int:
     out = files.check_target(Path(args.out), (".pdf", ".xlsx"))
     as_of = parse_date(args.as_of, "Ngày báo cáo")
     with db.session() as session:
-        table = compute_stats(session, args.unit, as_of)
+        table = compute_stats(session, args.unit, as_of, args.staff_type)
     _done(out, render_stats(table, out))
     return 0

@@ -17,15 +17,24 @@ from app.reports.layout import Styles, esc, field, para, val
 
 B = V.BLANK
 WIDTH = L.PORTRAIT_WIDTH
+HAND = 3.5 * cm  # the least room a blank of the header leaves for a handwritten number or name
 
 
 def header(doc: Mapping[str, Any], form_number: str, managing: str, using: str, number_label: str,
-           st: Styles, extra: Sequence[str] = ()) -> L.Table:
-    """The form number top right, the two agency lines left, the officer number right."""
-    left = [field(f"{managing}: {val(doc.get('managing_unit_name'))}", st.body),
-            field(f"{using}: {val(doc.get('unit_name'))}", st.body)]
+           st: Styles, extra: Sequence[str | tuple[str, Any]] = ()) -> L.Table:
+    """The form number top right, the two agency lines left, the officer number right. ``extra``
+    lines go under the number: markup, or (markup, value) to keep a hand-sized blank when the
+    value is empty."""
+    def blank(value: Any) -> float:
+        return 0 if V.text(value) else HAND
+
+    left = [field(f"{managing}: {val(doc.get('managing_unit_name'))}", st.body,
+                  min_blank=blank(doc.get("managing_unit_name"))),
+            field(f"{using}: {val(doc.get('unit_name'))}", st.body, min_blank=blank(doc.get("unit_name")))]
     right = [para(f"<b>{form_number}</b>", st.right),
-             field(f"{number_label}: {val(doc.get('officer_number'))}", st.body), *(field(x, st.body) for x in extra)]
+             field(f"{number_label}: {val(doc.get('officer_number'))}", st.body,
+                   min_blank=blank(doc.get("officer_number"))),
+             *(field(x, st.body) if isinstance(x, str) else field(x[0], st.body, min_blank=blank(x[1])) for x in extra)]
     return L.columns([left, right], [WIDTH * 0.64, WIDTH * 0.36], gap=10)
 
 
@@ -39,14 +48,23 @@ def identity_block(title: str, photo: bytes | None, items: list[Flowable], st: S
 
 def signatures(doc: Mapping[str, Any], head_title: str, place: str | None, on: dt.date | None,
                st: Styles) -> Flowable:
-    on = on or dt.date.today()
-    where = esc(place) if place else "……………"
+    """Both signature blocks. The place and date are the signer's to write ("……, Ngày … tháng …
+    năm …" as on the form) unless the caller names them (``report 2c --place/--date``): the day
+    a profile is printed is not the day it is signed."""
     left = [("<b>Người khai</b>", st.center), ("Tôi xin cam đoan những lời khai trên đây là đúng sự thật", st.center),
             ("(Ký tên, ghi rõ họ tên)", st.center_italic), ("", st.center),
             (f"<b>{esc(doc.get('full_name'))}</b>", st.center)]
-    right = [(f"<i>{where}, Ngày {on:%d} tháng {on:%m} năm {on:%Y}</i>", st.center),
+    right = [(f"<i>{signing_line(place, on)}</i>", st.center),
              (f"<b>{head_title}</b>", st.center), ("(Ký tên, đóng dấu)", st.center_italic)]
     return L.signature_block(left, right, WIDTH)
+
+
+def signing_line(place: str | None, on: dt.date | None) -> str:
+    """"……………, Ngày …… tháng …… năm ……" with the place and the date when they are given."""
+    where = esc(place) if place else "……………"
+    if on is None:
+        return f"{where}, Ngày …… tháng …… năm ……"
+    return f"{where}, Ngày {on:%d} tháng {on:%m} năm {on:%Y}"
 
 
 def two_fields(left: str, right: str, st: Styles, split: float = 0.5) -> L.Table:
@@ -54,7 +72,9 @@ def two_fields(left: str, right: str, st: Styles, split: float = 0.5) -> L.Table
 
 
 def guidance(text: str, st: Styles) -> Flowable:
-    return para(f"({text})", st.guidance)
+    """The form's printed hint under a line; it never starts a page (it stays with its line,
+    see :func:`app.reports.layout.bind`)."""
+    return L.keep_with_previous(para(f"({text})", st.guidance))
 
 
 def date_or_blank(value: Any) -> str:
@@ -69,6 +89,17 @@ def free_text(value: Any, st: Styles, lines: int = 2) -> list[Flowable]:
 def address(text: Any, commune: Any, province: Any, detail: Any = None) -> str:
     """An address as recorded: the old 3-level text verbatim, else the 2025 two-level address."""
     return V.text(text) or V.joined((detail, commune, province), ", ")
+
+
+def two_level_address(text: Any, commune: Any, province: Any) -> str:
+    """An address where the form has two levels, "(xã, phường) … (tỉnh, TP) …" (HS02 item 5):
+    the 2025 commune and province when recorded; else the recorded text without its middle
+    level(s) (the district: "Xã Điện Minh, Huyện Điện Bàn, Tỉnh Quảng Nam" → "Xã Điện Minh,
+    Tỉnh Quảng Nam")."""
+    parts = [p.strip() for p in V.text(text).split(",") if p.strip()]
+    if (V.text(commune) and V.text(province)) or not parts:
+        return V.joined((commune, province), ", ")
+    return ", ".join(parts[:1] + parts[-1:]) if len(parts) > 2 else ", ".join(parts)
 
 
 def birth_day(doc: Mapping[str, Any]) -> str:
@@ -87,5 +118,5 @@ FAMILY_HEADERS = ("Mối quan hệ", "Họ và tên", "Năm sinh",
 
 def family_rows(doc: Mapping[str, Any], side: str) -> list[tuple[str, ...]]:
     return [(V.text(r.get("relation")), V.text(r.get("full_name")), V.text(r.get("birth_year")),
-             V.joined(("Đã mất" if r.get("deceased") else "", r.get("details")), "; "))
+             V.family_details(r))
             for r in V.rows(doc, "family", side=side)]

@@ -111,9 +111,31 @@ def styles(size: float = 13, cell_size: float = 11) -> Styles:
     )
 
 
+class Para(Paragraph):
+    """A paragraph that breaks its lines once per width: a group kept together (:class:`KeepTail`)
+    is measured as a whole and then laid out part by part, and a paragraph's line breaking is
+    most of a profile's layout time."""
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._measured(avail_width):
+            self.width, self.height = self._wrapped[1]
+            return self._wrapped[1]
+        size = super().wrap(avail_width, avail_height)
+        self._wrapped, self._wrapped_by = (avail_width, size), self.__dict__.get("blPara")
+        return size
+
+    def _measured(self, avail_width: float) -> bool:
+        """Lines already broken at this width (by this very paragraph, not a copy made by a split)."""
+        lines = self.__dict__.get("blPara")
+        return (lines is not None and self._wrapped is not None and self._wrapped[0] == avail_width
+                and self.__dict__.get("_wrapped_by") is lines)
+
+
 def para(markup: str, style: ParagraphStyle) -> Paragraph:
     markup = nfc(markup)
-    return Paragraph(markup, style, frags=list(_parsed(markup, style)))
+    return Para(markup, style, frags=list(_parsed(markup, style)))
 
 
 @lru_cache(maxsize=4096)
@@ -133,6 +155,65 @@ def heading(markup: str, style: ParagraphStyle, need: float = 150) -> list[Flowa
     return [CondPageBreak(need), para(markup, style)]
 
 
+# --------------------------------------------------------------------------- keeping parts together
+
+FRAME_HEIGHT = A4[1] - MARGINS[0] - MARGINS[2]
+
+
+def keep_with_previous(flowable: Flowable) -> Flowable:
+    """Mark a flowable that must not start a page: :func:`bind` keeps it with the one before it
+    (a form's guidance line under its label, a signature block after the last item)."""
+    flowable.hoso_keep_with_previous = True  # type: ignore[attr-defined]
+    return flowable
+
+
+def bind(story: Sequence[Flowable]) -> list[Flowable]:
+    """The story with every :func:`keep_with_previous` flowable joined to the flowable before it
+    (recursively, so a run of them stays together) in a :class:`KeepTail`."""
+    out: list[Flowable] = []
+    for f in story:
+        if getattr(f, "hoso_keep_with_previous", False) and out and not isinstance(out[-1], CondPageBreak):
+            previous, tail = out.pop(), _unpacked(f)
+            out.append(KeepTail([*_unpacked(previous), *tail], len(tail) + 1))
+        else:
+            out.append(f)
+    return out
+
+
+def _unpacked(f: Flowable) -> list[Flowable]:
+    """The parts of a group (a KeepTogether's height is unknown until it splits, so groups are
+    never nested)."""
+    if isinstance(f, KeepTail):
+        return list(f.parts)
+    if isinstance(f, KeepTogether):
+        return [g for part in f._content for g in _unpacked(part)]
+    return [f]
+
+
+class KeepTail(KeepTogether):
+    """Flowables kept on one page when they fit on one; when the group is taller than a page,
+    its start flows on and only the last ``tail`` parts stay together (the kept flowable and the
+    one before it: a long item still ends on the page its signature block is on)."""
+
+    def __init__(self, parts: Sequence[Flowable], tail: int = 2):
+        self.parts, self.tail = list(parts), tail
+        super().__init__(self.parts)
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self.wrap(avail_width, avail_height)
+        if self._H <= FRAME_HEIGHT or len(self.parts) <= self.tail:
+            return super().split(avail_width, avail_height)
+        return [*self.parts[:-self.tail], KeepTail(self.parts[-self.tail:], self.tail)]
+
+
+def closing(item: Sequence[Flowable], signature: Flowable) -> list[Flowable]:
+    """The last item of a form and the signature block: never a signature page on its own; the
+    whole last item moves with the signatures when it fits on a page (its heading included)."""
+    parts = [g for f in item if not isinstance(f, CondPageBreak) for g in _unpacked(f)]
+    tail = _unpacked(signature)
+    return [KeepTail([*parts, *tail], len(tail) + 1)]
+
+
 # --------------------------------------------------------------------------- dotted leaders
 
 
@@ -148,11 +229,40 @@ def draw_dots(canv: Any, x0: float, x1: float, y: float) -> None:
     canv.restoreState()
 
 
-class LeaderParagraph(Paragraph):
-    """A paragraph whose last line is continued with dots to the right edge (a form line)."""
+class LeaderParagraph(Para):
+    """A paragraph whose last line is continued with dots to the right edge (a form line).
+
+    ``min_blank`` (points): when the dots left on the last line are shorter than that — a label
+    that nearly fills its column, like "Số hiệu cán bộ, công chức:" — a whole dotted line is
+    added under it, so the blank is long enough to write in."""
+
+    def __init__(self, text: str, style: ParagraphStyle, min_blank: float = 0):
+        super().__init__(text, style)
+        self.min_blank = min_blank
+        self._extra_line = False
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._measured(avail_width):
+            return super().wrap(avail_width, avail_height)  # measured at this width already
+        width, height = super().wrap(avail_width, avail_height)
+        self._extra_line = False
+        if self.min_blank:
+            widths = self.getActualLineWidths0()
+            style = self.style
+            start = style.leftIndent + (style.firstLineIndent if len(widths) == 1 else 0)
+            room = width - style.rightIndent - start - (widths[-1] if widths else 0) - 3
+            self._extra_line = room < self.min_blank
+        if self._extra_line:
+            height += self.style.leading
+            self.height = height
+            self._wrapped = (avail_width, (width, height))  # (its blPara is the one just made)
+        return width, height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return [] if self._extra_line else super().split(avail_width, avail_height)
 
     def draw(self) -> None:
-        super().draw()
+        super().draw()  # the lines are drawn from the top down; an extra line is at the bottom
         widths = self.getActualLineWidths0()
         if not widths:
             return
@@ -161,11 +271,13 @@ class LeaderParagraph(Paragraph):
         x = style.leftIndent + (style.firstLineIndent if n == 1 else 0) + widths[-1] + 3
         baseline = self.height - style.fontSize - (n - 1) * style.leading
         draw_dots(self.canv, x, self.width - style.rightIndent, baseline)
+        if self._extra_line:
+            draw_dots(self.canv, style.leftIndent, self.width - style.rightIndent, baseline - style.leading)
 
 
-def field(markup: str, style: ParagraphStyle) -> LeaderParagraph:
-    """One line of the form: label and values, then the dotted leader."""
-    return LeaderParagraph(nfc(markup), style)
+def field(markup: str, style: ParagraphStyle, *, min_blank: float = 0) -> LeaderParagraph:
+    """One line of the form: label and values, then the dotted leader (see ``min_blank``)."""
+    return LeaderParagraph(nfc(markup), style, min_blank)
 
 
 class DottedLines(Flowable):
@@ -243,6 +355,50 @@ def grid(headers: Sequence[str] | None, rows: Sequence[Sequence[Any]], widths: S
         commands += [("VALIGN", (0, 0), (0, -1), "MIDDLE"), ("FONTNAME", (0, 0), (0, -1), st.cell_label.fontName)]
     table.setStyle(TableStyle(commands))
     return table
+
+
+def fit_widths(headers: Sequence[str], rows: Sequence[Sequence[Any]], total: float, parts: Sequence[float], *,
+               st: Styles | None = None, nowrap: Sequence[int] = (), least: float = 0.08) -> list[float]:
+    """Column widths sized by content (what a browser's automatic table layout does).
+
+    Each column needs at least its longest word (header or cell; a ``nowrap`` column its longest
+    cell, e.g. "09/2003 - 06/2007") and at most its longest cell on one line. When every column
+    fits on one line, the spare width goes by the form's ``parts``; otherwise each column gets
+    its least plus a share of the rest in proportion to how much more it would take. No column
+    is narrower than ``least`` of the table (so an empty column still has room for a word or a
+    hand). A table without rows keeps the form's ``parts``."""
+    st = st or styles()
+    if not rows:
+        return fractions(total, parts)
+    body, head = st.cell, st.cell_head
+    n = len(parts)
+
+    def width(text: str, style: ParagraphStyle) -> float:
+        return stringWidth(text, style.fontName, style.fontSize)
+
+    floor = total * least
+    low, high = [0.0] * n, [0.0] * n
+    for i in range(n):
+        header = " ".join(nfc(headers[i] if headers else "").split())
+        # a header wraps on at most about three lines
+        low[i] = max([width(w, head) for w in header.split()] + [floor - 2 * PAD, min(width(header, head) / 3, total * 0.3)])
+        for row in rows:
+            text = " ".join(nfc("" if row[i] is None else row[i]).split())
+            if not text:
+                continue
+            whole = width(text, body)
+            longest = whole if i in nowrap else max(width(w, body) for w in text.split())
+            low[i], high[i] = max(low[i], longest), max(high[i], whole)
+        low[i] += 2 * PAD + 1
+        high[i] = max(high[i] + 2 * PAD + 1, low[i])
+    if sum(low) >= total:
+        return fractions(total, low)
+    if sum(high) <= total:
+        spare = total - sum(high)
+        return [h + spare * p / sum(parts) for h, p in zip(high, parts, strict=True)]
+    extra = [h - lo for h, lo in zip(high, low, strict=True)]
+    spare = total - sum(low)
+    return [lo + spare * e / sum(extra) for lo, e in zip(low, extra, strict=True)]
 
 
 def fractions(total: float, parts: Sequence[float]) -> list[float]:

@@ -4,9 +4,12 @@ columns the user picks from :data:`COLUMNS`, as PDF or xlsx. The desktop app pri
 shows instead: ``person_ids`` gives the rows exactly, :data:`LISTING_KEYS` maps the person list's
 columns to these, and :func:`describe_filter` says on the page which filters made the list.
 
-PDF: A4, landscape when the chosen columns do not fit upright; title, unit, "Tính đến ngày …",
-the header row repeated on every page, "Trang x/y". xlsx: Vietnamese headers in row 1 (frozen,
-with an autofilter), real dates shown dd/mm/yyyy, numbers as numbers, column widths set.
+PDF and xlsx alike: A4, landscape when the chosen columns do not fit upright; title, unit,
+"Tính đến ngày …", search and filters; the header row repeated on every page; the total. The
+PDF adds "Trang x/y"; the xlsx has its header row frozen with an autofilter, real dates shown
+dd/mm/yyyy, numbers as numbers, column widths set, and prints fitted to the page's width. The
+"Đơn vị" column names each unit by the shortest part of its path that no other listed unit
+shares (``values.unit_labels``).
 """
 
 from __future__ import annotations
@@ -182,10 +185,13 @@ def list_report(session: Session, *, query: str = "", unit_code: str | None = No
                                 include_inactive=include_inactive)
         assert stmt is not None  # the unit exists (checked above)
         person_ids = [row[0] for row in session.execute(stmt)]
-    units = {uid: (code, name) for uid, code, name in session.execute(select(Unit.id, Unit.code, Unit.name))}
+    tree = {uid: (name, parent) for uid, name, parent in session.execute(select(Unit.id, Unit.name, Unit.parent_id))}
+    codes = {uid: code for uid, code in session.execute(select(Unit.id, Unit.code))}
+    records = list(_records(session, list(person_ids)))
+    labels = V.unit_labels(tree, (r["unit_id"] for r in records if r["unit_id"] is not None))
     rows = []
-    for n, record in enumerate(_records(session, list(person_ids)), start=1):
-        record["unit_code"], record["unit_name"] = units.get(record["unit_id"], (None, None))
+    for n, record in enumerate(records, start=1):
+        record["unit_code"], record["unit_name"] = codes.get(record["unit_id"]), labels.get(record["unit_id"])
         record["_n"] = n
         rows.append(tuple(c.value(record) for c in chosen))
     return ListReport(title, unit_name, query, as_of or dt.date.today(), chosen, tuple(rows), note)
@@ -233,11 +239,7 @@ def render_list_pdf(report: ListReport, out: Path | BinaryIO) -> int:
     story: list[Flowable] = [L.para(report.title, st.title)]
     if report.unit_name:
         story.append(L.para(f"<b>{L.esc(report.unit_name)}</b>", st.center))
-    story.append(L.para(f"<i>Tính đến ngày {report.as_of:%d/%m/%Y}</i>", st.center))
-    if report.query:
-        story.append(L.para(f"<i>Điều kiện tìm: “{L.esc(report.query)}”</i>", st.center))
-    if report.note:
-        story.append(L.para(f"<i>{L.esc(report.note)}</i>", st.center))
+    story += [L.para(f"<i>{L.esc(line)}</i>", st.center) for line in heading_lines(report)[1 if report.unit_name else 0:]]
     story += [L.para(f"Tổng số: {len(report.rows)} người", st.right), table]
     return document.build(out, [document.section(story)], pagesize=pagesize, title=report.title)
 
@@ -255,21 +257,57 @@ def _xlsx_value(value: Any, kind: str) -> Any:
     return value
 
 
+def heading_lines(report: ListReport) -> list[str]:
+    """The lines under the title, the same on paper and in Excel: unit, date, search, filters."""
+    lines = [report.unit_name or "", f"Tính đến ngày {report.as_of:%d/%m/%Y}",
+             f"Điều kiện tìm: “{report.query}”" if report.query else "", report.note]
+    return [L.nfc(x) for x in lines if x]
+
+
 def render_list_xlsx(report: ListReport, out: Path | BinaryIO) -> None:
+    """The list as a sheet to print: title, unit, date and filters above the header row, a
+    "Tổng số" row under the list; A4 (landscape when the columns do not fit upright, as the
+    PDF), the header row repeated on every printed page, fitted to the page's width."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Danh sách")
     wb.properties.title = f"{report.title} — tính đến ngày {report.as_of:%d/%m/%Y}"
     wb.properties.creator = "HoSo"
-    ws.freeze_panes = "A2"
+    n = len(report.columns)
+    lines = heading_lines(report)
+    header_row = len(lines) + 3  # title, the lines, one empty row, then the header
+    ws.freeze_panes = f"A{header_row + 1}"
     for i, column in enumerate(report.columns, start=1):
         ws.column_dimensions[get_column_letter(i)].width = max(6.0, column.width_mm / 2.2)
-    last = get_column_letter(len(report.columns))
-    ws.auto_filter.ref = f"A1:{last}{len(report.rows) + 1}"
-    ws.print_title_rows = "1:1"
+    last = get_column_letter(n)
+    ws.auto_filter.ref = f"A{header_row}:{last}{header_row + len(report.rows)}"
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    portrait = sum(c.width_mm for c in report.columns) * mm <= L.PORTRAIT_WIDTH
+    ws.page_setup.orientation = "portrait" if portrait else "landscape"
+    ws.page_setup.paperSize = "9"  # A4 (Worksheet.PAPERSIZE_A4)
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+
+    def across(text: str, font: Font) -> list[WriteOnlyCell]:
+        """A line centred across the list's width (no merged cells in a streamed sheet)."""
+        cells = [WriteOnlyCell(ws, value=text if i == 0 else None) for i in range(n)]
+        for cell in cells:
+            cell.alignment = Alignment(horizontal="centerContinuous")
+        cells[0].font = font
+        return cells
+
+    ws.append(across(L.nfc(report.title), Font(bold=True, size=13)))
+    for i, line in enumerate(lines):
+        ws.append(across(line, Font(bold=i == 0 and bool(report.unit_name), italic=not (i == 0 and report.unit_name))))
+    ws.append([])
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="center", horizontal="center")
     ws.append([_header_cell(ws, c.header, bold, wrap) for c in report.columns])
     for row in _xlsx_rows(ws, report):
         ws.append(row)
+    total = WriteOnlyCell(ws, value=f"Tổng số: {len(report.rows)} người")
+    total.font = bold
+    ws.append([total])
     wb.save(out if not isinstance(out, Path) else str(out))
 
 

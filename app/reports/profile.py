@@ -28,6 +28,7 @@ from app.db import Database
 from app.errors import UserError
 from app.person_json import person_json
 from app.reports import document, files, profile_2c, profile_hs02
+from app.reports import layout as L
 from models import Person, Unit
 
 logger = logging.getLogger(__name__)
@@ -52,7 +53,7 @@ def form_of(doc: Mapping[str, Any]) -> str:
 def profile_story(doc: Mapping[str, Any], *, photo: bytes | None = None, place: str | None = None,
                   on: dt.date | None = None) -> list[Flowable]:
     module = profile_hs02 if doc.get("staff_type") == "vien_chuc" else profile_2c
-    return module.story(doc, photo=photo, place=place, on=on)
+    return L.bind(module.story(doc, photo=photo, place=place, on=on))
 
 
 def render_profile(doc: Mapping[str, Any], out: Path | BinaryIO, *, photo: bytes | None = None,

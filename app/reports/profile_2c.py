@@ -46,8 +46,9 @@ def story(doc: Mapping[str, Any], *, photo: bytes | None = None, place: str | No
                     "Số hiệu cán bộ, công chức", st),
             identity_block(TITLE, photo, _items_1_5(doc, st), st),
             *_items_6_26(doc, st), *_training(doc, st), *_work(doc, st), *_history(doc, st),
-            *_family(doc, st), *_salary(doc, st), *_assessment(doc, st),
-            signatures(doc, "Thủ trưởng cơ quan, đơn vị quản lý và sử dụng CBCC", place, on, st)]
+            *_family(doc, st), *_salary(doc, st),
+            *L.closing(_assessment(doc, st),
+                       signatures(doc, "Thủ trưởng cơ quan, đơn vị quản lý và sử dụng CBCC", place, on, st))]
 
 
 # --------------------------------------------------------------------------- items 1–26
@@ -139,7 +140,8 @@ def _training(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
     headers = ("Tên trường", "Chuyên ngành đào tạo, bồi dưỡng", "Từ tháng, năm - đến tháng, năm",
                "Hình thức đào tạo", "Văn bằng, chứng chỉ, trình độ gì")
     return [*L.heading("27) ĐÀO TẠO, BỒI DƯỠNG VỀ CHUYÊN MÔN, NGHIỆP VỤ, LÝ LUẬN CHÍNH TRỊ, NGOẠI NGỮ, TIN HỌC", st.heading),
-            L.grid(headers, rows, L.fractions(WIDTH, (27, 24, 19, 13, 17)), st=st, centered=(2, 3)),
+            L.grid(headers, rows, L.fit_widths(headers, rows, WIDTH, (27, 24, 19, 13, 17), st=st, nowrap=(2,)), st=st,
+                   centered=(2, 3)),
             para("<i>Ghi chú:</i> Hình thức đào tạo: Chính quy, tại chức, chuyên tu, bồi dưỡng …/ "
                  "Văn bằng: TSKH, TS, Ths, Cử nhân, Kỹ sư …", st.note)]
 

@@ -27,8 +27,10 @@ from app.reports.forms import (
     header,
     identity_block,
     signatures,
+    two_level_address,
 )
 from app.reports.layout import Styles, esc, field, para, val
+from app.text import fold
 
 FORM_NUMBER = "Mẫu HS02-VC/BNV"
 TITLE = "SƠ YẾU LÝ LỊCH"
@@ -44,11 +46,12 @@ def story(doc: Mapping[str, Any], *, photo: bytes | None = None, place: str | No
           on: dt.date | None = None, st: Styles | None = None) -> list[Flowable]:
     st = st or L.styles()
     return [header(doc, FORM_NUMBER, "Cơ quan quản lý viên chức", "Đơn vị sử dụng viên chức", "Số hiệu", st,
-                   extra=(f"Mã số định danh: {val(doc.get('cccd'))}",)),
+                   extra=((f"Mã số định danh: {val(doc.get('cccd'))}", doc.get("cccd")),)),
             identity_block(TITLE, photo, _items_1_5(doc, st), st),
             *_items_6_31(doc, st), *_training(doc, st), *_work(doc, st), *_history(doc, st),
-            *_rewards(doc, st), *_family(doc, st), *_economy(doc, st), *_assessment(doc, st),
-            signatures(doc, "Thủ trưởng cơ quan, tổ chức, đơn vị sử dụng viên chức", place, on, st)]
+            *_rewards(doc, st), *_family(doc, st), *_economy(doc, st),
+            *L.closing(_assessment(doc, st),
+                       signatures(doc, "Thủ trưởng cơ quan, tổ chức, đơn vị sử dụng viên chức", place, on, st))]
 
 
 def _f(markup: str, st: Styles) -> L.LeaderParagraph:
@@ -56,7 +59,7 @@ def _f(markup: str, st: Styles) -> L.LeaderParagraph:
 
 
 def _items_1_5(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
-    home = address(doc.get("hometown_text"), doc.get("hometown_commune"), doc.get("hometown_province_name"))
+    home = two_level_address(doc.get("hometown_text"), doc.get("hometown_commune"), doc.get("hometown_province_name"))
     born = address(doc.get("birthplace_text"), doc.get("birthplace_commune"), doc.get("birthplace_province_name"))
     return [_f(f"1) Họ và tên khai sinh (viết chữ in hoa): {val(V.text(doc.get('full_name')).upper(), B)}, "
                f"Giới tính: {val(doc.get('sex'))}", st),
@@ -126,8 +129,9 @@ def _items_6_31(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
     ]
 
 
-def _from_to(row: Mapping[str, Any]) -> tuple[str, str]:
-    return V.month_year(row.get("start_date")), V.month_year(row.get("end_date"))
+def _from_to(row: Mapping[str, Any], open_end: str = "nay") -> tuple[str, str]:
+    """Từ/Đến of a row; a row still running ends "nay" as on 2C (the current job, salary…)."""
+    return V.from_to(row.get("start_date"), row.get("end_date"), open_end=open_end)
 
 
 # kind → (sub-item title, headers, row → cells, relative widths)
@@ -157,9 +161,13 @@ _TRAINING = (
 
 
 def _table(title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]], parts: Sequence[float], st: Styles,
-           centered: Sequence[int] = (0, 1)) -> list[Flowable]:
-    return [*L.heading(title, st.subheading, 110), L.grid(headers, rows, L.fractions(WIDTH, parts), st=st, centered=centered,
-                                                blank_rows=2)]
+           centered: Sequence[int] = (0, 1), fit: bool = False) -> list[Flowable]:
+    """A sub-item's title and table; ``fit`` sizes the columns by content (the training tables,
+    whose free-text columns vary most), else the form's proportions."""
+    nowrap = (0, 1) if tuple(headers[:2]) == _FROM_TO else ()
+    widths = (L.fit_widths(headers, rows, WIDTH, parts, st=st, nowrap=nowrap) if fit
+              else L.fractions(WIDTH, parts))
+    return [*L.heading(title, st.subheading, 110), L.grid(headers, rows, widths, st=st, centered=centered, blank_rows=2)]
 
 
 def _training(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
@@ -167,7 +175,7 @@ def _training(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
     for kind, title, headers, cells, parts in _TRAINING:
         kinds = (kind, "other") if kind == "state_management" else (kind,)
         rows = [(*_from_to(r), *cells(r)) for r in V.chronological(doc, "training") if r.get("kind") in kinds]
-        out += _table(title, headers, rows, parts, st)
+        out += _table(title, headers, rows, parts, st, fit=True)
     return out
 
 
@@ -181,18 +189,38 @@ def _work(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
 
 def _history(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
     def dated(kind: str) -> list[tuple[str, ...]]:
-        return [(*_from_to(r), V.text(r.get("content"))) for r in V.rows(doc, "personal_history", kind=kind)]
+        return [(*_from_to(r, ""), V.text(r.get("content"))) for r in V.rows(doc, "personal_history", kind=kind)]
 
     return [*L.heading("34) ĐẶC ĐIỂM LỊCH SỬ BẢN THÂN", st.heading),
             *L.heading("34.1- Khai rõ: bị bắt, bị tù (từ ngày tháng năm nào đến ngày tháng năm nào, ở đâu), đã khai báo "
                  "cho ai, những vấn đề gì?", st.subheading, 110),
             *free_text(doc.get("history_detention") or "", st),
-            *_table("34.2- Bản thân có làm việc cho chế độ cũ (cơ quan, đơn vị nào, địa điểm, chức danh, chức vụ, "
-                    "thời gian làm việc …)", (*_FROM_TO, "Chức danh, chức vụ, đơn vị, địa điểm đã làm việc"),
-                    dated("old_regime"), (14, 14, 72), st),
-            *_table("34.3- Tham gia hoặc có quan hệ với các tổ chức chính trị, kinh tế, xã hội nào ở nước ngoài "
-                    "(làm gì, tổ chức nào, đặt trụ sở ở đâu …?)",
-                    (*_FROM_TO, "Tên tổ chức, địa chỉ trụ sở, công việc đã làm"), dated("foreign_org"), (14, 14, 72), st)]
+            *_answered("34.2- Bản thân có làm việc cho chế độ cũ (cơ quan, đơn vị nào, địa điểm, chức danh, chức vụ, "
+                       "thời gian làm việc …)", (*_FROM_TO, "Chức danh, chức vụ, đơn vị, địa điểm đã làm việc"),
+                       dated("old_regime"), _negative(doc.get("history_detention")), st),
+            *_answered("34.3- Tham gia hoặc có quan hệ với các tổ chức chính trị, kinh tế, xã hội nào ở nước ngoài "
+                       "(làm gì, tổ chức nào, đặt trụ sở ở đâu …?)",
+                       (*_FROM_TO, "Tên tổ chức, địa chỉ trụ sở, công việc đã làm"), dated("foreign_org"),
+                       V.text(doc.get("history_foreign_orgs")), st)]
+
+
+def _negative(answer: Any) -> str:
+    """A recorded "Không" (no such history): 2C's item 29 answers both 34.1 and 34.2 with it."""
+    text = V.text(answer).strip(" .")
+    return text if fold(text) in ("khong", "khong co") else ""
+
+
+def _answered(title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]], answer: str,
+              st: Styles) -> list[Flowable]:
+    """A history sub-item: its table when there are dated rows (and the recorded answer under it
+    unless that is only "Không"); the recorded answer alone ("Không", as 2C prints it) when there
+    are none; an empty table to fill in by hand when nothing is recorded."""
+    if not rows and answer:
+        return [*L.heading(title, st.subheading, 110), para(val(answer), st.body)]
+    out = _table(title, headers, rows, (14, 14, 72), st)
+    if answer and not _negative(answer):
+        out.append(para(val(answer), st.body))
+    return out
 
 
 def _rewards(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
@@ -204,7 +232,7 @@ def _rewards(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
         years.setdefault(r.get("year"), ["", "", []])[2].append(r.get("title"))
     rows = [(year or "", ratings[0], ratings[1], V.joined(ratings[2]))
             for year, ratings in sorted(years.items(), key=lambda kv: kv[0] or 0)]
-    discipline = [(*_from_to(r), r.get("form"), r.get("violation"), r.get("authority"))
+    discipline = [(*_from_to(r, ""), r.get("form"), r.get("violation"), r.get("authority"))
                   for r in doc.get("discipline") or ()]
     return [*L.heading("35) KHEN THƯỞNG, KỶ LUẬT", st.heading),
             *_table("35.1- Thành tích thi đua, khen thưởng",
@@ -221,15 +249,16 @@ def _family(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
                    family_rows(doc, "self"), parts, st, centered=(2,)),
            *_table("36.2- Cha, Mẹ, anh chị em ruột (bên vợ hoặc chồng)", HS02_FAMILY_HEADERS,
                    family_rows(doc, "spouse"), parts, st, centered=(2,))]
-    if doc.get("history_relatives_abroad"):
-        out.append(para(f"Thân nhân ở nước ngoài: {esc(doc['history_relatives_abroad'])}", st.body))
     return out
 
 
 def _economy(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
-    salary = [(*_from_to(r), r.get("grade_code"), r.get("salary_step"), V.number(r.get("salary_coefficient")),
-               V.money(r.get("salary_amount"))) for r in sorted(doc.get("salary_history") or (),
-                                                                key=lambda r: r.get("start_date") or "")]
+    history = sorted(doc.get("salary_history") or (), key=lambda r: r.get("start_date") or "")
+    # a salary holds until the next one takes effect; the last one until "nay"
+    ends = [r.get("end_date") or (nxt.get("start_date") if nxt else None)
+            for r, nxt in zip(history, [*history[1:], None], strict=True)]
+    salary = [(*V.from_to(r.get("start_date"), end), r.get("grade_code"), r.get("salary_step"),
+               V.number(r.get("salary_coefficient")), V.money(r.get("salary_amount"))) for r, end in zip(history, ends, strict=True)]
     allowances = [(*_from_to(r), r.get("kind"), V.number(r.get("percent"), 0), V.number(r.get("coefficient")),
                    r.get("method"), V.money(r.get("amount"))) for r in doc.get("allowances") or ()]
     income = (("Tiền lương", doc.get("income_salary")), ("Các nguồn khác", doc.get("income_other")),

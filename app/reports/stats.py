@@ -1,15 +1,22 @@
 """The quantity-and-quality report (báo cáo số lượng, chất lượng; BM01/BNV columns of Thông tư
 11/2012/TT-BNV, REFERENCE.md §6), computed apart from its rendering so the figures can be checked.
 
-Who counts, on ``as_of``: a person not deleted, with status "working", born and (when the date is
+One report counts ONE staff type (``staff_type``): ``cong_chuc`` (the BM01 report, the default)
+or ``vien_chuc`` (its viên chức counterpart of the Thông tư 07/2019/TT-BNV era). Cán bộ and
+contract workers (``hop_dong``) are in neither. Each report's form code, legal basis, receiving
+body, quota and grade columns are data (``resources/reports/stats_forms.json``, with their
+confidence labels).
+
+Who counts, on ``as_of``: a person of that staff type, not deleted, with status "working", born and (when the date is
 known) recruited by then, whose retirement date (NĐ 135/2020) is not before ``as_of``. Ages are
 whole years on ``as_of``. Rows: each direct child unit of the chosen unit with its whole subtree,
 plus a row for the people attached to the chosen unit itself; the total row is the whole tree.
 
-Columns (keys in :data:`COLUMNS`): Nữ; Đảng viên (joined the Party by ``as_of``); Dân tộc thiểu
+Columns (keys from :func:`columns`): Nữ; Đảng viên (joined the Party by ``as_of``); Dân tộc thiểu
 số (ethnicity known and not Kinh); Tôn giáo (religion known and not "Không"); ngạch, trình độ
 chuyên môn, chính trị, QLNN, tin học and ngoại ngữ as ``resources/reports/stats_mapping.json``
-documents; age bands ≤30, 31–40, 41–50, 51 to the retirement age, and "Trên tuổi nghỉ hưu" —
+documents (the viên chức report has the hạng of the chức danh nghề nghiệp instead of the
+ngạch: Hạng I–IV); age bands ≤30, 31–40, 41–50, 51 to the retirement age, and "Trên tuổi nghỉ hưu" —
 people who have reached their retirement age (Phụ lục I NĐ 135/2020, by birth month) but whose
 retirement takes effect only at the end of that month. The header of the fourth band names the
 ages that apply in ``as_of``'s year.
@@ -30,6 +37,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import catalogs
+from app.errors import UserError
 from app.reports import values as V
 from app.resources import resource_path
 from app.rules import retirement
@@ -37,7 +45,26 @@ from app.text import fold
 from app.units import get_unit, list_units
 from models import Person, Training, Unit
 
-TITLE = "BÁO CÁO SỐ LƯỢNG, CHẤT LƯỢNG CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC"
+STAFF_TYPES = ("cong_chuc", "vien_chuc")  # CONTRACT.md: report stats --staff-type T
+DEFAULT_STAFF_TYPE = "cong_chuc"
+
+
+@lru_cache(maxsize=1)
+def forms() -> dict[str, Any]:
+    """Each staff type's report: form code, basis, title, receiver, quota and grade columns."""
+    with resource_path("reports", "stats_forms.json").open(encoding="utf-8") as fh:
+        data = json.load(fh)
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def check_staff_type(staff_type: str | None) -> str:
+    """The staff type of a report; a clear Vietnamese refusal for anything else."""
+    chosen = (staff_type or DEFAULT_STAFF_TYPE).strip()
+    if chosen not in forms():
+        raise UserError(f"Loại cán bộ '{staff_type}' (--staff-type) không có báo cáo thống kê; hãy chọn "
+                        "cong_chuc (công chức, biểu BM01) hoặc vien_chuc (viên chức). Cán bộ và người lao động "
+                        "hợp đồng không được tính vào hai báo cáo này.")
+    return chosen
 
 
 @dataclass(frozen=True)
@@ -68,29 +95,31 @@ class StatsTable:
     columns: tuple[StatsColumn, ...]
     rows: tuple[StatsRow, ...]
     total: StatsRow
+    staff_type: str = DEFAULT_STAFF_TYPE
+    form_code: str = ""
+    basis: str = ""
+    receiver: str = ""
 
     def row(self, unit_code: str | None) -> StatsRow:
         return next(r for r in self.rows if r.unit_code == unit_code)
 
 
 _IN = "Trong đó"
-_GRADE = "Chia theo ngạch công chức"
 _LEVEL = "Trình độ"
 _AGE = "Chia theo độ tuổi"
 AGE_KEYS = ("tuoi_30", "tuoi_40", "tuoi_50", "tuoi_51_nghi_huu", "tuoi_tren_nghi_huu")
 
 
-def columns(as_of: dt.date) -> tuple[StatsColumn, ...]:
+def columns(as_of: dt.date, staff_type: str = DEFAULT_STAFF_TYPE) -> tuple[StatsColumn, ...]:
     men = retirement.age_label(retirement.roadmap_age_months(as_of.year, "Nam"))
     women = retirement.age_label(retirement.roadmap_age_months(as_of.year, "Nữ"))
+    form = forms()[check_staff_type(staff_type)]
     c = StatsColumn
     return (
-        c("bien_che", ("Tổng số biên chế được giao",)), c("tong_so", ("Tổng số hiện có",)),
+        c("bien_che", (form["quota_label"],)), c("tong_so", (form["total_label"],)),
         c("nu", (_IN, "Nữ")), c("dang_vien", (_IN, "Đảng viên")), c("dan_toc", (_IN, "Dân tộc thiểu số")),
         c("ton_giao", (_IN, "Tôn giáo")),
-        c("ngach_cvcc", (_GRADE, "Chuyên viên cao cấp & TĐ")), c("ngach_cvc", (_GRADE, "Chuyên viên chính & TĐ")),
-        c("ngach_cv", (_GRADE, "Chuyên viên & TĐ")), c("ngach_cs", (_GRADE, "Cán sự & TĐ")),
-        c("ngach_nv", (_GRADE, "Nhân viên")),
+        *(c(key, (form["grade_group"], label)) for key, label in form["grade_columns"]),
         *(c(k, (_LEVEL, "Chuyên môn", label)) for k, label in (
             ("cm_ts", "Tiến sĩ"), ("cm_ths", "Thạc sĩ"), ("cm_dh", "Đại học"), ("cm_cd", "Cao đẳng"),
             ("cm_tc", "Trung cấp"), ("cm_sc", "Sơ cấp"))),
@@ -140,8 +169,9 @@ def _best_level(rows: Iterable[Mapping[str, Any]], catalog: str) -> str | None:
 class _Classifier:
     """Puts one person into the report's columns (see the module docstring and the JSON)."""
 
-    def __init__(self, session: Session, as_of: dt.date):
+    def __init__(self, session: Session, as_of: dt.date, staff_type: str = DEFAULT_STAFF_TYPE):
         self.session, self.as_of, self.map = session, as_of, mapping()
+        self.staff_type = staff_type
         index = catalogs.CatalogIndex.load(session)
         self.kinh = index.resolve("ethnicity", "Kinh")
         self.no_religion = index.resolve("religion", "Không")
@@ -179,12 +209,26 @@ class _Classifier:
         grade = catalogs.grade(self.session, code, since or self.as_of) if code else None
         if grade is None:
             return None
+        if self.staff_type == "vien_chuc":
+            return self._rank_column(grade)
         rules = self.map["grade"]
         if grade.code in rules.get("codes", {}):
             return rules["codes"][grade.code]
         if grade.salary_scale in rules["scales"]:
             return rules["scales"][grade.salary_scale]
         cls = grade.salary_class
+        for candidate in (cls, cls.split(".")[0], cls[:1]):
+            if candidate in rules["classes"]:
+                return rules["classes"][candidate]
+        return None
+
+    def _rank_column(self, grade: Any) -> str | None:
+        """The hạng of a chức danh nghề nghiệp: from its name, else from its salary class."""
+        rules = self.map["cdnn"]
+        found = _RANK.search(V.text(grade.name))
+        if found:
+            return rules["ranks"].get(found.group(1).upper())
+        cls = grade.salary_class or ""
         for candidate in (cls, cls.split(".")[0], cls[:1]):
             if candidate in rules["classes"]:
                 return rules["classes"][candidate]
@@ -256,6 +300,9 @@ class _Classifier:
         return "tuoi_tren_nghi_huu" if reached else "tuoi_51_nghi_huu"
 
 
+_RANK = re.compile(r"\bhạng\s+(IV|III|II|I)\b", re.IGNORECASE)
+
+
 # --------------------------------------------------------------------------- the table
 
 
@@ -308,29 +355,34 @@ def _row_groups(session: Session, unit_code: str | None) -> tuple[str, list[_Gro
     return name, groups
 
 
-def compute_stats(session: Session, unit_code: str | None = None, as_of: dt.date | None = None) -> StatsTable:
-    """The report's figures for ``unit_code`` (every unit when None) on ``as_of`` (today)."""
+def compute_stats(session: Session, unit_code: str | None = None, as_of: dt.date | None = None,
+                  staff_type: str | None = DEFAULT_STAFF_TYPE) -> StatsTable:
+    """The report's figures for ``unit_code`` (every unit when None) on ``as_of`` (today), for the
+    people of ``staff_type`` only (``cong_chuc``: BM01; ``vien_chuc``)."""
+    staff_type = check_staff_type(staff_type)
+    form = forms()[staff_type]
     as_of = as_of or dt.date.today()
     unit_name, groups = _row_groups(session, unit_code)
     all_ids = frozenset().union(*(g.unit_ids for g in groups))
     unit_rows = {uid: i for i, g in enumerate(groups) for uid in g.unit_ids}
-    cols = columns(as_of)
+    cols = columns(as_of, staff_type)
     counts = [dict.fromkeys((c.key for c in cols if c.key != "bien_che"), 0) for _ in groups]
-    classifier = _Classifier(session, as_of)
-    people = _people(session, all_ids, as_of)
+    classifier = _Classifier(session, as_of, staff_type)
+    people = _people(session, all_ids, as_of, staff_type)
     training = _training(session, all_ids, {p["id"] for p in people})
     for p in people:
         row = counts[unit_rows[p["unit_id"]]]
         for key in classifier.keys(p, training.get(p["id"], [])):
             row[key] += 1
-    quotas = _quotas(session, groups)
+    quotas = _quotas(session, groups) if form.get("quota", True) else [None] * len(groups)
     rows = tuple(StatsRow(g.label, g.unit_code, {"bien_che": quota, **values})
                  for g, values, quota in zip(groups, counts, quotas, strict=True)
                  if not g.optional or values["tong_so"] or quota is not None)
     known = [r["bien_che"] for r in rows if r["bien_che"] is not None]
     total = StatsRow("Tổng cộng", unit_code, {"bien_che": sum(known) if known else None,
                                                **{k: sum(r.values[k] or 0 for r in rows) for k in counts[0]}})
-    return StatsTable(TITLE, unit_name, as_of, cols, rows, total)
+    return StatsTable(f"{form['title']} NĂM {as_of.year}", unit_name, as_of, cols, rows, total,
+                      staff_type=staff_type, form_code=form["form_code"], basis=form["basis"], receiver=form["receiver"])
 
 
 def _in_units(unit_ids: frozenset) -> Any:
@@ -338,9 +390,10 @@ def _in_units(unit_ids: frozenset) -> Any:
     return condition | Person.unit_id.is_(None) if None in unit_ids else condition
 
 
-def _people(session: Session, unit_ids: frozenset, as_of: dt.date) -> list[dict[str, Any]]:
+def _people(session: Session, unit_ids: frozenset, as_of: dt.date, staff_type: str) -> list[dict[str, Any]]:
     names = [c.key for c in _PERSON_COLUMNS]
-    stmt = select(*_PERSON_COLUMNS).where(_in_units(unit_ids), Person.deleted_at.is_(None), Person.status == "working")
+    stmt = select(*_PERSON_COLUMNS).where(_in_units(unit_ids), Person.deleted_at.is_(None), Person.status == "working",
+                                          Person.staff_type == staff_type)
     people = (dict(zip(names, row, strict=True)) for row in session.execute(stmt))
     return [p for p in people if _working(p, as_of)]
 

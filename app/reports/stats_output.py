@@ -55,6 +55,14 @@ def header_cells(columns: Sequence[StatsColumn]) -> tuple[int, list[tuple[int, i
     return depth, cells
 
 
+def heading_lines(table: StatsTable) -> tuple[list[str], list[str]]:
+    """The report's heading: the reporting and the receiving body (left), the form code and the
+    circular it comes with (right)."""
+    left = [f"Đơn vị báo cáo: {table.unit_name}", f"Đơn vị nhận báo cáo: {table.receiver or '……'}"]
+    right = [f"Biểu số: {table.form_code}" if table.form_code else "", f"Ban hành kèm theo {table.basis}" if table.basis else ""]
+    return left, [t for t in right if t]
+
+
 def _values(table: StatsTable, row: StatsRow) -> list[int | None]:
     return [row[c.key] for c in table.columns]
 
@@ -113,10 +121,12 @@ def render_stats_pdf(table: StatsTable, out: Path | BinaryIO) -> int:
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 1),
         ("RIGHTPADDING", (0, 0), (-1, -1), 1), ("TOPPADDING", (0, 0), (-1, -1), 1),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
+    left, right = heading_lines(table)
+    top = L.columns([[L.para(L.esc(t), st.body) for t in left], [L.para(L.esc(t), st.right) for t in right]],
+                    [usable * 0.6, usable * 0.4])
     story: list[Flowable] = [
-        L.para(table.title, st.title), L.para(f"<b>{L.esc(table.unit_name)}</b>", st.center),
+        top, L.para(table.title, st.title), L.para(f"<b>{L.esc(table.unit_name)}</b>", st.center),
         L.para(f"<i>Tính đến ngày {table.as_of:%d/%m/%Y}</i>", st.center),
-        L.para("<i>(các cột theo biểu BM01/BNV, Thông tư 11/2012/TT-BNV)</i>", st.center),
         L.para("Đơn vị tính: người", st.right), pdf_table,
         L.signature_block([("<b>NGƯỜI LẬP BIỂU</b>", st.center), ("(Ký, ghi rõ họ tên)", st.center_italic)],
                           [("<i>……………, ngày …… tháng …… năm ……</i>", st.center),
@@ -131,7 +141,7 @@ def _pdf_numbers(values: Sequence[int | None], st: L.Styles, bold: bool = False)
 
 # --------------------------------------------------------------------------- xlsx
 
-FIRST_HEADER_ROW = 6
+FIRST_HEADER_ROW = 8
 
 
 def render_stats_xlsx(table: StatsTable, out: Path | BinaryIO) -> None:
@@ -144,13 +154,21 @@ def render_stats_xlsx(table: StatsTable, out: Path | BinaryIO) -> None:
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     center = Alignment(horizontal="center", vertical="center", wrap_text=True)
     bold = Font(name="Times New Roman", bold=True)
-    for row, text, font in ((1, table.title, Font(name="Times New Roman", bold=True, size=13)),
-                            (2, table.unit_name, bold),
-                            (3, f"Tính đến ngày {table.as_of:%d/%m/%Y}", Font(name="Times New Roman", italic=True))):
+    left, right = heading_lines(table)
+    split = get_column_letter(max(3, n - 8))
+    for row, text in enumerate(left, start=1):
+        ws.cell(row, 1, L.nfc(text)).font = Font(name="Times New Roman")
+        ws.merge_cells(f"A{row}:{split}{row}")
+    for row, text in enumerate(right, start=1):
+        cell = ws.cell(row, n + 2, L.nfc(text))
+        cell.font, cell.alignment = Font(name="Times New Roman", bold=row == 1), Alignment(horizontal="right")
+    for row, text, font in ((3, table.title, Font(name="Times New Roman", bold=True, size=13)),
+                            (4, table.unit_name, bold),
+                            (5, f"Tính đến ngày {table.as_of:%d/%m/%Y}", Font(name="Times New Roman", italic=True))):
         ws.cell(row, 1, L.nfc(text)).font = font
         ws.cell(row, 1).alignment = center
         ws.merge_cells(f"A{row}:{last_col}{row}")
-    ws.cell(4, n + 2, "Đơn vị tính: người").alignment = Alignment(horizontal="right")
+    ws.cell(6, n + 2, "Đơn vị tính: người").alignment = Alignment(horizontal="right")
     depth, cells = header_cells(table.columns)
     top, bottom = FIRST_HEADER_ROW, FIRST_HEADER_ROW + depth - 1
     _header(ws, 1, top, bottom, "STT", center, bold, border)

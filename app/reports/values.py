@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -64,16 +65,28 @@ def period(start: Any, end: Any, *, open_end: str = "nay") -> str:
 
 
 def number(value: Any, places: int = 2) -> str:
-    """A coefficient with a decimal comma: 3.66 → ``3,66``, 0.2 → ``0,20``, 2.345 → ``2,345``."""
+    """THE number format of HoSo's coefficients (forms, lists, and the desktop preview, which
+    should call this too): a decimal comma and at least two decimals, as the salary tables of
+    NĐ 204/2004 print them: 3 → ``3,00``, 3.66 → ``3,66``, 0.2 → ``0,20``, 2.345 → ``2,345``;
+    a text with a decimal comma ("3,0") is read too. ``places=0`` for percentages (``85``)."""
     if value is None or value == "":
         return ""
     try:
-        d = Decimal(str(value))
+        d = Decimal(str(value).strip().replace(",", ".") if isinstance(value, str) else str(value))
     except InvalidOperation:
+        return nfc(value)
+    if not d.is_finite():
         return nfc(value)
     exponent = d.normalize().as_tuple().exponent
     digits = max(places, -exponent if isinstance(exponent, int) else places)
     return f"{d:.{digits}f}".replace(".", ",")
+
+
+def from_to(start: Any, end: Any, *, open_end: str = "nay") -> tuple[str, str]:
+    """The "Từ" and "Đến" cells of a dated row (``mm/yyyy``): a row that has begun and not ended
+    runs until ``nay``, as :func:`period` prints it on 2C."""
+    first, last = month_year(start), month_year(end)
+    return first, last or (open_end if first else "")
 
 
 def money(value: Any) -> str:
@@ -92,6 +105,63 @@ def text(value: Any) -> str:
 
 def joined(values: Iterable[Any], sep: str = "; ") -> str:
     return sep.join(t for t in (text(v) for v in values) if t)
+
+
+DECEASED = "Đã mất"
+
+
+def family_details(row: Row) -> str:
+    """The last column of a family row: "Đã mất" said once, first, then the details.
+
+    A relative can be marked deceased twice over — the ``deceased`` flag and "đã mất" typed in
+    the details (the demo data and many imported files do both). A bare "đã mất" between
+    separators is dropped in favour of the one mark; a detail that says more ("đã mất năm
+    2010") is kept as typed, and then no second mark is added."""
+    details = text(row.get("details"))
+    if _DIED_MORE.search(details):
+        return details
+    bare = _DIED.search(details) is not None
+    rest = _DIED.sub("", details)
+    rest = rest.strip(" ,;.\n")
+    if row.get("deceased") or bare:
+        return joined((DECEASED, rest))
+    return details
+
+
+# "đã mất" as a whole part of the details (between the start, ",", ";", "." or a line end)
+_DIED = re.compile(r"(^|[,;.\n])\s*đã\s+mất\s*(?=([,;.\n]|$))", re.IGNORECASE)
+_DIED_MORE = re.compile(r"đã\s+mất\s+[^\s,;.]", re.IGNORECASE)
+def unit_labels(tree: Mapping[Any, tuple[str, Any]], unit_ids: Iterable[Any]) -> dict[Any, str]:
+    """How a list names each of ``unit_ids`` so no two of them read alike: the shortest suffix of
+    the unit's path (its own name, then its parent's, …) that no other listed unit shares.
+
+    "Văn phòng HĐND và UBND" is in every commune: listed together they read "Văn phòng HĐND và
+    UBND (UBND xã Điện Minh)", "Văn phòng HĐND và UBND (UBND phường Hải Châu)"; a unit whose name
+    is unique in the list keeps its bare name. ``tree`` maps a unit id to (name, parent id)."""
+    def path(uid: Any) -> list[str]:
+        names, seen = [], set()
+        while uid in tree and uid not in seen:
+            seen.add(uid)
+            name, uid = tree[uid]
+            names.append(text(name))
+        return names  # lowest first
+
+    paths = {uid: path(uid) for uid in dict.fromkeys(unit_ids) if uid in tree}
+    depth = dict.fromkeys(paths, 1)
+    while True:
+        by_label: dict[tuple[str, ...], list[Any]] = {}
+        for uid, names in paths.items():
+            by_label.setdefault(tuple(names[:depth[uid]]), []).append(uid)
+        grow = [uid for same in by_label.values() if len(same) > 1 for uid in same if depth[uid] < len(paths[uid])]
+        if not grow:
+            break
+        for uid in grow:
+            depth[uid] += 1
+
+    def label(names: list[str]) -> str:
+        return names[0] if len(names) == 1 else f"{names[0]} ({' – '.join(names[1:])})"
+
+    return {uid: label(names[:depth[uid]]) for uid, names in paths.items()}
 
 
 # --------------------------------------------------------------------------- catalogs

@@ -70,7 +70,8 @@ def test_report_list_and_stats(capsys, dbfile, tmp_path) -> None:
                        "--out", str(xlsx), "--db", dbfile)
     assert code == 0 and "1 người" in err
     ws = openpyxl.load_workbook(xlsx).active
-    assert [c.value for c in ws[2]][:2] == [1, "Trần Thị Hoa"]
+    header = next(r for r in range(1, 10) if ws.cell(r, 1).value == "STT")
+    assert [c.value for c in ws[header + 1]][:2] == [1, "Trần Thị Hoa"]
     code, _, err = run(capsys, "report", "list", "--columns", "ho_ten,khong_co", "--out", str(tmp_path / "l.pdf"),
                        "--db", dbfile)
     assert code == 1 and "khong_co" in err

@@ -79,17 +79,72 @@ def test_wide_lists_turn_the_page_sideways(list_db, tmp_path) -> None:
 def test_xlsx_has_real_dates_filter_and_frozen_header(list_db, tmp_path) -> None:
     out = tmp_path / "ds.xlsx"
     with list_db.session() as s:
-        render_list(list_report(s, columns="stt,ho_ten,ngay_sinh,bac,he_so,ngay_vao_dang"), out)
+        render_list(list_report(s, columns="stt,ho_ten,ngay_sinh,bac,he_so,ngay_vao_dang", as_of=dt.date(2026, 1, 15)),
+                    out)
     ws = openpyxl.load_workbook(out).active
-    assert [c.value for c in ws[1]] == ["STT", "Họ và tên", "Ngày sinh", "Bậc", "Hệ số", "Ngày vào Đảng"]
-    assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:F5"
-    name, born, step, coefficient = ws["B3"], ws["C3"], ws["D3"], ws["E3"]
+    h = next(r for r in range(1, 10) if ws.cell(r, 1).value == "STT")
+    assert [c.value for c in ws[h]] == ["STT", "Họ và tên", "Ngày sinh", "Bậc", "Hệ số", "Ngày vào Đảng"]
+    assert ws.freeze_panes == f"A{h + 1}"
+    assert ws.auto_filter.ref == f"A{h}:F{h + 4}"
+    name, born, step, coefficient = (ws.cell(h + 2, c) for c in (2, 3, 4, 5))
     assert name.value == "Nguyễn Văn Bình"
     assert isinstance(born.value, dt.datetime) and born.value.date() == dt.date(1985, 3, 10)
     assert born.number_format == "dd/mm/yyyy"
     assert step.value == 5 and coefficient.value == pytest.approx(3.66)
     assert ws.column_dimensions["B"].width > ws.column_dimensions["A"].width
+
+
+def test_xlsx_has_title_date_total_and_page_setup(list_db, tmp_path) -> None:
+    """Issue 19 item 18: the sheet prints like the PDF — title, date, total row, A4, header row
+    repeated, fitted to the page's width, landscape only when the columns need it."""
+    out, wide = tmp_path / "ds.xlsx", tmp_path / "wide.xlsx"
+    with list_db.session() as s:
+        render_list(list_report(s, unit_code="DN.SNV", query="van", columns="stt,ho_ten,ngay_sinh",
+                                as_of=dt.date(2026, 1, 15)), out)
+        render_list(list_report(s, columns=",".join(COLUMNS)), wide)
+    ws = openpyxl.load_workbook(out).active
+    lines = [ws.cell(r, 1).value for r in range(1, 6)]
+    assert lines[:4] == ["DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC", "Sở Nội vụ", "Tính đến ngày 15/01/2026",
+                         "Điều kiện tìm: “van”"]
+    h = next(r for r in range(1, 10) if ws.cell(r, 1).value == "STT")
+    found = [ws.cell(r, 2).value for r in range(h + 1, ws.max_row) if ws.cell(r, 2).value]
+    assert found == ["Lê Văn An", "Nguyễn Văn Bình"]
+    assert ws.cell(h + 1 + len(found), 1).value == "Tổng số: 2 người"
+    assert ws.print_title_rows == f"${h}:${h}"
+    assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4) and ws.page_setup.orientation == "portrait"
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    assert ws.page_setup.fitToHeight == 0
+    assert openpyxl.load_workbook(wide).active.page_setup.orientation == "landscape"
+
+
+def test_the_unit_column_is_unambiguous_city_wide(db) -> None:
+    """Issue 19 item 18: every commune has a "Văn phòng HĐND và UBND"; the list says whose."""
+    from app import units
+
+    with db.session() as s:
+        units.add_unit(s, "DN.X.HV", "UBND xã Hòa Vang", "DN")
+        units.add_unit(s, "DN.X.HV.VP", "Văn phòng HĐND và UBND", "DN.X.HV")
+        units.add_unit(s, "DN.P.HAICHAU.VP", "Văn phòng HĐND và UBND", "DN.P.HAICHAU")
+        for i, unit in enumerate(("DN.X.HV.VP", "DN.P.HAICHAU.VP", "DN.SNV.CCVC")):
+            people.create_person(s, person_data(cccd=f"04808500990{i}", full_name=f"Người Số {i}", unit_code=unit))
+    with db.session() as s:
+        report = list_report(s, columns="ho_ten,don_vi")
+        one = list_report(s, unit_code="DN.X.HV", columns="ho_ten,don_vi")
+    shown = dict(report.rows)
+    assert shown == {"Người Số 0": "Văn phòng HĐND và UBND (UBND xã Hòa Vang)",
+                     "Người Số 1": "Văn phòng HĐND và UBND (UBND phường Hải Châu)",
+                     "Người Số 2": "Phòng Công chức, viên chức"}
+    assert dict(one.rows) == {"Người Số 0": "Văn phòng HĐND và UBND"}  # alone in its list: the bare name
+
+
+def test_unit_labels_take_the_shortest_unique_suffix() -> None:
+    from app.reports.values import unit_labels
+
+    tree = {1: ("UBND TP", None), 2: ("UBND xã A", 1), 3: ("UBND xã B", 1), 4: ("Văn phòng", 2),
+            5: ("Văn phòng", 3), 6: ("Tổ 1", 4), 7: ("Tổ 1", 5), 8: ("Phòng Nội vụ", 1)}
+    assert unit_labels(tree, [6, 7, 8, 2]) == {6: "Tổ 1 (Văn phòng – UBND xã A)", 7: "Tổ 1 (Văn phòng – UBND xã B)",
+                                               8: "Phòng Nội vụ", 2: "UBND xã A"}
+    assert unit_labels(tree, [4, 8]) == {4: "Văn phòng", 8: "Phòng Nội vụ"}
 
 
 def test_wrong_extension_is_refused(list_db, tmp_path) -> None:

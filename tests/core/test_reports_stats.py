@@ -134,7 +134,7 @@ def test_xlsx_totals_are_formulas_and_figures_numbers(stats_db, tmp_path) -> Non
         for c in range(3, ws.max_column + 1):
             if ws.cell(r, c).value:
                 headers.setdefault(ws.cell(r, c).value, c)
-    col = {key: headers[label] for key, label in (("nu", "Nữ"), ("tong_so", "Tổng số hiện có"),
+    col = {key: headers[label] for key, label in (("nu", "Nữ"), ("tong_so", "Tổng số công chức hiện có"),
                                                    ("cm_dh", "Đại học"), ("bien_che", "Tổng số biên chế được giao"))}
     assert ws.cell(first, col["nu"]).value == 2 and ws.cell(last, col["nu"]).value == 1
     assert ws.cell(first, col["cm_dh"]).value == 2 and ws.cell(first, col["bien_che"]).value == 10

@@ -202,8 +202,10 @@ def test_list_prints_exactly_the_filtered_people(qtbot, service, people, preview
     dialog.findChild(type(dialog.print_action), "extra_action").trigger()  # "Xuất Excel…"
     qtbot.waitUntil(lambda: messages != [], timeout=WAIT)
     rows = list(openpyxl.load_workbook(workbook).active.values)
-    assert rows[0] == ("STT", "Họ và tên", "Giới tính", "Mã đơn vị", "Loại")
-    assert [r[1] for r in rows[1:]] == ["Phạm Thị Đào", "Trần Thị Hoa"]
+    header = next(i for i, r in enumerate(rows) if r[0] == "STT")  # under the title, date and filters
+    assert rows[header] == ("STT", "Họ và tên", "Giới tính", "Mã đơn vị", "Loại")
+    assert [r[1] for r in rows[header + 1:-1]] == ["Phạm Thị Đào", "Trần Thị Hoa"]
+    assert rows[-1][0] == "Tổng số: 2 người"
     assert "2 người" in messages[0]
 
 
