@@ -551,3 +551,43 @@ def propose(session: Session, unit: Unit, unit_ids: list[uuid.UUID], as_of: dt.d
         filled[choice.id] += 1
         out.append(Proposal(brief, choice.code, choice.name, codes.get(choice.unit_id), f"cùng ngạch {brief.grade_code}"))
     return out
+
+
+# --- appointment terms -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TermRow:
+    cccd: str
+    full_name: str
+    unit_code: str | None
+    position: str | None
+    appointed: dt.date | None
+    reappointed: dt.date | None
+    term_end: dt.date
+
+    def as_json(self) -> dict[str, Any]:
+        return {"cccd": self.cccd, "full_name": self.full_name, "unit_code": self.unit_code, "position": self.position,
+                "appointed": self.appointed.isoformat() if self.appointed else None,
+                "reappointed": self.reappointed.isoformat() if self.reappointed else None,
+                "term_end": self.term_end.isoformat()}
+
+
+def terms_ending(session: Session, start: dt.date, end: dt.date,
+                 unit_ids: Iterable[uuid.UUID] | None = None) -> list[TermRow]:
+    """Working people whose current appointment term (2023 CV item 23 dates + the term of
+    ``resources/rules/appointment_term.json``) ends between ``start`` and ``end``, soonest first."""
+    from app.rules import appointment
+
+    q = (select(Person.cccd, Person.full_name, Unit.code, Person.position, Person.position_date,
+                Person.position_reappointed_date, Person.sort_key)
+         .outerjoin(Unit, Unit.id == Person.unit_id)
+         .where(Person.deleted_at.is_(None), Person.status == "working",
+                Person.position_date.is_not(None) | Person.position_reappointed_date.is_not(None)))
+    if unit_ids is not None:
+        q = q.where(Person.unit_id.in_(list(unit_ids)))
+    rows = []
+    for cccd, name, ucode, title, appointed, reappointed, key in session.execute(q):
+        ends = appointment.term_end(appointed, reappointed)
+        if ends is not None and start <= ends <= end:
+            rows.append((ends, key, TermRow(cccd, name, ucode, title, appointed, reappointed, ends)))
+    rows.sort(key=lambda r: (r[0], r[1]))
+    return [r[2] for r in rows]

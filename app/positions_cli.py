@@ -58,6 +58,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     propose.add_argument("--apply", action="store_true", help="bố trí theo đề xuất (cả lô, sau khi đã xem)")
     propose.add_argument("--from", dest="start", metavar="DATE", help="ngày bố trí khi --apply")
     propose.add_argument("--json", action="store_true")
+    terms = sub.add_parser("terms", parents=[common], help="người hết thời hạn giữ chức vụ trong một khoảng")
+    terms.add_argument("--from", dest="start", metavar="DATE", help="từ ngày (mặc định hôm nay)")
+    terms.add_argument("--to", dest="end", metavar="DATE", required=True, help="đến ngày")
+    terms.add_argument("--unit", metavar="CODE")
+    terms.add_argument("--json", action="store_true")
 
     rating = subparsers.add_parser("rating", parents=[common], help="đánh giá, xếp loại (NĐ 335/2025)")
     rsub = rating.add_subparsers(dest="rating_command", parser_class=parser_class, required=True)
@@ -75,6 +80,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     approve.add_argument("--unit", metavar="CODE", required=True)
     approve.add_argument("--year", type=int, required=True)
     approve.add_argument("--over-quota", action="store_true", help="duyệt dù vượt tỷ lệ xuất sắc")
+    sheet = rsub.add_parser("sheet", parents=[common], help="bảng tổng hợp xếp loại năm của đơn vị (PDF hoặc Excel)")
+    sheet.add_argument("--unit", metavar="CODE", required=True)
+    sheet.add_argument("--year", type=int, required=True)
+    sheet.add_argument("--out", metavar="F.pdf|F.xlsx", required=True)
     return {"position": _position, "rating": _rating}
 
 
@@ -152,6 +161,20 @@ def _position(db: Database, args: argparse.Namespace) -> int:
             cap = f" (tối đa {board.senior_cap}%)" if board.senior_cap is not None else ""
             output.out(f"Chuyên viên cao cấp: {board.senior} = {board.senior_share * 100:.1f}%{cap}.")
         return 0
+    if command == "terms":
+        start = _day(args.start, "--from", dt.date.today())
+        end = _day(args.end, "--to")
+        if end < start:
+            raise UserError("--to: ngày cuối phải sau ngày đầu.")
+        rows = service.terms_ending(start, end, args.unit)
+        if args.json:
+            output.emit_json([r.as_json() for r in rows])
+            return 0
+        output.table(["Hết nhiệm kỳ", "Họ và tên", "Chức vụ", "Đơn vị", "Bổ nhiệm", "Bổ nhiệm lại"],
+                     [[_vn(r.term_end), r.full_name, r.position or "", r.unit_code or "", _vn(r.appointed),
+                       _vn(r.reappointed)] for r in rows])
+        output.message(f"{len(rows)} người hết thời hạn giữ chức vụ từ {_vn(start)} đến {_vn(end)}.")
+        return 0
     # propose
     proposals = service.placement_proposals(args.unit)
     if args.apply:
@@ -202,6 +225,10 @@ def _rating(db: Database, args: argparse.Namespace) -> int:
             output.table(["Xếp loại", "Số người"], [[label(level), str(check.counts[level])] for level in rating.rules.LEVELS])
         for warning in check.warnings():
             output.message(f"Cảnh báo: {warning}")
+        return 0
+    if command == "sheet":
+        out = service.render_rating_sheet(args.unit, args.year, args.out)
+        output.message(f"Đã ghi bảng xếp loại năm {args.year} vào {out}.")
         return 0
     written = service.approve_ratings(args.unit, args.year, over_quota=args.over_quota)
     output.message(f"Đã duyệt kết quả xếp loại năm {args.year}: {written} hồ sơ được ghi.")

@@ -730,6 +730,16 @@ class HoSoService:
             return None, list(s.scalars(select(Unit.id)))
         return s.get(Unit, uid), units.subtree_ids(s, uid)
 
+    def _masked_cccd(self, items: list[Any], attr: str | None = None) -> list[Any]:
+        """List rows with the Số CCCD masked for a role that may not see it (as the person list)."""
+        mode = sensitive.hidden_fields(self.principal.role).get("cccd")
+        if mode is None:
+            return items
+        if attr is None:
+            return [dataclasses.replace(i, cccd=sensitive.mask_value(i.cccd, mode)) for i in items]
+        return [dataclasses.replace(i, **{attr: dataclasses.replace(
+            getattr(i, attr), cccd=sensitive.mask_value(getattr(i, attr).cccd, mode))}) for i in items]
+
     def positions(self, unit_code: str | None = None, *, include_retired: bool = False) -> list[Any]:
         from app import positions
 
@@ -822,7 +832,9 @@ class HoSoService:
             self._fresh_scope(s)
             unit, ids = self._unit_ids(s, unit_code, "view")
             assert unit is not None
-            return positions.dashboard(s, unit, ids, as_of or dt.date.today())
+            board = positions.dashboard(s, unit, ids, as_of or dt.date.today())
+        return dataclasses.replace(board, unplaced=self._masked_cccd(board.unplaced),
+                                   mismatched=self._masked_cccd(board.mismatched))
 
     def placement_proposals(self, unit_code: str, as_of: dt.date | None = None) -> list[Any]:
         from app import positions
@@ -831,7 +843,7 @@ class HoSoService:
             self._fresh_scope(s)
             unit, ids = self._unit_ids(s, unit_code, "edit")
             assert unit is not None
-            return positions.propose(s, unit, ids, as_of or dt.date.today())
+            return self._masked_cccd(positions.propose(s, unit, ids, as_of or dt.date.today()), "person")
 
     def import_scores(self, path: str | Path) -> Any:
         """Monthly/quarterly scores from a spreadsheet; a person outside the user's units is refused by row."""
@@ -857,7 +869,8 @@ class HoSoService:
         with self.db.session(self.user) as s:
             self._fresh_scope(s)
             _unit, ids = self._unit_ids(s, unit_code, "view")
-            return rating.unit_check(s, ids, year)
+            check = rating.unit_check(s, ids, year)
+        return dataclasses.replace(check, people=self._masked_cccd(check.people))
 
     def approve_ratings(self, unit_code: str, year: int, *, over_quota: bool = False) -> int:
         """The head approves the unit's yearly levels into the dossiers; refused while the quota is
@@ -872,3 +885,28 @@ class HoSoService:
                 raise UserError("Chưa duyệt: " + " ".join(check.warnings()) +
                                 " Xem lại, hoặc duyệt dù vượt tỷ lệ khi đã cân nhắc.")
             return rating.approve(s, check)
+
+    def render_rating_sheet(self, unit_code: str, year: int, path: str | Path) -> Path:
+        """The unit's yearly rating sheet as PDF ("print") or .xlsx ("export") by the extension."""
+        from app import rating, rating_sheet
+
+        action = "export" if str(path).lower().endswith(".xlsx") else "print"
+        with self.db.session(self.user) as s:
+            self._fresh_scope(s)
+            unit, ids = self._unit_ids(s, unit_code, action)
+            assert unit is not None
+            check = rating.unit_check(s, ids, year)
+            name = unit.name
+        return rating_sheet.write(check, name, Path(path))
+
+    def terms_ending(self, start: dt.date, end: dt.date, unit_code: str | None = None) -> list[Any]:
+        """The appointment terms ending between ``start`` and ``end`` (of the principal's units)."""
+        from app import positions
+
+        with self.db.session(self.user) as s:
+            self._fresh_scope(s)
+            if unit_code is None and self.principal.unit_ids is not None:
+                ids: list[uuid.UUID] | None = list(self.principal.unit_ids)
+            else:
+                ids = self._unit_ids(s, unit_code, "view")[1] if unit_code else None
+            return self._masked_cccd(positions.terms_ending(s, start, end, ids))

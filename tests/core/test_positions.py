@@ -309,3 +309,43 @@ def test_demo_positions_placements_and_scores(tmp_path: Path) -> None:
     assert first == build("b.sqlite")  # same seed, same data
     positions, holdings, score_rows, flagged = first
     assert positions > 0 and holdings > 0 and score_rows > holdings and flagged
+
+
+def test_rating_sheet_pdf_and_xlsx_and_terms(world: World, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    world.clerk.import_scores(scores(tmp_path / "s.xlsx", [[CCCD_A, 2026, m, 27, 50, None] for m in range(1, 13)]))
+    pdf = world.head.render_rating_sheet("DN.SNV", 2026, tmp_path / "xl.pdf")
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "XẾP LOẠI CÔNG CHỨC NĂM 2026" in text and "Nguyễn Văn Bình" in text and "77,00" in text
+    assert "Hoàn thành tốt nhiệm vụ" in text and CCCD_A not in text
+    book = load_workbook(world.head.render_rating_sheet("DN.SNV", 2026, tmp_path / "xl.xlsx"))
+    rows = list(book.active.iter_rows(values_only=True))
+    assert rows[4][:4] == (1, "Nguyễn Văn Bình", 77.0, "Hoàn thành tốt nhiệm vụ")
+    with pytest.raises(UserError, match="không được"):
+        world.viewer.render_rating_sheet("DN.SNV", 2026, tmp_path / "v.pdf")  # a viewer does not print
+    with pytest.raises(UserError, match="không được"):
+        world.other_clerk.render_rating_sheet("DN.SNV", 2026, tmp_path / "o.xlsx")
+    with pytest.raises(UserError, match="đuôi"):
+        world.head.render_rating_sheet("DN.SNV", 2026, tmp_path / "x.csv")
+    # terms ending in a window; the viewer sees the Số CCCD masked
+    world.admin.update_person(CCCD_A, {"position_date": "15/02/2022"})
+    (row,) = world.head.terms_ending(dt.date(2027, 1, 1), dt.date(2027, 3, 31))
+    assert row.term_end == dt.date(2027, 2, 14) and row.cccd == CCCD_A
+    assert world.viewer.terms_ending(dt.date(2027, 1, 1), dt.date(2027, 3, 31))[0].cccd != CCCD_A
+    assert world.head.terms_ending(dt.date(2027, 3, 1), dt.date(2027, 3, 31)) == []
+    assert world.other_clerk.terms_ending(dt.date(2027, 1, 1), dt.date(2027, 3, 31)) == []
+    board = world.viewer.placement_dashboard("DN.SNV")
+    assert board.unplaced and all(p.cccd != CCCD_A for p in board.unplaced)
+
+
+def test_cli_sheet_and_terms(world: World, tmp_path: Path, capsys) -> None:
+    db = dbfile(world)
+    world.admin.update_person(CCCD_A, {"position_date": "15/02/2022"})
+    code, out, _ = run(capsys, "position", "terms", "--from", "2027-01-01", "--to", "2027-03-31", "--json", "--db", db)
+    assert code == 0 and [r["term_end"] for r in json.loads(out)] == ["2027-02-14"]
+    assert run(capsys, "position", "terms", "--from", "2027-03-01", "--to", "2027-01-01", "--db", db)[0] == 1
+    code, _, err = run(capsys, "rating", "sheet", "--unit", "DN.SNV", "--year", "2026", "--out",
+                       str(tmp_path / "s.pdf"), "--db", db)
+    assert code == 0 and (tmp_path / "s.pdf").stat().st_size > 1000
