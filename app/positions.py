@@ -466,38 +466,36 @@ def deadline() -> dt.date:
     return dt.date.fromisoformat(rules()["placement_deadline"]["value"])
 
 
-def _civil_servants(unit_ids: list[uuid.UUID]) -> Any:
-    return (Person.deleted_at.is_(None), Person.staff_type == "cong_chuc", Person.status == "working",
-            Person.unit_id.in_(unit_ids))
-
-
 def dashboard(session: Session, unit: Unit, unit_ids: list[uuid.UUID], as_of: dt.date) -> Dashboard:
     """The 2027 placement of ``unit`` (``unit_ids``: it and its sub-units)."""
+    from app.alerts import as_uuid, bulk_rows, raw_id
+
+    every = session.scalar(select(func.count()).select_from(Unit)) <= len(set(unit_ids))
     chain = agency_chain(session, unit.id)
-    positions = list_positions(session, set(unit_ids) | set(chain[:1]), as_of=as_of)
-    # the holders among this unit's people only (a position of an agency is shared with its phòng)
-    q = (select(Person.id, Person.cccd, Person.full_name, Unit.code, Person.grade_code, JobPosition.code,
+    positions = list_positions(session, None if every else set(unit_ids) | set(chain[:1]), as_of=as_of)
+    in_units = Person.unit_id.is_not(None) if every else Person.unit_id.in_(unit_ids)
+    q = (select(raw_id(Person.id), Person.cccd, Person.full_name, Unit.code, Person.grade_code, JobPosition.code,
                 JobPosition.grade_code)
          .outerjoin(Unit, Unit.id == Person.unit_id)
          .outerjoin(PositionHolding, and_(PositionHolding.person_id == Person.id, _current(as_of)))
          .outerjoin(JobPosition, JobPosition.id == PositionHolding.position_id)
-         .where(*_civil_servants(unit_ids)).order_by(Person.sort_key, Person.id))
+         .where(Person.deleted_at.is_(None), Person.staff_type == "cong_chuc", Person.status == "working", in_units)
+         .order_by(Person.sort_key, Person.id))
     unplaced, mismatched = [], []
     people = 0
-    seen: set[uuid.UUID] = set()
+    seen: set[Any] = set()
     senior_codes = set(rules()["senior_grade_codes"]["value"])
     senior = 0
-    for pid, cccd, name, ucode, grade, pcode, pgrade in session.execute(q):
+    for pid, cccd, name, ucode, grade, pcode, pgrade in bulk_rows(session, q).all():
         if pid in seen:
             continue
         seen.add(pid)
         people += 1
         senior += grade in senior_codes
-        brief = PersonBrief(pid, cccd, name, ucode, grade, pcode, pgrade)
         if pcode is None:
-            unplaced.append(brief)
+            unplaced.append(PersonBrief(as_uuid(pid), cccd, name, ucode, grade))
         elif pgrade and grade != pgrade:
-            mismatched.append(brief)
+            mismatched.append(PersonBrief(as_uuid(pid), cccd, name, ucode, grade, pcode, pgrade))
     caps = rules()["senior_caps"]["by_unit_kind"]
     cap = caps.get(unit.kind or "")
     end = deadline()

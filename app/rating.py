@@ -19,13 +19,13 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.rules import rating as rules
 from app.text import fold, nfc
-from models import Discipline, Evaluation, JobPosition, Person, PositionHolding, RatingScore
+from models import Discipline, Evaluation, JobPosition, Person, PositionHolding, RatingScore, Unit
 
 COLUMNS = {
     "cccd": ("so cccd", "cccd", "so dinh danh", "so dinh danh ca nhan"),
@@ -269,39 +269,54 @@ class UnitCheck:
 
 
 def unit_check(session: Session, unit_ids: list[uuid.UUID], year: int, *, as_of: dt.date | None = None) -> UnitCheck:
-    """The counts per level of the people now in ``unit_ids`` who have a score in ``year``."""
+    """The counts per level of the people now in ``unit_ids`` who have a score in ``year``.
+
+    Bulk reads keyed by the driver's raw ids (``app.alerts.raw_id``); only the rated become UUIDs."""
+    from app.alerts import as_uuid, bulk_rows, raw_id
+
     day = as_of or dt.date.today()
-    people = session.execute(
-        select(Person.id, Person.cccd, Person.full_name, JobPosition.group_code)
+    every = session.scalar(select(func.count()).select_from(Unit)) <= len(set(unit_ids))
+    in_units = Person.unit_id.is_not(None) if every else Person.unit_id.in_(unit_ids)  # the whole tree: no list
+    scores: dict[Any, list[rules.Period]] = defaultdict(list)
+    q = (select(raw_id(RatingScore.person_id), RatingScore.period, RatingScore.general_score, RatingScore.task_score,
+                RatingScore.leave)
+         .join(Person, Person.id == RatingScore.person_id)
+         .where(RatingScore.year == year, RatingScore.deleted_at.is_(None), Person.deleted_at.is_(None), in_units))
+    for pid, period, general, task, leave in bulk_rows(session, q).all():
+        scores[pid].append(rules.Period(period, general, task, leave))
+    disciplines: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    dq = (select(raw_id(Discipline.person_id), Discipline.kind, Discipline.form, Discipline.start_date)
+          .join(Person, Person.id == Discipline.person_id)
+          .where(Discipline.deleted_at.is_(None), Person.deleted_at.is_(None), in_units,
+                 Discipline.start_date >= dt.date(year, 1, 1), Discipline.start_date <= dt.date(year, 12, 31)))
+    for pid, kind, form, start in bulk_rows(session, dq).all():
+        disciplines[pid].append({"kind": kind, "form": form, "start_date": start})
+    people = bulk_rows(session,
+        select(raw_id(Person.id), Person.cccd, Person.full_name, JobPosition.group_code)
         .outerjoin(PositionHolding, and_(PositionHolding.person_id == Person.id, PositionHolding.deleted_at.is_(None),
                                          PositionHolding.start_date <= day,
                                          (PositionHolding.end_date.is_(None)) | (PositionHolding.end_date >= day)))
         .outerjoin(JobPosition, JobPosition.id == PositionHolding.position_id)
-        .where(Person.deleted_at.is_(None), Person.unit_id.in_(unit_ids))
+        .where(Person.deleted_at.is_(None), in_units,
+               select(RatingScore.id).where(RatingScore.person_id == Person.id, RatingScore.year == year,
+                                            RatingScore.deleted_at.is_(None)).exists())
         .order_by(Person.sort_key, Person.id)).all()
-    info = {pid: (cccd, name, group or "-") for pid, cccd, name, group in people}
-    scores: dict[uuid.UUID, list[rules.Period]] = defaultdict(list)
-    q = (select(RatingScore.person_id, RatingScore.period, RatingScore.general_score, RatingScore.task_score,
-                RatingScore.leave)
-         .join(Person, Person.id == RatingScore.person_id)
-         .where(RatingScore.year == year, RatingScore.deleted_at.is_(None), Person.unit_id.in_(unit_ids)))
-    for pid, period, general, task, leave in session.execute(q):
-        scores[pid].append(rules.Period(period, general, task, leave))
-    disciplines = _disciplines(session, list(scores))
     counts: dict[str, int] = dict.fromkeys(rules.LEVELS, 0)
     groups: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(rules.LEVELS, 0))
     rated = []
-    for pid, periods in scores.items():
-        result = rules.year_result(year, periods, disciplines.get(pid, []))
+    seen: set[Any] = set()
+    for pid, cccd, name, group in people:
+        if pid in seen or pid not in scores:
+            continue
+        seen.add(pid)
+        result = rules.year_result(year, scores[pid], disciplines.get(pid, ()))
         if result.level is None:
             continue
-        cccd, name, group = info[pid]
+        group = group or "-"
         counts[result.level] += 1
         groups[group][result.level] += 1
-        rated.append(PersonRating(pid, cccd, name, group, result))
+        rated.append(PersonRating(as_uuid(pid), cccd, name, group, result))
     failing = sorted(g for g, c in groups.items() if not rules.quota_ok(c))
-    order = {pid: i for i, pid in enumerate(info)}
-    rated.sort(key=lambda r: order[r.person_id])
     return UnitCheck(year, counts, rules.quota_ok(counts) and not failing, dict(groups), failing, rated)
 
 

@@ -135,12 +135,16 @@ def overlapping(periods: Iterable[str]) -> list[str]:
     return clash
 
 
+@lru_cache(maxsize=1)
+def _thresholds() -> tuple[tuple[str, Decimal], ...]:
+    return tuple((str(code), Decimal(str(value))) for code, value in table()["levels"]["thresholds"])
+
+
 def level_for(score: Decimal) -> str:
-    levels = table()["levels"]
-    for code, threshold in levels["thresholds"]:
-        if score >= Decimal(str(threshold)):
-            return str(code)
-    return str(levels["below"])
+    for code, threshold in _thresholds():
+        if score >= threshold:
+            return code
+    return str(table()["levels"]["below"])
 
 
 def year_result(year: int, periods: Iterable[Period], disciplines: Iterable[Mapping[str, Any]] = ()) -> YearResult:
@@ -164,9 +168,14 @@ def year_result(year: int, periods: Iterable[Period], disciplines: Iterable[Mapp
     return YearResult(year, score, "khong_hoan_thanh" if forced else level_for(score), forced, months)
 
 
+@lru_cache(maxsize=1)
+def _forced_forms() -> tuple[str, ...]:
+    return tuple(_fold(f) for f in table()["forced_fail"]["discipline_forms"])
+
+
 def forced_reason(year: int, disciplines: Iterable[Mapping[str, Any]]) -> str | None:
     rule = table()["forced_fail"]
-    forms = [_fold(f) for f in rule["discipline_forms"]]
+    forms = _forced_forms()
     for d in disciplines:
         start = d.get("start_date")
         if start is None or start.year != year or d.get("kind") not in rule["discipline_kinds"]:
