@@ -159,7 +159,8 @@ def _position(db: Database, args: argparse.Namespace) -> int:
                    f"{_vn(board.deadline)}.")
         if board.senior_share is not None:
             cap = f" (tối đa {board.senior_cap}%)" if board.senior_cap is not None else ""
-            output.out(f"Chuyên viên cao cấp: {board.senior} = {board.senior_share * 100:.1f}%{cap}.")
+            share = f"{board.senior_share * 100:.1f}".replace(".", ",")
+            output.out(f"Chuyên viên cao cấp: {board.senior} = {share}%{cap}.")
         return 0
     if command == "terms":
         start = _day(args.start, "--from", dt.date.today())
