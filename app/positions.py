@@ -382,10 +382,11 @@ def assign(session: Session, person: Person, position: JobPosition, start: dt.da
     holdings = list(session.scalars(select(PositionHolding).where(
         PositionHolding.person_id == person.id, PositionHolding.deleted_at.is_(None))
         .order_by(PositionHolding.start_date)))
-    for h in holdings:
+    for h in holdings:  # checked before anything changes
         if h.start_date >= start:
             raise UserError(f"{person.full_name} đã có vị trí việc làm từ {h.start_date:%d/%m/%Y}, không trước "
                             f"ngày {start:%d/%m/%Y}: sửa quá trình giữ vị trí thay vì thêm.")
+    for h in holdings:
         if h.end_date is None or h.end_date >= start:
             h.end_date = start - dt.timedelta(days=1)
     holding = PositionHolding(person_id=person.id, position_id=position.id, start_date=start,
@@ -589,3 +590,74 @@ def terms_ending(session: Session, start: dt.date, end: dt.date,
             rows.append((ends, key, TermRow(cccd, name, ucode, title, appointed, reappointed, ends)))
     rows.sort(key=lambda r: (r[0], r[1]))
     return [r[2] for r in rows]
+
+
+# --- placements from a spreadsheet -------------------------------------------------------------------
+PLACEMENT_HEADERS = {
+    "cccd": ("so cccd", "cccd", "so dinh danh", "so dinh danh ca nhan"),
+    "code": ("ma vi tri", "ma vi tri viec lam"),
+    "start": ("tu ngay", "ngay bo tri", "ngay"),
+    "decision": ("so quyet dinh", "quyet dinh"),
+}
+
+
+def import_placements(session: Session, path: Path, check_person: Callable[[Person], None]) -> dict[str, Any]:
+    """Place the people of a spreadsheet (`Số CCCD`, `Mã vị trí`, `Từ ngày`, `Số quyết định`): a bad
+    row is rejected whole (row and field named), the good rows are saved together."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
+        raise UserError(f"Không đọc được tệp '{Path(path).name}': không phải tệp Excel .xlsx hợp lệ ({exc}).") \
+            from None
+    try:
+        rows = list(book.worksheets[0].iter_rows(values_only=True))
+    finally:
+        book.close()
+    lookup = {h: name for name, heads in PLACEMENT_HEADERS.items() for h in heads}
+    columns: dict[int, str] = {}
+    first = 0
+    for index, row in enumerate(rows[:20]):
+        keys = [" ".join(fold(str(c or "")).split()) for c in row]
+        found = {i: lookup[k] for i, k in enumerate(keys) if k in lookup}
+        if {"cccd", "code", "start"} <= set(found.values()):
+            columns, first = found, index + 1
+            break
+    if not columns:
+        raise UserError(f"Tệp '{Path(path).name}': không tìm thấy dòng tiêu đề có các cột 'Số CCCD', 'Mã vị trí', "
+                        "'Từ ngày'.")
+    labels = {"cccd": "Số CCCD", "code": "Mã vị trí", "start": "Từ ngày", "decision": "Số quyết định"}
+    result: dict[str, Any] = {"read": 0, "imported": 0, "updated": 0, "rejected": 0, "errors": []}
+    for number, values in enumerate(rows[first:], start=first + 1):
+        if all(v in (None, "") for v in values):
+            continue
+        result["read"] += 1
+        row = {name: values[i] if i < len(values) else None for i, name in columns.items()}
+        field_name, message = "", ""
+        try:
+            field_name = "cccd"
+            raw = row.get("cccd")
+            cccd = str(int(raw)).zfill(12) if isinstance(raw, (int, float)) else "".join(
+                ch for ch in str(raw or "") if ch.isdigit())
+            person = session.scalars(select(Person).where(Person.cccd == cccd, Person.deleted_at.is_(None))).first()
+            if person is None:
+                raise UserError(f"không có hồ sơ số CCCD '{cccd}'")
+            check_person(person)
+            field_name = "start"
+            try:
+                start = parse_date(row.get("start"))
+            except ValueError:
+                raise UserError(f"'{row.get('start')}' không phải ngày (dd/mm/yyyy)") from None
+            if start is None:
+                raise UserError("không được để trống")
+            field_name = "code"
+            position = find_position_for(session, person, str(row.get("code") or ""))
+            with session.begin_nested():
+                assign(session, person, position, start, decision=str(row["decision"]) if row.get("decision") else None)
+            result["imported"] += 1
+        except UserError as exc:
+            message = str(exc)
+            result["rejected"] += 1
+            result["errors"].append({"row": number, "field": labels[field_name], "message": message})
+    return result

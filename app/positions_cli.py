@@ -49,6 +49,14 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     assign.add_argument("code")
     assign.add_argument("--from", dest="start", metavar="DATE", required=True)
     assign.add_argument("--decision", help="số quyết định")
+    pimport = sub.add_parser("import", parents=[common], help="bố trí vị trí việc làm theo tệp Excel")
+    pimport.add_argument("file")
+    pimport.add_argument("--json", action="store_true")
+    attach = sub.add_parser("attach", parents=[common], help="đính kèm bản mô tả công việc hoặc khung năng lực")
+    attach.add_argument("unit")
+    attach.add_argument("code")
+    attach.add_argument("file")
+    attach.add_argument("--kind", choices=("description", "competency"), required=True)
     board = sub.add_parser("dashboard", parents=[common], help="bố trí vị trí việc làm trước 01/07/2027")
     board.add_argument("--unit", metavar="CODE", required=True)
     board.add_argument("--as-of", metavar="DATE")
@@ -146,6 +154,18 @@ def _position(db: Database, args: argparse.Namespace) -> int:
         start = _day(args.start, "--from")
         service.assign_position(args.key, args.code, start, decision=args.decision)
         output.message(f"Đã bố trí vào vị trí {args.code} từ {_vn(start)}.")
+        return 0
+    if command == "import":
+        result = service.import_placements(args.file)
+        if args.json:
+            output.emit_json(result)
+        for e in result["errors"][:50]:
+            output.message(f"Dòng {e['row']}, {e['field']}: {e['message']}")
+        output.message(f"Đọc {result['read']} dòng: bố trí {result['imported']}, bị từ chối {result['rejected']}.")
+        return 0
+    if command == "attach":
+        digest = service.attach_position_document(args.unit, args.code, args.kind, args.file)
+        output.message(f"Đã đính kèm {args.file} vào vị trí {args.code} (SHA-256 {digest[:16]}…).")
         return 0
     if command == "dashboard":
         board = service.placement_dashboard(args.unit, _day(args.as_of, "--as-of", dt.date.today()))

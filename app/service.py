@@ -819,6 +819,18 @@ class HoSoService:
                 s.flush()
             return len(pairs)
 
+    def import_placements(self, path: str | Path) -> dict[str, Any]:
+        """Placements from a spreadsheet; a person outside the user's units is refused by row."""
+        from app import positions
+
+        with self._session(write=True) as s:
+            self._fresh_scope(s)
+
+            def check(person: Person) -> None:
+                require(self.principal, "edit", person.unit_id, s)
+
+            return positions.import_placements(s, Path(path), check)
+
     def position_history(self, key: str | uuid.UUID) -> list[Any]:
         from app import positions
 

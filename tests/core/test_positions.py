@@ -349,3 +349,29 @@ def test_cli_sheet_and_terms(world: World, tmp_path: Path, capsys) -> None:
     code, _, err = run(capsys, "rating", "sheet", "--unit", "DN.SNV", "--year", "2026", "--out",
                        str(tmp_path / "s.pdf"), "--db", db)
     assert code == 0 and (tmp_path / "s.pdf").stat().st_size > 1000
+
+
+def test_placements_by_import_and_documents(world: World, tmp_path: Path, capsys) -> None:
+    world.admin.save_position("DN.SNV", CV)
+    world.admin.save_position("DN.P.HAICHAU", dict(CV, code="CV.P"))
+    path = sheet(tmp_path / "bt.xlsx", ["STT", "Số CCCD", "Mã vị trí", "Từ ngày", "Số quyết định"], [
+        [1, CCCD_A, "CV.TCBM", "01/03/2026", "7/QĐ-SNV"],
+        [2, CCCD_B, "CV.P", "01/03/2026", None],  # another unit's person: refused for the clerk
+        [3, CCCD_A, "KHONG", "01/03/2026", None],
+        [4, "048085009999", "CV.TCBM", "01/03/2026", None],
+        [5, CCCD_A, "CV.TCBM", "32/13/2026", None],
+    ])
+    result = world.clerk.import_placements(path)
+    assert (result["read"], result["imported"], result["rejected"]) == (5, 1, 4)
+    assert [(e["row"], e["field"]) for e in result["errors"]] == [(3, "Số CCCD"), (4, "Mã vị trí"), (5, "Số CCCD"),
+                                                                  (6, "Từ ngày")]
+    assert [h.decision for h in world.admin.position_history(CCCD_A)] == ["7/QĐ-SNV"]
+    assert world.viewer.import_placements(path)["imported"] == 0
+    doc = tmp_path / "mo-ta.pdf"
+    doc.write_bytes(b"%PDF-1.4 mo ta cong viec")
+    db = dbfile(world)
+    assert run(capsys, "position", "attach", "DN.SNV", "CV.TCBM", str(doc), "--kind", "description", "--db", db)[0] == 0
+    with pytest.raises(UserError, match="không được"):
+        world.other_clerk.attach_position_document("DN.SNV", "CV.TCBM", "description", doc)
+    code, out, _ = run(capsys, "position", "import", str(path), "--json", "--db", db)
+    assert code == 0 and json.loads(out)["rejected"] == 4  # admin: B's row passes the unit, A's is not before
