@@ -375,3 +375,17 @@ def test_placements_by_import_and_documents(world: World, tmp_path: Path, capsys
         world.other_clerk.attach_position_document("DN.SNV", "CV.TCBM", "description", doc)
     code, out, _ = run(capsys, "position", "import", str(path), "--json", "--db", db)
     assert code == 0 and json.loads(out)["rejected"] == 4  # admin: B's row passes the unit, A's is not before
+
+
+def test_cv2023_prints_the_position_and_the_approved_level(world: World, tmp_path: Path, capsys) -> None:
+    from pypdf import PdfReader
+
+    world.admin.save_position("DN.SNV", CV)
+    world.admin.assign_position(CCCD_A, "CV.TCBM", dt.date(2026, 3, 1))
+    world.clerk.import_scores(scores(tmp_path / "s.xlsx", [[CCCD_A, 2026, m, 20, 35, None] for m in range(1, 13)]))
+    world.head.approve_ratings("DN.SNV", 2026)
+    out = tmp_path / "cv.pdf"
+    assert run(capsys, "report", "cv2023", CCCD_A, "--out", str(out), "--db", dbfile(world))[0] == 0
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
+    assert "Chuyên viên về tổ chức bộ máy" in text and "CV.TCBM" in text
+    assert "2026" in text and "Hoàn thành nhiệm vụ" in text  # 55 points, item 35.1
