@@ -88,6 +88,12 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     approve.add_argument("--unit", metavar="CODE", required=True)
     approve.add_argument("--year", type=int, required=True)
     approve.add_argument("--over-quota", action="store_true", help="duyệt dù vượt tỷ lệ xuất sắc")
+    petition = rsub.add_parser("petition", parents=[common], help="kiến nghị của viên chức về kết quả xếp loại")
+    petition.add_argument("key")
+    petition.add_argument("--year", type=int, required=True)
+    petition.add_argument("--date", required=True, help="ngày kiến nghị (YYYY-MM-DD)")
+    petition.add_argument("--answered", help="ngày trả lời (YYYY-MM-DD)")
+    petition.add_argument("--outcome", help="kết quả giải quyết")
     sheet = rsub.add_parser("sheet", parents=[common], help="bảng tổng hợp xếp loại năm của đơn vị (PDF hoặc Excel)")
     sheet.add_argument("--unit", metavar="CODE", required=True)
     sheet.add_argument("--year", type=int, required=True)
@@ -246,6 +252,12 @@ def _rating(db: Database, args: argparse.Namespace) -> int:
             output.table(["Xếp loại", "Số người"], [[label(level), str(check.counts[level])] for level in rating.rules.LEVELS])
         for warning in check.warnings():
             output.message(f"Cảnh báo: {warning}")
+        return 0
+    if command == "petition":
+        service.record_petition(args.key, args.year, _day(args.date, "--date"),
+                                answered_on=_day(args.answered, "--answered") if args.answered else None,
+                                outcome=args.outcome)
+        output.message(f"Đã ghi kiến nghị về kết quả xếp loại năm {args.year}.")
         return 0
     if command == "sheet":
         out = service.render_rating_sheet(args.unit, args.year, args.out)

@@ -344,3 +344,57 @@ def approve(session: Session, check: UnitCheck) -> int:
             written += 1
     session.flush()
     return written
+
+
+# --- a viên chức's petition against the year's rating ------------------------------------------------
+@dataclass(frozen=True)
+class PetitionRow:
+    year: int
+    petition_date: dt.date
+    answered_on: dt.date | None
+    outcome: str | None
+    answer_due: dt.date  # 10 working days after the petition (rating.json "petition", [S])
+
+    def as_json(self) -> dict[str, Any]:
+        return {"year": self.year, "petition_date": self.petition_date.isoformat(),
+                "answered_on": self.answered_on.isoformat() if self.answered_on else None, "outcome": self.outcome,
+                "answer_due": self.answer_due.isoformat()}
+
+
+def _working_days_after(day: dt.date, n: int) -> dt.date:
+    while n:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            n -= 1
+    return day
+
+
+def record_petition(session: Session, person: Person, year: int, petition_date: dt.date, *,
+                    answered_on: dt.date | None = None, outcome: str | None = None) -> None:
+    """Record (or update, one per person and year) a viên chức's petition and its answer."""
+    from models import RatingPetition
+
+    if person.staff_type != "vien_chuc":
+        raise UserError(f"{person.full_name} không phải viên chức: kiến nghị về kết quả xếp loại ở đây là của viên chức.")
+    if answered_on is not None and answered_on < petition_date:
+        raise UserError("Ngày trả lời: không được trước ngày kiến nghị.")
+    if petition_date.year < year:
+        raise UserError(f"Ngày kiến nghị: phải sau khi có kết quả xếp loại năm {year}.")
+    row = session.scalars(select(RatingPetition).where(RatingPetition.person_id == person.id,
+                                                       RatingPetition.year == year,
+                                                       RatingPetition.deleted_at.is_(None))).one_or_none()
+    if row is None:
+        row = RatingPetition(person_id=person.id, year=year, petition_date=petition_date)
+        session.add(row)
+    row.petition_date, row.answered_on = petition_date, answered_on
+    row.outcome = nfc(outcome).strip() or None if outcome else None
+
+
+def petitions(session: Session, person_id: uuid.UUID) -> list[PetitionRow]:
+    from models import RatingPetition
+
+    days = int(rules.table()["petition"]["answer_working_days"])
+    return [PetitionRow(r.year, r.petition_date, r.answered_on, r.outcome, _working_days_after(r.petition_date, days))
+            for r in session.scalars(select(RatingPetition).where(RatingPetition.person_id == person_id,
+                                                                  RatingPetition.deleted_at.is_(None))
+                                     .order_by(RatingPetition.year))]

@@ -875,6 +875,21 @@ class HoSoService:
         with self.db.session(self.user) as s:
             return rating.person_years(s, self._person(s, key, "view").id)
 
+    def record_petition(self, key: str | uuid.UUID, year: int, petition_date: dt.date, *,
+                        answered_on: dt.date | None = None, outcome: str | None = None) -> None:
+        """A viên chức's petition against the year's rating and its answer (the clerk records them)."""
+        from app import rating
+
+        with self._session(write=True) as s:
+            person = self._person(s, key, "edit")
+            rating.record_petition(s, person, year, petition_date, answered_on=answered_on, outcome=outcome)
+
+    def rating_petitions(self, key: str | uuid.UUID) -> list[Any]:
+        from app import rating
+
+        with self.db.session(self.user) as s:
+            return rating.petitions(s, self._person(s, key, "view").id)
+
     def rating_check(self, unit_code: str | None, year: int) -> Any:
         from app import rating
 

@@ -11,6 +11,7 @@ from models.position import (
     JobPosition,
     PositionDocument,
     PositionHolding,
+    RatingPetition,
     RatingScore,
 )
 from models.person import SEXES, STAFF_TYPES, STATUSES, Person
@@ -63,5 +64,5 @@ __all__ = [
     "SalaryHistory", "SalaryScaleStep", "Section", "Setting", "TRAINING_KINDS", "Training", "Unit", "Versioned",
     "WorkHistory",
     "JobPosition", "LEAVE_KINDS", "POSITION_DOCUMENT_KINDS", "POSITION_GROUPS", "PositionDocument",
-    "PositionHolding", "RatingScore",
+    "PositionHolding", "RatingPetition", "RatingScore",
 ]

@@ -89,3 +89,18 @@ class RatingScore(Versioned, Audited, Base):
     delays: Mapped[int] = mapped_column(Integer, default=0)
     leave: Mapped[str | None] = mapped_column(String(20))  # LEAVE_KINDS: a period not worked, not scored
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class RatingPetition(Versioned, Audited, Base):
+    """A viên chức's petition (kiến nghị) against the year's rating (Luật Viên chức 2025, [S]):
+    when it was lodged, when and how it was answered."""
+
+    __tablename__ = "rating_petitions"
+    __audit_entity__ = "rating_petition"
+
+    id: Mapped[uuid_pk]
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    petition_date: Mapped[dt.date]
+    answered_on: Mapped[dt.date | None]
+    outcome: Mapped[str | None] = mapped_column(Text)

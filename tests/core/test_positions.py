@@ -389,3 +389,20 @@ def test_cv2023_prints_the_position_and_the_approved_level(world: World, tmp_pat
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
     assert "Chuyên viên về tổ chức bộ máy" in text and "CV.TCBM" in text
     assert "2026" in text and "Hoàn thành nhiệm vụ" in text  # 55 points, item 35.1
+
+
+def test_vien_chuc_petition(world: World) -> None:
+    with pytest.raises(UserError, match="không phải viên chức"):
+        world.clerk.record_petition(CCCD_A, 2026, dt.date(2027, 1, 5))
+    world.admin.update_person(CCCD_A, {"staff_type": "vien_chuc"})
+    world.clerk.record_petition(CCCD_A, 2026, dt.date(2027, 1, 8))  # a Friday
+    world.clerk.record_petition(CCCD_A, 2026, dt.date(2027, 1, 8), answered_on=dt.date(2027, 1, 20),
+                                outcome="Giữ nguyên kết quả")
+    (row,) = world.viewer.rating_petitions(CCCD_A)
+    assert (row.answered_on, row.outcome, row.answer_due) == (dt.date(2027, 1, 20), "Giữ nguyên kết quả",
+                                                               dt.date(2027, 1, 22))
+    with pytest.raises(UserError, match="trước ngày kiến nghị"):
+        world.clerk.record_petition(CCCD_A, 2026, dt.date(2027, 1, 8), answered_on=dt.date(2027, 1, 7))
+    for role in ("viewer", "head", "other_clerk"):
+        with pytest.raises(UserError, match="không được"):
+            world.as_role(role).record_petition(CCCD_A, 2026, dt.date(2027, 1, 8))

@@ -2,7 +2,7 @@
 
 Positions per agency (NĐ 170/2025, NĐ 361/2025): code, name, group, matching ngạch, approved
 number, the approving decision, documents; who holds which position from when; the monthly or
-quarterly scores of the rating under NĐ 335/2025. New tables only: nothing existing changes.
+quarterly scores of the rating under NĐ 335/2025; a viên chức's petitions against a rating. New tables only: nothing existing changes.
 
 Revision ID: 0012
 Revises: 0011
@@ -95,9 +95,25 @@ def upgrade() -> None:
     sa.UniqueConstraint('person_id', 'year', 'period', name='uq_rating_scores_person_period')
     )
     op.create_index('ix_rating_scores_year', 'rating_scores', ['year', 'person_id'], unique=False)
+    op.create_table('rating_petitions',
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('person_id', sa.Uuid(), nullable=False),
+    sa.Column('year', sa.Integer(), nullable=False),
+    sa.Column('petition_date', sa.Date(), nullable=False),
+    sa.Column('answered_on', sa.Date(), nullable=True),
+    sa.Column('outcome', sa.Text(), nullable=True),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', sa.DateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['person_id'], ['persons.id'], name=op.f('fk_rating_petitions_person_id_persons'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_rating_petitions'))
+    )
+    op.create_index(op.f('ix_rating_petitions_person_id'), 'rating_petitions', ['person_id'], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index(op.f('ix_rating_petitions_person_id'), table_name='rating_petitions')
+    op.drop_table('rating_petitions')
     op.drop_index('ix_rating_scores_year', table_name='rating_scores')
     op.drop_table('rating_scores')
     op.drop_index(op.f('ix_position_holdings_position_id'), table_name='position_holdings')
