@@ -600,6 +600,14 @@ Data structure: {revision} ({schema})</translation>
         <translation>End of probation</translation>
     </message>
     <message>
+        <source>Bố trí vị trí việc làm</source>
+        <translation>Job position placement</translation>
+    </message>
+    <message>
+        <source>Hết thời hạn giữ chức vụ</source>
+        <translation>End of appointment term</translation>
+    </message>
+    <message>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -1293,7 +1301,7 @@ From now on, packages signed with this key will be rejected; records imported ea
     </message>
     <message>
         <source>Ngạch của vị trí</source>
-        <translation>Position's grade</translation>
+        <translation>Position&apos;s grade</translation>
     </message>
     <message>
         <source>Vị trí đề xuất</source>
