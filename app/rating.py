@@ -271,19 +271,36 @@ class UnitCheck:
 def unit_check(session: Session, unit_ids: list[uuid.UUID], year: int, *, as_of: dt.date | None = None) -> UnitCheck:
     """The counts per level of the people now in ``unit_ids`` who have a score in ``year``.
 
-    Bulk reads keyed by the driver's raw ids (``app.alerts.raw_id``); only the rated become UUIDs."""
+    One query sums each person's periods in SQL — exactly, in hundredths of a point (scores have
+    two decimals), weighted by the months a period covers — joined to the person and the position
+    held; the levels are then ``app.rules.rating.year_from_sums``. Bulk reads keyed by the driver's
+    raw ids (``app.alerts.raw_id``); only the rated become UUIDs."""
+    from sqlalchemy import Integer, case, cast
+
     from app.alerts import as_uuid, bulk_rows, raw_id
 
     day = as_of or dt.date.today()
     every = session.scalar(select(func.count()).select_from(Unit)) <= len(set(unit_ids))
     in_units = Person.unit_id.is_not(None) if every else Person.unit_id.in_(unit_ids)  # the whole tree: no list
-    scores: dict[Any, list[rules.Period]] = defaultdict(list)
-    q = (select(raw_id(RatingScore.person_id), RatingScore.period, RatingScore.general_score, RatingScore.task_score,
-                RatingScore.leave)
-         .join(Person, Person.id == RatingScore.person_id)
-         .where(RatingScore.year == year, RatingScore.deleted_at.is_(None), Person.deleted_at.is_(None), in_units))
-    for pid, period, general, task, leave in bulk_rows(session, q).all():
-        scores[pid].append(rules.Period(period, general, task, leave))
+    month_w, quarter_w = rules.weights()
+    worked = and_(RatingScore.leave.is_(None), RatingScore.general_score.is_not(None),
+                  RatingScore.task_score.is_not(None))
+    weight = case((RatingScore.period.like("Q%"), quarter_w), else_=month_w)
+    cents = cast(func.round((RatingScore.general_score + RatingScore.task_score) * 100), Integer)
+    sums = (select(RatingScore.person_id.label("pid"),
+                   func.sum(case((worked, cents * weight), else_=0)).label("cents"),
+                   func.sum(case((worked, weight), else_=0)).label("months"))
+            .where(RatingScore.year == year, RatingScore.deleted_at.is_(None))
+            .group_by(RatingScore.person_id).subquery())
+    q = (select(raw_id(Person.id), Person.cccd, Person.full_name, JobPosition.group_code, sums.c.cents, sums.c.months)
+         .join(sums, sums.c.pid == Person.id)
+         .outerjoin(PositionHolding, and_(PositionHolding.person_id == Person.id, PositionHolding.deleted_at.is_(None),
+                                          PositionHolding.start_date <= day,
+                                          (PositionHolding.end_date.is_(None)) | (PositionHolding.end_date >= day)))
+         .outerjoin(JobPosition, JobPosition.id == PositionHolding.position_id)
+         .where(Person.deleted_at.is_(None), in_units)
+         .order_by(Person.sort_key, Person.id))
+    rows = bulk_rows(session, q).all()
     disciplines: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     dq = (select(raw_id(Discipline.person_id), Discipline.kind, Discipline.form, Discipline.start_date)
           .join(Person, Person.id == Discipline.person_id)
@@ -291,25 +308,17 @@ def unit_check(session: Session, unit_ids: list[uuid.UUID], year: int, *, as_of:
                  Discipline.start_date >= dt.date(year, 1, 1), Discipline.start_date <= dt.date(year, 12, 31)))
     for pid, kind, form, start in bulk_rows(session, dq).all():
         disciplines[pid].append({"kind": kind, "form": form, "start_date": start})
-    people = bulk_rows(session,
-        select(raw_id(Person.id), Person.cccd, Person.full_name, JobPosition.group_code)
-        .outerjoin(PositionHolding, and_(PositionHolding.person_id == Person.id, PositionHolding.deleted_at.is_(None),
-                                         PositionHolding.start_date <= day,
-                                         (PositionHolding.end_date.is_(None)) | (PositionHolding.end_date >= day)))
-        .outerjoin(JobPosition, JobPosition.id == PositionHolding.position_id)
-        .where(Person.deleted_at.is_(None), in_units,
-               select(RatingScore.id).where(RatingScore.person_id == Person.id, RatingScore.year == year,
-                                            RatingScore.deleted_at.is_(None)).exists())
-        .order_by(Person.sort_key, Person.id)).all()
     counts: dict[str, int] = dict.fromkeys(rules.LEVELS, 0)
     groups: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(rules.LEVELS, 0))
     rated = []
     seen: set[Any] = set()
-    for pid, cccd, name, group in people:
-        if pid in seen or pid not in scores:
+    hundred = Decimal(100)
+    for pid, cccd, name, group, total, months in rows:
+        if pid in seen:
             continue
         seen.add(pid)
-        result = rules.year_result(year, scores[pid], disciplines.get(pid, ()))
+        result = rules.year_from_sums(year, Decimal(int(total or 0)) / hundred, int(months or 0),
+                                      disciplines.get(pid, ()))
         if result.level is None:
             continue
         group = group or "-"

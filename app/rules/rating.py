@@ -147,18 +147,30 @@ def level_for(score: Decimal) -> str:
     return str(table()["levels"]["below"])
 
 
+def weights() -> tuple[int, int]:
+    """(months a month counts for, months a quarter counts for)."""
+    w = table()["period_weight_months"]
+    return int(w["month"]), int(w["quarter"])
+
+
 def year_result(year: int, periods: Iterable[Period], disciplines: Iterable[Mapping[str, Any]] = ()) -> YearResult:
     """The year's average score and level. ``disciplines``: ``{"kind", "form", "start_date"}`` rows."""
-    weights = table()["period_weight_months"]
+    month_w, quarter_w = weights()
     total = Decimal(0)
     months = 0
     for p in periods:
         value = p.total
         if value is None:
             continue
-        w = int(weights["quarter"] if p.period.startswith("Q") else weights["month"])
+        w = quarter_w if p.period.startswith("Q") else month_w
         total += value * w
         months += w
+    return year_from_sums(year, total, months, disciplines)
+
+
+def year_from_sums(year: int, total: Decimal, months: int, disciplines: Iterable[Mapping[str, Any]] = ()) -> YearResult:
+    """The year from the month-weighted sum of the period totals and the months they cover (the
+    bulk check sums in SQL, exactly, in hundredths of a point)."""
     forced = forced_reason(year, disciplines)
     minimum = table()["min_scored_months"]["value"]
     if months == 0 or (minimum is not None and months < int(minimum)):
