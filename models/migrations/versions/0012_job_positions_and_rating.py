@@ -5,7 +5,7 @@ number, the approving decision, documents; who holds which position from when; t
 quarterly scores of the rating under NĐ 335/2025; a viên chức's petitions against a rating. New tables only: nothing existing changes.
 
 Revision ID: 0012
-Revises: 0011
+Revises: 0009
 """
 
 from collections.abc import Sequence
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '0012'
-down_revision: str | None = '0011'
+down_revision: str | None = '0009'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
