@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 KINDS = ("retirement_notice", "retirement_decision", "retirement", "salary_step", "seniority_allowance",
-         "probation_end")
+         "probation_end", "position_placement", "appointment_term_end")
 KIND_LABELS = {
     "retirement_notice": "Thông báo nghỉ hưu",
     "retirement_decision": "Quyết định nghỉ hưu",
@@ -58,6 +58,8 @@ KIND_LABELS = {
     "salary_step": "Nâng bậc lương thường xuyên",
     "seniority_allowance": "Phụ cấp thâm niên vượt khung",
     "probation_end": "Hết tập sự",
+    "position_placement": "Bố trí vị trí việc làm",
+    "appointment_term_end": "Hết thời hạn giữ chức vụ",
 }
 _ORDER = {kind: i for i, kind in enumerate(KINDS)}
 _RETIREMENT_KINDS = {"retirement_notice", "retirement_decision", "retirement"}
@@ -247,6 +249,10 @@ def compute_alerts(session: Session, as_of: dt.date, within_months: int = 6, uni
             for kind, due, detail, overdue in events:
                 alert = Alert(person_id, cccd, full_name, code, name, kind, due, detail, overdue)
                 keyed.append(((due, sort_key, _ORDER[kind]), alert))
+    if wanted & {"position_placement", "appointment_term_end", "salary_step"}:  # issue 15: app.position_alerts
+        from app import position_alerts
+
+        keyed = position_alerts.add(session, keyed, window, wanted, scope, builder.units, _ORDER)
     keyed.sort(key=lambda pair: pair[0])
     return [alert for _, alert in keyed]
 
