@@ -15,12 +15,13 @@ import dataclasses
 import datetime as dt
 import uuid
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import Session
 
+from app.bulk import as_uuid, vn_date
 from app.positions import agency_chain, deadline, rules
 from app.rules import appointment
 from app.rules import rating as rating_rules
@@ -28,9 +29,8 @@ from models import Evaluation, JobPosition, Person, PositionHolding
 
 
 def add(session: Session, keyed: list[tuple[tuple[dt.date, str, int], Any]], window: Any, wanted: set[str],
-        scope: Sequence[ColumnElement[bool]], units: dict[Any, tuple[str, str]], order: dict[str, int]) -> list[Any]:
-    from app.alerts import Alert, as_uuid, vn_date
-
+        scope: Sequence[ColumnElement[bool]], units: dict[Any, tuple[str, str]], order: dict[str, int],
+        Alert: Callable[..., Any]) -> list[Any]:  # noqa: N803 - app.alerts.Alert, handed over (no import cycle)
     out = list(keyed)
 
     def alert(pid: Any, cccd: str, name: str, sort_key: str, unit_id: Any, kind: str, due: dt.date, detail: str,

@@ -28,7 +28,7 @@ from app.errors import FieldError, UserError, ValidationError
 from app.rules import load_table
 from app.text import fold, nfc
 from models import JobPosition, Person, PositionDocument, PositionHolding, Unit
-from models.position import POSITION_DOCUMENT_KINDS, POSITION_GROUPS
+from models.position import POSITION_DOCUMENT_KINDS
 
 FIELD_LABELS = {
     "code": "Mã vị trí", "name": "Tên vị trí việc làm", "group": "Nhóm", "grade_code": "Mã ngạch",
@@ -469,7 +469,7 @@ def deadline() -> dt.date:
 
 def dashboard(session: Session, unit: Unit, unit_ids: list[uuid.UUID], as_of: dt.date) -> Dashboard:
     """The 2027 placement of ``unit`` (``unit_ids``: it and its sub-units)."""
-    from app.alerts import as_uuid, bulk_rows, raw_id
+    from app.bulk import as_uuid, bulk_rows, raw_id
 
     every = session.scalar(select(func.count()).select_from(Unit)) <= len(set(unit_ids))
     chain = agency_chain(session, unit.id)

@@ -277,7 +277,7 @@ def unit_check(session: Session, unit_ids: list[uuid.UUID], year: int, *, as_of:
     raw ids (``app.alerts.raw_id``); only the rated become UUIDs."""
     from sqlalchemy import Integer, case, cast
 
-    from app.alerts import as_uuid, bulk_rows, raw_id
+    from app.bulk import as_uuid, bulk_rows, raw_id
 
     day = as_of or dt.date.today()
     every = session.scalar(select(func.count()).select_from(Unit)) <= len(set(unit_ids))

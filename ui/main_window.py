@@ -20,6 +20,7 @@ from ui import (
     dashboard_ui,
     import_wizard,
     package_ui,
+    positions_ui,
     reports_ui,
     security_ui,
     settings,
