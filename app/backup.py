@@ -20,13 +20,14 @@ import os
 import re
 import shutil
 import sqlite3
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from app.db import APPLICATION_ID, Database, alembic_config, check_sqlite_file, head_revision, to_url
+from app.db import APPLICATION_ID, Database, alembic_config, head_revision, to_url
 from app.errors import UserError
 
 logger = logging.getLogger(__name__)
@@ -162,16 +163,57 @@ def _check_header(path: Path, role: str) -> None:
         raise UserError(f"Tệp {path} không phải là {role} HoSo (không phải tệp SQLite).")
 
 
-def _copy(source: Path, dest: Path) -> None:
-    """One consistent snapshot of ``source`` (its WAL included) into a self-contained ``dest``."""
-    try:
-        with _connect(source) as src, _connect(dest) as dst:
+# SQLite result codes that really say "this file is damaged / not a database"; anything else (busy,
+# locked, an I/O error while another program checkpoints or holds the WAL…) is a failure of the
+# moment and must never be reported as a corrupt file.
+_DAMAGED_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+ATTEMPTS = 3
+RETRY_PAUSE = 0.4  # seconds between attempts (another connection finishing its checkpoint)
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    """Whether ``exc`` means the file itself is damaged (rather than unreadable at this moment)."""
+    return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF in _DAMAGED_CODES
+
+
+def _read_failure(source: Path, exc: sqlite3.Error) -> UserError:
+    if is_damage(exc):
+        return UserError(f"Không đọc được tệp {source}: tệp bị hỏng hoặc không phải cơ sở dữ liệu ({exc}).")
+    return UserError(f"Không sao lưu được {source} lúc này ({exc}). Tệp dữ liệu không bị ảnh hưởng; "
+                     "hãy đóng các lệnh HoSo khác đang dùng tệp rồi sao lưu lại.")
+
+
+def _copy_once(source: Path, dest: Path, *, hoso_only: bool) -> None:
+    with _connect(source) as src:
+        src.execute("PRAGMA busy_timeout=10000")
+        if hoso_only:
+            app_id = src.execute("PRAGMA application_id").fetchone()[0]
+            has_tables = src.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
+            if app_id != APPLICATION_ID and has_tables:
+                raise UserError(f"Tệp {source} là cơ sở dữ liệu của chương trình khác, không phải của HoSo.")
+        with _connect(dest) as dst:
             src.backup(dst)  # pages=-1: the whole database in one step, under one read snapshot
             dst.execute("PRAGMA journal_mode=DELETE")  # one file, no -wal beside it
-    except sqlite3.DatabaseError as exc:
-        with contextlib.suppress(OSError):
-            dest.unlink()
-        raise UserError(f"Không đọc được tệp {source}: tệp bị hỏng hoặc không phải cơ sở dữ liệu ({exc}).") from exc
+
+
+def _copy(source: Path, dest: Path, *, hoso_only: bool = False) -> None:
+    """One consistent snapshot of ``source`` (its WAL included) into a self-contained ``dest``.
+
+    The source is opened read-write like the app opens it (a ``mode=ro`` connection cannot take part
+    in the WAL's shared-memory index properly and failed with "disk I/O error" on a healthy file that
+    other connections were using); a failure of the moment is retried, and only SQLite's own
+    "corrupt"/"not a database" codes are reported as a damaged file."""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            _copy_once(source, dest, hoso_only=hoso_only)
+            break
+        except sqlite3.Error as exc:
+            with contextlib.suppress(OSError):
+                dest.unlink()
+            if is_damage(exc) or attempt == ATTEMPTS:
+                raise _read_failure(source, exc) from exc
+            logger.warning("Sao lưu %s: lần %d không đọc được (%s), thử lại", source, attempt, exc)
+            time.sleep(RETRY_PAUSE * attempt)
     _fsync_file(dest)
 
 
@@ -217,6 +259,8 @@ def inspect_file(path: str | Path, *, shown_as: Path | None = None, thorough: bo
             people = con.execute("SELECT count(*) FROM persons WHERE deleted_at IS NULL").fetchone()[0]
             units = con.execute("SELECT count(*) FROM units").fetchone()[0]
     except sqlite3.DatabaseError as exc:
+        if not is_damage(exc):  # busy, I/O of the moment: not a verdict on the file
+            raise UserError(f"Không đọc được tệp {name} lúc này ({exc}); hãy thử lại.") from exc
         raise UserError(f"Tệp {name} bị hỏng hoặc không phải bản sao lưu HoSo: {exc}") from exc
     facts = path.stat()
     status = "current" if revision == head_revision() else "older"
@@ -248,13 +292,12 @@ def backup(source: Database | str | Path, out: str | Path, *, kind: str = "manua
     now = now or dt.datetime.now()
     path = sqlite_file(source, "nguồn")
     _check_header(path, "cơ sở dữ liệu")
-    check_sqlite_file(path)  # another program's SQLite file is not ours to copy
     final = _resolve_out(out, now, kind)
     if final.resolve() == path.resolve():
         raise UserError(f"Không thể sao lưu {path} đè lên chính nó.")
     tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
     try:
-        _copy(path, tmp)
+        _copy(path, tmp, hoso_only=True)  # another program's SQLite file is not ours to copy
         _private(tmp)
         info = inspect_file(tmp, shown_as=final, thorough=thorough)
         os.replace(tmp, final)

@@ -59,7 +59,7 @@ class Parser(argparse.ArgumentParser):
         kwargs.setdefault("formatter_class", HelpFormatter)
         super().__init__(*args, add_help=False, **kwargs)
         self._positionals.title = "tham số"
-        self._optionals.title = "tùy chọn"
+        self._optionals.title = "tuỳ chọn"
         if add_help:
             self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
                               help="in hướng dẫn này rồi thoát")
@@ -77,7 +77,7 @@ _MESSAGES = {
     "invalid float value": "không phải số",
     "expected one argument": "cần một giá trị",
     "expected at least one argument": "cần ít nhất một giá trị",
-    "ambiguous option": "tùy chọn không rõ",
+    "ambiguous option": "tuỳ chọn không rõ",
     "could match": "có thể là",
     "not allowed with argument": "không dùng cùng được với",
     "one of the arguments": "cần một trong các tham số",
@@ -97,7 +97,7 @@ def build_parser() -> Parser:
     # --db may stand before or after the subcommand: the subcommand's copy must not overwrite the
     # top-level value with its default, hence SUPPRESS there.
     common = Parser(add_help=False)
-    common._optionals.title = "tùy chọn chung"  # noqa: SLF001 - shown as its own group in each command's help
+    common._optionals.title = "tuỳ chọn chung"  # noqa: SLF001 - shown as its own group in each command's help
     common.add_argument("--db", metavar="TARGET", default=argparse.SUPPRESS, help=db_help)
     parser = Parser(prog="hoso", description="HoSo — quản lý hồ sơ cán bộ, công chức, viên chức")
     parser.add_argument("--db", metavar="TARGET", default=None, help=db_help)

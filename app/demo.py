@@ -625,7 +625,7 @@ class _Sections:
             history_relatives_abroad="Không", unit_id=p.unit_ids[c.spec.code],
             mass_org_join_date=dt.date(c.birth.year + rng.choice((15, 16)), 3, 26),
             mass_org_text="Đoàn viên Đoàn TNCS Hồ Chí Minh; đoàn viên Công đoàn Việt Nam"
-                          + ("; Ủy viên Ban Chấp hành Công đoàn cơ sở" if rng.random() < 0.08 else ""),
+                          + ("; Uỷ viên Ban Chấp hành Công đoàn cơ sở" if rng.random() < 0.08 else ""),
             policy_family=p.tables["policy_family"].pick(rng) if c.birth.year <= 1980 and rng.random() < 0.05 else None)
         if c.military:
             self.person.update(enlistment_date=c.military[0], discharge_date=c.military[1], military_rank=c.military[2])
@@ -943,11 +943,11 @@ class _Sections:
             theory = self.p.theory["0"].pick(rng)
         if c.role.level == 1 and c.spec.kind == "UBND_XA":
             word = self.p.units_data["commune"]["types"][c.spec.commune["type"]]
-            self.person["party_position"] = f"Phó Bí thư Đảng ủy {word} {c.spec.commune['name']}"
+            self.person["party_position"] = f"Phó Bí thư Đảng uỷ {word} {c.spec.commune['name']}"
         elif c.role.level == 1 and c.spec.kind == "UBND_TP":
-            self.person["party_position"] = "Phó Bí thư Thành ủy Đà Nẵng"
+            self.person["party_position"] = "Phó Bí thư Thành uỷ Đà Nẵng"
         elif age >= 35 and rng.random() < (0.3 if c.role.level == 3 else 0.06):
-            self.person["party_position"] = rng.choice(("Bí thư Chi bộ", "Phó Bí thư Chi bộ", "Chi ủy viên"))
+            self.person["party_position"] = rng.choice(("Bí thư Chi bộ", "Phó Bí thư Chi bộ", "Chi uỷ viên"))
         if not theory:
             return
         months = {"TC": 12, "CC": 8, "CN": 24}[theory]

@@ -13,7 +13,8 @@ no code has to remember to.
 
 from __future__ import annotations
 
-TABLE = "persons_fts"
+from models.search_index import TABLE, include_name  # noqa: F401 - include_name: tests and env
+
 TRIGGERS = ("persons_fts_insert", "persons_fts_delete", "persons_fts_update")
 
 
@@ -49,7 +50,3 @@ def drop(connection) -> None:  # noqa: ANN001
         connection.exec_driver_sql(statement)
 
 
-def include_name(name: str | None, type_: str, parent_names: object) -> bool:  # noqa: ARG001
-    """For Alembic's comparison of the models with the database: the index's tables (the FTS5
-    table and its shadow tables) are made here, not by the models."""
-    return not (type_ == "table" and name is not None and name.startswith(TABLE))

@@ -12,7 +12,6 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import (
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -44,6 +42,7 @@ from PySide6.QtWidgets import (
 from app.alerts import KINDS
 from app.services import HoSoService
 from app.text import fold, name_sort_key
+from ui import file_dialogs
 from ui.background import run_in_background
 from ui.dialogs import show_error
 from ui.widgets.date_edit import DateEdit
@@ -154,6 +153,8 @@ class RowsModel(QAbstractTableModel):
             if key not in self._sort_keys:
                 self._sort_keys[key] = column.sort(row) if column.sort else fold(column.text(row))
             return self._sort_keys[key]
+        if role == Qt.ItemDataRole.ToolTipRole:  # a cut cell (the notes) is read whole by hovering
+            return self._roles[role](row) or column.text(row) or None
         if role in self._roles:
             return self._roles[role](row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.right:
@@ -370,8 +371,7 @@ class AlertsWindow(ToolWindow):
     def export_path(self) -> str | None:
         """The .xlsx file to write, asked of the user (tests replace this)."""
         name = f"canh-bao-den-han-{(self.date_edit.value() or today()):%Y-%m-%d}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, tr("Xuất cảnh báo ra Excel"), str(Path.home() / name),
-                                              tr("Tệp Excel (*.xlsx)"))
+        path = file_dialogs.save_file(self, tr("Xuất cảnh báo ra Excel"), name, tr("Tệp Excel (*.xlsx)")) or ""
         return (path if path.lower().endswith(".xlsx") else path + ".xlsx") if path else None
 
     def export(self) -> None:

@@ -18,7 +18,7 @@ from app.errors import UserError
 from app.paths import recovery_dir
 from app.resources import resource_path
 from app.services import HoSo
-from ui import login, main_window, open_editors, settings
+from ui import backup_ui, login, main_window, open_editors, settings
 
 logger = logging.getLogger(__name__)
 _translators: list[QTranslator] = []
@@ -111,5 +111,6 @@ def run_app(target: str) -> int:
         QMessageBox.warning(window, "HoSo", warning)
     offer_recovery(window)
     code = app.exec()
+    backup_ui.finish_exit_copy(window)  # the exit copy ran on a worker while the window closed
     service.close()
     return code

@@ -59,7 +59,7 @@ class BackgroundOp(QObject):
         self._signals = _Signals()
         self._dialog: QProgressDialog | None = None
         if show_progress:
-            self._dialog = QProgressDialog(label, self.tr("Hủy") if cancellable else "", 0, 0, parent)
+            self._dialog = QProgressDialog(label, self.tr("Huỷ") if cancellable else "", 0, 0, parent)
             self._dialog.setWindowTitle("HoSo")
             self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self._dialog.setMinimumDuration(300)

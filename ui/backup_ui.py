@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import UserError
 from app.services.backup import KEEP, BackupInfo, default_folder
-from ui import open_editors, settings
+from ui import file_dialogs, open_editors, settings
 from ui.background import run_in_background
 from ui.dialogs import confirm, show_error
 
@@ -57,7 +58,7 @@ def backup_now(window) -> None:  # noqa: ANN001 - MainWindow
     folder = backup_folder()
     folder.mkdir(parents=True, exist_ok=True)
     suggested = folder / window.service.backup.backup_name(dt.datetime.now())
-    path, _ = QFileDialog.getSaveFileName(window, tr("Sao lưu dữ liệu"), str(suggested), FILE_FILTER)
+    path = file_dialogs.save_file(window, tr("Sao lưu dữ liệu"), suggested.name, FILE_FILTER, folder)
     if not path:
         return
     backups = window.service.backup
@@ -80,7 +81,7 @@ def restore_backup(window) -> None:  # noqa: ANN001 - MainWindow
     if open_editors.editor_widgets():
         show_error(window, tr("Hãy lưu và đóng các cửa sổ hồ sơ đang mở trước khi khôi phục."))
         return
-    path, _ = QFileDialog.getOpenFileName(window, tr("Khôi phục từ bản sao lưu"), str(backup_folder()), FILE_FILTER)
+    path = file_dialogs.open_file(window, tr("Khôi phục từ bản sao lưu"), FILE_FILTER, backup_folder())
     if not path:
         return
     backups = window.service.backup
@@ -145,6 +146,9 @@ class _AutoBackup(QObject):
         self.window = window
         self.marker = window.service.backup.change_marker()
         self.done_at_exit = False
+        self.exit_job: threading.Thread | None = None
+        self.exit_result: BackupInfo | None = None
+        self.exit_error: str | None = None
         window.installEventFilter(self)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -159,19 +163,43 @@ class _AutoBackup(QObject):
     def enabled(self) -> bool:
         return bool(settings.get(AUTOMATIC)) and self.window.service.backup.is_local()
 
-    def at_exit(self) -> BackupInfo | None:
-        """The exit copy, made here on the UI thread (the app is closing), when something changed."""
+    def at_exit(self) -> threading.Thread | None:
+        """Start the exit copy (when something changed) on a worker thread: the window closes at once;
+        ``finish_exit_copy`` waits for it before the database is closed and tells about a failure."""
         if self.done_at_exit or not self.enabled():
             return None
         backups = self.window.service.backup
         if backups.change_marker() == self.marker:
             return None
         self.done_at_exit = True
-        try:
-            return backups.auto_backup(backup_folder(), "exit")
-        except UserError as exc:
-            logger.warning("Không sao lưu được khi thoát: %s", exc)
+        folder = backup_folder()
+
+        def work() -> None:
+            try:
+                self.exit_result = backups.auto_backup(folder, "exit")
+            except UserError as exc:
+                self.exit_error = str(exc)
+            except Exception as exc:  # noqa: BLE001 - a fault: logged with its traceback, and told
+                logger.exception("Sao lưu khi thoát bị lỗi")
+                self.exit_error = str(exc)
+
+        self.exit_job = threading.Thread(target=work, name="hoso-exit-backup")
+        self.exit_job.start()
+        return self.exit_job
+
+    def finish_exit_copy(self, parent: QWidget | None = None) -> BackupInfo | None:
+        """Wait for the exit copy; a failure is logged and shown to the user (never silent)."""
+        if self.exit_job is None:
             return None
+        self.exit_job.join()
+        self.exit_job = None
+        if self.exit_error is not None:
+            logger.warning("Không sao lưu được khi thoát: %s", self.exit_error)
+            QMessageBox.warning(parent, "HoSo", tr("Bản sao lưu tự động khi thoát KHÔNG được tạo: {error}\n\n"
+                                                   "Dữ liệu của bạn vẫn nguyên vẹn. Lần sau hãy dùng Công cụ → "
+                                                   "Sao lưu dữ liệu… để sao lưu.").format(error=self.exit_error))
+            return None
+        return self.exit_result
 
     def daily(self) -> None:
         if not self.enabled():
@@ -186,9 +214,15 @@ def _state(window) -> _AutoBackup | None:  # noqa: ANN001 - MainWindow
     return window.findChild(_AutoBackup, "auto_backup")
 
 
+def finish_exit_copy(window) -> BackupInfo | None:  # noqa: ANN001 - MainWindow
+    """Called after the event loop, before the database is closed (ui/application.py)."""
+    state = _state(window)
+    return state.finish_exit_copy(None) if state is not None else None
+
+
 def choose_folder(window) -> None:  # noqa: ANN001 - MainWindow
     """Công cụ → Thư mục sao lưu tự động…: where the daily and exit copies go."""
-    folder = QFileDialog.getExistingDirectory(window, tr("Thư mục sao lưu tự động"), str(backup_folder()))
+    folder = file_dialogs.folder(window, tr("Thư mục sao lưu tự động"), backup_folder())
     if not folder:
         return
     try:

@@ -157,7 +157,7 @@ def missing_text(item: Any) -> str:
 
 def unit_labels(rows: list[Any], units: list[Any]) -> dict[str | None, str]:
     """Unit code → name, with the parent's name when another row has the same name (every
-    commune has its "Phòng Văn hóa - Xã hội")."""
+    commune has its "Phòng Văn hoá - Xã hội")."""
     by_code, seen = {u.code: u for u in units}, Counter(r.unit_name for r in rows)
     labels = {}
     for row in rows:

@@ -6,12 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,11 +31,42 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
+class _DefaultOnShow(QObject):
+    """Makes ``button`` the dialog's default (Enter) button each time the dialog is shown.
+
+    ``QPushButton.setDefault(True)`` only registers the button as the dialog's *main* default when
+    the button already lives in the dialog; a button made in an unparented button box or layout is
+    only default until the focus first leaves it (Qt then clears every default and, with no main
+    default, keeps none) — so Enter did nothing under ``exec()``. Setting it on Show, when the
+    widget tree is complete, registers it properly."""
+
+    def __init__(self, dialog: QDialog, button: QPushButton, first_field: QWidget | None):
+        super().__init__(dialog)
+        self.button = button
+        self.first_field = first_field
+        dialog.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Show:
+            self.button.setDefault(False)
+            self.button.setDefault(True)
+            if self.first_field is not None and self.first_field.isEnabled():
+                self.first_field.setFocus()
+        return False
+
+
+def default_button(dialog: QDialog, button: QPushButton, first_field: QWidget | None = None) -> None:
+    """Enter in ``dialog`` presses ``button`` (and ``first_field`` has the focus when it opens)."""
+    button.setDefault(True)
+    _DefaultOnShow(dialog, button, first_field)
+
+
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     box = QDialogButtonBox()
     ok = box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
     ok.setObjectName("ok_button")
-    box.addButton(tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole).setObjectName("cancel_button")
+    default_button(dialog, ok)
+    box.addButton(tr("Huỷ"), QDialogButtonBox.ButtonRole.RejectRole).setObjectName("cancel_button")
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
@@ -49,7 +79,7 @@ def show_error(parent: QWidget | None, message: str) -> None:
 def confirm(parent: QWidget | None, question: str, yes_text: str) -> bool:
     box = QMessageBox(QMessageBox.Icon.Question, "HoSo", question, parent=parent)
     yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(tr("Hủy"), QMessageBox.ButtonRole.RejectRole)
+    box.addButton(tr("Huỷ"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is yes
 
@@ -168,6 +198,10 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(tr("Cài đặt"))
         self.folder_edit = QLineEdit(str(data_dir))
         self.folder_edit.setObjectName("folder_edit")
+        # the whole path shows (a data folder under a Windows profile is long); the tooltip too
+        self.folder_edit.setMinimumWidth(min(self.fontMetrics().horizontalAdvance(str(data_dir)) + 24, 720))
+        self.folder_edit.setToolTip(str(data_dir))
+        self.folder_edit.textChanged.connect(self.folder_edit.setToolTip)
         browse = QPushButton(tr("Chọn…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
@@ -189,7 +223,9 @@ class SettingsDialog(QDialog):
         layout.addWidget(_buttons(self, tr("Lưu")))
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("Chọn thư mục dữ liệu"), self.folder_edit.text())
+        from ui import file_dialogs
+
+        folder = file_dialogs.folder(self, tr("Chọn thư mục dữ liệu"), self.folder_edit.text())
         if folder:
             self.folder_edit.setText(folder)
 

@@ -38,7 +38,7 @@ class HistoryDialog(QDialog):
     def __init__(self, parent: QWidget | None, name: str, changes: list[Change]):
         super().__init__(parent)
         self.setWindowTitle(tr("Lịch sử thay đổi: {name}").format(name=name))
-        actions = {"create": tr("Tạo mới"), "update": tr("Sửa"), "delete": tr("Xóa"), "restore": tr("Khôi phục")}
+        actions = {"create": tr("Tạo mới"), "update": tr("Sửa"), "delete": tr("Xoá"), "restore": tr("Khôi phục")}
         self.table = QTableWidget(len(changes), 6)
         self.table.setObjectName("history_table")
         self.table.setHorizontalHeaderLabels([tr("Thời điểm"), tr("Người sửa"), tr("Thao tác"), tr("Mục"),

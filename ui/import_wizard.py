@@ -17,7 +17,6 @@ from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -36,6 +35,7 @@ from app.exchange.vocabulary import person_targets, section_targets
 from app.fields import SECTION_LABELS
 from app.listing import PersonFilter
 from app.services import HoSoService
+from ui import file_dialogs
 from ui import import_wizard_pages as pages
 from ui.background import BackgroundOp, run_in_background
 from ui.dialogs import show_error, unit_combo
@@ -67,8 +67,10 @@ class FilePage(WizardPage):
             "chữ gõ bằng phông TCVN3 (.VnTime) hay VNI được tự chuyển sang Unicode."))
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("path_edit")
-        self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText(self.tr("Chưa chọn tệp"))
+        self.path_edit.setPlaceholderText(self.tr("Gõ hoặc dán đường dẫn tệp rồi nhấn Enter, hoặc bấm Chọn tệp…"))
+        self.path_edit.returnPressed.connect(self._path_typed)  # the field is editable: a typed path counts
+        self.path_edit.editingFinished.connect(self._path_typed)
+        self._opened_path = ""
         self.choose_button = pages.button("choose_button", self.tr("Chọn tệp…"), self.choose)
         self.sheet_combo = QComboBox()
         self.sheet_combo.setObjectName("sheet_combo")
@@ -95,9 +97,26 @@ class FilePage(WizardPage):
             self.sheet_combo.setEnabled(False)
             self.open_file(path)
 
+    def _path_typed(self) -> None:
+        typed = self.path_edit.text().strip().strip('"')
+        if not typed or typed == self._opened_path:
+            return
+        path = Path(typed).expanduser()
+        if not path.is_file():
+            self._opened_path = typed
+            self.host().source = None
+            self.set_error(self.tr("Không tìm thấy tệp {path}.").format(path=typed))
+            self.completeChanged.emit()
+            return
+        self.sheet_combo.clear()
+        self.sheet_combo.setEnabled(False)
+        self.open_file(str(path))
+
     def open_file(self, path: str, sheet: str | None = None) -> None:
         wizard = self.host()
         wizard.source = None
+        self._opened_path = path
+        self.set_error("")
         self.path_edit.setText(path)
         self.summary_label.setText("")
         wizard.run(self.tr("Đang đọc tệp…"), lambda _r, _c: _read(wizard.service, path, sheet), self._opened)
@@ -294,7 +313,7 @@ class ImportWizard(QWizard):
         for which, text in ((QWizard.WizardButton.BackButton, self.tr("< Quay lại")),
                              (QWizard.WizardButton.NextButton, self.tr("Tiếp >")),
                              (QWizard.WizardButton.FinishButton, self.tr("Xong")),
-                             (QWizard.WizardButton.CancelButton, self.tr("Hủy"))):
+                             (QWizard.WizardButton.CancelButton, self.tr("Huỷ"))):
             self.setButtonText(which, text)
         self.file_page, self.preview_page, self.result_page = FilePage(), PreviewPage(), ResultPage()
         self.columns_page = ColumnsPage(service.units.list_units(), unit_code)
@@ -349,9 +368,8 @@ class ImportWizard(QWizard):
 
     # --- file dialogs (tests replace these) ---------------------------------------------------
     def ask_open_path(self) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp danh sách"), "", self.tr(
+        return file_dialogs.open_file(self, self.tr("Chọn tệp danh sách"), self.tr(
             "Bảng tính ({patterns});;Mọi tệp (*)").format(patterns=SPREADSHEETS))
-        return path or None
 
     def ask_save_path(self, title: str, suggested: str) -> str | None:
         return ask_save_path(self, title, suggested)
@@ -359,8 +377,8 @@ class ImportWizard(QWizard):
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str) -> str | None:
     """An .xlsx file name chosen by the user (the extension added when left out)."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested),
-                                          QCoreApplication.translate("ImportWizard", "Sổ tính Excel (*.xlsx)"))
+    path = file_dialogs.save_file(parent, title, suggested,
+                                  QCoreApplication.translate("ImportWizard", "Sổ tính Excel (*.xlsx)"))
     if not path:
         return None
     return path if path.lower().endswith(".xlsx") else path + ".xlsx"

@@ -370,7 +370,7 @@ class ResultPage(WizardPage):
         wizard = self.host()
         wizard.result = result
         if result.cancelled:
-            self.headline.setText(self.tr("Đã hủy việc nhập: không có gì được ghi vào HoSo."))
+            self.headline.setText(self.tr("Đã huỷ việc nhập: không có gì được ghi vào HoSo."))
             return
         numbers = {"read": result.read, "create": result.imported, "update": result.updated,
                    "unchanged": result.unchanged, "reject": result.rejected, "skip": result.skipped}

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.security.principal import Principal
 from app.services import HoSoService
+from ui import dialogs
+from ui.app_texts import app_text
 
 ERROR_STYLE = "color: #b00020; background: #fdecea; padding: 6px;"
 
@@ -56,7 +58,7 @@ class _Form(QDialog):
         self.buttons = QDialogButtonBox()
         self.ok_button = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("ok_button")
-        self.ok_button.setDefault(True)  # Enter submits
+        dialogs.default_button(self, self.ok_button)  # Enter submits (see default_button)
         cancel = self.buttons.addButton(cancel_text or tr("Thoát"), QDialogButtonBox.ButtonRole.RejectRole)
         cancel.setObjectName("cancel_button")
         self.buttons.accepted.connect(self._try)
@@ -68,8 +70,14 @@ class _Form(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
 
+    def showEvent(self, event) -> None:  # noqa: ANN001,N802 - Qt's name
+        super().showEvent(event)
+        first = self.form.itemAt(0, QFormLayout.ItemRole.FieldRole)
+        if first is not None and first.widget() is not None:
+            first.widget().setFocus()  # the buttons were made first: without this they would have the focus
+
     def show_error(self, message: str) -> None:
-        self.error_label.setText(message)
+        self.error_label.setText(app_text(message))  # the app's fixed refusals have an English text
         self.error_label.show()
 
     def _try(self) -> None:
@@ -137,7 +145,7 @@ class ChangePasswordDialog(_Form):
     def __init__(self, service: HoSoService, parent: QWidget | None = None, *, forced: bool = False):
         intro = (tr("Mật khẩu của bạn do quản trị viên đặt: hãy đổi mật khẩu trước khi làm việc.") if forced
                  else tr("Đổi mật khẩu của tài khoản {name}.").format(name=service.principal.username))
-        super().__init__(parent, tr("Đổi mật khẩu"), intro, tr("Đổi mật khẩu"), tr("Thoát") if forced else tr("Hủy"))
+        super().__init__(parent, tr("Đổi mật khẩu"), intro, tr("Đổi mật khẩu"), tr("Thoát") if forced else tr("Huỷ"))
         self.service = service
         self.old_edit = _password_edit("old_password_edit")
         self.new_edit = _password_edit("new_password_edit")

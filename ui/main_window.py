@@ -107,9 +107,9 @@ class MainWindow(QMainWindow):
         self._action(person_menu, tr("Mở hồ sơ"), self.open_current, "Return", "open_action")
         self._action(person_menu, tr("Chuyển đơn vị…"), self.transfer_current, name="transfer_action")
         self._action(person_menu, tr("Lịch sử thay đổi…"), self.show_history, name="history_action")
-        self._action(person_menu, tr("Xóa hồ sơ…"), self.delete_current, QKeySequence.StandardKey.Delete,
+        self._action(person_menu, tr("Xoá hồ sơ…"), self.delete_current, QKeySequence.StandardKey.Delete,
                      "delete_action")
-        self._action(person_menu, tr("Khôi phục hồ sơ đã xóa…"), self.restore_person, name="restore_action")
+        self._action(person_menu, tr("Khôi phục hồ sơ đã xoá…"), self.restore_person, name="restore_action")
         person_menu.addSeparator()
         self._action(person_menu, tr("Tìm kiếm"), self.focus_search, QKeySequence.StandardKey.Find, "find_action")
         unit_menu = bar.addMenu(tr("Đơn &vị"))
@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
         person_id = self.people.current_id()
         if person_id is None:
             return
-        if confirm(self, tr("Xóa hồ sơ đang chọn? Hồ sơ đã xóa vẫn có thể khôi phục."), tr("Xóa")):
+        if confirm(self, tr("Xoá hồ sơ đang chọn? Hồ sơ đã xoá vẫn có thể khôi phục."), tr("Xoá")):
             self.service.people.delete_person(person_id)
             self.events.people_changed.emit([person_id])
 
@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
 
     def restore_person(self) -> None:
         """Bring back a deleted dossier by its CCCD (deletion only hides it)."""
-        number, ok = QInputDialog.getText(self, tr("Khôi phục hồ sơ đã xóa"), tr("Số CCCD của hồ sơ đã xóa"))
+        number, ok = QInputDialog.getText(self, tr("Khôi phục hồ sơ đã xoá"), tr("Số CCCD của hồ sơ đã xoá"))
         if not ok or not number.strip():
             return
         try:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -39,18 +38,20 @@ from app.errors import UserError
 from app.services import HoSo
 from app.services.delivery import ExportResult, ImportSummary, KeyCandidate, PackageInfo, spaced
 from app.units import UnitRow
+from ui import file_dialogs
 from ui.background import run_in_background
 from ui.dialogs import confirm, show_error, unit_combo
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("PackageDialog", text)
+    # module-level tr(): pyside6-lupdate files these strings under the empty context
+    return QCoreApplication.translate("", text)
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     box = QDialogButtonBox()
     box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole).setObjectName("ok_button")
-    box.addButton(tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole).setObjectName("cancel_button")
+    box.addButton(tr("Huỷ"), QDialogButtonBox.ButtonRole.RejectRole).setObjectName("cancel_button")
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
@@ -89,8 +90,7 @@ class ExportDialog(QDialog):
 
     def save_key(self) -> None:
         code = self.unit_combo.currentData()
-        name, _ = QFileDialog.getSaveFileName(self, tr("Lưu khoá công khai"), f"{code}.pub",
-                                              tr("Khoá công khai (*.pub)"))
+        name = file_dialogs.save_file(self, tr("Lưu khoá công khai"), f"{code}.pub", tr("Khoá công khai (*.pub)"))
         if not name:
             return
         try:
@@ -184,7 +184,7 @@ def export_package(window: Any) -> None:
     if code is None:
         return
     suggested = f"goi-ho-so-{code}-{dt.date.today():%Y%m%d}.zip"
-    name, _ = QFileDialog.getSaveFileName(window, tr("Lưu gói hồ sơ"), suggested, tr("Gói hồ sơ (*.zip)"))
+    name = file_dialogs.save_file(window, tr("Lưu gói hồ sơ"), suggested, tr("Gói hồ sơ (*.zip)"))
     if not name:
         return
     path = Path(name) if name.lower().endswith(".zip") else Path(name + ".zip")
@@ -207,7 +207,7 @@ def import_package(window: Any) -> None:
     service = window.service
     if not _allowed(window):
         return
-    name, _ = QFileDialog.getOpenFileName(window, tr("Chọn gói hồ sơ"), "", tr("Gói hồ sơ (*.zip)"))
+    name = file_dialogs.open_file(window, tr("Chọn gói hồ sơ"), tr("Gói hồ sơ (*.zip)"))
     if not name:
         return
     path = Path(name)
@@ -323,8 +323,8 @@ class KeysDialog(QDialog):
         self.remove_button.setEnabled(self.selected_fingerprint() is not None)
 
     def add_key(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, tr("Chọn tệp khoá công khai của đơn vị"), "",
-                                              tr("Khoá công khai (*.pub);;Mọi tệp (*)"))
+        name = file_dialogs.open_file(self, tr("Chọn tệp khoá công khai của đơn vị"),
+                                      tr("Khoá công khai (*.pub);;Mọi tệp (*)"))
         if not name:
             return
         try:

@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 
 from app.fields import STAFF_TYPE_LABELS, STATUS_LABELS
 from app.listing import PersonRow
+from app.reports.values import number
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -66,7 +67,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("position", QT_TRANSLATE_NOOP("PeopleModel", "Chức vụ"), lambda r: r.position or "", width=170),
     Column("grade_code", QT_TRANSLATE_NOOP("PeopleModel", "Mã ngạch"), lambda r: r.grade_code or "", width=90),
     Column("salary_step", QT_TRANSLATE_NOOP("PeopleModel", "Bậc"), lambda r: str(r.salary_step or ""), right=True, width=50),
-    Column("salary_coefficient", QT_TRANSLATE_NOOP("PeopleModel", "Hệ số"), lambda r: str(r.salary_coefficient or "").replace(".", ","), right=True, width=60),
+    Column("salary_coefficient", QT_TRANSLATE_NOOP("PeopleModel", "Hệ số"), lambda r: number(r.salary_coefficient), right=True, width=60),
     Column("retirement_date", QT_TRANSLATE_NOOP("PeopleModel", "Ngày nghỉ hưu"), lambda r: _date(r.retirement_date), default=False, width=100),
     Column("staff_type", QT_TRANSLATE_NOOP("PeopleModel", "Loại"), lambda r: _field_text(STAFF_TYPE_LABELS.get(r.staff_type, r.staff_type)), default=False, width=90),
     Column("status", QT_TRANSLATE_NOOP("PeopleModel", "Tình trạng"), lambda r: _field_text(STATUS_LABELS.get(r.status, r.status)), default=False, width=110),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -47,8 +48,12 @@ def _combo(name: str, items: list[tuple[str, object]], width: int = 13) -> QComb
     # the filter bar must not force a wide window: show ~width characters, the popup shows all
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(width)
+    # ...and take the room the list has, so a longer entry ("Party membership: all") shows whole
+    combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     for label, value in items:
         combo.addItem(label, value)
+    combo.setToolTip(combo.currentText())
+    combo.currentTextChanged.connect(combo.setToolTip)
     return combo
 
 
@@ -138,7 +143,8 @@ class PersonList(QObject):
         for i, w in enumerate((self.sex_combo, self.type_combo, self.status_combo, self.age_combo,
                                self.party_combo, self.grade_combo)):
             filters.addWidget(w, i // 3, i % 3)
-        filters.setColumnStretch(3, 1)
+        for column in range(3):
+            filters.setColumnStretch(column, 1)
         layout = QVBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search_edit)
@@ -191,18 +197,38 @@ class PersonList(QObject):
         row = self.model.row_of(current, read_all=False) if current else -1
         self.table.selectRow(row if row >= 0 else 0)
         self.page_shown.emit(len(page.keys))
+        by_relevance = self._show_order()
         if page.total is None:  # a long list: its first rows are shown, its count follows
             run_in_background(self.window, "", lambda _report, _cancelled: self.service.people.person_count(flt),
-                              lambda total: self._counted(generation, total), show_progress=False)
+                              lambda total: self._counted(generation, total, by_relevance), show_progress=False)
         else:
-            self._counted(generation, page.total)
+            self._counted(generation, page.total, by_relevance)
 
-    def _counted(self, generation: int, total: int) -> None:
+    def _counted(self, generation: int, total: int, by_relevance: bool = False) -> None:
         if generation != self._generation:
             return
         self.model.set_total(total)
-        self.count_label.setText(tr("{count} hồ sơ").format(count=f"{total:,}".replace(",", ".")))
+        count = tr("{count} hồ sơ").format(count=QLocale().toString(total))  # 1.963 / 1,963 by language
+        if by_relevance:
+            count += " · " + tr("xếp theo mức độ phù hợp với từ tìm")
+        self.count_label.setText(count)
         self.list_loaded.emit(total)
+
+    def _show_order(self) -> bool:
+        """The header's sort indicator tells the order the rows are really in: the column clicked, the
+        name when nothing was chosen, and none at all while a search ranks the rows by relevance
+        (returns True then)."""
+        key, descending = self.sort
+        by_relevance = key is None and bool(self.search_edit.text().strip())
+        if key is None:
+            key = None if by_relevance else "full_name"
+        keys = [c.key for c in self.model.columns]
+        section = keys.index(key) if key in keys else -1
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(section, order)
+        header.setSortIndicatorShown(section >= 0)
+        return by_relevance
 
     def _after_reset(self) -> None:
         keys = tuple(c.key for c in self.model.columns)
@@ -233,8 +259,7 @@ class PersonList(QObject):
             return
         current, descending = self.sort
         self.sort = (key, not descending if current == key else False)
-        order = Qt.SortOrder.DescendingOrder if self.sort[1] else Qt.SortOrder.AscendingOrder
-        self.table.horizontalHeader().setSortIndicator(section, order)
+        self._show_order()
         self.reload()
 
     def _column_menu(self, pos: QPoint) -> None:
@@ -253,3 +278,4 @@ class PersonList(QObject):
                 and (on or c.key != key)]
         self.model.set_columns(keys)
         settings.put(settings.COLUMNS, ",".join(keys))
+        self._show_order()  # the sorted column may have moved or gone

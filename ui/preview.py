@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.errors import UserError
 from app.fields import STAFF_TYPE_LABELS
+from app.reports.values import number
 from app.services import HoSoService
+from ui.app_texts import app_text
 
 PHOTO_W, PHOTO_H = 120, 180
 
@@ -94,10 +96,10 @@ class PreviewPane(QWidget):
 
     @staticmethod
     def _values(doc: dict[str, Any]) -> dict[str, str]:
-        coefficient = str(doc.get("salary_coefficient") or "").replace(".", ",")
+        coefficient = number(doc.get("salary_coefficient"))  # HoSo's one number format: 3 → 3,00
         salary = " / ".join(str(v) for v in (doc.get("grade_code"), doc.get("salary_step"), coefficient) if v)
         return {
-            "birth_date": _day(doc["birth_date"]) + (f" ({doc['sex']})" if doc.get("sex") else ""),
+            "birth_date": _day(doc["birth_date"]) + (f" ({app_text(doc['sex'])})" if doc.get("sex") else ""),
             "cccd": doc["cccd"], "unit_name": doc.get("unit_name") or "—", "position": doc.get("position") or "—",
             "staff_type": QCoreApplication.translate("Fields", STAFF_TYPE_LABELS.get(doc.get("staff_type") or "", "")),
             "salary": salary or "—", "professional_level": doc.get("professional_level") or "—",

@@ -33,7 +33,6 @@ from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QLabel,
     QSizePolicy,
     QSpinBox,
@@ -44,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from ui import settings
+from ui import file_dialogs, settings
 from ui.background import BackgroundOp, run_in_background
 from ui.dialogs import show_error
 
@@ -61,7 +60,7 @@ def ask_save_path(parent: QWidget | None, caption: str, suggested_name: str, fil
     """The save-file dialog (tests replace it); remembers the folder; adds ``suffix`` if missing."""
     folder = settings.get(SAVE_FOLDER) or QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.DocumentsLocation)
-    chosen, _ = QFileDialog.getSaveFileName(parent, caption, str(Path(folder) / suggested_name), file_filter)
+    chosen = file_dialogs.save_file(parent, caption, suggested_name, file_filter, folder)
     if not chosen:
         return None
     path = Path(chosen)

@@ -29,6 +29,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -98,7 +99,7 @@ class _Job:
                                                   lambda exc: self.failed(exc), cancellable=cancellable)
 
     def finished(self, result: Any) -> None:
-        if self.op.cancelled:  # finished just as the user pressed Hủy
+        if self.op.cancelled:  # finished just as the user pressed Huỷ
             self.discard()
             return
         self.ready(result)
@@ -153,7 +154,7 @@ class UnitPrintChoice:
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     box = QDialogButtonBox()
     box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole).setObjectName("ok_button")
-    box.addButton(translate("Reports", "Hủy"), QDialogButtonBox.ButtonRole.RejectRole).setObjectName("cancel_button")
+    box.addButton(translate("Reports", "Huỷ"), QDialogButtonBox.ButtonRole.RejectRole).setObjectName("cancel_button")
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
@@ -186,7 +187,7 @@ class UnitPrintDialog(QDialog):
 
 
 def print_unit_profiles(parent: QWidget | None, service: HoSoService, unit_code: str | None) -> BackgroundOp | None:
-    """Every profile of the chosen unit in one PDF, with progress and Hủy, then the preview."""
+    """Every profile of the chosen unit in one PDF, with progress and Huỷ, then the preview."""
     name = unit_name(service, unit_code)
     if unit_code is None or name is None:
         inform(parent, translate("Reports", "Hãy chọn một đơn vị trong cây đơn vị trước khi in hồ sơ cả đơn vị."))
@@ -263,6 +264,7 @@ def export_list_xlsx(parent: QWidget | None, service: HoSoService, flt: PersonFi
 class StatsChoice:
     as_of: dt.date
     excel: bool
+    staff_type: str = "cong_chuc"  # one report per staff type: công chức (BM01) or viên chức
 
 
 class StatsDialog(QDialog):
@@ -274,6 +276,10 @@ class StatsDialog(QDialog):
         self.date_edit = DateEdit()
         self.date_edit.setObjectName("date_edit")
         self.date_edit.setValue(dt.date.today())
+        self.staff_combo = QComboBox()
+        self.staff_combo.setObjectName("staff_combo")
+        self.staff_combo.addItem(self.tr("Công chức (mẫu BM01)"), "cong_chuc")
+        self.staff_combo.addItem(self.tr("Viên chức"), "vien_chuc")
         self.pdf_radio = QRadioButton(self.tr("Xem trước và in (PDF)"))
         self.pdf_radio.setObjectName("pdf_radio")
         self.pdf_radio.setChecked(True)
@@ -285,6 +291,7 @@ class StatsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Đơn vị"), QLabel(unit))
         form.addRow(self.tr("Tính đến ngày"), self.date_edit)
+        form.addRow(self.tr("Thống kê"), self.staff_combo)
         form.addRow(self.tr("Kết quả"), self.pdf_radio)
         form.addRow("", self.excel_radio)
         form.addRow(self.error_label)
@@ -301,7 +308,8 @@ class StatsDialog(QDialog):
         dialog = cls(parent, unit)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return StatsChoice(dialog.date_edit.value() or dt.date.today(), dialog.excel_radio.isChecked())
+        return StatsChoice(dialog.date_edit.value() or dt.date.today(), dialog.excel_radio.isChecked(),
+                           dialog.staff_combo.currentData())
 
 
 def print_stats(parent: QWidget | None, service: HoSoService, unit_code: str | None) -> BackgroundOp | None:
@@ -311,17 +319,19 @@ def print_stats(parent: QWidget | None, service: HoSoService, unit_code: str | N
     if choice is None:
         return None
     if choice.excel:
-        return export_stats_xlsx(parent, service, unit_code, choice.as_of, name)
+        return export_stats_xlsx(parent, service, unit_code, choice.as_of, name, choice.staff_type)
     path = temp_pdf()
 
     def ready(_pages: int) -> None:
         excel = (translate("Reports", "Xuất Excel…"),
-                 lambda dialog: export_stats_xlsx(dialog, service, unit_code, choice.as_of, name))
+                 lambda dialog: export_stats_xlsx(dialog, service, unit_code, choice.as_of, name, choice.staff_type))
         title = translate("Reports", "Báo cáo số lượng, chất lượng")
         _preview(parent, path, f"{title}: {name}", _stats_name(title, name, choice.as_of) + ".pdf", [excel])
 
     return _Job(parent, translate("Reports", "Đang lập báo cáo số lượng, chất lượng…"),
-                lambda _report, _cancelled: service.reports.render_stats(unit_code, choice.as_of, path), ready, path=path).op
+                lambda _report, _cancelled: service.reports.render_stats(unit_code, choice.as_of, path,
+                                                                         staff_type=choice.staff_type),
+                ready, path=path).op
 
 
 def _stats_name(title: str, unit: str, as_of: dt.date) -> str:
@@ -329,7 +339,7 @@ def _stats_name(title: str, unit: str, as_of: dt.date) -> str:
 
 
 def export_stats_xlsx(parent: QWidget | None, service: HoSoService, unit_code: str | None, as_of: dt.date,
-                      name: str) -> BackgroundOp | None:
+                      name: str, staff_type: str = "cong_chuc") -> BackgroundOp | None:
     title = translate("Reports", "Báo cáo số lượng, chất lượng")
     target = ask_save_path(parent, translate("Reports", "Lưu báo cáo ra Excel"), _stats_name(title, name, as_of)
                            + ".xlsx", translate("Reports", "Bảng tính Excel (*.xlsx)"), ".xlsx")
@@ -340,4 +350,5 @@ def export_stats_xlsx(parent: QWidget | None, service: HoSoService, unit_code: s
         inform(parent, translate("Reports", "Đã ghi báo cáo vào {path}.").format(path=target))
 
     return _Job(parent, translate("Reports", "Đang lập báo cáo số lượng, chất lượng…"),
-                lambda _report, _cancelled: service.reports.render_stats(unit_code, as_of, target), ready).op
+                lambda _report, _cancelled: service.reports.render_stats(unit_code, as_of, target,
+                                                                         staff_type=staff_type), ready).op

@@ -9,13 +9,11 @@ with a ``person_id`` a "Chỉ hồ sơ: …" box filters on that dossier (ticked
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.security.access import ACTION_LABELS, AuditFilter, AuditPage
 from app.services import HoSoService
+from ui import dialogs, file_dialogs
 from ui.dialogs import show_error
 from ui.security_common import fill_table, read_only_table, tr, when
 from ui.widgets.date_edit import DateEdit
@@ -66,7 +65,7 @@ class AuditDialog(QDialog):
         self.person_check.setVisible(person_id is not None)
         apply = QPushButton(tr("Lọc"))
         apply.setObjectName("filter_button")
-        apply.setDefault(True)
+        dialogs.default_button(self, apply)
         apply.clicked.connect(self.first_page)
         filters = QHBoxLayout()
         for label, widget in ((tr("Người thực hiện"), self.user_edit), (tr("Thao tác"), self.action_combo),
@@ -132,8 +131,7 @@ class AuditDialog(QDialog):
         self.next_button.setEnabled(last < page.total)
 
     def ask_export_path(self) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Xuất nhật ký ra Excel"), str(Path.home() / "nhat-ky.xlsx"),
-                                              tr("Tệp Excel (*.xlsx)"))
+        path = file_dialogs.save_file(self, tr("Xuất nhật ký ra Excel"), "nhat-ky.xlsx", tr("Tệp Excel (*.xlsx)")) or ""
         if path and not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         return path or None

@@ -120,7 +120,7 @@ class PersonLogDialog(QDialog):
         self.setWindowTitle(tr("Lịch sử hồ sơ: {name}").format(name=name))
         self.tabs = QTabWidget()
         self.tabs.setObjectName("log_tabs")
-        actions = {"create": tr("Tạo mới"), "update": tr("Sửa"), "delete": tr("Xóa"), "restore": tr("Khôi phục")}
+        actions = {"create": tr("Tạo mới"), "update": tr("Sửa"), "delete": tr("Xoá"), "restore": tr("Khôi phục")}
         changes = read_only_table("changes_table", [tr("Thời điểm"), tr("Người sửa"), tr("Thao tác"), tr("Mục"),
                                                     tr("Giá trị cũ"), tr("Giá trị mới")])
         fill_table(changes, [(when(c.at), c.by, actions.get(c.action, c.action), c.label, c.old or "—", c.new or "—")

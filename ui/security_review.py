@@ -42,7 +42,7 @@ APPROVED_MARGIN = dt.timedelta(milliseconds=100)
 
 
 def change_actions() -> dict[str, str]:
-    return {"create": tr("Tạo mới"), "update": tr("Sửa"), "delete": tr("Xóa"), "restore": tr("Khôi phục")}
+    return {"create": tr("Tạo mới"), "update": tr("Sửa"), "delete": tr("Xoá"), "restore": tr("Khôi phục")}
 
 
 def _aware(moment: dt.datetime | str) -> dt.datetime:
@@ -208,7 +208,7 @@ class PendingDialog(QDialog):
     def reload(self) -> None:
         waiting = self.service.accounts.pending_reviews(("returned",) if self.returned else ("submitted",))
         fill_table(self.table, [(p.full_name, p.cccd, p.unit_name or "", p.submitted_by or "", when(p.submitted_at),
-                                 tr("đã xóa") if p.deleted else (p.comment or "") if self.returned else "")
+                                 tr("đã xoá") if p.deleted else (p.comment or "") if self.returned else "")
                                 for p in waiting], [p.person_id for p in waiting])
         if self.returned:
             self.summary.setText(tr("{count} hồ sơ bị trả lại: sửa theo ý kiến rồi lưu để gửi duyệt lại.").format(

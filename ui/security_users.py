@@ -101,7 +101,7 @@ class UserDialog(QDialog):
         box = QDialogButtonBox()
         ok = box.addButton(tr("Thêm") if user is None else tr("Lưu"), QDialogButtonBox.ButtonRole.AcceptRole)
         ok.setObjectName("ok_button")
-        box.addButton(tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
+        box.addButton(tr("Huỷ"), QDialogButtonBox.ButtonRole.RejectRole)
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         form.addRow(box)

@@ -31,7 +31,8 @@ OVERDUE_STYLE = "color: #b3261e; font-weight: bold;"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("SyncDialog", text)
+    # module-level tr(): pyside6-lupdate files these strings under the empty context
+    return QCoreApplication.translate("", text)
 
 
 def _day(value: Any) -> str:
@@ -144,7 +145,7 @@ class SyncDialog(QDialog):
 
 
 def _status_word(status: str | None) -> str:
-    return {"done": tr("xong"), "failed": tr("lỗi"), "cancelled": tr("đã hủy"),
+    return {"done": tr("xong"), "failed": tr("lỗi"), "cancelled": tr("đã huỷ"),
             "running": tr("bị ngắt giữa chừng")}.get(status or "", status or "")
 
 

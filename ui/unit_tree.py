@@ -7,7 +7,7 @@ import uuid
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QInputDialog, QTreeView, QWidget
+from PySide6.QtWidgets import QHeaderView, QInputDialog, QTreeView, QWidget
 
 from app.errors import UserError
 from app.services import HoSoService
@@ -39,6 +39,10 @@ class UnitTree(QObject):
         self.view.setModel(self.model)
         self.view.setHeaderHidden(True)
         self.view.setUniformRowHeights(True)
+        # long unit names scroll sideways instead of being cut ("Phòng Công chức, viên ch…")
+        self.view.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.header().setStretchLastSection(False)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         events.units_changed.connect(self.reload)
         self.reload()
@@ -54,7 +58,7 @@ class UnitTree(QObject):
         for unit in self.units:
             item = QStandardItem(unit.name if unit.active else tr("{name} (đã giải thể)").format(name=unit.name))
             item.setEditable(False)
-            item.setToolTip(unit.code)
+            item.setToolTip(f"{unit.name} ({unit.code})")  # the whole name, also when the panel cuts it
             item.setData(str(unit.id), UnitIdRole)
             item.setData(unit.code, UnitCodeRole)
             (items.get(unit.parent_id) or root).appendRow(item)

@@ -46,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     roles = sub.add_parser("roles", parents=[common], help="danh sách vai trò đơn vị và đơn vị của chúng")
     roles.add_argument("--refresh", action="store_true", help="tính lại đơn vị trực thuộc sau khi cây đơn vị thay đổi")
     roles.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
-    drop = sub.add_parser("drop-role", parents=[common], help="thu hồi quyền và xóa vai trò của một đơn vị")
+    drop = sub.add_parser("drop-role", parents=[common], help="thu hồi quyền và xoá vai trò của một đơn vị")
     drop.add_argument("role", metavar="NAME")
     conflicts = sub.add_parser("conflicts", parents=[common],
                                help="danh sách xung đột số định danh (CCCD, mã hồ sơ) do các đơn vị gửi lên")
@@ -140,7 +140,7 @@ def _drop(db: Database, args: argparse.Namespace) -> int:
         known = remove_unit_role(session, args.role)
     if not known:
         raise UserError(f"Không có vai trò đơn vị '{args.role}'.")
-    output.message(f"Đã thu hồi quyền và xóa vai trò {args.role}.")
+    output.message(f"Đã thu hồi quyền và xoá vai trò {args.role}.")
     return 0
 
 

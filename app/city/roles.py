@@ -132,7 +132,7 @@ def _set_password(session: Session, role: str, password: str) -> None:
     pgconn = session.connection().connection.driver_connection.pgconn  # type: ignore[union-attr]
     verifier = pgconn.encrypt_password(password.encode(), role.encode(), b"scram-sha-256").decode()
     if "'" in verifier:  # a SCRAM verifier is base64 and '$:'; never a quote
-        raise UserError("Không tạo được mật khẩu mã hóa.")
+        raise UserError("Không tạo được mật khẩu mã hoá.")
     # exec_driver_sql: the verifier's ':' must not be read as a bound parameter
     session.connection().exec_driver_sql(f"ALTER ROLE \"{role}\" PASSWORD '{verifier}'")
 
@@ -191,7 +191,7 @@ def remove_unit_role(session: Session, role: str) -> bool:
     gone = session.execute(delete(CityUnitAccess).where(CityUnitAccess.role_name == role)).rowcount
     state = _role(session, role, group)
     if state is not None and state[2] and not state[0]:
-        with refused_privileges("xóa vai trò đơn vị"):
+        with refused_privileges("xoá vai trò đơn vị"):
             session.execute(text(f'DROP ROLE "{role}"'))
         return True
     return known or bool(gone)

@@ -55,7 +55,7 @@ def _restore(target: str, args: argparse.Namespace) -> int:
         sys.stderr.write(f"Thay cơ sở dữ liệu {current} bằng bản này? (tệp hiện tại được giữ lại) [c/K] ")
         sys.stderr.flush()
         if sys.stdin.readline().strip().lower() not in ("c", "có", "co", "y", "yes"):
-            raise UserError("Đã hủy khôi phục; không có gì thay đổi.")
+            raise UserError("Đã huỷ khôi phục; không có gì thay đổi.")
     result = backups.restore_file(target, args.file, log_as=current_user())
     info = result.info
     kept = f" Tệp cũ được giữ ở {result.previous}." if result.previous else ""

@@ -34,8 +34,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> dict[str, Hand
         profile.add_argument("--no-subunits", action="store_true", help="không gồm đơn vị con")
         profile.add_argument("--all", action="store_true", help="gồm cả người đã nghỉ hưu, chuyển đi, thôi việc")
         profile.add_argument("--place", help="địa danh ghi ở chỗ ký (mặc định để trống)")
-        profile.add_argument("--date", help="ngày ghi ở chỗ ký, YYYY-MM-DD (mặc định "
-                             + ("hôm nay)" if name == "2c" else "để trống cho người ký)"))
+        profile.add_argument("--date", help="ngày ghi ở chỗ ký, YYYY-MM-DD (mặc định để trống cho người ký)")
         profile.add_argument("--out", required=True, help="tệp PDF")
     listing = sub.add_parser("list", parents=[common], help="danh sách (PDF hoặc Excel)")
     listing.add_argument("--unit")

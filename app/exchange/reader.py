@@ -146,7 +146,7 @@ def _xlsx_sheet_names(path: Path) -> list[str] | None:
     except (zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
         # a damaged compressed member, an unsupported compression method or an encrypted member
         raise UserError(f"Không đọc được tệp '{path.name}': tệp bị hỏng, có mật khẩu hoặc không phải "
-                        f"bảng tính Excel ({type(exc).__name__}).") from exc
+                        "bảng tính Excel. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi chọn lại.") from exc
     if b"chartsheet" in types:
         return None  # chart sheets are skipped by the reader: let openpyxl sort them out
     return [el.get("name", "") for el in root.iter() if el.tag.endswith("}sheet")]
@@ -182,7 +182,7 @@ def _open_xlsx(path: Path) -> Any:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or encrypted file
         raise UserError(f"Không đọc được tệp '{path.name}': tệp bị hỏng, có mật khẩu hoặc không phải "
-                        f"bảng tính Excel ({type(exc).__name__}).") from exc
+                        "bảng tính Excel. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi chọn lại.") from exc
 
 
 def _read_xlsx(path: Path, wanted: set[str] | None) -> list[Sheet]:
@@ -285,7 +285,7 @@ def _open_xls(path: Path, formatting: bool = False) -> Any:
         return xlrd.open_workbook(str(path), formatting_info=formatting, on_demand=True)
     except Exception as exc:
         raise UserError(f"Không đọc được tệp '{path.name}': tệp .xls bị hỏng hoặc không phải "
-                        f"bảng tính Excel ({type(exc).__name__}).") from exc
+                        "bảng tính Excel. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi chọn lại.") from exc
 
 
 def _read_xls(path: Path, wanted: set[str] | None) -> list[Sheet]:

@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 import models
-from app.search_index import include_name
+from models.search_index import include_name
 
 config = context.config
 target_metadata = models.Base.metadata

@@ -16,7 +16,7 @@
         <translation>{count} record(s) you were entering last time were not saved. Reopen them to continue?</translation>
     </message>
     <message>
-        <source>Hủy</source>
+        <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
@@ -236,11 +236,11 @@
         <translation>Change history…</translation>
     </message>
     <message>
-        <source>Xóa hồ sơ…</source>
+        <source>Xoá hồ sơ…</source>
         <translation>Delete record…</translation>
     </message>
     <message>
-        <source>Khôi phục hồ sơ đã xóa…</source>
+        <source>Khôi phục hồ sơ đã xoá…</source>
         <translation>Restore a deleted record…</translation>
     </message>
     <message>
@@ -372,15 +372,15 @@
         <translation>Identity conflicts in the city database…</translation>
     </message>
     <message>
-        <source>Xóa hồ sơ đang chọn? Hồ sơ đã xóa vẫn có thể khôi phục.</source>
+        <source>Xoá hồ sơ đang chọn? Hồ sơ đã xoá vẫn có thể khôi phục.</source>
         <translation>Delete the selected record? Deleted records can still be restored.</translation>
     </message>
     <message>
-        <source>Khôi phục hồ sơ đã xóa</source>
+        <source>Khôi phục hồ sơ đã xoá</source>
         <translation>Restore a deleted record</translation>
     </message>
     <message>
-        <source>Số CCCD của hồ sơ đã xóa</source>
+        <source>Số CCCD của hồ sơ đã xoá</source>
         <translation>ID number of the deleted record</translation>
     </message>
     <message>
@@ -388,7 +388,7 @@
         <translation>Change history: {name}</translation>
     </message>
     <message>
-        <source>Xóa</source>
+        <source>Xoá</source>
         <translation>Delete</translation>
     </message>
     <message>
@@ -462,6 +462,14 @@ Data structure: {revision} ({schema})</translation>
     <message>
         <source>Đang khôi phục dữ liệu…</source>
         <translation>Restoring data…</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu tự động khi thoát KHÔNG được tạo: {error}
+
+Dữ liệu của bạn vẫn nguyên vẹn. Lần sau hãy dùng Công cụ → Sao lưu dữ liệu… để sao lưu.</source>
+        <translation>The automatic backup at exit was NOT made: {error}
+
+Your data is intact. Next time, use Tools → Back up data… to make a backup.</translation>
     </message>
     <message>
         <source>Thư mục sao lưu tự động</source>
@@ -570,6 +578,10 @@ Data structure: {revision} ({schema})</translation>
     <message>
         <source>{count} hồ sơ</source>
         <translation>{count} record(s)</translation>
+    </message>
+    <message>
+        <source>xếp theo mức độ phù hợp với từ tìm</source>
+        <translation>in order of relevance to the search</translation>
     </message>
     <message>
         <source>Ảnh 4 × 6</source>
@@ -1276,6 +1288,10 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>Decision date</translation>
     </message>
     <message>
+        <source>Hủy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Vị trí việc làm</source>
         <translation>Job position</translation>
     </message>
@@ -1592,7 +1608,7 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>View and approve…</translation>
     </message>
     <message>
-        <source>đã xóa</source>
+        <source>đã xoá</source>
         <translation>deleted</translation>
     </message>
     <message>
@@ -1788,7 +1804,7 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>failed</translation>
     </message>
     <message>
-        <source>đã hủy</source>
+        <source>đã huỷ</source>
         <translation>canceled</translation>
     </message>
     <message>
@@ -1817,9 +1833,24 @@ From now on, packages signed with this key will be rejected; records imported ea
     </message>
 </context>
 <context>
+    <name>AppTexts</name>
+    <message>
+        <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>Nam</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Nữ</source>
+        <translation>Female</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundOp</name>
     <message>
-        <source>Hủy</source>
+        <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
 </context>
@@ -1834,8 +1865,28 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>This ID number is already in the record of {name} (unit: {unit})</translation>
     </message>
     <message>
-        <source> — hồ sơ đó đã bị xóa, hãy khôi phục thay vì tạo mới</source>
+        <source> — hồ sơ đó đã bị xoá, hãy khôi phục thay vì tạo mới</source>
         <translation> — that record has been deleted; restore it instead of creating a new one</translation>
+    </message>
+    <message>
+        <source>Số CCCD không khớp</source>
+        <translation>ID number does not match</translation>
+    </message>
+    <message>
+        <source>Số CCCD mâu thuẫn với hồ sơ:</source>
+        <translation>The ID number contradicts the record:</translation>
+    </message>
+    <message>
+        <source>Kiểm tra lại số CCCD, ngày sinh và giới tính. Vẫn lưu như đã nhập?</source>
+        <translation>Check the ID number, date of birth and sex. Save as typed anyway?</translation>
+    </message>
+    <message>
+        <source>Vẫn lưu</source>
+        <translation>Save anyway</translation>
+    </message>
+    <message>
+        <source>Sửa lại</source>
+        <translation>Correct it</translation>
     </message>
 </context>
 <context>
@@ -2817,8 +2868,8 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>An Excel file (.xlsx, .xls) or .csv with one row per person. The column header row may be below a table title; text typed in TCVN3 (.VnTime) or VNI fonts is converted to Unicode automatically.</translation>
     </message>
     <message>
-        <source>Chưa chọn tệp</source>
-        <translation>No file selected</translation>
+        <source>Gõ hoặc dán đường dẫn tệp rồi nhấn Enter, hoặc bấm Chọn tệp…</source>
+        <translation>Type or paste the file&apos;s path and press Enter, or click Choose file…</translation>
     </message>
     <message>
         <source>Chọn tệp…</source>
@@ -2839,6 +2890,10 @@ From now on, packages signed with this key will be rejected; records imported ea
     <message>
         <source>Trang danh sách:</source>
         <translation>List sheet:</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy tệp {path}.</source>
+        <translation>File {path} not found.</translation>
     </message>
     <message>
         <source>Đang đọc tệp…</source>
@@ -2888,7 +2943,7 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>Choose photo…</translation>
     </message>
     <message>
-        <source>Xóa ảnh</source>
+        <source>Xoá ảnh</source>
         <translation>Remove photo</translation>
     </message>
     <message>
@@ -2900,7 +2955,7 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>Add file…</translation>
     </message>
     <message>
-        <source>Xóa tệp</source>
+        <source>Xoá tệp</source>
         <translation>Remove file</translation>
     </message>
     <message>
@@ -2971,7 +3026,7 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>Finish</translation>
     </message>
     <message>
-        <source>Hủy</source>
+        <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
@@ -3265,7 +3320,7 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>19–20. Honorary titles, strengths</translation>
     </message>
     <message>
-        <source>Khen thưởng, sức khỏe, bảo hiểm</source>
+        <source>Khen thưởng, sức khoẻ, bảo hiểm</source>
         <translation>Rewards, health, insurance</translation>
     </message>
     <message>
@@ -3277,7 +3332,7 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>21–22. Rewards, discipline</translation>
     </message>
     <message>
-        <source>23. Sức khỏe</source>
+        <source>23. Sức khoẻ</source>
         <translation>23. Health</translation>
     </message>
     <message>
@@ -3425,12 +3480,16 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>Save record (Ctrl+S)</translation>
     </message>
     <message>
-        <source>Hủy</source>
+        <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
         <source>Đóng, không lưu (Esc)</source>
         <translation>Close without saving (Esc)</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Hồ sơ: {name}</source>
@@ -3447,6 +3506,14 @@ From now on, packages signed with this key will be rejected; records imported ea
     <message>
         <source>Đơn vị: chưa xếp đơn vị.</source>
         <translation>Unit: not assigned.</translation>
+    </message>
+    <message>
+        <source>Không có thay đổi cần lưu.</source>
+        <translation>Nothing to save.</translation>
+    </message>
+    <message>
+        <source>Đã lưu lúc {time}.</source>
+        <translation>Saved at {time}.</translation>
     </message>
     <message>
         <source>Hồ sơ chưa được lưu: có {count} lỗi, xem các ô được đánh dấu.</source>
@@ -3644,8 +3711,8 @@ Drag and drop an image file here</translation>
         <translation>Add new record</translation>
     </message>
     <message>
-        <source>(chưa chọn đơn vị)</source>
-        <translation>(no unit selected)</translation>
+        <source>(chọn đơn vị)</source>
+        <translation>(choose a unit)</translation>
     </message>
     <message>
         <source>Điền sẵn theo đơn vị</source>
@@ -3664,7 +3731,7 @@ Drag and drop an image file here</translation>
         <translation>Create record</translation>
     </message>
     <message>
-        <source>Hủy</source>
+        <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
@@ -3695,7 +3762,7 @@ Drag and drop an image file here</translation>
         <translation>Preparing the personal history statement…</translation>
     </message>
     <message>
-        <source>Hủy</source>
+        <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
@@ -3786,7 +3853,7 @@ Drag and drop an image file here</translation>
         <translation>Importing into HoSo…</translation>
     </message>
     <message>
-        <source>Đã hủy việc nhập: không có gì được ghi vào HoSo.</source>
+        <source>Đã huỷ việc nhập: không có gì được ghi vào HoSo.</source>
         <translation>Import canceled: nothing was written to HoSo.</translation>
     </message>
     <message>
@@ -3813,7 +3880,7 @@ Drag and drop an image file here</translation>
         <translation>Add row</translation>
     </message>
     <message>
-        <source>Xóa dòng</source>
+        <source>Xoá dòng</source>
         <translation>Delete row</translation>
     </message>
     <message>
@@ -3832,6 +3899,14 @@ Drag and drop an image file here</translation>
         <translation>Staff numbers and quality report</translation>
     </message>
     <message>
+        <source>Công chức (mẫu BM01)</source>
+        <translation>Civil servants (form BM01)</translation>
+    </message>
+    <message>
+        <source>Viên chức</source>
+        <translation>Public employees</translation>
+    </message>
+    <message>
         <source>Xem trước và in (PDF)</source>
         <translation>Preview and print (PDF)</translation>
     </message>
@@ -3846,6 +3921,10 @@ Drag and drop an image file here</translation>
     <message>
         <source>Tính đến ngày</source>
         <translation>As of</translation>
+    </message>
+    <message>
+        <source>Thống kê</source>
+        <translation>Count</translation>
     </message>
     <message>
         <source>Kết quả</source>

@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>Abort</source>
-        <translation>Hủy bỏ</translation>
+        <translation>Huỷ bỏ</translation>
     </message>
     <message>
         <source>Retry</source>
@@ -53,7 +53,7 @@
     </message>
     <message>
         <source>Cancel</source>
-        <translation>Hủy</translation>
+        <translation>Huỷ</translation>
     </message>
     <message>
         <source>Discard</source>
@@ -119,7 +119,7 @@
     </message>
     <message>
         <source>Delete</source>
-        <translation>Xóa</translation>
+        <translation>Xoá</translation>
     </message>
     <message>
         <source>Select All</source>
@@ -154,7 +154,7 @@
     </message>
     <message>
         <source>Delete</source>
-        <translation>Xóa</translation>
+        <translation>Xoá</translation>
     </message>
     <message>
         <source>Select All</source>
@@ -189,7 +189,7 @@
     </message>
     <message>
         <source>Cancel</source>
-        <translation>Hủy</translation>
+        <translation>Huỷ</translation>
     </message>
     <message>
         <source>Back</source>
@@ -232,7 +232,7 @@
     <name>QProgressDialog</name>
     <message>
         <source>Cancel</source>
-        <translation>Hủy</translation>
+        <translation>Huỷ</translation>
     </message>
 </context>
 </TS>

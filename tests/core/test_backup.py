@@ -270,3 +270,47 @@ def test_a_broken_current_file_is_kept_with_its_wal(filled, tmp_path) -> None:
     result = backup.restore(path, copy)
     assert _count(path) == 3 and not path.with_name("hoso.sqlite-wal").exists()
     assert result.previous.with_name(result.previous.name + "-wal").read_bytes() == b"wal of the broken file"
+
+
+def test_a_failure_of_the_moment_is_retried_and_never_called_corruption(filled, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(backup, "RETRY_PAUSE", 0.01)
+    real = backup._copy_once
+    failures = iter([sqlite3.OperationalError("disk I/O error")])
+
+    def flaky(*args, **kwargs):
+        failure = next(failures, None)
+        if failure is not None:
+            raise failure
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(backup, "_copy_once", flaky)
+    assert backup.backup(filled, tmp_path / "copy.sqlite").people == 3  # the second attempt wrote it
+
+    def always(*_a, **_k):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(backup, "_copy_once", always)
+    with pytest.raises(UserError) as refused:
+        backup.backup(filled, tmp_path / "again.sqlite")
+    assert "hỏng" not in str(refused.value) and "không bị ảnh hưởng" in str(refused.value)
+    assert not (tmp_path / "again.sqlite").exists()
+
+
+def test_a_really_damaged_file_is_called_damaged(tmp_path) -> None:
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(backup.SQLITE_HEADER + os.urandom(8192))
+    with pytest.raises(UserError, match="hỏng"):
+        backup.backup(bad, tmp_path / "copy.sqlite")
+
+
+def test_backup_while_other_connections_use_the_wal(filled, tmp_path) -> None:
+    # the app's own pooled connections, a command-line reader in the middle of a read and a writer's
+    # pending WAL frames: the copy is made and holds the committed data
+    path = _path(filled)
+    reader = sqlite3.connect(path, isolation_level=None)
+    cursor = reader.execute("SELECT id FROM persons")
+    cursor.fetchone()  # an unfinished read keeps its snapshot open
+    _add(filled, 2, start=10)
+    info = backup.backup(filled, tmp_path / "copy.sqlite")
+    reader.close()
+    assert info.people == 5 and _count(tmp_path / "copy.sqlite") == 5

@@ -49,7 +49,7 @@ def test_help_exits_0_in_vietnamese(capsys) -> None:
         cli.run(["search", "--help"])
     assert stop.value.code == 0
     out = capsys.readouterr().out
-    assert out.startswith("Cách dùng: hoso search") and "tùy chọn:" in out and "in hướng dẫn này rồi thoát" in out
+    assert out.startswith("Cách dùng: hoso search") and "tuỳ chọn:" in out and "in hướng dẫn này rồi thoát" in out
 
 
 def test_a_closed_pipe_ends_quietly(tmp_path) -> None:

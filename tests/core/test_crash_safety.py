@@ -68,8 +68,8 @@ run_import(db, source, source.mapping, progress=progress)
 _BACKUP = _PRELUDE + """
 from app import backup
 real_copy = backup._copy
-def slow_copy(source, dest):
-    real_copy(source, dest)
+def slow_copy(source, dest, **options):
+    real_copy(source, dest, **options)
     stop_here("copied, not yet verified and renamed")
 backup._copy = slow_copy
 backup.backup(db, sys.argv[3])

@@ -3,6 +3,7 @@ kept in the test's folder, and helpers that type like a user (input-method commi
 
 from __future__ import annotations
 
+import os
 import shutil
 import uuid
 from collections.abc import Iterator
@@ -19,6 +20,9 @@ from app.catalogs import load_catalogs
 from app.db import open_database
 from app.services import HoSoService
 from tests.core.conftest import person_data
+
+# HOSO_SHOTS=<folder>: the look tests save what they checked there (to look at by eye); unset: nothing
+SHOTS = Path(os.environ["HOSO_SHOTS"]) if os.environ.get("HOSO_SHOTS") else None
 
 UNITS = (("DN", "UBND thành phố Đà Nẵng", None), ("DN.SNV", "Sở Nội vụ", "DN"),
          ("DN.SNV.CCVC", "Phòng Công chức, viên chức", "DN.SNV"),

@@ -310,3 +310,10 @@ def test_quality_lists_the_crafted_issues(qtbot, parent, service) -> None:
     window.check_combo.setCurrentIndex(window.check_combo.findData("work_overlap"))
     assert proxy.rowCount() == 0
     assert parent.opened == [wrong]
+
+
+def test_a_cut_note_is_read_whole_in_its_tooltip() -> None:
+    note = "Đến hạn nâng bậc lương thường xuyên từ 01/09/2026; đã có quyết định khen thưởng nên được nâng trước hạn"
+    model = alerts_ui.RowsModel([alerts_ui.Column("Ghi chú", lambda r: r.note)])
+    model.set_rows([SimpleNamespace(note=note)])
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole) == note

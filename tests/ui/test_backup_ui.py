@@ -3,6 +3,8 @@ window (offscreen; file dialogs and message boxes replaced)."""
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -40,7 +42,7 @@ def test_backup_now_writes_a_verified_copy(qtbot, window, told, monkeypatch, tmp
     out = tmp_path / "ban-sao.sqlite"
     seen = {}
 
-    def save_dialog(_parent, _title, suggested, _filter):
+    def save_dialog(_parent, _title, suggested, _filter, *_options):
         seen["suggested"] = suggested
         return str(out), ""
 
@@ -112,7 +114,13 @@ def test_exit_copy_only_when_something_changed(qtbot, service, no_message_boxes,
     assert not backup.list_backups(folder)
     busy = main_window.MainWindow(service)
     busy.service.people.create_person(person_data(unit_code="DN.SNV"))
+    threads: list[str] = []
+    real = backup.auto_backup
+    monkeypatch.setattr(backup, "auto_backup",
+                        lambda *a, **k: threads.append(threading.current_thread().name) or real(*a, **k))
     busy.close()
+    assert backup_ui.finish_exit_copy(busy) is not None
+    assert threads == ["hoso-exit-backup"]  # not on the UI thread: the window closes at once
     made = backup.list_backups(folder)
     assert [b.kind for b in made] == ["exit"] and backup.inspect_file(made[0].path).people == 1
     settings.put(backup_ui.AUTOMATIC, False)
@@ -120,7 +128,29 @@ def test_exit_copy_only_when_something_changed(qtbot, service, no_message_boxes,
     off.service.people.create_person(person_data(cccd="048190000111", full_name="Trần Thị Mai", sex="Nữ",
                                           unit_code="DN.SNV"))
     off.close()
+    assert backup_ui.finish_exit_copy(off) is None
     assert len(backup.list_backups(folder)) == 1
+
+
+def test_a_failed_exit_copy_is_told_and_never_calls_the_file_corrupt(qtbot, service, monkeypatch,
+                                                                     tmp_path) -> None:
+    monkeypatch.setattr(main_window.MainWindow, "show_alert_count_at_start", lambda self: None)
+    settings.put(backup_ui.FOLDER, str(tmp_path / "auto"))
+    monkeypatch.setattr(backup, "RETRY_PAUSE", 0.01)
+
+    def io_error(*_a, **_k):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(backup, "_copy_once", io_error)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text: shown.append(text)))
+    w = main_window.MainWindow(service)
+    w.service.people.create_person(person_data(unit_code="DN.SNV"))
+    w.close()
+    assert backup_ui.finish_exit_copy(w) is None
+    assert len(shown) == 1 and "KHÔNG được tạo" in shown[0] and "disk I/O error" in shown[0]
+    assert "hỏng" not in shown[0]  # a moment's I/O failure is not a verdict on a healthy file
+    assert not backup.list_backups(tmp_path / "auto")
 
 
 def test_daily_copy_once_a_day(qtbot, window) -> None:

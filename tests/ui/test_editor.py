@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from app.fields import PERSON_FIELDS, SECTION_FIELDS
-from tests.ui.conftest import commit_text, press, type_ascii
+from tests.ui.conftest import SHOTS, commit_text, press, type_ascii
 from ui.editor import PersonEditor
 from ui.editor.layout import PAGES, placed_fields, placed_sections
 
@@ -93,7 +93,7 @@ def test_loads_the_dossier_unchanged(editor, service, full_person) -> None:
 
 
 def change_identity_tabs(editor: PersonEditor) -> None:
-    """Sơ yếu lý lịch; Tuyển dụng, công tác; Trình độ, Đảng, quân ngũ; Khen thưởng, sức khỏe."""
+    """Sơ yếu lý lịch; Tuyển dụng, công tác; Trình độ, Đảng, quân ngũ; Khen thưởng, sức khoẻ."""
     widget(editor, "other_names").clear()
     commit_text(widget(editor, "other_names"), "Bình Nguyễn Văn")
     religion = widget(editor, "religion_code")
@@ -160,7 +160,7 @@ def test_every_tab_round_trips_through_save(editor, service, full_person, monkey
     change_later_tabs(editor, str(scan))
     assert editor.has_changes()
     assert editor.save()
-    assert editor.result() == QDialog.DialogCode.Accepted and editor.saved_id == full_person
+    assert editor.saved_id == full_person and not editor.has_changes()
     assert set(sent[0]) == {"other_names", "religion_code", "position_date", "position_allowance",
                             "foreign_language", "political_theory_code", "height_cm", "blood_type",
                             "history_detention", "phone", "agency_join_date", "housing", "assessment",
@@ -423,3 +423,77 @@ def test_a_new_step_gets_its_coefficient_from_the_salary_table(qtbot, editor, se
     assert editor.saved_id == full_person
     person = service.people.person(full_person)
     assert (person["salary_step"], person["salary_coefficient"]) == (6, 3.99)
+
+
+def test_ctrl_s_saves_and_keeps_the_editor_open(qtbot, editor, service, full_person) -> None:
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    replace_text(widget(editor, "phone"), "0911222333")
+    press(widget(editor, "phone"), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert editor.isVisible()  # saving mid-work does not throw the clerk back to the list
+    assert service.people.person(full_person)["phone"] == "0911222333"
+    assert editor.status_label.text().startswith("Đã lưu")
+    assert not editor.has_changes()  # the saved state is the new baseline
+    replace_text(widget(editor, "phone"), "0911222444")
+    editor.save_button.click()  # a second save on the same editor: the version followed
+    assert editor.isVisible() and service.people.person(full_person)["phone"] == "0911222444"
+    press(editor, Qt.Key.Key_Escape)  # nothing unsaved: Esc closes without asking
+    assert not editor.isVisible() and editor.saved_id == full_person
+
+
+def test_a_new_dossier_saved_with_ctrl_s_stays_open_as_that_dossier(qtbot, service) -> None:
+    editor = PersonEditor(service, None, {"unit_code": "DN.SNV"})
+    qtbot.addWidget(editor)
+    editor.show()
+    type_ascii(widget(editor, "cccd"), "048190001235")
+    commit_text(widget(editor, "full_name"), "Lê Thị Lưu")
+    replace_text(widget(editor, "birth_date"), "01021990")
+    sex = widget(editor, "sex")
+    sex.setCurrentIndex(sex.findText("Nữ"))
+    assert editor.save() and editor.isVisible()
+    assert editor.person_id == editor.saved_id
+    replace_text(widget(editor, "phone"), "0905000111")
+    assert editor.save()  # an update of the same dossier, not a second new one
+    assert service.people.person(editor.person_id)["phone"] == "0905000111"
+
+
+def test_the_editor_checks_a_field_as_it_is_left(editor) -> None:
+    for name, text, words in (("party_join_date", "01012099", "tương lai"), ("cccd", "04819000123", "12 chữ số")):
+        row = editor.form.rows[name]
+        replace_text(row.widget, text)
+        row.widget.editingFinished.emit()
+        assert row.is_invalid() and words in row.message(), (name, row.message())
+
+
+def test_the_year_only_checkbox_stays_beside_its_label_when_errors_appear(qtbot, editor) -> None:
+    editor.show()
+    check = editor.form.rows["birth_year_only"]
+    editor.form.reveal(check.widget)
+    for name in ("birth_date", "sex", "full_name", "cccd"):
+        editor.form.rows[name].set_error("Ngày chưa nhập đủ (dạng dd/mm/yyyy), một lỗi dài để dòng cao hơn hẳn")
+    qtbot.wait(50)
+    label_mid = check.label.mapTo(editor, check.label.rect().center()).y()
+    box_mid = check.widget.mapTo(editor, check.widget.rect().center()).y()
+    if SHOTS:
+        editor.grab().save(str(SHOTS / "year_only_with_errors.png"))
+    assert abs(label_mid - box_mid) <= 4, (label_mid, box_mid)
+
+
+def test_a_cccd_contradicting_birth_year_or_sex_needs_a_confirmation(editor, service, full_person,
+                                                                     monkeypatch) -> None:
+    from ui.editor import cccd_check
+
+    asked: list[list[str]] = []
+    answer = {"value": False}
+    monkeypatch.setattr(cccd_check, "ask_confirmation", lambda _p, problems: asked.append(problems) or answer["value"])
+    before = service.people.person(full_person)
+    replace_text(widget(editor, "birth_date"), "12031990")  # the CCCD says 1985
+    assert not editor.save()
+    assert asked and "1985" in asked[0][0] and service.people.person(full_person)["version"] == before["version"]
+    answer["value"] = True
+    assert editor.save()  # confirmed: saved as typed
+    assert service.people.person(full_person)["birth_date"] == "1990-03-12"
+    replace_text(widget(editor, "phone"), "0905999888")
+    asked.clear()
+    assert editor.save() and not asked  # other fields changed: not asked again

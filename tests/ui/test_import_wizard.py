@@ -249,7 +249,7 @@ def test_cancel_during_the_import_leaves_nothing(qtbot, service, messy_file) -> 
     go_on.set()
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=10000)
     assert wizard.result.cancelled
-    assert "Đã hủy" in wizard.result_page.headline.text()
+    assert "Đã huỷ" in wizard.result_page.headline.text()
     assert service.people.person_ids(PersonFilter(statuses=())) == []
     assert not wizard.wrote and emitted == []
     assert not wizard.result_page.report_button.isEnabled()
@@ -398,3 +398,42 @@ def test_old_xls_and_csv_files_preview_too(qtbot, service, tmp_path) -> None:
         forward(qtbot, again)
     qtbot.waitUntil(lambda: again.result is not None, timeout=10000)
     assert service.people.person(cccd_of(7, 92, True))["full_name"] == "Lê Thị An"
+
+
+def test_a_typed_path_opens_the_file_and_a_wrong_one_is_named(qtbot, service, messy_file, tmp_path) -> None:
+    wizard = ImportWizard(None, service, "DN.SNV", DataEvents())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    edit = wizard.file_page.path_edit
+    assert not edit.isReadOnly()
+    edit.setText(str(tmp_path / "khong-co.xlsx"))
+    edit.returnPressed.emit()
+    assert "Không tìm thấy tệp" in wizard.file_page.error_label.text() and wizard.source is None
+    edit.setText(str(messy_file))
+    edit.returnPressed.emit()
+    qtbot.waitUntil(lambda: not wizard.busy and wizard.source is not None, timeout=5000)
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def test_a_damaged_file_is_explained_without_the_exception_name(qtbot, service, tmp_path) -> None:
+    path = tmp_path / "hong.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a zip file at all")
+    wizard, _ = start(qtbot, service, path)
+    text = wizard.file_page.error_label.text()
+    assert "hỏng" in text and "BadZip" not in text and "Error" not in text, text
+
+
+def test_file_dialogs_open_in_documents_then_where_the_user_went(qtbot, monkeypatch, tmp_path) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui import file_dialogs
+
+    asked: list[tuple] = []
+    chosen = tmp_path / "don-vi" / "danh-sach.xlsx"
+    chosen.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: asked.append(a) or (str(chosen), "")))
+    assert file_dialogs.open_file(None, "Chọn tệp", "*.xlsx") == str(chosen)
+    assert asked[0][2] == str(file_dialogs.documents_folder())  # not the program's folder
+    assert asked[0][5] & QFileDialog.Option.DontUseNativeDialog  # Qt's dialog, translated with HoSo
+    file_dialogs.open_file(None, "Chọn tệp", "*.xlsx")
+    assert asked[1][2] == str(chosen.parent)  # remembered

@@ -155,3 +155,64 @@ def test_change_password_shows_the_refusal(qtbot, accounts: HoSoService) -> None
     dialog.ok_button.click()
     assert dialog.error_label.text() == "Mật khẩu hiện tại không đúng."
     assert dialog.result() != QDialog.DialogCode.Accepted
+
+
+def _under_exec(dialog, steps) -> int:
+    """Run ``dialog`` with exec() as the app does; ``steps`` run from the event loop, like a user:
+    click into the first field (the focus leaves the button), type, press Enter."""
+    from PySide6.QtCore import QTimer
+
+    outcome: list[str] = []
+
+    def act() -> None:
+        try:
+            dialog.activateWindow()  # a real window manager activates it (offscreen: ask for it)
+            assert QTest.qWaitForWindowActive(dialog)
+            steps()
+        except BaseException as exc:  # noqa: BLE001 - reported after exec() returns
+            outcome.append(repr(exc))
+        finally:
+            QTimer.singleShot(500, dialog.reject)  # Enter did nothing: do not wait forever
+
+    QTimer.singleShot(0, act)
+    code = dialog.exec()
+    assert not outcome, outcome
+    return code
+
+
+def _click_into(widget) -> None:
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+    widget.setFocus(Qt.FocusReason.MouseFocusReason)
+
+
+def test_enter_signs_in_under_exec(qtbot, accounts: HoSoService) -> None:
+    dialog = login.LoginDialog(accounts)
+    qtbot.addWidget(dialog)
+
+    def steps() -> None:
+        assert dialog.focusWidget() is dialog.username_edit  # the first field has the focus
+        _click_into(dialog.username_edit)
+        QTest.keyClicks(dialog.username_edit, "nhaplieu")
+        _click_into(dialog.password_edit)
+        QTest.keyClicks(dialog.password_edit, PASSWORD)
+        assert dialog.ok_button.isDefault()
+        QTest.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+
+    assert _under_exec(dialog, steps) == QDialog.DialogCode.Accepted
+    assert accounts.principal.username == "nhaplieu"
+
+
+def test_enter_creates_the_administrator_under_exec(qtbot, service: HoSoService) -> None:
+    fresh = HoSoService(service.database)
+    dialog = login.FirstRunDialog(fresh)
+    qtbot.addWidget(dialog)
+
+    def steps() -> None:
+        for edit, text in ((dialog.username_edit, "quantri"), (dialog.full_name_edit, "Quan Tri"),
+                           (dialog.password_edit, PASSWORD), (dialog.confirm_edit, PASSWORD)):
+            _click_into(edit)
+            QTest.keyClicks(edit, text)
+        QTest.keyClick(dialog.confirm_edit, Qt.Key.Key_Enter)
+
+    assert _under_exec(dialog, steps) == QDialog.DialogCode.Accepted
+    assert fresh.principal.username == "quantri"

@@ -107,6 +107,20 @@ def test_filters_and_sorting(qtbot, window) -> None:
     qtbot.waitUntil(lambda: names(window)[0] == "Lê Thị An", timeout=3000)
 
 
+def test_the_sort_indicator_tells_the_real_order(qtbot, window) -> None:
+    header = window.people.table.horizontalHeader()
+    name_column = [c.key for c in window.people.model.columns].index("full_name")
+    assert header.isSortIndicatorShown() and header.sortIndicatorSection() == name_column
+    window.people.search_edit.setText("thi")
+    qtbot.waitUntil(lambda: "mức độ phù hợp" in window.people.count_label.text(), timeout=3000)
+    assert not header.isSortIndicatorShown() or header.sortIndicatorSection() == -1  # relevance: no column
+    birth_column = [c.key for c in window.people.model.columns].index("birth_date")
+    header.sectionClicked.emit(birth_column)  # a column chosen during a search: that column's order
+    qtbot.waitUntil(lambda: "mức độ phù hợp" not in window.people.count_label.text(), timeout=3000)
+    assert header.isSortIndicatorShown() and header.sortIndicatorSection() == birth_column
+    assert window.people.count_label.text().startswith("2 hồ sơ")
+
+
 def test_column_chooser(window) -> None:
     window.people.toggle_column("retirement_date", True)
     keys = [c.key for c in window.people.model.columns]
@@ -209,3 +223,22 @@ def test_shortcuts(qtbot, window) -> None:
     qtbot.waitExposed(window)
     actions["find_action"].trigger()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.people.search_edit, timeout=2000)
+
+
+def test_long_names_are_not_cut(qtbot, window) -> None:
+    from pathlib import Path
+
+    from PySide6.QtCore import Qt
+
+    from ui import dialogs
+
+    tree = window.units.view
+    index = tree.model().index(0, 0, tree.model().index(0, 0))  # the first unit under "Tất cả đơn vị"
+    assert "UBND thành phố Đà Nẵng" in str(tree.model().data(index, Qt.ItemDataRole.ToolTipRole))
+    assert tree.header().sectionResizeMode(0) == tree.header().ResizeMode.ResizeToContents  # scrolls, not cut
+    folder = Path("/home/nguyenvana/.local/share/HoSo/du-lieu-phong-noi-vu-2026")
+    settings_dialog = dialogs.SettingsDialog(None, folder, "vi")
+    qtbot.addWidget(settings_dialog)
+    settings_dialog.show()
+    edit = settings_dialog.folder_edit
+    assert edit.width() >= edit.fontMetrics().horizontalAdvance(str(folder))  # the whole path shows

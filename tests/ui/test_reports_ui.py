@@ -315,3 +315,16 @@ def test_preview_remembers_its_size(qtbot, tmp_path) -> None:
     qtbot.addWidget(second)
     second.show()
     assert (second.width(), second.height()) == (640, 480)
+
+
+def test_stats_for_public_employees_is_the_vien_chuc_report(qtbot, service, people, previews, monkeypatch,
+                                                             no_message_boxes) -> None:
+    dialog = reports_ui.StatsDialog(None, "Sở Nội vụ")
+    qtbot.addWidget(dialog)
+    assert dialog.staff_combo.currentData() == "cong_chuc"  # BM01 by default
+    dialog.staff_combo.setCurrentIndex(dialog.staff_combo.findData("vien_chuc"))
+    monkeypatch.setattr(reports_ui.StatsDialog, "ask", classmethod(
+        lambda cls, parent, unit: reports_ui.StatsChoice(dt.date(2026, 6, 30), False, dialog.staff_combo.currentData())))
+    reports_ui.print_stats(None, service, "DN")
+    text = pdf_text(shown_preview(qtbot, previews).path)
+    assert "CHẤT LƯỢNG VIÊN CHỨC" in text and "CHẤT LƯỢNG CÔNG CHỨC" not in text

@@ -56,4 +56,4 @@ def test_switching_to_english_and_back(qtbot) -> None:
     finally:
         install_translators(app, "vi")
     assert QCoreApplication.translate("", "Thêm hồ sơ mới…") == "Thêm hồ sơ mới…"
-    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Hủy"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Huỷ"

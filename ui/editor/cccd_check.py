@@ -1,11 +1,15 @@
-"""The duplicate-CCCD warning both the editor and the quick entry show while typing."""
+"""The duplicate-CCCD warning both the editor and the quick entry show while typing, and the
+confirmation a CCCD contradicting the birth year or sex needs before it is saved."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app import cccd as cccd_rules
 from app.services import HoSoService
 from ui.widgets.field_row import FieldRow
 from ui.widgets.text_edits import CccdEdit
@@ -26,5 +30,27 @@ def check_cccd(service: HoSoService, row: FieldRow, exclude: uuid.UUID | None) -
     text = text.format(name=owner.full_name, unit=unit)
     if owner.deleted:
         text += QCoreApplication.translate("CccdCheck",
-                                           " — hồ sơ đó đã bị xóa, hãy khôi phục thay vì tạo mới")
+                                           " — hồ sơ đó đã bị xoá, hãy khôi phục thay vì tạo mới")
     row.set_warning(text)
+
+
+def ask_confirmation(parent: QWidget | None, problems: list[str]) -> bool:
+    """The explicit confirmation a contradicting CCCD needs (tests replace this function)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("CccdCheck", "Số CCCD không khớp"),
+                      QCoreApplication.translate("CccdCheck", "Số CCCD mâu thuẫn với hồ sơ:") + "\n• "
+                      + "\n• ".join(problems) + "\n\n"
+                      + QCoreApplication.translate("CccdCheck", "Kiểm tra lại số CCCD, ngày sinh và giới tính. "
+                                                                "Vẫn lưu như đã nhập?"), parent=parent)
+    save = box.addButton(QCoreApplication.translate("CccdCheck", "Vẫn lưu"), QMessageBox.ButtonRole.AcceptRole)
+    back = box.addButton(QCoreApplication.translate("CccdCheck", "Sửa lại"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(back)
+    box.exec()
+    return box.clickedButton() is save
+
+
+def confirm_mismatch(parent: QWidget | None, cccd: object, birth_date: object, sex: object) -> bool:
+    """True when the CCCD agrees with the birth year and sex, or the user confirmed it anyway."""
+    number = cccd_rules.clean(cccd)
+    day = birth_date if isinstance(birth_date, dt.date) else None
+    problems = cccd_rules.mismatches(number, day, sex if isinstance(sex, str) else None)
+    return not problems or ask_confirmation(parent, problems)

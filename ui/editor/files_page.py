@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QImage, QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -26,6 +25,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ui import file_dialogs
 
 PHOTO_SIZE = QSize(400, 600)  # 4 x 6 cm at about 250 dpi
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp", ".tif", ".tiff")
@@ -150,7 +151,7 @@ class FilesPage(QWidget):
         column = QVBoxLayout(box)
         column.addWidget(self.photo_frame, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addWidget(self._button(self.tr("Chọn ảnh…"), "choose_photo_button", self.choose_photo))
-        column.addWidget(self._button(self.tr("Xóa ảnh"), "remove_photo_button", self.remove_photo))
+        column.addWidget(self._button(self.tr("Xoá ảnh"), "remove_photo_button", self.remove_photo))
         column.addStretch(1)
         return box
 
@@ -159,7 +160,7 @@ class FilesPage(QWidget):
         self.document_list.setMinimumWidth(200)
         buttons = QGridLayout()  # two by two: the page stays narrow enough for a 1024-pixel screen
         actions = ((self.tr("Thêm tệp…"), "add_document_button", self.add_documents),
-                   (self.tr("Xóa tệp"), "remove_document_button", self.remove_document),
+                   (self.tr("Xoá tệp"), "remove_document_button", self.remove_document),
                    (self.tr("Mở"), "open_document_button", self.open_document),
                    (self.tr("Lưu thành…"), "save_document_button", self.save_document_as))
         for i, (text, name, slot) in enumerate(actions):
@@ -176,7 +177,11 @@ class FilesPage(QWidget):
 
     # --- loading ----------------------------------------------------------------------------------
     def load(self, attachments: list[dict[str, Any]], photo: bytes | None) -> None:
+        """The stored files, nothing pending (also after a save, when the editor stays open)."""
         self.stored_photo = photo is not None
+        self.new_photo = None
+        self.photo_removed = False
+        self.removed_ids = []
         self.photo_frame.show_image(QImage.fromData(photo) if photo else None)
         self.documents = [Document(a["file_name"], a.get("size") or 0, a.get("description"),
                                    uuid.UUID(a["id"])) for a in attachments if a.get("kind") != "photo"]
@@ -189,7 +194,7 @@ class FilesPage(QWidget):
     # --- photo ------------------------------------------------------------------------------------
     def ask_photo_path(self) -> str:
         images = self.tr("Ảnh (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)")
-        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Chọn ảnh 4 x 6"), "", images)
+        path = file_dialogs.open_file(self, self.tr("Chọn ảnh 4 x 6"), images) or ""
         return path
 
     def choose_photo(self) -> None:
@@ -220,7 +225,7 @@ class FilesPage(QWidget):
 
     # --- documents ----------------------------------------------------------------------------------
     def ask_document_paths(self) -> list[str]:
-        paths, _filter = QFileDialog.getOpenFileNames(self, self.tr("Thêm tệp đính kèm"))
+        paths = file_dialogs.open_files(self, self.tr("Thêm tệp đính kèm"))
         return paths
 
     def add_documents(self) -> None:
@@ -272,7 +277,7 @@ class FilesPage(QWidget):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
     def ask_save_path(self, name: str) -> str:
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Lưu tệp đính kèm"), name)
+        path = file_dialogs.save_file(self, self.tr("Lưu tệp đính kèm"), name) or ""
         return path
 
     def save_document_as(self) -> None:

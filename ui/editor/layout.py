@@ -81,11 +81,11 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         "health",
-        QT_TRANSLATE_NOOP("PersonEditor", "Khen thưởng, sức khỏe, bảo hiểm"),
+        QT_TRANSLATE_NOOP("PersonEditor", "Khen thưởng, sức khoẻ, bảo hiểm"),
         QT_TRANSLATE_NOOP("PersonEditor", "Mẫu 2C, mục 21–26 (mục 25, số CCCD: trang Sơ yếu lý lịch)"),
         groups=(
             _g("health.1", QT_TRANSLATE_NOOP("PersonEditor", "21–22. Khen thưởng, kỷ luật")),
-            _g("health.2", QT_TRANSLATE_NOOP("PersonEditor", "23. Sức khỏe")),
+            _g("health.2", QT_TRANSLATE_NOOP("PersonEditor", "23. Sức khoẻ")),
             _g("health.3", QT_TRANSLATE_NOOP("PersonEditor", "24. Chính sách")),
             _g("health.4", QT_TRANSLATE_NOOP("PersonEditor", "26. Bảo hiểm xã hội")),
         ),

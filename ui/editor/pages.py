@@ -60,8 +60,12 @@ def group_box(title: str, rows: Sequence[FieldRow]) -> QGroupBox:
             line, half = line + 1, 0
         fit_label(row.label)
         flag = Qt.AlignmentFlag
-        align = flag.AlignLeft | (flag.AlignVCenter if isinstance(row.widget, BoolCheck) else flag.AlignTop)
-        grid.addWidget(row.label, line, half * 2, align)
+        # every label at the top of its grid line, like its field: a neighbour's error message makes
+        # the line taller, and a centred label would then drift away from a top-held checkbox
+        if isinstance(row.widget, BoolCheck):
+            row.label.setMinimumHeight(row.widget.sizeHint().height())
+            row.label.setAlignment(flag.AlignLeft | flag.AlignVCenter)
+        grid.addWidget(row.label, line, half * 2, flag.AlignLeft | flag.AlignTop)
         grid.addWidget(row, line, half * 2 + 1, 1, 3 if wide else 1)
         if wide or half:
             line, half = line + 1, 0

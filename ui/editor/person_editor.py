@@ -10,14 +10,14 @@ from __future__ import annotations
 import uuid
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from app.errors import UserError, ValidationError
 from app.services import HoSoService
 from ui import settings
-from ui.editor.cccd_check import check_cccd
+from ui.editor.cccd_check import check_cccd, confirm_mismatch
 from ui.editor.form import DossierForm
 from ui.editor.options import load_options
 
@@ -60,23 +60,27 @@ class PersonEditor(QDialog):
             title = QCoreApplication.translate("PersonEditor", "Không mở được hồ sơ")
             QMessageBox.warning(parent, title, str(exc))
             return None
-        accepted = editor.exec() == QDialog.DialogCode.Accepted
-        return editor.saved_id if accepted else None
+        editor.exec()
+        return editor.saved_id  # saved at least once (Save keeps the editor open), or None
 
     def _build_layout(self) -> None:
         self.save_button = QPushButton(self.tr("Lưu"))
         self.save_button.setObjectName("save_button")
         self.save_button.setToolTip(self.tr("Lưu hồ sơ (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton(self.tr("Hủy"))
+        self.cancel_button = QPushButton(self.tr("Đóng"))
         self.cancel_button.setObjectName("cancel_button")
         self.cancel_button.setToolTip(self.tr("Đóng, không lưu (Esc)"))
         self.cancel_button.clicked.connect(self.reject)
         for button in (self.save_button, self.cancel_button):
             button.setAutoDefault(False)  # Enter in a field must not save or close the dialog
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)  # saves and stays open
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_profile)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("status_label")
+        self.status_label.setStyleSheet("color: #1b5e20;")
         buttons = QHBoxLayout()
+        buttons.addWidget(self.status_label)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
@@ -135,14 +139,21 @@ class PersonEditor(QDialog):
         return data
 
     def save(self) -> bool:
-        """Save everything in one call; on refusal show why and keep what was typed."""
+        """Save everything in one call and stay open (a status line says so); on refusal show why and
+        keep what was typed. Closing is Esc or the Đóng button."""
         data = self.payload()
         files = self.form.files
         self.form.clear_errors()
         self.error_banner.hide()
+        self.status_label.clear()
         if self.person_id is not None and not data and not files.has_changes():
-            super().accept()
+            self.status_label.setText(self.tr("Không có thay đổi cần lưu."))
             return True
+        if {"cccd", "birth_date", "sex"} & data.keys():
+            values = self.form.values()
+            if not confirm_mismatch(self, values.get("cccd"), values.get("birth_date"), values.get("sex")):
+                self.form.reveal(self.form.rows["cccd"].widget)
+                return False
         try:
             result = self.service.people.save_person(
                 self.person_id, data, expected_version=self.version, photo=files.new_photo,
@@ -155,11 +166,27 @@ class PersonEditor(QDialog):
             self.show_user_error(str(exc))
             return False
         self.saved_id = result.id
+        self._after_save(result.id)
         self.saved.emit(result.id)
         if result.warnings:
             self.show_warnings(list(result.warnings))
-        super().accept()
         return True
+
+    def _after_save(self, person_id: uuid.UUID) -> None:
+        """The saved dossier becomes the editor's baseline: new version, stored files, no changes."""
+        first = self.person_id is None
+        self.person_id = person_id
+        person = self.service.people.person(person_id)
+        self.version = person.get("version")
+        self.unit_code = person.get("unit_code")
+        # what the service filled in (coefficient from the salary table, sort keys…) shows at once
+        self.form.load(person, person.get("attachments") or [], self.service.people.photo(person_id))
+        self.setWindowTitle(self.tr("Hồ sơ: {name}").format(name=person.get("full_name") or ""))
+        if first:
+            from ui.security_editor import prepare_editor
+
+            prepare_editor(self, person)
+        self.status_label.setText(self.tr("Đã lưu lúc {time}.").format(time=QTime.currentTime().toString("HH:mm")))
 
     def print_profile(self) -> None:
         """Ctrl+P: the dossier as saved (2C / HS02); a new one must be saved first."""
@@ -180,7 +207,7 @@ class PersonEditor(QDialog):
         QMessageBox.warning(self, self.tr("Không lưu được hồ sơ"), message)
 
     def show_warnings(self, warnings: list[str]) -> None:
-        """A non-blocking note after saving (the editor closes; the note stays until read)."""
+        """A non-blocking note after saving (the note stays until read)."""
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Đã lưu, xin kiểm tra lại"),
                           self.tr("Hồ sơ đã được lưu. Lưu ý:") + "\n• " + "\n• ".join(warnings),
                           QMessageBox.StandardButton.Ok, self.parentWidget())
@@ -200,18 +227,19 @@ class PersonEditor(QDialog):
                           self.tr("Hồ sơ có thay đổi chưa lưu. Lưu trước khi đóng?"), parent=self)
         save = box.addButton(self.tr("Lưu"), QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton(self.tr("Không lưu"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(self.tr("Hủy"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(self.tr("Huỷ"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         return {save: "save", discard: "discard"}.get(box.clickedButton(), "cancel")
 
     def reject(self) -> None:
-        """Esc, Hủy and the window's close button come here: unsaved changes are asked about."""
+        """Esc, Huỷ and the window's close button come here: unsaved changes are asked about."""
         if self.has_changes():
             answer = self.ask_unsaved()
-            if answer == "save":
-                self.save()  # closes when saved, stays open to show the errors otherwise
-            if answer != "discard":
+            if answer == "save" and self.save():
+                super().accept()
                 return
+            if answer != "discard":
+                return  # cancelled, or the save was refused: stay open to show why
         super().reject()
 
     def done(self, result: int) -> None:

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from app.errors import UserError, ValidationError
 from app.fields import PERSON_FIELD_MAP
 from app.services import HoSoService
-from ui.editor.cccd_check import check_cccd
+from ui import dialogs
+from ui.editor.cccd_check import check_cccd, confirm_mismatch
 from ui.editor.options import load_options
 from ui.widgets.factory import make_field_widget
 from ui.widgets.field_row import FieldRow
@@ -41,10 +42,12 @@ class QuickEntryDialog(QDialog):
         options = load_options(service)
         specs = [PERSON_FIELD_MAP[name] for name in QUICK_FIELDS]
         self.rows = {spec.name: FieldRow(spec, make_field_widget(spec, options)) for spec in specs}
-        units = service.units.list_units() if unit_code else []
-        unit_name = next((u.name for u in units if u.code == unit_code), None)
-        self.unit_label = QLabel(unit_name or self.tr("(chưa chọn đơn vị)"))
-        self.unit_label.setObjectName("unit_label")
+        # the unit is chosen here too: with "Tất cả đơn vị" selected in the tree there is none yet
+        units = [u for u in service.units.list_units() if service.accounts.can("edit", u.code)]
+        self.unit_combo = dialogs.unit_combo(units, empty=self.tr("(chọn đơn vị)"))
+        self.unit_combo.setObjectName("unit_combo")
+        self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(unit_code)))
+        self.unit_combo.currentIndexChanged.connect(self._unit_chosen)
         self.prefill_check = QCheckBox(self.tr("Điền sẵn theo đơn vị"))
         self.prefill_check.setObjectName("prefill_check")
         self.prefill_check.setToolTip(self.tr(
@@ -52,6 +55,7 @@ class QuickEntryDialog(QDialog):
             "dân tộc, tôn giáo, tỉnh, trình độ phổ thông, mã ngạch"))
         self.prefill_check.setChecked(unit_code is not None)
         self.prefill_check.setEnabled(unit_code is not None)
+        self.unit_code = self.unit_combo.currentData()
         self.error_label = QLabel()
         self.error_label.setObjectName("error_label")
         self.error_label.setStyleSheet("color: #b00020")
@@ -67,13 +71,13 @@ class QuickEntryDialog(QDialog):
         for name in QUICK_FIELDS:
             self.rows[name].label.setWordWrap(False)  # few fields: whole labels, the dialog is wide enough
             form.addRow(self.rows[name].label, self.rows[name])
-        form.addRow(self.tr("Đơn vị"), self.unit_label)
+        form.addRow(self.tr("Đơn vị"), self.unit_combo)
         form.addRow("", self.prefill_check)
         self.create_button = QPushButton(self.tr("Tạo hồ sơ"))
         self.create_button.setObjectName("create_button")
-        self.create_button.setDefault(True)
+        dialogs.default_button(self, self.create_button)
         self.create_button.clicked.connect(self.create)
-        cancel = QPushButton(self.tr("Hủy"))
+        cancel = QPushButton(self.tr("Huỷ"))
         cancel.setObjectName("cancel_button")
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
@@ -88,6 +92,11 @@ class QuickEntryDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addLayout(buttons)
+
+    def _unit_chosen(self) -> None:
+        self.unit_code = self.unit_combo.currentData()
+        self.prefill_check.setEnabled(self.unit_code is not None)
+        self.prefill_check.setChecked(self.unit_code is not None)
 
     @classmethod
     def ask(cls, parent: QWidget | None, service: HoSoService, unit_code: str | None) -> uuid.UUID | None:
@@ -108,8 +117,11 @@ class QuickEntryDialog(QDialog):
             if row.is_invalid():
                 row.clear_message()
         self.error_label.hide()
+        data = self.data()
+        if not confirm_mismatch(self, data.get("cccd"), data.get("birth_date"), data.get("sex")):
+            return False
         try:
-            self.created_id = self.service.people.create_person(self.data()).id
+            self.created_id = self.service.people.create_person(data).id
         except ValidationError as exc:
             self._show_errors(exc)
             return False

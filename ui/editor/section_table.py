@@ -127,7 +127,7 @@ class SectionTable(QWidget):
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         specs = ((self.tr("Thêm dòng"), "add", "Ctrl+Insert", self.add_row),
-                 (self.tr("Xóa dòng"), "remove", "Ctrl+Delete", self.remove_row),
+                 (self.tr("Xoá dòng"), "remove", "Ctrl+Delete", self.remove_row),
                  (self.tr("Lên"), "up", "Alt+Up", lambda: self.move_row(-1)),
                  (self.tr("Xuống"), "down", "Alt+Down", lambda: self.move_row(1)))
         for text, key, shortcut, slot in specs:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -10,6 +11,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.fields import FieldSpec
+from app.validation import clean_value, is_empty
 
 INVALID_STYLE = """
 *[invalid="true"] { border: 1px solid #c62828; border-radius: 3px; background: #fff5f5; }
@@ -34,6 +36,26 @@ def field_label(spec: FieldSpec) -> str:
     """The field's Vietnamese label (translated through the "Fields" context), * when required."""
     text = QCoreApplication.translate("Fields", spec.label)
     return text + " *" if spec.required else text
+
+
+class _AnyCatalog:
+    """Catalog values are chosen from lists (their combo checks them); here only their form counts."""
+
+    def resolve(self, catalog: str, value: str) -> str:  # noqa: ARG002 - the lookup's interface
+        return value
+
+
+def rule_problem(spec: FieldSpec, value: Any) -> str | None:
+    """What the app's rule for ``spec`` says about ``value`` (a sentence), or None. An empty field
+    is not flagged while typing (the save names the required ones)."""
+    if is_empty(value) or spec.kind == "catalog":
+        return None
+    try:
+        clean_value(spec, value, _AnyCatalog(), dt.date.today())
+    except ValueError as exc:
+        text = str(exc)
+        return text[:1].upper() + text[1:]
+    return None
 
 
 def repolish(widget: QWidget) -> None:
@@ -142,12 +164,16 @@ class FieldRow(QWidget):
         self.message_label.show()
 
     def _connect_problem_check(self) -> None:
-        """Widgets that can tell what is wrong with their text (dates, numbers) say so on leaving."""
-        if hasattr(self.widget, "problem") and hasattr(self.widget, "editingFinished"):
+        """Each typed field is checked as it is left: the widget's own reading of its text (dates,
+        numbers), then the app's rule for the field (app.validation.clean_value: a future date, an
+        11-digit CCCD, a number out of range, a text too long) — the same rule the save applies."""
+        if hasattr(self.widget, "editingFinished"):
             self.widget.editingFinished.connect(self.check_problem)
 
     def check_problem(self) -> None:
-        problem = self.widget.problem()  # type: ignore[attr-defined]
+        problem = self.widget.problem() if hasattr(self.widget, "problem") else None  # type: ignore[attr-defined]
+        if not problem:
+            problem = rule_problem(self.spec, self.value())
         if problem:
             self.set_error(problem)
         elif self.is_invalid():
