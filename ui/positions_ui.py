@@ -73,7 +73,7 @@ class PositionDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Lưu"))
         buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("ok_button")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Huỷ"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

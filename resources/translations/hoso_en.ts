@@ -1288,10 +1288,6 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>Decision date</translation>
     </message>
     <message>
-        <source>Hủy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Vị trí việc làm</source>
         <translation>Job position</translation>
     </message>
