@@ -34,10 +34,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, select, type_coerce
+from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session
 
 from app import catalogs
+from app.bulk import as_uuid, bulk_rows, raw_id, vn_date
 from app.rules import add_months
 from app.rules import retirement as retirement_rules
 from app.rules import salary as salary_rules
@@ -50,7 +51,7 @@ __all__ = [
 ]
 
 KINDS = ("retirement_notice", "retirement_decision", "retirement", "salary_step", "seniority_allowance",
-         "probation_end")
+         "probation_end", "position_placement", "appointment_term_end")
 KIND_LABELS = {
     "retirement_notice": "Thông báo nghỉ hưu",
     "retirement_decision": "Quyết định nghỉ hưu",
@@ -58,6 +59,8 @@ KIND_LABELS = {
     "salary_step": "Nâng bậc lương thường xuyên",
     "seniority_allowance": "Phụ cấp thâm niên vượt khung",
     "probation_end": "Hết tập sự",
+    "position_placement": "Bố trí vị trí việc làm",
+    "appointment_term_end": "Hết thời hạn giữ chức vụ",
 }
 _ORDER = {kind: i for i, kind in enumerate(KINDS)}
 _RETIREMENT_KINDS = {"retirement_notice", "retirement_decision", "retirement"}
@@ -89,10 +92,6 @@ class Alert:
 # --------------------------------------------------------------------------- shared helpers
 
 
-def vn_date(day: dt.date) -> str:
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
-
-
 def vn_number(value: Decimal | float | None) -> str:
     """3.66 → "3,66" (the decimal comma of Vietnamese documents)."""
     return "" if value is None else f"{Decimal(value):.2f}".replace(".", ",")
@@ -121,26 +120,6 @@ def section_select(section: Any, *columns: Any, scope: Sequence[ColumnElement[bo
     if scope is not None:
         stmt = stmt.join(Person, Person.id == section.person_id).where(*scope)
     return stmt
-
-
-def raw_id(column: Any) -> ColumnElement[Any]:
-    """A UUID column as the driver returns it (hex text on SQLite, a UUID on PostgreSQL).
-
-    Bulk readers key their maps by this and turn into ``uuid.UUID`` only what they return:
-    converting 100,000 ids costs more than the rest of an alert run.
-    """
-    return type_coerce(column, String())
-
-
-def as_uuid(value: Any) -> uuid.UUID:
-    """A value of :func:`raw_id` as a ``uuid.UUID``."""
-    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
-
-
-def bulk_rows(session: Session, stmt: Select[Any]) -> Any:
-    """Rows of a column SELECT through the session's connection: the same transaction, without
-    the ORM's result machinery (a third cheaper over 100,000 rows)."""
-    return session.connection().execute(stmt)
 
 
 def unit_names(session: Session) -> dict[Any, tuple[str, str]]:
@@ -247,6 +226,10 @@ def compute_alerts(session: Session, as_of: dt.date, within_months: int = 6, uni
             for kind, due, detail, overdue in events:
                 alert = Alert(person_id, cccd, full_name, code, name, kind, due, detail, overdue)
                 keyed.append(((due, sort_key, _ORDER[kind]), alert))
+    if wanted & {"position_placement", "appointment_term_end", "salary_step"}:  # issue 15: app.position_alerts
+        from app import position_alerts
+
+        keyed = position_alerts.add(session, keyed, window, wanted, scope, builder.units, _ORDER, Alert)
     keyed.sort(key=lambda pair: pair[0])
     return [alert for _, alert in keyed]
 

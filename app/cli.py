@@ -21,6 +21,7 @@ from app.commands import backup as backup_commands
 from app.commands import exchange as exchange_commands
 from app.commands import package as package_commands
 from app.commands import people as people_commands
+from app.commands import positions as position_commands
 from app.commands import reports as report_commands
 from app.commands import security as security_commands
 from app.db import Database, open_database
@@ -35,7 +36,7 @@ Handler = Callable[["Database", argparse.Namespace], int]
 # returns its {command name: handler}. The handlers act through app.services (app/commands/) —
 # the city's database commands (city, sync) work with the database login itself.
 SUBCOMMANDS = (people_commands, report_commands, exchange_commands, alert_commands, city_commands, sync_commands,
-               package_commands, security_commands, backup_commands)
+               package_commands, security_commands, backup_commands, position_commands)
 COMMANDS: dict[str, Handler] = {}  # filled by build_parser from SUBCOMMANDS
 
 

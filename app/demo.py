@@ -73,6 +73,7 @@ def generate(db: Database, count: int, seed: int = 1, progress: Callable[[int], 
         unit_ids, created = _ensure_units(session, specs)
         if count:
             used = set(session.scalars(select(Person.cccd)))
+            before = set(used)  # ``used`` grows with the new people
             rng = random.Random(f"hoso-demo:{seed}:{len(used)}")
             writer = _Writer(session, utcnow())
             people = _People(rng, today, _Salary(session), writer, unit_ids, used)
@@ -84,6 +85,11 @@ def generate(db: Database, count: int, seed: int = 1, progress: Callable[[int], 
                     writer.flush()
                     if progress:
                         progress(min(start + BATCH, count))
+            from app import demo_positions  # issue 15: positions, placements, scores of the new people
+
+            new = {pid for pid, cccd in session.execute(select(Person.id, Person.cccd)) if cccd not in before} \
+                if before else None
+            demo_positions.generate(session, seed, today, new)
     return DemoResult(created, count)
 
 

@@ -12,6 +12,16 @@ from models.exchange import (
     SyncTarget,
     TrustedKey,
 )
+from models.position import (
+    LEAVE_KINDS,
+    POSITION_DOCUMENT_KINDS,
+    POSITION_GROUPS,
+    JobPosition,
+    PositionDocument,
+    PositionHolding,
+    RatingPetition,
+    RatingScore,
+)
 from models.person import SEXES, STAFF_TYPES, STATUSES, Person
 from models.sections import (
     DECISION_KINDS,
@@ -61,4 +71,6 @@ __all__ = [
     "Placement", "REWARD_KINDS", "Reward", "SECTION_CLASSES", "SEXES", "STAFF_TYPES", "STATUSES",
     "SalaryHistory", "SalaryScaleStep", "Section", "Setting", "TRAINING_KINDS", "Training", "Unit", "Versioned",
     "WorkHistory",
+    "JobPosition", "LEAVE_KINDS", "POSITION_DOCUMENT_KINDS", "POSITION_GROUPS", "PositionDocument",
+    "PositionHolding", "RatingPetition", "RatingScore",
 ]

@@ -78,7 +78,8 @@ def kind_labels() -> dict[str, str]:
     """``app.alerts.KIND_LABELS`` as translatable strings (the same Vietnamese)."""
     return {"retirement_notice": tr("Thông báo nghỉ hưu"), "retirement_decision": tr("Quyết định nghỉ hưu"),
             "retirement": tr("Nghỉ hưu"), "salary_step": tr("Nâng bậc lương thường xuyên"),
-            "seniority_allowance": tr("Phụ cấp thâm niên vượt khung"), "probation_end": tr("Hết tập sự")}
+            "seniority_allowance": tr("Phụ cấp thâm niên vượt khung"), "probation_end": tr("Hết tập sự"),
+            "position_placement": tr("Bố trí vị trí việc làm"), "appointment_term_end": tr("Hết thời hạn giữ chức vụ")}
 
 
 def named(widget: W, name: str) -> W:

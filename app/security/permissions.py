@@ -22,6 +22,7 @@ ACTION_LABELS = {
     "view_audit": "xem nhật ký", "view_sensitive": "xem thông tin nhạy cảm",
     "edit_sensitive": "sửa thông tin nhạy cảm", "sync": "đồng bộ", "package": "lập gói dữ liệu",
     "backup": "sao lưu, phục hồi",
+    "manage_positions": "quản lý vị trí việc làm của", "rate": "chấm điểm đánh giá",
 }
 ACTIONS = tuple(ACTION_LABELS)
 
@@ -40,9 +41,15 @@ TABLE: dict[str, frozenset[str]] = {
     "sync": frozenset({"admin"}),
     "package": frozenset({"admin"}),
     "backup": frozenset({"admin"}),
+    # issue 15: the unit's positions (load, add, edit, retire) are the personnel clerk's work; the
+    # monthly/quarterly scores are entered by the clerk, the head approves the yearly levels
+    # ("approve"), a head does not enter scores; placing a person in a position is "edit".
+    "manage_positions": frozenset({"admin", "clerk"}),
+    "rate": frozenset({"admin", "clerk"}),
 }
-UNIT_ACTIONS = frozenset({"view", "edit", "delete", "approve", "print", "export", "import"})
-WRITE_ACTIONS = frozenset({"edit", "delete", "approve", "import"})
+UNIT_ACTIONS = frozenset({"view", "edit", "delete", "approve", "print", "export", "import", "manage_positions",
+                          "rate"})
+WRITE_ACTIONS = frozenset({"edit", "delete", "approve", "import", "manage_positions", "rate"})
 # a unit's own desk only: the city database is synced to, not from, and the Department backs it up
 # with PostgreSQL's tools
 LOCAL_ONLY_ACTIONS = frozenset({"sync", "backup"})

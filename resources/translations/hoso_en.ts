@@ -312,6 +312,14 @@
         <translation>Data quality check…</translation>
     </message>
     <message>
+        <source>Vị trí việc làm…</source>
+        <translation>Job positions…</translation>
+    </message>
+    <message>
+        <source>Đánh giá, xếp loại…</source>
+        <translation>Performance rating…</translation>
+    </message>
+    <message>
         <source>Nhập từ tệp Excel…</source>
         <translation>Import from Excel file…</translation>
     </message>
@@ -606,6 +614,14 @@ Your data is intact. Next time, use Tools → Back up data… to make a backup.<
     <message>
         <source>Hết tập sự</source>
         <translation>End of probation</translation>
+    </message>
+    <message>
+        <source>Bố trí vị trí việc làm</source>
+        <translation>Job position placement</translation>
+    </message>
+    <message>
+        <source>Hết thời hạn giữ chức vụ</source>
+        <translation>End of appointment term</translation>
     </message>
     <message>
         <source>Đóng</source>
@@ -1240,8 +1256,228 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>Submit for approval</translation>
     </message>
     <message>
+        <source>Sửa vị trí việc làm</source>
+        <translation>Edit job position</translation>
+    </message>
+    <message>
+        <source>Thêm vị trí việc làm</source>
+        <translation>Add job position</translation>
+    </message>
+    <message>
+        <source>Mã vị trí</source>
+        <translation>Position code</translation>
+    </message>
+    <message>
+        <source>Tên vị trí việc làm</source>
+        <translation>Job position name</translation>
+    </message>
+    <message>
+        <source>Nhóm</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Mã ngạch tương ứng</source>
+        <translation>Matching grade code</translation>
+    </message>
+    <message>
+        <source>Số lượng được duyệt</source>
+        <translation>Approved number</translation>
+    </message>
+    <message>
+        <source>Ngày quyết định</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <source>Vị trí việc làm</source>
+        <translation>Job position</translation>
+    </message>
+    <message>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Mã ngạch</source>
+        <translation>Grade code</translation>
+    </message>
+    <message>
+        <source>Được duyệt</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Đang giữ</source>
+        <translation>Filled</translation>
+    </message>
+    <message>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Vị trí đang giữ</source>
+        <translation>Current position</translation>
+    </message>
+    <message>
+        <source>Ngạch của vị trí</source>
+        <translation>Position&apos;s grade</translation>
+    </message>
+    <message>
+        <source>Vị trí đề xuất</source>
+        <translation>Proposed position</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Thêm…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Sửa…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Thôi áp dụng</source>
+        <translation>Retire</translation>
+    </message>
+    <message>
+        <source>Nạp danh mục từ Excel…</source>
+        <translation>Load list from Excel…</translation>
+    </message>
+    <message>
+        <source>Bố trí những người đã chọn</source>
+        <translation>Place the selected people</translation>
+    </message>
+    <message>
+        <source>Bố trí cả danh sách đã xem</source>
+        <translation>Place the whole reviewed list</translation>
+    </message>
+    <message>
+        <source>Danh mục vị trí</source>
+        <translation>Positions</translation>
+    </message>
+    <message>
+        <source>Bố trí trước 01/07/2027</source>
+        <translation>Placement by 01/07/2027</translation>
+    </message>
+    <message>
+        <source>Đề xuất vị trí theo ngạch đang giữ cho công chức chưa bố trí; xem lại từng dòng rồi bố trí từng người hoặc cả danh sách.</source>
+        <translation>Positions proposed by current grade for civil servants not yet placed; review each row, then place people one by one or the whole list.</translation>
+    </message>
+    <message>
+        <source>Đề xuất bố trí</source>
+        <translation>Placement proposals</translation>
+    </message>
+    <message>
+        <source>Chọn một đơn vị để xem việc bố trí vị trí việc làm.</source>
+        <translation>Choose a unit to see its job position placement.</translation>
+    </message>
+    <message>
+        <source>Chưa bố trí</source>
+        <translation>Not placed</translation>
+    </message>
+    <message>
+        <source>Ngạch không khớp vị trí</source>
+        <translation>Grade does not match position</translation>
+    </message>
+    <message>
+        <source>Công chức: {n}; đã bố trí: {placed}; chưa bố trí: {unplaced}; ngạch không khớp: {mismatched}. Còn {days} ngày đến hạn {deadline}.</source>
+        <translation>Civil servants: {n}; placed: {placed}; not placed: {unplaced}; grade mismatch: {mismatched}. {days} days left until the {deadline} deadline.</translation>
+    </message>
+    <message>
+        <source>Chuyên viên cao cấp: {n} ({share}%{cap}).</source>
+        <translation>Senior specialists: {n} ({share}%{cap}).</translation>
+    </message>
+    <message>
+        <source>, tối đa {cap}%</source>
+        <translation>, at most {cap}%</translation>
+    </message>
+    <message>
+        <source>{n} vị trí</source>
+        <translation>{n} position(s)</translation>
+    </message>
+    <message>
+        <source>Cho vị trí {code} — {name} thôi áp dụng từ hôm nay?</source>
+        <translation>Retire position {code} — {name} as of today?</translation>
+    </message>
+    <message>
+        <source>Nạp danh mục vị trí việc làm</source>
+        <translation>Load job position list</translation>
+    </message>
+    <message>
+        <source>Bố trí {n} người vào vị trí đề xuất từ ngày {day}?</source>
+        <translation>Place {n} people in the proposed positions from {day}?</translation>
+    </message>
+    <message>
+        <source>Bố trí</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Đánh giá, xếp loại công chức</source>
+        <translation>Civil servant performance rating</translation>
+    </message>
+    <message>
+        <source>Điểm bình quân</source>
+        <translation>Average score</translation>
+    </message>
+    <message>
+        <source>Xếp loại</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>Số tháng có điểm</source>
+        <translation>Months scored</translation>
+    </message>
+    <message>
+        <source>Nhập điểm từ Excel…</source>
+        <translation>Import scores from Excel…</translation>
+    </message>
+    <message>
+        <source>Duyệt kết quả…</source>
+        <translation>Approve results…</translation>
+    </message>
+    <message>
+        <source>In bảng xếp loại…</source>
+        <translation>Print rating sheet…</translation>
+    </message>
+    <message>
+        <source>Năm</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Chọn một đơn vị.</source>
+        <translation>Choose a unit.</translation>
+    </message>
+    <message>
+        <source>Nhập điểm đánh giá</source>
+        <translation>Import rating scores</translation>
+    </message>
+    <message>
+        <source>Đọc {read} dòng: thêm {imported}, cập nhật {updated}, từ chối {rejected}.</source>
+        <translation>Read {read} rows: {imported} added, {updated} updated, {rejected} rejected.</translation>
+    </message>
+    <message>
+        <source>Dòng {row}, {field}: {message}</source>
+        <translation>Row {row}, {field}: {message}</translation>
+    </message>
+    <message>
+        <source>Duyệt kết quả xếp loại năm {year} của {n} người vào hồ sơ?</source>
+        <translation>Approve the {year} ratings of {n} people into their records?</translation>
+    </message>
+    <message>
+        <source>(vượt tỷ lệ xuất sắc)</source>
+        <translation>(over the excellent quota)</translation>
+    </message>
+    <message>
         <source>Duyệt</source>
         <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Bảng xếp loại</source>
+        <translation>Rating sheet</translation>
     </message>
     <message>
         <source>Trả lại</source>

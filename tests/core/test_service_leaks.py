@@ -92,6 +92,32 @@ def _import_source(w: World, s: Any, tmp: Path) -> Any:
     return w.admin.exchange.open_import(str(_spreadsheet(tmp)))
 
 
+_POSITION = {"code": "CV.TCBM", "name": "Chuyên viên về tổ chức bộ máy", "group": "Chuyên môn, nghiệp vụ",
+             "grade_code": "01.003", "approved": 2}
+
+
+def _placed(w: World, tmp: Path) -> World:
+    """Positions in both units, A and B placed in them and scored for 2026 (once per world)."""
+    from openpyxl import Workbook
+
+    if w.admin.positions.positions("DN.SNV"):
+        return w
+    w.admin.positions.save_position("DN.SNV", _POSITION)
+    w.admin.positions.save_position("DN.P.HAICHAU", dict(_POSITION, code="CV.P"))
+    w.admin.positions.assign_position(w.a, "CV.TCBM", dt.date(2026, 1, 1), decision="1/QĐ")
+    w.admin.positions.assign_position(w.b, "CV.P", dt.date(2026, 1, 1), decision="2/QĐ")
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["STT", "Số CCCD", "Năm", "Kỳ", "Điểm tiêu chí chung", "Điểm kết quả nhiệm vụ", "Nghỉ"])
+    for i, (cccd, month) in enumerate(((c, m) for c in (CCCD_A, CCCD_B) for m in range(1, 13)), 1):
+        sheet.append([i, cccd, 2026, month, 28, 62, None])
+    path = tmp / "diem.xlsx"
+    book.save(path)
+    w.admin.positions.import_scores(path)
+    path.unlink()
+    return w
+
+
 # method → how to call it (world, the role's services, a temporary folder); None: not about people
 READS: dict[str, Any] = {
     "people.overview": lambda w, s, t: s.people.overview(),
@@ -179,9 +205,29 @@ READS: dict[str, Any] = {
     "backup.inspect": lambda w, s, t: _try(s.backup.inspect, w.db.url.removeprefix("sqlite:///")),
     "backup.is_local": lambda w, s, t: s.backup.is_local(),
     "backup.change_marker": lambda w, s, t: s.backup.change_marker(),
+    "positions.positions": lambda w, s, t: [_try(s.positions.positions, c, include_retired=True)
+                                            for c in (None, "DN", "DN.SNV", "DN.P.HAICHAU") if _placed(w, t)],
+    "positions.position_history": lambda w, s, t: [_try(s.positions.position_history, k)
+                                                   for k in (w.a, w.b, CCCD_A, CCCD_B) if _placed(w, t)],
+    "positions.placement_dashboard": lambda w, s, t: [_try(s.positions.placement_dashboard, c, AS_OF)
+                                                      for c in ("DN", "DN.SNV", "DN.P.HAICHAU") if _placed(w, t)],
+    "positions.placement_proposals": lambda w, s, t: [_try(s.positions.placement_proposals, c, AS_OF)
+                                                      for c in ("DN", "DN.SNV", "DN.P.HAICHAU") if _placed(w, t)],
+    "positions.terms_ending": lambda w, s, t: [_try(s.positions.terms_ending, dt.date(2000, 1, 1),
+                                                    dt.date(2100, 1, 1), c)
+                                               for c in (None, "DN", "DN.SNV", "DN.P.HAICHAU") if _placed(w, t)],
+    "positions.rating_years": lambda w, s, t: [_try(s.positions.rating_years, k)
+                                               for k in (w.a, w.b, CCCD_A, CCCD_B) if _placed(w, t)],
+    "positions.rating_petitions": lambda w, s, t: [_try(s.positions.rating_petitions, k)
+                                                   for k in (w.a, w.b) if _placed(w, t)],
+    "positions.rating_check": lambda w, s, t: [_try(s.positions.rating_check, c, 2026)
+                                               for c in (None, "DN", "DN.SNV", "DN.P.HAICHAU") if _placed(w, t)],
+    "positions.render_rating_sheet": lambda w, s, t: [_try(s.positions.render_rating_sheet, c, 2026, t / f"r{i}.{e}")
+                                                      for i, c in enumerate(("DN", "DN.SNV", "DN.P.HAICHAU"))
+                                                      for e in ("pdf", "xlsx") if _placed(w, t)],
 }
 # who may get an answer at all from the methods that hand out whole files of dossiers
-ADMIN_ONLY = {"delivery.export_package", "backup.backup_now", "audit.audit_log", "audit.export_audit",
+ADMIN_ONLY = {"delivery.export_package", "delivery.identity_conflicts", "backup.backup_now", "audit.audit_log", "audit.export_audit",
               "audit.person_audit", "audit.verify", "backup.database_file", "backup.inspect"}
 
 
@@ -296,3 +342,12 @@ def test_alerts_mask_the_cccd_for_the_viewer(prepared: World, tmp_path: Path) ->
     assert shown and {a.cccd for a in shown} == {"0480******34"}
     assert all(a.as_json()["cccd"] == "0480******34" for a in shown)
     assert {a.cccd for a in prepared.head.alerts.alerts(AS_OF, 600, overdue_months=600)} == {CCCD_A}
+
+
+def test_the_positions_cases_see_data(prepared: World, tmp_path: Path) -> None:
+    """The positions reads above run on real placements and scores: the admin's answers name A and B."""
+    text = _text([READS[m](prepared, prepared.admin, tmp_path) for m in (
+        "positions.placement_dashboard", "positions.rating_check", "positions.position_history",
+        "positions.rating_years", "positions.render_rating_sheet")], tmp_path)
+    assert NAME_A in text and NAME_B in text and CCCD_A in text and "CV.TCBM" in text and "CV.P" in text
+    assert not any(isinstance(v, Refused) for v in READS["positions.rating_check"](prepared, prepared.admin, tmp_path))
