@@ -25,7 +25,7 @@ Handler = Callable[["Database", argparse.Namespace], int]
 # Feature areas add their subcommands here: each module has
 # ``register(subparsers, common) -> dict[command name, handler]``.
 EXTENSIONS = ("app.reports.cli", "app.exchange.cli", "app.alerts_cli", "app.city.cli", "app.city.sync_cli",
-              "app.package.cli", "app.security.cli", "app.backup_cli")
+              "app.package.cli", "app.security.cli", "app.backup_cli", "app.declaration.cli")
 
 
 class UsageError(Exception):

@@ -170,6 +170,13 @@ class HoSoService:
             require(self.principal, "view_audit")
             return access.browse(s, access.AuditFilter(person_id=person.id), limit=None, newest_first=False).entries
 
+    # --- personal declarations (issue 16; app.declaration) ------------------------------------------
+    def declarations(self) -> Any:
+        """Issue, review and accept personal declaration files (``app.declaration.service``)."""
+        from app.declaration.service import DeclarationService
+
+        return DeclarationService(self.db, self.principal)
+
     # --- enforcement helpers -----------------------------------------------------------------------
     @contextlib.contextmanager
     def _session(self, write: bool = False) -> Iterator[Session]:

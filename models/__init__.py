@@ -2,6 +2,7 @@
 
 from models.audit import ChangeLog
 from models.base import Audited, Base, Versioned
+from models.declaration import DataRequest, Declaration
 from models.catalog import BaseSalary, CatalogItem, Grade, SalaryScaleStep
 from models.exchange import CityUnitAccess, PackageReceipt, SyncRecord, SyncRun, SyncTarget, TrustedKey
 from models.person import SEXES, STAFF_TYPES, STATUSES, Person
@@ -45,7 +46,7 @@ SECTION_CLASSES: dict[str, type[Section]] = {
 }
 
 __all__ = [
-    "AccessLog", "ApprovedSnapshot", "CityUnitAccess", "PackageReceipt", "ROLES", "ReviewEvent", "SyncRecord",
+    "AccessLog", "ApprovedSnapshot", "CityUnitAccess", "DataRequest", "Declaration", "PackageReceipt", "ROLES", "ReviewEvent", "SyncRecord",
     "SyncRun", "SyncTarget", "TrustedKey", "User", "UserUnit",
     "Allowance", "AssetDeclaration", "Attachment", "Audited", "Base", "BaseSalary", "CatalogItem",
     "ChangeLog", "DECISION_KINDS", "DISCIPLINE_KINDS", "Decision", "Discipline", "Evaluation",
