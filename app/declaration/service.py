@@ -26,13 +26,14 @@ from sqlalchemy.orm import Session
 from app import catalogs, people, units
 from app.db import Database
 from app.declaration import accept as accepting
-from app.declaration import diff, issue, read
+from app.declaration import diff, followup, issue, read
+from app.declaration import requests as subject_requests
 from app.errors import UserError
 from app.person_json import load_dossiers
 from app.security import access
 from app.security.permissions import require
 from app.security.principal import Principal
-from models import Declaration, Person, Setting, Unit
+from models import DataRequest, Declaration, Person, Setting, Unit
 from models.base import utcnow
 
 SECRET_KEY = "declaration_secret"
@@ -195,3 +196,55 @@ class DeclarationService:
                      "issued_version": d.issued_version, "status": d.status,
                      "returned_at": d.returned_at.isoformat() if d.returned_at else None,
                      "accepted_by": d.accepted_by, "note": d.note} for d in rows]
+
+    def first_declaration(self, key: str | uuid.UUID) -> followup.FirstDeclaration:
+        """"chưa kê khai lần đầu" with its deadline (3 working days from creation), or when it was made."""
+        with self._session() as s:
+            person = people.find_person(s, str(key))
+            require(self.principal, "view", person.unit_id, s)
+            return followup.first_declaration(s, person.id, self._today())
+
+    # --- data-subject requests (REFERENCE §7) ---------------------------------------------------------
+    def record_request(self, key: str | uuid.UUID, received_on: dt.date | None = None, kind: str = "access",
+                       note: str | None = None) -> dict[str, Any]:
+        """Record a person's request for their own data; its deadline comes from the rules table."""
+        if kind not in subject_requests.KIND_LABELS:
+            raise UserError(f"Loại yêu cầu '{kind}' không hợp lệ (access hoặc correction).")
+        day = received_on or self._today()
+        if day > self._today():
+            raise UserError(f"Ngày nhận yêu cầu {day:%d/%m/%Y} nằm trong tương lai.")
+        with self._session(write=True) as s:
+            person = people.find_person(s, str(key))
+            require(self.principal, "edit", person.unit_id, s)
+            return subject_requests.as_json(subject_requests.record(s, person, day, kind, self.principal.username,
+                                                                    note))
+
+    def requests(self, key: str | uuid.UUID) -> list[dict[str, Any]]:
+        with self._session() as s:
+            person = people.find_person(s, str(key))
+            require(self.principal, "view", person.unit_id, s)
+            rows = s.scalars(select(DataRequest).where(DataRequest.person_id == person.id)
+                             .order_by(DataRequest.received_on.desc()))
+            return [subject_requests.as_json(r) for r in rows]
+
+    def answer_request(self, request_id: str | uuid.UUID, folder: str | Path) -> list[Path]:
+        """One action: the person's complete dossier (PDF and spreadsheet) and the list of who
+        viewed, printed, exported or changed it, written into ``folder``; the request is answered."""
+        with self._session(write=True) as s:
+            try:
+                request = s.get(DataRequest, uuid.UUID(str(request_id)))
+            except ValueError:
+                request = None
+            if request is None:
+                raise UserError(f"Không có yêu cầu dữ liệu cá nhân mã '{request_id}'.")
+            person = s.get(Person, request.person_id)
+            assert person is not None
+            require(self.principal, "edit", person.unit_id, s)
+            require(self.principal, "export", person.unit_id, s)
+            require(self.principal, "view_sensitive")  # the person's own data, complete and unmasked
+            files = subject_requests.answer_files(s, load_dossiers(s, [person.id])[0], Path(folder))
+            request.answered_on = self._today()
+            request.answered_by = self.principal.username
+            access.log(s, self.principal.username, "export", person.id,
+                       detail="trả lời yêu cầu dữ liệu cá nhân: " + ", ".join(f.name for f in files))
+            return files
