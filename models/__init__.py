@@ -2,8 +2,8 @@
 
 from models.audit import ChangeLog
 from models.base import Audited, Base, Versioned
-from models.declaration import DataRequest, Declaration
 from models.catalog import BaseSalary, CatalogItem, Grade, SalaryScaleStep
+from models.declaration import DataRequest, Declaration
 from models.exchange import CityUnitAccess, PackageReceipt, SyncRecord, SyncRun, SyncTarget, TrustedKey
 from models.person import SEXES, STAFF_TYPES, STATUSES, Person
 from models.sections import (

@@ -165,6 +165,12 @@ class MainWindow(QMainWindow):
             (tools_menu, "ui.import_wizard", "export_list", tr("Xuất danh sách đang xem ra Excel…"), None,
              lambda f: f(self, self.service, self.people.current_filter(), [c.key for c in self.people.model.columns],
                          sort=self.people.sort)),
+            (person_menu, "ui.declaration_ui", "issue_for_person", tr("Lập phiếu tự kê khai…"), None,
+             lambda f: f(self, self.service, self.people.current_id())),
+            (person_menu, "ui.declaration_ui", "issue_for_unit", tr("Lập phiếu tự kê khai cho cả đơn vị…"), None,
+             lambda f: f(self, self.service, self.units.current_code())),
+            (person_menu, "ui.declaration_ui", "review_returned", tr("Đối chiếu phiếu kê khai trả về…"), None,
+             lambda f: f(self, self.service)),
             # delivery to the Department of Home Affairs, trust and safety: each takes the window
             (person_menu, "ui.security_ui", "review_current", tr("Duyệt hoặc trả lại hồ sơ…"), None, lambda f: f(self)),
             (tools_menu, "ui.sync_ui", "show_sync", tr("Đồng bộ lên cơ sở dữ liệu thành phố…"), None, lambda f: f(self)),

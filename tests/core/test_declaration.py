@@ -15,9 +15,13 @@ from openpyxl import load_workbook
 from app.declaration import form
 from app.errors import UserError
 from app.service import HoSoService
+from tests.core import security_fixtures
 from tests.core.conftest import person_data
-from tests.core.security_fixtures import CCCD_A, CCCD_B, world, world_template  # noqa: F401
+from tests.core.security_fixtures import CCCD_A, CCCD_B
 
+fast_hashing = security_fixtures.fast_hashing
+world_template = security_fixtures.world_template
+world = security_fixtures.world
 
 def open_file(path: Path):
     return load_workbook(path)

@@ -13,9 +13,13 @@ from app.alerts import compute_alerts
 from app.declaration import followup
 from app.declaration.service import DeclarationService
 from app.errors import UserError
-from tests.core.security_fixtures import CCCD_A, world, world_template  # noqa: F401
+from tests.core import security_fixtures
+from tests.core.security_fixtures import CCCD_A
 from tests.core.test_declaration import set_person
 
+fast_hashing = security_fixtures.fast_hashing
+world_template = security_fixtures.world_template
+world = security_fixtures.world
 
 def service(world, role: str, today: dt.date) -> DeclarationService:
     return DeclarationService(world.db, world.as_role(role).principal, today=lambda: today)
