@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from copy import copy
 from pathlib import Path
 from typing import Any
 
@@ -114,7 +115,8 @@ class _Lists:
 def _validation(section: str, spec: FieldSpec, lists: _Lists, index: Any) -> DataValidation | None:
     """The in-cell check for one field (None: free text without a limit worth checking)."""
     kind = spec.kind
-    label = spec.label[:32]
+    label = {"date": "Ngày", "int": "Số nguyên", "decimal": "Số", "money": "Số tiền", "catalog": "Danh mục",
+             "choice": "Chọn trong danh sách", "bool": "Có / Không"}.get(kind, "Chữ")
     if kind == "date":
         dv = DataValidation(type="date", operator="between", formula1="DATE(1900,1,1)",
                             formula2="DATE(2100,12,31)")
@@ -200,16 +202,18 @@ def write_file(path: str | Path, *, declaration_id: str, person: Any, unit_name:
     ws.append([form.DECLARED_ON, "", form.DECLARED_ON_LABEL, None, "dd/mm/yyyy — ngày Anh/Chị kê khai"])
     declared_on = ws.cell(row=3, column=4)
     declared_on.protection, declared_on.fill, declared_on.number_format = _OPEN, _INPUT, _DATE_FORMAT
-    checks: dict[int, DataValidation] = {}
+    checks: dict[tuple[Any, ...], DataValidation] = {}
+    choice_key = form.choice_path
 
     def check(section: str, spec: FieldSpec, ref: str) -> None:
-        dv = _validation(section, spec, lists, index)
-        if dv is None:
-            return
-        key = id(spec)
+        # one validation per distinct rule (not per field): a sheet carries a dozen, not a hundred
+        key = (spec.kind, spec.catalog, spec.minimum, spec.maximum, spec.max_length,
+               spec.choices and choice_key(section, spec))
         if key not in checks:
+            dv = _validation(section, spec, lists, index)
+            if dv is None:
+                return
             checks[key] = dv
-            dv.sheet = ws_current[0]
             ws_current[0].add_data_validation(dv)
         checks[key].add(ref)
 
@@ -262,11 +266,12 @@ def write_file(path: str | Path, *, declaration_id: str, person: Any, unit_name:
             ws.column_dimensions[letter].width = 40 if spec.kind == "longtext" else 18
             if spec.name in hidden_cols:
                 continue
-            for row in range(3, last + 1):
-                cell = ws.cell(row=row, column=col)
-                cell.protection, cell.fill = _OPEN, _INPUT
-                if spec.kind == "date":
-                    cell.number_format = _DATE_FORMAT
+            first = ws.cell(row=3, column=col)
+            first.protection, first.fill = _OPEN, _INPUT
+            if spec.kind == "date":
+                first.number_format = _DATE_FORMAT
+            for row in range(4, last + 1):  # the same style: copied, not rebuilt (10× faster)
+                ws.cell(row=row, column=col)._style = copy(first._style)
             check(section, spec, f"{letter}3:{letter}{last}")
         ws.column_dimensions["A"].hidden = True
         ws.freeze_panes = "B3"
