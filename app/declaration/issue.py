@@ -165,6 +165,14 @@ def _hint(spec: FieldSpec) -> str:
             "longtext": "có thể ghi nhiều dòng"}.get(spec.kind, "chọn hoặc ghi" if spec.catalog else "")
 
 
+def _fit_width(ws: Any, landscape: bool = True) -> None:
+    """Printed on A4, all columns on one page width (a printed declaration is signed on paper)."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+
+
 def _protect(ws: Any) -> None:
     ws.protection.sheet = True
     ws.protection.password = SHEET_PASSWORD
@@ -189,7 +197,10 @@ def write_file(path: str | Path, *, declaration_id: str, person: Any, unit_name:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if i == 1:
             cell.font = Font(bold=True, size=13)
-    info.column_dimensions["A"].width = 120
+        if len(line) > 95:  # LibreOffice does not grow a wrapped row by itself
+            info.row_dimensions[i].height = 15 * (len(line) // 95 + 1)
+    info.column_dimensions["A"].width = 100
+    _fit_width(info)
     _protect(info)
 
     masked = set(issued["masked"])
@@ -239,8 +250,9 @@ def write_file(path: str | Path, *, declaration_id: str, person: Any, unit_name:
         cell.protection, cell.fill = _OPEN, _INPUT
         check(form.PERSON, spec, f"D{row}")
     ws.column_dimensions["A"].hidden = True
-    for letter, width in (("B", 14), ("C", 46), ("D", 48), ("E", 30)):
+    for letter, width in (("B", 20), ("C", 46), ("D", 48), ("E", 30)):
         ws.column_dimensions[letter].width = width
+    _fit_width(ws)
     ws.freeze_panes = "D3"
     _protect(ws)
 
@@ -275,6 +287,7 @@ def write_file(path: str | Path, *, declaration_id: str, person: Any, unit_name:
             check(section, spec, f"{letter}3:{letter}{last}")
         ws.column_dimensions["A"].hidden = True
         ws.freeze_panes = "B3"
+        _fit_width(ws)
         _protect(ws)
 
     meta = wb.create_sheet(form.META_SHEET)
