@@ -107,7 +107,9 @@ def review_returned(parent: QWidget | None, service: HoSoService, path: str | No
 
 
 class ReviewDialog(QDialog):
-    COLUMNS = ("Nhận", "Mục", "Thông tin", "Hiện tại", "Kê khai", "Khi lập phiếu", "Lỗi")
+    @staticmethod
+    def headers() -> list[str]:
+        return [tr("Nhận"), tr("Mục"), tr("Thông tin"), tr("Hiện tại"), tr("Kê khai"), tr("Khi lập phiếu"), tr("Lỗi")]
 
     def __init__(self, parent: QWidget | None, service: HoSoService, path: str, found: Any) -> None:
         super().__init__(parent)
@@ -124,9 +126,9 @@ class ReviewDialog(QDialog):
         summary = QLabel(head)
         summary.setObjectName("summary_label")
         summary.setWordWrap(True)
-        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table = QTableWidget(0, len(self.headers()))
         self.table.setObjectName("changes_table")
-        self.table.setHorizontalHeaderLabels([tr(c) for c in self.COLUMNS])
+        self.table.setHorizontalHeaderLabels(self.headers())
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

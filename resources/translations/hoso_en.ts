@@ -320,6 +320,18 @@
         <translation>Export current list to Excel…</translation>
     </message>
     <message>
+        <source>Lập phiếu tự kê khai…</source>
+        <translation>Issue self-declaration form…</translation>
+    </message>
+    <message>
+        <source>Lập phiếu tự kê khai cho cả đơn vị…</source>
+        <translation>Issue self-declaration forms for the whole unit…</translation>
+    </message>
+    <message>
+        <source>Đối chiếu phiếu kê khai trả về…</source>
+        <translation>Review a returned declaration form…</translation>
+    </message>
+    <message>
         <source>Duyệt hoặc trả lại hồ sơ…</source>
         <translation>Approve or return records…</translation>
     </message>
@@ -592,6 +604,18 @@ Data structure: {revision} ({schema})</translation>
         <translation>End of probation</translation>
     </message>
     <message>
+        <source>Phiếu kê khai chưa nộp lại</source>
+        <translation>Declaration form not returned</translation>
+    </message>
+    <message>
+        <source>Yêu cầu dữ liệu cá nhân</source>
+        <translation>Personal data request</translation>
+    </message>
+    <message>
+        <source>Chưa kê khai lần đầu</source>
+        <translation>First declaration not made</translation>
+    </message>
+    <message>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -722,6 +746,14 @@ Data structure: {revision} ({schema})</translation>
     <message>
         <source>Nâng bậc lương tiếp</source>
         <translation>Next salary step raise</translation>
+    </message>
+    <message>
+        <source>Tự kê khai</source>
+        <translation>Self-declaration</translation>
+    </message>
+    <message>
+        <source> — quá hạn</source>
+        <translation> — overdue</translation>
     </message>
     <message>
         <source>Chưa có số liệu</source>
@@ -1562,6 +1594,118 @@ From now on, packages signed with this key will be rejected; records imported ea
     <message>
         <source>{n} hồ sơ đã quá hạn gửi (3 ngày làm việc, NĐ 27/2026)</source>
         <translation>{n} record(s) past the sending deadline (3 working days, Decree 27/2026)</translation>
+    </message>
+    <message>
+        <source>Hãy chọn một người trong danh sách để lập phiếu kê khai.</source>
+        <translation>Select a person in the list to issue a declaration form.</translation>
+    </message>
+    <message>
+        <source>Lưu phiếu kê khai</source>
+        <translation>Save declaration form</translation>
+    </message>
+    <message>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Đã lập phiếu kê khai của {name} vào {file}. Gửi tệp cho người kê khai; khi nhận lại, chọn Hồ sơ → Đối chiếu phiếu kê khai trả về.</source>
+        <translation>Issued the declaration form of {name} to {file}. Send the file to the person; when it comes back, choose Records → Review a returned declaration form.</translation>
+    </message>
+    <message>
+        <source>Hãy chọn một đơn vị trong cây đơn vị.</source>
+        <translation>Select a unit in the unit tree.</translation>
+    </message>
+    <message>
+        <source>Thư mục lưu các phiếu kê khai</source>
+        <translation>Folder for the declaration forms</translation>
+    </message>
+    <message>
+        <source>Không lập được phiếu: {error}</source>
+        <translation>Could not issue the forms: {error}</translation>
+    </message>
+    <message>
+        <source>Đang lập phiếu kê khai…</source>
+        <translation>Issuing declaration forms…</translation>
+    </message>
+    <message>
+        <source>Đã lập {count} phiếu kê khai vào {folder}.</source>
+        <translation>Issued {count} declaration form(s) to {folder}.</translation>
+    </message>
+    <message>
+        <source>Mở phiếu kê khai trả về</source>
+        <translation>Open a returned declaration form</translation>
+    </message>
+    <message>
+        <source>Nhận</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Thông tin</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Hiện tại</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <source>Kê khai</source>
+        <translation>Declared</translation>
+    </message>
+    <message>
+        <source>Khi lập phiếu</source>
+        <translation>When issued</translation>
+    </message>
+    <message>
+        <source>Lỗi</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Đối chiếu phiếu kê khai — {name}</source>
+        <translation>Review declaration form — {name}</translation>
+    </message>
+    <message>
+        <source>Phiếu kê khai của {name} (CCCD {cccd}): {changes} thay đổi, {problems} lỗi.</source>
+        <translation>Declaration form of {name} (ID {cccd}): {changes} change(s), {problems} problem(s).</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã thay đổi từ khi lập phiếu (phiên bản {a} → {b}): các thay đổi xung đột (nền vàng) chỉ được nhận khi đánh dấu.</source>
+        <translation>The record changed after the form was issued (version {a} → {b}): conflicting changes (yellow) are accepted only when ticked.</translation>
+    </message>
+    <message>
+        <source>Ghi chú của người nhận (đã đối chiếu giấy tờ…)</source>
+        <translation>Reviewer&apos;s note (documents checked…)</translation>
+    </message>
+    <message>
+        <source>Chọn tất cả</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <source>Bỏ chọn tất cả</source>
+        <translation>Select none</translation>
+    </message>
+    <message>
+        <source>Nhận các thay đổi đã chọn</source>
+        <translation>Accept the selected changes</translation>
+    </message>
+    <message>
+        <source>Ghi chú:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>xung đột: hồ sơ đã đổi từ khi lập phiếu</source>
+        <translation>conflict: the record changed after the form was issued</translation>
+    </message>
+    <message>
+        <source>Chưa chọn thay đổi nào để nhận.</source>
+        <translation>No change selected to accept.</translation>
+    </message>
+    <message>
+        <source>Đã nhận {count} thay đổi kê khai của {name}; hồ sơ chờ lãnh đạo duyệt.</source>
+        <translation>Accepted {count} declared change(s) of {name}; the record awaits the unit head&apos;s approval.</translation>
+    </message>
+    <message>
+        <source>Đã ghi nhận phiếu kê khai của {name}; hồ sơ không thay đổi.</source>
+        <translation>Recorded the declaration form of {name}; the record did not change.</translation>
     </message>
 </context>
 <context>

@@ -102,3 +102,21 @@ def test_unit_batch_and_refusals_in_the_window(qtbot, world, tmp_path, monkeypat
     assert "bị hỏng" in messages[-1]
     assert declaration_ui.review_returned(None, world.other_clerk, str(tmp_path / "b" / f"ke-khai-{CCCD_A}.xlsx")) is None
     assert "không được sửa" in messages[-1]
+
+
+def test_the_preview_shows_the_first_declaration_state(qtbot, world):
+    import uuid
+
+    from PySide6.QtWidgets import QLabel
+
+    from app.declaration import followup
+    from ui.preview import PreviewPane
+
+    pane = PreviewPane(world.clerk)
+    qtbot.addWidget(pane)
+    pane.show_person(uuid.UUID(world.a))
+    label = pane.findChild(QLabel, "declaration_value")
+    qtbot.waitUntil(lambda: label.text().startswith("chưa kê khai lần đầu"), timeout=5000)
+    status = world.clerk.declarations().first_declaration(world.a)
+    assert f"hạn {status.due:%d/%m/%Y}" in label.text()
+    assert status.due == followup.first_due(status.created_on)
