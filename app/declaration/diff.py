@@ -117,10 +117,14 @@ def review(declaration: Any, person: Any, returned: Returned, index: Any, today:
             result.declared_on = day
         except ValueError as exc:
             result.problems.append(Problem(form.PERSON, form.DECLARED_ON, form.DECLARED_ON_LABEL, str(exc), 3))
+    if returned.cccd and returned.cccd != person.cccd:
+        result.problems.append(Problem(form.PERSON, "cccd", PERSON_FIELD_MAP["cccd"].label,
+                                       f"số CCCD trên phiếu ({returned.cccd}) khác số trong hồ sơ ({person.cccd}): "
+                                       "hồ sơ đã được sửa số CCCD sau khi lập phiếu", None))
     _person(result, issued, person, returned, index, today)
     for section in SECTION_FIELDS:
         if section in returned.sections and section not in issued["hidden_sections"]:
-            _section(result, section, issued, person, returned.sections[section], index, today)
+            _section(result, section, issued, person, returned.sections[section], index, today, returned.columns)
     return result
 
 
@@ -175,9 +179,11 @@ def _summary(section: str, values: dict[str, str | None], index: Any) -> str:
 
 
 def _section(result: Review, section: str, issued: dict[str, Any], person: Any, rows: list[ReturnedRow],
-             index: Any, today: dt.date) -> None:
+             index: Any, today: dt.date, returned_columns: dict[str, frozenset[str]]) -> None:
     masked = set(issued["masked_columns"].get(section, ()))
-    specs = [s for s in SECTION_FIELDS[section] if s.name not in masked]
+    present = returned_columns.get(section)
+    # a column missing from the sheet (a crafted file) is not declared, never "cleared"
+    specs = [s for s in SECTION_FIELDS[section] if s.name not in masked and (present is None or s.name in present)]
     was_rows = {r["id"]: {k: v for k, v in r.items() if k != "id"} for r in issued["sections"].get(section, [])}
     now_rows = current_rows(person, section, masked)
     kept: set[str] = set()

@@ -14,6 +14,9 @@ from app.errors import UserError
 from app.fields import SECTION_FIELDS
 
 
+MAX_ROWS = 2000  # rows of one section sheet: far more than one person's career; a crafted file stops here
+
+
 @dataclass
 class ReturnedRow:
     row: int  # the spreadsheet's own row number
@@ -33,6 +36,7 @@ class Returned:
     person: dict[str, Any] = field(default_factory=dict)
     person_rows: dict[str, int] = field(default_factory=dict)  # field → row number on the person sheet
     sections: dict[str, list[ReturnedRow]] = field(default_factory=dict)
+    columns: dict[str, frozenset[str]] = field(default_factory=dict)  # section → the field columns present
 
 
 def _text(value: Any) -> str:
@@ -101,8 +105,12 @@ def _parse(wb: Any, target: Path) -> Returned:
         next(rows, None)  # the Vietnamese headers
         if not keys or keys[0] != "id":
             raise UserError(f"Tệp {name}, trang '{title}': cấu trúc trang đã bị thay đổi.")
+        result.columns[section] = frozenset(k for k in keys if k and k != "id")
         out = []
         for number, row in enumerate(rows, start=3):
+            if number > MAX_ROWS:
+                raise UserError(f"Tệp {name}, trang '{title}': quá {MAX_ROWS} dòng — không phải phiếu kê khai "
+                                "của một người.")
             values = {k: row[i] for i, k in enumerate(keys) if i < len(row) and k and k != "id"}
             row_id = _text(row[0]) if row else ""
             if not row_id and all(v is None or _text(v) == "" for v in values.values()):

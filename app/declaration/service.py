@@ -110,10 +110,11 @@ class DeclarationService:
         with self._session(write=True) as s:
             unit = units.get_unit(s, unit_code)
             require(self.principal, "edit", unit.id, s)
-            ids = list(s.scalars(select(Person.id).where(Person.unit_id.in_(units.subtree_ids(s, unit.id)),
-                                                         Person.deleted_at.is_(None), Person.status == "working")
-                                 .order_by(Person.sort_key)))
-            ids = [i for i in ids if self.principal.covers(s.get(Person, i).unit_id)]
+            stmt = select(Person.id).where(Person.unit_id.in_(units.subtree_ids(s, unit.id)),
+                                           Person.deleted_at.is_(None), Person.status == "working")
+            if self.principal.unit_ids is not None:  # only the principal's own units below it
+                stmt = stmt.where(Person.unit_id.in_(self.principal.unit_ids))
+            ids = list(s.scalars(stmt.order_by(Person.sort_key)))
             folder.mkdir(parents=True, exist_ok=True)
             index, secret = catalogs.index(s), _secret(s, True)
             out: list[Issued] = []

@@ -443,3 +443,34 @@ def test_cli_issue_review_accept(tmp_path, capsys):
     assert run(["--db", str(database), "declaration", "issue", "--unit", "DN", "--out", str(out)]) == 0
     assert len(list(out.iterdir())) == 1
     assert run(["--db", str(database), "declaration", "issue", "--out", str(out)]) == 1
+
+
+def test_a_crafted_sheet_without_a_column_clears_nothing(desk, tmp_path):
+    admin, pid = desk
+    path = tmp_path / "f.xlsx"
+    decl = admin.declarations()
+    decl.issue(pid, path)
+    wb = open_file(path)
+    ws = section_sheet(wb, "family")
+    ws.protection.sheet = False
+    ws.delete_cols(column(ws, "birth_year"))
+    wb.save(path)
+    assert decl.review(path).changes == []
+    # a sheet made enormous is refused, not read for minutes
+    wb = open_file(path)
+    ws = section_sheet(wb, "training")
+    ws.cell(row=2500, column=3).value = "x"
+    wb.save(path)
+    with pytest.raises(UserError, match="quá 2000 dòng"):
+        decl.review(path)
+
+
+def test_a_changed_cccd_since_issue_is_a_problem(desk, tmp_path):
+    admin, pid = desk
+    path = tmp_path / "f.xlsx"
+    decl = admin.declarations()
+    decl.issue(pid, path)
+    admin.update_person(pid, {"cccd": "048085001299"})
+    found = decl.review(path)
+    assert found.stale and [p.field for p in found.problems] == ["cccd"]
+    assert "048085001234" in found.problems[0].message and "048085001299" in found.problems[0].message
