@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import sys
 from collections.abc import Sequence
 
@@ -15,6 +16,16 @@ from app import cli, output
 from app.paths import log_dir
 
 logger = logging.getLogger("hoso")
+
+PRIVATE_UMASK = 0o077
+
+
+def private_files() -> None:
+    """Everything HoSo writes (the database and its -wal/-shm, exports, PDFs, logs, recovery files)
+    holds personal data: created 0600 in 0700 folders whatever the user's umask. Set first, before
+    anything is written. Windows has no umask: the per-user data folder's ACL protects it."""
+    if os.name == "posix":
+        os.umask(PRIVATE_UMASK)
 
 
 def configure_logging() -> str:
@@ -34,6 +45,7 @@ def launch_gui(target: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    private_files()
     log_path = configure_logging()
     try:
         return cli.run(argv, gui=launch_gui)

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import ColumnProperty, Session, sessionmaker
 
+from app.security import chain
 from models import Audited, ChangeLog, Person
 from models.base import utcnow
 
@@ -118,6 +119,7 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
             entries.append(_row(session, obj, "delete", "*", _snapshot(obj), None))
     _bump_owners(session, entries, new)
     session.add_all(entries)
+    chain.seal(session)  # every new change/access-log entry: its id and its link in the hash chain
 
 
 def _bump_owners(session: Session, entries: list[ChangeLog], new: list[Any]) -> None:

@@ -20,7 +20,6 @@ import os
 import re
 import shutil
 import sqlite3
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,12 +131,12 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _private(path: Path, like: Path | None = None) -> None:
-    """Personal data: a copy is readable by its owner only (0600), or keeps the mode of the file it replaces."""
+def _private(path: Path) -> None:
+    """Personal data: a copy — and the database a restore puts in place — is readable by its owner
+    only (0600), whatever the mode of the file it replaces (docs/personal-data.md)."""
     if os.name == "nt":  # NTFS: the user's profile folder's ACL applies
         return
-    mode = stat.S_IMODE(like.stat().st_mode) if like is not None and like.exists() else 0o600
-    os.chmod(path, mode)
+    os.chmod(path, 0o600)
 
 
 def _fsync_file(path: Path) -> None:
@@ -227,12 +226,13 @@ def inspect_file(path: str | Path, *, shown_as: Path | None = None, thorough: bo
 def record(path: Path, by: str, action: str, detail: str) -> None:
     """One access-log entry written straight into the file (a copy of every dossier is processing of
     personal data: docs/personal-data.md). A file whose schema predates the access log is left as is."""
-    at = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(sep=" ")
+    from app.security.chain import append_sqlite
+
     try:
         with _connect(path) as con:
             con.execute("PRAGMA busy_timeout=5000")
-            con.execute("INSERT INTO access_log (at, by, action, detail) VALUES (?, ?, ?, ?)",
-                        (at, by[:80], action, detail))
+            append_sqlite(con, "access_log", {"at": dt.datetime.now(dt.UTC), "by": by[:80], "action": action,
+                                              "detail": detail})
     except sqlite3.DatabaseError as exc:
         logger.warning("Không ghi được nhật ký vào %s: %s", path, exc)
 
@@ -305,9 +305,11 @@ def rotate(folder: str | Path, kind: str, keep: int | None = None) -> list[Path]
 def auto_backup(source: Database | str | Path, folder: str | Path | None = None, kind: str = "exit",
                 now: dt.datetime | None = None) -> BackupInfo:
     """An automatic copy of ``kind`` ("daily" or "exit") into ``folder`` (created), then rotation."""
+    from app.paths import private_dir
+
     folder = Path(folder) if folder else default_folder()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_dir(folder, ours=folder == default_folder())
     except OSError as exc:
         raise UserError(f"Không tạo được thư mục sao lưu {folder}: {exc}") from exc
     info = backup(source, folder, kind=kind, now=now, thorough=False)
@@ -379,7 +381,7 @@ def restore(target: Database | str | Path, source: str | Path, *, now: dt.dateti
     kept: dict[str, Path] = {}
     try:
         _copy(source, staged)
-        _private(staged, like=path)
+        _private(staged)
         info = inspect_file(staged, shown_as=source)
         if path.exists():
             kept = _take_over(path)
@@ -388,6 +390,7 @@ def restore(target: Database | str | Path, source: str | Path, *, now: dt.dateti
                 os.link(path, previous)  # the old file keeps existing under its new name...
             except OSError:
                 shutil.copy2(path, previous)
+            _private(previous)  # the file it replaces holds the same personal data
             for side, copy in kept.items():  # ...with the WAL of a file too broken to fold it in
                 os.replace(copy, previous.with_name(previous.name + side))
         for side in ("-wal", "-shm", "-journal"):  # no leftover of the old file may meet the new one

@@ -139,11 +139,11 @@ def check_sqlite_file(path: Path) -> None:
 
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(url, connect_args={"timeout": 30}, hide_parameters=True)  # no personal data in logged errors
         event.listen(engine, "connect", _set_sqlite_pragmas)
         event.listen(engine, "begin", _begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -227,6 +227,22 @@ def open_database(target: str | Path, *, migrate_schema: bool = True) -> Databas
     except UserError:
         engine.dispose()
         raise
+    if sqlite_path is not None and migrate_schema:
+        _protect_local(engine, sqlite_path)
     factory = sessionmaker(engine, expire_on_commit=False)
     audit.install(factory)
     return Database(engine=engine, factory=factory, url=url)
+
+
+def _protect_local(engine: Engine, path: Path) -> None:
+    """A local file holds personal data and its own history: its mode (and its -wal/-shm) is
+    tightened to 0600, and the logs' append-only triggers are put back if someone removed them
+    (app.security.chain; the restore is itself written to the access log)."""
+    from app.security import chain
+
+    chain.private_database(path)
+    try:
+        with engine.begin() as conn:
+            chain.protect(conn)
+    except DBAPIError as exc:  # a read-only file (or medium): opened as it is
+        logger.warning("append-only triggers not checked: %s", exc.orig)

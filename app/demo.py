@@ -41,6 +41,7 @@ from app.resources import resource_path
 from app.rules import add_months
 from app.rules import salary as salary_rules
 from app.rules.retirement import pension_start, retirement_date
+from app.security import chain
 from app.text import fold, name_sort_key
 from models import Grade, Person, Unit
 from models.base import utcnow
@@ -119,8 +120,9 @@ class _Writer:
         self.tables: dict[str, tuple[Any, dict[str, Any], Any, list[tuple[int, Any]], str]] = {}
         for name in ORDER:
             table = Person.metadata.tables[name]
-            # the change log numbers its own entries (an explicit NULL id is refused by PostgreSQL)
-            columns = [c.name for c in table.columns if not (c.autoincrement is True and c.primary_key)]
+            # the change log's entries are numbered and chained by app.security.chain.reserve
+            columns = [c.name for c in table.columns
+                       if name == "change_log" or not (c.autoincrement is True and c.primary_key)]
             process = {c.name: self._processor(c.type, dialect) for c in table.columns}
             template = dict.fromkeys(columns)
             if name != "change_log":
@@ -185,6 +187,8 @@ class _Writer:
             if not rows:
                 continue
             table, template, getter, convert, sql = self.tables[name]
+            if name == "change_log":
+                chain.reserve(self.connection, name, rows)
             if not self.fast:
                 self.connection.execute(table.insert(), [{**template, **row} for row in rows])
                 continue

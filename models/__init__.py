@@ -1,6 +1,6 @@
 """SQLAlchemy 2.0 models of the HoSo dossier. Importing this package registers every table."""
 
-from models.audit import ChangeLog
+from models.audit import ChangeLog, LogHead
 from models.base import Audited, Base, Versioned
 from models.catalog import BaseSalary, CatalogItem, Grade, SalaryScaleStep
 from models.declaration import DataRequest, Declaration
@@ -49,7 +49,7 @@ __all__ = [
     "AccessLog", "ApprovedSnapshot", "CityUnitAccess", "DataRequest", "Declaration", "PackageReceipt", "ROLES", "ReviewEvent", "SyncRecord",
     "SyncRun", "SyncTarget", "TrustedKey", "User", "UserUnit",
     "Allowance", "AssetDeclaration", "Attachment", "Audited", "Base", "BaseSalary", "CatalogItem",
-    "ChangeLog", "DECISION_KINDS", "DISCIPLINE_KINDS", "Decision", "Discipline", "Evaluation",
+    "ChangeLog", "LogHead", "DECISION_KINDS", "DISCIPLINE_KINDS", "Decision", "Discipline", "Evaluation",
     "FAMILY_SIDES", "FamilyMember", "Grade", "PERSONAL_HISTORY_KINDS", "Person", "PersonalHistory",
     "Placement", "REWARD_KINDS", "Reward", "SECTION_CLASSES", "SEXES", "STAFF_TYPES", "STATUSES",
     "SalaryHistory", "SalaryScaleStep", "Section", "Setting", "TRAINING_KINDS", "Training", "Unit", "Versioned",

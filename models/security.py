@@ -55,6 +55,7 @@ class AccessLog(Base):
     action: Mapped[str] = mapped_column(String(20))  # login, login_failed, view, print, export, ...
     person_id: Mapped[uuid.UUID | None] = mapped_column(Uuid(), index=True)
     detail: Mapped[str | None] = mapped_column(Text)
+    hash: Mapped[str | None] = mapped_column(String(64))  # chained to the previous entry: app.security.chain
 
 
 class ReviewEvent(Base):

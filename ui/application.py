@@ -18,6 +18,7 @@ from app.db import open_database
 from app.errors import UserError
 from app.paths import recovery_dir
 from app.resources import resource_path
+from app.security.chain import startup_warning
 from ui import settings
 
 logger = logging.getLogger(__name__)
@@ -110,6 +111,9 @@ def run_app(target: str) -> int:
         return 0
     window = MainWindow(service)
     window.show()
+    warning = startup_warning(db, service.principal)  # history altered outside HoSo (app/security/chain.py)
+    if warning:
+        QMessageBox.warning(window, "HoSo", warning)
     offer_recovery(window)
     code = app.exec()
     db.dispose()

@@ -223,6 +223,7 @@ class _Setup:
                     f'GRANT USAGE ON SCHEMA "{self.schema}" TO {g}', f"USAGE {self.schema}")
         plan = [(t, ("SELECT",)) for t in READ_TABLES] + [(t, WRITE_PRIVILEGES) for t in PERSON_TABLES]
         plan += [(t, ("INSERT",)) for t in APPEND_ONLY_TABLES]
+        plan += [("log_heads", ("SELECT", "UPDATE"))]  # the logs' hash-chain heads (app/security/chain.py)
         for table, privileges in plan:
             for privilege in privileges:
                 self._grant("SELECT has_table_privilege(:g, :t, :p)", {"t": self.q(table), "p": privilege},

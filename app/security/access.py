@@ -3,7 +3,8 @@
 ``log`` appends one ``AccessLog`` row: sign-ins (``login``/``login_failed``), password and account
 changes (``password``/``user``), and every ``view``, ``print`` and ``export`` of sensitive data.
 Writes are in the change log (app/audit.py); approvals in ``review_events``. All three tables are
-append-only: nothing in the app edits or deletes them and database triggers refuse it.
+append-only: nothing in the app edits or deletes them and database triggers refuse it; the change
+and access logs are hash chains (``app.security.chain``: ``audit verify``).
 
 ``browse`` merges the three in time order for administrators (filters, paging); ``export_xlsx``
 writes what ``browse`` selects to Excel.
@@ -26,6 +27,7 @@ from sqlalchemy import String, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from app.errors import UserError
+from app.security import chain
 from models import ChangeLog, Person
 from models.base import utcnow
 from models.security import AccessLog, ReviewEvent
@@ -36,6 +38,7 @@ ACTION_LABELS = {
     "create": "Thêm", "update": "Sửa", "delete": "Xoá", "restore": "Khôi phục",
     "submit": "Gửi duyệt", "approve": "Duyệt", "return": "Trả lại",
     "trust_key": "Tin cậy khoá ký số", "untrust_key": "Thôi tin cậy khoá ký số",
+    "integrity": "Khôi phục bảo vệ nhật ký",
 }
 
 
@@ -48,9 +51,10 @@ def log_many(session: Session, by: str, action: str, person_ids: list[uuid.UUID]
     """One entry per person (a unit's profiles printed, a list exported), in one statement."""
     if person_ids:
         now = utcnow()
-        session.execute(AccessLog.__table__.insert(),
-                        [{"at": now, "by": by, "action": action, "person_id": pid, "detail": detail}
-                         for pid in person_ids])
+        rows = [{"at": now, "by": by, "action": action, "person_id": pid, "detail": detail} for pid in person_ids]
+        conn = session.connection()
+        chain.reserve(conn, "access_log", rows)  # ids and hash-chain links (app/security/chain.py)
+        conn.execute(AccessLog.__table__.insert(), rows)
 
 
 CLI_PREFIX = "dòng lệnh: "

@@ -55,6 +55,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     units.add_argument("codes", nargs="*", metavar="CODE")
 
     audit = subparsers.add_parser("audit", parents=[common], help="nhật ký thay đổi và truy cập", description=AS_ADMIN)
+    audit.add_argument("verify", nargs="?", choices=("verify",), metavar="verify",
+                       help="kiểm tra chuỗi băm của nhật ký thay đổi và nhật ký truy cập (app/security/chain.py)")
     audit.add_argument("--user", metavar="U")
     audit.add_argument("--action", metavar="A", help="một thao tác (view, print, export, login, update…) "
                                                      "hoặc change / access / review")
@@ -143,6 +145,8 @@ def _audit(db: Database, args: argparse.Namespace) -> int:
     from app.people import find_person
     from app.security.access import AuditFilter
 
+    if args.verify:
+        return _audit_verify(db, args)
     service = _service(db)
     person_id = None
     if args.person:
@@ -164,6 +168,21 @@ def _audit(db: Database, args: argparse.Namespace) -> int:
                   for e in page.entries])
     output.message(f"{len(page.entries)} / {page.total} dòng.")
     return 0
+
+
+def _audit_verify(db: Database, args: argparse.Namespace) -> int:
+    """``audit verify [--json]`` (CONTRACT): exit 1 when a link of the chain is broken."""
+    from app.security.chain import verify_database
+    from app.security.principal import for_cli
+
+    report = verify_database(db, for_cli(db))
+    if args.json:
+        output.emit_json(report.as_json())
+    elif report.ok:
+        output.message(f"Chuỗi băm nguyên vẹn: {report.entries} mục nhật ký đã kiểm tra.")
+    else:
+        output.message(f"Chuỗi băm bị đứt ở {report.first_break.describe()} ({report.entries} mục đã kiểm tra).")
+    return 0 if report.ok else 1
 
 
 def _review(db: Database, args: argparse.Namespace) -> int:

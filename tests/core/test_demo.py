@@ -12,7 +12,7 @@ from collections import Counter
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import selectinload
 
 from app import catalogs, cccd, demo, demo_data, units
@@ -20,6 +20,7 @@ from app.db import Database, open_database
 from app.person_json import person_json
 from app.resources import resource_path
 from app.rules.retirement import retirement_date
+from app.security import chain
 from models import ChangeLog, Decision, Discipline, Person, Placement, SalaryHistory, Unit
 
 TODAY = dt.date.today()
@@ -127,9 +128,14 @@ def test_sqlite_fast_path_stores_what_the_core_insert_stores(tmp_path_factory: p
     try:
         for table in demo.ORDER:
             columns = [r[1] for r in a.execute(f"PRAGMA table_info({table})")
-                       if r[1] not in ("updated_at", "created_at", "at")]
+                       if r[1] not in ("updated_at", "created_at", "at", "hash")]  # hash: over ``at`` (below)
             query = f"SELECT {', '.join(columns)}, {', '.join(f'typeof({c})' for c in columns)} FROM {table}"
             assert sorted(a.execute(query).fetchall(), key=repr) == sorted(b.execute(query).fetchall(), key=repr), table
+        for db in (fast, core):  # both paths chain the change log the same way (app/security/chain.py)
+            with db.session() as s:
+                assert chain.verify(s).as_json() == {"ok": True, "entries": s.scalar(text(
+                    "SELECT (SELECT count(*) FROM change_log) + (SELECT count(*) FROM access_log)")),
+                    "first_break": None}
     finally:
         a.close()
         b.close()
