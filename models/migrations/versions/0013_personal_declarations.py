@@ -5,7 +5,7 @@ written into the file, their hash, the version, and what was accepted from the r
 ``data_requests`` (a person's request for their own data, its deadline and answer).
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0009
 """
 
 from collections.abc import Sequence
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '0013'
-down_revision: str | None = '0011'
+down_revision: str | None = '0009'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
