@@ -218,3 +218,115 @@ class ReviewDialog(QDialog):
             count=len(done.accepted), name=self.found.full_name) if done.accepted else
             tr("Đã ghi nhận phiếu kê khai của {name}; hồ sơ không thay đổi.").format(name=self.found.full_name))
         self.accept()
+
+
+# --- data-subject requests (REFERENCE §7) ----------------------------------------------------------
+
+def data_requests(parent: QWidget | None, service: HoSoService, person_id: uuid.UUID | None) -> int | None:
+    """The person's requests for their own data: record one, answer one (PDF, spreadsheet, log)."""
+    if person_id is None:
+        inform(parent, tr("Hãy chọn một người trong danh sách."))
+        return None
+    try:
+        dialog = RequestsDialog(parent, service, person_id)
+    except UserError as exc:
+        show_error(parent, str(exc))
+        return None
+    return dialog.exec()
+
+
+class RequestsDialog(QDialog):
+    def __init__(self, parent: QWidget | None, service: HoSoService, person_id: uuid.UUID) -> None:
+        from ui.widgets.date_edit import DateEdit
+
+        super().__init__(parent)
+        self.setObjectName("data_requests")
+        self.service, self.person_id = service, person_id
+        self.declarations = service.declarations()
+        self.declarations.requests(person_id)  # refuses a role or unit without access before showing
+        self.setWindowTitle(tr("Yêu cầu cung cấp dữ liệu cá nhân"))
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("requests_table")
+        self.table.setHorizontalHeaderLabels([tr("Ngày nhận"), tr("Hạn trả lời"), tr("Ngày trả lời"), tr("Ghi chú")])
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.received_edit = DateEdit()
+        self.received_edit.setObjectName("received_edit")
+        import datetime as dt
+
+        self.received_edit.setValue(dt.date.today())
+        self.note_edit = QLineEdit()
+        self.note_edit.setObjectName("request_note_edit")
+        record = QPushButton(tr("Ghi nhận yêu cầu"))
+        record.setObjectName("record_button")
+        record.clicked.connect(self.record)
+        self.answer_button = QPushButton(tr("Trả lời: xuất hồ sơ và nhật ký xử lý…"))
+        self.answer_button.setObjectName("answer_button")
+        self.answer_button.clicked.connect(self.answer)
+        close = QPushButton(tr("Đóng"))
+        close.clicked.connect(self.accept)
+        row = QHBoxLayout()
+        for w in (QLabel(tr("Ngày nhận:")), self.received_edit, QLabel(tr("Ghi chú:")), self.note_edit, record):
+            row.addWidget(w)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.answer_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("Hồ sơ đầy đủ (PDF và bảng tính) và danh sách ai đã xem, in, xuất, sửa hồ sơ, "
+                                   "theo Luật Bảo vệ dữ liệu cá nhân.")))
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addLayout(buttons)
+        self.resize(820, 420)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.rows = self.declarations.requests(self.person_id)
+        self.table.setRowCount(len(self.rows))
+        import datetime as dt
+
+        def day(iso: str | None) -> str:
+            return dt.date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
+
+        for r, req in enumerate(self.rows):
+            late = not req["answered_on"] and req["due_on"] < dt.date.today().isoformat()
+            for c, text in enumerate((day(req["received_on"]), day(req["due_on"]), day(req["answered_on"]),
+                                      req["note"] or "")):
+                item = QTableWidgetItem(text)
+                if late:
+                    item.setBackground(QBrush(PROBLEM_BACKGROUND))
+                self.table.setItem(r, c, item)
+        if self.rows:
+            self.table.selectRow(0)
+
+    def record(self) -> None:
+        day = self.received_edit.value()
+        if day is None:
+            show_error(self, self.received_edit.problem() or tr("Nhập ngày nhận yêu cầu (dd/mm/yyyy)."))
+            return
+        try:
+            self.declarations.record_request(self.person_id, day, note=self.note_edit.text() or None)
+        except UserError as exc:
+            show_error(self, str(exc))
+            return
+        self.note_edit.clear()
+        self.refresh()
+
+    def answer(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()})
+        if not rows:
+            inform(self, tr("Hãy chọn yêu cầu cần trả lời."))
+            return
+        folder = QFileDialog.getExistingDirectory(self, tr("Thư mục lưu hồ sơ trả lời"))
+        if not folder:
+            return
+        try:
+            files = self.declarations.answer_request(self.rows[rows[0]]["id"], folder)
+        except UserError as exc:
+            show_error(self, str(exc))
+            return
+        inform(self, tr("Đã xuất {count} tệp vào {folder}: {files}.").format(
+            count=len(files), folder=folder, files=", ".join(f.name for f in files)))
+        self.refresh()

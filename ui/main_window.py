@@ -171,6 +171,8 @@ class MainWindow(QMainWindow):
              lambda f: f(self, self.service, self.units.current_code())),
             (person_menu, "ui.declaration_ui", "review_returned", tr("Đối chiếu phiếu kê khai trả về…"), None,
              lambda f: f(self, self.service)),
+            (person_menu, "ui.declaration_ui", "data_requests", tr("Yêu cầu cung cấp dữ liệu cá nhân…"), None,
+             lambda f: f(self, self.service, self.people.current_id())),
             # delivery to the Department of Home Affairs, trust and safety: each takes the window
             (person_menu, "ui.security_ui", "review_current", tr("Duyệt hoặc trả lại hồ sơ…"), None, lambda f: f(self)),
             (tools_menu, "ui.sync_ui", "show_sync", tr("Đồng bộ lên cơ sở dữ liệu thành phố…"), None, lambda f: f(self)),

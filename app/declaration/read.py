@@ -13,7 +13,6 @@ from app.declaration import form
 from app.errors import UserError
 from app.fields import SECTION_FIELDS
 
-
 MAX_ROWS = 2000  # rows of one section sheet: far more than one person's career; a crafted file stops here
 
 

@@ -221,9 +221,10 @@ class DeclarationService:
                                                                     note))
 
     def requests(self, key: str | uuid.UUID) -> list[dict[str, Any]]:
+        """The person's data-subject requests, newest first (the clerks who handle them: ``edit``)."""
         with self._session() as s:
             person = people.find_person(s, str(key))
-            require(self.principal, "view", person.unit_id, s)
+            require(self.principal, "edit", person.unit_id, s)
             rows = s.scalars(select(DataRequest).where(DataRequest.person_id == person.id)
                              .order_by(DataRequest.received_on.desc()))
             return [subject_requests.as_json(r) for r in rows]

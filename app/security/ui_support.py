@@ -45,6 +45,7 @@ ACTION_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "issue_for_person_action": ("edit",),
     "issue_for_unit_action": ("edit",),
     "review_returned_action": ("edit",),
+    "data_requests_action": ("edit", "export"),
 }
 
 

@@ -332,6 +332,10 @@
         <translation>Review a returned declaration form…</translation>
     </message>
     <message>
+        <source>Yêu cầu cung cấp dữ liệu cá nhân…</source>
+        <translation>Personal data requests…</translation>
+    </message>
+    <message>
         <source>Duyệt hoặc trả lại hồ sơ…</source>
         <translation>Approve or return records…</translation>
     </message>
@@ -1706,6 +1710,58 @@ From now on, packages signed with this key will be rejected; records imported ea
     <message>
         <source>Đã ghi nhận phiếu kê khai của {name}; hồ sơ không thay đổi.</source>
         <translation>Recorded the declaration form of {name}; the record did not change.</translation>
+    </message>
+    <message>
+        <source>Hãy chọn một người trong danh sách.</source>
+        <translation>Select a person in the list.</translation>
+    </message>
+    <message>
+        <source>Yêu cầu cung cấp dữ liệu cá nhân</source>
+        <translation>Personal data requests</translation>
+    </message>
+    <message>
+        <source>Ngày nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Hạn trả lời</source>
+        <translation>Answer due</translation>
+    </message>
+    <message>
+        <source>Ngày trả lời</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Ghi nhận yêu cầu</source>
+        <translation>Record request</translation>
+    </message>
+    <message>
+        <source>Trả lời: xuất hồ sơ và nhật ký xử lý…</source>
+        <translation>Answer: export the record and the processing log…</translation>
+    </message>
+    <message>
+        <source>Ngày nhận:</source>
+        <translation>Received:</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đầy đủ (PDF và bảng tính) và danh sách ai đã xem, in, xuất, sửa hồ sơ, theo Luật Bảo vệ dữ liệu cá nhân.</source>
+        <translation>The complete record (PDF and spreadsheet) and the list of who viewed, printed, exported or changed it, under the Personal Data Protection Law.</translation>
+    </message>
+    <message>
+        <source>Nhập ngày nhận yêu cầu (dd/mm/yyyy).</source>
+        <translation>Enter the date the request was received (dd/mm/yyyy).</translation>
+    </message>
+    <message>
+        <source>Hãy chọn yêu cầu cần trả lời.</source>
+        <translation>Select the request to answer.</translation>
+    </message>
+    <message>
+        <source>Thư mục lưu hồ sơ trả lời</source>
+        <translation>Folder for the answer</translation>
+    </message>
+    <message>
+        <source>Đã xuất {count} tệp vào {folder}: {files}.</source>
+        <translation>Exported {count} file(s) to {folder}: {files}.</translation>
     </message>
 </context>
 <context>

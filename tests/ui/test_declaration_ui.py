@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 
 from tests.core import security_fixtures
 from tests.core.security_fixtures import CCCD_A
@@ -120,3 +120,29 @@ def test_the_preview_shows_the_first_declaration_state(qtbot, world):
     status = world.clerk.declarations().first_declaration(world.a)
     assert f"hạn {status.due:%d/%m/%Y}" in label.text()
     assert status.due == followup.first_due(status.created_on)
+
+
+def test_data_request_recorded_and_answered_from_the_window(qtbot, world, tmp_path, monkeypatch, messages):
+    import datetime as dt
+    import uuid
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(tmp_path / "tra-loi")))
+    seen = {}
+
+    def act(dialog):
+        dialog.received_edit.setText((dt.date.today() - dt.timedelta(days=9)).strftime("%d/%m/%Y"))
+        dialog.note_edit.setText("Đơn của ông Bình")
+        qtbot.mouseClick(dialog.findChild(QPushButton, "record_button"), Qt.MouseButton.LeftButton)
+        seen["late"] = dialog.table.item(0, 0).background().color().name()
+        qtbot.mouseClick(dialog.answer_button, Qt.MouseButton.LeftButton)
+        seen["answered"] = dialog.table.item(0, 2).text()
+        dialog.accept()
+
+    when_modal(qtbot, act)
+    declaration_ui.data_requests(None, world.clerk, uuid.UUID(world.a))
+    assert seen["late"] == declaration_ui.PROBLEM_BACKGROUND.name()
+    assert seen["answered"] == dt.date.today().strftime("%d/%m/%Y")
+    assert sorted(p.suffix for p in (tmp_path / "tra-loi").iterdir()) == [".pdf", ".xlsx", ".xlsx"]
+    assert "Đã xuất 3 tệp" in messages[-1]
+    declaration_ui.data_requests(None, world.viewer, uuid.UUID(world.a))
+    assert "không được sửa" in messages[-1]
