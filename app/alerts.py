@@ -254,10 +254,16 @@ def compute_alerts(session: Session, as_of: dt.date, within_months: int = 6, uni
             for kind, due, detail, overdue in events:
                 alert = Alert(person_id, cccd, full_name, code, name, kind, due, detail, overdue)
                 keyed.append(((due, sort_key, _ORDER[kind]), alert))
-    if wanted & FOLLOW_UP_KINDS:
+    if wanted & FOLLOW_UP_KINDS and not _city_database(session):  # declarations are kept at the desk
         _follow_up(session, window, wanted, scope, builder.units, keyed)
     keyed.sort(key=lambda pair: pair[0])
     return [alert for _, alert in keyed]
+
+
+def _city_database(session: Session) -> bool:
+    from app.security.principal import city_mode
+
+    return city_mode(session)
 
 
 def _follow_up(session: Session, window: _Window, wanted: set[str], scope: Sequence[ColumnElement[bool]],

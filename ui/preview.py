@@ -74,8 +74,9 @@ class PreviewPane(QWidget):
             return
         try:
             doc = self.service.person(self.person_id)
-            first = self.service.declarations().first_declaration(self.person_id)  # NĐ 27/2026 Art. 19
-            doc["declaration"] = first.state + (tr(" — quá hạn") if first.overdue else "")
+            if not self.service.principal.is_city_readonly:  # declarations are kept at the unit's desk
+                first = self.service.declarations().first_declaration(self.person_id)  # NĐ 27/2026 Art. 19
+                doc["declaration"] = first.state + (tr(" — quá hạn") if first.overdue else "")
         except UserError:
             doc = None
         self._fill(doc)
