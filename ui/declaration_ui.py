@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.service import HoSoService
+from app.services import HoSoService
 from ui.background import BackgroundOp, run_in_background
 from ui.dialogs import show_error
 

@@ -108,7 +108,7 @@ class Declarations(Area):
             require(self.principal, "edit", person.unit_id, s)
             return self._issue(s, load_dossiers(s, [person.id])[0], target, catalogs.index(s), _secret(s, True))
 
-    @policy("edit", scope="unit")
+    @policy("edit", scope="unit", write=True)
     def issue_unit(self, unit_code: str, out_dir: str | Path,
                    progress: Callable[[int, int], None] | None = None) -> list[Issued]:
         """One file per working person of the unit (and the units below it) into ``out_dir``."""
@@ -182,7 +182,7 @@ class Declarations(Area):
                        detail=f"đối chiếu phiếu kê khai {Path(path).name}")
             return found
 
-    @policy("edit")
+    @policy("edit", write=True)
     def accept(self, path: str | Path, fields: Sequence[str] | None = None, note: str | None = None) -> Accepted:
         """Accept all (no conflicts) or the named declared changes into the approval flow."""
         with self._session(write=True) as s:
@@ -241,7 +241,7 @@ class Declarations(Area):
                              .order_by(DataRequest.received_on.desc()))
             return [subject_requests.as_json(r) for r in rows]
 
-    @policy("export")
+    @policy("export", write=True)
     def answer_request(self, request_id: str | uuid.UUID, folder: str | Path) -> list[Path]:
         """One action: the person's complete dossier (PDF and spreadsheet) and the list of who
         viewed, printed, exported or changed it, written into ``folder``; the request is answered."""

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from app.declaration import form
 from app.errors import UserError
-from app.service import HoSoService
+from app.services import HoSoService
 from tests.core import security_fixtures
 from tests.core.conftest import person_data
 from tests.core.security_fixtures import CCCD_A, CCCD_B

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app.service import HoSoService
+from app.services import HoSoService
 from tests.core.conftest import person_data
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

@@ -92,6 +92,14 @@ def _import_source(w: World, s: Any, tmp: Path) -> Any:
     return w.admin.exchange.open_import(str(_spreadsheet(tmp)))
 
 
+def _issued(w: World, key: str, tmp: Path) -> Path:
+    """A declaration file of ``key`` issued by the administrator (returned unchanged), kept outside
+    the role's folder (the file itself is the administrator's, not the role's output)."""
+    path = tmp.parent / f"ke-khai-{tmp.name}-{key}.xlsx"
+    w.admin.declarations.issue(key, path)
+    return path
+
+
 # method → how to call it (world, the role's services, a temporary folder); None: not about people
 READS: dict[str, Any] = {
     "people.overview": lambda w, s, t: s.people.overview(),
@@ -105,6 +113,8 @@ READS: dict[str, Any] = {
     "people.common_values": lambda w, s, t: [_try(s.people.common_values, c) for c in ("DN.SNV", "DN.P.HAICHAU")],
     "people.photo": lambda w, s, t: [_try(s.people.photo, k) for k in (w.a, w.b)],
     "people.attachment_content": lambda w, s, t: _try(s.people.attachment_content, uuid.uuid4()),
+    "people.person_page": lambda w, s, t: s.people.person_page(listing.PersonFilter(statuses=())),
+    "people.person_count": lambda w, s, t: s.people.person_count(listing.PersonFilter(statuses=())),
     "people.filters_allowed": lambda w, s, t: s.people.filters_allowed(),
     "people.refresh_units": lambda w, s, t: s.people.refresh_units(),
     "units.list_units": lambda w, s, t: s.units.list_units(),
@@ -167,7 +177,13 @@ READS: dict[str, Any] = {
     "delivery.own_unit": lambda w, s, t: _try(s.delivery.own_unit),
     "delivery.export_package": lambda w, s, t: _try(s.delivery.export_package, t / "p.zip", "DN.SNV"),
     "delivery.inspect_package": None,  # needs a package signed by a trusted key: tests/core/test_package.py
+    "delivery.identity_conflicts": lambda w, s, t: _try(s.delivery.identity_conflicts),
     "delivery.trusted_keys": lambda w, s, t: _try(s.delivery.trusted_keys),
+    "declarations.declarations": lambda w, s, t: [_try(s.declarations.declarations, k) for k in (w.a, w.b)],
+    "declarations.first_declaration": lambda w, s, t: [_try(s.declarations.first_declaration, k)
+                                                       for k in (w.a, w.b)],
+    "declarations.requests": lambda w, s, t: [_try(s.declarations.requests, k) for k in (w.a, w.b)],
+    "declarations.review": lambda w, s, t: [_try(s.declarations.review, _issued(w, k, t)) for k in (w.a, w.b)],
     "backup.database_file": lambda w, s, t: _try(s.backup.database_file),
     "backup.backup_name": lambda w, s, t: s.backup.backup_name(dt.datetime(2026, 1, 1)),
     "backup.backup_now": lambda w, s, t: _try(s.backup.backup_now, t / "copy.sqlite"),
