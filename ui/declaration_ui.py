@@ -50,7 +50,7 @@ def issue_for_person(parent: QWidget | None, service: HoSoService, person_id: uu
     if person_id is None:
         inform(parent, tr("Hãy chọn một người trong danh sách để lập phiếu kê khai."))
         return None
-    rows = service.person_rows([person_id])
+    rows = service.people.person_rows([person_id])
     suggested = f"ke-khai-{rows[0].cccd}.xlsx" if rows else "ke-khai.xlsx"
     path, _ = QFileDialog.getSaveFileName(parent, tr("Lưu phiếu kê khai"), suggested, tr("Bảng tính Excel (*.xlsx)"))
     if not path:

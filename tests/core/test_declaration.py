@@ -54,7 +54,7 @@ def column(ws, name: str) -> int:
 @pytest.fixture
 def desk(db):
     admin = HoSoService(db)
-    pid = admin.create_person(person_data(unit_code="DN.SNV")).id
+    pid = admin.people.create_person(person_data(unit_code="DN.SNV")).id
     return admin, str(pid)
 
 
@@ -139,9 +139,9 @@ def test_untouched_file_changes_nothing(desk, tmp_path):
     wb.save(path)  # opened and saved again, as an official who changes nothing
     found = decl.review(path)
     assert found.changes == [] and found.problems == [] and not found.stale
-    before = admin.person(pid)["version"]
+    before = admin.people.person(pid)["version"]
     done = decl.accept(path)
-    assert done.accepted == () and admin.person(pid)["version"] == before
+    assert done.accepted == () and admin.people.person(pid)["version"] == before
 
 
 def test_scalar_change_accept_approve_end_to_end(world, tmp_path):
@@ -168,23 +168,23 @@ def test_scalar_change_accept_approve_end_to_end(world, tmp_path):
     assert found.declared_on == dt.date(2026, 3, 2)
     done = world.clerk.declarations.accept(path, note="Đã đối chiếu giấy khai sinh của con")
     assert len(done.accepted) == 4 and done.review_state == "submitted"
-    doc = world.admin.person(CCCD_A)
+    doc = world.admin.people.person(CCCD_A)
     assert doc["phone"] == "0912 345 678" and doc["ethnicity"] == "Tày"
     assert any(f["full_name"] == "Nguyễn Minh Khang" and f["birth_year"] == 2015 for f in doc["family"])
-    history = world.admin.history(CCCD_A)
+    history = world.admin.people.history(CCCD_A)
     phone = [c for c in history if c.field == "phone"][-1]
     assert phone.by == "nhaplieu (do cá nhân kê khai 02/03/2026)"
-    steps = world.admin.review_history(CCCD_A)
+    steps = world.admin.accounts.review_history(CCCD_A)
     assert steps[-1].action == "submit" and "kê khai" in steps[-1].by
-    world.head.approve(CCCD_A)
+    world.head.accounts.approve(CCCD_A)
     assert doc["review_state"] == "submitted"
-    assert world.admin.person(CCCD_A)["review_state"] == "approved"
+    assert world.admin.people.person(CCCD_A)["review_state"] == "approved"
     # a second return of the same file changes nothing
-    version = world.admin.person(CCCD_A)["version"]
+    version = world.admin.people.person(CCCD_A)["version"]
     again = world.clerk.declarations.review(path)
     assert again.changes == []
     assert world.clerk.declarations.accept(path).accepted == ()
-    assert world.admin.person(CCCD_A)["version"] == version
+    assert world.admin.people.person(CCCD_A)["version"] == version
     log = world.clerk.declarations.declarations(CCCD_A)
     assert log[0]["status"] == "accepted" and "giấy khai sinh" in log[0]["note"]
 
@@ -210,7 +210,7 @@ def test_section_rows_added_removed_edited(desk, tmp_path):
     assert actions == {f"work_history[{rows[1]}].position": "edit", f"work_history[{rows[0]}]": "remove",
                        "work_history[10]": "add"}
     decl.accept(path)
-    doc = admin.person(pid)
+    doc = admin.people.person(pid)
     assert [w["unit_name"] for w in doc["work_history"]] == ["Sở Nội vụ thành phố Đà Nẵng", "UBND xã Điện Minh"]
     assert doc["work_history"][0]["position"] == "Trưởng phòng Công chức, viên chức"
     assert decl.review(path).changes == []  # the second return proposes nothing
@@ -224,7 +224,7 @@ def test_accept_named_fields_only(desk, tmp_path):
     set_person(path, phone="0911111111", email="binh@danang.gov.vn")
     done = decl.accept(path, ["email"])
     assert [c.key for c in done.accepted] == ["email"]
-    doc = admin.person(pid)
+    doc = admin.people.person(pid)
     assert doc["email"] == "binh@danang.gov.vn" and doc["phone"] == "0905123456"
     assert keys(decl.review(path)) == {"phone"}  # the rejected one is still there to take later
     with pytest.raises(UserError, match="Không có thay đổi kê khai nào mang tên 'nothing'"):
@@ -236,7 +236,7 @@ def test_stale_file_shows_three_way_and_never_overwrites_silently(desk, tmp_path
     path = tmp_path / "f.xlsx"
     decl = admin.declarations
     decl.issue(pid, path)
-    admin.update_person(pid, {"phone": "0900000000", "other_names": "Bình"})  # the clerk, meanwhile
+    admin.people.update_person(pid, {"phone": "0900000000", "other_names": "Bình"})  # the clerk, meanwhile
     set_person(path, phone="0912345678", email="binh@danang.gov.vn")
     found = decl.review(path)
     assert found.stale
@@ -246,14 +246,14 @@ def test_stale_file_shows_three_way_and_never_overwrites_silently(desk, tmp_path
     assert not by_key["email"].conflict
     done = decl.accept(path)  # all: conflicts are left out
     assert [c.key for c in done.accepted] == ["email"]
-    assert admin.person(pid)["phone"] == "0900000000" and admin.person(pid)["other_names"] == "Bình"
+    assert admin.people.person(pid)["phone"] == "0900000000" and admin.people.person(pid)["other_names"] == "Bình"
     decl.accept(path, ["phone"])  # named: taken
-    assert admin.person(pid)["phone"] == "0912345678"
+    assert admin.people.person(pid)["phone"] == "0912345678"
     # a row edited by the official and removed by the clerk meanwhile: a problem, never recreated silently
     path2 = tmp_path / "g.xlsx"
     decl.issue(pid, path2)
-    doc = admin.person(pid)
-    admin.update_person(pid, {"rewards": [doc["rewards"][1]]})
+    doc = admin.people.person(pid)
+    admin.people.update_person(pid, {"rewards": [doc["rewards"][1]]})
     wb = open_file(path2)
     ws = section_sheet(wb, "rewards")
     ws.cell(row=section_rows(ws)[0], column=column(ws, "authority"), value="Thủ tướng Chính phủ")
@@ -299,13 +299,13 @@ def test_every_cell_of_a_catalog_column_outside_the_list(desk, tmp_path):
     assert all("không có trong danh mục" in p.message for p in found.problems)
     assert found.changes == []  # a row with a problem is neither changed nor removed
     assert decl.accept(path).accepted == ()
-    assert len(admin.person(pid)["training"]) == 2
+    assert len(admin.people.person(pid)["training"]) == 2
 
 
 def test_foreign_tampered_and_damaged_files_are_refused(db, tmp_path):
     admin = HoSoService(db)
-    a = str(admin.create_person(person_data(unit_code="DN.SNV")).id)
-    b = str(admin.create_person(person_data(cccd=CCCD_B, full_name="Trần Thị Lan", sex="Nữ",
+    a = str(admin.people.create_person(person_data(unit_code="DN.SNV")).id)
+    b = str(admin.people.create_person(person_data(cccd=CCCD_B, full_name="Trần Thị Lan", sex="Nữ",
                                             unit_code="DN.SNV")).id)
     decl = admin.declarations
     fa, fb = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
@@ -357,7 +357,7 @@ def test_foreign_tampered_and_damaged_files_are_refused(db, tmp_path):
             decl.review(tmp_path / name)
         with pytest.raises(UserError):
             decl.accept(tmp_path / name)
-    assert admin.person(a)["version"] == 1 and admin.person(b)["version"] == 1
+    assert admin.people.person(a)["version"] == 1 and admin.people.person(b)["version"] == 1
 
 
 def test_roles_and_units_are_refused(world, tmp_path):
@@ -376,7 +376,7 @@ def test_roles_and_units_are_refused(world, tmp_path):
             service.review(path)
         with pytest.raises(UserError, match="không được sửa"):
             service.accept(path)
-    assert world.admin.person(CCCD_A)["phone"] == "0905123456"
+    assert world.admin.people.person(CCCD_A)["phone"] == "0905123456"
     # and the clerk of the other unit cannot issue for the person of DN.SNV through its own unit
     with pytest.raises(UserError):
         world.other_clerk.declarations.issue_unit("DN.SNV.CCVC", tmp_path / "x")
@@ -420,7 +420,7 @@ def test_cli_issue_review_accept(tmp_path, capsys):
     from tests.core.conftest import make_database
 
     db = make_database(tmp_path)
-    HoSoService(db).create_person(person_data(unit_code="DN.SNV"))
+    HoSoService(db).people.create_person(person_data(unit_code="DN.SNV"))
     db.dispose()
     path = tmp_path / "f.xlsx"
     assert run(["--db", str(database), "declaration", "issue", CCCD_A, "--out", str(path)]) == 0
@@ -470,7 +470,7 @@ def test_a_changed_cccd_since_issue_is_a_problem(desk, tmp_path):
     path = tmp_path / "f.xlsx"
     decl = admin.declarations
     decl.issue(pid, path)
-    admin.update_person(pid, {"cccd": "048085001299"})
+    admin.people.update_person(pid, {"cccd": "048085001299"})
     found = decl.review(path)
     assert found.stale and [p.field for p in found.problems] == ["cccd"]
     assert "048085001234" in found.problems[0].message and "048085001299" in found.problems[0].message

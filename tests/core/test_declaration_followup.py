@@ -70,7 +70,7 @@ def test_issued_not_returned_is_alerted_overdue(world, tmp_path):
     assert [(a.cccd, a.overdue) for a in late] == [(CCCD_A, True)]
     assert "chưa nộp lại" in late[0].detail
     # the other unit's clerk does not see it (the service scopes the alerts)
-    assert not [a for a in world.other_clerk.alerts(due + dt.timedelta(days=2), 1) if a.kind == "declaration_unreturned"]
+    assert not [a for a in world.other_clerk.alerts.alerts(due + dt.timedelta(days=2), 1) if a.kind == "declaration_unreturned"]
     set_person(path, phone="0912345678")
     clerk.accept(path)
     with world.db.session() as s:
@@ -81,7 +81,7 @@ def test_data_subject_request_answered_in_one_action(world, tmp_path):
     today = created_on()
     received = today - dt.timedelta(days=10)
     clerk = service(world, "clerk", today)
-    world.head.person(CCCD_A)  # a view by the head: it must appear in the answer's log
+    world.head.people.person(CCCD_A)  # a view by the head: it must appear in the answer's log
     request = clerk.record_request(CCCD_A, received, note="Đơn ngày hôm đó")
     assert request["due_on"] == followup.request_due(received).isoformat() and request["answered_on"] is None
     with world.db.session() as s:

@@ -56,7 +56,7 @@ def _soffice(profile: Path, *args: str) -> None:
 
 def test_filled_in_libreoffice_and_reviewed(db, tmp_path):
     admin = HoSoService(db)
-    pid = str(admin.create_person(person_data(unit_code="DN.SNV")).id)
+    pid = str(admin.people.create_person(person_data(unit_code="DN.SNV")).id)
     issued = tmp_path / "phieu.xlsx"
     admin.declarations.issue(pid, issued)
     profile = tmp_path / "lo-profile"
@@ -74,4 +74,4 @@ def test_filled_in_libreoffice_and_reviewed(db, tmp_path):
         ("phone", "0935 111 222"), ("family[11]", "Bản thân; Con; Nguyễn Bảo Anh; 2018")}
     done = admin.declarations.accept(returned)
     assert len(done.accepted) == 2
-    assert any(f["full_name"] == "Nguyễn Bảo Anh" for f in admin.person(pid)["family"])
+    assert any(f["full_name"] == "Nguyễn Bảo Anh" for f in admin.people.person(pid)["family"])

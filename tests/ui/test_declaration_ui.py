@@ -57,7 +57,7 @@ def test_issue_review_choose_and_accept_from_the_window(qtbot, world, tmp_path, 
 
     assert declaration_ui.issue_for_person(None, world.clerk, uuid.UUID(world.a)) == path
     assert "Đã lập phiếu kê khai" in messages[-1]
-    world.admin.update_person(CCCD_A, {"phone": "0900000000"})  # meanwhile: the phone is a conflict now
+    world.admin.people.update_person(CCCD_A, {"phone": "0900000000"})  # meanwhile: the phone is a conflict now
     set_person(path, phone="0912345678", email="binh@danang.gov.vn", other_names="Bình", birth_date="31/02/1985")
     wb = open_file(path)
     family = section_sheet(wb, "family")
@@ -85,7 +85,7 @@ def test_issue_review_choose_and_accept_from_the_window(qtbot, world, tmp_path, 
     assert "xung đột" in rows["Số điện thoại liên hệ"][6]
     assert any("Ngày sinh" in r[2] and "không có thật" in r[6] for r in seen["rows"])
     assert "phone" not in seen["checked"] and "email" in seen["checked"]
-    doc = world.admin.person(CCCD_A)
+    doc = world.admin.people.person(CCCD_A)
     assert doc["email"] == "binh@danang.gov.vn" and doc["phone"] == "0900000000" and doc["other_names"] != "Bình"
     assert any(f["full_name"] == "Trần Thị Hoà" for f in doc["family"])
     assert doc["review_state"] == "submitted" and "chờ lãnh đạo duyệt" in messages[-1]
