@@ -86,7 +86,7 @@ def test_alerts_as_a_viewer_login_list_its_units_with_masked_numbers(city, capsy
 def test_a_unit_login_may_only_sync(city, capsys) -> None:
     for argv in (("show", SNV_CCCD), ("search", "Bình"), ("alerts", "--json")):
         code, out, err = _run(capsys, *argv, "--db", city.unit)
-        assert code == 1 and out == "" and "chỉ dùng để đồng bộ" in err, argv
+        assert code == 1 and out == "" and "là tài khoản đồng bộ của một đơn vị" in err, argv
 
 
 def test_the_department_still_reads_everything(city, capsys) -> None:

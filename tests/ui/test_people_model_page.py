@@ -10,7 +10,7 @@ from ui.people_model import PeopleTableModel
 
 def _people(service, n: int) -> None:
     for i in range(n):
-        service.create_person(person_data(cccd=f"0480850{i:05d}", full_name=f"Nguyễn Văn Người {i}"))
+        service.people.create_person(person_data(cccd=f"0480850{i:05d}", full_name=f"Nguyễn Văn Người {i}"))
 
 
 def test_a_page_first_the_rest_only_when_scrolled_to(qtmodeltester, service) -> None:
