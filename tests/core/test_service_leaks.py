@@ -105,6 +105,10 @@ READS: dict[str, Any] = {
     "people.overview": lambda w, s, t: s.people.overview(),
     "people.person_ids": lambda w, s, t: s.people.person_ids(listing.PersonFilter(statuses=())),
     "people.person_keys": lambda w, s, t: s.people.person_keys(listing.PersonFilter(statuses=())),
+    "people.person_page": lambda w, s, t: [s.people.person_page(listing.PersonFilter(query=q, statuses=()))
+                                           for q in ("", "0480", CCCD_A)],
+    "people.person_count": lambda w, s, t: [s.people.person_count(listing.PersonFilter(query=q, statuses=()))
+                                            for q in ("", "0480", CCCD_A)],
     "people.person_rows": lambda w, s, t: s.people.person_rows([w.a, w.b]),
     "people.search": lambda w, s, t: [s.people.search(q) for q in ("", "0480", "048085", CCCD_A, CCCD_B, "Lan")],
     "people.person": lambda w, s, t: [_try(s.people.person, k) for k in (w.a, w.b, CCCD_A, CCCD_B)],
@@ -167,6 +171,7 @@ READS: dict[str, Any] = {
     "audit.person_audit": lambda w, s, t: [_try(s.audit.person_audit, k) for k in (w.a, w.b)],
     "audit.verify": lambda w, s, t: _try(s.audit.verify),
     "delivery.sync_state": lambda w, s, t: _try(s.delivery.sync_state),
+    "delivery.identity_conflicts": lambda w, s, t: _try(s.delivery.identity_conflicts),  # the city's list
     "delivery.default_signer": lambda w, s, t: _try(s.delivery.default_signer),
     "delivery.public_key": lambda w, s, t: _try(s.delivery.public_key, "DN.SNV"),
     "delivery.key_file": lambda w, s, t: _try(s.delivery.key_file, "DN.SNV"),
@@ -284,6 +289,8 @@ def test_a_masked_cccd_cannot_be_recovered_by_prefix_searches(prepared: World) -
     for prefix in ("0", "04", "048085", CCCD_A[:11], CCCD_A[2:]):
         assert CCCD_A not in json.dumps([h.cccd for h in viewer.people.search(prefix)])
         assert viewer.people.person_keys(listing.PersonFilter(query=prefix, statuses=())) == []
+        assert viewer.people.person_page(listing.PersonFilter(query=prefix, statuses=())).keys == []
+        assert viewer.people.person_count(listing.PersonFilter(query=prefix, statuses=())) == 0  # no count channel
     assert [h.full_name for h in viewer.people.search(CCCD_A)] == [NAME_A]  # the whole number still finds
     assert len(viewer.people.person_keys(listing.PersonFilter(query=CCCD_A, statuses=()))) == 1
     assert len(prepared.clerk.people.person_keys(listing.PersonFilter(query="048085", statuses=()))) == 1
