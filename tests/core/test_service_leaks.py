@@ -117,8 +117,6 @@ READS: dict[str, Any] = {
     "people.common_values": lambda w, s, t: [_try(s.people.common_values, c) for c in ("DN.SNV", "DN.P.HAICHAU")],
     "people.photo": lambda w, s, t: [_try(s.people.photo, k) for k in (w.a, w.b)],
     "people.attachment_content": lambda w, s, t: _try(s.people.attachment_content, uuid.uuid4()),
-    "people.person_page": lambda w, s, t: s.people.person_page(listing.PersonFilter(statuses=())),
-    "people.person_count": lambda w, s, t: s.people.person_count(listing.PersonFilter(statuses=())),
     "people.filters_allowed": lambda w, s, t: s.people.filters_allowed(),
     "people.refresh_units": lambda w, s, t: s.people.refresh_units(),
     "units.list_units": lambda w, s, t: s.units.list_units(),
@@ -182,7 +180,6 @@ READS: dict[str, Any] = {
     "delivery.own_unit": lambda w, s, t: _try(s.delivery.own_unit),
     "delivery.export_package": lambda w, s, t: _try(s.delivery.export_package, t / "p.zip", "DN.SNV"),
     "delivery.inspect_package": None,  # needs a package signed by a trusted key: tests/core/test_package.py
-    "delivery.identity_conflicts": lambda w, s, t: _try(s.delivery.identity_conflicts),
     "delivery.trusted_keys": lambda w, s, t: _try(s.delivery.trusted_keys),
     "declarations.declarations": lambda w, s, t: [_try(s.declarations.declarations, k) for k in (w.a, w.b)],
     "declarations.first_declaration": lambda w, s, t: [_try(s.declarations.first_declaration, k)
