@@ -78,7 +78,7 @@ class PreviewPane(QWidget):
             doc = self.service.people.person(self.person_id)
             if not self.service.principal.is_city_readonly:  # declarations are kept at the unit's desk
                 first = self.service.declarations.first_declaration(self.person_id)  # NĐ 27/2026 Art. 19
-                doc["declaration"] = first.state + (tr(" — quá hạn") if first.overdue else "")
+                doc["declaration"] = _first_declaration(first)
         except UserError:
             doc = None
         self._fill(doc)
@@ -112,3 +112,12 @@ class PreviewPane(QWidget):
             "completeness": f"{round(doc['completeness'] * 100)} %",
             "declaration": doc.get("declaration") or "",
         }
+
+
+def _first_declaration(first: Any) -> str:
+    """The first declaration's state in the interface language (``followup.FirstDeclaration``)."""
+    if first.declared and first.declared_on:
+        return tr("đã kê khai ngày {day}").format(day=f"{first.declared_on:%d/%m/%Y}")
+    text = (tr("chưa kê khai lần đầu (hạn {due})").format(due=f"{first.due:%d/%m/%Y}") if first.due
+            else tr("chưa kê khai lần đầu"))
+    return text + (tr(" — quá hạn") if first.overdue else "")

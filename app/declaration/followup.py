@@ -54,6 +54,7 @@ class FirstDeclaration:
     created_on: dt.date | None
     due: dt.date | None
     overdue: bool
+    declared_on: dt.date | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {"declared": self.declared, "state": self.state,
@@ -76,7 +77,7 @@ def first_declaration(session: Session, person_id: Any, today: dt.date) -> First
                                                                           Declaration.status == "accepted"))
     if accepted is not None:
         day = compliance.local_day(accepted)
-        return FirstDeclaration(True, f"đã kê khai ngày {day:%d/%m/%Y}", created, None, False)
+        return FirstDeclaration(True, f"đã kê khai ngày {day:%d/%m/%Y}", created, None, False, day)
     due = first_due(created) if created else None
     return FirstDeclaration(False, FIRST + (f" (hạn {due:%d/%m/%Y})" if due else ""), created, due,
                             bool(due and due < today))

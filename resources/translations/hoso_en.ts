@@ -772,6 +772,18 @@ Your data is intact. Next time, use Tools → Back up data… to make a backup.<
         <translation>Self-declaration</translation>
     </message>
     <message>
+        <source>đã kê khai ngày {day}</source>
+        <translation>declared on {day}</translation>
+    </message>
+    <message>
+        <source>chưa kê khai lần đầu (hạn {due})</source>
+        <translation>first declaration not made (due {due})</translation>
+    </message>
+    <message>
+        <source>chưa kê khai lần đầu</source>
+        <translation>first declaration not made</translation>
+    </message>
+    <message>
         <source> — quá hạn</source>
         <translation> — overdue</translation>
     </message>
