@@ -46,12 +46,17 @@ from app.units import get_unit, subtree_ids
 from models import Decision, Discipline, Person, SalaryHistory, Unit
 
 __all__ = [
-    "KINDS", "KIND_LABELS", "Alert", "RetirementDates", "SalaryScales", "compute_alerts", "export_alerts_xlsx",
+    "DEFAULT_KINDS", "FOLLOW_UP_KINDS", "KINDS", "KIND_LABELS", "Alert", "RetirementDates", "SalaryScales", "compute_alerts", "export_alerts_xlsx",
     "as_uuid", "bulk_rows", "person_scope", "raw_id", "section_select", "unit_names", "vn_date", "vn_number",
 ]
 
 KINDS = ("retirement_notice", "retirement_decision", "retirement", "salary_step", "seniority_allowance",
-         "probation_end", "position_placement", "appointment_term_end")
+         "probation_end", "position_placement", "appointment_term_end", "declaration_unreturned", "data_request",
+         "declaration_first")
+# follow-up of the personal declaration and of data-subject requests (app.declaration.followup);
+# "declaration_first" (every dossier without a first declaration) is listed only when asked for
+FOLLOW_UP_KINDS = frozenset({"declaration_unreturned", "data_request", "declaration_first"})
+DEFAULT_KINDS = tuple(k for k in KINDS if k != "declaration_first")
 KIND_LABELS = {
     "retirement_notice": "Thông báo nghỉ hưu",
     "retirement_decision": "Quyết định nghỉ hưu",
@@ -61,6 +66,9 @@ KIND_LABELS = {
     "probation_end": "Hết tập sự",
     "position_placement": "Bố trí vị trí việc làm",
     "appointment_term_end": "Hết thời hạn giữ chức vụ",
+    "declaration_unreturned": "Phiếu kê khai chưa nộp lại",
+    "data_request": "Yêu cầu dữ liệu cá nhân",
+    "declaration_first": "Chưa kê khai lần đầu",
 }
 _ORDER = {kind: i for i, kind in enumerate(KINDS)}
 _RETIREMENT_KINDS = {"retirement_notice", "retirement_decision", "retirement"}
@@ -208,7 +216,7 @@ def compute_alerts(session: Session, as_of: dt.date, within_months: int = 6, uni
     """The due events of the working, not deleted staff of ``unit_code``'s subtree (everyone when
     None), sorted by due date, then Vietnamese name order, then kind (see the module doc for the
     window and the overdue rules). ``kinds`` limits the kinds (ValueError for an unknown one)."""
-    wanted = set(KINDS) if kinds is None else set(kinds)
+    wanted = set(DEFAULT_KINDS) if kinds is None else set(kinds)
     if unknown := wanted - set(KINDS):
         raise ValueError(f"unknown alert kinds {sorted(unknown)}; expected some of {list(KINDS)}")
     if within_months < 0 or overdue_months < 0:
@@ -230,8 +238,37 @@ def compute_alerts(session: Session, as_of: dt.date, within_months: int = 6, uni
         from app import position_alerts
 
         keyed = position_alerts.add(session, keyed, window, wanted, scope, builder.units, _ORDER, Alert)
+    if wanted & FOLLOW_UP_KINDS and not _city_database(session):  # declarations are kept at the desk
+        _follow_up(session, window, wanted, scope, builder.units, keyed)
     keyed.sort(key=lambda pair: pair[0])
     return [alert for _, alert in keyed]
+
+
+def _city_database(session: Session) -> bool:
+    from app.security.principal import city_mode
+
+    return city_mode(session)
+
+
+def _follow_up(session: Session, window: _Window, wanted: set[str], scope: Sequence[ColumnElement[bool]],
+               units: dict[Any, tuple[str, str]], keyed: list[tuple[tuple[dt.date, str, int], Alert]]) -> None:
+    from app.declaration.followup import follow_up_events
+
+    def listed(due: dt.date) -> tuple[bool, bool]:
+        late = window.overdue(due)
+        return window.ahead(due) or late, late
+
+    events = list(follow_up_events(session, wanted, scope, listed))
+    if not events:
+        return
+    people = {row[0]: row[1:] for row in bulk_rows(session, select(
+        raw_id(Person.id), Person.cccd, Person.full_name, Person.sort_key, raw_id(Person.unit_id))
+        .where(Person.id.in_({as_uuid(e[0]) for e in events})))}
+    for pid, kind, due, detail, overdue in events:
+        cccd, full_name, sort_key, unit_id = people[pid]
+        code, name = units.get(unit_id, (None, None))
+        alert = Alert(as_uuid(pid), cccd, full_name, code, name, kind, due, detail, overdue)
+        keyed.append(((due, sort_key, _ORDER[kind]), alert))
 
 
 _Event = tuple[str, dt.date, str, bool]

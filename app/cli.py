@@ -18,6 +18,7 @@ from app.city import sync_cli as sync_commands
 from app.cli_args import non_negative_int
 from app.commands import alerts as alert_commands
 from app.commands import backup as backup_commands
+from app.commands import declaration as declaration_commands
 from app.commands import exchange as exchange_commands
 from app.commands import package as package_commands
 from app.commands import people as people_commands
@@ -36,7 +37,8 @@ Handler = Callable[["Database", argparse.Namespace], int]
 # returns its {command name: handler}. The handlers act through app.services (app/commands/) —
 # the city's database commands (city, sync) work with the database login itself.
 SUBCOMMANDS = (people_commands, report_commands, exchange_commands, alert_commands, city_commands, sync_commands,
-               package_commands, security_commands, backup_commands, position_commands)
+               package_commands, security_commands, backup_commands, position_commands,
+               declaration_commands)
 COMMANDS: dict[str, Handler] = {}  # filled by build_parser from SUBCOMMANDS
 
 

@@ -3,6 +3,7 @@
 from models.audit import ChangeLog, LogHead
 from models.base import Audited, Base, Versioned
 from models.catalog import BaseSalary, CatalogItem, Grade, SalaryScaleStep
+from models.declaration import DataRequest, Declaration
 from models.exchange import (
     CityIdentityConflict,
     CityUnitAccess,
@@ -63,7 +64,7 @@ SECTION_CLASSES: dict[str, type[Section]] = {
 }
 
 __all__ = [
-    "AccessLog", "ApprovedSnapshot", "CityIdentityConflict", "CityUnitAccess", "PackageReceipt", "ROLES", "ReviewEvent", "SyncRecord",
+    "AccessLog", "ApprovedSnapshot", "CityIdentityConflict", "CityUnitAccess", "DataRequest", "Declaration", "PackageReceipt", "ROLES", "ReviewEvent", "SyncRecord",
     "SyncRun", "SyncTarget", "TrustedKey", "User", "UserUnit",
     "Allowance", "AssetDeclaration", "Attachment", "Audited", "Base", "BaseSalary", "CatalogItem",
     "ChangeLog", "LogHead", "DECISION_KINDS", "DISCIPLINE_KINDS", "Decision", "Discipline", "Evaluation",

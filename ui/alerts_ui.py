@@ -79,7 +79,9 @@ def kind_labels() -> dict[str, str]:
     return {"retirement_notice": tr("Thông báo nghỉ hưu"), "retirement_decision": tr("Quyết định nghỉ hưu"),
             "retirement": tr("Nghỉ hưu"), "salary_step": tr("Nâng bậc lương thường xuyên"),
             "seniority_allowance": tr("Phụ cấp thâm niên vượt khung"), "probation_end": tr("Hết tập sự"),
-            "position_placement": tr("Bố trí vị trí việc làm"), "appointment_term_end": tr("Hết thời hạn giữ chức vụ")}
+            "position_placement": tr("Bố trí vị trí việc làm"), "appointment_term_end": tr("Hết thời hạn giữ chức vụ"),
+            "declaration_unreturned": tr("Phiếu kê khai chưa nộp lại"), "data_request": tr("Yêu cầu dữ liệu cá nhân"),
+            "declaration_first": tr("Chưa kê khai lần đầu")}
 
 
 def named(widget: W, name: str) -> W:

@@ -47,7 +47,8 @@ class PreviewPane(QWidget):
                            ("position", tr("Chức vụ")), ("staff_type", tr("Loại")),
                            ("salary", tr("Ngạch, bậc, hệ số")), ("professional_level", tr("Trình độ")),
                            ("party_join_date", tr("Ngày vào Đảng")), ("retirement_date", tr("Ngày nghỉ hưu")),
-                           ("next_salary_step_date", tr("Nâng bậc lương tiếp")), ("completeness", tr("Mức đầy đủ"))):
+                           ("next_salary_step_date", tr("Nâng bậc lương tiếp")), ("completeness", tr("Mức đầy đủ")),
+                           ("declaration", tr("Tự kê khai"))):
             value = QLabel()
             value.setObjectName(f"{key}_value")
             value.setWordWrap(True)
@@ -75,6 +76,9 @@ class PreviewPane(QWidget):
             return
         try:
             doc = self.service.people.person(self.person_id)
+            if not self.service.principal.is_city_readonly:  # declarations are kept at the unit's desk
+                first = self.service.declarations.first_declaration(self.person_id)  # NĐ 27/2026 Art. 19
+                doc["declaration"] = _first_declaration(first)
         except UserError:
             doc = None
         self._fill(doc)
@@ -106,4 +110,14 @@ class PreviewPane(QWidget):
             "party_join_date": _day(doc.get("party_join_date")), "retirement_date": _day(doc.get("retirement_date")),
             "next_salary_step_date": _day(doc.get("next_salary_step_date")),
             "completeness": f"{round(doc['completeness'] * 100)} %",
+            "declaration": doc.get("declaration") or "",
         }
+
+
+def _first_declaration(first: Any) -> str:
+    """The first declaration's state in the interface language (``followup.FirstDeclaration``)."""
+    if first.declared and first.declared_on:
+        return tr("đã kê khai ngày {day}").format(day=f"{first.declared_on:%d/%m/%Y}")
+    text = (tr("chưa kê khai lần đầu (hạn {due})").format(due=f"{first.due:%d/%m/%Y}") if first.due
+            else tr("chưa kê khai lần đầu"))
+    return text + (tr(" — quá hạn") if first.overdue else "")

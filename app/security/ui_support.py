@@ -42,6 +42,10 @@ ACTION_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "backup_folder_action": ("backup",),
     "manage_users_action": ("manage_users",),
     "show_audit_log_action": ("view_audit",),
+    "issue_for_person_action": ("edit",),
+    "issue_for_unit_action": ("edit",),
+    "review_returned_action": ("edit",),
+    "data_requests_action": ("edit", "export"),
 }
 
 

@@ -2,7 +2,8 @@
 
 Like Anki's ``Collection`` the facade is small: it owns the database and the signed-in principal
 and hands out ``hoso.people``, ``hoso.units``, ``hoso.reports``, ``hoso.exchange``,
-``hoso.alerts``, ``hoso.accounts``, ``hoso.audit``, ``hoso.delivery``, ``hoso.backup`` and ``hoso.positions``. Every
+``hoso.alerts``, ``hoso.accounts``, ``hoso.audit``, ``hoso.delivery``, ``hoso.backup``, ``hoso.positions`` and
+``hoso.declarations``. Every
 public method of an area declares its action with ``@policy`` (app/services/policy.py): one
 mechanism applies the permission, the principal's units, masking and the access log.
 
@@ -21,6 +22,7 @@ from app.services.alerts import Alerts
 from app.services.audit import Audit
 from app.services.backup import Backup
 from app.services.base import Context
+from app.services.declarations import Declarations
 from app.services.delivery import Delivery
 from app.services.exchange import Exchange
 from app.services.people import Overview, People
@@ -29,7 +31,7 @@ from app.services.reports import Reports
 from app.services.units import Units
 
 AREAS = ("people", "units", "reports", "exchange", "alerts", "accounts", "audit", "delivery", "backup",
-         "positions")
+         "positions", "declarations")
 
 
 class HoSo:
@@ -49,6 +51,7 @@ class HoSo:
         self.delivery = Delivery(self._ctx)
         self.backup = Backup(self._ctx)
         self.positions = Positions(self._ctx)
+        self.declarations = Declarations(self._ctx)
 
     @classmethod
     def open(cls, target: str) -> HoSo:

@@ -328,6 +328,22 @@
         <translation>Export current list to Excel…</translation>
     </message>
     <message>
+        <source>Lập phiếu tự kê khai…</source>
+        <translation>Issue self-declaration form…</translation>
+    </message>
+    <message>
+        <source>Lập phiếu tự kê khai cho cả đơn vị…</source>
+        <translation>Issue self-declaration forms for the whole unit…</translation>
+    </message>
+    <message>
+        <source>Đối chiếu phiếu kê khai trả về…</source>
+        <translation>Review a returned declaration form…</translation>
+    </message>
+    <message>
+        <source>Yêu cầu cung cấp dữ liệu cá nhân…</source>
+        <translation>Personal data requests…</translation>
+    </message>
+    <message>
         <source>Duyệt hoặc trả lại hồ sơ…</source>
         <translation>Approve or return records…</translation>
     </message>
@@ -621,7 +637,19 @@ Your data is intact. Next time, use Tools → Back up data… to make a backup.<
     </message>
     <message>
         <source>Hết thời hạn giữ chức vụ</source>
-        <translation>End of appointment term</translation>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phiếu kê khai chưa nộp lại</source>
+        <translation>Declaration form not returned</translation>
+    </message>
+    <message>
+        <source>Yêu cầu dữ liệu cá nhân</source>
+        <translation>Personal data request</translation>
+    </message>
+    <message>
+        <source>Chưa kê khai lần đầu</source>
+        <translation>First declaration not made</translation>
     </message>
     <message>
         <source>Đóng</source>
@@ -754,6 +782,26 @@ Your data is intact. Next time, use Tools → Back up data… to make a backup.<
     <message>
         <source>Nâng bậc lương tiếp</source>
         <translation>Next salary step raise</translation>
+    </message>
+    <message>
+        <source>Tự kê khai</source>
+        <translation>Self-declaration</translation>
+    </message>
+    <message>
+        <source>đã kê khai ngày {day}</source>
+        <translation>declared on {day}</translation>
+    </message>
+    <message>
+        <source>chưa kê khai lần đầu (hạn {due})</source>
+        <translation>first declaration not made (due {due})</translation>
+    </message>
+    <message>
+        <source>chưa kê khai lần đầu</source>
+        <translation>first declaration not made</translation>
+    </message>
+    <message>
+        <source> — quá hạn</source>
+        <translation> — overdue</translation>
     </message>
     <message>
         <source>Chưa có số liệu</source>
@@ -1814,6 +1862,170 @@ From now on, packages signed with this key will be rejected; records imported ea
     <message>
         <source>{n} hồ sơ đã quá hạn gửi (3 ngày làm việc, NĐ 27/2026)</source>
         <translation>{n} record(s) past the sending deadline (3 working days, Decree 27/2026)</translation>
+    </message>
+    <message>
+        <source>Hãy chọn một người trong danh sách để lập phiếu kê khai.</source>
+        <translation>Select a person in the list to issue a declaration form.</translation>
+    </message>
+    <message>
+        <source>Lưu phiếu kê khai</source>
+        <translation>Save declaration form</translation>
+    </message>
+    <message>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Đã lập phiếu kê khai của {name} vào {file}. Gửi tệp cho người kê khai; khi nhận lại, chọn Hồ sơ → Đối chiếu phiếu kê khai trả về.</source>
+        <translation>Issued the declaration form of {name} to {file}. Send the file to the person; when it comes back, choose Records → Review a returned declaration form.</translation>
+    </message>
+    <message>
+        <source>Hãy chọn một đơn vị trong cây đơn vị.</source>
+        <translation>Select a unit in the unit tree.</translation>
+    </message>
+    <message>
+        <source>Thư mục lưu các phiếu kê khai</source>
+        <translation>Folder for the declaration forms</translation>
+    </message>
+    <message>
+        <source>Không lập được phiếu: {error}</source>
+        <translation>Could not issue the forms: {error}</translation>
+    </message>
+    <message>
+        <source>Đang lập phiếu kê khai…</source>
+        <translation>Issuing declaration forms…</translation>
+    </message>
+    <message>
+        <source>Đã lập {count} phiếu kê khai vào {folder}.</source>
+        <translation>Issued {count} declaration form(s) to {folder}.</translation>
+    </message>
+    <message>
+        <source>Mở phiếu kê khai trả về</source>
+        <translation>Open a returned declaration form</translation>
+    </message>
+    <message>
+        <source>Nhận</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Thông tin</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Hiện tại</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <source>Kê khai</source>
+        <translation>Declared</translation>
+    </message>
+    <message>
+        <source>Khi lập phiếu</source>
+        <translation>When issued</translation>
+    </message>
+    <message>
+        <source>Lỗi</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Đối chiếu phiếu kê khai — {name}</source>
+        <translation>Review declaration form — {name}</translation>
+    </message>
+    <message>
+        <source>Phiếu kê khai của {name} (CCCD {cccd}): {changes} thay đổi, {problems} lỗi.</source>
+        <translation>Declaration form of {name} (ID {cccd}): {changes} change(s), {problems} problem(s).</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã thay đổi từ khi lập phiếu (phiên bản {a} → {b}): các thay đổi xung đột (nền vàng) chỉ được nhận khi đánh dấu.</source>
+        <translation>The record changed after the form was issued (version {a} → {b}): conflicting changes (yellow) are accepted only when ticked.</translation>
+    </message>
+    <message>
+        <source>Ghi chú của người nhận (đã đối chiếu giấy tờ…)</source>
+        <translation>Reviewer&apos;s note (documents checked…)</translation>
+    </message>
+    <message>
+        <source>Chọn tất cả</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <source>Bỏ chọn tất cả</source>
+        <translation>Select none</translation>
+    </message>
+    <message>
+        <source>Nhận các thay đổi đã chọn</source>
+        <translation>Accept the selected changes</translation>
+    </message>
+    <message>
+        <source>Ghi chú:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>xung đột: hồ sơ đã đổi từ khi lập phiếu</source>
+        <translation>conflict: the record changed after the form was issued</translation>
+    </message>
+    <message>
+        <source>Chưa chọn thay đổi nào để nhận.</source>
+        <translation>No change selected to accept.</translation>
+    </message>
+    <message>
+        <source>Đã nhận {count} thay đổi kê khai của {name}; hồ sơ chờ lãnh đạo duyệt.</source>
+        <translation>Accepted {count} declared change(s) of {name}; the record awaits the unit head&apos;s approval.</translation>
+    </message>
+    <message>
+        <source>Đã ghi nhận phiếu kê khai của {name}; hồ sơ không thay đổi.</source>
+        <translation>Recorded the declaration form of {name}; the record did not change.</translation>
+    </message>
+    <message>
+        <source>Hãy chọn một người trong danh sách.</source>
+        <translation>Select a person in the list.</translation>
+    </message>
+    <message>
+        <source>Yêu cầu cung cấp dữ liệu cá nhân</source>
+        <translation>Personal data requests</translation>
+    </message>
+    <message>
+        <source>Ngày nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Hạn trả lời</source>
+        <translation>Answer due</translation>
+    </message>
+    <message>
+        <source>Ngày trả lời</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Ghi nhận yêu cầu</source>
+        <translation>Record request</translation>
+    </message>
+    <message>
+        <source>Trả lời: xuất hồ sơ và nhật ký xử lý…</source>
+        <translation>Answer: export the record and the processing log…</translation>
+    </message>
+    <message>
+        <source>Ngày nhận:</source>
+        <translation>Received:</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đầy đủ (PDF và bảng tính) và danh sách ai đã xem, in, xuất, sửa hồ sơ, theo Luật Bảo vệ dữ liệu cá nhân.</source>
+        <translation>The complete record (PDF and spreadsheet) and the list of who viewed, printed, exported or changed it, under the Personal Data Protection Law.</translation>
+    </message>
+    <message>
+        <source>Nhập ngày nhận yêu cầu (dd/mm/yyyy).</source>
+        <translation>Enter the date the request was received (dd/mm/yyyy).</translation>
+    </message>
+    <message>
+        <source>Hãy chọn yêu cầu cần trả lời.</source>
+        <translation>Select the request to answer.</translation>
+    </message>
+    <message>
+        <source>Thư mục lưu hồ sơ trả lời</source>
+        <translation>Folder for the answer</translation>
+    </message>
+    <message>
+        <source>Đã xuất {count} tệp vào {folder}: {files}.</source>
+        <translation>Exported {count} file(s) to {folder}: {files}.</translation>
     </message>
     <message>
         <source>Xung đột số định danh ở CSDL thành phố</source>

@@ -116,6 +116,12 @@ def _placed(w: World, tmp: Path) -> World:
     w.admin.positions.import_scores(path)
     path.unlink()
     return w
+def _issued(w: World, key: str, tmp: Path) -> Path:
+    """A declaration file of ``key`` issued by the administrator (returned unchanged), kept outside
+    the role's folder (the file itself is the administrator's, not the role's output)."""
+    path = tmp.parent / f"ke-khai-{tmp.name}-{key}.xlsx"
+    w.admin.declarations.issue(key, path)
+    return path
 
 
 # method → how to call it (world, the role's services, a temporary folder); None: not about people
@@ -199,6 +205,11 @@ READS: dict[str, Any] = {
     "delivery.export_package": lambda w, s, t: _try(s.delivery.export_package, t / "p.zip", "DN.SNV"),
     "delivery.inspect_package": None,  # needs a package signed by a trusted key: tests/core/test_package.py
     "delivery.trusted_keys": lambda w, s, t: _try(s.delivery.trusted_keys),
+    "declarations.declarations": lambda w, s, t: [_try(s.declarations.declarations, k) for k in (w.a, w.b)],
+    "declarations.first_declaration": lambda w, s, t: [_try(s.declarations.first_declaration, k)
+                                                       for k in (w.a, w.b)],
+    "declarations.requests": lambda w, s, t: [_try(s.declarations.requests, k) for k in (w.a, w.b)],
+    "declarations.review": lambda w, s, t: [_try(s.declarations.review, _issued(w, k, t)) for k in (w.a, w.b)],
     "backup.database_file": lambda w, s, t: _try(s.backup.database_file),
     "backup.backup_name": lambda w, s, t: s.backup.backup_name(dt.datetime(2026, 1, 1)),
     "backup.backup_now": lambda w, s, t: _try(s.backup.backup_now, t / "copy.sqlite"),
