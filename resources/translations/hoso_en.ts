@@ -637,7 +637,7 @@ Your data is intact. Next time, use Tools → Back up data… to make a backup.<
     </message>
     <message>
         <source>Hết thời hạn giữ chức vụ</source>
-        <translation type="unfinished"></translation>
+        <translation>Appointment term ending</translation>
     </message>
     <message>
         <source>Phiếu kê khai chưa nộp lại</source>

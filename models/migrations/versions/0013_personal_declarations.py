@@ -5,7 +5,7 @@ written into the file, their hash, the version, and what was accepted from the r
 ``data_requests`` (a person's request for their own data, its deadline and answer).
 
 Revision ID: 0013
-Revises: 0010
+Revises: 0012
 """
 
 from collections.abc import Sequence
