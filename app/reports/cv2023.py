@@ -19,11 +19,11 @@ printers, through the same batch machinery (``app.reports.profile``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from app.db import Database
 from app.errors import UserError
@@ -33,7 +33,12 @@ from app.reports import layout as L
 from app.reports import values as V
 from app.reports.forms import address, birth_day, family_rows
 from app.reports.layout import Styles, esc, field, para, val
-from app.reports.profile import BATCH, Cancelled, Progress, Transform, photo_of, profile_document, unit_people
+from app.reports.profile import (
+    Progress,
+    Transform,
+    render_profiles,
+    unit_people,
+)
 
 FORM = "Mẫu sơ yếu lý lịch (Thông tư 06/2023/TT-BNV)"
 TITLE = "SƠ YẾU LÝ LỊCH"
@@ -364,35 +369,6 @@ def render_cvs(db: Database, person_ids: Sequence[Any], out: Path, *, progress: 
                cancelled: Callable[[], bool] | None = None, place: str | None = None, on: dt.date | None = None,
                title: str = "Sơ yếu lý lịch", transform: Transform | None = None) -> int:
     """The forms of ``person_ids`` (in that order) in one PDF, each from a new page and numbered on
-    its own; dossiers are loaded ``BATCH`` at a time while reportlab lays out pages. Raises
-    ``Cancelled`` (leaving no file) when ``cancelled()`` turns true; ``transform`` rewrites each
-    document first (masking)."""
-    files.check_target(out, (".pdf",))
-    ids = list(person_ids)
-    if not ids:
-        raise UserError("Chưa chọn hồ sơ nào để in.")
-    total = len(ids)
-    with db.session() as session:
-        from app.reports.profile import _unit_tree
-
-        tree = _unit_tree(session)
-
-    def chunks() -> Iterator[list[Flowable]]:
-        done = 0
-        for start in range(0, total, BATCH):
-            with db.session() as session:
-                loaded = [(profile_document(session, pid, unit_names=tree), photo_of(session, pid))
-                          for pid in ids[start:start + BATCH]]
-            for doc, photo in loaded:
-                doc = transform(doc) if transform is not None else doc
-                if cancelled is not None and cancelled():
-                    raise Cancelled()
-                if progress is not None:
-                    progress(done, total)
-                yield ([PageBreak()] if done else []) + document.section(story(doc, photo=photo, place=place, on=on))
-                done += 1
-
-    pages = files.atomic(out, lambda target: document.build(target, chunks(), title=title, subject=FORM))
-    if progress is not None:
-        progress(total, total)
-    return pages
+    its own: ``profile.render_profiles`` (batches, cancelling, masking) with this form's story."""
+    return render_profiles(db, list(person_ids), out, progress=progress, cancelled=cancelled, place=place, on=on,
+                           title=title, transform=transform, story=story, subject=FORM)

@@ -127,11 +127,13 @@ def render_unit_profiles(db: Database, unit_code: str, out: Path, *, include_sub
 def render_profiles(db: Database, person_ids: Sequence[uuid.UUID], out: Path, *, progress: Progress | None = None,
                     cancelled: Callable[[], bool] | None = None, place: str | None = None,
                     on: dt.date | None = None, title: str = "Sơ yếu lý lịch",
-                    transform: Transform | None = None, story: StoryOf | None = None) -> int:
+                    transform: Transform | None = None, story: StoryOf | None = None,
+                    subject: str | None = None) -> int:
     """The profiles of ``person_ids`` (in that order) in one PDF, each from a new page and numbered
     on its own; the desktop app prints a selection with it. Returns the number of pages; raises
     :class:`Cancelled` (and leaves no file) when ``cancelled()`` turns true. ``transform`` is
-    applied to each profile document before printing (app.services masks sensitive fields)."""
+    applied to each profile document before printing (app.services masks sensitive fields);
+    ``story``/``subject``: another form's (the 2023 CV form's ``render_cvs``)."""
     files.check_target(out, (".pdf",))
     ids = list(person_ids)
     if not ids:
@@ -156,7 +158,7 @@ def render_profiles(db: Database, person_ids: Sequence[uuid.UUID], out: Path, *,
                 yield ([PageBreak()] if done else []) + document.section(built)
                 done += 1
 
-    pages = files.atomic(out, lambda target: document.build(target, chunks(), title=title))
+    pages = files.atomic(out, lambda target: document.build(target, chunks(), title=title, subject=subject or ""))
     if progress is not None:
         progress(total, total)
     return pages
