@@ -10,10 +10,25 @@ import pytest
 from argon2 import PasswordHasher, Type
 
 from app.security import passwords
+from tests import sqlite_guard
+
+sqlite_guard.install()
 
 # argon2id with the cheapest parameters: accounts are made in hundreds of tests; the real ones
 # (app.security.passwords.HASHER) cost a quarter of a second each.
 CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
+
+
+@pytest.fixture(autouse=True)
+def _no_statement_outlives_its_session():
+    """A test whose code hands a pooled SQLite connection back with a statement still running
+    (an unfinished result: the next session on that connection would read an old snapshot) fails,
+    naming the statement (tests/sqlite_guard.py; HOSO_CURSOR_STACKS=1 adds where it was opened)."""
+    sqlite_guard.take()
+    yield
+    leaks = sqlite_guard.take()
+    if leaks:
+        pytest.fail("\n".join(str(leak) for leak in leaks), pytrace=False)
 
 
 @pytest.fixture(autouse=True)

@@ -37,8 +37,12 @@ event.listen(db.engine, "connect", lambda con, _rec: con.execute("PRAGMA cache_s
 db.engine.dispose()
 marker = Path(sys.argv[2])
 def stop_here(label):
-    marker.write_text(label)
-    time.sleep(120)  # the parent kills us here
+    # written whole under a temporary name, then renamed: the parent, polling for the marker, must
+    # never find it created but still empty (it would kill us before the label is written)
+    part = marker.with_name(marker.name + ".part")
+    part.write_text(label)
+    os.replace(part, marker)
+    time.sleep(600)  # the parent kills us here
 """
 
 _SAVE = _PRELUDE + """
@@ -76,7 +80,7 @@ backup.backup(db, sys.argv[3])
 """
 
 
-def run_until_marker(script: str, *args: str, timeout: float = 90) -> tuple[str, int]:
+def run_until_marker(script: str, *args: str, timeout: float = 600) -> tuple[str, int]:
     """Start ``script`` in a child, wait for its marker, SIGKILL it; return (marker text, WAL size then)."""
     marker = Path(args[1])
     child = subprocess.Popen([sys.executable, "-c", script, *args], cwd=ROOT, stdout=subprocess.DEVNULL,

@@ -206,3 +206,9 @@ def test_a_result_left_open_never_keeps_an_old_snapshot_for_the_next_session(tmp
     with pytest.raises((ResourceClosedError, SQLAlchemyError, sqlite3.ProgrammingError)):
         forgotten.fetchall()
     db.dispose()
+    # the suite's guard (tests/sqlite_guard.py) saw the forgotten result when its session ended
+    from tests import sqlite_guard
+
+    if sqlite_guard.LIBRARY is not None:
+        leaks = sqlite_guard.take()
+        assert [leak.statements for leak in leaks] == [["SELECT code FROM units ORDER BY code"]]
