@@ -156,6 +156,18 @@ class _SQLiteConnection(sqlite3.Connection):
         self.hoso_cursors.add(cursor)
         return cursor
 
+    # sqlite3's own shortcuts make their cursor in C, without calling ``cursor()`` above: such a
+    # cursor was never closed at the reset and kept its snapshot for the next session. They go
+    # through ``cursor()`` here (what the shortcuts do, remembered).
+    def execute(self, sql: str, parameters=(), /) -> sqlite3.Cursor:  # noqa: ANN001
+        return self.cursor().execute(sql, parameters)
+
+    def executemany(self, sql: str, parameters, /) -> sqlite3.Cursor:  # noqa: ANN001
+        return self.cursor().executemany(sql, parameters)
+
+    def executescript(self, script: str, /) -> sqlite3.Cursor:
+        return self.cursor().executescript(script)
+
 
 def _close_cursors(dbapi_conn: sqlite3.Connection, _record: object, _state: object) -> None:
     """Pool reset (a session or connection handed back): close every cursor still open on the
@@ -177,6 +189,17 @@ IMMEDIATE = "hoso_begin_immediate"
 
 
 def _begin(conn) -> None:  # noqa: ANN001 - SQLAlchemy Connection
+    """Every transaction starts from the current database: a result of an earlier transaction on
+    the same connection (a Connection used for several transactions is not handed back to the pool
+    in between) is closed first — left open, its statement would make this BEGIN continue that
+    transaction's old snapshot."""
+    cursors = getattr(conn.connection.dbapi_connection, "hoso_cursors", None)
+    for cursor in list(cursors or ()):
+        # only cursors that ran a query: the one SQLAlchemy may already have made for the statement
+        # this transaction starts with has run nothing yet
+        if cursor.description is not None:
+            with contextlib.suppress(sqlite3.Error):
+                cursor.close()
     conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(IMMEDIATE) else "BEGIN")
 
 

@@ -12,7 +12,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, text
 
 import models
-from app.db import alembic_config, current_revision, head_revision, make_engine, open_database
+from app.db import Database, alembic_config, current_revision, head_revision, make_engine, open_database
 from app.errors import UserError
 from app.search_index import include_name
 
@@ -212,3 +212,56 @@ def test_a_result_left_open_never_keeps_an_old_snapshot_for_the_next_session(tmp
     if sqlite_guard.LIBRARY is not None:
         leaks = sqlite_guard.take()
         assert [leak.statements for leak in leaks] == [["SELECT code FROM units ORDER BY code"]]
+
+
+def _commit_elsewhere(path, code: str) -> None:
+    """Another connection (another window, the CLI) adds a unit and commits."""
+    other = sqlite3.connect(path)
+    other.execute("INSERT INTO units (id, code, name, name_fold, sort_order, version, updated_at) VALUES "
+                  "(lower(hex(randomblob(16))), ?, 'Mới', 'moi', 0, 1, '2026-01-01 00:00:00')", (code,))
+    other.commit()
+    other.close()
+
+
+def _units_db(tmp_path) -> tuple[Database, object]:
+    from app import units
+
+    path = tmp_path / "a.sqlite"
+    db = open_database(path)
+    with db.session() as s:
+        for i in range(3):
+            units.add_unit(s, f"U{i}", f"Đơn vị {i}")
+    return db, path
+
+
+def test_a_cursor_from_the_drivers_own_execute_never_keeps_an_old_snapshot(tmp_path) -> None:
+    """sqlite3's ``Connection.execute()`` makes its cursor in C, without the connection's ``cursor()``:
+    such a cursor (the driver's connection used directly, as the search tiers do) was not closed
+    when the connection went back to the pool, and the next session read the database as it was."""
+    db, path = _units_db(tmp_path)
+    with db.engine.connect() as conn:
+        cursor = conn.connection.dbapi_connection.execute("SELECT code FROM units ORDER BY code")
+        assert cursor.fetchone() == ("U0",)  # stepped, not finished
+    from tests import sqlite_guard
+
+    if sqlite_guard.LIBRARY is not None:  # the suite's guard saw it (here it is left open on purpose)
+        assert [leak.statements for leak in sqlite_guard.take()] == [["SELECT code FROM units ORDER BY code"]]
+    _commit_elsewhere(path, "X1")
+    assert db.engine.pool.checkedin() == 1  # the next session takes the very same connection
+    with db.session() as s:
+        assert s.scalar(text("SELECT count(*) FROM units")) == 4
+    db.dispose()
+
+
+def test_a_result_of_an_earlier_transaction_on_the_same_connection_never_keeps_its_snapshot(tmp_path) -> None:
+    """A Connection used for several transactions (commit as you go) is not handed back to the
+    pool in between: a result left open in the first one made the second read the first's snapshot."""
+    db, path = _units_db(tmp_path)
+    with db.engine.connect() as conn:
+        first = conn.execute(text("SELECT code FROM units ORDER BY code"))
+        assert first.fetchone() == ("U0",)
+        conn.commit()
+        _commit_elsewhere(path, "X2")
+        assert conn.execute(text("SELECT count(*) FROM units")).scalar() == 4
+        conn.commit()
+    db.dispose()
