@@ -293,10 +293,14 @@ def test_killed_cli_import_leaves_nothing(db, tmp_path) -> None:
     process = subprocess.Popen([sys.executable, "main.py", "import", str(path), "--db", dbfile], cwd=ROOT,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     started = time.monotonic()
-    line = ""
-    while "Đang nhập" not in line and time.monotonic() - started < 60:
-        line = process.stderr.readline()
-    time.sleep(0.3)  # let it save some rows
+    seen = ""
+    # until the progress says a first hundred rows were saved (inside the import's one transaction,
+    # which ends only at 400/400): a condition, not a fixed delay that a fast or a busy machine beats
+    while "Đang nhập: 100/400" not in seen and time.monotonic() - started < 600:
+        char = process.stderr.read(1)
+        if not char:
+            break  # the process ended
+        seen += char
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
     assert process.returncode == -signal.SIGKILL, "the import finished before it could be killed"

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QThreadPool
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -27,6 +27,32 @@ SHOTS = Path(os.environ["HOSO_SHOTS"]) if os.environ.get("HOSO_SHOTS") else None
 UNITS = (("DN", "UBND thành phố Đà Nẵng", None), ("DN.SNV", "Sở Nội vụ", "DN"),
          ("DN.SNV.CCVC", "Phòng Công chức, viên chức", "DN.SNV"),
          ("DN.P.HAICHAU", "UBND phường Hải Châu", "DN"))
+
+
+def settle(timeout_ms: int = 120_000) -> None:
+    """Wait for the windows' background work (list loads, alert counts, copies run on the global
+    thread pool) to end and its results to be delivered — a condition, not a fixed delay: under load
+    a worker can take seconds. Repeated while the delivered results start more work."""
+    app = QApplication.instance()
+    if app is None:
+        return
+    pool = QThreadPool.globalInstance()
+    for _ in range(20):
+        app.processEvents()  # zero-delay timers start their work; finished signals are handled
+        if pool.activeThreadCount() == 0:
+            app.processEvents()
+            if pool.activeThreadCount() == 0:
+                return
+        assert pool.waitForDone(timeout_ms), "background work still running after the timeout"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):  # noqa: ANN001, ANN201
+    """Before any fixture is torn down (the database disposed, the widgets deleted): the test's
+    background work ends here. A worker outliving its test ran on into the next one — its results
+    delivered to the next test's event loop, its files written into the next test's folders."""
+    settle()
+    yield
 
 
 @pytest.fixture

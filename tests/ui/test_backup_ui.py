@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app import backup
 from tests.core.conftest import person_data
+from tests.ui.conftest import settle
 from ui import backup_ui, main_window, open_editors, settings
 
 
@@ -157,9 +158,10 @@ def test_daily_copy_once_a_day(qtbot, window) -> None:
     state = window.findChild(backup_ui._AutoBackup, "auto_backup")
     assert state.timer.isActive() and state.timer.interval() == backup_ui.DAILY_DELAY_MS
     state.daily()
-    qtbot.waitUntil(lambda: bool(backup.list_backups(backup_ui.backup_folder())), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(backup.list_backups(backup_ui.backup_folder())), timeout=120_000)
+    settle()  # the first copy's work has ended
     state.daily()
-    qtbot.wait(300)
+    settle()  # and the second call's, had it started a copy (a fixed wait could end before it)
     assert [b.kind for b in backup.list_backups(backup_ui.backup_folder())] == ["daily"]
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.ui.conftest import UNITS
+from tests.ui.conftest import UNITS, settle
 from ui import login, main_window
 from ui.application import install_translators
 
@@ -91,7 +91,7 @@ def test_the_main_window_in_english(qtbot, english, service, full_person, monkey
     window = main_window.MainWindow(service)
     qtbot.addWidget(window)
     window.show()
-    qtbot.wait(200)
+    settle()  # the list and the status bar filled by their background loads
     problems = untranslated(window)
     assert not problems, "\n".join(problems)
 
@@ -129,7 +129,7 @@ def test_the_sync_dialog_in_english(qtbot, english, service, full_person, monkey
     window = main_window.MainWindow(service)
     qtbot.addWidget(window)
     dialog = sync_ui.show_sync(window)
-    qtbot.wait(100)
+    settle()
     problems = untranslated(dialog)
     assert not problems, "\n".join(problems)
 
@@ -142,7 +142,7 @@ def test_the_list_filters_are_not_cut_in_english(qtbot, english, service, full_p
     qtbot.addWidget(window)
     window.resize(1100, 650)
     window.show()
-    qtbot.wait(100)
+    settle()
     cut = []
     for combo in window.findChildren(QComboBox):
         if combo.isVisible() and combo.width() < combo.fontMetrics().horizontalAdvance(combo.currentText()) + 24:
