@@ -348,6 +348,9 @@ class DialogState:
     pending: int
     nearest_deadline: dt.date | None
     overdue: int
+    nearest_kind: str | None = None  # the kind of change (app.compliance rules) the nearest deadline is for
+    nearest_basis: str | None = None  # and its legal basis
+    last_summary: dict[str, Any] | None = None  # the last run's counts (a "done" run may have refused everything)
 
 
 def dialog_state(db: Database, url: str | None = None) -> DialogState:
@@ -363,7 +366,10 @@ def dialog_state(db: Database, url: str | None = None) -> DialogState:
         return DialogState(url=_no_user(key) if key else None, user=(stored[0] if stored else user),
                            remembered=stored is not None, last_sync_at=target.last_sync_at if target else None,
                            last_status=target.last_status if target else None, pending=state.pending,
-                           nearest_deadline=state.nearest, overdue=state.overdue)
+                           nearest_deadline=state.nearest, overdue=state.overdue, nearest_kind=state.nearest_kind,
+                           nearest_basis=state.nearest_basis,
+                           last_summary=s.scalar(select(SyncRun.summary).where(SyncRun.target_id == target.id)
+                                                 .order_by(SyncRun.id.desc()).limit(1)) if target else None)
 
 
 def _no_user(url: str) -> str:
