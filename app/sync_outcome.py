@@ -208,7 +208,7 @@ def connection_failure(error: BaseException | str) -> Failure:
 class UrlParts:
     server: str = ""
     port: int = DEFAULT_PORT
-    database: str = ""
+    database_name: str = ""
     user: str = ""
     query: tuple[tuple[str, str], ...] = ()  # extra options of a saved address (sslmode…), kept as they were
 

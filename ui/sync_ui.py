@@ -94,9 +94,9 @@ def basis_text(basis: str | None) -> str:
     m = _BASIS.match(basis)
     if m is None:
         return basis
-    template = "Điều {article} Nghị định {number}"
-    translated = tr(template)
-    number = m["number"] if translated == template else m["number"].replace("Đ", "D").replace("đ", "d")
+    translated = tr("Điều {article} Nghị định {number}")
+    english = not translated.startswith("Điều")
+    number = m["number"].replace("Đ", "D").replace("đ", "d") if english else m["number"]
     return translated.format(article=m["article"], number=number)
 
 
@@ -226,10 +226,10 @@ def problems_html(summary: SyncSummary) -> str:
             if more > 0:
                 text += " " + tr("… và {n} hồ sơ khác").format(n=_n(more))
             block.append(f"<br>{html.escape(text)}")
-        block.append(f"<br><i>{html.escape(tr('Cần làm:'))}</i> {html.escape(group_advice(group))}")
+        todo, technical = html.escape(tr("Cần làm:")), html.escape(tr("Chi tiết kỹ thuật:"))
+        block.append(f"<br><i>{todo}</i> {html.escape(group_advice(group))}")
         for detail in group.details:
-            block.append(f'<br><span style="color:#555">{html.escape(tr("Chi tiết kỹ thuật:"))} '
-                         f"{html.escape(detail)}</span>")
+            block.append(f'<br><span style="color:#555">{technical} {html.escape(detail)}</span>')
         parts.append("".join(block) + "</p>")
     return "".join(parts)
 
@@ -315,14 +315,15 @@ class SyncDialog(QDialog):
         self.state_label = QLabel(objectName="state_label")
         self.state_label.setWordWrap(True)
         self.state_label.setTextFormat(Qt.TextFormat.RichText)
-        self.pending_table = QTableWidget(0, 4, objectName="pending_table")
+        self.pending_table = QTableWidget(0, 5, objectName="pending_table")
         self.pending_table.setHorizontalHeaderLabels([tr("Họ và tên"), tr("Số CCCD"), tr("Hạn gửi"),
-                                                      tr("Loại thay đổi và căn cứ")])
+                                                      tr("Loại thay đổi, thời hạn"), tr("Căn cứ")])
+        self.pending_table.setWordWrap(False)
         self.pending_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.pending_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.pending_table.verticalHeader().setVisible(False)
         header = self.pending_table.horizontalHeader()
-        for column in range(3):
+        for column in (0, 1, 2, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.pending_more = QLabel(objectName="pending_more")
@@ -380,7 +381,7 @@ class SyncDialog(QDialog):
             return
         self.server_edit.setText(parts.server)
         self.port_edit.setValue(parts.port)
-        self.database_edit.setText(parts.database)
+        self.database_edit.setText(parts.database_name)
         if parts.user:
             self.user_edit.setText(parts.user)
         self._query = parts.query
@@ -418,7 +419,8 @@ class SyncDialog(QDialog):
         for row, item in enumerate(items):
             rule = item.rule
             deadline = _day(item.deadline) + (" — " + tr("QUÁ HẠN") if item.overdue else "")
-            cells = [item.full_name, item.cccd, deadline, rule_text(item.kind, rule.period, rule.unit, rule.basis)]
+            cells = [item.full_name, item.cccd, deadline, rule_text(item.kind, rule.period, rule.unit, None),
+                     basis_text(rule.basis)]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if item.overdue:
@@ -426,8 +428,8 @@ class SyncDialog(QDialog):
                     font = cell.font()
                     font.setBold(column == 2)
                     cell.setFont(font)
-                if column == 3:
-                    cell.setToolTip(rule.text)
+                if column >= 3:
+                    cell.setToolTip(rule.text)  # the article's own words
                 table.setItem(row, column, cell)
         more = total - len(items)
         self.pending_more.setText(tr("… và {n} hồ sơ khác (hạn muộn hơn).").format(n=_n(more)) if more > 0 else "")
@@ -484,8 +486,8 @@ class SyncDialog(QDialog):
     def on_failed(self, exc: BaseException) -> None:
         self.sync_button.setEnabled(True)
         self.failure = failure = so.connection_failure(exc)
-        details = (f'<p style="color:#555">{html.escape(tr("Chi tiết kỹ thuật:"))} '
-                   f"{html.escape(failure.detail)}</p>")
+        technical = html.escape(tr("Chi tiết kỹ thuật:"))
+        details = f'<p style="color:#555">{technical} {html.escape(failure.detail)}</p>'
         self.show_result(so.FAILED, tr("Đồng bộ không thành công.") + " " + failure_text(failure), details)
         self.refresh_state()
 

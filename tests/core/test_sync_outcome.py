@@ -123,11 +123,11 @@ def test_the_address_from_its_parts_and_back() -> None:
     assert so.url_parts(url) == so.UrlParts("csdl.sonoivu.vn", 5432, "hoso_thanhpho", "", ())
     saved = "postgresql+psycopg://donvi@10.0.0.5:6543/hoso_tp?sslmode=require"
     parts = so.url_parts(saved)
-    assert (parts.server, parts.port, parts.database, parts.user) == ("10.0.0.5", 6543, "hoso_tp", "donvi")
-    assert so.city_url(parts.server, parts.port, parts.database, parts.query) == \
+    assert (parts.server, parts.port, parts.database_name, parts.user) == ("10.0.0.5", 6543, "hoso_tp", "donvi")
+    assert so.city_url(parts.server, parts.port, parts.database_name, parts.query) == \
         "postgresql+psycopg://10.0.0.5:6543/hoso_tp?sslmode=require"
     six = so.url_parts("postgresql+psycopg://[::1]:5433/x")
-    assert so.city_url(six.server, six.port, six.database) == "postgresql+psycopg://[::1]:5433/x"
+    assert so.city_url(six.server, six.port, six.database_name) == "postgresql+psycopg://[::1]:5433/x"
     assert so.url_parts(None) == so.UrlParts()
 
 

@@ -16,9 +16,9 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from app import people, units
-from app.city.sync import sync
 from app.catalogs import load_catalogs
 from app.city.credentials import credentials_file
+from app.city.sync import sync
 from app.db import open_database
 from tests.city.conftest import _admin, pg_url  # noqa: F401 - the PostgreSQL fixture
 from tests.core.conftest import make_database, person_data
@@ -29,6 +29,7 @@ from ui.application import install_translators
 from ui.events import DataEvents
 
 BASIS = "Điều 19 Nghị định 27/2026/NĐ-CP"
+NAMES = {f"Nguyễn Văn Số {i}" for i in range(50)}  # the test's dossiers: data, not interface text
 
 
 class Window(QMainWindow):
@@ -145,15 +146,15 @@ def test_the_dialog_lists_each_pending_dossier_with_deadline_and_basis_overdue_i
     window, dialog = _dialog(qtbot, service)
     table = dialog.pending_table
     assert table.isVisibleTo(dialog) and table.rowCount() == 2
-    rows = {table.item(r, 1).text(): [table.item(r, c) for c in range(4)] for r in range(table.rowCount())}
+    rows = {table.item(r, 1).text(): [table.item(r, c) for c in range(5)] for r in range(table.rowCount())}
     overdue, ontime = rows["048085000000"], rows["048085000001"]
     assert "QUÁ HẠN" in overdue[2].text() and "QUÁ HẠN" not in ontime[2].text()
     assert overdue[2].foreground().color().name() == sync_ui.ERROR_COLOR
     assert ontime[2].foreground().color().name() != sync_ui.ERROR_COLOR
     assert table.item(0, 1).text() == "048085000000"  # earliest deadline first
     for cells in (overdue, ontime):
-        assert "Kê khai lần đầu của hồ sơ mới lập: 03 ngày làm việc" in cells[3].text()
-        assert BASIS in cells[3].text() and "03 ngày làm việc" in cells[3].toolTip()
+        assert cells[3].text() == "Kê khai lần đầu của hồ sơ mới lập: 03 ngày làm việc"
+        assert cells[4].text() == BASIS and "03 ngày làm việc" in cells[3].toolTip()
     assert dt.datetime.strptime(ontime[2].text(), "%d/%m/%Y").date() >= dt.date.today()
     assert "1 hồ sơ quá hạn" in dialog.state_label.text() and sync_ui.ERROR_COLOR in dialog.state_label.text()
 
@@ -207,7 +208,7 @@ def test_a_refused_connection_is_a_failure_in_words_and_remembers_privately(qtbo
     assert "Connection refused" in dialog.details_view.toPlainText()  # the driver's text only as the detail
     assert "xong" not in dialog.state_label.text()
     if language == "en":
-        assert not untranslated(dialog), untranslated(dialog)
+        assert not untranslated(dialog, NAMES), untranslated(dialog, NAMES)
     path = credentials_file()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     stored = json.loads(path.read_text(encoding="utf-8"))
@@ -251,12 +252,12 @@ def test_success_then_nothing_pending(qtbot, service, full_person, fresh_city, l
     assert dialog.outcome == "success" and dialog.summary.inserted == 1
     assert sync_ui.OK_COLOR in dialog.result_label.styleSheet()
     assert ("Đồng bộ thành công" if language == "vi" else "Sync succeeded") in dialog.result_label.text()
-    assert ("thêm mới 1" if language == "vi" else "1 new") in dialog.details_view.toPlainText()
+    assert ("thêm mới 1" if language == "vi" else "1 added") in dialog.details_view.toPlainText()
     assert not dialog.pending_table.isVisibleTo(dialog) and dialog.pending_table.rowCount() == 0
     assert ("thành công" if language == "vi" else "succeeded") in dialog.state_label.text()
     qtbot.waitUntil(lambda: indicator.text() == sync_ui.tr("Đã đồng bộ đủ"), timeout=5000)
     if language == "en":
-        assert not untranslated(dialog), untranslated(dialog)
+        assert not untranslated(dialog, NAMES), untranslated(dialog, NAMES)
     _run(qtbot, dialog, url)
     assert dialog.outcome == "nothing" and dialog.summary.sent == 0
 
@@ -294,7 +295,7 @@ def test_every_dossier_refused_is_a_failure_grouped_by_cause(qtbot, service, fre
         assert details.count("Cần làm:") == 2
     else:
         assert "Sync failed" in dialog.result_label.text()
-        assert not untranslated(dialog), untranslated(dialog)
+        assert not untranslated(dialog, NAMES), untranslated(dialog, NAMES)
     assert details.count("Nguyễn Văn Số") <= 2 * sync_ui.so.EXAMPLES  # examples, not one line per dossier
     assert "xong" not in dialog.state_label.text()
     assert sync_ui.ERROR_COLOR in dialog.state_label.text()
@@ -315,7 +316,7 @@ def test_partial_success_is_partial(qtbot, service, fresh_city, language, no_mes
         assert "2 hồ sơ bị từ chối: đơn vị chưa có trong CSDL thành phố" in details and "DN.P.HAICHAU" in details
     else:
         assert "partly" in dialog.result_label.text().lower()
-        assert not untranslated(dialog), untranslated(dialog)
+        assert not untranslated(dialog, NAMES), untranslated(dialog, NAMES)
     assert dialog.pending_table.rowCount() == 2  # the two held back are still pending, with their deadlines
 
 
