@@ -189,7 +189,7 @@ class _Run:
         self.summary = SyncSummary()
 
     def run(self, progress: Callable[[int, int], None] | None, cancel: Callable[[], bool] | None) -> SyncSummary:
-        with self.db.session(self.user) as s:
+        with self.db.session(self.user, write=True) as s:  # reads, then writes the run
             target = target_for(s, self.url, create=True)
             assert target is not None
             self.target_id, self.since = target.id, target.last_change_id
@@ -262,7 +262,7 @@ class _Run:
     def _record(self, confirmed: dict[str, Token]) -> None:
         if not confirmed:
             return
-        with self.db.session(self.user) as s:
+        with self.db.session(self.user, write=True) as s:
             ids = [uuid.UUID(i) for i in confirmed]
             existing = {r.record_id: r for r in s.scalars(select(SyncRecord).where(
                 SyncRecord.target_id == self.target_id, SyncRecord.record_id.in_(ids)))}
@@ -276,7 +276,7 @@ class _Run:
     def _finish(self, status: str, message: str | None) -> None:
         from app.compliance import overdue_json, pending_changes
 
-        with self.db.session(self.user) as s:
+        with self.db.session(self.user, write=True) as s:
             target = s.get(SyncTarget, self.target_id)
             run = s.get(SyncRun, self.summary.run_id)
             assert target is not None and run is not None

@@ -241,12 +241,22 @@ def test_wrong_password_and_missing_database_are_said_plainly(qtbot, service, fu
 
 # --- runs against real city databases ---------------------------------------------------------------
 
-def test_success_then_nothing_pending(qtbot, service, full_person, fresh_city, language, no_message_boxes) -> None:
+def test_success_then_nothing_pending(qtbot, service, full_person, fresh_city, language, monkeypatch,
+                                      no_message_boxes) -> None:
+    """Opened as the app opens it: Công cụ → Đồng bộ… in the main window."""
+    from PySide6.QtGui import QAction
+
+    from ui import main_window
+
     url = fresh_city({code for code, _n, _p in UNITS})
-    window = Window(service)
+    monkeypatch.setattr(main_window.MainWindow, "show_alert_count_at_start", lambda self: None)
+    window = main_window.MainWindow(service)
     qtbot.addWidget(window)
-    indicator = sync_ui.install(window)
-    _w, dialog = _dialog(qtbot, service, window)
+    window.show()
+    indicator = window.findChild(sync_ui.SyncIndicator, "sync_status_label")
+    window.findChild(QAction, "show_sync_action").trigger()
+    dialog = window.findChild(sync_ui.SyncDialog)
+    assert dialog is not None and dialog.isVisible()
     _run(qtbot, dialog, url)
     _shot(dialog, "success", language)
     assert dialog.outcome == "success" and dialog.summary.inserted == 1
