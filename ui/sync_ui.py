@@ -318,7 +318,7 @@ class SyncDialog(QDialog):
         self.pending_table = QTableWidget(0, 5, objectName="pending_table")
         self.pending_table.setHorizontalHeaderLabels([tr("Họ và tên"), tr("Số CCCD"), tr("Hạn gửi"),
                                                       tr("Loại thay đổi, thời hạn"), tr("Căn cứ")])
-        self.pending_table.setWordWrap(False)
+        self.pending_table.setWordWrap(True)  # the kind of change wraps in its column, never cut
         self.pending_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.pending_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.pending_table.verticalHeader().setVisible(False)
@@ -431,6 +431,7 @@ class SyncDialog(QDialog):
                 if column >= 3:
                     cell.setToolTip(rule.text)  # the article's own words
                 table.setItem(row, column, cell)
+        table.resizeRowsToContents()
         more = total - len(items)
         self.pending_more.setText(tr("… và {n} hồ sơ khác (hạn muộn hơn).").format(n=_n(more)) if more > 0 else "")
         self.pending_more.setVisible(more > 0)
@@ -447,8 +448,9 @@ class SyncDialog(QDialog):
         self.result_label.setText(text)
         self.details_view.setHtml(details_html)
         self.details_view.setVisible(bool(details_html))
-        # a failed connection has one line of detail; a run's problems get the room (and scroll)
-        self.details_view.setMaximumHeight(90 if outcome == so.FAILED and self.summary is None else 16777215)
+        # a failed connection or a clean run has a line or two; a run's problems get the room (and scroll)
+        problems = self.summary is not None and bool(self.summary.problems or self.summary.rejected)
+        self.details_view.setMaximumHeight(16777215 if problems else 70)
 
     def show_message(self, text: str, error: bool = False) -> None:
         self.outcome = None

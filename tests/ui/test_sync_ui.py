@@ -156,6 +156,16 @@ def test_the_dialog_lists_each_pending_dossier_with_deadline_and_basis_overdue_i
         assert cells[3].text() == "Kê khai lần đầu của hồ sơ mới lập: 03 ngày làm việc"
         assert cells[4].text() == BASIS and "03 ngày làm việc" in cells[3].toolTip()
     assert dt.datetime.strptime(ontime[2].text(), "%d/%m/%Y").date() >= dt.date.today()
+    dialog.resize(640, 560)  # narrower than it opens: the kind of change wraps, nothing is cut
+    qtbot.wait(20)
+    dialog.show_pending(2, dialog.delivery.pending_changes()[1])
+    metrics = table.fontMetrics()
+    assert table.wordWrap()  # the kind of change (column 3) wraps; its rows grow to fit (below)
+    for row in range(table.rowCount()):
+        assert table.rowHeight(row) >= table.sizeHintForRow(row)
+        for column in (0, 1, 2, 4):  # one-line columns are as wide as their text
+            text = table.item(row, column).text()
+            assert table.columnWidth(column) >= metrics.horizontalAdvance(text), (column, text)
     assert "1 hồ sơ quá hạn" in dialog.state_label.text() and sync_ui.ERROR_COLOR in dialog.state_label.text()
 
 
