@@ -246,6 +246,7 @@ class Status:
     nearest: dt.date | None
     overdue: int
     nearest_basis: str | None = None  # the legal basis of the nearest deadline
+    nearest_kind: str | None = None  # the kind of change it is for (process, agency, new_dossier)
 
     def text(self) -> str:
         """The status bar's words: "Chưa đồng bộ: N hồ sơ · hạn gần nhất dd/mm/yyyy (Điều 19 NĐ 27/2026)"."""
@@ -264,7 +265,7 @@ class Status:
 def status(session: Session, target_url: str | None = None, *, today: dt.date | None = None) -> Status:
     pending = pending_changes(session, target_url, today=today)
     return Status(len(pending), pending[0].deadline if pending else None, sum(p.overdue for p in pending),
-                  pending[0].rule.basis if pending else None)
+                  pending[0].rule.basis if pending else None, pending[0].kind if pending else None)
 
 
 def pending_line(item: Pending) -> str:

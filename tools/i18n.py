@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Translations: Vietnamese is the source language of the UI; English is a complete translation.
 
-    python tools/i18n.py update    regenerate ui/widgets/field_texts.py from app.fields, re-scan ui/
+    python tools/i18n.py update    regenerate ui/widgets/field_texts.py from app.fields (and
+                                   ui/widgets/catalog_texts.py from the catalog file), re-scan ui/
                                    into resources/translations/hoso_en.ts (keeps what is translated;
                                    new strings come in "unfinished", a field label with the English
                                    label of its declaration, ``FieldSpec.en``)
@@ -34,9 +35,10 @@ def update(ts: Path | None = None, *, regenerate: bool | None = None) -> Path:
     ``app.fields`` as literals) is the default when updating the real file, not a copy."""
     target = ts or FOLDER / "hoso_en.ts"
     if regenerate if regenerate is not None else ts is None:
-        from ui.widgets import field_texts
+        from ui.widgets import catalog_texts, field_texts
 
         Path(field_texts.__file__).write_text(field_texts.render(), encoding="utf-8")
+        Path(catalog_texts.__file__).write_text(catalog_texts.render(), encoding="utf-8")
     subprocess.run([str(BIN / "pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources(), "-ts", str(target)],
                    cwd=ROOT, check=True, capture_output=True)
     fill_field_translations(target)

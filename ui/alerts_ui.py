@@ -43,6 +43,7 @@ from app.alerts import KINDS
 from app.services import HoSoService
 from app.text import fold, name_sort_key
 from ui import file_dialogs
+from ui.app_texts import app_text
 from ui.background import run_in_background
 from ui.dialogs import show_error
 from ui.widgets.date_edit import DateEdit
@@ -319,9 +320,9 @@ class AlertsWindow(ToolWindow):
             Column(tr("Họ và tên"), lambda a: a.full_name, lambda a: name_sort_key(a.full_name), width=170),
             Column(tr("Số CCCD"), lambda a: a.cccd, width=110),
             Column(tr("Đơn vị"), lambda a: a.unit_name or "", width=210),
-            Column(tr("Ghi chú"), lambda a: a.detail, width=300),  # stretches; the tooltip shows it whole
+            Column(tr("Ghi chú"), lambda a: app_text(a.detail), width=300),  # stretches; the tooltip shows it whole
         ], person_id=lambda a: a.person_id, category=lambda a: a.kind, marked=lambda a: a.overdue,
-            tooltip=lambda a: a.detail, parent=self))
+            tooltip=lambda a: app_text(a.detail), parent=self))
         self.table.doubleClicked.connect(self.open_row)
         self.export_button = named(QPushButton(tr("Xuất Excel…")), "export_button")
         self.export_button.setAutoDefault(False)

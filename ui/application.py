@@ -19,6 +19,7 @@ from app.paths import recovery_dir
 from app.resources import resource_path
 from app.services import HoSo
 from ui import backup_ui, login, main_window, open_editors, settings
+from ui.app_texts import app_text
 
 logger = logging.getLogger(__name__)
 _translators: list[QTranslator] = []
@@ -98,7 +99,7 @@ def run_app(target: str) -> int:
     try:
         opened = HoSo.open(target)
     except UserError as exc:
-        QMessageBox.critical(None, "HoSo", str(exc))
+        QMessageBox.critical(None, "HoSo", app_text(str(exc)))  # "not a HoSo database…" in the UI's language
         return 1
     service = login.start_session(opened)  # sign in (first run: create the administrator); None = the user quit
     if service is None:

@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 from app.fields import STAFF_TYPE_LABELS, STATUS_LABELS
 from app.listing import PersonRow
 from app.reports.values import number
+from ui.app_texts import app_text
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -61,7 +62,7 @@ class Column:
 COLUMNS: tuple[Column, ...] = (
     Column("full_name", QT_TRANSLATE_NOOP("PeopleModel", "Họ và tên"), lambda r: r.full_name, width=190),
     Column("birth_date", QT_TRANSLATE_NOOP("PeopleModel", "Ngày sinh"), lambda r: _date(r.birth_date), width=90),
-    Column("sex", QT_TRANSLATE_NOOP("PeopleModel", "Giới tính"), lambda r: r.sex, width=70),
+    Column("sex", QT_TRANSLATE_NOOP("PeopleModel", "Giới tính"), lambda r: app_text(r.sex) if r.sex else "", width=70),
     Column("cccd", QT_TRANSLATE_NOOP("PeopleModel", "Số CCCD"), lambda r: r.cccd, width=115),
     Column("unit_name", QT_TRANSLATE_NOOP("PeopleModel", "Đơn vị"), lambda r: r.unit_name or "", width=230),
     Column("position", QT_TRANSLATE_NOOP("PeopleModel", "Chức vụ"), lambda r: r.position or "", width=170),

@@ -33,6 +33,7 @@ from ui import settings
 from ui.background import run_in_background
 from ui.events import DataEvents
 from ui.people_model import COLUMNS, PeopleTableModel
+from ui.widgets.headers import fit_sections
 
 DEBOUNCE_MS = 150
 
@@ -234,9 +235,7 @@ class PersonList(QObject):
         keys = tuple(c.key for c in self.model.columns)
         if keys != self._sized_for:  # new columns get their default widths; a user's widths stay
             self._sized_for = keys
-            header = self.table.horizontalHeader()
-            for i, column in enumerate(self.model.columns):
-                header.resizeSection(i, column.width)
+            fit_sections(self.table.horizontalHeader(), (column.width for column in self.model.columns))
         self.current_changed.emit(self.current_id())
 
     def current_id(self) -> uuid.UUID | None:

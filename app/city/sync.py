@@ -189,7 +189,7 @@ class _Run:
         self.summary = SyncSummary()
 
     def run(self, progress: Callable[[int, int], None] | None, cancel: Callable[[], bool] | None) -> SyncSummary:
-        with self.db.session(self.user) as s:
+        with self.db.session(self.user, write=True) as s:  # reads, then writes the run
             target = target_for(s, self.url, create=True)
             assert target is not None
             self.target_id, self.since = target.id, target.last_change_id
@@ -262,7 +262,7 @@ class _Run:
     def _record(self, confirmed: dict[str, Token]) -> None:
         if not confirmed:
             return
-        with self.db.session(self.user) as s:
+        with self.db.session(self.user, write=True) as s:
             ids = [uuid.UUID(i) for i in confirmed]
             existing = {r.record_id: r for r in s.scalars(select(SyncRecord).where(
                 SyncRecord.target_id == self.target_id, SyncRecord.record_id.in_(ids)))}
@@ -276,7 +276,7 @@ class _Run:
     def _finish(self, status: str, message: str | None) -> None:
         from app.compliance import overdue_json, pending_changes
 
-        with self.db.session(self.user) as s:
+        with self.db.session(self.user, write=True) as s:
             target = s.get(SyncTarget, self.target_id)
             run = s.get(SyncRun, self.summary.run_id)
             assert target is not None and run is not None
@@ -348,6 +348,9 @@ class DialogState:
     pending: int
     nearest_deadline: dt.date | None
     overdue: int
+    nearest_kind: str | None = None  # the kind of change (app.compliance rules) the nearest deadline is for
+    nearest_basis: str | None = None  # and its legal basis
+    last_summary: dict[str, Any] | None = None  # the last run's counts (a "done" run may have refused everything)
 
 
 def dialog_state(db: Database, url: str | None = None) -> DialogState:
@@ -363,7 +366,10 @@ def dialog_state(db: Database, url: str | None = None) -> DialogState:
         return DialogState(url=_no_user(key) if key else None, user=(stored[0] if stored else user),
                            remembered=stored is not None, last_sync_at=target.last_sync_at if target else None,
                            last_status=target.last_status if target else None, pending=state.pending,
-                           nearest_deadline=state.nearest, overdue=state.overdue)
+                           nearest_deadline=state.nearest, overdue=state.overdue, nearest_kind=state.nearest_kind,
+                           nearest_basis=state.nearest_basis,
+                           last_summary=s.scalar(select(SyncRun.summary).where(SyncRun.target_id == target.id)
+                                                 .order_by(SyncRun.id.desc()).limit(1)) if target else None)
 
 
 def _no_user(url: str) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from app import compliance
 from app.city import conflicts as city_conflicts
 from app.city import sync as city_sync
 from app.package import build, importer, keys, trust
@@ -18,6 +19,7 @@ from app.units import get_unit
 # what the windows show (plain data and a formatter), named here so they need not import app.package
 DialogState = city_sync.DialogState
 SyncSummary = city_sync.SyncSummary
+Pending = compliance.Pending
 ExportResult = build.ExportResult
 ImportSummary = importer.ImportSummary
 PackageInfo = importer.PackageInfo
@@ -32,6 +34,14 @@ class Delivery(Area):
     def sync_state(self, url: str | None = None) -> city_sync.DialogState:
         """The sync dialog's and status bar's state: the last sync, what is pending, the deadline."""
         return city_sync.dialog_state(self._db, url)
+
+    @policy("sync")
+    def pending_changes(self, url: str | None = None, limit: int | None = 500) -> tuple[int, list[Pending]]:
+        """The dossiers not yet at the city, earliest deadline first, each with its deadline, the kind
+        of change and its legal basis (NĐ 27/2026): how many in all, and the first ``limit``."""
+        with self._read() as s:
+            pending = compliance.pending_changes(s, url)
+        return len(pending), pending[:limit] if limit is not None else pending
 
     @policy("sync", write=True)
     def sync(self, url: str, user: str, password: str, *, remember: bool,

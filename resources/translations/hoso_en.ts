@@ -1796,40 +1796,280 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>next deadline {d}</translation>
     </message>
     <message>
+        <source>Đồng bộ thành công: CSDL thành phố đã nhận {ok} hồ sơ.</source>
+        <translation>Sync succeeded: the city database accepted {ok} record(s).</translation>
+    </message>
+    <message>
+        <source>Không có hồ sơ nào cần gửi: CSDL thành phố đã có đủ.</source>
+        <translation>Nothing to send: the city database is up to date.</translation>
+    </message>
+    <message>
+        <source>Đồng bộ chưa trọn: {ok} hồ sơ đã được nhận, {bad} hồ sơ chưa gửi được (xem lý do bên dưới).</source>
+        <translation>Sync partly done: {ok} record(s) accepted, {bad} record(s) could not be sent (see the reasons below).</translation>
+    </message>
+    <message>
+        <source>Đồng bộ không thành công: không hồ sơ nào được nhận — {bad} hồ sơ bị từ chối hoặc xung đột (xem lý do bên dưới).</source>
+        <translation>Sync failed: no record was accepted — {bad} record(s) refused or in conflict (see the reasons below).</translation>
+    </message>
+    <message>
+        <source>Đã huỷ đồng bộ: {ok} hồ sơ đã được nhận và giữ nguyên; đồng bộ lại để gửi tiếp.</source>
+        <translation>Sync cancelled: {ok} record(s) were accepted and are kept; sync again to send the rest.</translation>
+    </message>
+    <message>
+        <source>{n} hồ sơ bị từ chối: đơn vị chưa có trong CSDL thành phố</source>
+        <translation>{n} record(s) refused: the unit is not in the city database</translation>
+    </message>
+    <message>
+        <source>{n} hồ sơ bị từ chối: số định danh (CCCD) đã thuộc một hồ sơ khác ở CSDL thành phố</source>
+        <translation>{n} record(s) refused: the ID number already belongs to another record in the city database</translation>
+    </message>
+    <message>
+        <source>{n} hồ sơ bị từ chối: tài khoản đồng bộ không được ghi vào đơn vị của hồ sơ</source>
+        <translation>{n} record(s) refused: the sync account may not write to the record&apos;s unit</translation>
+    </message>
+    <message>
+        <source>{n} hồ sơ bị từ chối: hồ sơ chưa ghi đơn vị công tác</source>
+        <translation>{n} record(s) refused: the record names no unit</translation>
+    </message>
+    <message>
+        <source>{n} hồ sơ bị từ chối: thiếu nội dung tệp đính kèm</source>
+        <translation>{n} record(s) refused: an attached file&apos;s content is missing</translation>
+    </message>
+    <message>
+        <source>{n} hồ sơ xung đột: đã được sửa ở CSDL thành phố sau lần gửi trước, không ghi đè</source>
+        <translation>{n} record(s) in conflict: changed in the city database since the last sync, not overwritten</translation>
+    </message>
+    <message>
+        <source>{n} hồ sơ bị CSDL thành phố từ chối ghi</source>
+        <translation>{n} record(s) the city database refused to write</translation>
+    </message>
+    <message>
+        <source>{n} hồ sơ bị từ chối vì lý do khác</source>
+        <translation>{n} record(s) refused for another reason</translation>
+    </message>
+    <message>
+        <source>Đề nghị Sở Nội vụ thêm các đơn vị này vào CSDL thành phố (đúng mã như trên), rồi đồng bộ lại. Các hồ sơ khác không bị ảnh hưởng.</source>
+        <translation>Ask the Department of Home Affairs to add these units to the city database (with exactly these codes), then sync again. Other records are not affected.</translation>
+    </message>
+    <message>
+        <source>Có thể người này đã có hồ sơ ở đơn vị khác. Liên hệ Sở Nội vụ để đối chiếu; không lập hồ sơ mới cho cùng một người.</source>
+        <translation>The person may already have a record in another unit. Contact the Department of Home Affairs to compare; do not create a new record for the same person.</translation>
+    </message>
+    <message>
+        <source>Kiểm tra đơn vị ghi trong các hồ sơ này; nếu đúng, đề nghị Sở Nội vụ cấp quyền ghi đơn vị đó cho tài khoản đồng bộ của đơn vị.</source>
+        <translation>Check the unit written in these records; if it is right, ask the Department of Home Affairs to let the unit&apos;s sync account write to it.</translation>
+    </message>
+    <message>
+        <source>Mở từng hồ sơ, chọn đơn vị công tác, lưu, rồi đồng bộ lại.</source>
+        <translation>Open each record, choose its unit, save, then sync again.</translation>
+    </message>
+    <message>
+        <source>Mở hồ sơ, đính kèm lại tệp còn thiếu, lưu, rồi đồng bộ lại.</source>
+        <translation>Open the record, attach the missing file again, save, then sync again.</translation>
+    </message>
+    <message>
+        <source>HoSo không ghi đè dữ liệu đã sửa ở thành phố. Đối chiếu với Sở Nội vụ xem bản nào đúng trước khi sửa tiếp.</source>
+        <translation>HoSo does not overwrite data changed at the city. Compare with the Department of Home Affairs which version is right before editing further.</translation>
+    </message>
+    <message>
+        <source>Gửi chi tiết kỹ thuật dưới đây cho quản trị viên.</source>
+        <translation>Send the technical details below to the administrator.</translation>
+    </message>
+    <message>
+        <source>Gửi chi tiết dưới đây cho quản trị viên.</source>
+        <translation>Send the details below to the administrator.</translation>
+    </message>
+    <message>
+        <source>… và {n} giá trị khác</source>
+        <translation>… and {n} more</translation>
+    </message>
+    <message>
+        <source>Đơn vị còn thiếu (mã):</source>
+        <translation>Missing units (codes):</translation>
+    </message>
+    <message>
+        <source>Đơn vị (mã):</source>
+        <translation>Units (codes):</translation>
+    </message>
+    <message>
+        <source>Tệp:</source>
+        <translation>Files:</translation>
+    </message>
+    <message>
+        <source>Số CCCD:</source>
+        <translation>ID numbers:</translation>
+    </message>
+    <message>
+        <source>Ví dụ:</source>
+        <translation>For example:</translation>
+    </message>
+    <message>
+        <source>… và {n} hồ sơ khác</source>
+        <translation>… and {n} more record(s)</translation>
+    </message>
+    <message>
+        <source>Cần làm:</source>
+        <translation>What to do:</translation>
+    </message>
+    <message>
+        <source>Chi tiết kỹ thuật:</source>
+        <translation>Technical details:</translation>
+    </message>
+    <message>
+        <source>(chưa rõ)</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <source>Không kết nối được máy chủ {server}: không có máy chủ CSDL nào trả lời ở địa chỉ và cổng này. Kiểm tra tên máy chủ, cổng và mạng của cơ quan, hoặc hỏi quản trị viên xem máy chủ có đang chạy không.</source>
+        <translation>Could not connect to the server {server}: no database server answers at this address and port. Check the server name, the port and the office network, or ask the administrator whether the server is running.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy máy chủ có tên này ({server}). Kiểm tra lại ô Máy chủ (hoặc dùng địa chỉ IP) và mạng của cơ quan.</source>
+        <translation>No server of this name was found ({server}). Check the Server field (or use the IP address) and the office network.</translation>
+    </message>
+    <message>
+        <source>Máy chủ {server} không trả lời kịp. Kiểm tra mạng rồi thử lại.</source>
+        <translation>The server {server} did not answer in time. Check the network and try again.</translation>
+    </message>
+    <message>
+        <source>Sai tên đăng nhập hoặc mật khẩu của CSDL thành phố. Nhập lại đúng tài khoản Sở Nội vụ đã cấp cho đơn vị.</source>
+        <translation>Wrong user name or password for the city database. Enter the account the Department of Home Affairs gave the unit.</translation>
+    </message>
+    <message>
+        <source>Máy chủ {server} không có cơ sở dữ liệu tên này. Kiểm tra lại ô Cơ sở dữ liệu (tên do Sở Nội vụ cung cấp).</source>
+        <translation>The server {server} has no database of this name. Check the Database field (the name the Department of Home Affairs gave).</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu {server} chưa được chuẩn bị làm CSDL thành phố cho phiên bản HoSo này. Đề nghị quản trị viên ở Sở Nội vụ chạy lệnh &apos;city init&apos;.</source>
+        <translation>The database {server} is not prepared as a city database for this HoSo version. Ask the administrator at the Department of Home Affairs to run &apos;city init&apos;.</translation>
+    </message>
+    <message>
+        <source>CSDL thành phố ({server}) dùng phiên bản HoSo khác với máy này. Cần nâng cấp cùng một phiên bản trước khi đồng bộ.</source>
+        <translation>The city database ({server}) uses another HoSo version than this computer. Both must be upgraded to the same version before syncing.</translation>
+    </message>
+    <message>
+        <source>Mất kết nối tới CSDL thành phố ({server}) giữa chừng. Phần đã gửi được giữ nguyên; kiểm tra mạng rồi đồng bộ lại để gửi tiếp.</source>
+        <translation>The connection to the city database ({server}) was lost midway. What was sent is kept; check the network and sync again to send the rest.</translation>
+    </message>
+    <message>
+        <source>Địa chỉ CSDL thành phố không hợp lệ. Kiểm tra lại máy chủ, cổng và cơ sở dữ liệu.</source>
+        <translation>The city database&apos;s address is not valid. Check the server, port and database.</translation>
+    </message>
+    <message>
+        <source>Tài khoản đang đăng nhập không được đồng bộ; chỉ quản trị viên của đơn vị được đồng bộ.</source>
+        <translation>The signed-in account may not sync; only the unit&apos;s administrator may.</translation>
+    </message>
+    <message>
+        <source>Đồng bộ gặp lỗi. Gửi chi tiết kỹ thuật dưới đây cho quản trị viên.</source>
+        <translation>The sync ran into an error. Send the technical details below to the administrator.</translation>
+    </message>
+    <message>
+        <source>Máy chủ: hãy nhập tên hoặc địa chỉ IP của máy chủ CSDL thành phố.</source>
+        <translation>Server: enter the name or IP address of the city database&apos;s server.</translation>
+    </message>
+    <message>
+        <source>Máy chủ: chỉ ghi tên hoặc địa chỉ IP của máy chủ (cổng ghi ở ô Cổng).</source>
+        <translation>Server: write only the server&apos;s name or IP address (the port goes in the Port field).</translation>
+    </message>
+    <message>
+        <source>Cổng: phải là một số từ 1 đến 65535.</source>
+        <translation>Port: must be a number from 1 to 65535.</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu: hãy nhập tên cơ sở dữ liệu thành phố.</source>
+        <translation>Database: enter the name of the city database.</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu: tên không được có khoảng trắng hay các ký tự / ? # @.</source>
+        <translation>Database: the name may not contain spaces or the characters / ? # @.</translation>
+    </message>
+    <message>
+        <source>thành công</source>
+        <translation>succeeded</translation>
+    </message>
+    <message>
+        <source>không có hồ sơ nào cần gửi</source>
+        <translation>nothing to send</translation>
+    </message>
+    <message>
+        <source>chưa trọn, có hồ sơ bị từ chối</source>
+        <translation>partly done, some records refused</translation>
+    </message>
+    <message>
+        <source>không thành công</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>không hồ sơ nào được nhận</source>
+        <translation>failed, no record accepted</translation>
+    </message>
+    <message>
+        <source>Lần đồng bộ gần nhất: {t}</source>
+        <translation>Last sync: {t}</translation>
+    </message>
+    <message>
         <source>Đồng bộ lên cơ sở dữ liệu thành phố</source>
         <translation>Sync to the city database</translation>
+    </message>
+    <message>
+        <source>tên hoặc địa chỉ IP, ví dụ csdl.sonoivu.gov.vn</source>
+        <translation>name or IP address, e.g. csdl.sonoivu.gov.vn</translation>
+    </message>
+    <message>
+        <source>tên do Sở Nội vụ cung cấp, ví dụ hoso_thanhpho</source>
+        <translation>the name the Department of Home Affairs gave, e.g. hoso_thanhpho</translation>
     </message>
     <message>
         <source>Ghi nhớ tên đăng nhập và mật khẩu trên máy này</source>
         <translation>Remember username and password on this computer</translation>
     </message>
     <message>
+        <source>Hạn gửi</source>
+        <translation>Due</translation>
+    </message>
+    <message>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <source>Địa chỉ cơ sở dữ liệu thành phố</source>
-        <translation>City database address</translation>
+        <source>Máy chủ</source>
+        <translation>Server</translation>
     </message>
     <message>
-        <source>Xung đột và hồ sơ bị từ chối:</source>
-        <translation>Conflicts and rejected records:</translation>
+        <source>Cổng</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Hồ sơ chờ gửi, hạn gửi và căn cứ (Nghị định 27/2026):</source>
+        <translation>Records waiting to be sent, their deadlines and legal basis (Decree 27/2026):</translation>
+    </message>
+    <message>
+        <source>QUÁ HẠN</source>
+        <translation>OVERDUE</translation>
+    </message>
+    <message>
+        <source>… và {n} hồ sơ khác (hạn muộn hơn).</source>
+        <translation>… and {n} more record(s) (later deadlines).</translation>
+    </message>
+    <message>
+        <source>Đồng bộ không thành công.</source>
+        <translation>Sync failed.</translation>
     </message>
     <message>
         <source>Chưa đồng bộ lần nào.</source>
         <translation>Never synced.</translation>
     </message>
     <message>
-        <source>Lần đồng bộ gần nhất: {t} ({s}).</source>
-        <translation>Last sync: {t} ({s}).</translation>
+        <source>Loại thay đổi, thời hạn</source>
+        <translation>Kind of change, period</translation>
     </message>
     <message>
-        <source>{n} hồ sơ đã quá hạn 3 ngày làm việc</source>
-        <translation>{n} record(s) past the 3-working-day deadline</translation>
-    </message>
-    <message>
-        <source>Hãy nhập địa chỉ cơ sở dữ liệu thành phố.</source>
-        <translation>Enter the city database address.</translation>
+        <source>Căn cứ</source>
+        <translation>Legal basis</translation>
     </message>
     <message>
         <source>Đang đồng bộ…</source>
@@ -1840,14 +2080,6 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>Sending records to the city…</translation>
     </message>
     <message>
-        <source>xong</source>
-        <translation>completed</translation>
-    </message>
-    <message>
-        <source>lỗi</source>
-        <translation>failed</translation>
-    </message>
-    <message>
         <source>đã huỷ</source>
         <translation>canceled</translation>
     </message>
@@ -1856,12 +2088,48 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>interrupted</translation>
     </message>
     <message>
-        <source>Đã gửi {sent} hồ sơ: thêm mới {inserted}, cập nhật {updated}, không đổi {unchanged}, xoá {deleted}, từ chối {rejected}, xung đột {conflicts}.</source>
-        <translation>Sent {sent} record(s): {inserted} added, {updated} updated, {unchanged} unchanged, {deleted} deleted, {rejected} rejected, {conflicts} conflict(s).</translation>
+        <source>Thay đổi từ quy trình nghiệp vụ trong HoSo</source>
+        <translation>Change from a process completed in HoSo</translation>
     </message>
     <message>
-        <source>{n} hồ sơ đã quá hạn gửi (3 ngày làm việc, NĐ 27/2026)</source>
-        <translation>{n} record(s) past the sending deadline (3 working days, Decree 27/2026)</translation>
+        <source>Thay đổi khác của cơ quan</source>
+        <translation>Other change by the agency</translation>
+    </message>
+    <message>
+        <source>Kê khai lần đầu của hồ sơ mới lập</source>
+        <translation>First declaration of a new record</translation>
+    </message>
+    <message>
+        <source>{n} ngày làm việc</source>
+        <translation>{n} working day(s)</translation>
+    </message>
+    <message>
+        <source>{n} ngày</source>
+        <translation>{n} day(s)</translation>
+    </message>
+    <message>
+        <source>Điều {article} Nghị định {number}</source>
+        <translation>Article {article}, Decree {number}</translation>
+    </message>
+    <message>
+        <source>{n} hồ sơ quá hạn</source>
+        <translation>{n} overdue</translation>
+    </message>
+    <message>
+        <source>Hạn gần nhất: {d} — {rule}</source>
+        <translation>Next deadline: {d} — {rule}</translation>
+    </message>
+    <message>
+        <source>{n} hồ sơ đã quá hạn gửi lên thành phố (NĐ 27/2026)</source>
+        <translation>{n} record(s) past their deadline for the city (Decree 27/2026)</translation>
+    </message>
+    <message>
+        <source>Công cụ → Đồng bộ lên cơ sở dữ liệu thành phố: xem từng hồ sơ và hạn gửi.</source>
+        <translation>Tools → Sync to the city database: see each record and its deadline.</translation>
+    </message>
+    <message>
+        <source>Đã gửi {sent} hồ sơ: thêm mới {inserted}, cập nhật {updated}, không đổi {unchanged}, xoá {deleted}, từ chối {rejected}, xung đột {conflicts}.</source>
+        <translation>Sent {sent} record(s): {inserted} added, {updated} updated, {unchanged} unchanged, {deleted} deleted, {rejected} rejected, {conflicts} conflict(s).</translation>
     </message>
     <message>
         <source>Hãy chọn một người trong danh sách để lập phiếu kê khai.</source>
@@ -2054,12 +2322,671 @@ From now on, packages signed with this key will be rejected; records imported ea
         <source>Nữ</source>
         <translation>Female</translation>
     </message>
+    <message>
+        <source>hồ sơ chưa ghi phụ cấp</source>
+        <translation>the allowance is not recorded yet</translation>
+    </message>
+    <message>
+        <source>Chưa bố trí vị trí việc làm</source>
+        <translation>No job position assigned</translation>
+    </message>
+    <message>
+        <source>năm xếp loại không hoàn thành nhiệm vụ không được tính vào thời gian xét nâng bậc lương thường xuyên</source>
+        <translation>a year rated as not completing duties does not count towards the regular salary step raise</translation>
+    </message>
+    <message>
+        <source>Tệp {path} rỗng (0 byte), không phải cơ sở dữ liệu HoSo; tệp không bị thay đổi. Để tạo cơ sở dữ liệu mới, hãy chọn một tên tệp chưa có.</source>
+        <translation>The file {path} is empty (0 bytes), not a HoSo database; the file was not changed. To create a new database, choose a file name that does not exist yet.</translation>
+    </message>
+    <message>
+        <source>Tệp {path} không phải là cơ sở dữ liệu HoSo (không phải tệp SQLite).</source>
+        <translation>The file {path} is not a HoSo database (not an SQLite file).</translation>
+    </message>
+    <message>
+        <source>Tệp {path} bị hỏng hoặc không phải cơ sở dữ liệu HoSo: {error}</source>
+        <translation>The file {path} is damaged or not a HoSo database: {error}</translation>
+    </message>
+    <message>
+        <source>Tệp {path} là cơ sở dữ liệu của chương trình khác, không phải của HoSo.</source>
+        <translation>The file {path} is another program&apos;s database, not HoSo&apos;s.</translation>
+    </message>
+    <message>
+        <source>Thư mục chứa cơ sở dữ liệu không tồn tại: {path}</source>
+        <translation>The database&apos;s folder does not exist: {path}</translation>
+    </message>
+    <message>
+        <source>Hết thời gian tập sự ngày {date}</source>
+        <translation>Probation ends on {date}</translation>
+    </message>
+    <message>
+        <source>Thông báo nghỉ hưu chậm nhất ngày {date} ({about})</source>
+        <translation>Retirement notice due by {date} ({about})</translation>
+    </message>
+    <message>
+        <source>Ra quyết định nghỉ hưu chậm nhất ngày {date} ({about})</source>
+        <translation>Retirement decision due by {date} ({about})</translation>
+    </message>
+    <message>
+        <source>nghỉ hưu ngày {date}, {age}</source>
+        <translation>retires on {date}, {age}</translation>
+    </message>
+    <message>
+        <source>Nghỉ hưu ngày {date} ({age})</source>
+        <translation>Retires on {date} ({age})</translation>
+    </message>
+    <message>
+        <source>hưởng lương hưu từ {date}</source>
+        <translation>pension from {date}</translation>
+    </message>
+    <message>
+        <source>{years} tuổi {months} tháng</source>
+        <translation>aged {years} years {months} months</translation>
+    </message>
+    <message>
+        <source>{years} tuổi</source>
+        <translation>aged {years}</translation>
+    </message>
+    <message>
+        <source>Bắt đầu hưởng phụ cấp thâm niên vượt khung {percent} % từ ngày {date} ({where})</source>
+        <translation>Seniority allowance beyond the top step starts at {percent} % on {date} ({where})</translation>
+    </message>
+    <message>
+        <source>Nâng phụ cấp thâm niên vượt khung {percent} % từ ngày {date} ({where})</source>
+        <translation>Seniority allowance beyond the top step rises to {percent} % on {date} ({where})</translation>
+    </message>
+    <message>
+        <source>bậc {step}/{steps} ngạch {grade}, hệ số {coefficient}</source>
+        <translation>step {step}/{steps}, grade {grade}, coefficient {coefficient}</translation>
+    </message>
+    <message>
+        <source>kéo dài {months} tháng do kỷ luật</source>
+        <translation>delayed {months} month(s) by a disciplinary measure</translation>
+    </message>
+    <message>
+        <source>Nâng từ bậc {step} (hệ số {coefficient}) lên bậc {next} (hệ số {next_coefficient}), ngạch {grade}, loại {salary_class}</source>
+        <translation>Raise from step {step} (coefficient {coefficient}) to step {next} (coefficient {next_coefficient}), grade {grade}, class {salary_class}</translation>
+    </message>
+    <message>
+        <source>nâng trước thời hạn {months} tháng</source>
+        <translation>raised {months} month(s) early</translation>
+    </message>
+    <message>
+        <source>năm {years} xếp loại không hoàn thành nhiệm vụ: {consequence} [chưa xác nhận]</source>
+        <translation>rated as not completing duties in {years}: {consequence} [unconfirmed]</translation>
+    </message>
+    <message>
+        <source>năm {years} xếp loại không hoàn thành nhiệm vụ: {consequence}</source>
+        <translation>rated as not completing duties in {years}: {consequence}</translation>
+    </message>
+    <message>
+        <source>hạn {date} (còn {days} ngày)</source>
+        <translation>due {date} ({days} day(s) left)</translation>
+    </message>
+    <message>
+        <source>chưa bố trí vị trí việc làm (hạn {date})</source>
+        <translation>no job position assigned (due {date})</translation>
+    </message>
+    <message>
+        <source>Hết thời hạn giữ chức vụ {title} ngày {date}</source>
+        <translation>Term in the position {title} ends on {date}</translation>
+    </message>
+    <message>
+        <source>Hết thời hạn giữ chức vụ ngày {date}</source>
+        <translation>Term in the position ends on {date}</translation>
+    </message>
+    <message>
+        <source>Phiếu kê khai lập ngày {date} chưa nộp lại (hạn {due})</source>
+        <translation>Declaration form issued on {date} not returned (due {due})</translation>
+    </message>
+    <message>
+        <source>Yêu cầu cung cấp dữ liệu cá nhân nhận ngày {date}, phải trả lời trước {due}</source>
+        <translation>Personal data request received on {date}, to be answered by {due}</translation>
+    </message>
+    <message>
+        <source>Chưa kê khai lần đầu (hạn {due})</source>
+        <translation>First declaration not made (due {due})</translation>
+    </message>
+    <message>
+        <source>Quá hạn: </source>
+        <translation>Overdue: </translation>
+    </message>
 </context>
 <context>
     <name>BackgroundOp</name>
     <message>
         <source>Huỷ</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Catalogs</name>
+    <message>
+        <source>Kinh</source>
+        <translation>Kinh</translation>
+    </message>
+    <message>
+        <source>Tày</source>
+        <translation>Tay</translation>
+    </message>
+    <message>
+        <source>Thái</source>
+        <translation>Thai</translation>
+    </message>
+    <message>
+        <source>Hoa</source>
+        <translation>Hoa</translation>
+    </message>
+    <message>
+        <source>Khơ-me</source>
+        <translation>Kho-me</translation>
+    </message>
+    <message>
+        <source>Mường</source>
+        <translation>Muong</translation>
+    </message>
+    <message>
+        <source>Nùng</source>
+        <translation>Nung</translation>
+    </message>
+    <message>
+        <source>H&apos;Mông</source>
+        <translation>H&apos;Mong</translation>
+    </message>
+    <message>
+        <source>Dao</source>
+        <translation>Dao</translation>
+    </message>
+    <message>
+        <source>Gia-rai</source>
+        <translation>Gia-rai</translation>
+    </message>
+    <message>
+        <source>Ngái</source>
+        <translation>Ngai</translation>
+    </message>
+    <message>
+        <source>Ê-đê</source>
+        <translation>E-de</translation>
+    </message>
+    <message>
+        <source>Ba-na</source>
+        <translation>Ba-na</translation>
+    </message>
+    <message>
+        <source>Xơ-đăng</source>
+        <translation>Xo-dang</translation>
+    </message>
+    <message>
+        <source>Sán Chay</source>
+        <translation>San Chay</translation>
+    </message>
+    <message>
+        <source>Cơ-ho</source>
+        <translation>Co-ho</translation>
+    </message>
+    <message>
+        <source>Chăm</source>
+        <translation>Cham</translation>
+    </message>
+    <message>
+        <source>Sán Dìu</source>
+        <translation>San Diu</translation>
+    </message>
+    <message>
+        <source>Hrê</source>
+        <translation>Hre</translation>
+    </message>
+    <message>
+        <source>Mnông</source>
+        <translation>Mnong</translation>
+    </message>
+    <message>
+        <source>Ra-glai</source>
+        <translation>Ra-glai</translation>
+    </message>
+    <message>
+        <source>Xtiêng</source>
+        <translation>Xtieng</translation>
+    </message>
+    <message>
+        <source>Bru-Vân Kiều</source>
+        <translation>Bru-Van Kieu</translation>
+    </message>
+    <message>
+        <source>Thổ</source>
+        <translation>Tho</translation>
+    </message>
+    <message>
+        <source>Giáy</source>
+        <translation>Giay</translation>
+    </message>
+    <message>
+        <source>Cơ-tu</source>
+        <translation>Co-tu</translation>
+    </message>
+    <message>
+        <source>Gié-Triêng</source>
+        <translation>Gie-Trieng</translation>
+    </message>
+    <message>
+        <source>Mạ</source>
+        <translation>Ma</translation>
+    </message>
+    <message>
+        <source>Khơ-mú</source>
+        <translation>Kho-mu</translation>
+    </message>
+    <message>
+        <source>Co</source>
+        <translation>Co</translation>
+    </message>
+    <message>
+        <source>Tà-ôi</source>
+        <translation>Ta-oi</translation>
+    </message>
+    <message>
+        <source>Chơ-ro</source>
+        <translation>Cho-ro</translation>
+    </message>
+    <message>
+        <source>Kháng</source>
+        <translation>Khang</translation>
+    </message>
+    <message>
+        <source>Xinh-mun</source>
+        <translation>Xinh-mun</translation>
+    </message>
+    <message>
+        <source>Hà Nhì</source>
+        <translation>Ha Nhi</translation>
+    </message>
+    <message>
+        <source>Chu-ru</source>
+        <translation>Chu-ru</translation>
+    </message>
+    <message>
+        <source>Lào</source>
+        <translation>Lao</translation>
+    </message>
+    <message>
+        <source>La Chí</source>
+        <translation>La Chi</translation>
+    </message>
+    <message>
+        <source>La Ha</source>
+        <translation>La Ha</translation>
+    </message>
+    <message>
+        <source>Phù Lá</source>
+        <translation>Phu La</translation>
+    </message>
+    <message>
+        <source>La Hủ</source>
+        <translation>La Hu</translation>
+    </message>
+    <message>
+        <source>Lự</source>
+        <translation>Lu</translation>
+    </message>
+    <message>
+        <source>Lô Lô</source>
+        <translation>Lo Lo</translation>
+    </message>
+    <message>
+        <source>Chứt</source>
+        <translation>Chut</translation>
+    </message>
+    <message>
+        <source>Mảng</source>
+        <translation>Mang</translation>
+    </message>
+    <message>
+        <source>Pà Thẻn</source>
+        <translation>Pa Then</translation>
+    </message>
+    <message>
+        <source>Co Lao</source>
+        <translation>Co Lao</translation>
+    </message>
+    <message>
+        <source>Cống</source>
+        <translation>Cong</translation>
+    </message>
+    <message>
+        <source>Bố Y</source>
+        <translation>Bo Y</translation>
+    </message>
+    <message>
+        <source>Si La</source>
+        <translation>Si La</translation>
+    </message>
+    <message>
+        <source>Pu Péo</source>
+        <translation>Pu Peo</translation>
+    </message>
+    <message>
+        <source>Brâu</source>
+        <translation>Brau</translation>
+    </message>
+    <message>
+        <source>Ơ Đu</source>
+        <translation>O Du</translation>
+    </message>
+    <message>
+        <source>Rơ-măm</source>
+        <translation>Ro-mam</translation>
+    </message>
+    <message>
+        <source>Người nước ngoài</source>
+        <translation>Foreigner</translation>
+    </message>
+    <message>
+        <source>Không rõ</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Phật giáo</source>
+        <translation>Buddhism</translation>
+    </message>
+    <message>
+        <source>Công giáo</source>
+        <translation>Catholicism</translation>
+    </message>
+    <message>
+        <source>Tin lành</source>
+        <translation>Protestantism</translation>
+    </message>
+    <message>
+        <source>Cao Đài</source>
+        <translation>Cao Dai</translation>
+    </message>
+    <message>
+        <source>Phật giáo Hòa Hảo</source>
+        <translation>Hoa Hao Buddhism</translation>
+    </message>
+    <message>
+        <source>Tôn giáo Baha&apos;i</source>
+        <translation>Baha&apos;i Faith</translation>
+    </message>
+    <message>
+        <source>Tịnh độ Cư sỹ Phật hội Việt Nam</source>
+        <translation>Pure Land Buddhist Home Practice Association of Vietnam</translation>
+    </message>
+    <message>
+        <source>Đạo Tứ Ân Hiếu nghĩa</source>
+        <translation>Tu An Hieu Nghia</translation>
+    </message>
+    <message>
+        <source>Giáo hội Phật đường Nam Tông Minh Sư đạo</source>
+        <translation>Nam Tong Minh Su Dao Buddhist Church</translation>
+    </message>
+    <message>
+        <source>Hội thánh Minh lý đạo - Tam Tông Miếu</source>
+        <translation>Minh Ly Dao - Tam Tong Mieu Church</translation>
+    </message>
+    <message>
+        <source>Chăm Bà la môn</source>
+        <translation>Cham Brahmanism</translation>
+    </message>
+    <message>
+        <source>Giáo hội Các thánh hữu Ngày sau của Chúa Giê su Ky tô (Mormon)</source>
+        <translation>The Church of Jesus Christ of Latter-day Saints (Mormon)</translation>
+    </message>
+    <message>
+        <source>Phật giáo Hiếu Nghĩa Tà Lơn</source>
+        <translation>Hieu Nghia Ta Lon Buddhism</translation>
+    </message>
+    <message>
+        <source>Giáo hội Cơ đốc Phục lâm Việt Nam</source>
+        <translation>Seventh-day Adventist Church of Vietnam</translation>
+    </message>
+    <message>
+        <source>Hồi giáo</source>
+        <translation>Islam</translation>
+    </message>
+    <message>
+        <source>Bửu Sơn Kỳ Hương</source>
+        <translation>Buu Son Ky Huong</translation>
+    </message>
+    <message>
+        <source>Thành phố Hà Nội</source>
+        <translation>Ha Noi City</translation>
+    </message>
+    <message>
+        <source>Tỉnh Cao Bằng</source>
+        <translation>Cao Bang Province</translation>
+    </message>
+    <message>
+        <source>Tỉnh Tuyên Quang</source>
+        <translation>Tuyen Quang Province</translation>
+    </message>
+    <message>
+        <source>Tỉnh Điện Biên</source>
+        <translation>Dien Bien Province</translation>
+    </message>
+    <message>
+        <source>Tỉnh Lai Châu</source>
+        <translation>Lai Chau Province</translation>
+    </message>
+    <message>
+        <source>Tỉnh Sơn La</source>
+        <translation>Son La Province</translation>
+    </message>
+    <message>
+        <source>Tỉnh Lào Cai</source>
+        <translation>Lao Cai Province</translation>
+    </message>
+    <message>
+        <source>Tỉnh Thái Nguyên</source>
+        <translation>Thai Nguyen Province</translation>
+    </message>
+    <message>
+        <source>Tỉnh Lạng Sơn</source>
+        <translation>Lang Son Province</translation>
+    </message>
+    <message>
+        <source>Tỉnh Quảng Ninh</source>
+        <translation>Quang Ninh Province</translation>
+    </message>
+    <message>
+        <source>Tỉnh Bắc Ninh</source>
+        <translation>Bac Ninh Province</translation>
+    </message>
+    <message>
+        <source>Tỉnh Phú Thọ</source>
+        <translation>Phu Tho Province</translation>
+    </message>
+    <message>
+        <source>Thành phố Hải Phòng</source>
+        <translation>Hai Phong City</translation>
+    </message>
+    <message>
+        <source>Tỉnh Hưng Yên</source>
+        <translation>Hung Yen Province</translation>
+    </message>
+    <message>
+        <source>Tỉnh Ninh Bình</source>
+        <translation>Ninh Binh Province</translation>
+    </message>
+    <message>
+        <source>Tỉnh Thanh Hóa</source>
+        <translation>Thanh Hoa Province</translation>
+    </message>
+    <message>
+        <source>Tỉnh Nghệ An</source>
+        <translation>Nghe An Province</translation>
+    </message>
+    <message>
+        <source>Tỉnh Hà Tĩnh</source>
+        <translation>Ha Tinh Province</translation>
+    </message>
+    <message>
+        <source>Tỉnh Quảng Trị</source>
+        <translation>Quang Tri Province</translation>
+    </message>
+    <message>
+        <source>Thành phố Huế</source>
+        <translation>Hue City</translation>
+    </message>
+    <message>
+        <source>Thành phố Đà Nẵng</source>
+        <translation>Da Nang City</translation>
+    </message>
+    <message>
+        <source>Tỉnh Quảng Ngãi</source>
+        <translation>Quang Ngai Province</translation>
+    </message>
+    <message>
+        <source>Tỉnh Gia Lai</source>
+        <translation>Gia Lai Province</translation>
+    </message>
+    <message>
+        <source>Tỉnh Khánh Hòa</source>
+        <translation>Khanh Hoa Province</translation>
+    </message>
+    <message>
+        <source>Tỉnh Đắk Lắk</source>
+        <translation>Dak Lak Province</translation>
+    </message>
+    <message>
+        <source>Tỉnh Lâm Đồng</source>
+        <translation>Lam Dong Province</translation>
+    </message>
+    <message>
+        <source>Tỉnh Đồng Nai</source>
+        <translation>Dong Nai Province</translation>
+    </message>
+    <message>
+        <source>Thành phố Hồ Chí Minh</source>
+        <translation>Ho Chi Minh City</translation>
+    </message>
+    <message>
+        <source>Tỉnh Tây Ninh</source>
+        <translation>Tay Ninh Province</translation>
+    </message>
+    <message>
+        <source>Tỉnh Đồng Tháp</source>
+        <translation>Dong Thap Province</translation>
+    </message>
+    <message>
+        <source>Tỉnh Vĩnh Long</source>
+        <translation>Vinh Long Province</translation>
+    </message>
+    <message>
+        <source>Tỉnh An Giang</source>
+        <translation>An Giang Province</translation>
+    </message>
+    <message>
+        <source>Thành phố Cần Thơ</source>
+        <translation>Can Tho City</translation>
+    </message>
+    <message>
+        <source>Tỉnh Cà Mau</source>
+        <translation>Ca Mau Province</translation>
+    </message>
+    <message>
+        <source>Tiến sĩ khoa học</source>
+        <translation>Doctor of Science</translation>
+    </message>
+    <message>
+        <source>Tiến sĩ</source>
+        <translation>Doctorate (PhD)</translation>
+    </message>
+    <message>
+        <source>Chuyên khoa II</source>
+        <translation>Specialist level II</translation>
+    </message>
+    <message>
+        <source>Thạc sĩ</source>
+        <translation>Master&apos;s degree</translation>
+    </message>
+    <message>
+        <source>Chuyên khoa I</source>
+        <translation>Specialist level I</translation>
+    </message>
+    <message>
+        <source>Đại học</source>
+        <translation>Bachelor&apos;s degree</translation>
+    </message>
+    <message>
+        <source>Cao đẳng</source>
+        <translation>College diploma</translation>
+    </message>
+    <message>
+        <source>Trung cấp</source>
+        <translation>Intermediate</translation>
+    </message>
+    <message>
+        <source>Sơ cấp</source>
+        <translation>Elementary</translation>
+    </message>
+    <message>
+        <source>Chưa qua đào tạo</source>
+        <translation>Not trained</translation>
+    </message>
+    <message>
+        <source>Cử nhân</source>
+        <translation>Bachelor</translation>
+    </message>
+    <message>
+        <source>Cao cấp</source>
+        <translation>Advanced</translation>
+    </message>
+    <message>
+        <source>Chuyên viên cao cấp và tương đương</source>
+        <translation>Senior principal specialist or equivalent</translation>
+    </message>
+    <message>
+        <source>Chuyên viên chính và tương đương</source>
+        <translation>Principal specialist or equivalent</translation>
+    </message>
+    <message>
+        <source>Chuyên viên và tương đương</source>
+        <translation>Specialist or equivalent</translation>
+    </message>
+    <message>
+        <source>Cán sự</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Chính quy</source>
+        <translation>Full-time</translation>
+    </message>
+    <message>
+        <source>Tại chức</source>
+        <translation>In-service</translation>
+    </message>
+    <message>
+        <source>Chuyên tu</source>
+        <translation>Specialised in-service</translation>
+    </message>
+    <message>
+        <source>Bồi dưỡng</source>
+        <translation>Refresher training</translation>
+    </message>
+    <message>
+        <source>Vừa làm vừa học</source>
+        <translation>Work-study</translation>
+    </message>
+    <message>
+        <source>Từ xa</source>
+        <translation>Distance learning</translation>
+    </message>
+    <message>
+        <source>Liên thông</source>
+        <translation>Articulation (bridging)</translation>
+    </message>
+    <message>
+        <source>Giáo sư</source>
+        <translation>Professor</translation>
+    </message>
+    <message>
+        <source>Phó giáo sư</source>
+        <translation>Associate professor</translation>
     </message>
 </context>
 <context>

@@ -193,6 +193,7 @@ READS: dict[str, Any] = {
     "audit.person_audit": lambda w, s, t: [_try(s.audit.person_audit, k) for k in (w.a, w.b)],
     "audit.verify": lambda w, s, t: _try(s.audit.verify),
     "delivery.sync_state": lambda w, s, t: _try(s.delivery.sync_state),
+    "delivery.pending_changes": lambda w, s, t: _try(s.delivery.pending_changes),
     "delivery.identity_conflicts": lambda w, s, t: _try(s.delivery.identity_conflicts),  # the city's list
     "delivery.default_signer": lambda w, s, t: _try(s.delivery.default_signer),
     "delivery.public_key": lambda w, s, t: _try(s.delivery.public_key, "DN.SNV"),

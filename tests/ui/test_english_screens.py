@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
+    QComboBox,
     QGroupBox,
     QLabel,
     QLineEdit,
     QMenu,
     QTabBar,
+    QTextEdit,
     QWidget,
 )
 
@@ -31,13 +33,14 @@ VIETNAMESE = re.compile(r"[đĐ]|[^\x00-\x7f]")  # checked after NFD: combining 
 
 DATA = {name for _code, name, _parent in UNITS} | {"Nguyễn Văn Bình"}
 # the preview's values typed by the clerk or taken from Vietnamese catalogs (data, not UI text)
-DATA_LABELS = {"position_value", "professional_level_value", "unit_name_value", "name_label"}
+DATA_LABELS = {"position_value", "professional_level_value", "unit_name_value", "name_label",
+               "grade_code_combo"}  # the ngạch list's official titles ("01.003 — Chuyên viên") have no English yet
 
 
-def _vietnamese(text: str) -> bool:
+def _vietnamese(text: str, data: set[str] = frozenset()) -> bool:
     if not text:
         return False
-    for value in DATA:
+    for value in sorted(DATA | set(data), key=len, reverse=True):
         text = text.replace(value, "")
     decomposed = unicodedata.normalize("NFD", text)
     return any(unicodedata.combining(ch) or ch in "đĐ" for ch in decomposed)
@@ -50,6 +53,10 @@ def _texts(widget: QWidget) -> list[tuple[str, str]]:
         found.append(("text", widget.text()))
     if isinstance(widget, QLineEdit):
         found.append(("placeholder", widget.placeholderText()))
+    if isinstance(widget, QComboBox):  # a catalog's or a choice's value as shown (codes are stored)
+        found.append(("value", widget.currentText()))
+    if isinstance(widget, QTextEdit):  # a read-only report (the sync's problems)
+        found.append(("document", widget.toPlainText() if widget.isReadOnly() else ""))
     if isinstance(widget, QGroupBox):
         found.append(("group", widget.title()))
     if isinstance(widget, QTabBar):
@@ -62,14 +69,14 @@ def _texts(widget: QWidget) -> list[tuple[str, str]]:
     return found
 
 
-def untranslated(top: QWidget) -> list[str]:
+def untranslated(top: QWidget, data: set[str] = frozenset()) -> list[str]:
     problems = []
     widgets = [top, *top.findChildren(QWidget)]
     for widget in widgets:
         if (widget is not top and not widget.isVisibleTo(top)) or widget.objectName() in DATA_LABELS:
             continue
         for kind, text in _texts(widget):
-            if _vietnamese(text):
+            if _vietnamese(text, data):
                 problems.append(f"{type(widget).__name__}#{widget.objectName()} {kind}: {text!r}")
     for menu in top.findChildren(QMenu):
         for action in menu.actions():
@@ -148,3 +155,90 @@ def test_the_list_filters_are_not_cut_in_english(qtbot, english, service, full_p
         if combo.isVisible() and combo.width() < combo.fontMetrics().horizontalAdvance(combo.currentText()) + 24:
             cut.append(combo.currentText())
     assert not cut, cut
+
+
+def _coded_cells(view: QAbstractItemView) -> list[str]:
+    """The cells of a section table's coded columns (catalog, choice, yes/no): shown, not stored, words."""
+    model = view.model()
+    specs = getattr(model, "specs", None)
+    if specs is None or not view.isVisible():
+        return []
+    found = []
+    for column, spec in enumerate(specs):
+        if spec.kind in ("catalog", "choice", "bool") and spec.name != "grade_code":
+            for row in range(model.rowCount()):
+                text = str(model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole) or "")
+                if _vietnamese(text):
+                    found.append(f"{view.objectName()} {spec.name}: {text!r}")
+    return found
+
+
+def test_the_editor_in_english(qtbot, english, service, full_person) -> None:
+    """Every page of the editor: labels, titles, the values of catalogs and choices (religion
+    "None", sex "Male", the province "Da Nang City") and the section tables' titles and coded cells."""
+    from PySide6.QtWidgets import QTabWidget
+
+    from ui.editor.person_editor import PersonEditor
+
+    editor = PersonEditor(service, full_person)
+    qtbot.addWidget(editor)
+    editor.show()
+    problems = []
+    for tabs in [t for t in editor.findChildren(QTabWidget) if t.isVisibleTo(editor)]:
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            qtbot.wait(5)
+            problems += untranslated(editor)
+            for view in tabs.currentWidget().findChildren(QAbstractItemView):
+                problems += _coded_cells(view)
+    combos = {c.objectName(): c.currentText() for c in editor.findChildren(QComboBox)}
+    assert "religion_code_combo" in combos and combos["religion_code_combo"] == "None", combos.get("religion_code_combo")
+    assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_the_list_values_in_english(qtbot, english, service, full_person, monkeypatch) -> None:
+    """The list's coded columns (sex, staff type, status) show English values."""
+    from PySide6.QtCore import Qt as _Qt
+
+    monkeypatch.setattr(main_window.MainWindow, "show_alert_count_at_start", lambda self: None)
+    window = main_window.MainWindow(service)
+    qtbot.addWidget(window)
+    window.show()
+    people = window.people
+    for key in ("staff_type", "status"):
+        people.toggle_column(key, True)
+    qtbot.waitUntil(lambda: people.model.rowCount() == 1, timeout=5000)
+    keys = [c.key for c in people.model.columns]
+    cells = {k: people.model.data(people.model.index(0, i), _Qt.ItemDataRole.DisplayRole) for i, k in enumerate(keys)}
+    assert cells["sex"] == "Male" and not _vietnamese(cells["staff_type"]) and not _vietnamese(cells["status"]), cells
+
+
+def test_the_not_a_hoso_database_box_in_english(qtbot, tmp_path, monkeypatch) -> None:
+    """Opening a file that is not a HoSo database: the box at start speaks the chosen language."""
+    import sqlite3
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui import application, settings
+
+    settings.put(settings.LANGUAGE, "en")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text, *a: shown.append(text)))
+    other = tmp_path / "other-program.sqlite"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE t (x)")
+    con.close()
+    empty = tmp_path / "empty.sqlite"
+    empty.write_bytes(b"")
+    text_file = tmp_path / "notes.sqlite"
+    text_file.write_text("không phải cơ sở dữ liệu", encoding="utf-8")
+    try:
+        for path in (other, empty, text_file, tmp_path / "missing-folder" / "hoso.sqlite"):
+            assert application.run_app(str(path)) == 1
+    finally:
+        settings.put(settings.LANGUAGE, "vi")
+        install_translators(QApplication.instance(), "vi")
+    assert len(shown) == 4
+    for text in shown:
+        assert not _vietnamese(text), text
+    assert "not a HoSo database" in shown[1] and "another program" in shown[0]

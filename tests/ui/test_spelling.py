@@ -9,7 +9,9 @@ from tools import spelling
 
 ROOT = Path(__file__).resolve().parents[2]
 # the TCVN3/VNI conversion tables spell characters, not words
-EXEMPT = {"app/exchange/legacy.py", "app/exchange/legacy_tables.py"}
+EXEMPT = {"app/exchange/legacy.py", "app/exchange/legacy_tables.py",
+          # the catalogs' own names (data: "Tỉnh Thanh Hóa" as resources/catalogs spells it), listed for translation
+          "ui/widgets/catalog_texts.py"}
 
 
 def _files() -> list[Path]:
@@ -24,9 +26,12 @@ def test_the_convention_is_recognised() -> None:
 
 
 def test_ui_sources_and_translations_use_one_spelling() -> None:
+    from ui.widgets.catalog_texts import TEXTS as CATALOG_NAMES
+
+    data = {f"<source>{name}</source>" for name in CATALOG_NAMES}  # a catalog's name, in the .ts file
     found = []
     for path in _files():
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if spelling.old_style(line):
+            if spelling.old_style(line) and line.strip() not in data:
                 found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()[:90]}")
     assert not found, "run python tools/spelling.py on these files:\n" + "\n".join(found[:40])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from pathlib import Path
@@ -57,3 +58,15 @@ def test_switching_to_english_and_back(qtbot) -> None:
         install_translators(app, "vi")
     assert QCoreApplication.translate("", "Thêm hồ sơ mới…") == "Thêm hồ sơ mới…"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Huỷ"
+
+
+def test_the_catalog_names_listed_for_translation_are_current() -> None:
+    """``ui/widgets/catalog_texts.py`` lists every name of the coded catalogs (religion, ethnic group,
+    levels…) so each gets an English name; a catalog row added without one fails here or above
+    (run: python tools/i18n.py update, translate, release)."""
+    from ui.widgets import catalog_texts
+
+    assert Path(catalog_texts.__file__).read_text(encoding="utf-8") == catalog_texts.render()
+    assert set(catalog_texts.TEXTS) == set(catalog_texts.names()) and len(catalog_texts.TEXTS) > 100
+    english = {html.unescape(s) for c, s, t in _messages(TS) if c == "Catalogs" and t}
+    assert set(catalog_texts.TEXTS) <= english

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.fields import PERSON_FIELDS, SECTION_FIELDS
 from app.services import HoSoService
+from ui.widgets.catalog_texts import catalog_name, coded_catalogs
 from ui.widgets.values import Option
 
 CATALOGS = tuple(sorted({spec.catalog for spec in (*PERSON_FIELDS, *(s for specs in SECTION_FIELDS.values()
@@ -11,9 +14,17 @@ CATALOGS = tuple(sorted({spec.catalog for spec in (*PERSON_FIELDS, *(s for specs
                          if spec.kind in ("catalog", "text") and spec.catalog}))  # text: suggestions
 
 
+def _option(entry: Any, translated: bool) -> Option:
+    """A coded catalog's entry shows its name in the interface language (the Vietnamese name stays
+    an alias, so typing it still finds the entry); a suggestion list's words are data, kept as they are."""
+    if not translated or (shown := catalog_name(entry.name)) == entry.name:
+        return Option(entry.code, entry.name, tuple(entry.aliases))
+    return Option(entry.code, shown, (entry.name, *entry.aliases))
+
+
 def load_options(service: HoSoService) -> dict[str, list[Option]]:
     """Catalog name → entries; ``"grade"``: the ngạch list shown as "01.003 — Chuyên viên"."""
-    options = {name: [Option(e.code, e.name, tuple(e.aliases)) for e in service.units.catalog(name)]
-               for name in CATALOGS}
+    coded = set(coded_catalogs())
+    options = {name: [_option(e, name in coded) for e in service.units.catalog(name)] for name in CATALOGS}
     options["grade"] = [Option(g.code, f"{g.code} — {g.name}", (g.name,)) for g in service.units.grades()]
     return options

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ui.editor.section_model import SectionModel
 from ui.widgets.combos import ChoiceCombo
 from ui.widgets.factory import make_field_widget
+from ui.widgets.headers import fit_sections
 from ui.widgets.text_edits import LongTextEdit
 from ui.widgets.values import Options
 
@@ -117,10 +118,11 @@ class SectionTable(QWidget):
         header = view.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, spec in enumerate(self.model.specs):
-            width = _WIDTHS.get(spec.kind, 150)
-            width = max(width, min(view.fontMetrics().horizontalAdvance(spec.label) + 24, 220))
-            view.setColumnWidth(column, width)
+        # the kind's width, wider for a long title (up to 220: longer titles wrap in the tooltip),
+        # never narrower than the translated title needs (ui.widgets.headers)
+        fit_sections(header, (max(_WIDTHS.get(spec.kind, 150),
+                                  min(header.fontMetrics().horizontalAdvance(QCoreApplication.translate(
+                                      "Fields", spec.label)) + 24, 220)) for spec in self.model.specs))
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 12)
         view.setMinimumHeight(160)
 
