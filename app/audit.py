@@ -12,9 +12,10 @@ import datetime as dt
 import json
 import uuid
 from decimal import Decimal
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import ColumnProperty, Session, sessionmaker
 
 from app.security import chain
@@ -81,6 +82,35 @@ def _columns(obj: Any) -> list[str]:
 def _snapshot(obj: Any) -> str:
     values = {key: to_text(getattr(obj, key)) for key in _columns(obj) if key != "id"}
     return json.dumps({k: v for k, v in values.items() if v is not None}, ensure_ascii=False)
+
+
+def snapshot_of(cls: type, values: Mapping[str, Any]) -> str:
+    """``_snapshot`` of an object of ``cls`` whose attributes are ``values`` (a row written with Core)."""
+    shown = {p.key: to_text(values.get(p.key)) for p in inspect(cls).column_attrs
+             if p.key not in SKIP_FIELDS and p.key != "id"}
+    return json.dumps({k: v for k, v in shown.items() if v is not None}, ensure_ascii=False)
+
+
+def log_created(session: Session, rows: Sequence[tuple[type, Mapping[str, Any], uuid.UUID]],
+                at: dt.datetime | None = None) -> None:
+    """The ``create`` entries the flush hook writes for new objects, for rows inserted with Core
+    (a bulk import): per (model, the attributes the object would have held before its flush, the
+    id of the person it is added to) one entry with the same snapshot, chained in one go."""
+    if not rows:
+        return
+    at = at or utcnow()
+    by = session.info.get("user", "hoso")
+    owned = {}
+    entries = []
+    for cls, values, person_id in rows:
+        if cls not in owned:  # _person_id: the person's own id, or through a ``person`` relationship
+            owned[cls] = cls is Person or "person" in inspect(cls).relationships
+        entries.append({"at": at, "by": by, "action": "create", "entity": cls.__audit_entity__,
+                        "record_id": values["id"], "person_id": person_id if owned[cls] else values.get("person_id"),
+                        "field": "*", "old": None, "new": snapshot_of(cls, values)})
+    conn = session.connection()
+    chain.reserve(conn, "change_log", entries)
+    conn.execute(insert(ChangeLog.__table__), entries)
 
 
 def _person_id(obj: Any) -> uuid.UUID | None:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, inspect, select
 from sqlalchemy.orm import Session, object_session, selectinload
 
 from app import catalogs, cccd
@@ -111,17 +111,7 @@ def update_person(session: Session, key: str | uuid.UUID, data: Mapping[str, Any
     if expected_version is not None and person.version != expected_version:
         raise UserError(f"Hồ sơ của {person.full_name} vừa được người khác sửa; hãy mở lại để xem bản mới.")
     person = load_dossier(session, person.id)
-    index = catalogs.index(session)
-    merged = {spec.name: getattr(person, spec.name) for spec in PERSON_FIELDS} | dict(data)
-    values, sections, errors, warnings = _clean(session, merged, index, partial=False, changed=data)
-    number = values.get("cccd")
-    if number and number != person.cccd:
-        other = session.scalars(select(Person).where(Person.cccd == number)).one_or_none()
-        if other is not None:
-            errors.append(FieldError("cccd", _LABELS["cccd"], f"số {number} đã có trong hồ sơ của {other.full_name}"))
-    unit = _resolve_unit(session, data, errors) if ("unit_code" in data or "unit_id" in data) else None
-    if errors:
-        raise ValidationError(errors)
+    values, sections, unit, warnings = _check_update(session, person.cccd, _fields_of(person), data)
     for name in data:
         if name in PERSON_FIELD_MAP:
             setattr(person, name, values[name])
@@ -132,6 +122,187 @@ def update_person(session: Session, key: str | uuid.UUID, data: Mapping[str, Any
         move_to_unit(person, unit, _today())
     session.flush()
     return SaveResult(person.id, tuple(warnings))
+
+
+def check_update(session: Session, key: str | uuid.UUID, data: Mapping[str, Any], *,
+                 current: Mapping[str, Any] | None = None) -> SaveResult:
+    """What ``update_person`` would answer — its ValidationError or its warnings — without changing
+    anything (an import's dry run). ``current``: the person's fields as they will be by then (an
+    earlier change of the same import not written), or a new person's cleaned fields when the
+    person is not in the database yet (``NewPerson.values``); the CCCD is ``key`` then."""
+    if current is not None and "cccd" in current and not _stored(session, current["cccd"]):
+        fields, number, person_id = dict(current), current["cccd"], current.get("id")
+    else:
+        person = find_person(session, key)
+        fields, number, person_id = _fields_of(person) | dict(current or {}), person.cccd, person.id
+    _, _, _, warnings = _check_update(session, number, fields, data)
+    return SaveResult(person_id, tuple(warnings))
+
+
+def _stored(session: Session, number: str) -> bool:
+    return session.scalar(select(Person.id).where(Person.cccd == number)) is not None
+
+
+def _fields_of(person: Person) -> dict[str, Any]:
+    return {spec.name: getattr(person, spec.name) for spec in PERSON_FIELDS}
+
+
+def _check_update(session: Session, number_now: str, fields: Mapping[str, Any], data: Mapping[str, Any]
+                  ) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]], Unit | None, list[str]]:
+    """update_person's validation (no writes): raises ValidationError with every error."""
+    index = catalogs.index(session)
+    merged = dict(fields) | dict(data)
+    values, sections, errors, warnings = _clean(session, merged, index, partial=False, changed=data)
+    number = values.get("cccd")
+    if number and number != number_now:
+        other = session.scalars(select(Person).where(Person.cccd == number)).one_or_none()
+        if other is not None:
+            errors.append(FieldError("cccd", _LABELS["cccd"], f"số {number} đã có trong hồ sơ của {other.full_name}"))
+    unit = _resolve_unit(session, data, errors) if ("unit_code" in data or "unit_id" in data) else None
+    if errors:
+        raise ValidationError(errors)
+    return values, sections, unit, warnings
+
+
+# --- many new people at once (an import) ------------------------------------------------------
+
+@dataclass
+class NewPerson:
+    """A new dossier checked by :func:`check_new_people`, not written yet: the rows ``create_person``
+    would add (the person, the salary-history row it derives, the placement), each as the
+    attributes the ORM object would hold when the change log is written. ``rows`` is empty for a
+    record carrying sections: that one is saved by ``create_person`` itself."""
+
+    id: uuid.UUID
+    data: Mapping[str, Any]
+    values: dict[str, Any]  # the person's cleaned fields
+    warnings: tuple[str, ...]
+    rows: list[tuple[type, dict[str, Any]]] = field(default_factory=list)
+
+    def section_rows(self, name: str) -> list[Any]:
+        """The section rows the person will have once written (for comparing a child sheet)."""
+        cls = SECTION_CLASSES[name]
+        return [_Row(attrs) for kind, attrs in self.rows if kind is cls]
+
+
+class _Row:
+    def __init__(self, attrs: Mapping[str, Any]):
+        self.__dict__.update(attrs)
+
+    def __getattr__(self, name: str) -> Any:  # a column never set: None, as on a fresh ORM object
+        return None
+
+
+def check_new_people(session: Session, records: Iterable[Mapping[str, Any]]) -> list[NewPerson | ValidationError]:
+    """``create_person``'s validation of many records at once, writing nothing: per record a
+    :class:`NewPerson` (to hand to :func:`insert_new_people`) or the ValidationError
+    ``create_person`` would raise. The CCCDs and units are looked up in one query each; a CCCD
+    given twice among ``records`` is refused the second time, as ``create_person`` would."""
+    records = list(records)
+    index = catalogs.index(session)
+    checked = [_clean(session, data, index, partial=False) for data in records]
+    numbers = sorted({values["cccd"] for values, _, errors, _ in checked if values.get("cccd") and not errors})
+    taken: dict[str, tuple[str, bool]] = {}
+    for at in range(0, len(numbers), 500):
+        stmt = select(Person.cccd, Person.full_name, Person.deleted_at).where(Person.cccd.in_(numbers[at:at + 500]))
+        taken.update({number: (name, deleted is not None) for number, name, deleted in session.execute(stmt)})
+    codes = sorted({str(d.get("unit_code")).strip() for d in records if d.get("unit_code")})
+    units: dict[str, tuple[uuid.UUID, bool]] = {}
+    for at in range(0, len(codes), 500):
+        stmt = select(Unit.id, Unit.code, Unit.deleted_at).where(Unit.code.in_(codes[at:at + 500]))
+        units.update({code: (uid, deleted is not None) for uid, code, deleted in session.execute(stmt)})
+    today = _today()
+    out: list[NewPerson | ValidationError] = []
+    for data, (values, sections, errors, warnings) in zip(records, checked, strict=True):
+        number = values.get("cccd")
+        if number and not errors and number in taken:
+            name, deleted = taken[number]
+            hint = " (hồ sơ này đã bị xoá; hãy khôi phục thay vì tạo mới)" if deleted else ""
+            errors.append(FieldError("cccd", _LABELS["cccd"], f"số {number} đã có trong hồ sơ của {name}{hint}"))
+        unit_id: uuid.UUID | None = None
+        code = data.get("unit_code")
+        if code:
+            found = units.get(str(code).strip())
+            if found is None or found[1]:
+                errors.append(FieldError("unit_code", "Đơn vị", f"không có đơn vị mã '{code}'"))
+            else:
+                unit_id = found[0]
+        elif data.get("unit_id"):
+            unit = _resolve_unit(session, data, errors)
+            unit_id = unit.id if unit is not None else None
+        if errors:
+            out.append(ValidationError(errors))
+            continue
+        new = NewPerson(uuid.uuid4(), data, values, tuple(warnings))
+        values["id"] = new.id
+        if number:
+            taken[number] = (values.get("full_name") or "", False)
+        if not sections:
+            new.rows = _new_rows(new.id, values, unit_id, today,
+                                 salary_fields_given=any(k in data for k in _SALARY_FIELDS))
+        out.append(new)
+    return out
+
+
+def _new_rows(person_id: uuid.UUID, values: dict[str, Any], unit_id: uuid.UUID | None, today: dt.date, *,
+              salary_fields_given: bool) -> list[tuple[type, dict[str, Any]]]:
+    """What create_person adds for a record without sections: the person (``_derive``), the
+    salary-history row ``_sync_salary`` makes of the current salary, the first placement."""
+    person = dict(values) | {"unit_id": unit_id}
+    person["name_fold"] = fold(person["full_name"])
+    person["sort_key"] = name_sort_key(person["full_name"])
+    rows: list[tuple[type, dict[str, Any]]] = [(Person, person)]
+    since = person.get("salary_since")
+    if since is not None:  # _sync_salary with no salary-history rows
+        rows.append((SalaryHistory, {"id": uuid.uuid4(), "start_date": since, "seq": 1,
+                                     "grade_code": person.get("grade_code"), "salary_step": person.get("salary_step"),
+                                     "salary_coefficient": person.get("salary_coefficient"),
+                                     "salary_percent": person.get("salary_percent")}))
+    if unit_id is not None:
+        start = person.get("agency_join_date") or person.get("recruitment_date") or today
+        rows.append((Placement, {"id": uuid.uuid4(), "unit_id": unit_id, "start_date": start}))
+    return rows
+
+
+def insert_new_people(session: Session, people: Iterable[NewPerson]) -> None:
+    """Write checked new people: one multi-row INSERT per table and the change log's ``create``
+    entries in bulk, with the same content the flush hook writes for ``create_person`` (search
+    index by the database's triggers). A record with sections goes through ``create_person``."""
+    from app import audit
+
+    session.flush()  # whatever the session holds goes first, as a flush would order it
+    by_table: dict[type, list[dict[str, Any]]] = {}
+    entries: list[tuple[type, dict[str, Any], uuid.UUID]] = []
+    now = utcnow()
+    for new in people:
+        if not new.rows:
+            create_person(session, new.data)
+            continue
+        for cls, attrs in new.rows:
+            attrs = dict(attrs)
+            if cls is not Person:
+                attrs["person_id"] = new.id
+            by_table.setdefault(cls, []).append(_insert_values(cls, attrs, now))
+            entries.append((cls, {k: v for k, v in attrs.items() if k != "person_id"} if cls is not Person else attrs,
+                            new.id))
+    for cls in (Person, SalaryHistory, Placement):
+        if by_table.get(cls):
+            session.execute(insert(cls.__table__), by_table[cls])
+    audit.log_created(session, entries, now)
+
+
+def _insert_values(cls: type, attrs: Mapping[str, Any], now: dt.datetime) -> dict[str, Any]:
+    """Every column of the row as the ORM would insert it: a None or missing value takes the
+    column's default; ``version`` 1 and ``updated_at`` as the flush hook sets them."""
+    out: dict[str, Any] = {}
+    for prop in inspect(cls).column_attrs:
+        column = prop.columns[0]
+        value = attrs.get(prop.key)
+        if value is None and column.default is not None:
+            value = column.default.arg if column.default.is_scalar else column.default.arg(None)
+        out[column.key] = value
+    out["version"], out["updated_at"] = 1, now
+    return out
 
 
 def move_to_unit(person: Person, unit: Unit, on: dt.date, decision: str | None = None) -> None:
