@@ -9,13 +9,14 @@ the old values) when a section row is removed. The same hook bumps ``version`` a
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import uuid
 from decimal import Decimal
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import Connection, Table, event, insert, inspect
 from sqlalchemy.orm import ColumnProperty, Session, sessionmaker
 
 from app.security import chain
@@ -86,9 +87,24 @@ def _snapshot(obj: Any) -> str:
 
 def snapshot_of(cls: type, values: Mapping[str, Any]) -> str:
     """``_snapshot`` of an object of ``cls`` whose attributes are ``values`` (a row written with Core)."""
-    shown = {p.key: to_text(values.get(p.key)) for p in inspect(cls).column_attrs
-             if p.key not in SKIP_FIELDS and p.key != "id"}
-    return json.dumps({k: v for k, v in shown.items() if v is not None}, ensure_ascii=False)
+    shown = {}
+    for key in _logged_keys(cls):
+        value = values.get(key)
+        if value is None:
+            continue
+        kind = type(value)
+        shown[key] = value if kind is str else str(value) if kind is int else to_text(value)
+    return _JSON.encode(shown)
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps(…, ensure_ascii=False), made once
+
+
+@functools.cache
+def _logged_keys(cls: type) -> tuple[str, ...]:
+    """``_columns`` of ``cls`` without the id, in the same order."""
+    return tuple(p.key for p in inspect(cls).mapper.iterate_properties
+                 if isinstance(p, ColumnProperty) and p.key not in SKIP_FIELDS and p.key != "id")
 
 
 def log_created(session: Session, rows: Sequence[tuple[type, Mapping[str, Any], uuid.UUID]],
@@ -110,7 +126,27 @@ def log_created(session: Session, rows: Sequence[tuple[type, Mapping[str, Any], 
                         "field": "*", "old": None, "new": snapshot_of(cls, values)})
     conn = session.connection()
     chain.reserve(conn, "change_log", entries)
-    conn.execute(insert(ChangeLog.__table__), entries)
+    bulk_insert(conn, ChangeLog.__table__, entries)
+
+
+def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """INSERT ``rows`` (dicts with the same keys, defaults already applied) into ``table``: on SQLite
+    one ``executemany`` of the driver with each value converted by its column type's own bind
+    processor (what SQLAlchemy stores, without its per-row work), leaving out the columns without a
+    server default that are NULL in every row; elsewhere SQLAlchemy's executemany."""
+    if not rows:
+        return
+    if conn.dialect.name != "sqlite":
+        conn.execute(insert(table), list(rows))
+        return
+    keys = [k for k in rows[0]  # a column NULL in every row is left out (NULL all the same)
+            if table.c[k].server_default is not None or any(row[k] is not None for row in rows)]
+    quote = conn.dialect.identifier_preparer.quote
+    processors = [(key, table.c[key].type._cached_bind_processor(conn.dialect)) for key in keys]
+    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(table.c[k].name) for k in keys)}) "
+           f"VALUES ({', '.join('?' * len(keys))})")
+    conn.exec_driver_sql(sql, [tuple(row[k] if p is None or row[k] is None else p(row[k]) for k, p in processors)
+                               for row in rows])
 
 
 def _person_id(obj: Any) -> uuid.UUID | None:

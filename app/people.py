@@ -9,12 +9,13 @@ a coefficient that does not match the step) come back in ``SaveResult.warnings``
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import insert, inspect, select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session, object_session, selectinload
 
 from app import catalogs, cccd
@@ -199,7 +200,7 @@ def check_new_people(session: Session, records: Iterable[Mapping[str, Any]]) -> 
     ``create_person`` would raise. The CCCDs and units are looked up in one query each; a CCCD
     given twice among ``records`` is refused the second time, as ``create_person`` would."""
     records = list(records)
-    index = catalogs.index(session)
+    index = Memo(catalogs.index(session))
     checked = [_clean(session, data, index, partial=False) for data in records]
     numbers = sorted({values["cccd"] for values, _, errors, _ in checked if values.get("cccd") and not errors})
     taken: dict[str, tuple[str, bool]] = {}
@@ -244,6 +245,27 @@ def check_new_people(session: Session, records: Iterable[Mapping[str, Any]]) -> 
     return out
 
 
+class Memo:
+    """A catalog index that remembers its answers (a list repeats "Kinh", "Đại học"… on every row)."""
+
+    def __init__(self, index: catalogs.CatalogIndex):
+        self.index = index
+        self._resolved: dict[tuple[Any, ...], str | None] = {}
+
+    def resolve(self, catalog: str, value: object) -> str | None:
+        key = (catalog, type(value), value)
+        try:
+            return self._resolved[key]
+        except KeyError:
+            found = self._resolved[key] = self.index.resolve(catalog, value)
+            return found
+        except TypeError:  # not hashable
+            return self.index.resolve(catalog, value)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.index, name)
+
+
 def _new_rows(person_id: uuid.UUID, values: dict[str, Any], unit_id: uuid.UUID | None, today: dt.date, *,
               salary_fields_given: bool) -> list[tuple[type, dict[str, Any]]]:
     """What create_person adds for a record without sections: the person (``_derive``), the
@@ -285,9 +307,9 @@ def insert_new_people(session: Session, people: Iterable[NewPerson]) -> None:
             by_table.setdefault(cls, []).append(_insert_values(cls, attrs, now))
             entries.append((cls, {k: v for k, v in attrs.items() if k != "person_id"} if cls is not Person else attrs,
                             new.id))
+    conn = session.connection()
     for cls in (Person, SalaryHistory, Placement):
-        if by_table.get(cls):
-            session.execute(insert(cls.__table__), by_table[cls])
+        audit.bulk_insert(conn, cls.__table__, by_table.get(cls, ()))
     audit.log_created(session, entries, now)
 
 
@@ -295,14 +317,18 @@ def _insert_values(cls: type, attrs: Mapping[str, Any], now: dt.datetime) -> dic
     """Every column of the row as the ORM would insert it: a None or missing value takes the
     column's default; ``version`` 1 and ``updated_at`` as the flush hook sets them."""
     out: dict[str, Any] = {}
-    for prop in inspect(cls).column_attrs:
-        column = prop.columns[0]
-        value = attrs.get(prop.key)
-        if value is None and column.default is not None:
-            value = column.default.arg if column.default.is_scalar else column.default.arg(None)
-        out[column.key] = value
+    for key, column_key, default in _insert_columns(cls):
+        value = attrs.get(key)
+        if value is None and default is not None:
+            value = default.arg if default.is_scalar else default.arg(None)
+        out[column_key] = value
     out["version"], out["updated_at"] = 1, now
     return out
+
+
+@functools.cache
+def _insert_columns(cls: type) -> tuple[tuple[str, str, Any], ...]:
+    return tuple((prop.key, prop.columns[0].key, prop.columns[0].default) for prop in inspect(cls).column_attrs)
 
 
 def move_to_unit(person: Person, unit: Unit, on: dt.date, decision: str | None = None) -> None:

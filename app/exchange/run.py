@@ -30,7 +30,7 @@ from app.exchange.importer import ImportResult, ImportSource, RowPreview
 from app.exchange.mapping import Mapping
 from app.exchange.records import PreparedRow, RowError, prepare_people
 from app.fields import PERSON_FIELD_MAP
-from app.people import NewPerson
+from app.people import Memo, NewPerson
 from app.security import review
 from app.text import fold, nfc
 from app.validation import clean_value
@@ -72,7 +72,7 @@ class ImportRun:
         if mapping.problems():
             raise UserError(" ".join(mapping.problems()))
         self.progress, self.should_stop = progress, cancelled
-        self.index = catalogs.CatalogIndex.load(session)
+        self.index = Memo(catalogs.CatalogIndex.load(session))
         self.today = dt.date.today()
         self.units = UnitLookup(session)
         self.default_unit: tuple[uuid.UUID, str] | None = None
