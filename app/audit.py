@@ -130,23 +130,26 @@ def log_created(session: Session, rows: Sequence[tuple[type, Mapping[str, Any], 
 
 
 def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
-    """INSERT ``rows`` (dicts with the same keys, defaults already applied) into ``table``: on SQLite
-    one ``executemany`` of the driver with each value converted by its column type's own bind
-    processor (what SQLAlchemy stores, without its per-row work), leaving out the columns without a
-    server default that are NULL in every row; elsewhere SQLAlchemy's executemany."""
+    """INSERT ``rows`` (dicts by column key, defaults already applied; a column a row lacks is NULL
+    in it) into ``table``: on SQLite one ``executemany`` of the driver with each value converted
+    by its column type's own bind processor (what SQLAlchemy stores, without its per-row work),
+    naming the columns some row has a value for (a server default never applies to the others:
+    none of them has one); elsewhere SQLAlchemy's executemany."""
     if not rows:
         return
+    present = set().union(*rows)
+    columns = [c for c in table.c if c.key in present]
+    if any(c.server_default is not None for c in table.c if c.key not in present):
+        raise ValueError(f"{table.name}: a column with a server default needs a value in bulk_insert")
     if conn.dialect.name != "sqlite":
-        conn.execute(insert(table), list(rows))
+        conn.execute(insert(table), [{c.key: row.get(c.key) for c in columns} for row in rows])
         return
-    keys = [k for k in rows[0]  # a column NULL in every row is left out (NULL all the same)
-            if table.c[k].server_default is not None or any(row[k] is not None for row in rows)]
     quote = conn.dialect.identifier_preparer.quote
-    processors = [(key, table.c[key].type._cached_bind_processor(conn.dialect)) for key in keys]
-    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(table.c[k].name) for k in keys)}) "
-           f"VALUES ({', '.join('?' * len(keys))})")
-    conn.exec_driver_sql(sql, [tuple(row[k] if p is None or row[k] is None else p(row[k]) for k, p in processors)
-                               for row in rows])
+    processors = [(c.key, c.type._cached_bind_processor(conn.dialect)) for c in columns]
+    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)}) "
+           f"VALUES ({', '.join('?' * len(columns))})")
+    conn.exec_driver_sql(sql, [tuple(p(v) if (v := row.get(k)) is not None and p is not None else v
+                                     for k, p in processors) for row in rows])
 
 
 def _person_id(obj: Any) -> uuid.UUID | None:

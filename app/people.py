@@ -246,11 +246,13 @@ def check_new_people(session: Session, records: Iterable[Mapping[str, Any]]) -> 
 
 
 class Memo:
-    """A catalog index that remembers its answers (a list repeats "Kinh", "Đại học"… on every row)."""
+    """A catalog index that remembers its answers (a list repeats "Kinh", "Đại học"… on every row),
+    and the grades ``_check_salary`` looked up, for one check of many records."""
 
     def __init__(self, index: catalogs.CatalogIndex):
         self.index = index
         self._resolved: dict[tuple[Any, ...], str | None] = {}
+        self.grades: dict[tuple[Any, ...], Any] = {}  # (code, day) → (grade, its steps): _check_salary
 
     def resolve(self, catalog: str, value: object) -> str | None:
         key = (catalog, type(value), value)
@@ -314,21 +316,23 @@ def insert_new_people(session: Session, people: Iterable[NewPerson]) -> None:
 
 
 def _insert_values(cls: type, attrs: Mapping[str, Any], now: dt.datetime) -> dict[str, Any]:
-    """Every column of the row as the ORM would insert it: a None or missing value takes the
-    column's default; ``version`` 1 and ``updated_at`` as the flush hook sets them."""
-    out: dict[str, Any] = {}
-    for key, column_key, default in _insert_columns(cls):
-        value = attrs.get(key)
-        if value is None and default is not None:
-            value = default.arg if default.is_scalar else default.arg(None)
-        out[column_key] = value
+    """The row as the ORM would insert it, by column: the values given (a None is no value), each
+    column with a default and no value taking its default; ``version`` 1 and ``updated_at`` as
+    the flush hook sets them. A column missing from the dict is NULL (``audit.bulk_insert``)."""
+    out = {k: v for k, v in attrs.items() if v is not None}
+    for key, default in _defaults(cls):
+        if key not in out:
+            out[key] = default.arg if default.is_scalar else default.arg(None)
     out["version"], out["updated_at"] = 1, now
     return out
 
 
 @functools.cache
-def _insert_columns(cls: type) -> tuple[tuple[str, str, Any], ...]:
-    return tuple((prop.key, prop.columns[0].key, prop.columns[0].default) for prop in inspect(cls).column_attrs)
+def _defaults(cls: type) -> tuple[tuple[str, Any], ...]:
+    props = inspect(cls).column_attrs
+    if any(p.key != p.columns[0].key for p in props):  # the dicts are keyed by attribute = column key
+        raise TypeError(f"{cls.__name__}: an attribute named unlike its column")
+    return tuple((p.key, p.columns[0].default) for p in props if p.columns[0].default is not None)
 
 
 def move_to_unit(person: Person, unit: Unit, on: dt.date, decision: str | None = None) -> None:
@@ -373,7 +377,7 @@ def _clean(session: Session, data: Mapping[str, Any], index: catalogs.CatalogInd
     values["staff_type"] = values["staff_type"] or "cong_chuc"
     values["status"] = values.get("status") or "working"
     warnings = [f"Số CCCD: {w}" for w in cccd.mismatches(values.get("cccd") or "", birth, values.get("sex"))]
-    salary_errors, salary_warnings = _check_salary(session, values, today)
+    salary_errors, salary_warnings = _check_salary(session, values, today, getattr(index, "grades", None))
     errors += salary_errors
     warnings += salary_warnings
     sections: dict[str, list[dict[str, Any]]] = {}
@@ -394,15 +398,22 @@ def _age(birth: dt.date, on: dt.date) -> int:
     return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
 
 
-def _check_salary(session: Session, values: dict[str, Any], today: dt.date) -> tuple[list[FieldError], list[str]]:
+def _check_salary(session: Session, values: dict[str, Any], today: dt.date,
+                  memo: dict[tuple[Any, ...], Any] | None = None) -> tuple[list[FieldError], list[str]]:
     code, step = values.get("grade_code"), values.get("salary_step")
     if not code:
         return [], []
-    grade = catalogs.grade(session, code, values.get("salary_since") or today)
+    on = values.get("salary_since") or today
+    if memo is None or (code, on) not in memo:
+        grade = catalogs.grade(session, code, on)
+        steps = catalogs.scale_steps(session, grade.salary_scale, grade.salary_class) if grade is not None else []
+        if memo is not None:
+            memo[code, on] = grade, steps
+    else:
+        grade, steps = memo[code, on]
     if grade is None:
         return [FieldError("grade_code", _LABELS["grade_code"], f"mã ngạch '{code}' không có trong danh mục")], []
     values["grade_list_version"] = grade.list_version
-    steps = catalogs.scale_steps(session, grade.salary_scale, grade.salary_class)
     if step is None or not steps:
         return [], []
     if step > len(steps):
