@@ -12,8 +12,8 @@ import datetime as dt
 import functools
 import json
 import uuid
-from decimal import Decimal
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection, Table, event, insert, inspect

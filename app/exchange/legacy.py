@@ -16,7 +16,6 @@ sắc/nặng before a final c/ch/p/t). Unicode wins every tie, so correct text i
 from __future__ import annotations
 
 import functools
-
 import re
 import unicodedata
 from collections.abc import Callable
