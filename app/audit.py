@@ -9,12 +9,14 @@ the old values) when a section row is removed. The same hook bumps ``version`` a
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import uuid
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import Connection, Table, event, insert, inspect
 from sqlalchemy.orm import ColumnProperty, Session, sessionmaker
 
 from app.security import chain
@@ -81,6 +83,73 @@ def _columns(obj: Any) -> list[str]:
 def _snapshot(obj: Any) -> str:
     values = {key: to_text(getattr(obj, key)) for key in _columns(obj) if key != "id"}
     return json.dumps({k: v for k, v in values.items() if v is not None}, ensure_ascii=False)
+
+
+def snapshot_of(cls: type, values: Mapping[str, Any]) -> str:
+    """``_snapshot`` of an object of ``cls`` whose attributes are ``values`` (a row written with Core)."""
+    shown = {}
+    for key in _logged_keys(cls):
+        value = values.get(key)
+        if value is None:
+            continue
+        kind = type(value)
+        shown[key] = value if kind is str else str(value) if kind is int else to_text(value)
+    return _JSON.encode(shown)
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps(…, ensure_ascii=False), made once
+
+
+@functools.cache
+def _logged_keys(cls: type) -> tuple[str, ...]:
+    """``_columns`` of ``cls`` without the id, in the same order."""
+    return tuple(p.key for p in inspect(cls).mapper.iterate_properties
+                 if isinstance(p, ColumnProperty) and p.key not in SKIP_FIELDS and p.key != "id")
+
+
+def log_created(session: Session, rows: Sequence[tuple[type, Mapping[str, Any], uuid.UUID]],
+                at: dt.datetime | None = None) -> None:
+    """The ``create`` entries the flush hook writes for new objects, for rows inserted with Core
+    (a bulk import): per (model, the attributes the object would have held before its flush, the
+    id of the person it is added to) one entry with the same snapshot, chained in one go."""
+    if not rows:
+        return
+    at = at or utcnow()
+    by = session.info.get("user", "hoso")
+    owned = {}
+    entries = []
+    for cls, values, person_id in rows:
+        if cls not in owned:  # _person_id: the person's own id, or through a ``person`` relationship
+            owned[cls] = cls is Person or "person" in inspect(cls).relationships
+        entries.append({"at": at, "by": by, "action": "create", "entity": cls.__audit_entity__,
+                        "record_id": values["id"], "person_id": person_id if owned[cls] else values.get("person_id"),
+                        "field": "*", "old": None, "new": snapshot_of(cls, values)})
+    conn = session.connection()
+    chain.reserve(conn, "change_log", entries)
+    bulk_insert(conn, ChangeLog.__table__, entries)
+
+
+def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """INSERT ``rows`` (dicts by column key, defaults already applied; a column a row lacks is NULL
+    in it) into ``table``: on SQLite one ``executemany`` of the driver with each value converted
+    by its column type's own bind processor (what SQLAlchemy stores, without its per-row work),
+    naming the columns some row has a value for (a server default never applies to the others:
+    none of them has one); elsewhere SQLAlchemy's executemany."""
+    if not rows:
+        return
+    present = set().union(*rows)
+    columns = [c for c in table.c if c.key in present]
+    if any(c.server_default is not None for c in table.c if c.key not in present):
+        raise ValueError(f"{table.name}: a column with a server default needs a value in bulk_insert")
+    if conn.dialect.name != "sqlite":
+        conn.execute(insert(table), [{c.key: row.get(c.key) for c in columns} for row in rows])
+        return
+    quote = conn.dialect.identifier_preparer.quote
+    processors = [(c.key, c.type._cached_bind_processor(conn.dialect)) for c in columns]
+    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)}) "
+           f"VALUES ({', '.join('?' * len(columns))})")
+    conn.exec_driver_sql(sql, [tuple(p(v) if (v := row.get(k)) is not None and p is not None else v
+                                     for k, p in processors) for row in rows])
 
 
 def _person_id(obj: Any) -> uuid.UUID | None:

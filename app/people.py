@@ -9,12 +9,13 @@ a coefficient that does not match the step) come back in ``SaveResult.warnings``
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session, object_session, selectinload
 
 from app import catalogs, cccd
@@ -111,17 +112,7 @@ def update_person(session: Session, key: str | uuid.UUID, data: Mapping[str, Any
     if expected_version is not None and person.version != expected_version:
         raise UserError(f"Hồ sơ của {person.full_name} vừa được người khác sửa; hãy mở lại để xem bản mới.")
     person = load_dossier(session, person.id)
-    index = catalogs.index(session)
-    merged = {spec.name: getattr(person, spec.name) for spec in PERSON_FIELDS} | dict(data)
-    values, sections, errors, warnings = _clean(session, merged, index, partial=False, changed=data)
-    number = values.get("cccd")
-    if number and number != person.cccd:
-        other = session.scalars(select(Person).where(Person.cccd == number)).one_or_none()
-        if other is not None:
-            errors.append(FieldError("cccd", _LABELS["cccd"], f"số {number} đã có trong hồ sơ của {other.full_name}"))
-    unit = _resolve_unit(session, data, errors) if ("unit_code" in data or "unit_id" in data) else None
-    if errors:
-        raise ValidationError(errors)
+    values, sections, unit, warnings = _check_update(session, person.cccd, _fields_of(person), data)
     for name in data:
         if name in PERSON_FIELD_MAP:
             setattr(person, name, values[name])
@@ -132,6 +123,216 @@ def update_person(session: Session, key: str | uuid.UUID, data: Mapping[str, Any
         move_to_unit(person, unit, _today())
     session.flush()
     return SaveResult(person.id, tuple(warnings))
+
+
+def check_update(session: Session, key: str | uuid.UUID, data: Mapping[str, Any], *,
+                 current: Mapping[str, Any] | None = None) -> SaveResult:
+    """What ``update_person`` would answer — its ValidationError or its warnings — without changing
+    anything (an import's dry run). ``current``: the person's fields as they will be by then (an
+    earlier change of the same import not written), or a new person's cleaned fields when the
+    person is not in the database yet (``NewPerson.values``); the CCCD is ``key`` then."""
+    if current is not None and "cccd" in current and not _stored(session, current["cccd"]):
+        fields, number, person_id = dict(current), current["cccd"], current.get("id")
+    else:
+        person = find_person(session, key)
+        fields, number, person_id = _fields_of(person) | dict(current or {}), person.cccd, person.id
+    _, _, _, warnings = _check_update(session, number, fields, data)
+    return SaveResult(person_id, tuple(warnings))
+
+
+def _stored(session: Session, number: str) -> bool:
+    return session.scalar(select(Person.id).where(Person.cccd == number)) is not None
+
+
+def _fields_of(person: Person) -> dict[str, Any]:
+    return {spec.name: getattr(person, spec.name) for spec in PERSON_FIELDS}
+
+
+def _check_update(session: Session, number_now: str, fields: Mapping[str, Any], data: Mapping[str, Any]
+                  ) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]], Unit | None, list[str]]:
+    """update_person's validation (no writes): raises ValidationError with every error."""
+    index = catalogs.index(session)
+    merged = dict(fields) | dict(data)
+    values, sections, errors, warnings = _clean(session, merged, index, partial=False, changed=data)
+    number = values.get("cccd")
+    if number and number != number_now:
+        other = session.scalars(select(Person).where(Person.cccd == number)).one_or_none()
+        if other is not None:
+            errors.append(FieldError("cccd", _LABELS["cccd"], f"số {number} đã có trong hồ sơ của {other.full_name}"))
+    unit = _resolve_unit(session, data, errors) if ("unit_code" in data or "unit_id" in data) else None
+    if errors:
+        raise ValidationError(errors)
+    return values, sections, unit, warnings
+
+
+# --- many new people at once (an import) ------------------------------------------------------
+
+@dataclass
+class NewPerson:
+    """A new dossier checked by :func:`check_new_people`, not written yet: the rows ``create_person``
+    would add (the person, the salary-history row it derives, the placement), each as the
+    attributes the ORM object would hold when the change log is written. ``rows`` is empty for a
+    record carrying sections: that one is saved by ``create_person`` itself."""
+
+    id: uuid.UUID
+    data: Mapping[str, Any]
+    values: dict[str, Any]  # the person's cleaned fields
+    warnings: tuple[str, ...]
+    rows: list[tuple[type, dict[str, Any]]] = field(default_factory=list)
+
+    def section_rows(self, name: str) -> list[Any]:
+        """The section rows the person will have once written (for comparing a child sheet)."""
+        cls = SECTION_CLASSES[name]
+        return [_Row(attrs) for kind, attrs in self.rows if kind is cls]
+
+
+class _Row:
+    def __init__(self, attrs: Mapping[str, Any]):
+        self.__dict__.update(attrs)
+
+    def __getattr__(self, name: str) -> Any:  # a column never set: None, as on a fresh ORM object
+        return None
+
+
+def check_new_people(session: Session, records: Iterable[Mapping[str, Any]]) -> list[NewPerson | ValidationError]:
+    """``create_person``'s validation of many records at once, writing nothing: per record a
+    :class:`NewPerson` (to hand to :func:`insert_new_people`) or the ValidationError
+    ``create_person`` would raise. The CCCDs and units are looked up in one query each; a CCCD
+    given twice among ``records`` is refused the second time, as ``create_person`` would."""
+    records = list(records)
+    index = Memo(catalogs.index(session))
+    checked = [_clean(session, data, index, partial=False) for data in records]
+    numbers = sorted({values["cccd"] for values, _, errors, _ in checked if values.get("cccd") and not errors})
+    taken: dict[str, tuple[str, bool]] = {}
+    for at in range(0, len(numbers), 500):
+        stmt = select(Person.cccd, Person.full_name, Person.deleted_at).where(Person.cccd.in_(numbers[at:at + 500]))
+        taken.update({number: (name, deleted is not None) for number, name, deleted in session.execute(stmt)})
+    codes = sorted({str(d.get("unit_code")).strip() for d in records if d.get("unit_code")})
+    units: dict[str, tuple[uuid.UUID, bool]] = {}
+    for at in range(0, len(codes), 500):
+        stmt = select(Unit.id, Unit.code, Unit.deleted_at).where(Unit.code.in_(codes[at:at + 500]))
+        units.update({code: (uid, deleted is not None) for uid, code, deleted in session.execute(stmt)})
+    today = _today()
+    out: list[NewPerson | ValidationError] = []
+    for data, (values, sections, errors, warnings) in zip(records, checked, strict=True):
+        number = values.get("cccd")
+        if number and not errors and number in taken:
+            name, deleted = taken[number]
+            hint = " (hồ sơ này đã bị xoá; hãy khôi phục thay vì tạo mới)" if deleted else ""
+            errors.append(FieldError("cccd", _LABELS["cccd"], f"số {number} đã có trong hồ sơ của {name}{hint}"))
+        unit_id: uuid.UUID | None = None
+        code = data.get("unit_code")
+        if code:
+            found = units.get(str(code).strip())
+            if found is None or found[1]:
+                errors.append(FieldError("unit_code", "Đơn vị", f"không có đơn vị mã '{code}'"))
+            else:
+                unit_id = found[0]
+        elif data.get("unit_id"):
+            unit = _resolve_unit(session, data, errors)
+            unit_id = unit.id if unit is not None else None
+        if errors:
+            out.append(ValidationError(errors))
+            continue
+        new = NewPerson(uuid.uuid4(), data, values, tuple(warnings))
+        values["id"] = new.id
+        if number:
+            taken[number] = (values.get("full_name") or "", False)
+        if not sections:
+            new.rows = _new_rows(new.id, values, unit_id, today,
+                                 salary_fields_given=any(k in data for k in _SALARY_FIELDS))
+        out.append(new)
+    return out
+
+
+class Memo:
+    """A catalog index that remembers its answers (a list repeats "Kinh", "Đại học"… on every row),
+    and the grades ``_check_salary`` looked up, for one check of many records."""
+
+    def __init__(self, index: catalogs.CatalogIndex):
+        self.index = index
+        self._resolved: dict[tuple[Any, ...], str | None] = {}
+        self.grades: dict[tuple[Any, ...], Any] = {}  # (code, day) → (grade, its steps): _check_salary
+
+    def resolve(self, catalog: str, value: object) -> str | None:
+        key = (catalog, type(value), value)
+        try:
+            return self._resolved[key]
+        except KeyError:
+            found = self._resolved[key] = self.index.resolve(catalog, value)
+            return found
+        except TypeError:  # not hashable
+            return self.index.resolve(catalog, value)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.index, name)
+
+
+def _new_rows(person_id: uuid.UUID, values: dict[str, Any], unit_id: uuid.UUID | None, today: dt.date, *,
+              salary_fields_given: bool) -> list[tuple[type, dict[str, Any]]]:
+    """What create_person adds for a record without sections: the person (``_derive``), the
+    salary-history row ``_sync_salary`` makes of the current salary, the first placement."""
+    person = dict(values) | {"unit_id": unit_id}
+    person["name_fold"] = fold(person["full_name"])
+    person["sort_key"] = name_sort_key(person["full_name"])
+    rows: list[tuple[type, dict[str, Any]]] = [(Person, person)]
+    since = person.get("salary_since")
+    if since is not None:  # _sync_salary with no salary-history rows
+        rows.append((SalaryHistory, {"id": uuid.uuid4(), "start_date": since, "seq": 1,
+                                     "grade_code": person.get("grade_code"), "salary_step": person.get("salary_step"),
+                                     "salary_coefficient": person.get("salary_coefficient"),
+                                     "salary_percent": person.get("salary_percent")}))
+    if unit_id is not None:
+        start = person.get("agency_join_date") or person.get("recruitment_date") or today
+        rows.append((Placement, {"id": uuid.uuid4(), "unit_id": unit_id, "start_date": start}))
+    return rows
+
+
+def insert_new_people(session: Session, people: Iterable[NewPerson]) -> None:
+    """Write checked new people: one multi-row INSERT per table and the change log's ``create``
+    entries in bulk, with the same content the flush hook writes for ``create_person`` (search
+    index by the database's triggers). A record with sections goes through ``create_person``."""
+    from app import audit
+
+    session.flush()  # whatever the session holds goes first, as a flush would order it
+    by_table: dict[type, list[dict[str, Any]]] = {}
+    entries: list[tuple[type, dict[str, Any], uuid.UUID]] = []
+    now = utcnow()
+    for new in people:
+        if not new.rows:
+            create_person(session, new.data)
+            continue
+        for cls, attrs in new.rows:
+            attrs = dict(attrs)
+            if cls is not Person:
+                attrs["person_id"] = new.id
+            by_table.setdefault(cls, []).append(_insert_values(cls, attrs, now))
+            entries.append((cls, {k: v for k, v in attrs.items() if k != "person_id"} if cls is not Person else attrs,
+                            new.id))
+    conn = session.connection()
+    for cls in (Person, SalaryHistory, Placement):
+        audit.bulk_insert(conn, cls.__table__, by_table.get(cls, ()))
+    audit.log_created(session, entries, now)
+
+
+def _insert_values(cls: type, attrs: Mapping[str, Any], now: dt.datetime) -> dict[str, Any]:
+    """The row as the ORM would insert it, by column: the values given (a None is no value), each
+    column with a default and no value taking its default; ``version`` 1 and ``updated_at`` as
+    the flush hook sets them. A column missing from the dict is NULL (``audit.bulk_insert``)."""
+    out = {k: v for k, v in attrs.items() if v is not None}
+    for key, default in _defaults(cls):
+        if key not in out:
+            out[key] = default.arg if default.is_scalar else default.arg(None)
+    out["version"], out["updated_at"] = 1, now
+    return out
+
+
+@functools.cache
+def _defaults(cls: type) -> tuple[tuple[str, Any], ...]:
+    props = inspect(cls).column_attrs
+    if any(p.key != p.columns[0].key for p in props):  # the dicts are keyed by attribute = column key
+        raise TypeError(f"{cls.__name__}: an attribute named unlike its column")
+    return tuple((p.key, p.columns[0].default) for p in props if p.columns[0].default is not None)
 
 
 def move_to_unit(person: Person, unit: Unit, on: dt.date, decision: str | None = None) -> None:
@@ -176,7 +377,7 @@ def _clean(session: Session, data: Mapping[str, Any], index: catalogs.CatalogInd
     values["staff_type"] = values["staff_type"] or "cong_chuc"
     values["status"] = values.get("status") or "working"
     warnings = [f"Số CCCD: {w}" for w in cccd.mismatches(values.get("cccd") or "", birth, values.get("sex"))]
-    salary_errors, salary_warnings = _check_salary(session, values, today)
+    salary_errors, salary_warnings = _check_salary(session, values, today, getattr(index, "grades", None))
     errors += salary_errors
     warnings += salary_warnings
     sections: dict[str, list[dict[str, Any]]] = {}
@@ -197,15 +398,22 @@ def _age(birth: dt.date, on: dt.date) -> int:
     return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
 
 
-def _check_salary(session: Session, values: dict[str, Any], today: dt.date) -> tuple[list[FieldError], list[str]]:
+def _check_salary(session: Session, values: dict[str, Any], today: dt.date,
+                  memo: dict[tuple[Any, ...], Any] | None = None) -> tuple[list[FieldError], list[str]]:
     code, step = values.get("grade_code"), values.get("salary_step")
     if not code:
         return [], []
-    grade = catalogs.grade(session, code, values.get("salary_since") or today)
+    on = values.get("salary_since") or today
+    if memo is None or (code, on) not in memo:
+        grade = catalogs.grade(session, code, on)
+        steps = catalogs.scale_steps(session, grade.salary_scale, grade.salary_class) if grade is not None else []
+        if memo is not None:
+            memo[code, on] = grade, steps
+    else:
+        grade, steps = memo[code, on]
     if grade is None:
         return [FieldError("grade_code", _LABELS["grade_code"], f"mã ngạch '{code}' không có trong danh mục")], []
     values["grade_list_version"] = grade.list_version
-    steps = catalogs.scale_steps(session, grade.salary_scale, grade.salary_class)
     if step is None or not steps:
         return [], []
     if step > len(steps):

@@ -3,9 +3,9 @@
 Each issue has a stable ``code`` (below), a Vietnamese message, the person it links to and the
 field to open. Entry validation refuses most of these when a clerk types them; they still
 arrive through imports, packages, older databases and direct edits, so they are checked here
-over everyone in bulk (one query for the people's columns, one for work history, one for the
-latest salary-history row, one for early raises; grades resolved once per code and date; ids
-kept as the driver returns them).
+over everyone in bulk (one query for the people's columns, one for work history, one for the people
+whose latest salary-history row disagrees with their current salary — compared by the database —
+one for early raises; grades resolved once per code and date; ids kept as the driver returns them).
 
 Codes:
 
@@ -34,13 +34,14 @@ Codes:
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, and_, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from app import cccd as cccd_rules
@@ -99,6 +100,7 @@ _COLUMNS = (raw_id(Person.id), Person.cccd, Person.full_name, Person.sort_key, r
             Person.recruitment_date)
 
 _Found = tuple[str, str, str]  # code, message, field
+_BY_START = operator.itemgetter(2, 1)  # work-history rows (person, seq, start, end) by start date, then seq
 
 
 def quality_issues(session: Session, unit_code: str | None = None, as_of: dt.date | None = None, *,
@@ -113,7 +115,7 @@ def quality_issues(session: Session, unit_code: str | None = None, as_of: dt.dat
     scope = person_scope(session, unit_code)
     narrow = scope if unit_code else None
     work = _work_rows(session, narrow) if wanted & {"work_gap", "work_overlap", "work_open_row"} else {}
-    latest = _latest_salary(session, narrow) if "salary_history_mismatch" in wanted else {}
+    suspected = _suspects(session, narrow) if "salary_history_mismatch" in wanted else set()
     early = _early_invalid(session, narrow) if "early_raise_invalid" in wanted else {}
     units = unit_names(session)
     checker = _Checker(SalaryScales(session), RetirementDates(), day, gap_months)
@@ -128,12 +130,13 @@ def quality_issues(session: Session, unit_code: str | None = None, as_of: dt.dat
                 keyed.append(((row.sort_key, row.cccd, order[code]),
                               QualityIssue(person_id, row.cccd, row.full_name, unit, code, message, field)))
 
-    for row in bulk_rows(session, select(*_COLUMNS).where(*scope)):
+    for row in bulk_rows(session, select(*_COLUMNS).where(*scope)).fetchall():
         pid = row[0]
         found = checker.person(row)
-        if pid in work:
-            found.extend(checker.work(work[pid], row.recruitment_date))
-        if pid in latest and not _agrees(row, latest[pid]):
+        rows = work.get(pid)
+        if rows is not None and len(rows) > 1:
+            found.extend(checker.work(rows, row.recruitment_date))
+        if pid in suspected:
             suspects[pid] = row
         if pid in early:
             found.extend(early[pid])
@@ -155,8 +158,14 @@ class _Checker:
         """The checks on the person's own columns (the hot loop: mostly returns an empty list)."""
         (_, number, _, _, _, status, birth, year_only, sex, grade_code, step, coefficient, since,
          party_join, party_official, _) = row
-        found = [("cccd_mismatch", f"Số CCCD {number}: {warning}", "cccd")
-                 for warning in cccd_rules.mismatches(number or "", birth, sex)]
+        found = []
+        if birth is not None and number:  # cccd.mismatches' two comparisons inline: most numbers agree
+            digits = number[3:6]
+            if len(number) != 12 or not digits.isdecimal() or not digits.isascii() or (
+                    (sex == "Nam") == (ord(digits[0]) % 2 == 1) and sex in ("Nam", "Nữ")) or (
+                    1900 + 100 * ((ord(digits[0]) - 48) // 2) + int(digits[1:]) != birth.year):
+                found = [("cccd_mismatch", f"Số CCCD {number}: {warning}", "cccd")
+                         for warning in cccd_rules.mismatches(number, birth, sex)]
         if grade_code:
             key = (grade_code, since, step, coefficient)
             grade = self._grades.get(key)
@@ -195,17 +204,17 @@ class _Checker:
                    f"{step} của ngạch {code} (loại {grade.salary_class}: "
                    f"{vn_number(steps[step - 1].coefficient)})", "salary_coefficient")
 
-    def work(self, rows: Sequence[tuple[int, dt.date, dt.date | None]], recruited: dt.date | None = None
+    def work(self, rows: Sequence[tuple[Any, int, dt.date, dt.date | None]], recruited: dt.date | None = None
              ) -> Iterator[_Found]:
-        """Rows as (seq, start, end) in any order; compared by start date, then seq. Gaps that end
-        by the recruitment date (school to the first job) are the person's own affair."""
+        """Rows as (person, seq, start, end) in any order; compared by start date, then seq. Gaps
+        that end by the recruitment date (school to the first job) are the person's own affair."""
         if len(rows) < 2:
             return
-        ordered = sorted(rows, key=lambda r: (r[1], r[0]))
+        ordered = sorted(rows, key=_BY_START)
         # add_months(x, n) is never less than 28·n days after x: below that, no gap to look at.
         sure_days = 28 * self.gap_months + 1
         covered: tuple[int, dt.date] | None = None  # the row reaching furthest so far, and its end
-        for index, (seq, start, end) in enumerate(ordered):
+        for index, (_, seq, start, end) in enumerate(ordered):
             if covered is not None:
                 last_seq, last_end = covered
                 if start < last_end:
@@ -230,16 +239,15 @@ def _work_statement(scope: Sequence[ColumnElement[bool]] | None) -> Select[Any]:
                           where=[WorkHistory.start_date.is_not(None)])
 
 
-def _work_rows(session: Session, scope: Sequence[ColumnElement[bool]] | None
-               ) -> dict[Any, list[tuple[int, dt.date, dt.date | None]]]:
-    """Each person's work-history rows as (seq, start, end), one query."""
-    found: dict[Any, list[tuple[int, dt.date, dt.date | None]]] = {}
-    for person_id, seq, start, end in bulk_rows(session, _work_statement(scope)):
-        rows = found.get(person_id)
+def _work_rows(session: Session, scope: Sequence[ColumnElement[bool]] | None) -> dict[Any, list[Any]]:
+    """Each person's work-history rows as (person, seq, start, end), one query."""
+    found: dict[Any, list[Any]] = {}
+    for row in bulk_rows(session, _work_statement(scope)).fetchall():  # (person, seq, start, end)
+        rows = found.get(row[0])
         if rows is None:
-            found[person_id] = [(seq, start, end)]
+            found[row[0]] = [row]
         else:
-            rows.append((seq, start, end))
+            rows.append(row)
     return found
 
 
@@ -268,14 +276,25 @@ def _salary_issue(row: Any, latest: tuple[Any, ...]) -> _Found:
 _SALARY = (SalaryHistory.grade_code, SalaryHistory.salary_step, SalaryHistory.salary_coefficient)
 
 
-def _latest_salary(session: Session, scope: Sequence[ColumnElement[bool]] | None) -> dict[Any, tuple[Any, ...]]:
-    """One salary-history row with the latest start date per person: (start, grade code, step,
-    coefficient), one query. SQLite fills the bare columns of a ``max()`` aggregate from a row
-    holding the maximum (documented; fastest by far over 700,000 rows); PostgreSQL uses
-    ``DISTINCT ON``. When several rows share the latest date any of them may come back, so a
-    disagreeing one is only a suspect: :func:`_latest_rows` settles it."""
-    stmt = _latest_statement(session.get_bind().dialect.name, scope)
-    return {pid: tuple(values) for pid, *values in bulk_rows(session, stmt)}
+def _suspects(session: Session, scope: Sequence[ColumnElement[bool]] | None) -> set[Any]:
+    """The people whose salary-history row with the latest start date (one of them) disagrees with
+    their current salary (``_agrees``), compared by the database: one query, returning only those.
+    SQLite fills the bare columns of a ``max()`` aggregate from a row holding the maximum
+    (documented; fastest by far over 700,000 rows); PostgreSQL uses ``DISTINCT ON``. When several
+    rows share the latest date any of them may come back, so a disagreeing one is only a suspect:
+    :func:`_latest_rows` settles it."""
+    stmt = _suspects_statement(session.get_bind().dialect.name, scope)
+    return {pid for (pid,) in bulk_rows(session, stmt).fetchall()}
+
+
+def _suspects_statement(dialect: str, scope: Sequence[ColumnElement[bool]] | None) -> Select[Any]:
+    latest = _latest_statement(dialect, scope).subquery()
+    pid, start, grade_code, step, coefficient = latest.c
+    same = and_(start.is_not_distinct_from(Person.salary_since), step.is_not_distinct_from(Person.salary_step),
+                coefficient.is_not_distinct_from(Person.salary_coefficient),
+                or_(grade_code.is_(None), grade_code.is_not_distinct_from(Person.grade_code)))
+    return (select(pid).join(Person, raw_id(Person.id) == pid)
+            .where(Person.deleted_at.is_(None), Person.salary_since.is_not(None), not_(same)))
 
 
 def _latest_statement(dialect: str, scope: Sequence[ColumnElement[bool]] | None) -> Select[Any]:

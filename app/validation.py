@@ -196,10 +196,15 @@ def clean_fields(specs: tuple[FieldSpec, ...], data: Mapping[str, Any], catalogs
     cleaned: dict[str, Any] = {}
     errors: list[FieldError] = []
     for spec in specs:
+        value = data.get(spec.name)
+        if value is None and not spec.required:  # clean_value's answer for an empty field, without the call
+            if not partial or spec.name in data:
+                cleaned[spec.name] = False if spec.kind == "bool" else None
+            continue
         if partial and spec.name not in data:
             continue
         try:
-            cleaned[spec.name] = clean_value(spec, data.get(spec.name), catalogs, today)
+            cleaned[spec.name] = clean_value(spec, value, catalogs, today)
         except ValueError as exc:
             errors.append(FieldError(prefix + spec.name, spec.label, str(exc)))
     return cleaned, errors

@@ -15,6 +15,7 @@ sắc/nặng before a final c/ch/p/t). Unicode wins every tie, so correct text i
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -61,6 +62,7 @@ _EXCLUSIVE = {TCVN3_NAME: (frozenset(TCVN3) | {"\u00ad"}) - _VNI_CHARS,
               VNI_NAME: _VNI_CHARS - frozenset(TCVN3) - frozenset("aeouyAEOUY")}
 
 
+@functools.lru_cache(maxsize=1024)  # a file has a few fonts and many cells
 def font_encoding(font_name: str | None) -> tuple[str | None, bool]:
     """("tcvn3", is_uppercase_font) for `.Vn*` fonts, ("vni", False) for `VNI-*`, else (None, False).
 

@@ -196,7 +196,8 @@ def _read_xlsx(path: Path, wanted: set[str] | None) -> list[Sheet]:
             if not hasattr(ws, "reset_dimensions"):  # a chart sheet
                 continue
             ws.reset_dimensions()  # some writers store a wrong <dimension>; read every row
-            rows = [[_xlsx_cell(c, workbook, fonts) for c in row] for row in ws.iter_rows()]
+            by_style: dict[int, str | None] = {}
+            rows = [[_xlsx_cell(c, workbook, fonts, by_style) for c in row] for row in ws.iter_rows()]
             xml = _sheet_xml(ws)
             _mark_unevaluated(xml, rows)
             sheets.append(Sheet(ws.title, _trim(rows), _xlsx_merges(xml)))
@@ -209,15 +210,19 @@ def _read_xlsx(path: Path, wanted: set[str] | None) -> list[Sheet]:
         workbook.close()
 
 
-def _xlsx_cell(cell: Any, workbook: Any, fonts: list[str | None]) -> Cell:
+def _xlsx_cell(cell: Any, workbook: Any, fonts: list[str | None], by_style: dict[int, str | None]) -> Cell:
     value = getattr(cell, "value", None)
     if value is None:
         return Cell(None)
     style_id = getattr(cell, "_style_id", 0)
     try:
-        font = fonts[workbook._cell_styles[style_id].fontId]
-    except (IndexError, AttributeError):
-        font = None
+        font = by_style[style_id]
+    except KeyError:
+        try:
+            font = fonts[workbook._cell_styles[style_id].fontId]
+        except (IndexError, AttributeError):
+            font = None
+        by_style[style_id] = font
     return _cell(value, font)
 
 

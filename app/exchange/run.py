@@ -30,6 +30,8 @@ from app.exchange.importer import ImportResult, ImportSource, RowPreview
 from app.exchange.mapping import Mapping
 from app.exchange.records import PreparedRow, RowError, prepare_people
 from app.fields import PERSON_FIELD_MAP
+from app.people import Memo, NewPerson
+from app.security import review
 from app.text import fold, nfc
 from app.validation import clean_value
 from models import Person, Unit
@@ -70,7 +72,7 @@ class ImportRun:
         if mapping.problems():
             raise UserError(" ".join(mapping.problems()))
         self.progress, self.should_stop = progress, cancelled
-        self.index = catalogs.CatalogIndex.load(session)
+        self.index = Memo(catalogs.CatalogIndex.load(session))
         self.today = dt.date.today()
         self.units = UnitLookup(session)
         self.default_unit: tuple[uuid.UUID, str] | None = None
@@ -85,6 +87,9 @@ class ImportRun:
         self.total = 0
         self._grades: dict[str, set[str]] | None = None
         self.existing: dict[str, Person] = {}
+        self.created: dict[uuid.UUID, uuid.UUID | None] = {}  # new people → their unit (scope checks)
+        self.planned: dict[str, NewPerson] = {}  # dry run: the people it would have created, by CCCD
+        self.pending: dict[str, dict[str, Any]] = {}  # dry run: fields it would have changed, by CCCD
 
     # --- driving -------------------------------------------------------------------------------
 
@@ -255,53 +260,73 @@ class ImportRun:
             self.outcomes.setdefault(v.cccd, v.action)
 
     def _save_batch(self, batch: list[tuple[PreparedRow, RowPreview]]) -> None:
-        """New people: the service validates and adds each; one flush writes them all. A row the
-        service refuses is refused alone (nothing of it was added); if the flush itself fails, the
-        batch is undone and saved again row by row (``_save``), each row in its own savepoint."""
-        from app.people import create_person
+        """New people: checked together by the service (no writes), then written together — one
+        INSERT per table and the change log in bulk — inside one SAVEPOINT. A row the service
+        refuses is refused alone; if the write itself fails, the savepoint is undone and the batch
+        saved again row by row (``_save``), each row in its own savepoint."""
+        from app.people import check_new_people, create_person, insert_new_people
 
         if not batch:
             return
-        added: list[tuple[PreparedRow, RowPreview, tuple[str, ...]]] = []
         try:
-            with self.session.begin_nested(), self.session.no_autoflush:
-                for n, (p, v) in enumerate(batch):
-                    if n and self._stop():  # cancelled: the whole import is rolled back anyway
-                        raise _Undo
-                    try:
-                        result = create_person(self.session, v.data, flush=False)
-                        added.append((p, v, result.warnings))
-                    except ValidationError as exc:
-                        v.errors += [_service_error(v, p, e) for e in exc.errors]
-                        v.action = "reject"
-                    self.tick()
-                if self.validate_only:
-                    raise _Undo  # nothing written: the rows were only validated
-                self.session.flush()
-        except _Undo:
-            if self.cancelled:
-                return
-        except (UserError, SQLAlchemyError, ValueError):
+            checked = check_new_people(self.session, [v.data for _, v in batch])
+        except (UserError, ValueError):  # not a refusal of one row: find the row, one by one
             for p, v in batch:
-                if v.action == "reject":
-                    v.errors.clear()
-                    v.errors += _preview(p).errors
-                    v.action = "create"
-                self._save(p, v)  # (already counted by the progress)
+                self._save(p, v)
+                self.tick()
             return
-        for _p, v, warnings in added:
-            v.warnings += [f"Dòng {v.row}: {w}" for w in warnings]
+        ready: list[tuple[RowPreview, NewPerson]] = []
+        for n, ((p, v), outcome) in enumerate(zip(batch, checked, strict=True)):
+            if n and self._stop():  # cancelled: the whole import is rolled back anyway
+                return
+            if isinstance(outcome, ValidationError):
+                v.errors += [_service_error(v, p, e) for e in outcome.errors]
+                v.action = "reject"
+            else:
+                ready.append((v, outcome))
+            self.tick()
+        if ready and not self.validate_only:
+            try:
+                with self.session.begin_nested():
+                    if review.tracked(self.session):  # a clerk's: through the ORM, so the approval hook sees them
+                        with self.session.no_autoflush:
+                            for _, new in ready:
+                                new.id = create_person(self.session, new.data, flush=False).id
+                        self.session.flush()
+                    else:
+                        insert_new_people(self.session, [new for _, new in ready])
+            except (UserError, SQLAlchemyError, ValueError):
+                for p, v in batch:
+                    if v.action == "reject":
+                        v.errors.clear()
+                        v.errors += _preview(p).errors
+                        v.action = "create"
+                    self._save(p, v)  # (already counted by the progress)
+                return
+        for v, new in ready:
+            v.warnings += [f"Dòng {v.row}: {w}" for w in new.warnings]
+            self._created(v.cccd, new)
         for p, v in batch:
             if v.action == "reject":
                 self._probe(p, v)
             if v.cccd:
                 self.outcomes.setdefault(v.cccd, v.action)
 
+    def _created(self, number: str | None, new: NewPerson) -> None:
+        self.created[new.id] = new.rows[0][1].get("unit_id") if new.rows else None
+        if number and self.validate_only:
+            self.planned[number] = new
+
+    def person(self, number: str) -> Person | NewPerson | None:
+        """The live person with this CCCD, or (in a dry run) the one this import would have created."""
+        found = self.session.scalars(select(Person).where(Person.cccd == number, Person.deleted_at.is_(None))).first()
+        return found if found is not None else self.planned.get(number)
+
     def _probe(self, p: PreparedRow, v: RowPreview) -> None:
         """A refused row may have more problems only the service sees (a step above the scale):
-        ask it with the bad cells left out, in a savepoint always rolled back, so the clerk gets
+        ask it with the bad cells left out (a check only: nothing written), so the clerk gets
         every error of the row at once."""
-        from app.people import create_person, update_person
+        from app.people import check_new_people, check_update
 
         bad = {_root(e.field) for e in v.errors}
         person = self.existing.get(v.cccd or "")
@@ -309,26 +334,41 @@ class ImportRun:
         data = {k: value for k, value in data.items() if _root(k) not in bad}
         if not data:
             return
-        savepoint = self.session.begin_nested()
         try:
             if person is None:
-                with self.session.no_autoflush:  # the service's checks are all it takes: nothing written
-                    create_person(self.session, data, flush=False)
+                found = check_new_people(self.session, [data])[0]
+                if isinstance(found, ValidationError):
+                    raise found
             else:
-                update_person(self.session, person.cccd, data)
+                check_update(self.session, person.cccd, data, current=self.pending.get(person.cccd))
         except ValidationError as exc:
             v.errors += [_service_error(v, p, e) for e in exc.errors if _root(e.field) not in bad]
         except (UserError, SQLAlchemyError):
             pass
-        finally:
-            if savepoint.is_active:
-                savepoint.rollback()
 
     def call_service(self, key: str, data: dict[str, Any], *, create: bool) -> list[FieldError] | tuple[str, ...]:
-        """Save inside a SAVEPOINT: the field errors (nothing kept), or the service's warnings."""
-        from app.people import create_person, update_person
+        """Save inside a SAVEPOINT: the field errors (nothing kept), or the service's warnings. A dry
+        run only checks (``check_new_people``/``check_update``: nothing written) and remembers
+        what it would have saved, for the rows after it."""
+        from app.people import check_new_people, check_update, create_person, update_person
 
         try:
+            if self.validate_only:
+                if create:
+                    found = check_new_people(self.session, [data])[0]
+                    if isinstance(found, ValidationError):
+                        raise found
+                    self._created(key, found)
+                    return found.warnings
+                planned = self.planned.get(key)
+                current = planned.values if planned is not None else self.pending.get(key)
+                result = check_update(self.session, key, data, current=current)
+                changed = {k: value for k, value in data.items() if k in PERSON_FIELD_MAP}
+                if planned is not None:
+                    planned.values.update(changed)
+                elif changed:
+                    self.pending.setdefault(key, {}).update(changed)
+                return result.warnings
             with self.session.begin_nested():
                 result = create_person(self.session, data) if create else update_person(self.session, key, data)
         except ValidationError as exc:
@@ -337,11 +377,9 @@ class ImportRun:
             return [FieldError("", "", str(exc))]
         except SQLAlchemyError as exc:
             return [FieldError("", "", f"cơ sở dữ liệu không nhận dòng này ({type(exc).__name__})")]
+        if create:
+            self.created[result.id] = None
         return result.warnings
-
-
-class _Undo(Exception):
-    """Roll the batch's savepoint back on purpose (a dry run, a cancel)."""
 
 
 def _preview(p: PreparedRow) -> RowPreview:

@@ -20,6 +20,7 @@ from app.errors import FieldError
 from app.exchange.importer import ChildSheet, RowPreview
 from app.exchange.records import PreparedRow, RowError, prepare_section
 from app.fields import SECTION_FIELDS, SECTION_LABELS
+from app.people import NewPerson
 from app.validation import clean_fields
 from models import SECTION_CLASSES, Person
 
@@ -79,7 +80,7 @@ def _import_group(run: ImportRun, child: ChildSheet, number: str, group: Group) 
     if outcome == "reject":
         _refuse_all(group, where, f"hồ sơ số CCCD {number} ở trang chính bị từ chối nên không nhập")
         return
-    person = run.session.scalars(select(Person).where(Person.cccd == number, Person.deleted_at.is_(None))).first()
+    person = run.person(number)
     if person is None:
         _refuse_all(group, where, f"không có hồ sơ nào có số CCCD {number} (trong tệp hay trong cơ sở dữ liệu)")
         return
@@ -100,15 +101,15 @@ def _import_group(run: ImportRun, child: ChildSheet, number: str, group: Group) 
         run.outcomes[number] = "update"
 
 
-def _matched_rows(run: ImportRun, section: str, person: Person, records: list[dict[str, Any]],
+def _matched_rows(run: ImportRun, section: str, person: Person | NewPerson, records: list[dict[str, Any]],
                   mapped: set[str]) -> list[dict[str, Any]] | None:
     """The rows to hand the service, each carrying the id of an identical stored row when there
     is one (compared on the sheet's columns; the row keeps its other fields); None when the
     stored section already equals the file's rows, in order."""
     specs = [s for s in SECTION_FIELDS[section] if s.name in mapped]
     cls = SECTION_CLASSES[section]
-    stored = list(run.session.scalars(select(cls).where(cls.person_id == person.id, cls.deleted_at.is_(None))
-                                      .order_by(cls.seq)))
+    stored = person.section_rows(section) if isinstance(person, NewPerson) else list(
+        run.session.scalars(select(cls).where(cls.person_id == person.id, cls.deleted_at.is_(None)).order_by(cls.seq)))
     stored_keys = [tuple(to_text(getattr(row, s.name)) for s in specs) for row in stored]
     free = dict(enumerate(stored_keys))
     data, same = [], len(records) == len(stored)

@@ -53,6 +53,11 @@ def track(session: Session, principal: Principal) -> None:
     event.listen(session, "before_flush", _before_flush)
 
 
+def tracked(session: Session) -> bool:
+    """Whether this session's writes go through approval (its new dossiers must pass the flush hook)."""
+    return _KEY in session.info
+
+
 def _before_flush(session: Session, _context: object, _instances: object) -> None:
     touched: dict[uuid.UUID, Person] = session.info[_KEY]
     ids: set[uuid.UUID] = set()

@@ -58,7 +58,7 @@ class Exchange(Area):
                            progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool] | None) -> Any:
         result = ImportResult()
         try:
-            with self._session(write=True) as s:
+            with self._session(write=not dry_run) as s:  # a dry run writes nothing: no write lock either
                 origins: dict[uuid.UUID, uuid.UUID | None] = {}
 
                 @event.listens_for(s, "before_flush")
@@ -68,22 +68,38 @@ class Exchange(Area):
                             hist = inspect(obj).attrs.unit_id.history
                             origins[obj.id] = hist.deleted[0] if hist.deleted else obj.unit_id
 
-                run = ImportRun(s, source, mapping, unit_code, progress, cancelled)
+                run = ImportRun(s, source, mapping, unit_code, progress, cancelled, validate_only=dry_run)
                 rows = run.execute()
                 result = summarise(rows, run.outcomes, dry_run=dry_run, cancelled=run.cancelled)
+                if dry_run:
+                    self._check_planned_units(s, run, rows)
+                    raise _Undo
                 s.flush()
-                touched = list(s.info.get("review_touched") or {}) + list(origins)
+                touched = list(s.info.get("review_touched") or {}) + list(origins) + list(run.created)
                 if touched:
                     placed = dict(s.execute(select(Person.id, Person.unit_id).where(Person.id.in_(touched))).all())
                     for pid in touched:
                         for unit_id in (placed.get(pid), origins.get(pid, placed.get(pid))):
                             require(self.principal, "import", unit_id, s)
-                if dry_run or run.cancelled:
+                if run.cancelled:
                     raise _Undo
                 remember_mapping(s, source.shape, mapping)
         except _Undo:
             pass
         return result
+
+    def _check_planned_units(self, s: Session, run: ImportRun, rows: list[Any]) -> None:
+        """A dry run's scope check, nothing written: the unit of each person it would create, and
+        of each person it would change, before and after (as the real run checks after its writes)."""
+        for unit_id in run.created.values():
+            require(self.principal, "import", unit_id, s)
+        for v in rows:
+            person = run.existing.get(v.cccd or "") if v.action == "update" else None
+            if person is None:
+                continue
+            require(self.principal, "import", person.unit_id, s)
+            if "unit_code" in v.changes:
+                require(self.principal, "import", run.units.by_code[str(v.changes["unit_code"]).casefold()][0], s)
 
     @policy("import")
     def import_samples(self, source: Any, rows: int = 50) -> dict[str, dict[int, tuple[Any, str | None, str | None]]]:

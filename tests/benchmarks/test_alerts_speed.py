@@ -116,6 +116,6 @@ def test_completeness_dashboard_speed(bench_db) -> None:
 
 def test_quality_speed(bench_db) -> None:
     people = select(*quality._COLUMNS).where(LIVE)
-    same = [people, quality._work_statement(None), quality._latest_statement("sqlite", None)]
+    same = [people, quality._work_statement(None), quality._suspects_statement("sqlite", None)]
     _compare("quality checks", bench_db, lambda s: quality.quality_issues(s, as_of=AS_OF), people, same,
              lambda r: str(dict(sorted(Counter(i.code for i in r).items()))), goal=1.5)  # a clean demo may have none

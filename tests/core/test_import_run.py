@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from app import people, units
+from app import audit, people, units
 from app.errors import UserError
 from app.exchange.importer import open_import, preview, run_import
 from app.exchange.report import write_result_report
@@ -167,6 +167,14 @@ def test_a_row_refused_by_the_service_after_it_started_writing_leaves_nothing(db
         return real(person, **kw)
 
     monkeypatch.setattr(people, "_sync_salary", failing)
+    real_log = audit.log_created
+
+    def failing_log(session, rows, at=None):  # the batch's INSERTs ran already: its savepoint must undo them
+        if any(values.get("cccd") == cccd_of(2) for _, values, _ in rows):
+            raise UserError("hỏng giữa chừng")
+        return real_log(session, rows, at)
+
+    monkeypatch.setattr(audit, "log_created", failing_log)  # the batch fails, then the rows one by one
     rows = [HEADER, person_row(1, "A Một", cccd_of(1)), person_row(2, "B Hai", cccd_of(2)), person_row(3, "C Ba", cccd_of(3))]
     result = _import(db, xlsx(tmp_path / "f.xlsx", rows))
     assert (result.imported, result.rejected) == (2, 1)

@@ -131,6 +131,35 @@ def test_a_clerks_import_is_checked_against_the_units(world: World, tmp_path):
         world.head.exchange.open_import(inside)
 
 
+def test_a_clerks_dry_run_is_checked_against_the_units_and_writes_nothing(world: World, tmp_path):
+    from openpyxl import Workbook
+
+    def dry(rows, name):
+        wb = Workbook()
+        wb.active.append(["Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Đơn vị", "Chức vụ"])
+        for r in rows:
+            wb.active.append(r)
+        wb.save(tmp_path / name)
+        source = world.clerk.exchange.open_import(str(tmp_path / name))
+        return world.clerk.exchange.run_import(source, source.mapping, dry_run=True)
+
+    def counts():
+        with world.db.engine.connect() as conn:
+            return [conn.execute(text(f"SELECT count(*) FROM {t}")).scalar()
+                    for t in ("persons", "change_log", "review_events", "approved_snapshots")]
+
+    before, state = counts(), _state(world, world.a)[0]
+    with pytest.raises(UserError, match="không được nhập dữ liệu vào hồ sơ của đơn vị UBND phường Hải Châu"):
+        dry([["Lê Văn Tư", "01/01/1990", "Nam", "048090001111", "DN.P.HAICHAU", "Chuyên viên"]], "out.xlsx")
+    with pytest.raises(UserError, match="không được nhập dữ liệu vào hồ sơ"):  # moving someone out of the units
+        dry([["Nguyễn Văn Bình", "12/03/1985", "Nam", "048085001234", "DN.P.HAICHAU", "Chuyên viên"]], "move.xlsx")
+    result = dry([["Lê Văn Tư", "01/01/1990", "Nam", "048090001111", "DN.SNV", "Chuyên viên"],
+                  ["Nguyễn Văn Bình", "12/03/1985", "Nam", "048085001234", "DN.SNV.CCVC", "Chuyên viên chính"]],
+                 "in.xlsx")
+    assert (result.imported, result.updated, result.dry_run) == (1, 1, True)
+    assert counts() == before and _state(world, world.a)[0] == state
+
+
 @pytest.mark.parametrize("table", ["change_log", "access_log", "review_events"])
 @pytest.mark.parametrize("verb", ["UPDATE {t} SET by = 'x'", "DELETE FROM {t}"])
 def test_the_logs_are_append_only(world: World, table, verb):
