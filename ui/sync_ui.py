@@ -72,6 +72,11 @@ def _n(value: int) -> str:
 
 # --- deadlines and their legal basis (NĐ 27/2026) ----------------------------------------------------
 
+def _vietnamese_ui() -> bool:
+    """Whether the interface speaks Vietnamese (its source language: no translation installed)."""
+    return tr("Đồng bộ") == "Đồng bộ"
+
+
 def kind_text(kind: str | None) -> str:
     """The kind of change a deadline is for, in the interface language."""
     return {"process": tr("Thay đổi từ quy trình nghiệp vụ trong HoSo"),
@@ -428,8 +433,9 @@ class SyncDialog(QDialog):
                     font = cell.font()
                     font.setBold(column == 2)
                     cell.setFont(font)
-                if column >= 3:
-                    cell.setToolTip(rule.text)  # the article's own words
+                if column >= 3:  # the article's own words; in a translation, the rule in that language
+                    cell.setToolTip(rule.text if _vietnamese_ui() else
+                                    rule_text(item.kind, rule.period, rule.unit, rule.basis))
                 table.setItem(row, column, cell)
         table.resizeRowsToContents()
         more = total - len(items)
