@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import CondPageBreak, Flowable, Table
 
 from app.db import Database
 from app.errors import UserError
@@ -192,7 +192,12 @@ def grid(headers: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence
 
 
 def _sub(title: str, st: Styles) -> list[Flowable]:
-    return L.heading(title, st.subheading, 110)
+    return _heading(title, st.subheading, 110)
+
+
+def _heading(title: str, style: Any, need: float = 150) -> list[Flowable]:
+    """``layout.heading`` (a new page when less than ``need`` points remain) drawn as a line."""
+    return [CondPageBreak(need), FormLine(L.nfc(title), style, dots=False)]
 
 
 # kind → (sub-item title, headers after Từ/Đến, row → cells, relative widths (Từ/Đến width first))
@@ -221,7 +226,7 @@ _TRAINING: tuple[tuple[tuple[str, ...], str, tuple[str, ...], Callable[[Mapping[
 
 
 def _training(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
-    out: list[Flowable] = [*L.heading("32) QUÁ TRÌNH ĐÀO TẠO, BỒI DƯỠNG", st.heading)]
+    out: list[Flowable] = [*_heading("32) QUÁ TRÌNH ĐÀO TẠO, BỒI DƯỠNG", st.heading)]
     rows = V.chronological(doc, "training")
     for kinds, title, headers, cells, parts in _TRAINING:
         chosen = [(*_from_to(r), *cells(r)) for r in rows if r.get("kind") in kinds]
@@ -232,7 +237,7 @@ def _training(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
 def _work(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
     rows = [(*_from_to(r), r.get("unit_name") or r.get("description"), r.get("position"))
             for r in V.chronological(doc, "work_history")]
-    return [*L.heading("33) TÓM TẮT QUÁ TRÌNH CÔNG TÁC", st.heading),
+    return [*_heading("33) TÓM TẮT QUÁ TRÌNH CÔNG TÁC", st.heading),
             dated_grid(("Đơn vị công tác (đảng, chính quyền, đoàn thể, tổ chức xã hội)", "Chức danh/chức vụ"), rows,
                        (14, 42, 30), st, blank_rows=4)]
 
@@ -243,7 +248,7 @@ def _history(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
 
     detention = cv_items()["34.1"][0]
     answer = doc.get(detention.name)
-    return [*L.heading("34) ĐẶC ĐIỂM LỊCH SỬ BẢN THÂN", st.heading),
+    return [*_heading("34) ĐẶC ĐIỂM LỊCH SỬ BẢN THÂN", st.heading),
             *_sub(f"34.1- {detention.cv[1] if detention.cv else detention.label}", st),
             para(esc(answer), st.body) if V.text(answer) else L.DottedLines(2, st.body.leading + 6),
             *_sub("34.2- Bản thân có làm việc cho chế độ cũ (cơ quan, đơn vị nào, địa điểm, chức danh, chức vụ, "
@@ -271,7 +276,7 @@ def yearly_rows(doc: Mapping[str, Any]) -> list[tuple[Any, str, str, str]]:
 def _rewards(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
     discipline = [(*_from_to(r), r.get("form"), r.get("violation"), r.get("authority"))
                   for r in doc.get("discipline") or ()]
-    return [*L.heading("35) KHEN THƯỞNG, KỶ LUẬT", st.heading),
+    return [*_heading("35) KHEN THƯỞNG, KỶ LUẬT", st.heading),
             *_sub("35.1- Thành tích thi đua, khen thưởng", st),
             grid(("Năm", "Xếp loại chuyên môn", "Xếp loại thi đua", "Hình thức khen thưởng"), yearly_rows(doc),
                  L.fractions(WIDTH, (10, 25, 22, 43)), st, centered=(0,), blank_rows=2),
@@ -281,7 +286,7 @@ def _rewards(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
 
 def _family(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
     widths = L.fractions(WIDTH, (14, 22, 10, 54))
-    return [*L.heading("36) QUAN HỆ GIA ĐÌNH", st.heading),
+    return [*_heading("36) QUAN HỆ GIA ĐÌNH", st.heading),
             *_sub("36.1- Về bản thân: Cha, Mẹ, Vợ (hoặc chồng), các con, anh chị em ruột", st),
             grid(FAMILY_HEADERS, family_rows(doc, "self"), widths, st, centered=(2,), blank_rows=3),
             *_sub("36.2- Cha, Mẹ, anh chị em ruột (bên vợ hoặc chồng)", st),
@@ -297,7 +302,7 @@ def _economy(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
                   for r in sorted(doc.get("allowances") or (), key=lambda r: r.get("start_date") or "")]
     income = [field(f"- {s.cv[1] if s.cv else s.label}: {val(value_of(s, doc))}", st.body)
               for s in cv_items().get("37.3", ())]
-    return [*L.heading("37) HOÀN CẢNH KINH TẾ GIA ĐÌNH", st.heading),
+    return [*_heading("37) HOÀN CẢNH KINH TẾ GIA ĐÌNH", st.heading),
             *_sub("37.1- Quá trình lương của bản thân", st),
             dated_grid(("Mã số", "Bậc lương", "Hệ số lương", "Tiền lương theo vị trí việc làm"), salary,
                        (14, 18, 12, 14, 28), st, centered=(0, 1, 2, 3, 4, 5)),
@@ -311,7 +316,7 @@ def _assessment(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
     spec = cv_items()["38"][0]
     answer = doc.get(spec.name)
     body: list[Flowable] = [para(esc(answer), st.body)] if V.text(answer) else [L.DottedLines(6)]
-    return [*L.heading("38) NHẬN XÉT, ĐÁNH GIÁ CỦA CƠ QUAN, TỔ CHỨC, ĐƠN VỊ SỬ DỤNG", st.heading), *body]
+    return [*_heading("38) NHẬN XÉT, ĐÁNH GIÁ CỦA CƠ QUAN, TỔ CHỨC, ĐƠN VỊ SỬ DỤNG", st.heading), *body]
 
 
 # --------------------------------------------------------------------------- the form

@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import Any
 from xml.sax.saxutils import unescape
 
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
@@ -56,9 +57,10 @@ def _word_width(word: Word, size: float) -> float:
 
 
 @lru_cache(maxsize=4096)
-def _parse(markup: str) -> tuple[tuple[Word, ...], ...] | None:
-    """The hard lines of a markup as words, or None for markup this module does not draw."""
-    bold = italic = False
+def _parse(markup: str, bold: bool = False) -> tuple[tuple[Word, ...], ...] | None:
+    """The hard lines of a markup as words (``bold``: the style's face), or None for markup this
+    module does not draw."""
+    base, italic = bold, False
     lines: list[list[Word]] = [[]]
     word: list[tuple[str, str]] = []
     for part in _TAG.split(markup):
@@ -67,7 +69,7 @@ def _parse(markup: str) -> tuple[tuple[Word, ...], ...] | None:
         if part[0] == "<":
             tag = part.replace(" ", "").lower()
             if tag in ("<b>", "</b>"):
-                bold = tag == "<b>"
+                bold = tag == "<b>" or base
             elif tag in ("<i>", "</i>"):
                 italic = tag == "<i>"
             elif tag in ("<br/>", "<br>"):
@@ -136,14 +138,19 @@ def _joined(words: Sequence[Word], used: float) -> _Line:
 def _draw_lines(text: Any, lines: Sequence[_Line], x: float | Sequence[float], top: float, size: float,
                 leading: float) -> None:
     """Lines into a text object; ``x`` one start for all or one per line; first baseline ``size``
-    below ``top``."""
+    below ``top``. The font is set only when it changes (a TrueType font's ``setFont`` makes the next
+    ``textOut`` select it again)."""
     y = top - size
+    current = getattr(text, "hoso_font", None)
     for i, line in enumerate(lines):
         text.setTextOrigin(x if isinstance(x, (int, float)) else x[i], y)
         for font, piece in line.runs:
-            text.setFont(font, size)
+            if (font, size) != current:
+                text.setFont(font, size)
+                current = (font, size)
             text.textOut(piece)
         y -= leading
+    text.hoso_font = current
 
 
 class FormLine(Flowable):
@@ -158,7 +165,9 @@ class FormLine(Flowable):
         self._lines, self._at = lines, None if lines is None else -1.0
         self._extra_line = False
         self._delegate: Flowable | None = None
-        self._words = _parse(markup) if lines is None and style.fontName == fonts.REGULAR else None
+        plain = style.fontName in (fonts.REGULAR, fonts.BOLD) and style.alignment in (TA_LEFT, TA_CENTER) \
+            and not style.leftIndent and not style.rightIndent and not style.firstLineIndent
+        self._words = _parse(markup, style.fontName == fonts.BOLD) if lines is None and plain else None
         if lines is None and self._words is None:
             self._delegate = L.LeaderParagraph(markup, style, min_blank)
 
@@ -187,7 +196,7 @@ class FormLine(Flowable):
         if self._extra_line or fits <= 0 or fits >= len(lines):
             return []
         return [FormLine(self.markup, self.style, lines=lines[:fits], dots=False),
-                FormLine(self.markup, self.style, self.min_blank, lines=lines[fits:], space_before=0)]
+                FormLine(self.markup, self.style, self.min_blank, lines=lines[fits:], dots=self.dots, space_before=0)]
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab
         if self._delegate is not None:
@@ -197,7 +206,10 @@ class FormLine(Flowable):
         lines = self._lines or []
         if lines:
             text = canvas.beginText()
-            _draw_lines(text, lines, x, y + self.height, st.fontSize, st.leading)
+            starts: float | list[float] = x
+            if st.alignment == TA_CENTER:
+                starts = [x + (self.width - ln.width) / 2 for ln in lines]
+            _draw_lines(text, lines, starts, y + self.height, st.fontSize, st.leading)
             canvas.drawText(text)
         if self.dots and lines:
             baseline = y + self.height - st.fontSize - (len(lines) - 1) * st.leading
