@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -27,11 +28,12 @@ from reportlab.platypus import CondPageBreak, Flowable, Table
 
 from app.db import Database
 from app.errors import UserError
-from app.fields import FieldSpec, cv_items, json_keys
+from app.fields import FieldSpec, json_keys
+from app.fields import cv_items as _declared_items
 from app.reports import document, files
-from app.reports.drawn import FormLine, Head, RuledTable
 from app.reports import layout as L
 from app.reports import values as V
+from app.reports.drawn import FormLine, Head, RuledTable
 from app.reports.forms import address, birth_day, family_rows
 from app.reports.layout import Styles, esc, para, val
 from app.reports.profile import (
@@ -53,6 +55,7 @@ FAMILY_HEADERS = ("Mối quan hệ", "Họ và tên", "Năm sinh",
                   "thành viên các tổ chức chính trị - xã hội (trong, ngoài nước); làm việc cho chế độ cũ, tiền án, "
                   "tiền sự (nếu có)")
 _SUB_ITEMS = {"30.1", "30.2", "30.3"}
+cv_items = lru_cache(maxsize=1)(_declared_items)  # the declarations do not change while the app runs
 _ITEM_ORDER = (*(str(n) for n in range(1, 30)), "30.1", "30.2", "30.3", "31")
 
 
@@ -125,7 +128,7 @@ def _lines(items: Sequence[str], doc: Mapping[str, Any], st: Styles) -> list[Flo
     out: list[Flowable] = []
     for item in items:
         if item == "30.1":
-            out.append(para("30) Tiền lương", st.body))
+            out.append(FormLine("30) Tiền lương", st.body, dots=False))
         out.append(item_line(item, doc, st))
     return out
 
