@@ -101,6 +101,10 @@ def _parse(markup: str, bold: bool = False) -> tuple[tuple[Word, ...], ...] | No
 class _Line:
     runs: tuple[tuple[str, str], ...]  # (font, text) with the spaces, one run per font change
     width: float
+    word_space: float = 0.0  # < 0: the spaces squeezed so that the line fits (reportlab's shrinkage)
+
+
+SHRINK = 0.05  # reportlab's ``spaceShrinkage``: a line may take 5 % of its spaces' width more
 
 
 def break_words(hard_lines: Sequence[Sequence[Word]], avail: float, size: float) -> list[_Line] | None:
@@ -114,16 +118,16 @@ def break_words(hard_lines: Sequence[Sequence[Word]], avail: float, size: float)
             w = _word_width(word, size)
             if w > avail:
                 return None
-            if current and used + space + w > avail + 1e-6:
-                out.append(_joined(current, used))
+            if current and used + space + w > avail + SHRINK * space * len(current) + 1e-6:
+                out.append(_joined(current, used, avail))
                 current, used = [], 0.0
             used += (space if current else 0.0) + w
             current.append(word)
-        out.append(_joined(current, used))
+        out.append(_joined(current, used, avail))
     return out
 
 
-def _joined(words: Sequence[Word], used: float) -> _Line:
+def _joined(words: Sequence[Word], used: float, avail: float = float("inf")) -> _Line:
     runs: list[list[str]] = []
     for i, word in enumerate(words):
         for j, (text, font) in enumerate(word):
@@ -132,7 +136,8 @@ def _joined(words: Sequence[Word], used: float) -> _Line:
                 runs[-1][1] += piece
             else:
                 runs.append([font, piece])
-    return _Line(tuple((f, t) for f, t in runs), used)
+    squeeze = (avail - used) / (len(words) - 1) if used > avail and len(words) > 1 else 0.0
+    return _Line(tuple((f, t) for f, t in runs), used, squeeze)
 
 
 def _draw_lines(text: Any, lines: Sequence[_Line], x: float | Sequence[float], top: float, size: float,
@@ -144,11 +149,15 @@ def _draw_lines(text: Any, lines: Sequence[_Line], x: float | Sequence[float], t
     current = getattr(text, "hoso_font", None)
     for i, line in enumerate(lines):
         text.setTextOrigin(x if isinstance(x, (int, float)) else x[i], y)
+        if line.word_space:
+            text.setWordSpace(line.word_space)
         for font, piece in line.runs:
             if (font, size) != current:
                 text.setFont(font, size)
                 current = (font, size)
             text.textOut(piece)
+        if line.word_space:
+            text.setWordSpace(0)
         y -= leading
     text.hoso_font = current
 
