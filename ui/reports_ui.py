@@ -175,14 +175,10 @@ def redraw_profile(dialog: PrintPreviewDialog, service: HoSoService, person_id: 
                    suggested_name: str) -> BackgroundOp:
     """The preview's "Mẫu" choice: the same profile drawn in ``form``, shown in the same preview."""
     path = temp_pdf()
-
-    def failed_or_cancelled() -> None:
-        dialog.choice_done()
-
     job = _Job(dialog, translate("Reports", "Đang chuẩn bị sơ yếu lý lịch…"),
                lambda _report, _cancelled: service.reports.render_profile_pdf(person_id, path, form=form),
                lambda _pages: dialog.replace_pdf(path, title=title, suggested_name=suggested_name), path=path)
-    job.op.error.connect(lambda _exc: failed_or_cancelled())
+    job.op.error.connect(lambda _exc: dialog.choice_done())  # refused: the shown form stays, choose again
     return job.op
 
 

@@ -75,9 +75,9 @@ class DefaultFormsBox(QGroupBox):
         self.setTitle(self.tr("Mẫu sơ yếu lý lịch in mặc định (theo cơ sở dữ liệu)"))
         self.service = service
         try:
-            self.initial = service.reports.default_forms()
-        except UserError:  # a user who may not print sees the forms as before the setting
-            self.initial = {kind: choices[0] for kind, choices in default_form.CHOICES.items()}
+            self.initial: dict[str, str] = service.reports.default_forms()
+        except UserError:  # a user who may not print is not shown the setting's values
+            self.initial = {}
         self.editable = bool(service.accounts.can("manage_units"))
         staff = {"can_bo": self.tr("Cán bộ"), "cong_chuc": self.tr("Công chức"), "vien_chuc": self.tr("Viên chức"),
                  "hop_dong": self.tr("Hợp đồng lao động")}
@@ -88,7 +88,8 @@ class DefaultFormsBox(QGroupBox):
             combo.setObjectName(f"form_{kind}_combo")
             for code in default_form.CHOICES.get(kind, (default_form.original_form(kind),)):
                 combo.addItem(form_label(code), code)
-            combo.setCurrentIndex(max(0, combo.findData(self.initial.get(kind, default_form.original_form(kind)))))
+            shown = self.initial.get(kind, default_form.original_form(kind)) if self.initial else None
+            combo.setCurrentIndex(combo.findData(shown) if shown else -1)
             combo.setEnabled(self.editable and kind in default_form.CHOICES)
             if kind not in default_form.CHOICES:
                 combo.setToolTip(self.tr("Người lao động theo hợp đồng luôn in Mẫu 2C-BNV/2008."))

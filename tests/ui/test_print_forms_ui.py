@@ -120,6 +120,7 @@ def test_a_viewer_sees_the_setting_but_cannot_change_it(qtbot, world: World) -> 
     qtbot.addWidget(box)
     assert not box.editable
     assert all(not combo.isEnabled() for combo in box.combos.values())
+    assert all(combo.currentIndex() == -1 for combo in box.combos.values())  # a viewer may not even read it
     assert "quản trị viên" in box.note_label.text()
     # around the disabled widgets (a crafted call): the service refuses, the box says so, nothing is stored
     box.combos["cong_chuc"].setCurrentIndex(box.combos["cong_chuc"].findData("cv2023"))
