@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -193,9 +194,10 @@ class SettingsInput:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, parent: QWidget | None, data_dir: Path, language: str):
+    def __init__(self, parent: QWidget | None, data_dir: Path, language: str, extra: Sequence[QWidget] = ()):
         super().__init__(parent)
         self.setWindowTitle(tr("Cài đặt"))
+        self.extra = list(extra)  # more settings (ui.settings.DefaultFormsBox): each ``apply()``-ed on Lưu
         self.folder_edit = QLineEdit(str(data_dir))
         self.folder_edit.setObjectName("folder_edit")
         # the whole path shows (a data folder under a Windows profile is long); the tooltip too
@@ -220,7 +222,13 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
+        for widget in self.extra:
+            layout.addWidget(widget)
         layout.addWidget(_buttons(self, tr("Lưu")))
+
+    def accept(self) -> None:
+        if all(widget.apply() for widget in self.extra):  # a refusal stays in the dialog, shown by its part
+            super().accept()
 
     def _browse(self) -> None:
         from ui import file_dialogs
@@ -230,8 +238,9 @@ class SettingsDialog(QDialog):
             self.folder_edit.setText(folder)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, data_dir: Path, language: str) -> SettingsInput | None:
-        dialog = cls(parent, data_dir, language)
+    def ask(cls, parent: QWidget | None, data_dir: Path, language: str, extra: Sequence[QWidget] = ()
+            ) -> SettingsInput | None:
+        dialog = cls(parent, data_dir, language, extra)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return SettingsInput(Path(dialog.folder_edit.text()).expanduser(), dialog.language_combo.currentData())

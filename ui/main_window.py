@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
             return [c.key for c in people.model.columns]
 
         entries = [
-            (report_menu, "print_profile", tr("In sơ yếu lý lịch (2C / HS02)…"), "Ctrl+P",
+            (report_menu, "print_profile", tr("In sơ yếu lý lịch…"), "Ctrl+P",
              lambda: reports_ui.print_profile(self, service, people.current_id())),
             (report_menu, "print_unit_profiles", tr("In hồ sơ cả đơn vị…"), None,
              lambda: reports_ui.print_unit_profiles(self, service, units.current_code())),
@@ -284,7 +284,8 @@ class MainWindow(QMainWindow):
                           lambda exc: show_error(self, str(exc)), cancellable=False)
 
     def open_settings(self) -> None:
-        answer = SettingsDialog.ask(self, data_dir(), settings.get(settings.LANGUAGE))
+        answer = SettingsDialog.ask(self, data_dir(), settings.get(settings.LANGUAGE),
+                                    [settings.DefaultFormsBox(self.service)])  # stored on Lưu
         if answer is None:
             return
         if answer.data_dir != data_dir():

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import shutil
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -32,6 +33,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDialog,
     QLabel,
     QSizePolicy,
@@ -55,6 +57,18 @@ ZOOM_STEP, ZOOM_MIN, ZOOM_MAX = 1.25, 0.25, 5.0
 Extra = tuple[str, Callable[[QWidget], object]]  # (button text, action(preview dialog))
 
 
+@dataclass(frozen=True)
+class Choice:
+    """A choice in the toolbar that redraws the report (the profile's form): ``chosen(dialog, key)``
+    is called when the user picks another item and calls :meth:`PrintPreviewDialog.replace_pdf`
+    with the new file when it is ready."""
+
+    label: str
+    items: Sequence[tuple[str, str]]  # (text, key)
+    current: str
+    chosen: Callable[[QWidget, str], object]
+
+
 def ask_save_path(parent: QWidget | None, caption: str, suggested_name: str, file_filter: str, suffix: str
                   ) -> Path | None:
     """The save-file dialog (tests replace it); remembers the folder; adds ``suffix`` if missing."""
@@ -76,7 +90,7 @@ class PrintPreviewDialog(QDialog):
     the caller's extra buttons (``extra_actions``), Đóng (Esc)."""
 
     def __init__(self, path: str | Path, *, title: str = "", suggested_name: str = "", temporary: bool = False,
-                 extra_actions: Sequence[Extra] = (), parent: QWidget | None = None):
+                 extra_actions: Sequence[Extra] = (), choice: Choice | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("print_preview")
         self.path, self.temporary = Path(path), temporary
@@ -98,6 +112,7 @@ class PrintPreviewDialog(QDialog):
         self.view.viewport().installEventFilter(self)  # the zoom shown follows the window's size
         self.navigator = self.view.pageNavigator()
         self.print_job: BackgroundOp | None = None
+        self.choice, self.choice_combo = choice, None
         self.toolbar = self._build_toolbar(extra_actions)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -145,6 +160,22 @@ class PrintPreviewDialog(QDialog):
         bar.setObjectName("preview_toolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         sp = QStyle.StandardPixmap
+        if self.choice is not None:  # first: it decides what the pages are
+            bar.addWidget(QLabel(" " + self.choice.label + " "))
+            self.choice_combo = QComboBox()
+            self.choice_combo.setObjectName("choice_combo")
+            for text, key in self.choice.items:
+                self.choice_combo.addItem(text, key)
+                self.choice_combo.setItemData(self.choice_combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+            self.choice_combo.setCurrentIndex(max(0, self.choice_combo.findData(self.choice.current)))
+            # narrow in the toolbar (the page tools stay visible), the whole names in the list
+            self.choice_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            self.choice_combo.setMinimumContentsLength(22)
+            self.choice_combo.view().setMinimumWidth(self.choice_combo.view().sizeHintForColumn(0) + 24)
+            self.choice_combo.setToolTip(self.choice.label)
+            self.choice_combo.activated.connect(self._choose)
+            bar.addWidget(self.choice_combo)
+            bar.addSeparator()
         self.first_action = self._action(bar, "", self.first_page, "first_action", ["Ctrl+Home"],
                                          sp.SP_MediaSkipBackward, self.tr("Trang đầu"))
         self.previous_action = self._action(bar, "", self.previous_page, "previous_action", ["Ctrl+PgUp"],
@@ -192,6 +223,44 @@ class PrintPreviewDialog(QDialog):
         bar.addWidget(spacer)
         self._action(bar, self.tr("Đóng"), self.reject, "close_action", tip=self.tr("Đóng cửa sổ xem trước (Esc)"))
         return bar
+
+    def _choose(self, index: int) -> None:
+        if self.choice is not None and self.choice_combo is not None:
+            self.choice_combo.setEnabled(False)  # until the new file is shown (or drawing it failed)
+            self.choice.chosen(self, self.choice_combo.itemData(index))
+
+    def choice_done(self) -> None:
+        """The redraw a choice asked for ended (shown or failed): the choice can be changed again."""
+        if self.choice_combo is not None:
+            self.choice_combo.setEnabled(True)
+
+    def replace_pdf(self, path: str | Path, *, title: str = "", suggested_name: str = "") -> None:
+        """Show another file (the same report redrawn, e.g. in another form) in place of this one;
+        a temporary file shown before is deleted."""
+        document = QPdfDocument(self)
+        error = document.load(str(path))
+        if error != QPdfDocument.Error.None_:
+            document.deleteLater()
+            self.choice_done()
+            show_error(self, self.tr("Không mở được tệp PDF để xem trước ({error}).").format(error=error.name))
+            return
+        old = self.document
+        self.view.setDocument(document)
+        self.document = document
+        old.close()
+        old.deleteLater()
+        self._remove_temporary()
+        self.path = Path(path)
+        if suggested_name:
+            self.suggested_name = suggested_name
+        if title:
+            self.setWindowTitle(self.tr("Xem trước khi in") + f" — {title}")
+        self.navigator = self.view.pageNavigator()
+        self.page_spin.setRange(1, max(1, self.page_count))
+        self.page_count_label.setText(f" / {self.page_count} ")
+        self.go_to_page(0)
+        self._show_page(0)
+        self.choice_done()
 
     # --- pages --------------------------------------------------------------------------------------
     @property

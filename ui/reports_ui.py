@@ -1,11 +1,12 @@
-"""Printing from the desktop: a profile (2C / HS02), every profile of a unit, the list on screen,
-the quantity-and-quality statistics.
+"""Printing from the desktop: a profile (by default in the form Cài đặt gives its staff type — Mẫu
+2C, HS02-VC or the 2023 CV form; another one chosen in the preview), every profile of a unit (the
+form chosen in its dialog), the list on screen, the quantity-and-quality statistics.
 
 ``app.reports`` draws each report through ``HoSoService`` on a worker thread into a temporary PDF,
 which the print preview then shows (print it, save a copy); lists and statistics can also be
 written as Excel workbooks. Entry points (the main window's Báo cáo menu, the editor's Ctrl+P):
 
-    print_profile(parent, service, person_id)
+    print_profile(parent, service, person_id, form="default")
     print_unit_profiles(parent, service, unit_code)
     print_list(parent, service, flt, columns, sort=(None, False))
     export_list_xlsx(parent, service, flt, columns, sort=(None, False), person_ids=None)
@@ -42,11 +43,12 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.listing import PersonFilter
+from app.reports import default_form
 from app.services import HoSoService
 from ui import settings
 from ui.background import BackgroundOp, Work, run_in_background
 from ui.dialogs import show_error
-from ui.print_preview import Extra, PrintPreviewDialog, ask_save_path
+from ui.print_preview import Choice, Extra, PrintPreviewDialog, ask_save_path
 from ui.widgets.date_edit import DateEdit
 
 translate = QCoreApplication.translate
@@ -118,37 +120,73 @@ class _Job:
             self.path.unlink(missing_ok=True)
 
 
-def _preview(parent: QWidget | None, path: Path, title: str, suggested_name: str, extra: Sequence[Extra] = ()
-             ) -> None:
+def _preview(parent: QWidget | None, path: Path, title: str, suggested_name: str, extra: Sequence[Extra] = (),
+             choice: Choice | None = None) -> None:
     PrintPreviewDialog.show_pdf(parent, path, title=title, suggested_name=suggested_name, temporary=True,
-                                extra_actions=extra)
+                                extra_actions=extra, choice=choice)
 
 
 # --- profiles ---------------------------------------------------------------------------------------
-def print_profile(parent: QWidget | None, service: HoSoService, person_id: uuid.UUID | None) -> BackgroundOp | None:
-    """The person's Sơ yếu lý lịch (Mẫu 2C; HS02 for a viên chức) in the print preview."""
+DEFAULT_FORM = "default"  # the form the database's setting gives the person's staff type
+
+
+def form_items(staff_type: str | None = None) -> list[tuple[str, str]]:
+    """The forms a profile can be printed in: the default (Cài đặt), the classic one — Mẫu 2C, or
+    HS02 for a viên chức (``staff_type`` None: a unit's batch, both) — and the 2023 CV form."""
+    if staff_type is None:
+        classic = translate("Reports", "Mẫu 2C-BNV/2008 (HS02-VC/BNV cho viên chức)")
+    else:
+        classic = settings.form_label(default_form.original_form(staff_type))
+    return [(translate("Reports", "Mẫu mặc định theo loại cán bộ"), DEFAULT_FORM), (classic, "2c"),
+            (settings.form_label("cv2023"), "cv2023")]
+
+
+def print_profile(parent: QWidget | None, service: HoSoService, person_id: uuid.UUID | None,
+                  form: str = DEFAULT_FORM) -> BackgroundOp | None:
+    """The person's Sơ yếu lý lịch in the print preview: in ``form`` — by default the form Cài đặt
+    gives the person's staff type (Mẫu 2C, HS02 for a viên chức, unless set to the 2023 form); the
+    preview's "Mẫu" choice redraws it as 2C/HS02 or the 2023 form."""
     if person_id is None:
         inform(parent, translate("Reports", "Chưa có hồ sơ để in. Hãy chọn một người trong danh sách "
                                             "(hồ sơ mới cần được lưu trước)."))
         return None
     path = temp_pdf()
 
-    def work(_report: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> str:
-        service.reports.render_profile_pdf(person_id, path, form="default")  # the database's form per staff type
+    def work(_report: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> tuple[str, str | None]:
+        service.reports.render_profile_pdf(person_id, path, form=form)
         rows = service.people.person_rows([person_id])
-        return rows[0].full_name if rows else ""
+        return (rows[0].full_name, rows[0].staff_type) if rows else ("", None)
 
-    def ready(name: str) -> None:
+    def ready(found: tuple[str, str | None]) -> None:
+        name, staff_type = found
         title = translate("Reports", "Sơ yếu lý lịch")
-        _preview(parent, path, f"{title}: {name}", file_name(title, name) + ".pdf")
+        suggested = file_name(title, name) + ".pdf"
+
+        def chosen(dialog: PrintPreviewDialog, key: str) -> None:
+            redraw_profile(dialog, service, person_id, key, f"{title}: {name}", suggested)
+
+        choice = Choice(translate("Reports", "Mẫu:"), form_items(staff_type or ""), form, chosen)
+        _preview(parent, path, f"{title}: {name}", suggested, choice=choice)
 
     return _Job(parent, translate("Reports", "Đang chuẩn bị sơ yếu lý lịch…"), work, ready, path=path).op
+
+
+def redraw_profile(dialog: PrintPreviewDialog, service: HoSoService, person_id: uuid.UUID, form: str, title: str,
+                   suggested_name: str) -> BackgroundOp:
+    """The preview's "Mẫu" choice: the same profile drawn in ``form``, shown in the same preview."""
+    path = temp_pdf()
+    job = _Job(dialog, translate("Reports", "Đang chuẩn bị sơ yếu lý lịch…"),
+               lambda _report, _cancelled: service.reports.render_profile_pdf(person_id, path, form=form),
+               lambda _pages: dialog.replace_pdf(path, title=title, suggested_name=suggested_name), path=path)
+    job.op.error.connect(lambda _exc: dialog.choice_done())  # refused: the shown form stays, choose again
+    return job.op
 
 
 @dataclass(frozen=True)
 class UnitPrintChoice:
     include_subunits: bool
     include_inactive: bool
+    form: str = DEFAULT_FORM  # DEFAULT_FORM, "2c" (2C, HS02 for a viên chức) or "cv2023"
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -166,16 +204,23 @@ class UnitPrintDialog(QDialog):
     def __init__(self, parent: QWidget | None, unit: str):
         super().__init__(parent)
         self.setWindowTitle(self.tr("In hồ sơ cả đơn vị"))
-        text = QLabel(self.tr("In sơ yếu lý lịch (Mẫu 2C; HS02 cho viên chức) của mọi người thuộc {unit} "
-                              "vào một tệp PDF.").format(unit=unit))
+        text = QLabel(self.tr("In sơ yếu lý lịch của mọi người thuộc {unit} vào một tệp PDF.").format(unit=unit))
         text.setWordWrap(True)
+        self.form_combo = QComboBox()
+        self.form_combo.setObjectName("form_combo")
+        for label, key in form_items():
+            self.form_combo.addItem(label, key)
+        form_row = QFormLayout()
+        form_row.addRow(self.tr("Mẫu"), self.form_combo)
         self.subunits_check = QCheckBox(self.tr("Gồm các đơn vị trực thuộc"))
         self.subunits_check.setObjectName("subunits_check")
         self.subunits_check.setChecked(settings.get(settings.INCLUDE_SUBUNITS))
         self.inactive_check = QCheckBox(self.tr("Gồm cả người đã nghỉ hưu, chuyển công tác, thôi việc"))
         self.inactive_check.setObjectName("inactive_check")
         layout = QVBoxLayout(self)
-        for widget in (text, self.subunits_check, self.inactive_check, _buttons(self, self.tr("In"))):
+        layout.addWidget(text)
+        layout.addLayout(form_row)
+        for widget in (self.subunits_check, self.inactive_check, _buttons(self, self.tr("In"))):
             layout.addWidget(widget)
 
     @classmethod
@@ -183,7 +228,8 @@ class UnitPrintDialog(QDialog):
         dialog = cls(parent, unit)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return UnitPrintChoice(dialog.subunits_check.isChecked(), dialog.inactive_check.isChecked())
+        return UnitPrintChoice(dialog.subunits_check.isChecked(), dialog.inactive_check.isChecked(),
+                               dialog.form_combo.currentData())
 
 
 def print_unit_profiles(parent: QWidget | None, service: HoSoService, unit_code: str | None) -> BackgroundOp | None:
@@ -200,7 +246,7 @@ def print_unit_profiles(parent: QWidget | None, service: HoSoService, unit_code:
     def work(report: Callable[[int, int], None], cancelled: Callable[[], bool]) -> int:
         return service.reports.render_unit_profiles(unit_code, path, report, cancelled,
                                             include_subunits=choice.include_subunits,
-                                            include_inactive=choice.include_inactive, form="default")
+                                            include_inactive=choice.include_inactive, form=choice.form)
 
     def ready(_pages: int) -> None:
         title = translate("Reports", "Sơ yếu lý lịch")

@@ -20,19 +20,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Table
 
 from app.db import Database
 from app.errors import UserError
-from app.fields import FieldSpec, cv_items, json_keys
+from app.fields import FieldSpec, json_keys
+from app.fields import cv_items as _declared_items
 from app.reports import document, files
 from app.reports import layout as L
 from app.reports import values as V
+from app.reports.drawn import FormLine, Head, RuledTable
 from app.reports.forms import address, birth_day, family_rows
-from app.reports.layout import Styles, esc, field, para, val
+from app.reports.layout import Styles, esc, para, val
 from app.reports.profile import (
     Progress,
     Transform,
@@ -52,10 +55,16 @@ FAMILY_HEADERS = ("Mối quan hệ", "Họ và tên", "Năm sinh",
                   "thành viên các tổ chức chính trị - xã hội (trong, ngoài nước); làm việc cho chế độ cũ, tiền án, "
                   "tiền sự (nếu có)")
 _SUB_ITEMS = {"30.1", "30.2", "30.3"}
+cv_items = lru_cache(maxsize=1)(_declared_items)  # the declarations do not change while the app runs
 _ITEM_ORDER = (*(str(n) for n in range(1, 30)), "30.1", "30.2", "30.3", "31")
 
 
 # --------------------------------------------------------------------------- items 1–31
+
+
+def field(markup: str, style: Any, *, min_blank: float = 0) -> FormLine:
+    """A form line (``layout.field``'s look, drawn by ``app.reports.drawn.FormLine``)."""
+    return FormLine(L.nfc(markup), style, min_blank)
 
 
 def _address(prefix: str) -> Callable[[Mapping[str, Any]], str]:
@@ -119,7 +128,7 @@ def _lines(items: Sequence[str], doc: Mapping[str, Any], st: Styles) -> list[Flo
     out: list[Flowable] = []
     for item in items:
         if item == "30.1":
-            out.append(para("30) Tiền lương", st.body))
+            out.append(FormLine("30) Tiền lương", st.body, dots=False))
         out.append(item_line(item, doc, st))
     return out
 
@@ -166,43 +175,32 @@ def _from_to(row: Mapping[str, Any]) -> tuple[str, str]:
 
 
 def dated_grid(headers: Sequence[str], rows: Sequence[Sequence[Any]], parts: Sequence[float], st: Styles, *,
-               centered: Sequence[int] = (0, 1), blank_rows: int = 2) -> Table:
+               centered: Sequence[int] = (0, 1), blank_rows: int = 2) -> RuledTable:
     """A ruled table whose first two columns sit under "Tháng/năm" split into "Từ" and "Đến"; both
     header rows repeat on every page."""
     if len(parts) != len(headers) + 1:
         raise ValueError("one width for Từ and Đến each, then one per header")
     widths = L.fractions(WIDTH, (parts[0], parts[0], *parts[1:]))
-    n = len(widths)
+    heads = [Head("Tháng/năm", 0, 1), Head("Từ", 0, 0, 1, 1), Head("Đến", 1, 1, 1, 1),
+             *(Head(h, i + 2, i + 2, 0, 1) for i, h in enumerate(headers))]
+    return RuledTable(heads, 2, [[V.text(c) for c in row] for row in rows], widths, st, centered=centered,
+                      blank=blank_rows)
 
-    def style(i: int) -> Any:
-        return st.cell_center if i in centered else st.cell
 
-    body = [[L.cell(c, style(i), widths[i]) for i, c in enumerate(row)] for row in rows]
-    if not body:
-        body = [["" for _ in widths] for _ in range(blank_rows)]
-    # header cells as plain strings where they fit (set bold and centred by the table style): the
-    # same short headers on every form, and a string costs reportlab far less than a paragraph
-    head1 = [L.cell("Tháng/năm", st.cell_head, widths[0] + widths[1]), ""] + \
-        [L.cell(h, st.cell_head, w) for h, w in zip(headers, widths[2:], strict=True)]
-    head2 = [L.cell("Từ", st.cell_head, widths[0]), L.cell("Đến", st.cell_head, widths[1])] + [""] * (n - 2)
-    table = Table([head1, head2, *body], colWidths=widths, repeatRows=2,
-                  rowHeights=None if rows else [None, None] + [st.cell.leading + 8] * blank_rows)
-    commands: list[tuple[Any, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.5, L.GRID), ("FONTNAME", (0, 0), (-1, -1), st.cell.fontName),
-        ("FONTSIZE", (0, 0), (-1, -1), st.cell.fontSize), ("LEADING", (0, 0), (-1, -1), st.cell.leading),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("VALIGN", (0, 0), (-1, 1), "MIDDLE"),
-        ("FONTNAME", (0, 0), (-1, 1), st.cell_head.fontName), ("ALIGN", (0, 0), (-1, 1), "CENTER"),
-        ("LEFTPADDING", (0, 0), (-1, -1), L.PAD), ("RIGHTPADDING", (0, 0), (-1, -1), L.PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("SPAN", (0, 0), (1, 0)), *(("SPAN", (i, 0), (i, 1)) for i in range(2, n)),
-        *(("ALIGN", (i, 2), (i, -1), "CENTER") for i in centered),
-    ]
-    table.setStyle(TableStyle(commands))
-    return table
+def grid(headers: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[float], st: Styles, *,
+         centered: Sequence[int] = (), blank_rows: int = 3) -> RuledTable:
+    """A ruled table with one header row (``layout.grid``'s look)."""
+    return RuledTable([Head(h, i, i) for i, h in enumerate(headers)], 1, [[V.text(c) for c in row] for row in rows],
+                      widths, st, centered=centered, blank=blank_rows)
 
 
 def _sub(title: str, st: Styles) -> list[Flowable]:
-    return L.heading(title, st.subheading, 110)
+    return _heading(title, st.subheading, 110)
+
+
+def _heading(title: str, style: Any, need: float = 150) -> list[Flowable]:
+    """``layout.heading`` (a new page when less than ``need`` points remain) drawn as a line."""
+    return [CondPageBreak(need), FormLine(L.nfc(title), style, dots=False)]
 
 
 # kind → (sub-item title, headers after Từ/Đến, row → cells, relative widths (Từ/Đến width first))
@@ -231,7 +229,7 @@ _TRAINING: tuple[tuple[tuple[str, ...], str, tuple[str, ...], Callable[[Mapping[
 
 
 def _training(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
-    out: list[Flowable] = [*L.heading("32) QUÁ TRÌNH ĐÀO TẠO, BỒI DƯỠNG", st.heading)]
+    out: list[Flowable] = [*_heading("32) QUÁ TRÌNH ĐÀO TẠO, BỒI DƯỠNG", st.heading)]
     rows = V.chronological(doc, "training")
     for kinds, title, headers, cells, parts in _TRAINING:
         chosen = [(*_from_to(r), *cells(r)) for r in rows if r.get("kind") in kinds]
@@ -242,7 +240,7 @@ def _training(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
 def _work(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
     rows = [(*_from_to(r), r.get("unit_name") or r.get("description"), r.get("position"))
             for r in V.chronological(doc, "work_history")]
-    return [*L.heading("33) TÓM TẮT QUÁ TRÌNH CÔNG TÁC", st.heading),
+    return [*_heading("33) TÓM TẮT QUÁ TRÌNH CÔNG TÁC", st.heading),
             dated_grid(("Đơn vị công tác (đảng, chính quyền, đoàn thể, tổ chức xã hội)", "Chức danh/chức vụ"), rows,
                        (14, 42, 30), st, blank_rows=4)]
 
@@ -253,7 +251,7 @@ def _history(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
 
     detention = cv_items()["34.1"][0]
     answer = doc.get(detention.name)
-    return [*L.heading("34) ĐẶC ĐIỂM LỊCH SỬ BẢN THÂN", st.heading),
+    return [*_heading("34) ĐẶC ĐIỂM LỊCH SỬ BẢN THÂN", st.heading),
             *_sub(f"34.1- {detention.cv[1] if detention.cv else detention.label}", st),
             para(esc(answer), st.body) if V.text(answer) else L.DottedLines(2, st.body.leading + 6),
             *_sub("34.2- Bản thân có làm việc cho chế độ cũ (cơ quan, đơn vị nào, địa điểm, chức danh, chức vụ, "
@@ -281,21 +279,21 @@ def yearly_rows(doc: Mapping[str, Any]) -> list[tuple[Any, str, str, str]]:
 def _rewards(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
     discipline = [(*_from_to(r), r.get("form"), r.get("violation"), r.get("authority"))
                   for r in doc.get("discipline") or ()]
-    return [*L.heading("35) KHEN THƯỞNG, KỶ LUẬT", st.heading),
+    return [*_heading("35) KHEN THƯỞNG, KỶ LUẬT", st.heading),
             *_sub("35.1- Thành tích thi đua, khen thưởng", st),
-            L.grid(("Năm", "Xếp loại chuyên môn", "Xếp loại thi đua", "Hình thức khen thưởng"), yearly_rows(doc),
-                   L.fractions(WIDTH, (10, 25, 22, 43)), st=st, centered=(0,), blank_rows=2),
+            grid(("Năm", "Xếp loại chuyên môn", "Xếp loại thi đua", "Hình thức khen thưởng"), yearly_rows(doc),
+                 L.fractions(WIDTH, (10, 25, 22, 43)), st, centered=(0,), blank_rows=2),
             *_sub("35.2- Kỷ luật", st),
             dated_grid(("Hình thức", "Hành vi vi phạm chính", "Cơ quan quyết định"), discipline, (14, 18, 30, 24), st)]
 
 
 def _family(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
     widths = L.fractions(WIDTH, (14, 22, 10, 54))
-    return [*L.heading("36) QUAN HỆ GIA ĐÌNH", st.heading),
+    return [*_heading("36) QUAN HỆ GIA ĐÌNH", st.heading),
             *_sub("36.1- Về bản thân: Cha, Mẹ, Vợ (hoặc chồng), các con, anh chị em ruột", st),
-            L.grid(FAMILY_HEADERS, family_rows(doc, "self"), widths, st=st, centered=(2,), blank_rows=3),
+            grid(FAMILY_HEADERS, family_rows(doc, "self"), widths, st, centered=(2,), blank_rows=3),
             *_sub("36.2- Cha, Mẹ, anh chị em ruột (bên vợ hoặc chồng)", st),
-            L.grid(FAMILY_HEADERS, family_rows(doc, "spouse"), widths, st=st, centered=(2,), blank_rows=3)]
+            grid(FAMILY_HEADERS, family_rows(doc, "spouse"), widths, st, centered=(2,), blank_rows=3)]
 
 
 def _economy(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
@@ -307,7 +305,7 @@ def _economy(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
                   for r in sorted(doc.get("allowances") or (), key=lambda r: r.get("start_date") or "")]
     income = [field(f"- {s.cv[1] if s.cv else s.label}: {val(value_of(s, doc))}", st.body)
               for s in cv_items().get("37.3", ())]
-    return [*L.heading("37) HOÀN CẢNH KINH TẾ GIA ĐÌNH", st.heading),
+    return [*_heading("37) HOÀN CẢNH KINH TẾ GIA ĐÌNH", st.heading),
             *_sub("37.1- Quá trình lương của bản thân", st),
             dated_grid(("Mã số", "Bậc lương", "Hệ số lương", "Tiền lương theo vị trí việc làm"), salary,
                        (14, 18, 12, 14, 28), st, centered=(0, 1, 2, 3, 4, 5)),
@@ -321,7 +319,7 @@ def _assessment(doc: Mapping[str, Any], st: Styles) -> list[Flowable]:
     spec = cv_items()["38"][0]
     answer = doc.get(spec.name)
     body: list[Flowable] = [para(esc(answer), st.body)] if V.text(answer) else [L.DottedLines(6)]
-    return [*L.heading("38) NHẬN XÉT, ĐÁNH GIÁ CỦA CƠ QUAN, TỔ CHỨC, ĐƠN VỊ SỬ DỤNG", st.heading), *body]
+    return [*_heading("38) NHẬN XÉT, ĐÁNH GIÁ CỦA CƠ QUAN, TỔ CHỨC, ĐƠN VỊ SỬ DỤNG", st.heading), *body]
 
 
 # --------------------------------------------------------------------------- the form

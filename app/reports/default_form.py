@@ -40,8 +40,7 @@ def default_forms(session: Session) -> dict[str, str]:
     return {kind: stored[kind] if stored.get(kind) in choices else choices[0] for kind, choices in CHOICES.items()}
 
 
-def set_default_form(session: Session, staff_type: str, form: str) -> dict[str, str]:
-    """Store ``staff_type``'s default form; returns the whole setting. Bad values name the field."""
+def _check(staff_type: str, form: str) -> None:
     if staff_type not in CHOICES:
         allowed = ", ".join(STAFF_TYPE_LABELS[k] for k in CHOICES)
         raise ValidationError([FieldError("staff_type", "Loại cán bộ",
@@ -50,8 +49,20 @@ def set_default_form(session: Session, staff_type: str, form: str) -> dict[str, 
         allowed = ", ".join(FORM_LABELS[f] for f in CHOICES[staff_type])
         raise ValidationError([FieldError("form", "Mẫu in mặc định",
                                           f"{STAFF_TYPE_LABELS[staff_type]} chỉ in được {allowed}, không in '{form}'")])
+
+
+def set_default_form(session: Session, staff_type: str, form: str) -> dict[str, str]:
+    """Store ``staff_type``'s default form; returns the whole setting. Bad values name the field."""
+    return set_default_forms(session, {staff_type: form})
+
+
+def set_default_forms(session: Session, chosen: Mapping[str, str]) -> dict[str, str]:
+    """Store several staff types' default forms at once (the settings dialog's Lưu): every value is
+    checked before anything is written. Returns the whole setting."""
+    for staff_type, form in chosen.items():
+        _check(staff_type, form)
     forms = default_forms(session)
-    forms[staff_type] = form
+    forms.update(chosen)
     row = session.get(Setting, SETTING_KEY)
     if row is None:
         session.add(Setting(key=SETTING_KEY, value=forms))

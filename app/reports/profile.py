@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from app import attachments, units
 from app.db import Database
 from app.errors import UserError
-from app.person_json import person_json
+from app.person_json import build_documents, load_dossiers
 from app.reports import document, files, profile_2c, profile_hs02
 from app.reports import layout as L
 from models import Person, Unit
@@ -77,12 +77,26 @@ def profile_document(session: Session, person_id: uuid.UUID, *, unit_names: Mapp
                      ) -> dict[str, Any]:
     """The Person JSON plus ``managing_unit_name``: the unit above the person's own (the header's
     "cơ quan, đơn vị có thẩm quyền quản lý"; the person's unit is the "đơn vị sử dụng")."""
-    doc = person_json(session, person_id)
-    unit_id = session.scalar(select(Person.unit_id).where(Person.id == person_id))
+    return profile_documents(session, [person_id], unit_names=unit_names)[0]
+
+
+def profile_documents(session: Session, person_ids: Sequence[uuid.UUID], *,
+                      unit_names: Mapping[uuid.UUID, Any] | None = None) -> list[dict[str, Any]]:
+    """:func:`profile_document` of several dossiers (in ``person_ids``' order), loaded together: a
+    fixed number of queries for the lot (``person_json.load_dossiers``), the units read once — a
+    batch no longer queries every section and the unit list again for each person."""
+    ids = [pid if isinstance(pid, uuid.UUID) else uuid.UUID(str(pid)) for pid in person_ids]
+    loaded = {p.id: p for p in load_dossiers(session, ids)}
+    missing = [pid for pid in ids if pid not in loaded]
+    if missing:
+        raise UserError(f"Không tìm thấy hồ sơ có mã '{missing[0]}'.")
+    persons = [loaded[pid] for pid in ids]
     tree = unit_names if unit_names is not None else _unit_tree(session)
-    parent = tree.get(unit_id, (None, None))[1] if unit_id else None
-    doc["managing_unit_name"] = tree[parent][0] if parent in tree else None
-    return doc
+    docs = build_documents(session, persons)
+    for person, doc in zip(persons, docs, strict=True):
+        parent = tree.get(person.unit_id, (None, None))[1] if person.unit_id else None
+        doc["managing_unit_name"] = tree[parent][0] if parent in tree else None
+    return docs
 
 
 def photo_of(session: Session, person_id: uuid.UUID) -> bytes | None:
@@ -146,8 +160,9 @@ def render_profiles(db: Database, person_ids: Sequence[uuid.UUID], out: Path, *,
         done = 0
         for start in range(0, total, BATCH):
             with db.session() as session:
-                loaded = [(profile_document(session, pid, unit_names=tree), photo_of(session, pid))
-                          for pid in ids[start:start + BATCH]]
+                part = ids[start:start + BATCH]
+                loaded = list(zip(profile_documents(session, part, unit_names=tree),
+                                  [photo_of(session, pid) for pid in part], strict=True))
             for doc, photo in loaded:
                 doc = transform(doc) if transform is not None else doc
                 if cancelled is not None and cancelled():

@@ -93,6 +93,12 @@ class Reports(Area):
         with self._session(write=True) as s:
             return default_form.set_default_form(s, staff_type, form)
 
+    @policy("manage_units", write=True)
+    def set_default_forms(self, forms: dict[str, str]) -> dict[str, str]:
+        """Several staff types' default forms in one transaction (the settings dialog's Lưu)."""
+        with self._session(write=True) as s:
+            return default_form.set_default_forms(s, dict(forms))
+
     @policy("print", scope="query", log="print")
     def render_list(self, flt: listing.PersonFilter | None, person_ids: Sequence[uuid.UUID] | None,
                     columns: Sequence[str] | None, path: str | Path) -> int | None:

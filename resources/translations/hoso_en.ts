@@ -284,8 +284,8 @@
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <source>In sơ yếu lý lịch (2C / HS02)…</source>
-        <translation>Print personal history statement (2C / HS02)…</translation>
+        <source>In sơ yếu lý lịch…</source>
+        <translation>Print CV…</translation>
     </message>
     <message>
         <source>In hồ sơ cả đơn vị…</source>
@@ -3264,6 +3264,53 @@ From now on, packages signed with this key will be rejected; records imported ea
     </message>
 </context>
 <context>
+    <name>DefaultFormsBox</name>
+    <message>
+        <source>Mẫu sơ yếu lý lịch in mặc định (theo cơ sở dữ liệu)</source>
+        <translation>Default CV form for printing (per database)</translation>
+    </message>
+    <message>
+        <source>Cán bộ</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <source>Công chức</source>
+        <translation>Civil servant</translation>
+    </message>
+    <message>
+        <source>Viên chức</source>
+        <translation>Public employee</translation>
+    </message>
+    <message>
+        <source>Hợp đồng lao động</source>
+        <translation>Contract worker</translation>
+    </message>
+    <message>
+        <source>Người lao động theo hợp đồng luôn in Mẫu 2C-BNV/2008.</source>
+        <translation>Contract workers always print Form 2C-BNV/2008.</translation>
+    </message>
+    <message>
+        <source>Dùng cho lệnh In sơ yếu lý lịch (Ctrl+P) và In hồ sơ cả đơn vị; khi xem trước vẫn chọn được mẫu khác cho từng lần in.</source>
+        <translation>Used by Print CV (Ctrl+P) and Print a whole unit&apos;s dossiers; the preview still lets you choose another form for one print.</translation>
+    </message>
+    <message>
+        <source>Chỉ người được quản lý đơn vị (quản trị viên) đổi được mẫu in mặc định.</source>
+        <translation>Only a user who may manage units (the administrator) can change the default forms.</translation>
+    </message>
+    <message>
+        <source>Mẫu 2C-BNV/2008</source>
+        <translation>Form 2C-BNV/2008</translation>
+    </message>
+    <message>
+        <source>Mẫu HS02-VC/BNV</source>
+        <translation>Form HS02-VC/BNV</translation>
+    </message>
+    <message>
+        <source>Mẫu sơ yếu lý lịch 2023 (TT 06/2023/TT-BNV)</source>
+        <translation>2023 CV form (Circular 06/2023/TT-BNV)</translation>
+    </message>
+</context>
+<context>
     <name>DossierForm</name>
     <message>
         <source>Điền tự động theo mã ngạch khi lưu</source>
@@ -4885,12 +4932,24 @@ Drag and drop an image file here</translation>
         <translation>Cannot create the report: {error}</translation>
     </message>
     <message>
+        <source>Mẫu 2C-BNV/2008 (HS02-VC/BNV cho viên chức)</source>
+        <translation>Form 2C-BNV/2008 (HS02-VC/BNV for public employees)</translation>
+    </message>
+    <message>
+        <source>Mẫu mặc định theo loại cán bộ</source>
+        <translation>Default form for the staff type</translation>
+    </message>
+    <message>
         <source>Chưa có hồ sơ để in. Hãy chọn một người trong danh sách (hồ sơ mới cần được lưu trước).</source>
         <translation>There is no record to print. Select a person in the list (a new record must be saved first).</translation>
     </message>
     <message>
         <source>Sơ yếu lý lịch</source>
         <translation>Personal history statement</translation>
+    </message>
+    <message>
+        <source>Mẫu:</source>
+        <translation>Form:</translation>
     </message>
     <message>
         <source>Đang chuẩn bị sơ yếu lý lịch…</source>
@@ -5081,8 +5140,12 @@ Drag and drop an image file here</translation>
         <translation>Print records of the whole unit</translation>
     </message>
     <message>
-        <source>In sơ yếu lý lịch (Mẫu 2C; HS02 cho viên chức) của mọi người thuộc {unit} vào một tệp PDF.</source>
-        <translation>Print the personal history statements (Form 2C; HS02 for public employees) of everyone in {unit} into one PDF file.</translation>
+        <source>In sơ yếu lý lịch của mọi người thuộc {unit} vào một tệp PDF.</source>
+        <translation>Print the CV of everyone in {unit} into one PDF file.</translation>
+    </message>
+    <message>
+        <source>Mẫu</source>
+        <translation>Form</translation>
     </message>
     <message>
         <source>Gồm các đơn vị trực thuộc</source>

@@ -82,3 +82,18 @@ def test_report_2c_keeps_printing_2c(tmp_path, capsys) -> None:
     assert cli.run(["report", "2c", "048085001234", "--out", str(out), "--db", str(tmp_path / "hoso.sqlite")]) == 0
     text = " ".join(pdf_text(out))
     assert CV2023 not in text and "SƠ YẾU LÝ LỊCH" in text
+
+
+def test_several_forms_are_stored_together_or_not_at_all(world) -> None:
+    """The settings dialog's Lưu: one transaction — a bad value anywhere stores nothing; only the
+    administrator may; a viewer and another unit's clerk are refused."""
+    with pytest.raises(ValidationError) as bad:
+        world.admin.reports.set_default_forms({"cong_chuc": "cv2023", "vien_chuc": "2c"})
+    assert bad.value.for_field("form")
+    assert world.admin.reports.default_forms() == {"can_bo": "2c", "cong_chuc": "2c", "vien_chuc": "hs02"}
+    for role in ("viewer", "other_clerk", "clerk"):
+        with pytest.raises(UserError):
+            world.as_role(role).reports.set_default_forms({"cong_chuc": "cv2023"})
+    assert world.admin.reports.set_default_forms({"cong_chuc": "cv2023", "vien_chuc": "cv2023"}) == \
+        {"can_bo": "2c", "cong_chuc": "cv2023", "vien_chuc": "cv2023"}
+    assert world.head.reports.default_forms()["vien_chuc"] == "cv2023"  # everyone who prints reads it
