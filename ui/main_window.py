@@ -4,8 +4,9 @@ controllers together and delegates; it does no data work of its own."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -13,23 +14,9 @@ from app.errors import UserError
 from app.paths import data_dir, set_data_dir
 from app.services import HoSoService
 from app.version import version
-from ui import (
-    alerts_ui,
-    backup_ui,
-    city_conflicts_ui,
-    dashboard_ui,
-    declaration_ui,
-    import_wizard,
-    package_ui,
-    positions_ui,
-    reports_ui,
-    security_ui,
-    settings,
-    sync_ui,
-)
+from ui import backup_ui, security_ui, settings, sync_ui
 from ui.background import run_in_background
 from ui.dialogs import SettingsDialog, TransferDialog, about, confirm, show_error
-from ui.editor import PersonEditor
 from ui.events import DataEvents
 from ui.history_dialog import HistoryDialog
 from ui.open_editors import editor_widgets  # noqa: F401 - the window's open editors (tests, crash handler)
@@ -39,12 +26,95 @@ from ui.unit_tree import UnitTree
 
 VERSION = version()  # [project] version of pyproject.toml (app/version.py)
 DEMO_COUNT = 2000
-ALERT_COUNT_DELAY_MS = 1500
+ALERT_COUNT_DELAY_MS = 1500  # after the first paint
+FIRST_PAINT_WAIT_MS = 500
 
 
 def tr(text: str) -> str:
     # module-level tr(): pyside6-lupdate files these strings under the empty context
     return QCoreApplication.translate("", text)
+
+
+def _feature_module(name: str) -> object:  # noqa: C901, PLR0911 - one explicit import per module
+    """A ui module behind the menus, imported when one of its entries is first chosen: the first
+    window does not need them (start-up, issue 17)."""
+    if name == "alerts_ui":
+        from ui import alerts_ui as module
+    elif name == "city_conflicts_ui":
+        from ui import city_conflicts_ui as module
+    elif name == "dashboard_ui":
+        from ui import dashboard_ui as module
+    elif name == "declaration_ui":
+        from ui import declaration_ui as module
+    elif name == "import_wizard":
+        from ui import import_wizard as module
+    elif name == "package_ui":
+        from ui import package_ui as module
+    elif name == "positions_ui":
+        from ui import positions_ui as module
+    else:
+        from ui import reports_ui as module
+    return module
+
+
+class _OnFirstUse:
+    """Stands for a feature's ui module (``reports_ui.print_profile``…) until first used."""
+
+    def __init__(self, name: str):
+        self._name = name
+
+    def __getattr__(self, attribute: str) -> object:
+        return getattr(_feature_module(self._name), attribute)
+
+
+class AfterFirstPaint(QObject):
+    """Start-up work the first painted list does not need (the preview of the first row, the sync
+    state, the alert count) waits until the people list has been painted once (issue 17). A window
+    not shown (a test) runs it FIRST_PAINT_WAIT_MS after ``arm()``; a shown one that is not painted
+    (minimised) waits a few times that."""
+
+    def __init__(self, viewport: QWidget, parent: QObject):
+        super().__init__(parent)
+        self.viewport, self.done, self.waits = viewport, False, 0
+        self.pending: dict[str, Callable[[], object]] = {}
+        viewport.installEventFilter(self)
+
+    def arm(self) -> None:
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self._waited)
+
+    def _waited(self) -> None:
+        self.waits += 1
+        if self.viewport.isVisible() and self.waits < 4:
+            self.arm()  # its paint is on its way
+        else:
+            self.run()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if not self.done and watched is self.viewport and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self.run)  # once this paint is on screen
+        return False
+
+    def later(self, key: str, work: Callable[[], object]) -> None:
+        """Run ``work`` after the first paint (now if it is past); a later call with the same key
+        replaces a waiting one."""
+        if self.done:
+            work()
+        else:
+            self.pending[key] = work
+
+    def run(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        self.viewport.removeEventFilter(self)
+        pending, self.pending = self.pending, {}
+        for work in pending.values():
+            work()
+
+
+alerts_ui, city_conflicts_ui, dashboard_ui, declaration_ui, import_wizard, package_ui, positions_ui, reports_ui = (
+    _OnFirstUse(name) for name in ("alerts_ui", "city_conflicts_ui", "dashboard_ui", "declaration_ui",
+                                   "import_wizard", "package_ui", "positions_ui", "reports_ui"))
 
 
 class MainWindow(QMainWindow):
@@ -70,7 +140,9 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([260, 800, 300])
         self.setCentralWidget(self.splitter)
         self.units.unit_selected.connect(self.people.set_unit)
-        self.people.current_changed.connect(self.preview.show_person)
+        self.after_first_paint = AfterFirstPaint(self.people.table.viewport(), self)
+        self.people.current_changed.connect(
+            lambda person_id: self.after_first_paint.later("preview", lambda: self.preview.show_person(person_id)))
         self.people.activated.connect(self.open_person)
         self._build_menus()
         self._install_features()
@@ -78,7 +150,9 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.people.reload_now()
         # after the list has painted and settled: the count runs on a worker and would compete with it
-        QTimer.singleShot(ALERT_COUNT_DELAY_MS, self.show_alert_count_at_start)
+        self.after_first_paint.later(
+            "alerts", lambda: QTimer.singleShot(ALERT_COUNT_DELAY_MS, self.show_alert_count_at_start))
+        self.after_first_paint.arm()
 
     def show_alert_count_at_start(self) -> None:
         """The alerts due within 6 months (as of today) counted off the UI thread and shown in the
@@ -216,6 +290,8 @@ class MainWindow(QMainWindow):
             self.open_person(person_id)
 
     def open_person(self, person_id: uuid.UUID | None, initial: dict | None = None) -> None:
+        from ui.editor import PersonEditor
+
         saved = PersonEditor.ask(self, self.service, person_id=person_id, initial=initial)
         if saved is not None:
             self.events.people_changed.emit([saved])

@@ -8,7 +8,7 @@ Everything goes through the services' delivery area (``service.delivery``: the `
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.delivery import DialogState, SyncSummary
 from ui.background import run_in_background
+
+if TYPE_CHECKING:  # the delivery area loads when the sync is first used (start-up, issue 17)
+    from app.services.delivery import DialogState, SyncSummary
 
 OVERDUE_STYLE = "color: #b3261e; font-weight: bold;"
 
@@ -191,7 +193,11 @@ def install(window: Any) -> SyncIndicator | None:
     events = getattr(window, "events", None)
     if events is not None:
         events.people_changed.connect(lambda _ids: indicator.timer.start())
-    QTimer.singleShot(0, indicator.refresh)
+    first_paint = getattr(window, "after_first_paint", None)  # the state is read once the list is shown
+    if first_paint is not None:
+        first_paint.later("sync_state", indicator.refresh)
+    else:
+        QTimer.singleShot(0, indicator.refresh)
     return indicator
 
 
