@@ -84,6 +84,10 @@ def _years_ago(today: dt.date, years: int) -> dt.date:
 
 
 PAGE_SIZE = 200
+#: what a keystroke asks for: a screenful of keys and a margin (ui.person_list asks for more on a
+#: taller window). Fewer keys, less work: a rare search ("le thi mai": ~100 people) walks the name
+#: order only until this many are found, not through all 100,000 for 200 (issue 17).
+SCREEN_PAGE = 60
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.fields import STAFF_TYPE_LABELS, STATUS_LABELS
-from app.listing import AGE_BANDS, ListPage, PersonFilter
+from app.listing import AGE_BANDS, SCREEN_PAGE, ListPage, PersonFilter
 from app.services import HoSoService
 from ui import settings
 from ui.background import BackgroundOp, run_in_background
@@ -180,6 +180,11 @@ class PersonList(QObject):
         """How many rows the view paints first (those on screen, and a few more)."""
         return max(40, self.table.viewport().height() // max(1, self.table.verticalHeader().defaultSectionSize()) + 8)
 
+    def _page_size(self) -> int:
+        """How many keys a keystroke asks for: a screenful and a margin; scrolling past them reads
+        the whole list (``PeopleTableModel.set_page``)."""
+        return max(SCREEN_PAGE, self._first_rows() + 20)
+
     def _supersede(self) -> int:
         """A new request: older answers become stale and older work is told to stop."""
         self._generation += 1
@@ -193,11 +198,11 @@ class PersonList(QObject):
         first, off the UI thread."""
         self._timer.stop()
         generation = self._supersede()
-        flt, (sort, descending), first = self.current_filter(), self.sort, self._first_rows()
+        flt, (sort, descending), first, size = self.current_filter(), self.sort, self._first_rows(), self._page_size()
         people = self.service.people
 
         def work(_report: object, cancelled: Callable[[], bool]) -> tuple[ListPage, list] | None:
-            page = people.person_page(flt, sort, descending, count=False)
+            page = people.person_page(flt, sort, descending, count=False, size=size)
             if cancelled():
                 return None
             return page, people.person_rows(page.keys[:first])
@@ -211,7 +216,7 @@ class PersonList(QObject):
         generation = self._supersede()
         sort, descending = self.sort
         flt = self.current_filter()
-        page = self.service.people.person_page(flt, sort, descending)
+        page = self.service.people.person_page(flt, sort, descending, size=self._page_size())
         self._apply(generation, page, self.service.people.person_rows(page.keys[:self._first_rows()]), flt)
 
     def _apply(self, generation: int, page: ListPage, rows: list, flt: PersonFilter) -> None:

@@ -84,11 +84,11 @@ class People(Area):
 
     @policy("view", scope="query")
     def person_page(self, flt: listing.PersonFilter, sort: str | None = None, descending: bool = False, *,
-                    count: bool = True) -> listing.ListPage:
-        """The list's first keys (and its count), without reading the rest; see ``listing.list_page``."""
+                    count: bool = True, size: int = listing.PAGE_SIZE) -> listing.ListPage:
+        """The list's first ``size`` keys (and its count), without reading the rest; see ``listing.list_page``."""
         with self._read() as s:
             self._fresh_scope(s)
-            return listing.list_page(s, self._list_filter(flt, sort), sort, descending, count=count)
+            return listing.list_page(s, self._list_filter(flt, sort), sort, descending, count=count, size=size)
 
     @policy("view", scope="query")
     def person_count(self, flt: listing.PersonFilter) -> int:
