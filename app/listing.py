@@ -10,13 +10,15 @@ user scrolls past the first page. The view asks for the rows it is about to pain
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from sqlalchemy import Select, String, func, select, type_coerce
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.rules import retirement
@@ -153,6 +155,37 @@ def count_people(session: Session, flt: PersonFilter, *, exact_cccd_only: bool =
     """How many people the list for ``flt`` holds (counted by the database, no key fetched)."""
     stmt, _ = _filtered(session, flt, [func.count()], exact_cccd_only)
     return session.connection().execute(stmt).scalar_one()
+
+
+class Superseded(Exception):  # noqa: N818 - not an error: the answer is no longer wanted
+    """The list's query was stopped because a newer one replaced it (``stoppable``)."""
+
+
+#: how many SQLite virtual-machine steps run between two looks at ``cancelled`` (~1 ms of work)
+_STEPS_BETWEEN_LOOKS = 20_000
+
+
+@contextlib.contextmanager
+def stoppable(session: Session, cancelled: Callable[[], bool] | None) -> Iterator[None]:
+    """Run the block's queries so that ``cancelled()`` turning true stops the one running (SQLite:
+    a progress handler; the query ends with ``Superseded``). The list after a keystroke uses it:
+    a count or a walk still running for "n" must not compete with the query for "ng" (issue 17).
+    Elsewhere (PostgreSQL, no ``cancelled``) the block just runs."""
+    raw = None
+    if cancelled is not None and session.get_bind().dialect.name == "sqlite":
+        raw = session.connection().connection.dbapi_connection
+    if raw is None:
+        yield
+        return
+    raw.set_progress_handler(lambda: 1 if cancelled() else 0, _STEPS_BETWEEN_LOOKS)
+    try:
+        yield
+    except OperationalError as exc:
+        if cancelled() and "interrupt" in str(exc.orig):
+            raise Superseded from exc
+        raise
+    finally:
+        raw.set_progress_handler(None, 0)
 
 
 def list_page(session: Session, flt: PersonFilter, sort: str | None = None, descending: bool = False, *,

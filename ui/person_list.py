@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.fields import STAFF_TYPE_LABELS, STATUS_LABELS
-from app.listing import AGE_BANDS, SCREEN_PAGE, ListPage, PersonFilter
+from app.listing import AGE_BANDS, SCREEN_PAGE, ListPage, PersonFilter, Superseded
 from app.services import HoSoService
 from ui import settings
 from ui.background import BackgroundOp, run_in_background
@@ -202,7 +202,10 @@ class PersonList(QObject):
         people = self.service.people
 
         def work(_report: object, cancelled: Callable[[], bool]) -> tuple[ListPage, list] | None:
-            page = people.person_page(flt, sort, descending, count=False, size=size)
+            try:
+                page = people.person_page(flt, sort, descending, count=False, size=size, cancelled=cancelled)
+            except Superseded:
+                return None
             if cancelled():
                 return None
             return page, people.person_rows(page.keys[:first])
@@ -232,9 +235,15 @@ class PersonList(QObject):
         by_relevance = self._show_order()
         if page.total is None:  # a long list: its first rows are shown, its count follows
             people = self.service.people
+
+            def count(_report: object, cancelled: Callable[[], bool]) -> int | None:
+                try:
+                    return None if cancelled() else people.person_count(flt, cancelled=cancelled)
+                except Superseded:
+                    return None
+
             self._ops.append(run_in_background(
-                self.window, "", lambda _report, cancelled: None if cancelled() else people.person_count(flt),
-                lambda total: total is not None and self._counted(generation, total, by_relevance),
+                self.window, "", count, lambda total: total is not None and self._counted(generation, total, by_relevance),
                 show_progress=False))
         else:
             self._counted(generation, page.total, by_relevance)
