@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from sqlalchemy import Select, String, func, select, type_coerce
+from sqlalchemy import Select, String, bindparam, func, select, type_coerce
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -240,18 +240,20 @@ def _by_retirement(session: Session, flt: PersonFilter, descending: bool, exact_
     return [r[0] for r in keyed]
 
 
+_ROWS = (select(Person.id, Person.full_name, Person.birth_date, Person.sex, Person.cccd, Unit.code, Unit.name,
+                Person.position, Person.grade_code, Person.salary_step, Person.salary_coefficient,
+                Person.staff_type, Person.status, Person.party_join_date, Person.phone, Person.birth_year_only,
+                Person.review_state)
+         .outerjoin(Unit, Person.unit_id == Unit.id).where(Person.id.in_(bindparam("ids", expanding=True))))
+
+
 def fetch_rows(session: Session, ids: Sequence[uuid.UUID | str]) -> list[PersonRow]:
     """Display rows for ``ids`` (UUIDs or hex keys; same order; ids no longer present skipped)."""
     if not ids:
         return []
     ids = [i if isinstance(i, uuid.UUID) else uuid.UUID(i) for i in ids]
-    stmt = (select(Person.id, Person.full_name, Person.birth_date, Person.sex, Person.cccd, Unit.code, Unit.name,
-                   Person.position, Person.grade_code, Person.salary_step, Person.salary_coefficient,
-                   Person.staff_type, Person.status, Person.party_join_date, Person.phone, Person.birth_year_only,
-                   Person.review_state)
-            .outerjoin(Unit, Person.unit_id == Unit.id).where(Person.id.in_(list(ids))))
     found = {}
-    for row in session.execute(stmt):
+    for row in session.connection().execute(_ROWS, {"ids": ids}):  # Core, one statement built once
         *values, year_only, state = row
         found[row[0]] = PersonRow(*values, retirement_date=retirement.retirement_date(row[2], row[3], year_only),
                                   review_state=state)
