@@ -93,6 +93,7 @@ def main(argv: list[str]) -> int:
     if command == "bench":
         started = time.monotonic()
         os.environ["HOSO_BENCH"] = "1"
+        os.environ.setdefault("HOSO_BENCH_RUNS", "3")  # repeated runs of a module that asks (a spread, not a wait)
         built = ROOT / "dist" / "HoSo"  # the start-up of the built app is compared when it was built
         if "HOSO_BUILT_APP" not in os.environ and built.is_dir():
             os.environ["HOSO_BUILT_APP"] = str(built)
