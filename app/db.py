@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import getpass
 import logging
 import re
@@ -68,6 +69,7 @@ class Database:
         self.engine.dispose()
 
 
+@functools.cache  # the operating-system user does not change while HoSo runs; every session asks
 def current_user() -> str:
     try:
         return getpass.getuser()

@@ -52,6 +52,9 @@ def _like(column: ColumnElement[str], pattern: str) -> ColumnElement[bool]:
 
 
 _UNITS_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # engine → (signature, units)
+# built once: a statement made anew at every keystroke costs more to build than to run
+_UNITS_SIGNATURE = select(func.count(), func.coalesce(func.sum(Unit.version), 0), func.max(Unit.updated_at))
+_UNITS_LIVE = select(Unit.id, Unit.name_fold, Unit.code).where(Unit.deleted_at.is_(None))
 
 
 def _unit_texts(session: Session) -> list[tuple[uuid.UUID, str]]:
@@ -59,13 +62,12 @@ def _unit_texts(session: Session) -> list[tuple[uuid.UUID, str]]:
     change to a unit bumps its ``version``; count and sum catch additions and deletions): typing
     must not re-read and re-parse the whole unit table at each keystroke."""
     bind = session.get_bind()
-    signature = tuple(session.execute(select(func.count(), func.coalesce(func.sum(Unit.version), 0),
-                                             func.max(Unit.updated_at))).one())
+    conn = session.connection()  # Core: the ORM's execution path costs more than this tiny query
+    signature = tuple(conn.execute(_UNITS_SIGNATURE).one())
     cached = _UNITS_CACHE.get(bind)
     if cached is not None and cached[0] == signature:
         return cached[1]
-    units = [(uid, f" {name} {code.lower()}".replace(".", " ")) for uid, name, code in
-             session.execute(select(Unit.id, Unit.name_fold, Unit.code).where(Unit.deleted_at.is_(None)))]
+    units = [(uid, f" {name} {code.lower()}".replace(".", " ")) for uid, name, code in conn.execute(_UNITS_LIVE)]
     _UNITS_CACHE[bind] = (signature, units)
     return units
 

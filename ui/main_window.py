@@ -13,9 +13,11 @@ from app.errors import UserError
 from app.paths import data_dir, set_data_dir
 from app.services import HoSoService
 from app.version import version
-from ui import (
+from ui import backup_ui, security_ui, settings, sync_ui
+from ui.background import run_in_background
+from ui.deferred import (  # the menus' ui modules load when first used (start-up, issue 17)
+    AfterFirstPaint,
     alerts_ui,
-    backup_ui,
     city_conflicts_ui,
     dashboard_ui,
     declaration_ui,
@@ -23,13 +25,8 @@ from ui import (
     package_ui,
     positions_ui,
     reports_ui,
-    security_ui,
-    settings,
-    sync_ui,
 )
-from ui.background import run_in_background
 from ui.dialogs import SettingsDialog, TransferDialog, about, confirm, show_error
-from ui.editor import PersonEditor
 from ui.events import DataEvents
 from ui.history_dialog import HistoryDialog
 from ui.open_editors import editor_widgets  # noqa: F401 - the window's open editors (tests, crash handler)
@@ -39,7 +36,7 @@ from ui.unit_tree import UnitTree
 
 VERSION = version()  # [project] version of pyproject.toml (app/version.py)
 DEMO_COUNT = 2000
-ALERT_COUNT_DELAY_MS = 1500
+ALERT_COUNT_DELAY_MS = 1500  # after the first paint
 
 
 def tr(text: str) -> str:
@@ -70,7 +67,9 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([260, 800, 300])
         self.setCentralWidget(self.splitter)
         self.units.unit_selected.connect(self.people.set_unit)
-        self.people.current_changed.connect(self.preview.show_person)
+        self.after_first_paint = AfterFirstPaint(self.people.table.viewport(), self)
+        self.people.current_changed.connect(
+            lambda person_id: self.after_first_paint.later("preview", lambda: self.preview.show_person(person_id)))
         self.people.activated.connect(self.open_person)
         self._build_menus()
         self._install_features()
@@ -78,7 +77,9 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.people.reload_now()
         # after the list has painted and settled: the count runs on a worker and would compete with it
-        QTimer.singleShot(ALERT_COUNT_DELAY_MS, self.show_alert_count_at_start)
+        self.after_first_paint.later(
+            "alerts", lambda: QTimer.singleShot(ALERT_COUNT_DELAY_MS, self.show_alert_count_at_start))
+        self.after_first_paint.arm()
 
     def show_alert_count_at_start(self) -> None:
         """The alerts due within 6 months (as of today) counted off the UI thread and shown in the
@@ -216,6 +217,8 @@ class MainWindow(QMainWindow):
             self.open_person(person_id)
 
     def open_person(self, person_id: uuid.UUID | None, initial: dict | None = None) -> None:
+        from ui.editor import PersonEditor
+
         saved = PersonEditor.ask(self, self.service, person_id=person_id, initial=initial)
         if saved is not None:
             self.events.people_changed.emit([saved])

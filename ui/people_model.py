@@ -92,26 +92,30 @@ class PeopleTableModel(QAbstractTableModel):
         self.columns: list[Column] = [c for c in COLUMNS if c.default]
 
     # --- content -----------------------------------------------------------------------------
-    def set_ids(self, ids: Sequence[str | uuid.UUID]) -> None:
+    def set_ids(self, ids: Sequence[str | uuid.UUID], *, rows: Sequence[PersonRow] = ()) -> None:
         self.beginResetModel()
         self._ids = [i.hex if isinstance(i, uuid.UUID) else i for i in ids]
         self._total, self._rest = len(self._ids), None
         self._positions = None
         self._cache.clear()
+        self._cache.update((r.id.hex, r) for r in rows)
         self.endResetModel()
 
-    def set_page(self, keys: Sequence[str], total: int | None, rest: Callable[[], Sequence[str]] | None) -> None:
+    def set_page(self, keys: Sequence[str], total: int | None, rest: Callable[[], Sequence[str]] | None, *,
+                 rows: Sequence[PersonRow] = ()) -> None:
         """Show a list of ``total`` rows of which only the first ``keys`` are known; ``rest()``
         returns the whole list's keys (in the same order) when a row past them is wanted.
-        ``total`` None: not counted yet — the page's rows are shown until ``set_total``."""
+        ``total`` None: not counted yet — the page's rows are shown until ``set_total``.
+        ``rows``: display rows already read (on a worker) for the first keys, painted without a query."""
         if rest is None or (total is not None and len(keys) >= total):
-            self.set_ids(keys)
+            self.set_ids(keys, rows=rows)
             return
         self.beginResetModel()
         self._ids = list(keys)
         self._total, self._rest = (len(self._ids) if total is None else total), rest
         self._positions = None
         self._cache.clear()
+        self._cache.update((r.id.hex, r) for r in rows)
         self.endResetModel()
 
     def set_total(self, total: int) -> None:

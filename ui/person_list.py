@@ -1,12 +1,15 @@
 """The person list: search box (filters as you type), filters, the lazy table, the column chooser.
 
-Typing restarts a short timer; when it fires, the ids of the new list are fetched on a worker
-thread (a newer request makes older answers stale), then the model swaps them in.
+Typing restarts a short timer; when it fires, the first page of the new list and the rows the view
+will paint first are fetched on a worker thread, then the model swaps them in: the UI thread only
+paints (issue 17). A newer request makes older answers stale and cancels the older work (a count
+still running for "n" is stopped, not left to compete with the next keystroke).
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QPoint, Qt, QTimer, Signal
@@ -27,10 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.fields import STAFF_TYPE_LABELS, STATUS_LABELS
-from app.listing import AGE_BANDS, ListPage, PersonFilter
+from app.listing import AGE_BANDS, SCREEN_PAGE, ListPage, PersonFilter, Superseded
 from app.services import HoSoService
 from ui import settings
-from ui.background import run_in_background
+from ui.background import BackgroundOp, run_in_background
 from ui.events import DataEvents
 from ui.people_model import COLUMNS, PeopleTableModel
 from ui.widgets.headers import fit_sections
@@ -72,6 +75,7 @@ class PersonList(QObject):
         self.filter = PersonFilter(include_subunits=settings.get(settings.INCLUDE_SUBUNITS))
         self.sort: tuple[str | None, bool] = (None, False)
         self._generation = 0
+        self._ops: list[BackgroundOp] = []  # the list's work still running (cancelled when superseded)
         self._sized_for: tuple[str, ...] = ()
         self.model = PeopleTableModel(service.people.person_rows, self)
         saved = [k for k in settings.get(settings.COLUMNS).split(",") if k]
@@ -173,35 +177,75 @@ class PersonList(QObject):
                        grade_code=self.grade_combo.currentData(),
                        include_subunits=self.subunits_check.isChecked())
 
-    def reload(self) -> None:
-        """Fetch the ids of the list for the current filter and sort, off the UI thread."""
-        self._timer.stop()
+    def _first_rows(self) -> int:
+        """How many rows the view paints first (those on screen, and a few more)."""
+        return max(40, self.table.viewport().height() // max(1, self.table.verticalHeader().defaultSectionSize()) + 8)
+
+    def _page_size(self) -> int:
+        """How many keys a keystroke asks for: a screenful and a margin; scrolling past them reads
+        the whole list (``PeopleTableModel.set_page``)."""
+        return max(SCREEN_PAGE, self._first_rows() + 20)
+
+    def _supersede(self) -> int:
+        """A new request: older answers become stale and older work is told to stop."""
         self._generation += 1
-        generation, flt, (sort, descending) = self._generation, self.current_filter(), self.sort
-        run_in_background(self.window, "",
-                          lambda _report, _cancelled: self.service.people.person_page(flt, sort, descending, count=False),
-                          lambda page: self._apply(generation, page, flt), show_progress=False)
+        for op in self._ops:
+            op.cancel()
+        self._ops = []
+        return self._generation
+
+    def reload(self) -> None:
+        """Fetch the first page of the list for the current filter and sort, and the rows shown
+        first, off the UI thread."""
+        self._timer.stop()
+        generation = self._supersede()
+        flt, (sort, descending), first, size = self.current_filter(), self.sort, self._first_rows(), self._page_size()
+        people = self.service.people
+
+        def work(_report: object, cancelled: Callable[[], bool]) -> tuple[ListPage, list] | None:
+            try:
+                page = people.person_page(flt, sort, descending, count=False, size=size, cancelled=cancelled)
+            except Superseded:
+                return None
+            if cancelled():
+                return None
+            return page, people.person_rows(page.keys[:first])
+
+        self._ops.append(run_in_background(self.window, "", work,
+                                           lambda found: found and self._apply(generation, *found, flt),
+                                           show_progress=False))
 
     def reload_now(self) -> None:
         """Synchronous reload (start-up and tests)."""
-        self._generation += 1
+        generation = self._supersede()
         sort, descending = self.sort
         flt = self.current_filter()
-        self._apply(self._generation, self.service.people.person_page(flt, sort, descending), flt)
+        page = self.service.people.person_page(flt, sort, descending, size=self._page_size())
+        self._apply(generation, page, self.service.people.person_rows(page.keys[:self._first_rows()]), flt)
 
-    def _apply(self, generation: int, page: ListPage, flt: PersonFilter) -> None:
+    def _apply(self, generation: int, page: ListPage, rows: list, flt: PersonFilter) -> None:
         if generation != self._generation:
             return  # a newer request is on its way
         current = self.current_id()
         sort, descending = self.sort  # the full list is read only if the user scrolls past the page
-        self.model.set_page(page.keys, page.total, lambda: self.service.people.person_keys(flt, sort, descending))
+        self.model.set_page(page.keys, page.total, lambda: self.service.people.person_keys(flt, sort, descending),
+                            rows=rows)
         row = self.model.row_of(current, read_all=False) if current else -1
         self.table.selectRow(row if row >= 0 else 0)
         self.page_shown.emit(len(page.keys))
         by_relevance = self._show_order()
         if page.total is None:  # a long list: its first rows are shown, its count follows
-            run_in_background(self.window, "", lambda _report, _cancelled: self.service.people.person_count(flt),
-                              lambda total: self._counted(generation, total, by_relevance), show_progress=False)
+            people = self.service.people
+
+            def count(_report: object, cancelled: Callable[[], bool]) -> int | None:
+                try:
+                    return None if cancelled() else people.person_count(flt, cancelled=cancelled)
+                except Superseded:
+                    return None
+
+            self._ops.append(run_in_background(
+                self.window, "", count, lambda total: total is not None and self._counted(generation, total, by_relevance),
+                show_progress=False))
         else:
             self._counted(generation, page.total, by_relevance)
 

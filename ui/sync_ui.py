@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
@@ -40,8 +40,10 @@ from PySide6.QtWidgets import (
 
 from app import sync_outcome as so
 from app.errors import UserError
-from app.services.delivery import DialogState, Pending, SyncSummary
 from ui.background import run_in_background
+
+if TYPE_CHECKING:  # the delivery area loads when the sync is first used (start-up, issue 17)
+    from app.services.delivery import DialogState, Pending, SyncSummary
 
 ERROR_COLOR, WARNING_COLOR, OK_COLOR = "#b3261e", "#8a5300", "#1e6b2e"
 OVERDUE_STYLE = f"color: {ERROR_COLOR}; font-weight: bold;"
@@ -145,7 +147,7 @@ def status_tooltip(state: DialogState) -> str:
 # --- the words of a run ------------------------------------------------------------------------------
 
 def summary_text(summary: SyncSummary | Mapping[str, Any]) -> str:
-    counts = summary.as_json() if isinstance(summary, SyncSummary) else dict(summary)
+    counts = summary.as_json() if hasattr(summary, "as_json") else dict(summary)
     return tr("Đã gửi {sent} hồ sơ: thêm mới {inserted}, cập nhật {updated}, không đổi {unchanged}, xoá {deleted}, "
               "từ chối {rejected}, xung đột {conflicts}.").format(
         **{k: _n(counts.get(k) or 0) for k in ("sent", "inserted", "updated", "unchanged", "deleted", "rejected",
@@ -536,7 +538,11 @@ def install(window: Any) -> SyncIndicator | None:
     events = getattr(window, "events", None)
     if events is not None:
         events.people_changed.connect(lambda _ids: indicator.timer.start())
-    QTimer.singleShot(0, indicator.refresh)
+    first_paint = getattr(window, "after_first_paint", None)  # the state is read once the list is shown
+    if first_paint is not None:
+        first_paint.later("sync_state", indicator.refresh)
+    else:
+        QTimer.singleShot(0, indicator.refresh)
     return indicator
 
 

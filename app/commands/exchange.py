@@ -7,9 +7,8 @@ import argparse
 from typing import Any
 
 from app import output
-from app.commands.common import Handler, services
 from app.cli_args import query_text
-from app.services.exchange import write_blank_template
+from app.commands.common import Handler, services
 from app.db import Database
 from app.errors import UserError
 
@@ -76,6 +75,8 @@ def _export(db: Database, args: argparse.Namespace) -> int:
 def _template(db: Database, args: argparse.Namespace) -> int:
     if not str(args.file).lower().endswith(".xlsx"):
         raise UserError(f"Tệp mẫu '{args.file}' phải có đuôi .xlsx.")
+    from app.services.exchange import write_blank_template  # spreadsheets load when used, not at start-up
+
     write_blank_template(args.file)  # no database: the template holds no personal data
     output.message(f"Đã tạo tệp mẫu {args.file}.")
     return 0

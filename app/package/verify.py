@@ -27,7 +27,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
-from alembic.script import ScriptDirectory
 from sqlalchemy import Boolean, Date, DateTime, Enum, Integer, Numeric, Table, Uuid, select
 from sqlalchemy.orm import Session
 
@@ -174,6 +173,9 @@ def _signer(session: Session, path: Path, archive: zipfile.ZipFile) -> tuple[Tru
 def _known_revision(revision: Any) -> bool:
     if not isinstance(revision, str) or not revision:
         return False
+    # Alembic loads only when a package is checked (not at start-up)
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config(None))  # type: ignore[arg-type]
     try:
         return script.get_revision(revision) is not None

@@ -15,20 +15,25 @@ The windows and the command line never open a session or import the database lay
 
 from __future__ import annotations
 
+from functools import cached_property
+from typing import TYPE_CHECKING
+
 from app.db import Database, open_database
 from app.security.principal import Principal, for_cli, local_admin
-from app.services.accounts import Accounts
-from app.services.alerts import Alerts
-from app.services.audit import Audit
-from app.services.backup import Backup
 from app.services.base import Context
-from app.services.declarations import Declarations
-from app.services.delivery import Delivery
-from app.services.exchange import Exchange
 from app.services.people import Overview, People
-from app.services.positions import Positions
-from app.services.reports import Reports
 from app.services.units import Units
+
+if TYPE_CHECKING:
+    from app.services.accounts import Accounts
+    from app.services.alerts import Alerts
+    from app.services.audit import Audit
+    from app.services.backup import Backup
+    from app.services.declarations import Declarations
+    from app.services.delivery import Delivery
+    from app.services.exchange import Exchange
+    from app.services.positions import Positions
+    from app.services.reports import Reports
 
 AREAS = ("people", "units", "reports", "exchange", "alerts", "accounts", "audit", "delivery", "backup",
          "positions", "declarations")
@@ -43,15 +48,54 @@ class HoSo:
         self._ctx = Context(db, principal or local_admin(user), principal.username if principal else user, cli=cli)
         self.people = People(self._ctx)
         self.units = Units(self._ctx)
-        self.reports = Reports(self._ctx)
-        self.exchange = Exchange(self._ctx)
-        self.alerts = Alerts(self._ctx)
-        self.accounts = Accounts(self._ctx)
-        self.audit = Audit(self._ctx)
-        self.delivery = Delivery(self._ctx)
-        self.backup = Backup(self._ctx)
-        self.positions = Positions(self._ctx)
-        self.declarations = Declarations(self._ctx)
+
+    # The other areas are made on first use, their modules imported then: the first window needs only
+    # the people and the units, and the rest (spreadsheets, PDFs, packages, the city…) would double
+    # the start-up (issue 17). Each is one object per facade, like the two above.
+    @cached_property
+    def reports(self) -> Reports:
+        from app.services.reports import Reports
+        return Reports(self._ctx)
+
+    @cached_property
+    def exchange(self) -> Exchange:
+        from app.services.exchange import Exchange
+        return Exchange(self._ctx)
+
+    @cached_property
+    def alerts(self) -> Alerts:
+        from app.services.alerts import Alerts
+        return Alerts(self._ctx)
+
+    @cached_property
+    def accounts(self) -> Accounts:
+        from app.services.accounts import Accounts
+        return Accounts(self._ctx)
+
+    @cached_property
+    def audit(self) -> Audit:
+        from app.services.audit import Audit
+        return Audit(self._ctx)
+
+    @cached_property
+    def delivery(self) -> Delivery:
+        from app.services.delivery import Delivery
+        return Delivery(self._ctx)
+
+    @cached_property
+    def backup(self) -> Backup:
+        from app.services.backup import Backup
+        return Backup(self._ctx)
+
+    @cached_property
+    def positions(self) -> Positions:
+        from app.services.positions import Positions
+        return Positions(self._ctx)
+
+    @cached_property
+    def declarations(self) -> Declarations:
+        from app.services.declarations import Declarations
+        return Declarations(self._ctx)
 
     @classmethod
     def open(cls, target: str) -> HoSo:

@@ -25,8 +25,7 @@ from sqlalchemy.orm import Session
 
 from app import catalogs, people, units
 from app.declaration import accept as accepting
-from app.declaration import diff, followup, issue, read
-from app.declaration import requests as subject_requests
+from app.declaration import diff, followup, read
 from app.errors import UserError
 from app.person_json import load_dossiers
 from app.security import access
@@ -132,6 +131,8 @@ class Declarations(Area):
             return out
 
     def _issue(self, s: Session, person: Person, target: Path, index: Any, secret: bytes | None) -> Issued:
+        from app.declaration import issue  # openpyxl: loaded when a form is written, not at start-up
+
         assert secret is not None
         issued = issue.snapshot(person, self.principal.role)
         content = issue.content_hash(issued)
@@ -220,6 +221,8 @@ class Declarations(Area):
     def record_request(self, key: str | uuid.UUID, received_on: dt.date | None = None, kind: str = "access",
                        note: str | None = None) -> dict[str, Any]:
         """Record a person's request for their own data; its deadline comes from the rules table."""
+        from app.declaration import requests as subject_requests  # openpyxl, as above
+
         if kind not in subject_requests.KIND_LABELS:
             raise UserError(f"Loại yêu cầu '{kind}' không hợp lệ (access hoặc correction).")
         day = received_on or self._today()
@@ -234,6 +237,8 @@ class Declarations(Area):
     @policy("edit", scope="person")
     def requests(self, key: str | uuid.UUID) -> list[dict[str, Any]]:
         """The person's data-subject requests, newest first (the clerks who handle them: ``edit``)."""
+        from app.declaration import requests as subject_requests  # openpyxl, as above
+
         with self._session() as s:
             person = people.find_person(s, str(key))
             require(self.principal, "edit", person.unit_id, s)
@@ -245,6 +250,8 @@ class Declarations(Area):
     def answer_request(self, request_id: str | uuid.UUID, folder: str | Path) -> list[Path]:
         """One action: the person's complete dossier (PDF and spreadsheet) and the list of who
         viewed, printed, exported or changed it, written into ``folder``; the request is answered."""
+        from app.declaration import requests as subject_requests  # openpyxl, as above
+
         with self._session(write=True) as s:
             try:
                 request = s.get(DataRequest, uuid.UUID(str(request_id)))

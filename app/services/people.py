@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,18 +84,22 @@ class People(Area):
 
     @policy("view", scope="query")
     def person_page(self, flt: listing.PersonFilter, sort: str | None = None, descending: bool = False, *,
-                    count: bool = True) -> listing.ListPage:
-        """The list's first keys (and its count), without reading the rest; see ``listing.list_page``."""
+                    count: bool = True, size: int = listing.PAGE_SIZE,
+                    cancelled: Callable[[], bool] | None = None) -> listing.ListPage:
+        """The list's first ``size`` keys (and its count), without reading the rest; see ``listing.list_page``.
+        ``cancelled()`` true stops the query running (``listing.Superseded``: a newer keystroke)."""
         with self._read() as s:
             self._fresh_scope(s)
-            return listing.list_page(s, self._list_filter(flt, sort), sort, descending, count=count)
+            with listing.stoppable(s, cancelled):
+                return listing.list_page(s, self._list_filter(flt, sort), sort, descending, count=count, size=size)
 
     @policy("view", scope="query")
-    def person_count(self, flt: listing.PersonFilter) -> int:
-        """How many people the list ``flt`` holds (the principal's units only)."""
+    def person_count(self, flt: listing.PersonFilter, *, cancelled: Callable[[], bool] | None = None) -> int:
+        """How many people the list ``flt`` holds (the principal's units only); ``cancelled`` as above."""
         with self._read() as s:
             self._fresh_scope(s)
-            return listing.count_people(s, self._list_filter(flt, None))
+            with listing.stoppable(s, cancelled):
+                return listing.count_people(s, self._list_filter(flt, None))
 
     @policy("view", scope="query", mask="rows")
     def person_rows(self, ids: Sequence[uuid.UUID | str]) -> list[listing.PersonRow]:

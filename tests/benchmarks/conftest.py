@@ -1,7 +1,10 @@
 """Benchmarks run on demand only (``python3 dev.py bench``), never as part of the test suite.
 
 A 100,000-profile demo database is built once and kept in ``HOSO_BENCH_DIR`` (default
-``/tmp/hoso-bench``) so repeated runs measure the queries, not the generator.
+``/tmp/hoso-bench``) so repeated runs measure the queries, not the generator: its file name carries
+the generator's version (a hash of the demo generator, its data, the catalogs and the schema), so a
+change to any of them builds a fresh one and an unchanged one is reused by every module and every
+run. Each module that changes the data works on a copy.
 
 Each benchmark measures HoSo against the best raw approach to the same result, interleaving the
 two (the machine may be shared, so one side must not get the quiet minute), and ``record``s one
@@ -10,8 +13,10 @@ row of the table ``python3 dev.py bench`` prints at the end (``tests/benchmarks/
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import sqlite3
 import statistics
 import time
 from pathlib import Path
@@ -21,6 +26,25 @@ import pytest
 from app.db import open_database
 
 BENCH_COUNT = int(os.environ.get("HOSO_BENCH_COUNT", "100000"))
+ROOT = Path(__file__).resolve().parents[2]
+#: what shapes the generated database: the generator, its data and the catalogs, and the schema
+GENERATOR_SOURCES = ("app/demo.py", "app/demo_data.py", "app/demo_positions.py", "app/catalogs.py",
+                     "app/search_index.py", "resources/demo", "resources/catalogs", "models")
+
+
+def generator_version() -> str:
+    """A short hash of GENERATOR_SOURCES (file names and contents): the cache key of the demo
+    database, so a database built by an older generator or schema is never measured."""
+    digest = hashlib.sha256()
+    for source in GENERATOR_SOURCES:
+        path = ROOT / source
+        files = sorted(f for f in path.rglob("*") if f.is_file() and "__pycache__" not in f.parts) \
+            if path.is_dir() else [path]
+        for f in files:
+            if f.suffix in (".pyc",):
+                continue
+            digest.update(str(f.relative_to(ROOT)).encode() + b"\0" + f.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
 
 
 def pytest_collection_modifyitems(config, items) -> None:
@@ -111,21 +135,36 @@ def ratio_spread(pairs: list[tuple[float, float]]) -> str:
     return f"per-round ratio min {ratios[0]:.2f}, median {statistics.median(ratios):.2f}, max {ratios[-1]:.2f}"
 
 
-@pytest.fixture(scope="session")
-def big_db_path() -> Path:
-    """The demo database with BENCH_COUNT profiles (built once, timed)."""
+def demo_database(count: int = BENCH_COUNT, seed: int = 1) -> Path:
+    """The demo database with ``count`` profiles for the current generator version: built once
+    (timed, reported), then reused by every module and every later run; older versions' files are
+    removed when a new one is built. Read-only use: a module that writes works on a copy."""
+    version = generator_version()
+    path = bench_dir() / f"demo-{count}-s{seed}-{version}.sqlite"
+    if path.exists():
+        return path
     from app import demo
 
-    path = bench_dir() / f"demo-{BENCH_COUNT}.sqlite"
-    if not path.exists():
-        tmp = path.with_suffix(".building")
-        for leftover in tmp.parent.glob(tmp.name + "*"):
-            leftover.unlink()
-        db = open_database(tmp)
-        started = time.perf_counter()
-        demo.generate(db, BENCH_COUNT, seed=1)
-        elapsed = time.perf_counter() - started
-        db.dispose()
-        tmp.rename(path)
-        report(f"demo --count {BENCH_COUNT}: {elapsed:.1f} s ({BENCH_COUNT / elapsed:.0f} profiles/s)")
+    for stale in bench_dir().glob(f"demo-{count}-s{seed}-*.sqlite*"):
+        stale.unlink()
+    tmp = path.with_suffix(".building")
+    for leftover in tmp.parent.glob(tmp.name + "*"):
+        leftover.unlink()
+    db = open_database(tmp)
+    started = time.perf_counter()
+    demo.generate(db, count, seed=seed)
+    elapsed = time.perf_counter() - started
+    db.dispose()
+    con = sqlite3.connect(str(tmp))  # one self-contained file, no -wal beside it: modules may copy it
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    tmp.rename(path)
+    report(f"demo --count {count} (generator {version}): {elapsed:.1f} s ({count / max(elapsed, 1e-9):.0f} profiles/s); "
+           f"kept as {path.name} for later runs")
     return path
+
+
+@pytest.fixture(scope="session")
+def big_db_path() -> Path:
+    """The demo database with BENCH_COUNT profiles (built once per generator version)."""
+    return demo_database()

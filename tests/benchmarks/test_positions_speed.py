@@ -1,8 +1,8 @@
 """The 2027 placement dashboard and a city-wide rating quota check at BENCH_COUNT profiles, each
 against plain SQL of the same counts through sqlite3 (issue 15; goal ≤ 2×).
 
-Its own database (``positions-N.sqlite`` in ``HOSO_BENCH_DIR``): the shared demo database may have
-been built before the demo made positions, placements and scores. Best of ``ROUNDS`` runs.
+The shared demo database (``big_db_path``: rebuilt whenever the generator changes, so it has the
+positions, placements and scores). Best of ``ROUNDS`` runs.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import pytest
 
 from app import positions, rating, units
 from app.db import open_database
-from tests.benchmarks.conftest import BENCH_COUNT, bench_dir, report
+from tests.benchmarks.conftest import BENCH_COUNT, report
 
 ROUNDS = 3
 YEAR = 2026
@@ -33,22 +33,9 @@ def _best(run: Callable[[], Any]) -> tuple[float, Any]:
 
 
 @pytest.fixture(scope="module")
-def bench_db():
-    from app import demo
-
-    path = bench_dir() / f"positions-{BENCH_COUNT}.sqlite"
-    if not path.exists():
-        tmp = path.with_suffix(".building")
-        for leftover in tmp.parent.glob(tmp.name + "*"):
-            leftover.unlink()
-        db = open_database(tmp)
-        started = time.perf_counter()
-        demo.generate(db, BENCH_COUNT, seed=1, today=dt.date(2026, 12, 20))
-        report(f"demo --count {BENCH_COUNT} with positions and scores: {time.perf_counter() - started:.1f} s")
-        db.dispose()
-        tmp.rename(path)
-    db = open_database(path)
-    yield str(path), db
+def bench_db(big_db_path):
+    db = open_database(big_db_path)
+    yield str(big_db_path), db
     db.dispose()
 
 
