@@ -2,7 +2,8 @@
 
 ``position list --json`` prints ``[{"code","name","group","grade_code","unit_code","approved"}]``;
 ``rating show KEY --json`` ``[{"year","score","level"}]``; ``rating check --unit CODE --year Y --json``
-``{"xuat_sac","tot","hoan_thanh","khong_hoan_thanh","quota_ok"}``. The command line acts as
+``{"xuat_sac","tot","hoan_thanh","khong_hoan_thanh","quota_ok"}``; ``rating score KEY --year Y --period P
+… --json`` ``{"year","score","level","warnings"}``. The command line acts as
 ``app.security.principal.for_cli``: the file's administrator locally, the URL's account on PostgreSQL.
 """
 
@@ -75,6 +76,17 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     rimport = rsub.add_parser("import", parents=[common], help="nhập điểm tháng/quý từ tệp Excel")
     rimport.add_argument("file")
     rimport.add_argument("--json", action="store_true")
+    score = rsub.add_parser("score", parents=[common], help="nhập điểm một tháng hoặc quý của một người")
+    score.add_argument("key")
+    score.add_argument("--year", type=int, required=True)
+    score.add_argument("--period", required=True, help="tháng 1–12 hoặc quý Q1–Q4")
+    for flag, text in (("--general", "điểm tiêu chí chung (tối đa 30)"), ("--task", "điểm kết quả nhiệm vụ (tối đa 70)"),
+                       ("--quantity", "số lượng (%)"), ("--quality", "chất lượng (%)"), ("--progress", "tiến độ (%)"),
+                       ("--errors", "số sai sót lớn (mỗi lần trừ 25% điểm chất lượng)"),
+                       ("--delays", "số lần chậm tiến độ (mỗi lần trừ 25% điểm tiến độ)"),
+                       ("--leave", "kỳ nghỉ không chấm điểm: ốm, thai sản, khác"), ("--note", "ghi chú")):
+        score.add_argument(flag, help=text)
+    score.add_argument("--json", action="store_true")
     show = rsub.add_parser("show", parents=[common], help="kết quả xếp loại từng năm của một người")
     show.add_argument("key")
     show.add_argument("--json", action="store_true")
@@ -230,6 +242,22 @@ def _rating(db: Database, args: argparse.Namespace) -> int:
             output.message(f"Dòng {e['row']}, {e['field']}: {e['message']}")
         output.message(f"Đọc {result.read} dòng: thêm {result.imported}, cập nhật {result.updated}, "
                        f"bị từ chối {result.rejected}.")
+        return 0
+    if command == "score":
+        values = {"general": args.general, "task": args.task, "quantity": args.quantity, "quality": args.quality,
+                  "progress": args.progress, "major_errors": args.errors, "delays": args.delays, "leave": args.leave,
+                  "note": args.note}
+        entered = service.enter_scores(args.key, args.year, {args.period: values}, replace=False)
+        if args.json:
+            output.emit_json(entered.as_json())
+        else:
+            y = entered.result
+            level = label(y.level) if y.level else "chưa xếp loại"
+            score = f"{y.score}".replace(".", ",") if y.score is not None else "—"
+            output.message(f"Đã ghi điểm kỳ {rating.period_label(rating.rules.normalize_period(args.period)).lower()} "
+                           f"năm {args.year} của {entered.full_name}: bình quân năm {score}, {level}.")
+        for warning in entered.warnings:
+            output.message(f"Cảnh báo: {warning}")
         return 0
     if command == "show":
         years = service.rating_years(args.key)

@@ -171,6 +171,37 @@ class Positions(Area):
 
             return rating.import_scores(s, Path(path), check)
 
+    @policy("view", scope="unit")
+    def rating_people(self, unit_code: str | None) -> list[Any]:
+        """The working cán bộ, công chức and viên chức of the unit and its sub-units: whom the hand
+        entry of scores offers (the Số CCCD masked as in the person list)."""
+        with self._read() as s:
+            self._fresh_scope(s)
+            _unit, ids = self._unit_ids(s, unit_code, "view")
+            return self._masked_cccd(rating.rateable_people(s, ids))
+
+    @policy("view", scope="person")
+    def period_scores(self, key: str | uuid.UUID, year: int) -> list[Any]:
+        """The person's stored monthly/quarterly scores of ``year`` (what the hand entry edits)."""
+        with self._read() as s:
+            return rating.scores_of(s, self._person(s, key, "view").id, year)
+
+    @policy("rate", scope="person", write=True)
+    def enter_scores(self, key: str | uuid.UUID, year: int, entries: dict[Any, dict[str, Any]], *,
+                     unit_code: str | None = None, replace: bool = True) -> Any:
+        """A person's monthly or quarterly scores of ``year`` entered by hand, in one transaction:
+        the year's periods become ``entries`` (``replace=False``: the other stored periods stay;
+        ``app.rating.enter_scores``; every bad field is named
+        and nothing is written). Returns the person's year recomputed and the quota warnings of
+        ``unit_code`` (default: the person's unit) with the new scores."""
+        with self._session(write=True) as s:
+            self._fresh_scope(s)
+            person = self._person(s, key, "rate")
+            scope = self._unit(s, unit_code, "view") if unit_code else person.unit_id
+            result = rating.enter_scores(s, person, year, entries, person.unit_id, replace=replace)
+            warnings = rating.unit_check(s, units.subtree_ids(s, scope), year).warnings() if scope else []
+            return rating.EntryResult(person.full_name, result, warnings)
+
     @policy("view", scope="person")
     def rating_years(self, key: str | uuid.UUID) -> list[Any]:
         with self._read() as s:
