@@ -4,8 +4,9 @@ Session-level functions without permission checks (the service checks first). Sc
 the person, not to the unit: a person transferred mid-year brings the months scored elsewhere and
 the new unit rates the whole year. The unit's counts and the quota are taken over the people of
 the unit (and its sub-units) on the day of the check who have a score in the year; the quota also
-holds per task group (the group of the position each person holds, "chưa xếp vị trí" for those
-without one). Approving writes each level into the dossier's yearly evaluations (2023 CV item 35.1).
+holds per task group — by default the group of the position each person holds, "chưa xếp vị trí"
+for those without one; the reading of "nhóm nhiệm vụ tương đồng" is data (``rating.json``
+``task_group``, [U]). Approving writes each level into the dossier's yearly evaluations (2023 CV item 35.1).
 """
 
 from __future__ import annotations
@@ -409,9 +410,10 @@ class UnitCheck:
     year: int
     counts: dict[str, int]
     quota_ok: bool
-    groups: dict[str, dict[str, int]]  # task group → counts
+    groups: dict[str, dict[str, int]]  # task group → counts (rules.task_group keys)
     failing_groups: list[str]
     people: list[PersonRating]
+    group_names: dict[str, str] = field(default_factory=dict)  # task group → its name
 
     def as_json(self) -> dict[str, Any]:
         return {**{level: self.counts.get(level, 0) for level in rules.LEVELS}, "quota_ok": self.quota_ok}
@@ -422,11 +424,9 @@ class UnitCheck:
         if not rules.quota_ok(self.counts):
             out.append(f"Số xếp loại xuất sắc ({self.counts.get('xuat_sac', 0)}) vượt {pct}% số xếp loại tốt "
                        f"({self.counts.get('tot', 0)}) của đơn vị.")
-        from app.positions import group_label
-
         for g in self.failing_groups:
             c = self.groups[g]
-            name = group_label(g) if g != "-" else "chưa xếp vị trí việc làm"
+            name = self.group_names.get(g, g) if g != "-" else "chưa xếp vị trí việc làm"
             out.append(f"Nhóm {name}: xuất sắc {c.get('xuat_sac', 0)} vượt {pct}% của tốt {c.get('tot', 0)}.")
         return out
 
@@ -455,7 +455,8 @@ def unit_check(session: Session, unit_ids: list[uuid.UUID], year: int, *, as_of:
                    func.sum(case((worked, weight), else_=0)).label("months"))
             .where(RatingScore.year == year, RatingScore.deleted_at.is_(None))
             .group_by(RatingScore.person_id).subquery())
-    q = (select(raw_id(Person.id), Person.cccd, Person.full_name, JobPosition.group_code, sums.c.cents, sums.c.months)
+    q = (select(raw_id(Person.id), Person.cccd, Person.full_name, JobPosition.group_code, sums.c.cents, sums.c.months,
+                JobPosition.code, JobPosition.name, JobPosition.unit_id)
          .join(sums, sums.c.pid == Person.id)
          .outerjoin(PositionHolding, and_(PositionHolding.person_id == Person.id, PositionHolding.deleted_at.is_(None),
                                           PositionHolding.start_date <= day,
@@ -476,7 +477,10 @@ def unit_check(session: Session, unit_ids: list[uuid.UUID], year: int, *, as_of:
     rated = []
     seen: set[Any] = set()
     hundred = Decimal(100)
-    for pid, cccd, name, group, total, months in rows:
+    from app.positions import group_label
+
+    names: dict[str, str] = {}
+    for pid, cccd, name, group_code, total, months, position_code, position_name, position_unit in rows:
         if pid in seen:
             continue
         seen.add(pid)
@@ -484,12 +488,15 @@ def unit_check(session: Session, unit_ids: list[uuid.UUID], year: int, *, as_of:
                                       disciplines.get(pid, ()))
         if result.level is None:
             continue
-        group = group or "-"
+        group = rules.task_group(group_code, position_code, str(position_unit) if position_unit else None)
+        if group not in names:
+            names[group] = (f"vị trí {position_code} — {position_name}" if rules.task_grouping() == "position"
+                            else group_label(group))
         counts[result.level] += 1
         groups[group][result.level] += 1
         rated.append(PersonRating(as_uuid(pid), cccd, name, group, result))
-    failing = sorted(g for g, c in groups.items() if not rules.quota_ok(c))
-    return UnitCheck(year, counts, rules.quota_ok(counts) and not failing, dict(groups), failing, rated)
+    failing = sorted(g for g, c in groups.items() if g != "*" and not rules.quota_ok(c))
+    return UnitCheck(year, counts, rules.quota_ok(counts) and not failing, dict(groups), failing, rated, names)
 
 
 def approve(session: Session, check: UnitCheck) -> int:

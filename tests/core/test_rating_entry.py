@@ -130,3 +130,44 @@ def test_cli_rating_score(world: World, capsys) -> None:
     code, _, err = run(capsys, "rating", "score", CCCD_A, "--year", "2026", "--period", "5", "--general", "35",
                        "--task", "49", "--db", db)
     assert code == 1 and "Tháng 5, Điểm tiêu chí chung: phải từ 0 đến 30" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(("by", "quota_ok", "failing"), [
+    ("position_group", False, ["lanh_dao_quan_ly"]),  # the leader is the only one of the leaders' group
+    ("position", False, None),  # each position its own group: the leader's position fails too
+    ("agency", True, []),  # 1 xuất sắc ≤ 20 % of 5 tốt in the agency
+])
+def test_quota_per_task_group_as_data(world: World, monkeypatch, by: str, quota_ok: bool, failing) -> None:
+    import datetime as dt
+
+    from app.rules import rating as rules
+    from tests.core.conftest import person_data
+
+    table = dict(rules.table(), task_group=dict(rules.table()["task_group"], by=by))
+    monkeypatch.setattr(rules, "table", lambda: table)
+    admin = world.admin
+    admin.positions.save_position("DN.SNV", {"code": "LD.PGD", "name": "Phó Giám đốc", "group": "Lãnh đạo, quản lý",
+                                             "grade_code": "01.002", "approved": 1})
+    admin.positions.save_position("DN.SNV", {"code": "CV", "name": "Chuyên viên", "group": "Chuyên môn, nghiệp vụ",
+                                             "grade_code": "01.003", "approved": 9})
+    keys = []
+    for i in range(5):
+        cccd = f"04809000{i:04d}"
+        admin.people.create_person(person_data(cccd=cccd, full_name=f"Người Thứ {i}", unit_code="DN.SNV",
+                                               discipline=[]))
+        admin.positions.assign_position(cccd, "CV", dt.date(2026, 1, 1))
+        admin.positions.enter_scores(cccd, 2026, {m: _month("20", "55") for m in range(1, 13)})  # 75: tốt
+        keys.append(cccd)
+    admin.positions.assign_position(CCCD_A, "LD.PGD", dt.date(2026, 1, 1))
+    entered = admin.positions.enter_scores(CCCD_A, 2026, {m: _month("29", "65") for m in range(1, 13)},
+                                           unit_code="DN.SNV")  # 94: xuất sắc
+    check = admin.positions.rating_check("DN.SNV", 2026)
+    assert (check.counts["xuat_sac"], check.counts["tot"]) == (1, 5)
+    assert check.quota_ok is quota_ok and bool(entered.warnings) is not quota_ok
+    if failing is not None:
+        assert check.failing_groups == failing
+    else:
+        assert len(check.failing_groups) == 1 and check.failing_groups[0].endswith("/LD.PGD")
+        assert "vị trí LD.PGD — Phó Giám đốc" in " ".join(check.warnings())
+    if by == "position_group":
+        assert "Nhóm Lãnh đạo, quản lý: xuất sắc 1 vượt 20% của tốt 0." in check.warnings()
