@@ -123,6 +123,20 @@ class PositionsWindow(ToolWindow):
             person_id=lambda r: r.person.id)
         self.proposals_table = RowsTable("proposals_table", self.proposals)
         self.proposals_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.planning = RowsModel([
+            Column(tr("Chức danh quy hoạch"), lambda r: r.title, width=260),
+            Column(tr("Giai đoạn"), lambda r: r.period, width=90),
+            Column(tr("Họ và tên"), lambda r: r.full_name, width=190),
+            Column(tr("Đơn vị"), lambda r: r.unit_code or "", width=110),
+            Column(tr("Chức vụ hiện nay"), lambda r: r.position or "", width=170),
+            Column(tr("Quyết định"), lambda r: " ".join(x for x in (r.decision_number or "", vn_date(r.decision_date)
+                                                                     if r.decision_date else "") if x), width=170)],
+            person_id=lambda r: r.person_id)
+        self.planning_table = RowsTable("planning_table", self.planning)
+        self.planning_table.doubleClicked.connect(self.open_row)
+        self.planning_filter = named(QLineEdit(), "planning_filter_edit")
+        self.planning_filter.setPlaceholderText(tr("Lọc theo chức danh (không cần dấu)"))
+        self.planning_filter.textChanged.connect(lambda _t: self.refresh())
         self.start_edit = named(DateEdit(), "start_edit")
         self.start_edit.setValue(today())
         buttons = {}
@@ -131,7 +145,9 @@ class PositionsWindow(ToolWindow):
                                  ("retire_button", tr("Thôi áp dụng"), self.retire_position),
                                  ("load_button", tr("Nạp danh mục từ Excel…"), self.load_positions),
                                  ("place_selected_button", tr("Bố trí những người đã chọn"), self.place_selected),
-                                 ("place_all_button", tr("Bố trí cả danh sách đã xem"), self.place_all)):
+                                 ("place_all_button", tr("Bố trí cả danh sách đã xem"), self.place_all),
+                                 ("planning_print_button", tr("In danh sách…"), lambda: self.write_planning(".pdf")),
+                                 ("planning_export_button", tr("Xuất Excel…"), lambda: self.write_planning(".xlsx"))):
             buttons[name] = named(QPushButton(text), name)
             buttons[name].setAutoDefault(False)
             buttons[name].clicked.connect(slot)
@@ -156,6 +172,12 @@ class PositionsWindow(ToolWindow):
         layout.addLayout(box(QHBoxLayout(), QLabel(tr("Từ ngày")), self.start_edit, buttons["place_selected_button"],
                              buttons["place_all_button"], 1))
         tabs.addTab(page, tr("Đề xuất bố trí"))
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addLayout(box(QHBoxLayout(), QLabel(tr("Chức danh")), (self.planning_filter, 1)))
+        layout.addWidget(self.planning_table)
+        layout.addLayout(box(QHBoxLayout(), buttons["planning_print_button"], buttons["planning_export_button"], 1))
+        tabs.addTab(page, tr("Quy hoạch"))
         self.tabs = tabs
         main = QVBoxLayout(self)
         main.addWidget(self.scope_label)
@@ -171,19 +193,24 @@ class PositionsWindow(ToolWindow):
             self.buttons[name].setEnabled(can_manage)
         for name in ("place_selected_button", "place_all_button"):
             self.buttons[name].setEnabled(can_edit)
+        self.buttons["planning_print_button"].setEnabled(service.accounts.can("print", unit))
+        self.buttons["planning_export_button"].setEnabled(service.accounts.can("export", unit))
+        title = self.planning_filter.text().strip() or None
 
-        def work() -> tuple[Any, Any, Any]:
+        def work() -> tuple[Any, Any, Any, Any]:
             rows = service.positions.positions(unit)
             board = service.positions.placement_dashboard(unit) if unit else None
             proposals = service.positions.placement_proposals(unit) if can_edit else []
-            return rows, board, proposals
+            planned = service.positions.planning_list(unit, title=title, as_of=today())
+            return rows, board, proposals, planned
 
         self.compute(work, self._show)
 
-    def _show(self, answer: tuple[Any, Any, Any]) -> None:
-        rows, board, proposals = answer
+    def _show(self, answer: tuple[Any, Any, Any, Any]) -> None:
+        rows, board, proposals, planned = answer
         self.positions.set_rows(rows)
         self.proposals.set_rows(proposals)
+        self.planning.set_rows(planned)
         if board is None:
             self.people.set_rows([])
             self.summary_label.setText(tr("Chọn một đơn vị để xem việc bố trí vị trí việc làm."))
@@ -253,6 +280,21 @@ class PositionsWindow(ToolWindow):
         if confirm(self, tr("Bố trí {n} người vào vị trí đề xuất từ ngày {day}?").format(n=len(pairs), day=vn_date(start)),
                    tr("Bố trí")):
             self._act(lambda: self.service.positions.assign_positions(pairs, start))
+
+    def write_planning(self, suffix: str) -> None:
+        """The quy hoạch list per title (the filter applied) as PDF or Excel."""
+        filters = tr("Tệp PDF (*.pdf)") if suffix == ".pdf" else tr("Tệp Excel (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Danh sách quy hoạch"), f"quy-hoach{suffix}", filters)
+        if not path:
+            return
+        if not path.lower().endswith(suffix):
+            path += suffix
+        try:
+            self.service.positions.render_planning_list(path, self.unit_code,
+                                                        title=self.planning_filter.text().strip() or None,
+                                                        as_of=today())
+        except UserError as exc:
+            show_error(self, str(exc))
 
     def place_selected(self) -> None:
         view_rows = sorted({i.row() for i in self.proposals_table.selectionModel().selectedRows()})

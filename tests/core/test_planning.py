@@ -56,7 +56,7 @@ def test_section_rows_write_item_24_and_the_list_per_title(world: World) -> None
         "Trưởng phòng Công chức, viên chức"]
     assert "Phó Giám đốc" not in world.admin.people.person(CCCD_A)["planned_titles"]
     # a dossier without rows keeps its text as typed
-    world.admin.people.update_person(CCCD_B, {"planned_titles": "Chủ tịch UBND phường"})
+    world.admin.people.update_person(CCCD_B, {"planning": [], "planned_titles": "Chủ tịch UBND phường"})
     assert world.admin.people.person(CCCD_B)["planned_titles"] == "Chủ tịch UBND phường"
 
 
@@ -68,7 +68,8 @@ def test_bad_rows_are_refused_by_field(world: World) -> None:
     fields = {e.field for e in refused.value.errors}
     assert any(f.startswith("planning") and f.endswith("title") for f in fields)
     assert any(f.endswith("period_from") for f in fields)
-    assert world.admin.people.person(CCCD_A)["planning"] == []
+    assert [r["title"] for r in world.admin.people.person(CCCD_A)["planning"]] == [
+        "Trưởng phòng Công chức, viên chức"]  # the stored row (the test dossier's) untouched
 
 
 def test_wrong_role_or_unit(world: World, tmp_path: Path) -> None:

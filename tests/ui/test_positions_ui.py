@@ -224,3 +224,42 @@ def test_score_entry_by_role_and_unit(qtbot, world) -> None:
     QTimer.singleShot(0, fill)
     clerk.enter_scores()
     assert [float(y.score) for y in world.admin.positions.rating_years(CCCD_A)] == [75.0]
+
+
+def test_planning_tab_lists_filters_and_exports(qtbot, parent, service, people, tmp_path, monkeypatch) -> None:
+    service.people.update_person(str(people[0]), {"planning": [
+        {"title": "Trưởng phòng Công chức, viên chức", "period_from": 2026, "period_to": 2031,
+         "decision_number": "15-QĐ/TU", "decision_date": "10/03/2026"},
+        {"title": "Phó Giám đốc Sở Nội vụ", "period_from": 2026, "period_to": 2031}]})
+    service.people.update_person(str(people[1]), {"planning": [
+        {"title": "Trưởng phòng Công chức, viên chức", "period_from": 2026, "period_to": 2031}]})
+    monkeypatch.setattr(positions_ui, "today", lambda: dt.date(2026, 9, 1))
+    window = PositionsWindow(parent, service, "DN.SNV")
+    qtbot.waitUntil(lambda: not window.busy, timeout=10000)
+    assert window.planning.rowCount() == 3
+    window.tabs.setCurrentIndex(3)
+    snap(window, "planning.png")
+    window.planning_filter.setText("giam doc")
+    qtbot.waitUntil(lambda: not window.busy and window.planning.rowCount() == 1, timeout=10000)
+    out = tmp_path / "quy-hoach.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    window.write_planning(".xlsx")
+    from openpyxl import load_workbook
+
+    titles = {row[0] for row in load_workbook(out).active.iter_rows(min_row=5, values_only=True)}
+    assert titles == {"Phó Giám đốc Sở Nội vụ"}  # the filter applies to the file too
+
+
+def test_planning_tab_by_role(qtbot, world) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    world.admin.people.update_person(world.a, {"planning": [{"title": "Trưởng phòng", "period_from": 2026,
+                                                             "period_to": 2099}]})
+    viewer = PositionsWindow(parent, world.viewer, "DN.SNV")
+    qtbot.waitUntil(lambda: not viewer.busy, timeout=10000)
+    assert viewer.planning.rowCount() == 1
+    assert not viewer.buttons["planning_print_button"].isEnabled()
+    other = PositionsWindow(parent, world.other_clerk, "DN.P.HAICHAU")
+    qtbot.waitUntil(lambda: not other.busy, timeout=10000)
+    names = [other.planning.index(r, 2).data() for r in range(other.planning.rowCount())]
+    assert names == ["Trần Thị Lan"]  # its own person only (the test dossier's planning row), never A
