@@ -343,11 +343,11 @@ SECTION_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         _f("note", "Ghi chú", "longtext", max_length=1000),
     ),
     "planning": (
-        _f("title", "Chức danh quy hoạch", required=True),
-        _f("period_from", "Giai đoạn từ năm", "int", minimum=1990, maximum=2100),
-        _f("period_to", "Đến năm", "int", minimum=1990, maximum=2100),
+        _f("title", "Chức danh quy hoạch", required=True, en="Planned title"),
+        _f("period_from", "Giai đoạn từ năm", "int", minimum=1990, maximum=2100, en="Period from (year)"),
+        _f("period_to", "Đến năm", "int", minimum=1990, maximum=2100, en="To (year)"),
         _f("decision_number", "Số quyết định", max_length=40), _f("decision_date", "Ngày quyết định", _D),
-        _f("removed_on", "Ngày đưa ra khỏi quy hoạch", _D),
+        _f("removed_on", "Ngày đưa ra khỏi quy hoạch", _D, en="Removed from the planning on"),
         _f("note", "Ghi chú", "longtext", max_length=1000),
     ),
     "asset_declarations": (

@@ -304,11 +304,18 @@ class PositionsWindow(ToolWindow):
         self._place(self.proposals_table.shown_rows())
 
 
-SCORE_COLUMNS = (("general", "Tiêu chí chung\n(tối đa 30)"), ("task", "Kết quả nhiệm vụ\n(tối đa 70)"),
-                 ("quantity", "Số lượng\n(%)"), ("quality", "Chất lượng\n(%)"), ("progress", "Tiến độ\n(%)"),
-                 ("major_errors", "Số sai sót\nlớn"), ("delays", "Số lần\nchậm"), ("leave", "Nghỉ"),
-                 ("note", "Ghi chú"))
-LEAVES = (("", ""), ("sick", "ốm"), ("maternity", "thai sản"), ("other", "khác"))
+SCORE_COLUMNS = ("general", "task", "quantity", "quality", "progress", "major_errors", "delays", "leave", "note")
+LEAVES = ("", "sick", "maternity", "other")
+
+
+def _score_headers() -> list[str]:
+    return [tr("Tiêu chí chung\n(tối đa 30)"), tr("Kết quả nhiệm vụ\n(tối đa 70)"), tr("Số lượng\n(%)"),
+            tr("Chất lượng\n(%)"), tr("Tiến độ\n(%)"), tr("Số sai sót\nlớn"), tr("Số lần\nchậm"), tr("Nghỉ"),
+            tr("Ghi chú")]
+
+
+def _leave_labels() -> list[str]:
+    return ["", tr("ốm"), tr("thai sản"), tr("khác")]
 ERROR_BRUSH = QBrush(QColor("#f6d2cc"))
 
 
@@ -344,7 +351,7 @@ class ScoreEntryDialog(QDialog):
         self.mode_combo.addItem(tr("Theo tháng"), "month")
         self.mode_combo.addItem(tr("Theo quý"), "quarter")
         self.table = named(QTableWidget(0, len(SCORE_COLUMNS)), "scores_table")
-        self.table.setHorizontalHeaderLabels([tr(label) for _name, label in SCORE_COLUMNS])
+        self.table.setHorizontalHeaderLabels(_score_headers())
         for i, width in enumerate((115, 125, 80, 85, 80, 80, 70, 100, 170)):
             self.table.setColumnWidth(i, width)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -390,11 +397,11 @@ class ScoreEntryDialog(QDialog):
                                             else tr("Tháng {n}").format(n=p) for p in periods])
         for row, period in enumerate(periods):
             r = stored.get(period)
-            for col, (name, _label) in enumerate(SCORE_COLUMNS):
+            for col, name in enumerate(SCORE_COLUMNS):
                 if name == "leave":
                     combo = QComboBox()
-                    for code, label in LEAVES:
-                        combo.addItem(tr(label) if label else "", code)
+                    for code, label in zip(LEAVES, _leave_labels(), strict=True):
+                        combo.addItem(label, code)
                     combo.setCurrentIndex(max(0, combo.findData(r.leave if r and r.leave else "")))
                     self.table.setCellWidget(row, col, combo)
                     continue
@@ -408,7 +415,7 @@ class ScoreEntryDialog(QDialog):
 
     def set_cell(self, period: str, field: str, text: str) -> None:
         """Type into one cell (the tests; ``field`` as in ``SCORE_COLUMNS``, "leave" by its code)."""
-        row, col = self.periods.index(period), [n for n, _l in SCORE_COLUMNS].index(field)
+        row, col = self.periods.index(period), SCORE_COLUMNS.index(field)
         if field == "leave":
             combo = self.table.cellWidget(row, col)
             combo.setCurrentIndex(combo.findData(text))
@@ -420,7 +427,7 @@ class ScoreEntryDialog(QDialog):
         out = {}
         for row, period in enumerate(self.periods):
             values: dict[str, Any] = {}
-            for col, (name, _label) in enumerate(SCORE_COLUMNS):
+            for col, name in enumerate(SCORE_COLUMNS):
                 if name == "leave":
                     values[name] = self.table.cellWidget(row, col).currentData() or None
                 else:
@@ -431,7 +438,7 @@ class ScoreEntryDialog(QDialog):
         return out
 
     def _mark(self, error: ValidationError) -> None:
-        names = [n for n, _l in SCORE_COLUMNS]
+        names = list(SCORE_COLUMNS)
         for row in range(self.table.rowCount()):
             for col in range(self.table.columnCount()):
                 if (item := self.table.item(row, col)) is not None:
