@@ -4,8 +4,10 @@ item 24), from the dossier's ``planning`` section (``models.Planning``, migratio
 A row is one title for one period (giai đoạn 2026–2031) by a decision; it is *current* on a day
 when the person was not taken out of it (``removed_on``) and the period has not ended (its last
 year not before the day's year; a row without a period counts until removed). The text of item 24
-(``persons.planned_titles``) is written from the rows whenever the section is saved, like the
-current salary follows the salary history; a dossier without rows keeps the text as typed.
+(``persons.planned_titles``) follows the rows when they are saved (``app.people`` calls
+``follow_planning``), as the current salary follows the salary history — unless the text was typed
+to say something else (it is then neither empty nor the rows' previous text), which stays.
+Migration 0014 wrote every mapped text in the rows' form, so mapped dossiers follow too.
 
 The list per title, and the successors a term ending can name: the people of the holder's unit
 (and its sub-units) currently in the planning for a title that is the holder's chức vụ, or starts
@@ -49,9 +51,11 @@ def titles_text(rows: Iterable[Any]) -> str:
     return "; ".join(parts)
 
 
-def sync_planned_titles(person: Person) -> None:
-    """Write item 24's text from the planning rows (none: the text stays as typed)."""
-    if person.planning:
+def follow_planning(person: Person, before: str) -> None:
+    """After the planning rows were saved: item 24's text follows them when it was empty or was
+    the text of the rows before the save (``before``); a text typed otherwise stays. No rows left:
+    the text stays as it is."""
+    if person.planning and (person.planned_titles or "") in ("", before):
         person.planned_titles = titles_text(sorted(person.planning, key=lambda r: r.seq)) or None
 
 

@@ -55,7 +55,13 @@ def test_section_rows_write_item_24_and_the_list_per_title(world: World) -> None
     assert [r.title for r in world.admin.positions.planning_list("DN.SNV", as_of=DAY)] == [
         "Trưởng phòng Công chức, viên chức"]
     assert "Phó Giám đốc" not in world.admin.people.person(CCCD_A)["planned_titles"]
-    # a dossier without rows keeps its text as typed
+    # a text typed to say something else stays (in the same save or later); a dossier without rows
+    # keeps its text as typed
+    world.admin.people.update_person(CCCD_A, {"planning": rows, "planned_titles": "Trưởng phòng (đã họp xét)"})
+    assert world.admin.people.person(CCCD_A)["planned_titles"] == "Trưởng phòng (đã họp xét)"
+    rows[0]["removed_on"] = "01/08/2026"
+    _plan(world, CCCD_A, *rows)
+    assert world.admin.people.person(CCCD_A)["planned_titles"] == "Trưởng phòng (đã họp xét)"
     world.admin.people.update_person(CCCD_B, {"planning": [], "planned_titles": "Chủ tịch UBND phường"})
     assert world.admin.people.person(CCCD_B)["planned_titles"] == "Chủ tịch UBND phường"
 
@@ -188,6 +194,8 @@ def test_migration_maps_the_field_into_rows(tmp_path: Path) -> None:
     migrate(engine)
     with engine.begin() as c:
         rows = c.execute(sa.text("SELECT title, period_from, period_to, seq, person_id FROM plannings ORDER BY seq")).all()
+        text = c.execute(sa.text("SELECT planned_titles FROM persons")).scalar()
     engine.dispose()
     assert [tuple(r[:4]) for r in rows] == [("Giám đốc Sở Nội vụ", 2025, 2030, 1), ("Chánh Văn phòng", None, None, 2)]
     assert {r[4] for r in rows} == {"0" * 31 + "1"}
+    assert text == "Giám đốc Sở Nội vụ (giai đoạn 2025–2030); Chánh Văn phòng"  # the rows' form: it follows them

@@ -5,7 +5,9 @@ A person may be in the planning (quy hoạch) for several leadership titles, eac
 one text field (``persons.planned_titles``); this revision adds the section table and maps each
 non-empty text into rows: split at ';' or line breaks, each part read as "<title> [giai đoạn|nhiệm
 kỳ] YYYY - YYYY" (the period when it is there, else the whole part as the title). The text field
-stays (the form item; ``app.planning`` keeps it written from the rows from now on).
+stays (the form item) and is rewritten in the rows' form ("<title> (giai đoạn YYYY–YYYY)", parts
+joined by "; "; the same titles and periods), so that ``app.planning`` keeps it following the rows.
+Rows and texts are written without bumping the person's version.
 
 Revision ID: 0014
 Revises: 0013
@@ -44,6 +46,15 @@ def parse_planned_titles(text: str | None) -> list[dict[str, object]]:
     return rows
 
 
+def rows_text(rows: list[dict[str, object]]) -> str:
+    """The text ``app.planning.titles_text`` gives these rows (frozen here)."""
+    parts = []
+    for r in rows:
+        period = f"{r['period_from']}–{r['period_to']}" if r["period_from"] and r["period_to"] else ""
+        parts.append(f"{r['title']} (giai đoạn {period})" if period else str(r["title"]))
+    return "; ".join(parts)
+
+
 def upgrade() -> None:
     op.create_table(
         'plannings',
@@ -76,15 +87,23 @@ def upgrade() -> None:
     bind = op.get_bind()
     now = dt.datetime.now(dt.UTC)
     batch: list[dict[str, object]] = []
+    texts: list[dict[str, object]] = []
     for pid, text in bind.execute(sa.select(persons.c.id, persons.c.planned_titles).where(
-            persons.c.planned_titles.is_not(None), persons.c.planned_titles != '')):
-        for seq, row in enumerate(parse_planned_titles(text), start=1):
+            persons.c.planned_titles.is_not(None), persons.c.planned_titles != '')).all():
+        rows = parse_planned_titles(text)
+        for seq, row in enumerate(rows, start=1):
             batch.append({"id": uuid.uuid4(), "seq": seq, "person_id": pid, "version": 1, "updated_at": now, **row})
+        written = rows_text(rows)
+        if written != text:
+            texts.append({"pid": pid, "text": written or None})
         if len(batch) >= 5000:
             bind.execute(plannings.insert(), batch)
             batch = []
     if batch:
         bind.execute(plannings.insert(), batch)
+    if texts:  # the text in the rows' form, so that it follows them from now on (same titles and periods)
+        bind.execute(persons.update().where(persons.c.id == sa.bindparam("pid"))
+                     .values(planned_titles=sa.bindparam("text")), texts)
 
 
 def downgrade() -> None:
