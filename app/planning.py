@@ -251,7 +251,8 @@ def _pdf(rows: list[PlanningRow], scope_name: str, path: str, as_of: dt.date) ->
     normal = ParagraphStyle("n", fontName=REGULAR, fontSize=11, leading=14)
     title_style = ParagraphStyle("t", parent=normal, fontName=BOLD, fontSize=13, alignment=1, leading=17)
     center = ParagraphStyle("c", parent=normal, alignment=1)
-    head = ParagraphStyle("h", parent=normal, fontName=BOLD, fontSize=11, spaceBefore=8, spaceAfter=4)
+    head = ParagraphStyle("h", parent=normal, fontName=BOLD, fontSize=11, spaceBefore=8, spaceAfter=4,
+                          keepWithNext=1)
     cell = ParagraphStyle("cell", parent=normal, fontSize=9.5, leading=11.5)
     doc = SimpleDocTemplate(path, pagesize=landscape(A4), leftMargin=15 * mm, rightMargin=15 * mm,
                             topMargin=15 * mm, bottomMargin=15 * mm, title=TITLE, author="HoSo")
@@ -260,7 +261,7 @@ def _pdf(rows: list[PlanningRow], scope_name: str, path: str, as_of: dt.date) ->
     groups = titles(rows)
     if not groups:
         story.append(Paragraph("Không có người trong quy hoạch.", normal))
-    widths = [10 * mm, 45 * mm, 22 * mm, 28 * mm, 45 * mm, 22 * mm, 45 * mm, 40 * mm]
+    widths = [12 * mm, 45 * mm, 22 * mm, 36 * mm, 45 * mm, 22 * mm, 45 * mm, 40 * mm]
     for title, group in groups.items():
         story.append(Paragraph(f"Chức danh: {escape(title)} ({len(group)} người)", head))
         data = [[Paragraph(f"<b>{h}</b>", cell) for h in HEADERS]]

@@ -124,13 +124,13 @@ class PositionsWindow(ToolWindow):
         self.proposals_table = RowsTable("proposals_table", self.proposals)
         self.proposals_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.planning = RowsModel([
-            Column(tr("Chức danh quy hoạch"), lambda r: r.title, width=260),
-            Column(tr("Giai đoạn"), lambda r: r.period, width=90),
-            Column(tr("Họ và tên"), lambda r: r.full_name, width=190),
-            Column(tr("Đơn vị"), lambda r: r.unit_code or "", width=110),
-            Column(tr("Chức vụ hiện nay"), lambda r: r.position or "", width=170),
+            Column(tr("Chức danh quy hoạch"), lambda r: r.title, width=240),
+            Column(tr("Giai đoạn"), lambda r: r.period, width=80),
+            Column(tr("Họ và tên"), lambda r: r.full_name, width=170),
+            Column(tr("Đơn vị"), lambda r: r.unit_code or "", width=90),
+            Column(tr("Chức vụ hiện nay"), lambda r: r.position or "", width=150),
             Column(tr("Quyết định"), lambda r: " ".join(x for x in (r.decision_number or "", vn_date(r.decision_date)
-                                                                     if r.decision_date else "") if x), width=170)],
+                                                                     if r.decision_date else "") if x), width=160)],
             person_id=lambda r: r.person_id)
         self.planning_table = RowsTable("planning_table", self.planning)
         self.planning_table.doubleClicked.connect(self.open_row)
