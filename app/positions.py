@@ -576,9 +576,8 @@ def terms_ending(session: Session, start: dt.date, end: dt.date,
     """Working people whose current appointment term (2023 CV item 23 dates + the term of
     ``resources/rules/appointment_term.json``) ends between ``start`` and ``end``, soonest first,
     each with the people in the planning for that chức vụ in the holder's unit and below."""
-    from app.rules import appointment
-
     from app.planning import Successors
+    from app.rules import appointment
 
     q = (select(Person.cccd, Person.full_name, Unit.code, Person.position, Person.position_date,
                 Person.position_reappointed_date, Person.sort_key, Person.unit_id, Person.id)

@@ -13,6 +13,7 @@ from models.exchange import (
     SyncTarget,
     TrustedKey,
 )
+from models.person import SEXES, STAFF_TYPES, STATUSES, Person
 from models.position import (
     LEAVE_KINDS,
     POSITION_DOCUMENT_KINDS,
@@ -23,7 +24,6 @@ from models.position import (
     RatingPetition,
     RatingScore,
 )
-from models.person import SEXES, STAFF_TYPES, STATUSES, Person
 from models.sections import (
     DECISION_KINDS,
     DISCIPLINE_KINDS,
