@@ -383,14 +383,25 @@ class ScoreEntryDialog(QDialog):
         """The chosen person's stored periods of the year (quarters if they were scored by quarter)."""
         key = self.person_id()
         stored = {r.period: r for r in self.service.positions.period_scores(key, self.year)} if key else {}
-        mode = "quarter" if any(p.startswith("Q") for p in stored) else "month"
+        quarters = {p for p in stored if p.startswith("Q")}
+        mode = "month" if not quarters else "quarter" if len(quarters) == len(stored) else "mixed"
         self.mode_combo.blockSignals(True)
+        if mode == "mixed" and self.mode_combo.findData("mixed") < 0:
+            self.mode_combo.addItem(tr("Tháng và quý"), "mixed")
         self.mode_combo.setCurrentIndex(self.mode_combo.findData(mode))
         self.mode_combo.blockSignals(False)
         self._rows(mode, stored)
 
     def _rows(self, mode: str, stored: dict[str, Any]) -> None:
-        periods = [f"Q{q}" for q in range(1, 5)] if mode == "quarter" else [str(m) for m in range(1, 13)]
+        """One row per period: 12 months, 4 quarters, or ("mixed": a year scored partly by month,
+        partly by quarter) each stored quarter with the months of the other quarters."""
+        if mode == "quarter":
+            periods = [f"Q{q}" for q in range(1, 5)]
+        elif mode == "mixed":
+            periods = [p for q in range(1, 5) for p in
+                       ([f"Q{q}"] if f"Q{q}" in stored else [str(m) for m in range(3 * q - 2, 3 * q + 1)])]
+        else:
+            periods = [str(m) for m in range(1, 13)]
         self.periods = periods
         self.table.setRowCount(len(periods))
         self.table.setVerticalHeaderLabels([tr("Quý {n}").format(n=p[1:]) if p.startswith("Q")

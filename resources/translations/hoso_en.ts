@@ -1577,6 +1577,10 @@ chậm</source>
         <translation>Scored by</translation>
     </message>
     <message>
+        <source>Tháng và quý</source>
+        <translation>Months and quarters</translation>
+    </message>
+    <message>
         <source>Quý {n}</source>
         <translation>Quarter {n}</translation>
     </message>

@@ -260,3 +260,22 @@ def test_planning_tab_by_role(qtbot, world) -> None:
     qtbot.waitUntil(lambda: not other.busy, timeout=10000)
     names = [other.planning.index(r, 2).data() for r in range(other.planning.rowCount())]
     assert names == ["Trần Thị Lan"]  # its own person only (the test dossier's planning row), never A
+
+
+def test_score_entry_keeps_a_year_scored_by_month_and_by_quarter(qtbot, parent, service, people) -> None:
+    """A year scored partly by month and partly by quarter opens as it is stored (nothing of it is
+    lost when saved again)."""
+    from ui.positions_ui import ScoreEntryDialog
+
+    key = str(people[0])
+    service.positions.enter_scores(key, 2026, {1: {"general": "25", "task": "50"}, 2: {"general": "25", "task": "50"},
+                                               "Q3": {"general": "28", "task": "62"}})
+    dialog = ScoreEntryDialog(parent, service, "DN.SNV", 2026, key)
+    assert dialog.mode_combo.currentData() == "mixed"
+    assert dialog.periods == ["1", "2", "3", "4", "5", "6", "Q3", "10", "11", "12"]
+    dialog.set_cell("3", "general", "20")
+    dialog.set_cell("3", "task", "40")
+    dialog.accept()
+    assert dialog.entered is not None
+    stored = {r.period: r.general for r in service.positions.period_scores(key, 2026)}
+    assert set(stored) == {"1", "2", "3", "Q3"} and str(stored["Q3"]) == "28.00"
