@@ -90,9 +90,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     score.add_argument("--year", type=int, required=True)
     score.add_argument("--period", required=True, help="tháng 1–12 hoặc quý Q1–Q4")
     for flag, text in (("--general", "điểm tiêu chí chung (tối đa 30)"), ("--task", "điểm kết quả nhiệm vụ (tối đa 70)"),
-                       ("--quantity", "số lượng (%)"), ("--quality", "chất lượng (%)"), ("--progress", "tiến độ (%)"),
-                       ("--errors", "số sai sót lớn (mỗi lần trừ 25% điểm chất lượng)"),
-                       ("--delays", "số lần chậm tiến độ (mỗi lần trừ 25% điểm tiến độ)"),
+                       ("--quantity", "số lượng (%%)"), ("--quality", "chất lượng (%%)"),
+                       ("--progress", "tiến độ (%%)"),
+                       ("--errors", "số sai sót lớn (mỗi lần trừ 25%% điểm chất lượng)"),
+                       ("--delays", "số lần chậm tiến độ (mỗi lần trừ 25%% điểm tiến độ)"),
                        ("--leave", "kỳ nghỉ không chấm điểm: ốm, thai sản, khác"), ("--note", "ghi chú")):
         score.add_argument(flag, help=text)
     score.add_argument("--json", action="store_true")
