@@ -50,7 +50,7 @@ BATCH = 2000
 DAY = dt.timedelta(days=1)
 POSTGRAD = {"THS": ("THS",), "TS": ("THS", "TS"), "CKI": ("CKI",), "CKII": ("CKI", "CKII")}
 ORDER = ("persons", "training", "work_history", "family_members", "salary_history", "allowances", "rewards",
-         "discipline", "evaluations", "decisions", "placements", "change_log")
+         "discipline", "evaluations", "decisions", "plannings", "placements", "change_log")
 LEVEL_YEARS = {1: 12, 2: 10, 3: 6, 4: 4, 5: 3}  # service before a post at that level
 STUDY_ROW = {"DH": "Sinh viên", "CD": "Sinh viên", "TC": "Học sinh", "SC": "Học viên"}
 
@@ -803,7 +803,8 @@ class _Sections:
             if c.role.level == 4 and rng.random() < 0.4:
                 heads = [t for t, _n, lvl, _tr in c.spec.leaders if lvl == 3]
                 if heads:
-                    self.person["planned_titles"] = f"{heads[0]} giai đoạn 2025 - 2030"
+                    self.person["planned_titles"] = f"{heads[0]} (giai đoạn 2025–2030)"  # app.planning's form
+                    self.add("plannings", title=heads[0], period_from=2025, period_to=2030)
             allowance = self.p.levels["position_allowance"].get(str(c.role.level))
             if c.spec.allowance and allowance:
                 self.person["position_allowance"] = Decimal(str(allowance))

@@ -342,6 +342,14 @@ SECTION_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         _f("position", "Chức vụ, chức danh"), _f("unit_name", "Đơn vị"), _f("authority", "Cấp quyết định"),
         _f("note", "Ghi chú", "longtext", max_length=1000),
     ),
+    "planning": (
+        _f("title", "Chức danh quy hoạch", required=True, en="Planned title"),
+        _f("period_from", "Giai đoạn từ năm", "int", minimum=1990, maximum=2100, en="Period from (year)"),
+        _f("period_to", "Đến năm", "int", minimum=1990, maximum=2100, en="To (year)"),
+        _f("decision_number", "Số quyết định", max_length=40), _f("decision_date", "Ngày quyết định", _D),
+        _f("removed_on", "Ngày đưa ra khỏi quy hoạch", _D, en="Removed from the planning on"),
+        _f("note", "Ghi chú", "longtext", max_length=1000),
+    ),
     "asset_declarations": (
         _f("year", "Năm kê khai", "int", required=True, minimum=2000, maximum=2100),
         _f("kind", "Loại kê khai", max_length=20), _f("declared_on", "Ngày kê khai", _D),
@@ -362,6 +370,7 @@ SECTION_LABELS: dict[str, str] = {
     "evaluations": "Đánh giá, xếp loại hằng năm",
     "decisions": "Tuyển dụng, bổ nhiệm, điều động, luân chuyển, biệt phái",
     "asset_declarations": "Kê khai tài sản, thu nhập",
+    "planning": "Quy hoạch chức danh lãnh đạo, quản lý",
 }
 
 PERSON_FIELD_MAP: dict[str, FieldSpec] = {f.name: f for f in PERSON_FIELDS}

@@ -16,6 +16,7 @@ _ENTITY_SECTION = {"training": "training", "work_history": "work_history", "pers
                    "family": "family", "salary_history": "salary_history", "allowance": "allowances",
                    "reward": "rewards", "discipline": "discipline", "evaluation": "evaluations",
                    "decision": "decisions", "asset_declaration": "asset_declarations",
+                   "planning": "planning",
                    "attachment": "attachments", "placement": "placements"}
 
 

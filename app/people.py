@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, object_session, selectinload
 from app import catalogs, cccd
 from app.errors import FieldError, UserError, ValidationError
 from app.fields import PERSON_FIELD_MAP, PERSON_FIELDS, SECTION_FIELDS, SECTION_LABELS
+from app.planning import follow_planning, titles_text
 from app.text import fold, name_sort_key
 from app.validation import check_order, clean_fields
 from models import SECTION_CLASSES, Person, Placement, SalaryHistory, Unit
@@ -94,6 +95,8 @@ def create_person(session: Session, data: Mapping[str, Any], *, flush: bool = Tr
     session.add(person)
     _apply_sections(person, sections)
     _sync_salary(person, salary_fields_given=any(k in data for k in _SALARY_FIELDS))
+    if "planning" in data:
+        follow_planning(person, "")  # item 24's text from the planning rows unless typed (app.planning)
     if unit is not None:
         start = person.agency_join_date or person.recruitment_date or _today()
         person.placements.append(Placement(unit_id=unit.id, start_date=start))
@@ -113,12 +116,15 @@ def update_person(session: Session, key: str | uuid.UUID, data: Mapping[str, Any
         raise UserError(f"Hồ sơ của {person.full_name} vừa được người khác sửa; hãy mở lại để xem bản mới.")
     person = load_dossier(session, person.id)
     values, sections, unit, warnings = _check_update(session, person.cccd, _fields_of(person), data)
+    planned_before = titles_text(person.planning)
     for name in data:
         if name in PERSON_FIELD_MAP:
             setattr(person, name, values[name])
     _derive(person)
     _apply_sections(person, {k: v for k, v in sections.items() if k in data})
     _sync_salary(person, salary_fields_given=any(k in data for k in _SALARY_FIELDS))
+    if "planning" in data:
+        follow_planning(person, planned_before)  # item 24's text from the rows unless typed (app.planning)
     if unit is not None and unit.id != person.unit_id:
         move_to_unit(person, unit, _today())
     session.flush()

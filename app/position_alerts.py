@@ -4,7 +4,8 @@
   recruitment date) who holds no job position, in a unit whose agency has positions approved, is
   due to be placed by 01/07/2027 (NĐ 361/2025; REFERENCE §4.3); the detail counts the days left;
 * ``appointment_term_end`` — the current appointment's term (``app.rules.appointment``, from the
-  dates of the 2023 CV item 23) ends; listed from 90 days before (``positions.json``, [U]);
+  dates of the 2023 CV item 23) ends; listed from 90 days before (``positions.json``, [U]); the
+  detail names who is in the planning (quy hoạch) for that chức vụ in the unit (``app.planning``);
 * a ``salary_step`` alert names the years in the step rated "không hoàn thành nhiệm vụ" in the
   dossier's yearly evaluations, with the consequence kept as data (``rating.json`` step_raise, [U]).
 """
@@ -22,6 +23,7 @@ from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import Session
 
 from app.bulk import as_uuid, vn_date
+from app.planning import Successors, successors_text
 from app.positions import agency_chain, deadline, rules
 from app.rules import appointment
 from app.rules import rating as rating_rules
@@ -66,12 +68,17 @@ def add(session: Session, keyed: list[tuple[tuple[dt.date, str, int], Any]], win
         notice_days = int(rules()["term_alert_days"]["value"])
         q = base.add_columns(Person.position, Person.position_date, Person.position_reappointed_date).where(
             Person.position_date.is_not(None) | Person.position_reappointed_date.is_not(None))
+        successors: Successors | None = None
         for pid, cccd, name, key, unit_id, title, appointed, reappointed in session.execute(q):
             end = appointment.term_end(appointed, reappointed)
             if end is None or end < window.as_of or end - dt.timedelta(days=notice_days) > window.end:
                 continue
-            alert(pid, cccd, name, key, unit_id, "appointment_term_end", end,
-                  f"Hết thời hạn giữ chức vụ {title or ''} ngày {vn_date(end)}".replace("  ", " "), False)
+            successors = successors or Successors(session, window.as_of)
+            planned = successors.for_holder(title, unit_id, pid)
+            text = f"Hết thời hạn giữ chức vụ {title or ''} ngày {vn_date(end)}".replace("  ", " ")
+            if title:
+                text += f"; {successors_text(planned)}"
+            alert(pid, cccd, name, key, unit_id, "appointment_term_end", end, text, False)
     if "salary_step" in wanted:
         out = _flag_failed_years(session, out)
     return out

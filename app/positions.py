@@ -562,32 +562,38 @@ class TermRow:
     appointed: dt.date | None
     reappointed: dt.date | None
     term_end: dt.date
+    planned: tuple[str, ...] = ()  # the people in the planning for this chức vụ (app.planning)
 
     def as_json(self) -> dict[str, Any]:
         return {"cccd": self.cccd, "full_name": self.full_name, "unit_code": self.unit_code, "position": self.position,
                 "appointed": self.appointed.isoformat() if self.appointed else None,
                 "reappointed": self.reappointed.isoformat() if self.reappointed else None,
-                "term_end": self.term_end.isoformat()}
+                "term_end": self.term_end.isoformat(), "planned": list(self.planned)}
 
 
 def terms_ending(session: Session, start: dt.date, end: dt.date,
                  unit_ids: Iterable[uuid.UUID] | None = None) -> list[TermRow]:
     """Working people whose current appointment term (2023 CV item 23 dates + the term of
-    ``resources/rules/appointment_term.json``) ends between ``start`` and ``end``, soonest first."""
+    ``resources/rules/appointment_term.json``) ends between ``start`` and ``end``, soonest first,
+    each with the people in the planning for that chức vụ in the holder's unit and below."""
+    from app.planning import Successors
     from app.rules import appointment
 
     q = (select(Person.cccd, Person.full_name, Unit.code, Person.position, Person.position_date,
-                Person.position_reappointed_date, Person.sort_key)
+                Person.position_reappointed_date, Person.sort_key, Person.unit_id, Person.id)
          .outerjoin(Unit, Unit.id == Person.unit_id)
          .where(Person.deleted_at.is_(None), Person.status == "working",
                 Person.position_date.is_not(None) | Person.position_reappointed_date.is_not(None)))
     if unit_ids is not None:
         q = q.where(Person.unit_id.in_(list(unit_ids)))
     rows = []
-    for cccd, name, ucode, title, appointed, reappointed, key in session.execute(q):
+    successors: Successors | None = None
+    for cccd, name, ucode, title, appointed, reappointed, key, unit_id, pid in session.execute(q):
         ends = appointment.term_end(appointed, reappointed)
         if ends is not None and start <= ends <= end:
-            rows.append((ends, key, TermRow(cccd, name, ucode, title, appointed, reappointed, ends)))
+            successors = successors or Successors(session, start)
+            planned = tuple(successors.for_holder(title, unit_id, pid))
+            rows.append((ends, key, TermRow(cccd, name, ucode, title, appointed, reappointed, ends, planned)))
     rows.sort(key=lambda r: (r[0], r[1]))
     return [r[2] for r in rows]
 

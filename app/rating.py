@@ -4,8 +4,9 @@ Session-level functions without permission checks (the service checks first). Sc
 the person, not to the unit: a person transferred mid-year brings the months scored elsewhere and
 the new unit rates the whole year. The unit's counts and the quota are taken over the people of
 the unit (and its sub-units) on the day of the check who have a score in the year; the quota also
-holds per task group (the group of the position each person holds, "chưa xếp vị trí" for those
-without one). Approving writes each level into the dossier's yearly evaluations (2023 CV item 35.1).
+holds per task group — by default the group of the position each person holds, "chưa xếp vị trí"
+for those without one; the reading of "nhóm nhiệm vụ tương đồng" is data (``rating.json``
+``task_group``, [U]). Approving writes each level into the dossier's yearly evaluations (2023 CV item 35.1).
 """
 
 from __future__ import annotations
@@ -22,10 +23,11 @@ from typing import Any
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from app.errors import UserError
+from app.errors import FieldError, UserError, ValidationError
 from app.rules import rating as rules
 from app.text import fold, nfc
 from models import Discipline, Evaluation, JobPosition, Person, PositionHolding, RatingScore, Unit
+from models.base import utcnow
 
 COLUMNS = {
     "cccd": ("so cccd", "cccd", "so dinh danh", "so dinh danh ca nhan"),
@@ -88,12 +90,97 @@ def _read(path: Path) -> list[tuple[int, dict[str, Any]]]:
 def _number(value: Any) -> Decimal | None:
     if value in (None, ""):
         return None
-    if isinstance(value, (int, float)):
-        return Decimal(str(value))
     try:
-        return Decimal(str(value).strip().replace(",", "."))
+        number = Decimal(str(value) if isinstance(value, (int, float)) else str(value).strip().replace(",", "."))
     except InvalidOperation:
         raise ValueError(f"'{value}' không phải là số") from None
+    if not number.is_finite():
+        raise ValueError(f"'{value}' không phải là số")
+    return number
+
+
+PERIOD_VALUES = ("general", "task", "quantity", "quality", "progress", "major_errors", "delays")
+
+
+@dataclass(frozen=True)
+class PeriodValues:
+    """One period's values once checked (``app.rating.check_period``)."""
+
+    general: Decimal | None
+    task: Decimal | None
+    parts: tuple[Decimal | None, Decimal | None, Decimal | None]  # quantity, quality, progress (%)
+    major_errors: int
+    delays: int
+    leave: str | None
+    note: str | None
+
+
+def check_period(values: dict[str, Any]) -> tuple[PeriodValues | None, list[tuple[str, str]]]:
+    """Check one period's values as typed or read from a spreadsheet cell — the general score
+    (/30), the task score (/70) or its quantity/quality/progress parts in % with the numbers of
+    major errors and delays (the −25 % deductions), the leave — and return them checked, or the
+    (field, message) problems (fields as in ``LABELS``). Shared by the import and the hand entry."""
+    problems: list[tuple[str, str]] = []
+    leave_text = " ".join(fold(str(values.get("leave") or "")).split())
+    leave = LEAVE_WORDS.get(leave_text) if leave_text else None
+    if leave_text and leave is None:
+        problems.append(("leave", "ghi 'ốm', 'thai sản' hoặc 'khác' (để trống nếu có làm việc)"))
+    numbers: dict[str, Decimal | None] = {}
+    for name in PERIOD_VALUES:
+        try:
+            numbers[name] = _number(values.get(name))
+        except ValueError as exc:
+            problems.append((name, str(exc)))
+    for name in ("quantity", "quality", "progress"):
+        value = numbers.get(name)
+        if value is not None and not Decimal(0) <= value <= Decimal(100):
+            problems.append((name, "phải từ 0 đến 100"))
+    for name in ("major_errors", "delays"):
+        value = numbers.get(name)
+        if value is not None and (value < 0 or value != value.to_integral_value() or value > 1000):
+            problems.append((name, "phải là số nguyên không âm"))
+    general, task = numbers.get("general"), numbers.get("task")
+    parts = (numbers.get("quantity"), numbers.get("quality"), numbers.get("progress"))
+    if task is None and all(p is not None for p in parts) and not problems:
+        task = rules.task_from_parts(*parts, int(numbers.get("major_errors") or 0),  # type: ignore[arg-type]
+                                     int(numbers.get("delays") or 0))
+    if leave is None and not problems:
+        if general is None:
+            problems.append(("general", "không được để trống (kỳ nghỉ ốm, thai sản: ghi ở cột 'Nghỉ')"))
+        if task is None:
+            missing = [LABELS[n] for n, p in zip(("quantity", "quality", "progress"), parts, strict=True) if p is None]
+            problems.append(("task", "không được để trống" + (f" (hoặc ghi đủ {', '.join(missing)})"
+                                                                  if len(missing) < 3 else
+                                                                  " (hoặc ghi đủ số lượng, chất lượng, tiến độ)")))
+    out_of_range = rules.check_scores(general, task)
+    problems += out_of_range
+    for name, value in (("general", general), ("task", task)):
+        if value is not None and name not in dict(out_of_range) and value != value.quantize(Decimal("0.01")):
+            problems.append((name, "chỉ được có tối đa 2 chữ số thập phân"))
+    if problems:
+        return None, problems
+    note = nfc(str(values["note"])).strip() or None if values.get("note") not in (None, "") else None
+    return PeriodValues(None if leave else general, None if leave else task, parts,
+                        int(numbers.get("major_errors") or 0), int(numbers.get("delays") or 0), leave, note), []
+
+
+def _store(session: Session, person: Person, year: int, period: str, checked: PeriodValues,
+           unit_id: uuid.UUID | None) -> bool:
+    """Write one period (a new row, or the stored one updated); True if it was new."""
+    row = session.scalars(select(RatingScore).where(RatingScore.person_id == person.id, RatingScore.year == year,
+                                                    RatingScore.period == period)).one_or_none()
+    new = row is None or row.deleted_at is not None
+    if row is None:
+        row = RatingScore(person_id=person.id, year=year, period=period)
+        session.add(row)
+    row.unit_id = unit_id
+    row.general_score, row.task_score = checked.general, checked.task
+    row.quantity_percent, row.quality_percent, row.progress_percent = checked.parts
+    row.major_errors, row.delays = checked.major_errors, checked.delays
+    row.leave, row.note = checked.leave, checked.note
+    row.deleted_at = None
+    session.flush()
+    return new
 
 
 def import_scores(session: Session, path: Path, check_person: Callable[[Person], None], *,
@@ -136,38 +223,13 @@ def import_scores(session: Session, path: Path, check_person: Callable[[Person],
         except ValueError as exc:
             problems.append(("period", str(exc)))
             period = None
-        leave_text = " ".join(fold(str(values.get("leave") or "")).split())
-        leave = LEAVE_WORDS.get(leave_text) if leave_text else None
-        if leave_text and leave is None:
-            problems.append(("leave", "ghi 'ốm', 'thai sản' hoặc 'khác' (để trống nếu có làm việc)"))
-        numbers: dict[str, Decimal | None] = {}
-        for name in ("general", "task", "quantity", "quality", "progress", "major_errors", "delays"):
-            try:
-                numbers[name] = _number(values.get(name))
-            except ValueError as exc:
-                problems.append((name, str(exc)))
-        general, task = numbers.get("general"), numbers.get("task")
-        parts = [numbers.get(n) for n in ("quantity", "quality", "progress")]
-        if task is None and all(p is not None for p in parts) and not problems:
-            try:
-                task = rules.task_from_parts(*parts, int(numbers.get("major_errors") or 0),  # type: ignore[arg-type]
-                                             int(numbers.get("delays") or 0))
-            except ValueError as exc:
-                problems.append(("task", str(exc)))
-        if leave is None and not problems:
-            if general is None:
-                problems.append(("general", "không được để trống (kỳ nghỉ ốm, thai sản: ghi ở cột 'Nghỉ')"))
-            if task is None:
-                problems.append(("task", "không được để trống (hoặc ghi đủ số lượng, chất lượng, tiến độ)"))
-        problems += [(f, m) for f, m in rules.check_scores(general, task)]
-        for name in ("major_errors", "delays"):
-            value = numbers.get(name)
-            if value is not None and (value < 0 or value != value.to_integral_value()):
-                problems.append((name, "phải là số nguyên không âm"))
+        checked, found = check_period(values)
+        problems += found
         if person is not None and year is not None and period is not None and not problems:
             taken = seen[(person.id, year)]
             stored = set(session.scalars(select(RatingScore.period).where(
-                RatingScore.person_id == person.id, RatingScore.year == year, RatingScore.period != period)))
+                RatingScore.person_id == person.id, RatingScore.year == year, RatingScore.period != period,
+                RatingScore.deleted_at.is_(None))))
             if rules.overlapping([*sorted(taken | stored - {period}), period]) or period in taken:
                 problems.append(("period", f"trùng tháng với kỳ khác đã có của năm {year} (tháng và quý không được "
                                            "chồng nhau)"))
@@ -175,28 +237,130 @@ def import_scores(session: Session, path: Path, check_person: Callable[[Person],
             result.rejected += 1
             result.errors += [{"row": number, "field": LABELS[f], "message": m} for f, m in problems]
             continue
-        assert person is not None and year is not None and period is not None
+        assert person is not None and year is not None and period is not None and checked is not None
         seen[(person.id, year)].add(period)
-        row = session.scalars(select(RatingScore).where(RatingScore.person_id == person.id,
-                                                        RatingScore.year == year,
-                                                        RatingScore.period == period)).one_or_none()
-        if row is None:
-            row = RatingScore(person_id=person.id, year=year, period=period)
-            session.add(row)
+        if _store(session, person, year, period, checked, scoring_unit(person) if scoring_unit else person.unit_id):
             result.imported += 1
         else:
             result.updated += 1
-        row.unit_id = scoring_unit(person) if scoring_unit else person.unit_id
-        row.general_score = None if leave else general
-        row.task_score = None if leave else task
-        row.quantity_percent, row.quality_percent, row.progress_percent = parts
-        row.major_errors = int(numbers.get("major_errors") or 0)
-        row.delays = int(numbers.get("delays") or 0)
-        row.leave = leave
-        row.note = nfc(str(values["note"])).strip() if values.get("note") not in (None, "") else None
-        row.deleted_at = None
-        session.flush()
     return result
+
+
+@dataclass(frozen=True)
+class EntryResult:
+    """What the hand entry answers: the person's year recomputed and the unit's quota warnings."""
+
+    full_name: str
+    result: rules.YearResult
+    warnings: list[str]
+
+    def as_json(self) -> dict[str, Any]:
+        return {**year_json(self.result), "warnings": self.warnings}
+
+
+@dataclass(frozen=True)
+class RateablePerson:
+    id: uuid.UUID
+    cccd: str
+    full_name: str
+    unit_code: str | None
+    staff_type: str | None
+
+
+def rateable_people(session: Session, unit_ids: list[uuid.UUID]) -> list[RateablePerson]:
+    """The working cán bộ, công chức and viên chức of ``unit_ids``, by name."""
+    q = (select(Person.id, Person.cccd, Person.full_name, Unit.code, Person.staff_type)
+         .outerjoin(Unit, Unit.id == Person.unit_id)
+         .where(Person.deleted_at.is_(None), Person.status == "working", Person.unit_id.in_(unit_ids),
+                Person.staff_type.in_(("can_bo", "cong_chuc", "vien_chuc")))
+         .order_by(Person.sort_key, Person.id))
+    return [RateablePerson(*row) for row in session.execute(q)]
+
+
+# --- entering a person's year by hand ---------------------------------------------------------------
+@dataclass(frozen=True)
+class ScoreRow:
+    """A stored period of a person, as the hand-entry form shows it."""
+
+    period: str
+    general: Decimal | None
+    task: Decimal | None
+    quantity: Decimal | None
+    quality: Decimal | None
+    progress: Decimal | None
+    major_errors: int
+    delays: int
+    leave: str | None
+    note: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        def f(v: Decimal | None) -> float | None:
+            return float(v) if v is not None else None
+
+        return {"period": self.period, "general": f(self.general), "task": f(self.task),
+                "quantity": f(self.quantity), "quality": f(self.quality), "progress": f(self.progress),
+                "major_errors": self.major_errors, "delays": self.delays, "leave": self.leave, "note": self.note}
+
+
+def period_label(period: str) -> str:
+    return f"Quý {period[1:]}" if period.startswith("Q") else f"Tháng {period}"
+
+
+def scores_of(session: Session, person_id: uuid.UUID, year: int) -> list[ScoreRow]:
+    """The person's stored periods of ``year`` (months then quarters, in order)."""
+    rows = session.scalars(select(RatingScore).where(RatingScore.person_id == person_id, RatingScore.year == year,
+                                                     RatingScore.deleted_at.is_(None)))
+    out = [ScoreRow(r.period, r.general_score, r.task_score, r.quantity_percent, r.quality_percent, r.progress_percent,
+                    r.major_errors or 0, r.delays or 0, r.leave, r.note) for r in rows]
+    return sorted(out, key=lambda r: (r.period.startswith("Q"), int(r.period.lstrip("Q"))))
+
+
+def enter_scores(session: Session, person: Person, year: int, entries: dict[Any, dict[str, Any]],
+                 unit_id: uuid.UUID | None, *, replace: bool = True) -> rules.YearResult:
+    """A person's year entered by hand: ``entries`` maps each period (``3``, ``"Q2"``…) to its values
+    (``general``, ``task``, ``quantity``, ``quality``, ``progress``, ``major_errors``, ``delays``,
+    ``leave``, ``note``; blank = not given). ``replace``: the year's periods become exactly these (a
+    stored period not among them is removed); else the others stay (and must not overlap). Every problem of every period is reported together (``ValidationError``
+    naming the period and the field) and nothing is written; else the year is recomputed and returned."""
+    errors: list[FieldError] = []
+    if not 2000 <= int(year) <= 2100:
+        errors.append(FieldError("year", "Năm", f"'{year}' không phải năm"))
+    checked: dict[str, PeriodValues] = {}
+    given: set[str] = set()
+    for key, values in entries.items():
+        try:
+            period = rules.normalize_period(key)
+        except ValueError as exc:
+            errors.append(FieldError("period", "Kỳ", f"'{key}': {exc}"))
+            continue
+        where = period_label(period)
+        if period in given:
+            errors.append(FieldError(f"{period}.period", where, "nhập hai lần"))
+            continue
+        given.add(period)
+        value, problems = check_period(values)
+        errors += [FieldError(f"{period}.{f}", f"{where}, {LABELS[f]}", m) for f, m in problems]
+        if value is not None:
+            checked[period] = value
+    kept = [] if replace else [p for p in session.scalars(select(RatingScore.period).where(
+        RatingScore.person_id == person.id, RatingScore.year == year, RatingScore.deleted_at.is_(None)))
+        if p not in given]
+    clash = [p for p in rules.overlapping([*kept, *sorted(given, key=lambda p: (p.startswith("Q"),
+                                                                                 int(p.lstrip("Q"))))])
+             if p in given]
+    errors += [FieldError(f"{p}.period", period_label(p), "trùng tháng với kỳ khác (tháng và quý không được chồng "
+                                                          "nhau)") for p in clash]
+    if errors:
+        raise ValidationError(errors)
+    for row in session.scalars(select(RatingScore).where(RatingScore.person_id == person.id, RatingScore.year == year,
+                                                         RatingScore.deleted_at.is_(None))):
+        if replace and row.period not in checked:
+            row.deleted_at = utcnow()
+    session.flush()
+    for period, value in checked.items():
+        _store(session, person, year, period, value, unit_id)
+    by_year = {r.year: r for r in person_years(session, person.id)}
+    return by_year.get(year) or rules.year_result(year, [])
 
 
 def _periods(rows: Iterable[RatingScore]) -> list[rules.Period]:
@@ -246,9 +410,10 @@ class UnitCheck:
     year: int
     counts: dict[str, int]
     quota_ok: bool
-    groups: dict[str, dict[str, int]]  # task group → counts
+    groups: dict[str, dict[str, int]]  # task group → counts (rules.task_group keys)
     failing_groups: list[str]
     people: list[PersonRating]
+    group_names: dict[str, str] = field(default_factory=dict)  # task group → its name
 
     def as_json(self) -> dict[str, Any]:
         return {**{level: self.counts.get(level, 0) for level in rules.LEVELS}, "quota_ok": self.quota_ok}
@@ -259,11 +424,9 @@ class UnitCheck:
         if not rules.quota_ok(self.counts):
             out.append(f"Số xếp loại xuất sắc ({self.counts.get('xuat_sac', 0)}) vượt {pct}% số xếp loại tốt "
                        f"({self.counts.get('tot', 0)}) của đơn vị.")
-        from app.positions import group_label
-
         for g in self.failing_groups:
             c = self.groups[g]
-            name = group_label(g) if g != "-" else "chưa xếp vị trí việc làm"
+            name = self.group_names.get(g, g) if g != "-" else "chưa xếp vị trí việc làm"
             out.append(f"Nhóm {name}: xuất sắc {c.get('xuat_sac', 0)} vượt {pct}% của tốt {c.get('tot', 0)}.")
         return out
 
@@ -292,7 +455,8 @@ def unit_check(session: Session, unit_ids: list[uuid.UUID], year: int, *, as_of:
                    func.sum(case((worked, weight), else_=0)).label("months"))
             .where(RatingScore.year == year, RatingScore.deleted_at.is_(None))
             .group_by(RatingScore.person_id).subquery())
-    q = (select(raw_id(Person.id), Person.cccd, Person.full_name, JobPosition.group_code, sums.c.cents, sums.c.months)
+    q = (select(raw_id(Person.id), Person.cccd, Person.full_name, JobPosition.group_code, sums.c.cents, sums.c.months,
+                JobPosition.code, JobPosition.name, JobPosition.unit_id)
          .join(sums, sums.c.pid == Person.id)
          .outerjoin(PositionHolding, and_(PositionHolding.person_id == Person.id, PositionHolding.deleted_at.is_(None),
                                           PositionHolding.start_date <= day,
@@ -313,7 +477,10 @@ def unit_check(session: Session, unit_ids: list[uuid.UUID], year: int, *, as_of:
     rated = []
     seen: set[Any] = set()
     hundred = Decimal(100)
-    for pid, cccd, name, group, total, months in rows:
+    from app.positions import group_label
+
+    names: dict[str, str] = {}
+    for pid, cccd, name, group_code, total, months, position_code, position_name, position_unit in rows:
         if pid in seen:
             continue
         seen.add(pid)
@@ -321,12 +488,15 @@ def unit_check(session: Session, unit_ids: list[uuid.UUID], year: int, *, as_of:
                                       disciplines.get(pid, ()))
         if result.level is None:
             continue
-        group = group or "-"
+        group = rules.task_group(group_code, position_code, str(position_unit) if position_unit else None)
+        if group not in names:
+            names[group] = (f"vị trí {position_code} — {position_name}" if rules.task_grouping() == "position"
+                            else group_label(group))
         counts[result.level] += 1
         groups[group][result.level] += 1
         rated.append(PersonRating(as_uuid(pid), cccd, name, group, result))
-    failing = sorted(g for g, c in groups.items() if not rules.quota_ok(c))
-    return UnitCheck(year, counts, rules.quota_ok(counts) and not failing, dict(groups), failing, rated)
+    failing = sorted(g for g, c in groups.items() if g != "*" and not rules.quota_ok(c))
+    return UnitCheck(year, counts, rules.quota_ok(counts) and not failing, dict(groups), failing, rated, names)
 
 
 def approve(session: Session, check: UnitCheck) -> int:

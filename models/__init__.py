@@ -13,6 +13,7 @@ from models.exchange import (
     SyncTarget,
     TrustedKey,
 )
+from models.person import SEXES, STAFF_TYPES, STATUSES, Person
 from models.position import (
     LEAVE_KINDS,
     POSITION_DOCUMENT_KINDS,
@@ -23,7 +24,6 @@ from models.position import (
     RatingPetition,
     RatingScore,
 )
-from models.person import SEXES, STAFF_TYPES, STATUSES, Person
 from models.sections import (
     DECISION_KINDS,
     DISCIPLINE_KINDS,
@@ -39,6 +39,7 @@ from models.sections import (
     Evaluation,
     FamilyMember,
     PersonalHistory,
+    Planning,
     Reward,
     SalaryHistory,
     Section,
@@ -61,6 +62,7 @@ SECTION_CLASSES: dict[str, type[Section]] = {
     "evaluations": Evaluation,
     "decisions": Decision,
     "asset_declarations": AssetDeclaration,
+    "planning": Planning,
 }
 
 __all__ = [
@@ -71,7 +73,7 @@ __all__ = [
     "FAMILY_SIDES", "FamilyMember", "Grade", "PERSONAL_HISTORY_KINDS", "Person", "PersonalHistory",
     "Placement", "REWARD_KINDS", "Reward", "SECTION_CLASSES", "SEXES", "STAFF_TYPES", "STATUSES",
     "SalaryHistory", "SalaryScaleStep", "Section", "Setting", "TRAINING_KINDS", "Training", "Unit", "Versioned",
-    "WorkHistory",
+    "WorkHistory", "Planning",
     "JobPosition", "LEAVE_KINDS", "POSITION_DOCUMENT_KINDS", "POSITION_GROUPS", "PositionDocument",
     "PositionHolding", "RatingPetition", "RatingScore",
 ]

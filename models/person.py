@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         Evaluation,
         FamilyMember,
         PersonalHistory,
+        Planning,
         Reward,
         SalaryHistory,
         Training,
@@ -215,5 +216,6 @@ class Person(Versioned, Audited, Base):
     evaluations: Mapped[list[Evaluation]] = relationship(back_populates="person", cascade="all, delete-orphan", order_by="Evaluation.seq")
     decisions: Mapped[list[Decision]] = relationship(back_populates="person", cascade="all, delete-orphan", order_by="Decision.seq")
     asset_declarations: Mapped[list[AssetDeclaration]] = relationship(back_populates="person", cascade="all, delete-orphan", order_by="AssetDeclaration.seq")
+    planning: Mapped[list[Planning]] = relationship(back_populates="person", cascade="all, delete-orphan", order_by="Planning.seq")
     attachments: Mapped[list[Attachment]] = relationship(back_populates="person", cascade="all, delete-orphan", order_by="Attachment.seq")
     placements: Mapped[list[Placement]] = relationship(cascade="all, delete-orphan", order_by="Placement.start_date")

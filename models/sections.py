@@ -218,6 +218,23 @@ class Decision(Section, Base):
     note: Mapped[opt_text]
 
 
+class Planning(Section, Base):
+    """Quy hoạch: a leadership title the person is in the planning for, for a period (giai đoạn
+    2026–2031), by a decision; taken out of it on a date (HS02 item 24, 2023 CV item 24; issue 15)."""
+
+    __tablename__ = "plannings"
+    __audit_entity__ = "planning"
+    __person_attr__ = "planning"
+
+    title: Mapped[str] = mapped_column(String(200))
+    period_from: Mapped[int | None] = mapped_column(Integer)  # first year of the period
+    period_to: Mapped[int | None] = mapped_column(Integer)  # last year
+    decision_number: Mapped[opt_code]
+    decision_date: Mapped[dt.date | None]
+    removed_on: Mapped[dt.date | None]  # đưa ra khỏi quy hoạch
+    note: Mapped[opt_text]
+
+
 class AssetDeclaration(Section, Base):
     """NĐ 27/2026 group 9: yearly asset and income declarations (kê khai tài sản, thu nhập)."""
 

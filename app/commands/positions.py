@@ -2,7 +2,10 @@
 
 ``position list --json`` prints ``[{"code","name","group","grade_code","unit_code","approved"}]``;
 ``rating show KEY --json`` ``[{"year","score","level"}]``; ``rating check --unit CODE --year Y --json``
-``{"xuat_sac","tot","hoan_thanh","khong_hoan_thanh","quota_ok"}``. The command line acts as
+``{"xuat_sac","tot","hoan_thanh","khong_hoan_thanh","quota_ok"}``; ``position planning --json``
+``[{"title","period_from","period_to","cccd","full_name","birth_date","unit_code","position",
+"decision_number","decision_date","removed_on","current"}]``; ``rating score KEY --year Y --period P
+… --json`` ``{"year","score","level","warnings"}``. The command line acts as
 ``app.security.principal.for_cli``: the file's administrator locally, the URL's account on PostgreSQL.
 """
 
@@ -69,12 +72,31 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     terms.add_argument("--to", dest="end", metavar="DATE", required=True, help="đến ngày")
     terms.add_argument("--unit", metavar="CODE")
     terms.add_argument("--json", action="store_true")
+    plan = sub.add_parser("planning", parents=[common], help="danh sách quy hoạch theo chức danh")
+    plan.add_argument("--unit", metavar="CODE", help="đơn vị (cả đơn vị trực thuộc)")
+    plan.add_argument("--title", help="chỉ các chức danh có chứa chữ này (không phân biệt dấu)")
+    plan.add_argument("--as-of", metavar="DATE", help="tính đến ngày (mặc định hôm nay)")
+    plan.add_argument("--all", action="store_true", help="gồm cả người đã đưa ra khỏi quy hoạch, hết giai đoạn")
+    plan.add_argument("--out", metavar="F.pdf|F.xlsx", help="in (PDF) hoặc xuất (Excel) danh sách")
+    plan.add_argument("--json", action="store_true")
 
     rating = subparsers.add_parser("rating", parents=[common], help="đánh giá, xếp loại (NĐ 335/2025)")
     rsub = rating.add_subparsers(dest="rating_command", parser_class=parser_class, required=True)
     rimport = rsub.add_parser("import", parents=[common], help="nhập điểm tháng/quý từ tệp Excel")
     rimport.add_argument("file")
     rimport.add_argument("--json", action="store_true")
+    score = rsub.add_parser("score", parents=[common], help="nhập điểm một tháng hoặc quý của một người")
+    score.add_argument("key")
+    score.add_argument("--year", type=int, required=True)
+    score.add_argument("--period", required=True, help="tháng 1–12 hoặc quý Q1–Q4")
+    for flag, text in (("--general", "điểm tiêu chí chung (tối đa 30)"), ("--task", "điểm kết quả nhiệm vụ (tối đa 70)"),
+                       ("--quantity", "số lượng (%%)"), ("--quality", "chất lượng (%%)"),
+                       ("--progress", "tiến độ (%%)"),
+                       ("--errors", "số sai sót lớn (mỗi lần trừ 25%% điểm chất lượng)"),
+                       ("--delays", "số lần chậm tiến độ (mỗi lần trừ 25%% điểm tiến độ)"),
+                       ("--leave", "kỳ nghỉ không chấm điểm: ốm, thai sản, khác"), ("--note", "ghi chú")):
+        score.add_argument(flag, help=text)
+    score.add_argument("--json", action="store_true")
     show = rsub.add_parser("show", parents=[common], help="kết quả xếp loại từng năm của một người")
     show.add_argument("key")
     show.add_argument("--json", action="store_true")
@@ -193,10 +215,26 @@ def _position(db: Database, args: argparse.Namespace) -> int:
         if args.json:
             output.emit_json([r.as_json() for r in rows])
             return 0
-        output.table(["Hết nhiệm kỳ", "Họ và tên", "Chức vụ", "Đơn vị", "Bổ nhiệm", "Bổ nhiệm lại"],
+        output.table(["Hết nhiệm kỳ", "Họ và tên", "Chức vụ", "Đơn vị", "Bổ nhiệm", "Bổ nhiệm lại", "Trong quy hoạch"],
                      [[_vn(r.term_end), r.full_name, r.position or "", r.unit_code or "", _vn(r.appointed),
-                       _vn(r.reappointed)] for r in rows])
+                       _vn(r.reappointed), ", ".join(r.planned)] for r in rows])
         output.message(f"{len(rows)} người hết thời hạn giữ chức vụ từ {_vn(start)} đến {_vn(end)}.")
+        return 0
+    if command == "planning":
+        day = _day(args.as_of, "--as-of", dt.date.today())
+        if args.out:
+            out = service.render_planning_list(args.out, args.unit, title=args.title, as_of=day,
+                                               include_ended=args.all)
+            output.message(f"Đã ghi danh sách quy hoạch vào {out}.")
+            return 0
+        rows = service.planning_list(args.unit, title=args.title, as_of=day, include_ended=args.all)
+        if args.json:
+            output.emit_json([r.as_json() for r in rows])
+            return 0
+        output.table(["Chức danh quy hoạch", "Giai đoạn", "Họ và tên", "Đơn vị", "Chức vụ hiện nay", "Quyết định"],
+                     [[r.title, r.period, r.full_name, r.unit_code or "", r.position or "",
+                       r.decision_number or ""] for r in rows])
+        output.message(f"{len(rows)} lượt quy hoạch của {len({r.person_id for r in rows})} người.")
         return 0
     # propose
     proposals = service.placement_proposals(args.unit)
@@ -230,6 +268,22 @@ def _rating(db: Database, args: argparse.Namespace) -> int:
             output.message(f"Dòng {e['row']}, {e['field']}: {e['message']}")
         output.message(f"Đọc {result.read} dòng: thêm {result.imported}, cập nhật {result.updated}, "
                        f"bị từ chối {result.rejected}.")
+        return 0
+    if command == "score":
+        values = {"general": args.general, "task": args.task, "quantity": args.quantity, "quality": args.quality,
+                  "progress": args.progress, "major_errors": args.errors, "delays": args.delays, "leave": args.leave,
+                  "note": args.note}
+        entered = service.enter_scores(args.key, args.year, {args.period: values}, replace=False)
+        if args.json:
+            output.emit_json(entered.as_json())
+        else:
+            y = entered.result
+            level = label(y.level) if y.level else "chưa xếp loại"
+            score = f"{y.score}".replace(".", ",") if y.score is not None else "—"
+            output.message(f"Đã ghi điểm kỳ {rating.period_label(rating.rules.normalize_period(args.period)).lower()} "
+                           f"năm {args.year} của {entered.full_name}: bình quân năm {score}, {level}.")
+        for warning in entered.warnings:
+            output.message(f"Cảnh báo: {warning}")
         return 0
     if command == "show":
         years = service.rating_years(args.key)

@@ -204,5 +204,27 @@ def quota_ok(counts: Mapping[str, int]) -> bool:
     return counts.get("xuat_sac", 0) * 100 <= pct * counts.get("tot", 0)
 
 
+TASK_GROUPINGS = ("position_group", "position", "agency")
+
+
+def task_grouping() -> str:
+    """How people are put into the "nhóm nhiệm vụ tương đồng" of the quota (``rating.json``
+    ``task_group``, [U]): by the group of their position, by their position, or not at all."""
+    by = str(table()["task_group"]["by"])
+    if by not in TASK_GROUPINGS:
+        raise ValueError(f"rating.json task_group.by: '{by}' không phải một trong {', '.join(TASK_GROUPINGS)}")
+    return by
+
+
+def task_group(group_code: str | None, position_code: str | None, position_unit: str | None = None) -> str:
+    """The key of a person's task group ("-": no position; "*": the whole agency)."""
+    by = task_grouping()
+    if by == "agency":
+        return "*"
+    if by == "position":
+        return f"{position_unit or ''}/{position_code}" if position_code else "-"
+    return group_code or "-"
+
+
 def step_raise_blocking(level: str | None) -> bool:
     return level in table()["step_raise"]["blocking_levels"]

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import positions, rating, rating_sheet, units
+from app import planning, positions, rating, rating_sheet, units
 from app.errors import UserError
 from app.security.permissions import require
 from app.services.base import Area
@@ -159,6 +159,42 @@ class Positions(Area):
                 ids = self._unit_ids(s, unit_code, "view")[1] if unit_code else None
             return self._masked_cccd(positions.terms_ending(s, start, end, ids))
 
+    # --- quy hoạch (planning per title) -----------------------------------------------------------
+    def _planning_scope(self, s: Session, unit_code: str | None, action: str) -> tuple[str, list[uuid.UUID] | None]:
+        if unit_code is None and self.principal.unit_ids is not None:
+            for uid in self.principal.unit_ids:
+                require(self.principal, action, uid, s)
+            return "Các đơn vị được giao", list(self.principal.unit_ids)
+        if unit_code is None:
+            require(self.principal, action, any_unit=True)
+            return "Tất cả đơn vị", None
+        unit, ids = self._unit_ids(s, unit_code, action)
+        assert unit is not None
+        return unit.name, ids
+
+    @policy("view", scope="unit")
+    def planning_list(self, unit_code: str | None = None, *, title: str | None = None, as_of: dt.date | None = None,
+                      include_ended: bool = False) -> list[Any]:
+        """Who is in the planning (quy hoạch) for which title, in the unit and its sub-units (None:
+        the principal's units), by title (``app.planning``); the Số CCCD masked as in the person list."""
+        with self._read() as s:
+            self._fresh_scope(s)
+            _name, ids = self._planning_scope(s, unit_code, "view")
+            rows = planning.planning_list(s, ids, as_of or dt.date.today(), title=title, include_ended=include_ended)
+        return self._masked_cccd(rows)
+
+    @policy("print", scope="unit")
+    def render_planning_list(self, path: str | Path, unit_code: str | None = None, *, title: str | None = None,
+                             as_of: dt.date | None = None, include_ended: bool = False) -> Path:
+        """The list per title as PDF ("print") or .xlsx ("export") by the extension (no Số CCCD on it)."""
+        action = "export" if str(path).lower().endswith(".xlsx") else "print"
+        day = as_of or dt.date.today()
+        with self._read() as s:
+            self._fresh_scope(s)
+            name, ids = self._planning_scope(s, unit_code, action)
+            rows = planning.planning_list(s, ids, day, title=title, include_ended=include_ended)
+        return planning.write(rows, name, Path(path), day)
+
     # --- rating ---------------------------------------------------------------------------------
     @policy("rate", write=True)
     def import_scores(self, path: str | Path) -> Any:
@@ -170,6 +206,37 @@ class Positions(Area):
                 require(self.principal, "rate", person.unit_id, s)
 
             return rating.import_scores(s, Path(path), check)
+
+    @policy("view", scope="unit")
+    def rating_people(self, unit_code: str | None) -> list[Any]:
+        """The working cán bộ, công chức and viên chức of the unit and its sub-units: whom the hand
+        entry of scores offers (the Số CCCD masked as in the person list)."""
+        with self._read() as s:
+            self._fresh_scope(s)
+            _unit, ids = self._unit_ids(s, unit_code, "view")
+            return self._masked_cccd(rating.rateable_people(s, ids))
+
+    @policy("view", scope="person")
+    def period_scores(self, key: str | uuid.UUID, year: int) -> list[Any]:
+        """The person's stored monthly/quarterly scores of ``year`` (what the hand entry edits)."""
+        with self._read() as s:
+            return rating.scores_of(s, self._person(s, key, "view").id, year)
+
+    @policy("rate", scope="person", write=True)
+    def enter_scores(self, key: str | uuid.UUID, year: int, entries: dict[Any, dict[str, Any]], *,
+                     unit_code: str | None = None, replace: bool = True) -> Any:
+        """A person's monthly or quarterly scores of ``year`` entered by hand, in one transaction:
+        the year's periods become ``entries`` (``replace=False``: the other stored periods stay;
+        ``app.rating.enter_scores``; every bad field is named
+        and nothing is written). Returns the person's year recomputed and the quota warnings of
+        ``unit_code`` (default: the person's unit) with the new scores."""
+        with self._session(write=True) as s:
+            self._fresh_scope(s)
+            person = self._person(s, key, "rate")
+            scope = self._unit(s, unit_code, "view") if unit_code else person.unit_id
+            result = rating.enter_scores(s, person, year, entries, person.unit_id, replace=replace)
+            warnings = rating.unit_check(s, units.subtree_ids(s, scope), year).warnings() if scope else []
+            return rating.EntryResult(person.full_name, result, warnings)
 
     @policy("view", scope="person")
     def rating_years(self, key: str | uuid.UUID) -> list[Any]:

@@ -1376,6 +1376,26 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>Reason</translation>
     </message>
     <message>
+        <source>Chức danh quy hoạch</source>
+        <translation>Planned title</translation>
+    </message>
+    <message>
+        <source>Giai đoạn</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Chức vụ hiện nay</source>
+        <translation>Current post</translation>
+    </message>
+    <message>
+        <source>Quyết định</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Lọc theo chức danh (không cần dấu)</source>
+        <translation>Filter by title (accents optional)</translation>
+    </message>
+    <message>
         <source>Thêm…</source>
         <translation>Add…</translation>
     </message>
@@ -1400,6 +1420,10 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>Place the whole reviewed list</translation>
     </message>
     <message>
+        <source>In danh sách…</source>
+        <translation>Print the list…</translation>
+    </message>
+    <message>
         <source>Danh mục vị trí</source>
         <translation>Positions</translation>
     </message>
@@ -1414,6 +1438,14 @@ From now on, packages signed with this key will be rejected; records imported ea
     <message>
         <source>Đề xuất bố trí</source>
         <translation>Placement proposals</translation>
+    </message>
+    <message>
+        <source>Chức danh</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Quy hoạch</source>
+        <translation>Succession planning</translation>
     </message>
     <message>
         <source>Chọn một đơn vị để xem việc bố trí vị trí việc làm.</source>
@@ -1460,6 +1492,111 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>Place</translation>
     </message>
     <message>
+        <source>Danh sách quy hoạch</source>
+        <translation>Succession planning list</translation>
+    </message>
+    <message>
+        <source>Tiêu chí chung
+(tối đa 30)</source>
+        <translation>General criteria
+(max 30)</translation>
+    </message>
+    <message>
+        <source>Kết quả nhiệm vụ
+(tối đa 70)</source>
+        <translation>Task results
+(max 70)</translation>
+    </message>
+    <message>
+        <source>Số lượng
+(%)</source>
+        <translation>Quantity
+(%)</translation>
+    </message>
+    <message>
+        <source>Chất lượng
+(%)</source>
+        <translation>Quality
+(%)</translation>
+    </message>
+    <message>
+        <source>Tiến độ
+(%)</source>
+        <translation>Progress
+(%)</translation>
+    </message>
+    <message>
+        <source>Số sai sót
+lớn</source>
+        <translation>Major
+errors</translation>
+    </message>
+    <message>
+        <source>Số lần
+chậm</source>
+        <translation>Delays</translation>
+    </message>
+    <message>
+        <source>Nghỉ</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <source>ốm</source>
+        <translation>sick</translation>
+    </message>
+    <message>
+        <source>thai sản</source>
+        <translation>maternity</translation>
+    </message>
+    <message>
+        <source>khác</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <source>Nhập điểm đánh giá năm {year}</source>
+        <translation>Enter the rating scores of {year}</translation>
+    </message>
+    <message>
+        <source>Theo tháng</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source>Theo quý</source>
+        <translation>Quarterly</translation>
+    </message>
+    <message>
+        <source>Ghi điểm nhiệm vụ, hoặc để trống và ghi đủ số lượng, chất lượng, tiến độ (%): mỗi sai sót lớn trừ 25% điểm chất lượng, mỗi lần chậm trừ 25% điểm tiến độ. Kỳ nghỉ ốm, thai sản: chọn ở cột Nghỉ, không ghi điểm. Dòng để trống: kỳ không có điểm.</source>
+        <translation>Enter the task score, or leave it empty and enter quantity, quality and progress (%): each major error takes 25% of the quality points, each delay 25% of the progress points. A period of sick or maternity leave: choose it in the Leave column, without scores. An empty row: a period without a score.</translation>
+    </message>
+    <message>
+        <source>Người được đánh giá</source>
+        <translation>Person rated</translation>
+    </message>
+    <message>
+        <source>Kỳ chấm</source>
+        <translation>Scored by</translation>
+    </message>
+    <message>
+        <source>Tháng và quý</source>
+        <translation>Months and quarters</translation>
+    </message>
+    <message>
+        <source>Quý {n}</source>
+        <translation>Quarter {n}</translation>
+    </message>
+    <message>
+        <source>Tháng {n}</source>
+        <translation>Month {n}</translation>
+    </message>
+    <message>
+        <source>Chưa chọn người được đánh giá.</source>
+        <translation>No person chosen to rate.</translation>
+    </message>
+    <message>
+        <source>Chưa lưu, vì:</source>
+        <translation>Not saved, because:</translation>
+    </message>
+    <message>
         <source>Đánh giá, xếp loại công chức</source>
         <translation>Civil servant performance rating</translation>
     </message>
@@ -1474,6 +1611,10 @@ From now on, packages signed with this key will be rejected; records imported ea
     <message>
         <source>Số tháng có điểm</source>
         <translation>Months scored</translation>
+    </message>
+    <message>
+        <source>Nhập điểm…</source>
+        <translation>Enter scores…</translation>
     </message>
     <message>
         <source>Nhập điểm từ Excel…</source>
@@ -1494,6 +1635,14 @@ From now on, packages signed with this key will be rejected; records imported ea
     <message>
         <source>Chọn một đơn vị.</source>
         <translation>Choose a unit.</translation>
+    </message>
+    <message>
+        <source>chưa xếp loại</source>
+        <translation>not rated</translation>
+    </message>
+    <message>
+        <source>Đã lưu điểm của {name}: bình quân năm {score}, {level}.</source>
+        <translation>Scores of {name} saved: yearly average {score}, {level}.</translation>
     </message>
     <message>
         <source>Nhập điểm đánh giá</source>
@@ -3943,6 +4092,22 @@ From now on, packages signed with this key will be rejected; records imported ea
         <translation>Unit</translation>
     </message>
     <message>
+        <source>Chức danh quy hoạch</source>
+        <translation>Planned title</translation>
+    </message>
+    <message>
+        <source>Giai đoạn từ năm</source>
+        <translation>Period from (year)</translation>
+    </message>
+    <message>
+        <source>Đến năm</source>
+        <translation>To (year)</translation>
+    </message>
+    <message>
+        <source>Ngày đưa ra khỏi quy hoạch</source>
+        <translation>Removed from the planning on</translation>
+    </message>
+    <message>
         <source>Năm kê khai</source>
         <translation>Declaration year</translation>
     </message>
@@ -4005,6 +4170,10 @@ From now on, packages signed with this key will be rejected; records imported ea
     <message>
         <source>Kê khai tài sản, thu nhập</source>
         <translation>Asset and income declaration</translation>
+    </message>
+    <message>
+        <source>Quy hoạch chức danh lãnh đạo, quản lý</source>
+        <translation>Succession planning for leadership and management titles</translation>
     </message>
     <message>
         <source>Cán bộ</source>
@@ -4644,6 +4813,10 @@ From now on, packages signed with this key will be rejected; records imported ea
     <message>
         <source>Quyết định</source>
         <translation>Decisions</translation>
+    </message>
+    <message>
+        <source>Quy hoạch</source>
+        <translation>Succession planning</translation>
     </message>
     <message>
         <source>Kê khai tài sản</source>

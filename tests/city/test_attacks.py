@@ -243,7 +243,7 @@ def test_a_new_dossier_into_bs_unit_is_refused(city, unchanged) -> None:
     assert result.rejected == 1 and "DN.B.Y" in result.problems[0]["message"]
 
 
-@pytest.mark.parametrize("key", ["training", "family", "placements", "attachments"])
+@pytest.mark.parametrize("key", ["training", "family", "planning", "placements", "attachments"])
 def test_a_row_id_of_bs_person_is_refused(city, unchanged, key) -> None:
     """A section row, placement or attachment follows its person: A may not take B's row over."""
     with city.db.session() as s:

@@ -87,7 +87,7 @@ def test_city_init_creates_the_group_no_grants_policies_and_the_api(pg_url, grou
     assert result["catalogs_loaded"] is True and result["marked"] is True and result["function"] == "created"
     assert set(result["functions_created"]) == {SCHEMA, *(f.name for f in functions("public"))}
     guarded = {"city_unit_access", "persons", *CHILD_TABLES}
-    assert result["policies"] == len(guarded) == 15
+    assert result["policies"] == len(guarded) == 16  # persons, city_unit_access, 12 sections (quy hoạch from 0014), attachments, placements
     with psycopg.connect(psycopg_url(pg_url)) as conn:
         policies = {r[0] for r in conn.execute("SELECT tablename FROM pg_policies WHERE policyname = %s", (POLICY,))}
         secured = {r[0] for r in conn.execute("SELECT relname FROM pg_class WHERE relrowsecurity")}

@@ -90,6 +90,8 @@ FULL_PERSON: dict[str, Any] = {
                    "effective_date": "01/01/2016", "position": "Phó Trưởng phòng"}],
     "asset_declarations": [{"year": 2025, "kind": "annual", "declared_on": "15/12/2025",
                             "total_income": "250.000.000", "summary": "Nhà ở 80 m²"}],
+    "planning": [{"title": "Trưởng phòng Công chức, viên chức", "period_from": 2026, "period_to": 2031,
+                  "decision_number": "15-QĐ/TU", "decision_date": "10/03/2026"}],
 }
 
 

@@ -309,6 +309,14 @@ def test_demo_positions_placements_and_scores(tmp_path: Path) -> None:
     assert first == build("b.sqlite")  # same seed, same data
     positions, holdings, score_rows, flagged = first
     assert positions > 0 and holdings > 0 and score_rows > holdings and flagged
+    db = open_database(tmp_path / "a.sqlite")  # the demo's quy hoạch: rows, and item 24 in their form
+    try:
+        planned = HoSoService(db).positions.planning_list("DN", as_of=dt.date(2026, 12, 1), include_ended=True)
+        assert planned and all(r.period == "2025–2030" for r in planned)
+        person = HoSoService(db).people.person(str(planned[0].person_id))
+        assert person["planned_titles"] == f"{planned[0].title} (giai đoạn 2025–2030)"
+    finally:
+        db.dispose()
 
 
 def test_rating_sheet_pdf_and_xlsx_and_terms(world: World, tmp_path: Path) -> None:

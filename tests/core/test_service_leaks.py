@@ -237,6 +237,15 @@ READS: dict[str, Any] = {
     "positions.render_rating_sheet": lambda w, s, t: [_try(s.positions.render_rating_sheet, c, 2026, t / f"r{i}.{e}")
                                                       for i, c in enumerate(("DN", "DN.SNV", "DN.P.HAICHAU"))
                                                       for e in ("pdf", "xlsx") if _placed(w, t)],
+    "positions.rating_people": lambda w, s, t: [_try(s.positions.rating_people, c)
+                                                for c in (None, "DN", "DN.SNV", "DN.P.HAICHAU") if _placed(w, t)],
+    "positions.period_scores": lambda w, s, t: [_try(s.positions.period_scores, k, 2026)
+                                                for k in (w.a, w.b, CCCD_A, CCCD_B) if _placed(w, t)],
+    "positions.planning_list": lambda w, s, t: [_try(s.positions.planning_list, c, as_of=AS_OF, include_ended=True)
+                                                for c in (None, "DN", "DN.SNV", "DN.P.HAICHAU") if _placed(w, t)],
+    "positions.render_planning_list": lambda w, s, t: [
+        _try(s.positions.render_planning_list, t / f"q{i}.{e}", c, as_of=AS_OF, include_ended=True)
+        for i, c in enumerate((None, "DN", "DN.SNV", "DN.P.HAICHAU")) for e in ("pdf", "xlsx") if _placed(w, t)],
 }
 # who may get an answer at all from the methods that hand out whole files of dossiers
 ADMIN_ONLY = {"delivery.export_package", "delivery.identity_conflicts", "backup.backup_now", "audit.audit_log", "audit.export_audit",

@@ -141,7 +141,7 @@ PAGES: tuple[Page, ...] = (
         groups=(
             _g("nd27.1", QT_TRANSLATE_NOOP("PersonEditor", "Hoàn cảnh kinh tế")),
         ),
-        sections=("allowances", "rewards", "discipline", "evaluations", "decisions", "asset_declarations"),
+        sections=("allowances", "rewards", "discipline", "evaluations", "decisions", "planning", "asset_declarations"),
         nested=True,
     ),
     Page(
@@ -177,5 +177,6 @@ SECTION_TABS: dict[str, str] = {  # short titles of the inner tabs of a nested p
     "discipline": QT_TRANSLATE_NOOP("PersonEditor", "Kỷ luật"),
     "evaluations": QT_TRANSLATE_NOOP("PersonEditor", "Đánh giá hằng năm"),
     "decisions": QT_TRANSLATE_NOOP("PersonEditor", "Quyết định"),
+    "planning": QT_TRANSLATE_NOOP("PersonEditor", "Quy hoạch"),
     "asset_declarations": QT_TRANSLATE_NOOP("PersonEditor", "Kê khai tài sản"),
 }
