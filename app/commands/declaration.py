@@ -81,6 +81,10 @@ def _accept(db: Database, args: argparse.Namespace) -> int:
         output.emit_json(done.as_json())
         return 0
     skipped = [c.key for c in done.review.changes if c.conflict and c not in done.accepted]
+    if done.unchanged:
+        output.message(f"Phiếu kê khai của {done.review.full_name} đã được nhận trước đây và không còn thay đổi "
+                       "nào: không ghi gì thêm" + (" (kể cả ghi chú)." if args.note else "."))
+        return 0
     output.message(f"Đã nhận {len(done.accepted)} thay đổi kê khai của {done.review.full_name}"
                    + (" (chờ duyệt)." if done.accepted else "; hồ sơ không thay đổi."))
     if skipped:

@@ -59,10 +59,12 @@ class Accepted:
     accepted: tuple[diff.Change, ...]
     version: int
     review_state: str
+    unchanged: bool = False  # already accepted and nothing more to take: nothing was written
 
     def as_json(self) -> dict[str, Any]:
         return {"cccd": self.review.cccd, "accepted": [c.as_json() for c in self.accepted],
                 "count": len(self.accepted), "version": self.version, "review_state": self.review_state,
+                "unchanged": self.unchanged,
                 "skipped_conflicts": [c.key for c in self.review.changes if c.conflict and c not in self.accepted]}
 
 
@@ -189,9 +191,10 @@ class Declarations(Area):
             returned, declaration, person = self._open(s, path)
             found = diff.review(declaration, person, returned, catalogs.index(s), self._today())
             chosen = accepting.select_changes(found, fields)
+            unchanged = not chosen and declaration.status == "accepted"
             accepting.apply(s, self.principal, person, found, chosen, declaration, note, self._today())
             s.refresh(person)
-            return Accepted(found, tuple(chosen), person.version, person.review_state)
+            return Accepted(found, tuple(chosen), person.version, person.review_state, unchanged)
 
     # --- follow-up ----------------------------------------------------------------------------------
     @policy("view", scope="person")
