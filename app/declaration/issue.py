@@ -23,6 +23,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.cell_range import MultiCellRange
 
 from app.declaration import form
 from app.fields import SECTION_FIELDS, FieldSpec
@@ -214,6 +215,7 @@ def write_file(path: str | Path, *, declaration_id: str, person: Any, unit_name:
     declared_on = ws.cell(row=3, column=4)
     declared_on.protection, declared_on.fill, declared_on.number_format = _OPEN, _INPUT, _DATE_FORMAT
     checks: dict[tuple[Any, ...], DataValidation] = {}
+    refs: dict[int, tuple[DataValidation, list[str]]] = {}  # the cells of each rule, set once at the end
     choice_key = form.choice_path
 
     def check(section: str, spec: FieldSpec, ref: str) -> None:
@@ -225,8 +227,9 @@ def write_file(path: str | Path, *, declaration_id: str, person: Any, unit_name:
             if dv is None:
                 return
             checks[key] = dv
+            refs[id(dv)] = (dv, [])
             ws_current[0].add_data_validation(dv)
-        checks[key].add(ref)
+        refs[id(checks[key])][1].append(ref)  # (DataValidation.add parses the whole range each time)
 
     ws_current = [ws]
     date_spec = next(s for s in form.person_specs() if s.kind == "date")
@@ -289,6 +292,9 @@ def write_file(path: str | Path, *, declaration_id: str, person: Any, unit_name:
         ws.freeze_panes = "B3"
         _fit_width(ws)
         _protect(ws)
+
+    for dv, cells in refs.values():
+        dv.sqref = MultiCellRange(" ".join(cells))
 
     meta = wb.create_sheet(form.META_SHEET)
     meta.sheet_state = "veryHidden"
