@@ -232,6 +232,7 @@ def write_file(path: str | Path, *, declaration_id: str, person: Any, unit_name:
         refs[id(checks[key])][1].append(ref)  # (DataValidation.add parses the whole range each time)
 
     ws_current = [ws]
+    styled: dict[tuple[Any, ...], Any] = {}
     date_spec = next(s for s in form.person_specs() if s.kind == "date")
     check(form.PERSON, date_spec, "D3")
     for spec in form.person_specs():
@@ -243,14 +244,22 @@ def write_file(path: str | Path, *, declaration_id: str, person: Any, unit_name:
         text = issued["person"].get(spec.name)
         ws.append([spec.name, item, spec.label, form.cell_value(form.PERSON, spec, text, index), _hint(spec)])
         cell = ws.cell(row=row, column=4)
-        if spec.kind == "date":
-            cell.number_format = _DATE_FORMAT
-        if spec.kind == "longtext":
-            cell.alignment = _WRAP
-        if spec.name in form.AGENCY_FIELDS:
+        agency = spec.name in form.AGENCY_FIELDS
+        # the same style from the same start: copied, not rebuilt (each style attribute set is a lookup)
+        key = (tuple(cell._style) if cell._style is not None else None, spec.kind, agency)
+        if key in styled:
+            cell._style = copy(styled[key])
+        else:
+            if spec.kind == "date":
+                cell.number_format = _DATE_FORMAT
+            if spec.kind == "longtext":
+                cell.alignment = _WRAP
+            if not agency:
+                cell.protection, cell.fill = _OPEN, _INPUT
+            styled[key] = copy(cell._style)
+        if agency:
             ws.cell(row=row, column=5, value="do cơ quan quản lý ghi")
             continue
-        cell.protection, cell.fill = _OPEN, _INPUT
         check(form.PERSON, spec, f"D{row}")
     ws.column_dimensions["A"].hidden = True
     for letter, width in (("B", 20), ("C", 46), ("D", 48), ("E", 30)):
