@@ -166,6 +166,9 @@ def search(session: Session, query: str, *, limit: int | None = 50, unit_code: s
            include_subunits: bool = True, include_inactive: bool = True,
            exact_cccd_only: bool = False) -> list[SearchHit]:
     """The first ``limit`` people matching ``query``, best first (see the module's docstring)."""
+    if limit is not None and session.get_bind().dialect.name == "postgresql" and fold(query):
+        return _search_postgresql(session, query, limit=limit, unit_code=unit_code, include_subunits=include_subunits,
+                                  include_inactive=include_inactive, exact_cccd_only=exact_cccd_only)
     if limit is not None and session.get_bind().dialect.name == "sqlite" and fold(query):
         unit_ids: list[uuid.UUID] | None = None
         if unit_code:
@@ -187,6 +190,22 @@ def search(session: Session, query: str, *, limit: int | None = 50, unit_code: s
             select(Person.id, Person.cccd, Person.full_name, Person.birth_date, Person.sex, Unit.code, Unit.name)
             .outerjoin(Unit, Person.unit_id == Unit.id).where(Person.id.in_(ids)))})
     return [SearchHit(*details[pid], rank=rank) for pid, rank in ranked]
+
+
+# --- PostgreSQL: the same statement over pg_trgm's indexes (app.search_pg, migration 0015) -------
+def _search_postgresql(session: Session, query: str, *, limit: int, unit_code: str | None, include_subunits: bool,
+                       include_inactive: bool, exact_cccd_only: bool) -> list[SearchHit]:
+    """``search_statement`` as it is — its ``LIKE '%word%'`` conditions are what the trigram GIN
+    indexes answer — with the shown columns in the same single query (one round trip to the
+    server) and ties broken by id, as the SQLite tiers break them."""
+    stmt = search_statement(session, query, limit=limit, unit_code=unit_code, include_subunits=include_subunits,
+                            include_inactive=include_inactive, exact_cccd_only=exact_cccd_only)
+    if stmt is None:
+        return []
+    stmt = (stmt.add_columns(Person.cccd, Person.full_name, Person.birth_date, Person.sex, Unit.code, Unit.name)
+            .outerjoin_from(Person, Unit, Person.unit_id == Unit.id).order_by(Person.id))
+    return [SearchHit(pid, cccd, name, born, sex, code, unit_name, rank=rank)
+            for pid, rank, cccd, name, born, sex, code, unit_name in session.execute(stmt)]
 
 
 # --- SQLite: tiers over the full-text index ---------------------------------------------------

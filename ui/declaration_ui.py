@@ -214,9 +214,13 @@ class ReviewDialog(QDialog):
             show_error(self, str(exc))
             return
         self.accepted_count = len(done.accepted)
-        inform(self, tr("Đã nhận {count} thay đổi kê khai của {name}; hồ sơ chờ lãnh đạo duyệt.").format(
-            count=len(done.accepted), name=self.found.full_name) if done.accepted else
-            tr("Đã ghi nhận phiếu kê khai của {name}; hồ sơ không thay đổi.").format(name=self.found.full_name))
+        if done.unchanged:  # a second return of the same file: nothing was written
+            inform(self, tr("Phiếu kê khai của {name} đã được nhận trước đây và không còn thay đổi nào: "
+                            "không ghi gì thêm.").format(name=self.found.full_name))
+        else:
+            inform(self, tr("Đã nhận {count} thay đổi kê khai của {name}; hồ sơ chờ lãnh đạo duyệt.").format(
+                count=len(done.accepted), name=self.found.full_name) if done.accepted else
+                tr("Đã ghi nhận phiếu kê khai của {name}; hồ sơ không thay đổi.").format(name=self.found.full_name))
         self.accept()
 
 

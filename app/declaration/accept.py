@@ -46,7 +46,13 @@ def by_text(username: str, declared_on: dt.date) -> str:
 def apply(session: Session, principal: Principal, person: Any, found: Review, chosen: Sequence[Change],
           declaration: Any, note: str | None, today: dt.date) -> int:
     """Write ``chosen`` into the dossier (validated again by ``app.people``); the dossier goes to
-    approval whatever the accepting role. Returns the number of changes written."""
+    approval whatever the accepting role. Returns the number of changes written.
+
+    Idempotent: a declaration already accepted that brings nothing more (a second return of the
+    same file, or an accept run twice) writes nothing at all — no change-log entry, no approval
+    event, no bookkeeping on the declaration row (its note included)."""
+    if not chosen and declaration.status == "accepted":
+        return 0
     declared_on = found.declared_on or today
     if chosen:
         data: dict[str, Any] = {}

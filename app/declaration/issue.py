@@ -23,6 +23,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.cell_range import MultiCellRange
 
 from app.declaration import form
 from app.fields import SECTION_FIELDS, FieldSpec
@@ -214,6 +215,7 @@ def write_file(path: str | Path, *, declaration_id: str, person: Any, unit_name:
     declared_on = ws.cell(row=3, column=4)
     declared_on.protection, declared_on.fill, declared_on.number_format = _OPEN, _INPUT, _DATE_FORMAT
     checks: dict[tuple[Any, ...], DataValidation] = {}
+    refs: dict[int, tuple[DataValidation, list[str]]] = {}  # the cells of each rule, set once at the end
     choice_key = form.choice_path
 
     def check(section: str, spec: FieldSpec, ref: str) -> None:
@@ -225,10 +227,12 @@ def write_file(path: str | Path, *, declaration_id: str, person: Any, unit_name:
             if dv is None:
                 return
             checks[key] = dv
+            refs[id(dv)] = (dv, [])
             ws_current[0].add_data_validation(dv)
-        checks[key].add(ref)
+        refs[id(checks[key])][1].append(ref)  # (DataValidation.add parses the whole range each time)
 
     ws_current = [ws]
+    styled: dict[tuple[Any, ...], Any] = {}
     date_spec = next(s for s in form.person_specs() if s.kind == "date")
     check(form.PERSON, date_spec, "D3")
     for spec in form.person_specs():
@@ -240,14 +244,22 @@ def write_file(path: str | Path, *, declaration_id: str, person: Any, unit_name:
         text = issued["person"].get(spec.name)
         ws.append([spec.name, item, spec.label, form.cell_value(form.PERSON, spec, text, index), _hint(spec)])
         cell = ws.cell(row=row, column=4)
-        if spec.kind == "date":
-            cell.number_format = _DATE_FORMAT
-        if spec.kind == "longtext":
-            cell.alignment = _WRAP
-        if spec.name in form.AGENCY_FIELDS:
+        agency = spec.name in form.AGENCY_FIELDS
+        # the same style from the same start: copied, not rebuilt (each style attribute set is a lookup)
+        key = (tuple(cell._style) if cell._style is not None else None, spec.kind, agency)
+        if key in styled:
+            cell._style = copy(styled[key])
+        else:
+            if spec.kind == "date":
+                cell.number_format = _DATE_FORMAT
+            if spec.kind == "longtext":
+                cell.alignment = _WRAP
+            if not agency:
+                cell.protection, cell.fill = _OPEN, _INPUT
+            styled[key] = copy(cell._style)
+        if agency:
             ws.cell(row=row, column=5, value="do cơ quan quản lý ghi")
             continue
-        cell.protection, cell.fill = _OPEN, _INPUT
         check(form.PERSON, spec, f"D{row}")
     ws.column_dimensions["A"].hidden = True
     for letter, width in (("B", 20), ("C", 46), ("D", 48), ("E", 30)):
@@ -289,6 +301,9 @@ def write_file(path: str | Path, *, declaration_id: str, person: Any, unit_name:
         ws.freeze_panes = "B3"
         _fit_width(ws)
         _protect(ws)
+
+    for dv, cells in refs.values():
+        dv.sqref = MultiCellRange(" ".join(cells))
 
     meta = wb.create_sheet(form.META_SHEET)
     meta.sheet_state = "veryHidden"

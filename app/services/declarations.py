@@ -27,6 +27,7 @@ from app import catalogs, people, units
 from app.declaration import accept as accepting
 from app.declaration import diff, followup, read
 from app.errors import UserError
+from app.paths import private_dir
 from app.person_json import load_dossiers
 from app.security import access
 from app.security.permissions import require
@@ -58,10 +59,12 @@ class Accepted:
     accepted: tuple[diff.Change, ...]
     version: int
     review_state: str
+    unchanged: bool = False  # already accepted and nothing more to take: nothing was written
 
     def as_json(self) -> dict[str, Any]:
         return {"cccd": self.review.cccd, "accepted": [c.as_json() for c in self.accepted],
                 "count": len(self.accepted), "version": self.version, "review_state": self.review_state,
+                "unchanged": self.unchanged,
                 "skipped_conflicts": [c.key for c in self.review.changes if c.conflict and c not in self.accepted]}
 
 
@@ -120,7 +123,7 @@ class Declarations(Area):
             if self.principal.unit_ids is not None:  # only the principal's own units below it
                 stmt = stmt.where(Person.unit_id.in_(self.principal.unit_ids))
             ids = list(s.scalars(stmt.order_by(Person.sort_key)))
-            folder.mkdir(parents=True, exist_ok=True)
+            private_dir(folder, ours=False)  # personal data: a folder HoSo creates is its owner's only
             index, secret = catalogs.index(s), _secret(s, True)
             out: list[Issued] = []
             for start in range(0, len(ids), 200):
@@ -190,9 +193,10 @@ class Declarations(Area):
             returned, declaration, person = self._open(s, path)
             found = diff.review(declaration, person, returned, catalogs.index(s), self._today())
             chosen = accepting.select_changes(found, fields)
+            unchanged = not chosen and declaration.status == "accepted"
             accepting.apply(s, self.principal, person, found, chosen, declaration, note, self._today())
             s.refresh(person)
-            return Accepted(found, tuple(chosen), person.version, person.review_state)
+            return Accepted(found, tuple(chosen), person.version, person.review_state, unchanged)
 
     # --- follow-up ----------------------------------------------------------------------------------
     @policy("view", scope="person")
@@ -245,6 +249,23 @@ class Declarations(Area):
             rows = s.scalars(select(DataRequest).where(DataRequest.person_id == person.id)
                              .order_by(DataRequest.received_on.desc()))
             return [subject_requests.as_json(r) for r in rows]
+
+    @policy("edit", scope="result", mask="cccd")
+    def request_list(self, unit_code: str | None = None, *, open_only: bool = False,
+                     overdue_only: bool = False) -> list[subject_requests.RequestRow]:
+        """The data-subject requests of the principal's units (of ``unit_code``'s subtree when
+        given), oldest deadline first; ``open_only``: unanswered; ``overdue_only``: unanswered and
+        past the deadline. The Số CCCD as the role sees it."""
+        with self._session() as s:
+            scope: set[Any] | None = None
+            if unit_code is not None:
+                unit = units.get_unit(s, unit_code)
+                require(self.principal, "edit", unit.id, s)
+                scope = set(units.subtree_ids(s, unit.id))
+            if self.principal.unit_ids is not None:
+                scope = set(self.principal.unit_ids) if scope is None else scope & set(self.principal.unit_ids)
+            return subject_requests.request_rows(s, self._today(), scope, open_only=open_only,
+                                                 overdue_only=overdue_only)
 
     @policy("export", write=True)
     def answer_request(self, request_id: str | uuid.UUID, folder: str | Path) -> list[Path]:

@@ -2385,6 +2385,10 @@ chậm</source>
         <translation>No change selected to accept.</translation>
     </message>
     <message>
+        <source>Phiếu kê khai của {name} đã được nhận trước đây và không còn thay đổi nào: không ghi gì thêm.</source>
+        <translation>The declaration of {name} was already accepted and has no change left: nothing more was recorded.</translation>
+    </message>
+    <message>
         <source>Đã nhận {count} thay đổi kê khai của {name}; hồ sơ chờ lãnh đạo duyệt.</source>
         <translation>Accepted {count} declared change(s) of {name}; the record awaits the unit head&apos;s approval.</translation>
     </message>

@@ -15,7 +15,9 @@ from app.db import current_revision, head_revision, open_database
 from app.errors import ValidationError
 from app.history import person_history
 from app.person_json import person_json
+from app import search_pg
 from app.search import search
+from app.search_index import include_name
 from tests.core.conftest import person_data
 
 pytestmark = pytest.mark.city
@@ -35,8 +37,10 @@ def pg(pg_url):
 def test_migrated_schema_matches_models(pg) -> None:
     assert current_revision(pg.engine) == head_revision()
     with pg.engine.connect() as conn:
-        assert compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}),
+        assert compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True,
+                                                                       "include_name": include_name}),
                                 models.Base.metadata) == []
+        assert search_pg.has_indexes(conn)  # migration 0015: the trigram indexes (not in the models)
 
 
 def test_dossier_round_trip_history_and_search(pg) -> None:

@@ -474,3 +474,45 @@ def test_a_changed_cccd_since_issue_is_a_problem(desk, tmp_path):
     found = decl.review(path)
     assert found.stale and [p.field for p in found.problems] == ["cccd"]
     assert "048085001234" in found.problems[0].message and "048085001299" in found.problems[0].message
+
+
+def _database_rows(db) -> dict[str, list[tuple]]:
+    """Every row of every table of the SQLite file (the whole database, read raw)."""
+    import sqlite3
+
+    path = db.url.split("///", 1)[1]
+    with sqlite3.connect(path) as conn:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        return {t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
+
+
+def test_a_second_accept_of_the_same_file_changes_nothing_at_all(world, tmp_path, capsys):
+    """Issue 16: a second return of the same file changes nothing — not the dossier, and not the
+    change log, the approval events, the declaration row or its note either."""
+    path = tmp_path / "a.xlsx"
+    world.clerk.declarations.issue(CCCD_A, path)
+    set_person(path, phone="0912345678", email="a@b.vn")
+    first = world.clerk.declarations.accept(path, note="lần đầu")
+    assert len(first.accepted) == 2 and not first.unchanged
+    before = _database_rows(world.db)
+    assert any("kê khai" in repr(r) for r in before["change_log"])
+    assert any(r for r in before["review_events"])
+    again = world.clerk.declarations.accept(path, note="lần hai")
+    assert again.accepted == () and again.unchanged and again.as_json()["unchanged"] is True
+    after = _database_rows(world.db)
+    assert after == before  # change_log, review_events, declarations, access_log, log_heads… all equal
+    # the same for the untouched file: the first accept records the return, the second nothing
+    untouched = tmp_path / "b.xlsx"
+    world.clerk.declarations.issue(CCCD_A, untouched)
+    assert world.clerk.declarations.accept(untouched).unchanged is False
+    assert world.clerk.declarations.declarations(CCCD_A)[0]["status"] == "accepted"
+    before = _database_rows(world.db)
+    assert world.clerk.declarations.accept(untouched, note="x").unchanged is True
+    assert _database_rows(world.db) == before
+    # and through the command line (the file's administrator): nothing written, and it says so
+    from app.cli import run
+
+    assert run(["--db", world.db.url.split("///", 1)[1], "declaration", "accept", str(untouched),
+                "--note", "ghi chú"]) == 0
+    assert "không ghi gì thêm (kể cả ghi chú)" in capsys.readouterr().err
+    assert _database_rows(world.db) == before

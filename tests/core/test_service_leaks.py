@@ -124,6 +124,14 @@ def _issued(w: World, key: str, tmp: Path) -> Path:
     return path
 
 
+def _requested(w: World) -> World:
+    """A data-subject request of A and of B (once per world)."""
+    if not w.admin.declarations.request_list():
+        for key in (w.a, w.b):
+            w.admin.declarations.record_request(key, dt.date(2026, 1, 5), note="Yêu cầu")
+    return w
+
+
 # method → how to call it (world, the role's services, a temporary folder); None: not about people
 READS: dict[str, Any] = {
     "people.overview": lambda w, s, t: s.people.overview(),
@@ -210,6 +218,9 @@ READS: dict[str, Any] = {
     "declarations.first_declaration": lambda w, s, t: [_try(s.declarations.first_declaration, k)
                                                        for k in (w.a, w.b)],
     "declarations.requests": lambda w, s, t: [_try(s.declarations.requests, k) for k in (w.a, w.b)],
+    "declarations.request_list": lambda w, s, t: [_try(s.declarations.request_list, c, open_only=o)
+                                                  for c in (None, "DN", "DN.SNV", "DN.P.HAICHAU")
+                                                  for o in (False, True) if _requested(w)],
     "declarations.review": lambda w, s, t: [_try(s.declarations.review, _issued(w, k, t)) for k in (w.a, w.b)],
     "backup.database_file": lambda w, s, t: _try(s.backup.database_file),
     "backup.backup_name": lambda w, s, t: s.backup.backup_name(dt.datetime(2026, 1, 1)),

@@ -146,3 +146,21 @@ def test_data_request_recorded_and_answered_from_the_window(qtbot, world, tmp_pa
     assert "Đã xuất 3 tệp" in messages[-1]
     declaration_ui.data_requests(None, world.viewer, uuid.UUID(world.a))
     assert "không được sửa" in messages[-1]
+
+
+def test_a_second_return_through_the_window_writes_nothing(qtbot, world, tmp_path, monkeypatch, messages):
+    path = tmp_path / "a.xlsx"
+    world.clerk.declarations.issue(CCCD_A, path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
+
+    def act(dialog):
+        qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+
+    when_modal(qtbot, act)
+    assert declaration_ui.review_returned(None, world.clerk) == 0
+    assert "Đã ghi nhận phiếu kê khai" in messages[-1]
+    log = world.clerk.declarations.declarations(CCCD_A)
+    when_modal(qtbot, act)
+    assert declaration_ui.review_returned(None, world.clerk) == 0
+    assert "đã được nhận trước đây" in messages[-1] and "không ghi gì thêm" in messages[-1]
+    assert world.clerk.declarations.declarations(CCCD_A) == log
