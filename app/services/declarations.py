@@ -18,7 +18,7 @@ import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -36,6 +36,9 @@ from app.services.notes import pending_scope
 from app.services.policy import policy
 from models import DataRequest, Declaration, Person, Setting, Unit
 from models.base import utcnow
+
+if TYPE_CHECKING:
+    from app.declaration import requests as subject_requests
 
 SECRET_KEY = "declaration_secret"
 
@@ -256,6 +259,8 @@ class Declarations(Area):
         """The data-subject requests of the principal's units (of ``unit_code``'s subtree when
         given), oldest deadline first; ``open_only``: unanswered; ``overdue_only``: unanswered and
         past the deadline. The Số CCCD as the role sees it."""
+        from app.declaration import requests as subject_requests  # openpyxl, as above
+
         with self._session() as s:
             scope: set[Any] | None = None
             if unit_code is not None:
