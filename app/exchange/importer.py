@@ -5,15 +5,17 @@
    child sheets ("Đào tạo", "Quá trình công tác"…) and what is ignored or unknown.
 2. :func:`preview` shows, row by row, the record that would be saved, whether it creates or
    updates (by CCCD), the changed fields, the errors, the legacy text repaired — saving nothing.
-3. :func:`run_import` saves: every accepted row in ONE transaction; new people in batches (one
-   flush each), a row the service refuses refused whole before anything of it is added, and a
-   batch whose write fails saved again row by row, each row in its own SAVEPOINT, so no row is
-   ever partly saved. A process killed half way leaves nothing of the import; ``dry_run`` has the
-   service validate every row and writes nothing.
+3. :func:`run_import` saves: every accepted row in ONE transaction; new people in batches (checked
+   together by ``app.people.check_new_people``, then written by ``insert_new_people``: one INSERT
+   per table and the change log in bulk, in one SAVEPOINT), a row the service refuses refused
+   whole before anything of it is written, and a batch whose write fails saved again row by row,
+   each row in its own SAVEPOINT, so no row is ever partly saved. A process killed half way leaves
+   nothing of the import; ``dry_run`` runs the same checks (``check_new_people``,
+   ``check_update``) and writes nothing at all — not even a rolled-back write.
 
 The importer never writes rows itself: it builds the same plain records the editor saves and
-hands them to ``app.people.create_person`` / ``update_person``, so validation and the change
-log are the editor's. An existing person (same CCCD) gets only the fields whose value differs
+hands them to the people service (``create_person``'s checks and rows in bulk, ``update_person``),
+so validation and the change log are the editor's. An existing person (same CCCD) gets only the fields whose value differs
 from the stored one (an unchanged file writes nothing and logs nothing); an empty cell never
 erases a stored value. Two rows with the same CCCD in one file are both refused.
 """

@@ -4,11 +4,13 @@ Per people row: the record built from the cells (``records``), refused at once f
 or a CCCD that appears twice in the file; then the unit (code, or exact name ignoring accents —
 an ambiguous name is refused), ngạch by name, catalog names; then the stored person with that
 CCCD, if any, decides between create and an update limited to the changed fields; finally the
-service saves it. New people are saved in batches: the service validates each (a refused row is
-refused whole before anything of it is added) and one flush writes the batch, change log included,
-inside one SAVEPOINT; only if that flush fails is the batch saved again row by row, each in its own
-SAVEPOINT, so the failing row is found and refused alone. A dry run (``validate_only``) lets the
-service validate every row and writes nothing at all. Child sheets follow (``sections``).
+service saves it. New people are saved in batches: the service checks them together, writing
+nothing (a refused row is refused alone), then writes the batch — one INSERT per table and the
+change log in bulk — inside one SAVEPOINT; only if that write fails is the batch saved again row by
+row, each in its own SAVEPOINT, so the failing row is found and refused alone. A dry run
+(``validate_only``) runs the same checks and writes nothing at all: the people it would create and
+the fields it would change are remembered (``planned``, ``pending``) so that later rows and the
+child sheets are checked against them as the import would. Child sheets follow (``sections``).
 """
 
 from __future__ import annotations
