@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.delivery import IdentityConflict
 from app.errors import UserError
+from app.services.delivery import IdentityConflict
 from ui.dialogs import show_error
 
 COLUMNS = (QT_TRANSLATE_NOOP("CityConflictsDialog", "Lúc"), QT_TRANSLATE_NOOP("CityConflictsDialog", "Vai trò gửi"),

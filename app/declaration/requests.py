@@ -16,10 +16,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import catalogs
-from app.paths import private_dir
 from app.declaration import form
 from app.declaration.followup import request_due
 from app.fields import PERSON_FIELDS, SECTION_FIELDS
+from app.paths import private_dir
 from app.security import access
 from models import DataRequest, Person, Unit
 

@@ -36,7 +36,7 @@ def copy_people(sqlite_path: Path, pg_url: str) -> int:
                     depth: dict[uuid.UUID, int] = {}
                     parent = {r.id: r.parent_id for r in rows}
 
-                    def level(uid: uuid.UUID) -> int:
+                    def level(uid: uuid.UUID, depth: dict = depth, parent: dict = parent) -> int:
                         if uid not in depth:
                             depth[uid] = 0 if parent.get(uid) is None else level(parent[uid]) + 1
                         return depth[uid]

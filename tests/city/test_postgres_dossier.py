@@ -9,13 +9,12 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 import models
-from app import cli, people, units
+from app import cli, people, search_pg, units
 from app.catalogs import load_catalogs
 from app.db import current_revision, head_revision, open_database
 from app.errors import ValidationError
 from app.history import person_history
 from app.person_json import person_json
-from app import search_pg
 from app.search import search
 from app.search_index import include_name
 from tests.core.conftest import person_data

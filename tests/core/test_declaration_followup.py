@@ -11,9 +11,9 @@ from pypdf import PdfReader
 from app import compliance
 from app.alerts import compute_alerts
 from app.declaration import followup
+from app.errors import UserError
 from app.services import HoSo
 from app.services.declarations import Declarations
-from app.errors import UserError
 from tests.core import security_fixtures
 from tests.core.security_fixtures import CCCD_A
 from tests.core.test_declaration import set_person
