@@ -81,7 +81,7 @@ def analyze(target: Session | Connection) -> None:
     _conn(target).execute(text(f"SELECT {SCHEMA}.analyze()"))
 
 
-def _prepared(doc: Mapping[str, Any]) -> dict[str, Any]:
+def prepare(doc: Mapping[str, Any]) -> dict[str, Any]:
     """What the function needs besides the Person JSON: the search keys (computed as the app does)
     and an id for every placement (derived from the person, unit and start date when missing)."""
     out = dict(doc)
@@ -120,10 +120,11 @@ def _problem(doc: Mapping[str, Any], kind: str, message: str) -> dict[str, Any]:
 
 def push_documents(target: Session | Connection, documents: Iterable[Mapping[str, Any]], *,
                    bases: Mapping[str, Token] | None = None, blobs: Callable[[str], bytes | None] | None = None,
-                   log: Iterable[Mapping[str, Any]] | None = None) -> ApplyResult:
+                   log: Iterable[Mapping[str, Any]] | None = None, prepared: bool = False) -> ApplyResult:
     """Write ``documents`` at the city through ``hoso_api.push`` (at most MAX_DOCS a call): the
-    same result as ``app.city.apply.apply_documents`` — counts, problems, confirmed tokens."""
-    docs = [_prepared(d) for d in documents]
+    same result as ``app.city.apply.apply_documents`` — counts, problems, confirmed tokens.
+    ``prepared``: the documents went through ``prepare`` already (app.city.sync)."""
+    docs = [d if prepared else prepare(d) for d in documents]
     result = ApplyResult()
     entries = [dict(e) for e in log or ()]
     for start in range(0, len(docs), MAX_DOCS):

@@ -178,10 +178,11 @@ def test_a_unit_login_forges_no_log(city, unchanged) -> None:
 
 
 def test_the_internal_writer_is_not_callable(city, unchanged) -> None:
-    doc = dict(city.b_doc, unit_code="DN.A", version=99, _unit=str(city.ids["DN.A"]))
+    doc = dict(city.b_doc, unit_code="DN.A", version=99)
     with _raw(city) as conn:
-        _denied(conn, "SELECT hoso_api._write(%s::jsonb, '{}'::jsonb, '[]'::jsonb, ARRAY[%s]::uuid[], '{}'::jsonb)",
-                (json.dumps([doc]), city.b_person))
+        _denied(conn, "SELECT hoso_api._write(%s::jsonb, ARRAY[%s]::uuid[], ARRAY[%s]::uuid[], '{}'::jsonb, "
+                "'[]'::jsonb, ARRAY[%s]::uuid[], '{}'::jsonb)",
+                (json.dumps([doc]), city.b_person, city.ids["DN.A"], city.b_person))
 
 
 # --- the function API: only the caller's own rows ------------------------------------------------
@@ -327,7 +328,7 @@ def test_rows_naming_another_person_are_not_written(city) -> None:
 
     before = b_rows()
     doc = _fresh_doc(city.b_doc, "048085009401", "DN.A")
-    persons, rows = api._split([api._prepared(doc)])
+    persons, rows = api._split([api.prepare(doc)])
     stolen = dict(rows["training"][0], id=str(uuid.uuid4()), person_id=str(city.b_person), institution="Giả mạo")
     rows["training"].append(stolen)
     with city.a.begin() as conn:
