@@ -36,7 +36,7 @@ def _json(value: Any) -> str:
             return obj.isoformat()
         return str(obj)
 
-    return json.dumps(value, ensure_ascii=False, default=plain)
+    return json.dumps(value, ensure_ascii=False, default=plain, separators=(",", ":"))
 
 
 def info(target: Session | Connection) -> dict[str, Any]:

@@ -163,14 +163,20 @@ def _rows_upsert(s: str, key: str, table: str) -> str:
     DELETE FROM {_q(s, table)} t WHERE t.person_id = ANY(p_known) AND t.id NOT IN (SELECT unnest(v_keep));
   END IF;
   IF p_rows ? '{key}' THEN
-    WITH src AS MATERIALIZED (
+    IF p_all THEN  -- every document of the batch is written: every row must be taken (a row of
+      -- another person is filtered out, the count differs and the batch goes record by record)
+      v_want := jsonb_array_length(p_rows->'{key}');
+      INSERT INTO {_q(s, table)} AS t ({target})
       SELECT {values} FROM {rows}{join} WHERE r.person_id IN (SELECT unnest(p_ids))
-    ), ins AS (
-      INSERT INTO {_q(s, table)} AS t ({target}) SELECT * FROM src
-      ON CONFLICT (id) DO UPDATE SET {sets} WHERE t.person_id = EXCLUDED.person_id
-      RETURNING 1
-    )
-    SELECT (SELECT count(*) FROM src), (SELECT count(*) FROM ins) INTO v_want, v_n;
+      ON CONFLICT (id) DO UPDATE SET {sets} WHERE t.person_id = EXCLUDED.person_id;
+    ELSE
+      v_want := (SELECT count(*) FROM jsonb_to_recordset({src}) x(person_id uuid)
+                  WHERE x.person_id IN (SELECT unnest(p_ids)));
+      INSERT INTO {_q(s, table)} AS t ({target})
+      SELECT {values} FROM {rows}{join} WHERE r.person_id IN (SELECT unnest(p_ids))
+      ON CONFLICT (id) DO UPDATE SET {sets} WHERE t.person_id = EXCLUDED.person_id;
+    END IF;
+    GET DIAGNOSTICS v_n = ROW_COUNT;
     IF v_n <> v_want THEN
       RAISE EXCEPTION 'hoso: a row of {table} belongs to another record' USING ERRCODE = 'unique_violation';
     END IF;
@@ -292,7 +298,6 @@ BEGIN
          AND NOT EXISTS (SELECT 1 FROM {_q(s, 'attachments')} t JOIN {persons} p2 ON p2.id = t.person_id
                          WHERE t.sha256 = a->>'sha256' AND (v_free OR p2.unit_id IN {_mine(s)}))
        ORDER BY 1, 2) m), '{{}}');
-{_foreign_rows(s)}
 
   WITH d AS (
     SELECT e AS doc, (e->>'id')::uuid AS id, NOT (e ? 'full_name') AS dead, (e->>'version')::int AS version,
@@ -309,7 +314,6 @@ BEGIN
            u.id AS want_unit, u.id IS NOT NULL AND (v_free OR u.id IN {_mine(s)}) AS want_own,
            v_missing_unit->>(d.id::text) AS missing_unit,
            (SELECT c.id FROM {persons} c WHERE c.cccd = d.cccd AND c.id <> d.id LIMIT 1) AS cccd_holder,
-           d.id = ANY(v_foreign) AS foreign_row,
            v_missing_file->>(d.id::text) AS missing_file
       FROM d LEFT JOIN {persons} p ON p.id = d.id AND p.id = ANY(v_ids) LEFT JOIN {units} u ON u.code = d.unit_code
   )
@@ -330,7 +334,6 @@ BEGIN
               WHEN q.want_unit IS NULL THEN 'rejected:unit'
               WHEN q.missing_unit IS NOT NULL THEN 'rejected:placement_unit'
               WHEN NOT q.known AND NOT q.want_own THEN 'rejected:not_yours'
-              WHEN q.foreign_row THEN 'collision:row'
               WHEN q.missing_file IS NOT NULL THEN 'rejected:file'
               ELSE 'write' END,
            'missing_unit', q.missing_unit, 'missing_file', q.missing_file) ORDER BY q.o), '[]'::jsonb)
@@ -345,21 +348,29 @@ BEGIN
   v_known := ARRAY(SELECT (x->>'id')::uuid FROM jsonb_array_elements(v_plan) x
                     WHERE x->>'action' = 'write' AND (x->>'known')::boolean);
   BEGIN
-    PERFORM {SCHEMA}._write(p_docs, v_w_ids, v_w_units, v_rows, v_dead, v_known, p_blobs);
+    PERFORM {SCHEMA}._write(p_docs, v_w_ids, v_w_units, v_rows, v_dead, v_known, p_blobs,
+                           cardinality(v_w_ids) = jsonb_array_length(p_docs));
   EXCEPTION WHEN OTHERS THEN
     v_failed := true;
   END;
   IF v_failed THEN  -- the batch refused: record by record, each in its own subtransaction
+    -- first the documents naming a row id (section row, placement, attachment) the city holds
+    -- for another person: never written, told as an identity conflict
+{_foreign_rows(s)}
+    v_plan := coalesce((SELECT jsonb_agg(CASE WHEN x->>'action' = 'write' AND (x->>'id')::uuid = ANY(v_foreign)
+                                              THEN jsonb_set(x, '{{action}}', '"collision:row"') ELSE x END
+                                         ORDER BY (x->>'o')::int)
+                          FROM jsonb_array_elements(v_plan) x), '[]'::jsonb);
     FOR v_item IN SELECT x FROM jsonb_array_elements(v_plan) x WHERE x->>'action' IN ('write', 'delete') LOOP
       BEGIN
         IF v_item->>'action' = 'write' THEN
           PERFORM {SCHEMA}._write(jsonb_build_array(v_item->'doc'), ARRAY[(v_item->>'id')::uuid],
                                  ARRAY[(v_item->>'unit')::uuid], v_rows, '[]'::jsonb,
                                  CASE WHEN (v_item->>'known')::boolean THEN ARRAY[(v_item->>'id')::uuid]
-                                 ELSE '{{}}'::uuid[] END, p_blobs);
+                                 ELSE '{{}}'::uuid[] END, p_blobs, false);
         ELSE
           PERFORM {SCHEMA}._write('[]'::jsonb, '{{}}'::uuid[], '{{}}'::uuid[], '{{}}'::jsonb,
-                                 jsonb_build_array(v_item->'doc'), '{{}}'::uuid[], p_blobs);
+                                 jsonb_build_array(v_item->'doc'), '{{}}'::uuid[], p_blobs, false);
         END IF;
       EXCEPTION
         WHEN unique_violation THEN
@@ -650,7 +661,8 @@ def functions(schema: str) -> list[Function]:
         Function("analyze", "", "", "void", _analyze_body(schema), True),
         Function("_log", "p_table text, p_rows jsonb", "text, jsonb", "void", _log_body(schema), False),
         Function("_write", "p_docs jsonb, p_ids uuid[], p_units uuid[], p_rows jsonb, p_dead jsonb, "
-                 "p_known uuid[], p_blobs jsonb", "jsonb, uuid[], uuid[], jsonb, jsonb, uuid[], jsonb", "void",
+                 "p_known uuid[], p_blobs jsonb, p_all boolean",
+                 "jsonb, uuid[], uuid[], jsonb, jsonb, uuid[], jsonb, boolean", "void",
                  _write_body(schema), False),
     ]
 

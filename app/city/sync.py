@@ -191,6 +191,7 @@ class _Flight:
     push: api.InFlight
     number: int
     sent: int
+    last: bool = False
 
     def close(self) -> None:
         self.raw.close()
@@ -234,6 +235,7 @@ class _Run:
                 flight = self._send(prepared, number)
             if flight is not None:
                 landing, flight = flight, None
+                landing.last = True
                 self._land(landing, progress, len(ids))
         except (OperationalError, DBAPIError, psycopg.Error) as exc:
             status, message = "failed", f"Mất kết nối tới cơ sở dữ liệu thành phố tại {host_of(self.url)}: " \
@@ -276,7 +278,7 @@ class _Run:
         try:
             result = flight.push.wait()
             flight.push.commit()
-            if flight.number & (flight.number - 1) == 0 and flight.number >= ANALYZE_FROM_BATCH:
+            if flight.number in ANALYZE_AFTER or (flight.last and self.summary.sent + flight.sent >= ANALYZE_AT_END):
                 flight.push.pg.execute(f"SELECT {api.SCHEMA}.analyze()")
         finally:
             flight.close()
@@ -343,10 +345,12 @@ class _Run:
 
 # A large first sync grows the city's tables from nothing: PostgreSQL's planner then works from
 # statistics of nearly empty tables (and a server without autovacuum never refreshes them), which
-# slowed a 100,000-profile sync from ~230 to ~20 profiles/s. After batches 4, 8, 16, … the sync
-# asks the city to refresh them (``hoso_api.analyze``, at most once every 10 seconds): a cost that
-# grows only with the log of the run.
-ANALYZE_FROM_BATCH = 4
+# once slowed a 100,000-profile sync from ~230 to ~20 profiles/s. The planner scales the row counts
+# it knows by the tables' current size, so the statistics need refreshing only now and then: after
+# batches 4 and 32, and once at the end of a run that sent many dossiers (``hoso_api.analyze``, at
+# most once every 10 seconds), as a bulk load by hand would.
+ANALYZE_AFTER = (4, 32)
+ANALYZE_AT_END = 2000
 
 
 def _outgoing(session: Session, batch: Sequence[uuid.UUID]) -> list[dict[str, Any]]:

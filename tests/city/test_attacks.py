@@ -144,6 +144,31 @@ def test_a_unit_login_reads_no_table_view_or_sequence(city, unchanged) -> None:
                 _denied(conn, f'SELECT * FROM public."{name}" LIMIT 1')
 
 
+def test_a_unit_login_reads_no_statistics_of_the_tables(city, unchanged) -> None:
+    """Row counts (pg_stat_*, pg_class.reltuples, sizes) and column statistics (pg_stats: the most
+    common CCCDs and names) of the city's tables are not the units' to read."""
+    with psycopg.connect(psycopg_url(city.url), autocommit=True) as dept:
+        dept.execute("ANALYZE persons")
+        # the Department sees them (pg_stats holds actual values: most common CCCDs, names)
+        assert dept.execute("SELECT count(*) FROM pg_stats WHERE tablename = 'persons' AND attname = 'cccd'"
+                            ).fetchone()[0] == 1
+        assert dept.execute("SELECT n_live_tup FROM pg_stat_user_tables WHERE relname = 'persons'").fetchone()
+    with _raw(city) as conn:
+        for view in ("pg_stat_user_tables", "pg_stat_all_tables", "pg_stat_xact_user_tables", "pg_statio_user_tables",
+                     "pg_stat_user_indexes", "pg_statio_all_indexes"):
+            _denied(conn, f"SELECT * FROM pg_catalog.{view} LIMIT 1")
+        for function in ("pg_stat_get_live_tuples", "pg_stat_get_tuples_inserted", "pg_stat_get_numscans",
+                         "pg_relation_size", "pg_table_size", "pg_total_relation_size", "pg_indexes_size"):
+            _denied(conn, f"SELECT {function}('public.persons'::regclass)")
+        _denied(conn, "SELECT reltuples FROM pg_class WHERE relname = 'persons'")
+        _denied(conn, "SELECT relpages FROM pg_class WHERE relname = 'persons'")
+        _denied(conn, "SELECT * FROM pg_class LIMIT 1")
+        assert conn.execute("SELECT count(*) FROM pg_stats WHERE schemaname = 'public'").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM pg_stats_ext").fetchone()[0] == 0
+        # the catalog itself stays usable (names, kinds)
+        assert conn.execute("SELECT relkind FROM pg_class WHERE relname = 'persons'").fetchone() == ("r",)
+
+
 @pytest.mark.parametrize("table", PERSON_TABLES)
 def test_a_unit_login_writes_no_person_table(city, unchanged, table) -> None:
     with _raw(city) as conn:
@@ -181,7 +206,7 @@ def test_the_internal_writer_is_not_callable(city, unchanged) -> None:
     doc = dict(city.b_doc, unit_code="DN.A", version=99)
     with _raw(city) as conn:
         _denied(conn, "SELECT hoso_api._write(%s::jsonb, ARRAY[%s]::uuid[], ARRAY[%s]::uuid[], '{}'::jsonb, "
-                "'[]'::jsonb, ARRAY[%s]::uuid[], '{}'::jsonb)",
+                "'[]'::jsonb, ARRAY[%s]::uuid[], '{}'::jsonb, true)",
                 (json.dumps([doc]), city.b_person, city.ids["DN.A"], city.b_person))
 
 
