@@ -185,7 +185,7 @@ def wire_documents(session: Session, person_ids: Sequence[uuid.UUID]) -> list[di
     dead: set[str] = set()
     n = len(shape.person_cols)
     for row in conn.exec_driver_sql(person_sql, tuple(keys)):
-        doc = {name: (f(v) if f is not None and v is not None else v) for (name, f), v in zip(read, row[:n])}
+        doc = {name: (f(v) if f is not None and v is not None else v) for (name, f), v in zip(read, row[:n], strict=True)}
         if row[n + 1] is not None:
             by_id[doc["id"]] = {"id": doc["id"], "cccd": doc["cccd"], "deleted_at": _when(row[n + 1]),
                                 "version": doc["version"], "updated_at": doc["updated_at"]}
@@ -205,7 +205,8 @@ def wire_documents(session: Session, person_ids: Sequence[uuid.UUID]) -> list[di
             doc = by_id.get(_hyphens(row[0]))  # type: ignore[arg-type]
             if doc is None or doc["id"] in dead:
                 continue
-            item = {name: (f(v) if f is not None and v is not None else v) for (name, f), v in zip(pairs, row[1:])}
+            item = {name: (f(v) if f is not None and v is not None else v)
+                    for (name, f), v in zip(pairs, row[1:], strict=True)}
             if key == "placements":
                 item["unit_code"] = units.get(item.pop("unit_id"))
             doc[key].append(item)

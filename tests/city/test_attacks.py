@@ -383,3 +383,42 @@ def test_the_citys_logs_stay_one_unbroken_chain(city) -> None:
         assert report.breaks == [] and report.entries > 10
         assert s.scalar(select(text("count(*)")).select_from(text("change_log")).where(
             text("by = :b")), {"b": f"{city.ra}: can_bo"}) == 1
+
+
+def _server_log(city: SimpleNamespace):  # noqa: ANN202
+    """PostgreSQL's server log file on this machine (pg_current_logfile, or Debian's default)."""
+    from pathlib import Path
+
+    with psycopg.connect(psycopg_url(city.url)) as conn:
+        current, data, major = conn.execute("SELECT pg_current_logfile(), current_setting('data_directory'), "
+                                            "current_setting('server_version_num')::int / 10000").fetchone()
+    candidates = [Path(data) / current] if current else []
+    candidates.append(Path(f"/var/log/postgresql/postgresql-{major}-main.log"))
+    for path in candidates:
+        try:
+            with path.open("rb"):
+                return path
+        except OSError:
+            continue
+    pytest.skip("the server's log is not readable on this machine")
+
+
+def test_a_rolled_back_probe_still_reaches_the_server_log(city, unchanged) -> None:
+    """Known limit (docs/city.md, section 3): the API writes its logs inside the caller's
+    transaction, so a unit that rolls back its probe takes the access-log and conflict rows with it
+    (PostgreSQL has no autonomous transactions). What a unit cannot undo: the answer stays the
+    generic one, nothing is written, and the attempt is in PostgreSQL's server log."""
+    log = _server_log(city)
+    start = log.stat().st_size
+    listed = len(_conflicts(city, "cccd"))
+    doc = _fresh_doc(city.b_doc, B_CCCD, "DN.A")
+    with city.a.connect() as conn:
+        trans = conn.begin()
+        result = api.push_documents(conn, [doc])
+        trans.rollback()
+    assert result.rejected == 1 and result.problems[0]["message"] == COLLISION
+    assert len(_conflicts(city, "cccd")) == listed  # the limit: gone with the rollback
+    with log.open("rb") as fh:
+        fh.seek(start)
+        written = fh.read().decode("utf-8", "replace")
+    assert f"HoSo: identity conflict (cccd) by role {city.ra} for record {doc['id']}" in written
