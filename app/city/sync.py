@@ -226,7 +226,7 @@ class _Run:
             ids = self._hold_back_missing_units(ids, unit_codes)
             for number, batch in enumerate(chunks(ids, self.batch_size), start=1):
                 if cancel is not None and cancel():
-                    status = "cancelled"
+                    status = "cancelled"  # the batch already sent is still landed (below)
                     break
                 prepared = self._prepare(batch)  # while the city writes the previous batch
                 if flight is not None:
