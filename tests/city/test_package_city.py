@@ -153,7 +153,8 @@ def other_unit(city) -> Iterator[dict]:
         person = existing or people.create_person(s, person_data(cccd="048190009999", full_name="Phạm Thị Bé",
                                                                  sex="Nữ", unit_code="DN.B")).id
     with city.session() as s:
-        yield person_json(s, person)
+        document = person_json(s, person)
+    yield document  # no session held open meanwhile (city init in a test needs the tables' locks)
 
 
 def _refused(city, package, pattern: str) -> None:
