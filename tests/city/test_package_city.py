@@ -257,7 +257,9 @@ def test_a_cccd_held_by_another_units_person_is_a_generic_refusal_on_the_conflic
     assert summary.rejected >= 1 and len(refused) == 1
     assert refused[0]["message"] == COLLISION and "collision" not in refused[0]
     assert other_unit["cccd"] not in refused[0]["message"]
-    new = [c for c in identity_conflicts(city) if c.id not in before]
+    # (earlier tests of this module imported other desks whose records share the default CCCDs:
+    # those clash too and are listed as well)
+    new = [c for c in identity_conflicts(city) if c.id not in before and c.person_id == clash]
     assert len(new) == 1
     conflict = new[0]
     assert (conflict.kind, conflict.person_id, conflict.cccd, conflict.unit_code) == \
