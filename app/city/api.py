@@ -36,7 +36,7 @@ def _json(value: Any) -> str:
             return obj.isoformat()
         return str(obj)
 
-    return json.dumps(value, ensure_ascii=False, default=plain)
+    return json.dumps(value, ensure_ascii=False, default=plain, separators=(",", ":"))
 
 
 def info(target: Session | Connection) -> dict[str, Any]:
@@ -81,7 +81,7 @@ def analyze(target: Session | Connection) -> None:
     _conn(target).execute(text(f"SELECT {SCHEMA}.analyze()"))
 
 
-def _prepared(doc: Mapping[str, Any]) -> dict[str, Any]:
+def prepare(doc: Mapping[str, Any]) -> dict[str, Any]:
     """What the function needs besides the Person JSON: the search keys (computed as the app does)
     and an id for every placement (derived from the person, unit and start date when missing)."""
     out = dict(doc)
@@ -120,10 +120,11 @@ def _problem(doc: Mapping[str, Any], kind: str, message: str) -> dict[str, Any]:
 
 def push_documents(target: Session | Connection, documents: Iterable[Mapping[str, Any]], *,
                    bases: Mapping[str, Token] | None = None, blobs: Callable[[str], bytes | None] | None = None,
-                   log: Iterable[Mapping[str, Any]] | None = None) -> ApplyResult:
+                   log: Iterable[Mapping[str, Any]] | None = None, prepared: bool = False) -> ApplyResult:
     """Write ``documents`` at the city through ``hoso_api.push`` (at most MAX_DOCS a call): the
-    same result as ``app.city.apply.apply_documents`` — counts, problems, confirmed tokens."""
-    docs = [_prepared(d) for d in documents]
+    same result as ``app.city.apply.apply_documents`` — counts, problems, confirmed tokens.
+    ``prepared``: the documents went through ``prepare`` already (app.city.sync)."""
+    docs = [d if prepared else prepare(d) for d in documents]
     result = ApplyResult()
     entries = [dict(e) for e in log or ()]
     for start in range(0, len(docs), MAX_DOCS):
@@ -134,22 +135,42 @@ def push_documents(target: Session | Connection, documents: Iterable[Mapping[str
     return result
 
 
-def _push(conn: Connection, docs: list[dict[str, Any]], bases: Mapping[str, Token],
-          blobs: Callable[[str], bytes | None] | None, log: list[dict[str, Any]]) -> ApplyResult:
+PUSH_SQL = f"SELECT {SCHEMA}.push($1::jsonb, $2::jsonb, $3::jsonb, $4::jsonb, $5::jsonb)"
+
+
+def _contents(missing: Callable[[set[str]], set[str]], docs: list[dict[str, Any]],
+              blobs: Callable[[str], bytes | None] | None) -> dict[str, str]:
+    """The attachment contents the city lacks, base64 by hash (``missing``: asks the city)."""
     hashes = {a.get("sha256") for d in docs for a in d.get("attachments") or () if a.get("sha256")}
     contents: dict[str, str] = {}
     if hashes and blobs is not None:
-        for sha in sorted(missing_contents(conn, hashes)):
+        for sha in sorted(missing(hashes)):
             data = blobs(sha)
             if data is not None:
                 contents[sha] = base64.b64encode(data).decode("ascii")
-    base_json = {key: {"version": version, "updated_at": when}
-                 for key, (version, when) in bases.items() if key in {str(d["id"]) for d in docs}}
+    return contents
+
+
+def _payload(docs: list[dict[str, Any]], bases: Mapping[str, Token], contents: dict[str, str],
+             log: list[dict[str, Any]]) -> list[str]:
+    """The five JSON arguments of ``hoso_api.push`` for one batch."""
+    ids = {str(d["id"]) for d in docs}
+    base_json = {key: {"version": version, "updated_at": when} for key, (version, when) in bases.items() if key in ids}
     persons, rows = _split(docs)
+    return [_json(persons), _json(rows), _json(base_json), _json(contents), _json(log)]
+
+
+def _push(conn: Connection, docs: list[dict[str, Any]], bases: Mapping[str, Token],
+          blobs: Callable[[str], bytes | None] | None, log: list[dict[str, Any]]) -> ApplyResult:
+    contents = _contents(lambda hashes: missing_contents(conn, hashes), docs, blobs)
+    d, r, b, c, lg = _payload(docs, bases, contents, log)
     answers = conn.scalar(text(f"SELECT {SCHEMA}.push(CAST(:d AS jsonb), CAST(:r AS jsonb), CAST(:b AS jsonb), "
                                "CAST(:c AS jsonb), CAST(:l AS jsonb))"),
-                          {"d": _json(persons), "r": _json(rows), "b": _json(base_json), "c": _json(contents),
-                           "l": _json(log)})
+                          {"d": d, "r": r, "b": b, "c": c, "l": lg})
+    return _answers(docs, answers)
+
+
+def _answers(docs: list[dict[str, Any]], answers: list[dict[str, Any]]) -> ApplyResult:
     result = ApplyResult()
     by_id = {str(d["id"]): d for d in docs}
     for answer in answers:
@@ -168,3 +189,45 @@ def _push(conn: Connection, docs: list[dict[str, Any]], bases: Mapping[str, Toke
             result.rejected += 1
             result.problems.append(_problem(doc, "rejected", answer["message"]))
     return result
+
+
+class InFlight:
+    """One batch sent to ``hoso_api.push`` on a psycopg connection, its answer not read yet: the
+    sync prepares the next batch while the city writes this one (one thread; the connection is
+    used by nobody else meanwhile). The push runs in its own transaction, opened here and
+    committed by ``commit`` once the answer has been read (``close`` without it rolls it back)."""
+
+    def __init__(self, pg: Any, docs: list[dict[str, Any]], *, bases: Mapping[str, Token] | None = None,
+                 blobs: Callable[[str], bytes | None] | None = None,
+                 log: Iterable[Mapping[str, Any]] | None = None):
+        if len(docs) > MAX_DOCS:
+            raise ValueError(f"at most {MAX_DOCS} documents a push")
+        self.pg, self.docs = pg, docs
+        pg.autocommit = True
+        pg.execute("BEGIN")
+
+        def missing(hashes: set[str]) -> set[str]:
+            row = pg.execute(f"SELECT {SCHEMA}.missing_contents(%s::text[])", [sorted(hashes)]).fetchone()
+            return set(row[0] or []) if row else set()
+
+        contents = _contents(missing, docs, blobs)
+        params = [p.encode("utf-8") for p in _payload(docs, bases or {}, contents, [dict(e) for e in log or ()])]
+        pg.pgconn.send_query_params(PUSH_SQL.encode("utf-8"), params)
+
+    def wait(self) -> ApplyResult:
+        """The city's answer (raises the server's error as psycopg does)."""
+        import psycopg
+        from psycopg import pq
+
+        found = None
+        while (res := self.pg.pgconn.get_result()) is not None:
+            if found is None or res.status == pq.ExecStatus.FATAL_ERROR:
+                found = res
+        if found is None or found.status != pq.ExecStatus.TUPLES_OK:
+            if found is None:
+                raise psycopg.OperationalError("the city database sent no answer")
+            raise psycopg.errors.error_from_result(found, encoding=self.pg.info.encoding)
+        return _answers(self.docs, json.loads(found.get_value(0, 0).decode("utf-8")))
+
+    def commit(self) -> None:
+        self.pg.execute("COMMIT")

@@ -100,32 +100,38 @@ _ROW_SKIP = {"id", "person_id", "seq", "version", "updated_at", "deleted_at"}
 def _person_upsert(s: str) -> str:
     cols = [c for c in _columns("persons") if c not in _PERSON_SKIP]
     target = ", ".join(["id", *cols, "unit_id", "review_state", "version", "updated_at", "deleted_at", "created_at"])
-    values = ", ".join(["r.id", *(f"r.{c}" for c in cols), "(e->>'_unit')::uuid", "'approved'", "r.version",
+    values = ", ".join(["r.id", *(f"r.{c}" for c in cols), "w.unit", "'approved'", "r.version",
                         "r.updated_at", "NULL", "now()"])
     sets = ", ".join(f"{c} = EXCLUDED.{c}" for c in [*cols, "unit_id", "review_state", "version", "updated_at",
                                                      "deleted_at"])
     return f"""
-  INSERT INTO {_q(s, 'persons')} AS t ({target})
-  SELECT {values} FROM jsonb_array_elements(p_live) e, jsonb_populate_record(NULL::{_q(s, 'persons')}, e) r
-  ON CONFLICT (id) DO UPDATE SET {sets}
-    WHERE p_free OR t.unit_id IN (SELECT a.unit_id FROM {_q(s, 'city_unit_access')} a WHERE a.role_name = p_caller);
-  GET DIAGNOSTICS v_n = ROW_COUNT;
-  IF v_n <> jsonb_array_length(p_live) THEN
-    RAISE EXCEPTION 'hoso: person not writable' USING ERRCODE = 'unique_violation';
+  IF cardinality(p_ids) > 0 THEN
+    INSERT INTO {_q(s, 'persons')} AS t ({target})
+    SELECT {values} FROM jsonb_populate_recordset(NULL::{_q(s, 'persons')}, p_docs) r
+      JOIN unnest(p_ids, p_units) w(id, unit) ON w.id = r.id
+    ON CONFLICT (id) DO UPDATE SET {sets}
+      WHERE p_free OR t.unit_id IN (SELECT a.unit_id FROM {_q(s, 'city_unit_access')} a WHERE a.role_name = p_caller);
+    GET DIAGNOSTICS v_n = ROW_COUNT;
+    IF v_n <> cardinality(p_ids) THEN
+      RAISE EXCEPTION 'hoso: person not writable' USING ERRCODE = 'unique_violation';
+    END IF;
   END IF;"""
 
 
 def _rows_upsert(s: str, key: str, table: str) -> str:
     """Replace the rows of one person-owned table for the live documents of the batch. ``p_rows``
     holds every row of the batch by document key, each with its ``person_id``, ``seq``, ``version``
-    and ``updated_at`` set by ``push`` from its document (app.city.api_sql._normalize)."""
+    and ``updated_at`` set by the client from its document (app.city.api._split); only the rows of
+    the persons being written (``p_ids``) are taken. Set-based: one DELETE (persons the city had
+    before only), one INSERT … SELECT … ON CONFLICT whose count is checked (a row id held by
+    another person is never taken over)."""
     own = {"attachments": ("content", "added_at"), "placements": ("unit_id",)}.get(table, ())
     cols = [c for c in _columns(table) if c not in _ROW_SKIP and c not in own]
     extra_target, extra_value, extra_set = [], [], []
     join = ""
     if table == "placements":
         extra_target, extra_value, extra_set = ["unit_id"], ["u.id"], ["unit_id = EXCLUDED.unit_id"]
-        join = f" JOIN {_q(s, 'units')} u ON u.code = x->>'unit_code'"
+        join = f" JOIN {_q(s, 'units')} u ON u.code = x.unit_code"
     elif table == "attachments":
         extra_target = ["added_at", "content"]
         content = (f"coalesce(decode(p_blobs->>r.sha256, 'base64'), "
@@ -138,24 +144,38 @@ def _rows_upsert(s: str, key: str, table: str) -> str:
         extra_set = ["content = CASE WHEN t.sha256 = EXCLUDED.sha256 THEN t.content ELSE EXCLUDED.content END"]
     seq = ["seq"] if "seq" in _columns(table) else []
     target = ", ".join(["id", "person_id", *seq, "version", "updated_at", "deleted_at", *cols, *extra_target])
-    values = ", ".join(["r.id", "r.person_id", *(["r.seq"] if seq else []), "r.version", "r.updated_at", "NULL",
+    values = ", ".join(["r.id", "r.person_id", *(["r.seq"] if seq else []), "r.version", "r.updated_at",
+                        "NULL::timestamptz",
                         *(f"r.{c}" for c in cols), *extra_value])
     sets = ", ".join([*(f"{c} = EXCLUDED.{c}" for c in [*seq, *cols, "version", "updated_at", "deleted_at"]),
                       *extra_set])
-    rows = (f"jsonb_array_elements(coalesce(p_rows->'{key}', '[]'::jsonb)) x "
-            f"CROSS JOIN LATERAL jsonb_populate_record(NULL::{_q(s, table)}, x) r")
+    src = f"coalesce(p_rows->'{key}', '[]'::jsonb)"
+    if table == "placements":  # the unit travels as its code
+        rows = (f"jsonb_populate_recordset(NULL::{_q(s, table)}, {src}) r "
+                f"JOIN jsonb_to_recordset({src}) x(id uuid, unit_code text) ON x.id = r.id")
+    else:
+        rows = f"jsonb_populate_recordset(NULL::{_q(s, table)}, {src}) r"
     return f"""
   -- {table}: rows the documents no longer have go, then the documents' rows are upserted
-  v_keep := ARRAY(SELECT (x->>'id')::uuid FROM jsonb_array_elements(coalesce(p_rows->'{key}', '[]'::jsonb)) x
-                  WHERE (x->>'person_id')::uuid IN (SELECT unnest(v_ids)));
-  v_want := cardinality(v_keep);
   IF cardinality(p_known) > 0 THEN
+    v_keep := ARRAY(SELECT x.id FROM jsonb_to_recordset({src}) x(id uuid, person_id uuid)
+                    WHERE x.person_id IN (SELECT unnest(p_known)));
     DELETE FROM {_q(s, table)} t WHERE t.person_id = ANY(p_known) AND t.id NOT IN (SELECT unnest(v_keep));
   END IF;
-  IF v_want > 0 THEN
-    INSERT INTO {_q(s, table)} AS t ({target})
-    SELECT {values} FROM {rows}{join} WHERE r.person_id IN (SELECT unnest(v_ids))
-    ON CONFLICT (id) DO UPDATE SET {sets} WHERE t.person_id = EXCLUDED.person_id;
+  IF p_rows ? '{key}' THEN
+    IF p_all THEN  -- every document of the batch is written: every row must be taken (a row of
+      -- another person is filtered out, the count differs and the batch goes record by record)
+      v_want := jsonb_array_length(p_rows->'{key}');
+      INSERT INTO {_q(s, table)} AS t ({target})
+      SELECT {values} FROM {rows}{join} WHERE r.person_id IN (SELECT unnest(p_ids))
+      ON CONFLICT (id) DO UPDATE SET {sets} WHERE t.person_id = EXCLUDED.person_id;
+    ELSE
+      v_want := (SELECT count(*) FROM jsonb_to_recordset({src}) x(person_id uuid)
+                  WHERE x.person_id IN (SELECT unnest(p_ids)));
+      INSERT INTO {_q(s, table)} AS t ({target})
+      SELECT {values} FROM {rows}{join} WHERE r.person_id IN (SELECT unnest(p_ids))
+      ON CONFLICT (id) DO UPDATE SET {sets} WHERE t.person_id = EXCLUDED.person_id;
+    END IF;
     GET DIAGNOSTICS v_n = ROW_COUNT;
     IF v_n <> v_want THEN
       RAISE EXCEPTION 'hoso: a row of {table} belongs to another record' USING ERRCODE = 'unique_violation';
@@ -176,7 +196,6 @@ DECLARE
   v_n bigint;
   v_want bigint;
   v_keep uuid[];
-  v_ids uuid[] := ARRAY(SELECT (e->>'id')::uuid FROM jsonb_array_elements(p_live) e);
 BEGIN
 {''.join(parts)}
   UPDATE {_q(s, 'persons')} t SET deleted_at = coalesce((e->>'deleted_at')::timestamptz, now()),
@@ -200,10 +219,9 @@ def _foreign_rows(s: str) -> str:
     for another person (index lookups by id, whatever the size of the tables)."""
     parts = []
     for key, table in ROW_KEYS.items():
-        src = f"jsonb_array_elements(coalesce(v_rows->'{key}', '[]'::jsonb))"
-        parts.append(f"SELECT (x->>'person_id')::uuid FROM {src} x JOIN {_q(s, table)} t ON t.id = (x->>'id')::uuid "
-                     f"WHERE t.id = ANY(ARRAY(SELECT (y->>'id')::uuid FROM {src} y)) "
-                     f"AND t.person_id <> (x->>'person_id')::uuid")
+        parts.append(f"SELECT x.person_id FROM jsonb_to_recordset(coalesce(v_rows->'{key}', '[]'::jsonb)) "
+                     f"x(id uuid, person_id uuid) JOIN {_q(s, table)} t ON t.id = x.id "
+                     f"WHERE t.person_id <> x.person_id")
     return "\n  v_foreign := ARRAY(" + "\n    UNION ".join(parts) + ");"
 
 
@@ -215,7 +233,8 @@ DECLARE
   v_caller text := session_user::text;
   v_free boolean := {_free(s)};
   v_plan jsonb;
-  v_live jsonb;
+  v_w_ids uuid[];
+  v_w_units uuid[];
   v_dead jsonb;
   v_known uuid[];
   v_results jsonb := '[]'::jsonb;
@@ -279,7 +298,6 @@ BEGIN
          AND NOT EXISTS (SELECT 1 FROM {_q(s, 'attachments')} t JOIN {persons} p2 ON p2.id = t.person_id
                          WHERE t.sha256 = a->>'sha256' AND (v_free OR p2.unit_id IN {_mine(s)}))
        ORDER BY 1, 2) m), '{{}}');
-{_foreign_rows(s)}
 
   WITH d AS (
     SELECT e AS doc, (e->>'id')::uuid AS id, NOT (e ? 'full_name') AS dead, (e->>'version')::int AS version,
@@ -296,7 +314,6 @@ BEGIN
            u.id AS want_unit, u.id IS NOT NULL AND (v_free OR u.id IN {_mine(s)}) AS want_own,
            v_missing_unit->>(d.id::text) AS missing_unit,
            (SELECT c.id FROM {persons} c WHERE c.cccd = d.cccd AND c.id <> d.id LIMIT 1) AS cccd_holder,
-           d.id = ANY(v_foreign) AS foreign_row,
            v_missing_file->>(d.id::text) AS missing_file
       FROM d LEFT JOIN {persons} p ON p.id = d.id AND p.id = ANY(v_ids) LEFT JOIN {units} u ON u.code = d.unit_code
   )
@@ -317,32 +334,43 @@ BEGIN
               WHEN q.want_unit IS NULL THEN 'rejected:unit'
               WHEN q.missing_unit IS NOT NULL THEN 'rejected:placement_unit'
               WHEN NOT q.known AND NOT q.want_own THEN 'rejected:not_yours'
-              WHEN q.foreign_row THEN 'collision:row'
               WHEN q.missing_file IS NOT NULL THEN 'rejected:file'
               ELSE 'write' END,
            'missing_unit', q.missing_unit, 'missing_file', q.missing_file) ORDER BY q.o), '[]'::jsonb)
     INTO v_plan FROM q;
 
-  v_live := coalesce((SELECT jsonb_agg((x->'doc') || jsonb_build_object('_unit', x->'unit') ORDER BY (x->>'o')::int)
-                        FROM jsonb_array_elements(v_plan) x WHERE x->>'action' = 'write'), '[]'::jsonb);
+  v_w_ids := ARRAY(SELECT (x->>'id')::uuid FROM jsonb_array_elements(v_plan) x WHERE x->>'action' = 'write'
+                   ORDER BY (x->>'o')::int);
+  v_w_units := ARRAY(SELECT (x->>'unit')::uuid FROM jsonb_array_elements(v_plan) x WHERE x->>'action' = 'write'
+                     ORDER BY (x->>'o')::int);
   v_dead := coalesce((SELECT jsonb_agg(x->'doc' ORDER BY (x->>'o')::int)
                         FROM jsonb_array_elements(v_plan) x WHERE x->>'action' = 'delete'), '[]'::jsonb);
   v_known := ARRAY(SELECT (x->>'id')::uuid FROM jsonb_array_elements(v_plan) x
                     WHERE x->>'action' = 'write' AND (x->>'known')::boolean);
   BEGIN
-    PERFORM {SCHEMA}._write(v_live, v_rows, v_dead, v_known, p_blobs);
+    PERFORM {SCHEMA}._write(p_docs, v_w_ids, v_w_units, v_rows, v_dead, v_known, p_blobs,
+                           cardinality(v_w_ids) = jsonb_array_length(p_docs));
   EXCEPTION WHEN OTHERS THEN
     v_failed := true;
   END;
   IF v_failed THEN  -- the batch refused: record by record, each in its own subtransaction
+    -- first the documents naming a row id (section row, placement, attachment) the city holds
+    -- for another person: never written, told as an identity conflict
+{_foreign_rows(s)}
+    v_plan := coalesce((SELECT jsonb_agg(CASE WHEN x->>'action' = 'write' AND (x->>'id')::uuid = ANY(v_foreign)
+                                              THEN jsonb_set(x, '{{action}}', '"collision:row"') ELSE x END
+                                         ORDER BY (x->>'o')::int)
+                          FROM jsonb_array_elements(v_plan) x), '[]'::jsonb);
     FOR v_item IN SELECT x FROM jsonb_array_elements(v_plan) x WHERE x->>'action' IN ('write', 'delete') LOOP
       BEGIN
         IF v_item->>'action' = 'write' THEN
-          PERFORM {SCHEMA}._write(jsonb_build_array((v_item->'doc') || jsonb_build_object('_unit', v_item->'unit')),
-                                 v_rows, '[]'::jsonb, CASE WHEN (v_item->>'known')::boolean THEN ARRAY[(v_item->>'id')::uuid]
-                                 ELSE '{{}}'::uuid[] END, p_blobs);
+          PERFORM {SCHEMA}._write(jsonb_build_array(v_item->'doc'), ARRAY[(v_item->>'id')::uuid],
+                                 ARRAY[(v_item->>'unit')::uuid], v_rows, '[]'::jsonb,
+                                 CASE WHEN (v_item->>'known')::boolean THEN ARRAY[(v_item->>'id')::uuid]
+                                 ELSE '{{}}'::uuid[] END, p_blobs, false);
         ELSE
-          PERFORM {SCHEMA}._write('[]'::jsonb, '{{}}'::jsonb, jsonb_build_array(v_item->'doc'), '{{}}'::uuid[], p_blobs);
+          PERFORM {SCHEMA}._write('[]'::jsonb, '{{}}'::uuid[], '{{}}'::uuid[], '{{}}'::jsonb,
+                                 jsonb_build_array(v_item->'doc'), '{{}}'::uuid[], p_blobs, false);
         END IF;
       EXCEPTION
         WHEN unique_violation THEN
@@ -632,8 +660,10 @@ def functions(schema: str) -> list[Function]:
         Function("hand_over", "p_person uuid, p_to_unit text", "uuid, text", "text", _hand_over_body(schema), True),
         Function("analyze", "", "", "void", _analyze_body(schema), True),
         Function("_log", "p_table text, p_rows jsonb", "text, jsonb", "void", _log_body(schema), False),
-        Function("_write", "p_live jsonb, p_rows jsonb, p_dead jsonb, p_known uuid[], p_blobs jsonb",
-                 "jsonb, jsonb, jsonb, uuid[], jsonb", "void", _write_body(schema), False),
+        Function("_write", "p_docs jsonb, p_ids uuid[], p_units uuid[], p_rows jsonb, p_dead jsonb, "
+                 "p_known uuid[], p_blobs jsonb, p_all boolean",
+                 "jsonb, uuid[], uuid[], jsonb, jsonb, uuid[], jsonb, boolean", "void",
+                 _write_body(schema), False),
     ]
 
 

@@ -399,7 +399,11 @@ def _apply_chunk(conn: Connection, docs: list[dict], bases: Mapping[str, Token],
                                                              "trước; không ghi đè, cần đối chiếu"))
         elif (reason := _refusal(doc, t, writable, blobs)) is not None:
             result.rejected += 1
-            result.problems.append(_problem(doc, "rejected", reason))
+            problem = _problem(doc, "rejected", reason)
+            holder = t.cccd_owner.get(doc.get("cccd") or "")
+            if not is_tombstone and holder is not None and holder != key:  # the CCCD check comes first
+                problem["collision"] = {"kind": "cccd", "holder": holder, "unit_code": doc.get("unit_code")}
+            result.problems.append(problem)
         else:
             (dead if is_tombstone else live).append(doc)
     _write_all(conn, t, live, dead, blobs, writable, result)

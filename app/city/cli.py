@@ -3,7 +3,7 @@
 - ``city init [--group NAME] [--json]``: prepares ``--db`` (PostgreSQL) as the city database;
   running it again changes nothing. JSON: ``{"database","group","created_roles","catalogs_loaded",
   "marked","grants","rls_enabled","policies_created","policies_updated","policies","function",
-  "access_refreshed","already"}``.
+  "access_refreshed","statistics_hidden","statistics_note","already"}``.
 - ``city unit-role CODE [CODE…] --role NAME [--password-stdin | --new-password] [--json]``: the
   login role of a unit (its sub-units included).
 - ``city roles [--refresh] [--json]``: the unit roles and their units; ``--refresh`` recomputes
@@ -87,7 +87,11 @@ def _init(db: Database, args: argparse.Namespace) -> int:
             done.append("đã nạp danh mục")
         if result.access_refreshed:
             done.append(f"đã tính lại đơn vị của {len(result.access_refreshed)} vai trò")
+        if result.statistics_hidden:
+            done.append(f"đã ẩn {len(result.statistics_hidden)} bảng/hàm thống kê khỏi các vai trò đơn vị")
         output.message(f"Đã khởi tạo cơ sở dữ liệu thành phố {result.database}: {'; '.join(done)}.")
+    if result.statistics_note and not args.json:
+        output.message(result.statistics_note)
     return 0
 
 

@@ -9,7 +9,7 @@ queries per batch), so 100,000 documents never sit in memory at once.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Row, Table, select
@@ -93,3 +93,121 @@ def chunks(ids: Iterable[uuid.UUID], size: int) -> Iterator[list[uuid.UUID]]:
             chunk = []
     if chunk:
         yield chunk
+
+
+# --- the sync's wire form, read straight from SQLite -------------------------------------------------
+#
+# The sync sends the city only what the city stores of each document (app.city.api_sql: the
+# person's columns, its section rows, placements and attachments); the Person JSON's derived
+# values (completeness, retirement date, catalog names…) are never stored there. For the approved
+# live persons of a SQLite desk, ``wire_documents`` reads those columns with the driver itself
+# (no ORM objects, no type processing) and gives each value exactly as ``build_documents`` +
+# ``app.city.api.prepare`` would — tests/city/test_sync.py compares the two at the city.
+
+_PERSON_WIRE_SKIP = {"unit_id", "review_state", "deleted_at", "created_at"}
+
+
+def _hyphens(value: str | None) -> str | None:
+    """A UUID as SQLite keeps it (32 hex digits) in its usual text form."""
+    if value is None or len(value) != 32:
+        return value
+    return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+
+
+def _when(value: str | None) -> str | None:
+    """A DateTime as SQLite keeps it ("YYYY-MM-DD HH:MM:SS.ffffff", naive UTC) as ``plain`` gives it."""
+    if value is None:
+        return None
+    text = value.replace(" ", "T", 1)
+    return text[:-7] if text.endswith(".000000") else text
+
+
+def _column_readers(table: Table, names: Sequence[str]) -> list[Callable[[Any], Any] | None]:
+    from sqlalchemy import Boolean, DateTime, Uuid
+
+    readers: list[Callable[[Any], Any] | None] = []
+    for name in names:
+        kind = table.c[name].type
+        if isinstance(kind, Uuid):
+            readers.append(_hyphens)
+        elif isinstance(kind, DateTime):
+            readers.append(_when)
+        elif isinstance(kind, Boolean):
+            readers.append(lambda v: None if v is None else bool(v))
+        else:  # text, integers, dates (ISO text), numbers (SQLite REAL): as they are
+            readers.append(None)
+    return readers
+
+
+class _WireShape:
+    """Which columns of each table travel, and how each raw SQLite value becomes its JSON value."""
+
+    def __init__(self) -> None:
+        from app.fields import SECTION_FIELDS
+
+        persons: Table = Person.__table__  # type: ignore[assignment]
+        self.person_cols = [c.name for c in persons.columns if c.name not in _PERSON_WIRE_SKIP]
+        self.person_read = _column_readers(persons, self.person_cols)
+        self.sections: dict[str, tuple[Table, list[str], list[Callable[[Any], Any] | None], str]] = {}
+        for name, cls in SECTION_CLASSES.items():
+            table: Table = cls.__table__  # type: ignore[assignment]
+            cols = ["id", *(spec.name for spec in SECTION_FIELDS[name])]
+            self.sections[name] = (table, cols, _column_readers(table, cols), "seq, id")
+        att: Table = Attachment.__table__  # type: ignore[assignment]
+        att_cols = ["id", "kind", "file_name", "mime_type", "sha256", "size", "doc_date", "description"]
+        self.sections["attachments"] = (att, att_cols, _column_readers(att, att_cols), "seq, id")
+        pl: Table = Placement.__table__  # type: ignore[assignment]
+        pl_cols = ["id", "unit_id", "start_date", "end_date", "decision", "note"]
+        self.sections["placements"] = (pl, pl_cols, _column_readers(pl, pl_cols), "start_date, id")
+
+
+_SHAPE: _WireShape | None = None
+
+
+def wire_documents(session: Session, person_ids: Sequence[uuid.UUID]) -> list[dict[str, Any]]:
+    """The documents of the approved persons ``person_ids`` in the form ``app.city.api.push_documents``
+    sends (the stored columns only; deleted persons as tombstones), read from a SQLite desk with
+    the driver. Each person must be ``approved`` (app.publish decides who leaves as what)."""
+    from app.text import fold, name_sort_key
+
+    global _SHAPE
+    if _SHAPE is None:
+        _SHAPE = _WireShape()
+    shape = _SHAPE
+    conn = session.connection()
+    keys = [i.hex for i in person_ids]
+    marks = ", ".join("?" * len(keys))
+    units = {_hyphens(r[0]): r[1] for r in conn.exec_driver_sql("SELECT id, code FROM units")}
+    person_sql = (f"SELECT {', '.join(shape.person_cols)}, unit_id, deleted_at FROM persons "
+                  f"WHERE id IN ({marks})")
+    read = list(zip(shape.person_cols, shape.person_read, strict=True))
+    by_id: dict[str, dict[str, Any]] = {}
+    dead: set[str] = set()
+    n = len(shape.person_cols)
+    for row in conn.exec_driver_sql(person_sql, tuple(keys)):
+        doc = {name: (f(v) if f is not None and v is not None else v) for (name, f), v in zip(read, row[:n], strict=True)}
+        if row[n + 1] is not None:
+            by_id[doc["id"]] = {"id": doc["id"], "cccd": doc["cccd"], "deleted_at": _when(row[n + 1]),
+                                "version": doc["version"], "updated_at": doc["updated_at"]}
+            dead.add(doc["id"])
+            continue
+        doc["unit_code"] = units.get(_hyphens(row[n]))
+        doc["name_fold"] = fold(doc.get("full_name"))
+        doc["sort_key"] = name_sort_key(doc.get("full_name"))
+        for key in shape.sections:
+            doc[key] = []
+        by_id[doc["id"]] = doc
+    for key, (table, cols, readers, order) in shape.sections.items():
+        pairs = list(zip(cols, readers, strict=True))
+        sql = (f"SELECT person_id, {', '.join(cols)} FROM {table.name} "
+               f"WHERE person_id IN ({marks}) AND deleted_at IS NULL ORDER BY person_id, {order}")
+        for row in conn.exec_driver_sql(sql, tuple(keys)):
+            doc = by_id.get(_hyphens(row[0]))  # type: ignore[arg-type]
+            if doc is None or doc["id"] in dead:
+                continue
+            item = {name: (f(v) if f is not None and v is not None else v)
+                    for (name, f), v in zip(pairs, row[1:], strict=True)}
+            if key == "placements":
+                item["unit_code"] = units.get(item.pop("unit_id"))
+            doc[key].append(item)
+    return [by_id[k] for k in (str(i) for i in person_ids) if k in by_id]

@@ -68,13 +68,16 @@ class InitResult:
     revoked: list[str] = field(default_factory=list)  # privileges taken from the units (an older design)
     functions_created: list[str] = field(default_factory=list)
     functions_updated: list[str] = field(default_factory=list)
+    statistics_hidden: list[str] = field(default_factory=list)  # statistics taken from PUBLIC (row counts, sizes)
+    statistics_note: str | None = None  # why they could not be (not a superuser)
     access_refreshed: dict[str, list[int]] = field(default_factory=dict)  # role → [added, removed] units
 
     @property
     def already(self) -> bool:
         return not (self.created_roles or self.catalogs_loaded or self.marked or self.grants or self.rls_enabled
                     or self.policies_created or self.policies_updated
-                    or self.revoked or self.functions_created or self.functions_updated or self.access_refreshed)
+                    or self.revoked or self.functions_created or self.functions_updated or self.access_refreshed
+                    or self.statistics_hidden)
 
     @property
     def function(self) -> str:
@@ -198,6 +201,7 @@ class _Setup:
             self._row_security(table)
         self._legacy_hand_over()
         self._api()
+        self._hide_statistics()
         self.result.policies = self.conn.scalar(
             text("SELECT count(*) FROM pg_policies WHERE schemaname = :s AND policyname = :p"),
             {"s": self.schema, "p": POLICY})
@@ -334,6 +338,58 @@ class _Setup:
             elif not fn.public and allowed:
                 self.conn.exec_driver_sql(f'REVOKE ALL ON FUNCTION {fn.qualified} FROM "{self.group}"')
                 self.result.revoked.append(f"EXECUTE {fn.name}")
+
+
+    # --- statistics: row counts and values are not for the units ---------------------------------
+
+    def _hide_statistics(self) -> None:
+        """PostgreSQL shows every login the statistics of every table: row counts and sizes
+        (``pg_stat_*`` views and ``pg_stat_get_*`` functions, ``pg_class.reltuples``/``relpages``,
+        ``pg_relation_size``…), whatever its privileges on the table. In this database they are
+        taken from PUBLIC (the views and functions of ``pg_catalog`` are per database); the role
+        running ``city init`` keeps them (the API's ``analyze`` reads ``pg_stat_user_tables``). The
+        column statistics (``pg_stats``, ``pg_stats_ext``) already show only tables the role may
+        read: none for a unit. Only a superuser may change ``pg_catalog``: otherwise this is noted."""
+        stat_views = list(self.conn.scalars(text(
+            "SELECT c.oid::regclass::text FROM pg_class c WHERE c.relnamespace = 'pg_catalog'::regnamespace "
+            "AND c.relkind = 'v' AND c.relname ~ '^pg_stat(io)?_(all|sys|user|xact_all|xact_sys|xact_user)_' "
+            "ORDER BY 1")))
+        stat_functions = list(self.conn.scalars(text(
+            "SELECT p.oid::regprocedure::text FROM pg_proc p WHERE p.pronamespace = 'pg_catalog'::regnamespace "
+            "AND ((p.proname LIKE 'pg\\_stat\\_get\\_%' AND p.pronargs = 1 AND p.proargtypes[0] = 'oid'::regtype) "
+            "  OR p.proname IN ('pg_relation_size', 'pg_table_size', 'pg_indexes_size', 'pg_total_relation_size')) "
+            "ORDER BY 1")))
+        hidden_columns = ("reltuples", "relpages", "relallvisible")
+        open_views = [v for v in stat_views
+                      if self.conn.scalar(text("SELECT has_table_privilege('public', :v, 'SELECT')"), {"v": v})]
+        open_functions = [f for f in stat_functions
+                          if self.conn.scalar(text("SELECT has_function_privilege('public', :f, 'EXECUTE')"),
+                                              {"f": f})]
+        open_columns = [c for c in hidden_columns if self.conn.scalar(
+            text("SELECT has_column_privilege('public', 'pg_catalog.pg_class', :c, 'SELECT')"), {"c": c})]
+        if not (open_views or open_functions or open_columns):
+            return
+        if not self.conn.scalar(text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")):
+            self.result.statistics_note = ("Thống kê bảng (số dòng, kích thước) vẫn đọc được bằng vai trò đơn vị: "
+                                           "chỉ vai trò superuser (postgres) chạy 'city init' mới ẩn được.")
+            return
+        me = self.conn.scalar(text("SELECT quote_ident(current_user)"))
+        for view in open_views:
+            self.conn.exec_driver_sql(f"REVOKE ALL ON TABLE {view} FROM PUBLIC")
+            self.conn.exec_driver_sql(f"GRANT SELECT ON TABLE {view} TO {me}")
+            self.result.statistics_hidden.append(view)
+        for function in open_functions:
+            self.conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC")
+            self.conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {function} TO {me}")
+            self.result.statistics_hidden.append(function)
+        if open_columns:
+            others = [c for c in self.conn.scalars(text(
+                "SELECT quote_ident(attname) FROM pg_attribute WHERE attrelid = 'pg_catalog.pg_class'::regclass "
+                "AND attnum > 0 AND NOT attisdropped ORDER BY attnum")) if c not in hidden_columns]
+            self.conn.exec_driver_sql("REVOKE SELECT ON TABLE pg_catalog.pg_class FROM PUBLIC")
+            self.conn.exec_driver_sql(f"GRANT SELECT ({', '.join(others)}) ON TABLE pg_catalog.pg_class TO PUBLIC")
+            self.conn.exec_driver_sql(f"GRANT SELECT ON TABLE pg_catalog.pg_class TO {me}")
+            self.result.statistics_hidden.extend(f"pg_class.{c}" for c in open_columns)
 
 
 def _privileges(connection: Connection | Session) -> Any:

@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+import psycopg
 from sqlalchemy import Engine, and_, create_engine, func, or_, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -28,9 +29,9 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from app.city import api
-from app.city.api import push_documents
+from app.city.api import prepare
 from app.city.apply import ApplyResult, Token, as_datetime, token
-from app.city.documents import chunks
+from app.city.documents import chunks, wire_documents
 from app.db import Database, head_revision
 from app.errors import UserError
 from app.publish import APPROVED, outgoing_documents
@@ -182,6 +183,25 @@ def sync(db: Database, target_url: str, *, batch_size: int = 200, progress: Call
         engine.dispose()
 
 
+@dataclass
+class _Flight:
+    """A batch on its way: its own city connection and the push awaiting its answer."""
+
+    raw: Any
+    push: api.InFlight
+    number: int
+    sent: int
+    last: bool = False
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+def send_push(pg: Any, docs: list[dict[str, Any]], **kw: Any) -> api.InFlight:
+    """Send one batch (app.city.api.InFlight); the seam the crash tests stop at."""
+    return api.InFlight(pg, docs, **kw)
+
+
 class _Run:
     def __init__(self, db: Database, engine: Engine, url: str, batch_size: int, user: str | None):
         self.db, self.engine, self.url, self.user = db, engine, url, user
@@ -201,41 +221,71 @@ class _Run:
             s.flush()
             self.summary.run_id = run.id
         status, message = "done", None
+        flight: _Flight | None = None
         try:
             ids = self._hold_back_missing_units(ids, unit_codes)
             for number, batch in enumerate(chunks(ids, self.batch_size), start=1):
                 if cancel is not None and cancel():
-                    status = "cancelled"
+                    status = "cancelled"  # the batch already sent is still landed (below)
                     break
-                self._batch(batch, number)
-                if progress is not None:
-                    progress(min(number * self.batch_size, len(ids)), len(ids))
-        except (OperationalError, DBAPIError) as exc:
+                prepared = self._prepare(batch)  # while the city writes the previous batch
+                if flight is not None:
+                    landing, flight = flight, None
+                    self._land(landing, progress, len(ids))
+                flight = self._send(prepared, number)
+            if flight is not None:
+                landing, flight = flight, None
+                landing.last = True
+                self._land(landing, progress, len(ids))
+        except (OperationalError, DBAPIError, psycopg.Error) as exc:
             status, message = "failed", f"Mất kết nối tới cơ sở dữ liệu thành phố tại {host_of(self.url)}: " \
-                                        f"{str(getattr(exc, 'orig', exc)).strip().splitlines()[0]}"
+                                        f"{str(getattr(exc, 'orig', None) or exc).strip().splitlines()[0]}"
         except UserError as exc:
             status, message = "failed", str(exc)
+        finally:
+            if flight is not None:  # never committed: the city rolls the batch back
+                flight.close()
         self._finish(status, message)
         if message is not None:
             raise UserError(message + " — phần đã gửi được giữ nguyên; chạy lại để gửi tiếp.")
         return self.summary
 
-    def _batch(self, batch: Sequence[uuid.UUID], number: int) -> None:
+    def _prepare(self, batch: Sequence[uuid.UUID]) -> tuple[list[dict[str, Any]], dict[str, Token], list[dict]]:
+        """The batch's documents, their last confirmed tokens and their history (local reads only)."""
         with self.db.session(self.user) as s:
-            docs = list(outgoing_documents(s, batch))
+            docs = _outgoing(s, batch)
             records = s.scalars(select(SyncRecord).where(SyncRecord.target_id == self.target_id,
                                                          SyncRecord.record_id.in_(batch)))
             bases = {str(r.record_id): token(r.version, r.updated_at) for r in records}
             log = [{name: getattr(c, name) for name in LOG_FIELDS} for c in s.scalars(
                 select(ChangeLog).where(ChangeLog.person_id.in_(batch), ChangeLog.id > self.since,
                                         ChangeLog.id <= self.upto).order_by(ChangeLog.id))]
-        log = _approved_entries(log, docs)
-        with Session(self.engine) as city, city.begin():
-            result = push_documents(city, docs, bases=bases, blobs=self._blob, log=log)
-            if number & (number - 1) == 0 and number >= ANALYZE_FROM_BATCH:
-                api.analyze(city)
+        return docs, bases, _approved_entries(log, docs)
+
+    def _send(self, prepared: tuple[list[dict[str, Any]], dict[str, Token], list[dict]], number: int) -> _Flight:
+        """Open a connection (a fresh one per batch: see ``connect_city``), begin, send the push."""
+        docs, bases, log = prepared
+        raw = self.engine.raw_connection()
+        try:
+            push = send_push(raw.driver_connection, docs, bases=bases, blobs=self._blob, log=log)
+        except BaseException:
+            raw.close()
+            raise
+        return _Flight(raw, push, number, len(docs))
+
+    def _land(self, flight: _Flight, progress: Callable[[int, int], None] | None, total: int) -> None:
+        """Read the batch's answer, commit it at the city, then record the confirmed tokens here."""
+        try:
+            result = flight.push.wait()
+            flight.push.commit()
+            if flight.number in ANALYZE_AFTER or (flight.last and self.summary.sent + flight.sent >= ANALYZE_AT_END):
+                flight.push.pg.execute(f"SELECT {api.SCHEMA}.analyze()")
+        finally:
+            flight.close()
         self._record(result.confirmed)
-        self.summary.add(result, len(docs))
+        self.summary.add(result, flight.sent)
+        if progress is not None:
+            progress(min(flight.number * self.batch_size, total), total)
 
     def _hold_back_missing_units(self, ids: list[uuid.UUID], codes: dict[uuid.UUID, set[str]]) -> list[uuid.UUID]:
         """Ask the city once which of the units of the pending dossiers it lacks; the dossiers of
@@ -295,10 +345,28 @@ class _Run:
 
 # A large first sync grows the city's tables from nothing: PostgreSQL's planner then works from
 # statistics of nearly empty tables (and a server without autovacuum never refreshes them), which
-# slowed a 100,000-profile sync from ~230 to ~20 profiles/s. After batches 4, 8, 16, … the sync
-# asks the city to refresh them (``hoso_api.analyze``, at most once every 10 seconds): a cost that
-# grows only with the log of the run.
-ANALYZE_FROM_BATCH = 4
+# once slowed a 100,000-profile sync from ~230 to ~20 profiles/s. The planner scales the row counts
+# it knows by the tables' current size, so the statistics need refreshing only now and then: after
+# batches 4 and 32, and once at the end of a run that sent many dossiers (``hoso_api.analyze``, at
+# most once every 10 seconds), as a bulk load by hand would.
+ANALYZE_AFTER = (4, 32)
+ANALYZE_AT_END = 2000
+
+
+def _outgoing(session: Session, batch: Sequence[uuid.UUID]) -> list[dict[str, Any]]:
+    """What leaves for ``batch`` (app.publish decides: an approved person as itself, one awaiting
+    approval as its last approved snapshot), in the form ``push_documents(prepared=True)`` takes.
+    The approved persons of a SQLite desk are read in the wire form directly (``wire_documents``:
+    only what the city stores); the others go through the Person JSON."""
+    states = dict(session.execute(select(Person.id, Person.review_state).where(Person.id.in_(batch))).all())
+    approved = [i for i in batch if states.get(i) == APPROVED]
+    waiting = [i for i in batch if i in states and states[i] != APPROVED]
+    if session.get_bind().dialect.name == "sqlite":
+        docs = wire_documents(session, approved)
+    else:
+        docs = [prepare(d) for d in outgoing_documents(session, approved)]
+    docs += [prepare(d) for d in outgoing_documents(session, waiting)] if waiting else []
+    return docs
 
 
 def _unit_codes(session: Session, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, set[str]]:

@@ -31,7 +31,7 @@ from app.db import Database
 from app.package import authorize
 from app.package.build import is_tombstone
 from app.package.verify import VerifiedPackage, allowed_units, open_verified
-from models import PackageReceipt, Person, Unit
+from models import CityIdentityConflict, PackageReceipt, Person, Unit
 from models.base import utcnow
 
 COUNTS = ("inserted", "updated", "unchanged", "deleted", "rejected")
@@ -164,7 +164,7 @@ def import_package(db: Database, path: Path, *, user: str | None = None, princip
         history = _History(session, package)
         result = apply_documents(session, history.documents(), blobs=package.blob, log=history)
         summary = ImportSummary(package.sha256, package.unit_code, *(int(getattr(result, k)) for k in COUNTS),
-                                problems=list(result.problems), units_added=added)
+                                problems=_identity_conflicts(session, package, result.problems), units_added=added)
         counts = {**{k: getattr(summary, k) for k in COUNTS}, "problems": len(summary.problems)}
         if receipt is None:
             session.add(PackageReceipt(sha256=package.sha256, unit_code=package.unit_code,
@@ -173,6 +173,31 @@ def import_package(db: Database, path: Path, *, user: str | None = None, princip
         else:  # an import that left records out (a unit missing here, a conflict): tried again
             receipt.imported_at, receipt.imported_by, receipt.summary = utcnow(), session.info["user"], counts
         return summary
+
+
+def _identity_conflicts(session: Session, package: VerifiedPackage,
+                        problems: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """At the city database, a record refused because its CCCD is held there by another dossier is
+    told with the same generic message as the sync's, and goes on the Department's list of identity
+    conflicts (``city conflicts``) like a sync's; elsewhere the message stays as it is."""
+    from app.city.api_sql import COLLISION
+    from app.city.init import city_settings
+
+    city = session.get_bind().dialect.name == "postgresql" and city_settings(session) is not None
+    out = []
+    for problem in problems:
+        clash = problem.pop("collision", None)
+        if clash is not None and city:
+            session.add(CityIdentityConflict(
+                role_name=f"gói {package.unit_code}"[:63], kind=clash["kind"], person_id=uuid.UUID(problem["id"]),
+                cccd=(problem.get("cccd") or None) and str(problem["cccd"])[:12],
+                unit_code=(clash.get("unit_code") or None) and str(clash["unit_code"])[:40],
+                holder_id=uuid.UUID(clash["holder"]),
+                detail=f"nhập gói {package.sha256[:12]} của đơn vị {package.unit_code}: "
+                       "số CCCD đã thuộc một hồ sơ khác ở CSDL thành phố"))
+            problem = {**problem, "message": COLLISION}
+        out.append(problem)
+    return out
 
 
 def _complete(receipt: PackageReceipt | None) -> bool:

@@ -104,6 +104,8 @@ def _raw_copy(sqlite_path: Path, pg_url: str) -> float:
                 updates = ", ".join(f'"{c}" = EXCLUDED."{c}"' for c in cols if c != "id")
                 cur.execute(f'INSERT INTO "{table}" ({names}) SELECT {names} FROM "tmp_{table}" '
                             f"ON CONFLICT (id) DO UPDATE SET {updates}")
+                if table == "persons":  # before the rows that reference it: the foreign-key checks
+                    cur.execute("ANALYZE persons")  # must not be planned against an empty table
         cur.execute(f"ANALYZE {', '.join(TABLES)}, change_log")
         pg.commit()
     src.close()

@@ -144,6 +144,31 @@ def test_a_unit_login_reads_no_table_view_or_sequence(city, unchanged) -> None:
                 _denied(conn, f'SELECT * FROM public."{name}" LIMIT 1')
 
 
+def test_a_unit_login_reads_no_statistics_of_the_tables(city, unchanged) -> None:
+    """Row counts (pg_stat_*, pg_class.reltuples, sizes) and column statistics (pg_stats: the most
+    common CCCDs and names) of the city's tables are not the units' to read."""
+    with psycopg.connect(psycopg_url(city.url), autocommit=True) as dept:
+        dept.execute("ANALYZE persons")
+        # the Department sees them (pg_stats holds actual values: most common CCCDs, names)
+        assert dept.execute("SELECT count(*) FROM pg_stats WHERE tablename = 'persons' AND attname = 'cccd'"
+                            ).fetchone()[0] == 1
+        assert dept.execute("SELECT n_live_tup FROM pg_stat_user_tables WHERE relname = 'persons'").fetchone()
+    with _raw(city) as conn:
+        for view in ("pg_stat_user_tables", "pg_stat_all_tables", "pg_stat_xact_user_tables", "pg_statio_user_tables",
+                     "pg_stat_user_indexes", "pg_statio_all_indexes"):
+            _denied(conn, f"SELECT * FROM pg_catalog.{view} LIMIT 1")
+        for function in ("pg_stat_get_live_tuples", "pg_stat_get_tuples_inserted", "pg_stat_get_numscans",
+                         "pg_relation_size", "pg_table_size", "pg_total_relation_size", "pg_indexes_size"):
+            _denied(conn, f"SELECT {function}('public.persons'::regclass)")
+        _denied(conn, "SELECT reltuples FROM pg_class WHERE relname = 'persons'")
+        _denied(conn, "SELECT relpages FROM pg_class WHERE relname = 'persons'")
+        _denied(conn, "SELECT * FROM pg_class LIMIT 1")
+        assert conn.execute("SELECT count(*) FROM pg_stats WHERE schemaname = 'public'").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM pg_stats_ext").fetchone()[0] == 0
+        # the catalog itself stays usable (names, kinds)
+        assert conn.execute("SELECT relkind FROM pg_class WHERE relname = 'persons'").fetchone() == ("r",)
+
+
 @pytest.mark.parametrize("table", PERSON_TABLES)
 def test_a_unit_login_writes_no_person_table(city, unchanged, table) -> None:
     with _raw(city) as conn:
@@ -178,10 +203,11 @@ def test_a_unit_login_forges_no_log(city, unchanged) -> None:
 
 
 def test_the_internal_writer_is_not_callable(city, unchanged) -> None:
-    doc = dict(city.b_doc, unit_code="DN.A", version=99, _unit=str(city.ids["DN.A"]))
+    doc = dict(city.b_doc, unit_code="DN.A", version=99)
     with _raw(city) as conn:
-        _denied(conn, "SELECT hoso_api._write(%s::jsonb, '{}'::jsonb, '[]'::jsonb, ARRAY[%s]::uuid[], '{}'::jsonb)",
-                (json.dumps([doc]), city.b_person))
+        _denied(conn, "SELECT hoso_api._write(%s::jsonb, ARRAY[%s]::uuid[], ARRAY[%s]::uuid[], '{}'::jsonb, "
+                "'[]'::jsonb, ARRAY[%s]::uuid[], '{}'::jsonb, true)",
+                (json.dumps([doc]), city.b_person, city.ids["DN.A"], city.b_person))
 
 
 # --- the function API: only the caller's own rows ------------------------------------------------
@@ -327,7 +353,7 @@ def test_rows_naming_another_person_are_not_written(city) -> None:
 
     before = b_rows()
     doc = _fresh_doc(city.b_doc, "048085009401", "DN.A")
-    persons, rows = api._split([api._prepared(doc)])
+    persons, rows = api._split([api.prepare(doc)])
     stolen = dict(rows["training"][0], id=str(uuid.uuid4()), person_id=str(city.b_person), institution="Giả mạo")
     rows["training"].append(stolen)
     with city.a.begin() as conn:
@@ -357,3 +383,42 @@ def test_the_citys_logs_stay_one_unbroken_chain(city) -> None:
         assert report.breaks == [] and report.entries > 10
         assert s.scalar(select(text("count(*)")).select_from(text("change_log")).where(
             text("by = :b")), {"b": f"{city.ra}: can_bo"}) == 1
+
+
+def _server_log(city: SimpleNamespace):  # noqa: ANN202
+    """PostgreSQL's server log file on this machine (pg_current_logfile, or Debian's default)."""
+    from pathlib import Path
+
+    with psycopg.connect(psycopg_url(city.url)) as conn:
+        current, data, major = conn.execute("SELECT pg_current_logfile(), current_setting('data_directory'), "
+                                            "current_setting('server_version_num')::int / 10000").fetchone()
+    candidates = [Path(data) / current] if current else []
+    candidates.append(Path(f"/var/log/postgresql/postgresql-{major}-main.log"))
+    for path in candidates:
+        try:
+            with path.open("rb"):
+                return path
+        except OSError:
+            continue
+    pytest.skip("the server's log is not readable on this machine")
+
+
+def test_a_rolled_back_probe_still_reaches_the_server_log(city, unchanged) -> None:
+    """Known limit (docs/city.md, section 3): the API writes its logs inside the caller's
+    transaction, so a unit that rolls back its probe takes the access-log and conflict rows with it
+    (PostgreSQL has no autonomous transactions). What a unit cannot undo: the answer stays the
+    generic one, nothing is written, and the attempt is in PostgreSQL's server log."""
+    log = _server_log(city)
+    start = log.stat().st_size
+    listed = len(_conflicts(city, "cccd"))
+    doc = _fresh_doc(city.b_doc, B_CCCD, "DN.A")
+    with city.a.connect() as conn:
+        trans = conn.begin()
+        result = api.push_documents(conn, [doc])
+        trans.rollback()
+    assert result.rejected == 1 and result.problems[0]["message"] == COLLISION
+    assert len(_conflicts(city, "cccd")) == listed  # the limit: gone with the rollback
+    with log.open("rb") as fh:
+        fh.seek(start)
+        written = fh.read().decode("utf-8", "replace")
+    assert f"HoSo: identity conflict (cccd) by role {city.ra} for record {doc['id']}" in written

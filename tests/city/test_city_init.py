@@ -134,7 +134,7 @@ def test_a_run_after_tampering_puts_the_rules_back(pg_url, group) -> None:
         conn.execute("GRANT SELECT ON change_log TO PUBLIC")
         conn.execute("CREATE OR REPLACE FUNCTION hoso_api.tokens(p_ids uuid[]) RETURNS jsonb "
                      "LANGUAGE sql AS 'SELECT NULL::jsonb'")
-        conn.execute(f'GRANT EXECUTE ON FUNCTION hoso_api._write(jsonb, jsonb, jsonb, uuid[], jsonb) TO "{group}"')
+        conn.execute(f'GRANT EXECUTE ON FUNCTION hoso_api._write(jsonb, uuid[], uuid[], jsonb, jsonb, uuid[], jsonb, boolean) TO "{group}"')
     db = open_database(pg_url)
     try:
         repaired = city_init(db)

@@ -35,17 +35,23 @@ import sys, time
 from pathlib import Path
 from app.city import sync as sync_module
 from app.db import open_database
-real = sync_module.push_documents
+real = sync_module.send_push
 calls = []
-def apply_then_stop(city, docs, **kw):
-    result = real(city, docs, **kw)
-    calls.append(1)
-    if len(calls) == 2:  # the second batch: written and flushed at the city, not committed
-        city.flush()
+class Stopping:
+    def __init__(self, push):
+        self.push, self.pg = push, push.pg
+    def wait(self):
+        result = self.push.wait()  # the second batch: written at the city, not committed
         Path(sys.argv[3]).write_text("mid-batch")
         time.sleep(600)  # the parent kills us here
-    return result
-sync_module.push_documents = apply_then_stop
+        return result
+    def commit(self):
+        self.push.commit()
+def send_then_stop(pg, docs, **kw):
+    push = real(pg, docs, **kw)
+    calls.append(1)
+    return Stopping(push) if len(calls) == 2 else push
+sync_module.send_push = send_then_stop
 sync_module.sync(open_database(sys.argv[1]), sys.argv[2], batch_size=5)
 """
 

@@ -153,7 +153,8 @@ def other_unit(city) -> Iterator[dict]:
         person = existing or people.create_person(s, person_data(cccd="048190009999", full_name="Phạm Thị Bé",
                                                                  sex="Nữ", unit_code="DN.B")).id
     with city.session() as s:
-        yield person_json(s, person)
+        document = person_json(s, person)
+    yield document  # no session held open meanwhile (city init in a test needs the tables' locks)
 
 
 def _refused(city, package, pattern: str) -> None:
@@ -233,3 +234,38 @@ def test_a_package_creates_no_unit_outside_the_signers_subtree(city, desk, other
         codes = set(s.scalars(text("SELECT code FROM units")))
         parent_of_b = s.scalar(text("SELECT p.code FROM units u JOIN units p ON p.id = u.parent_id WHERE u.code = 'DN.B'"))
     assert "DN.ROGUE" not in codes and "DN.B.GIA" not in codes and parent_of_b == "DN"
+
+
+def test_a_cccd_held_by_another_units_person_is_a_generic_refusal_on_the_conflicts_list(
+        city, desk, other_unit, tmp_path) -> None:
+    """Issue 12: a package's record whose CCCD the city holds for another unit's person is refused
+    with the sync's generic message and goes on the Department's list of identity conflicts."""
+    import uuid
+
+    from app.city.api_sql import COLLISION
+    from app.city.conflicts import identity_conflicts
+    from app.city.init import city_init
+
+    city_init(city)  # a city database (the conflicts list is the city's)
+    with desk.session("clerk") as s:
+        clash = people.create_person(s, person_data(cccd=other_unit["cccd"], full_name="Người Trùng Số",
+                                                    unit_code="DN.SNV")).id
+    package = export_package(desk, tmp_path / "trung.zip", "DN.SNV").path
+    before = {c.id for c in identity_conflicts(city)}
+    summary = import_package(city, package, user="snv")
+    refused = [p for p in summary.problems if p["id"] == str(clash)]
+    assert summary.rejected >= 1 and len(refused) == 1
+    assert refused[0]["message"] == COLLISION and "collision" not in refused[0]
+    assert other_unit["cccd"] not in refused[0]["message"]
+    # (earlier tests of this module imported other desks whose records share the default CCCDs:
+    # those clash too and are listed as well)
+    new = [c for c in identity_conflicts(city) if c.id not in before and c.person_id == clash]
+    assert len(new) == 1
+    conflict = new[0]
+    assert (conflict.kind, conflict.person_id, conflict.cccd, conflict.unit_code) == \
+        ("cccd", clash, other_unit["cccd"], "DN.SNV")
+    assert conflict.holder_id == uuid.UUID(other_unit["id"]) and conflict.holder_unit == "DN.B"
+    assert conflict.role.startswith("gói DN.SNV")
+    with city.session() as s:  # B's person untouched, the clashing dossier not written
+        assert s.get(Person, clash) is None
+        assert s.get(Person, uuid.UUID(other_unit["id"])).full_name == other_unit["full_name"]

@@ -345,7 +345,7 @@ def test_connection_lost_midway_loses_nothing(local: Database, city: Database, c
 
     ids = _add(local, 6)
     calls = {"n": 0}
-    real = sync_module.push_documents
+    real = sync_module.send_push
 
     def flaky(*args, **kwargs):
         calls["n"] += 1
@@ -353,7 +353,7 @@ def test_connection_lost_midway_loses_nothing(local: Database, city: Database, c
             raise OperationalError("INSERT", {}, Exception("server closed the connection unexpectedly"))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(sync_module, "push_documents", flaky)
+    monkeypatch.setattr(sync_module, "send_push", flaky)
     with pytest.raises(UserError, match="127.0.0.1:5432") as caught:
         sync(local, city_url, batch_size=2)
     assert "chạy lại" in str(caught.value)
@@ -361,7 +361,7 @@ def test_connection_lost_midway_loses_nothing(local: Database, city: Database, c
         run = s.scalars(select(SyncRun)).one()
         assert run.status == "failed" and run.summary["inserted"] == 2
         assert s.scalar(select(func.count()).select_from(SyncRecord)) == 2
-    monkeypatch.setattr(sync_module, "push_documents", real)
+    monkeypatch.setattr(sync_module, "send_push", real)
     resumed = sync(local, city_url, batch_size=2)
     assert (resumed.sent, resumed.inserted) == (4, 4)
     for person_id in ids:

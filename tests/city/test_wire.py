@@ -1,0 +1,57 @@
+"""The sync's wire form (app.city.documents.wire_documents, read straight from SQLite) carries,
+for every column the city stores, exactly what the Person JSON path (app.publish + app.city.api.prepare)
+carries: the city cannot tell which path a dossier took."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from app import attachments, demo, people
+from app.city.api import ROW_KEYS, prepare
+from app.city.apply import token
+from app.city.documents import wire_documents
+from app.publish import outgoing_documents
+from models import Person
+from models.base import Base
+
+PERSON_COLUMNS = {c.name for c in Base.metadata.tables["persons"].columns}
+
+
+def _same(value: object) -> object:
+    if isinstance(value, float | Decimal) and float(value).is_integer():
+        return int(value)
+    return float(value) if isinstance(value, Decimal) else value
+
+
+def test_the_wire_form_carries_what_the_person_json_carries(tmp_path) -> None:
+    from app.db import open_database
+
+    db = open_database(tmp_path / "wire.sqlite")
+    try:
+        demo.generate(db, 40, seed=3)
+        with db.session("clerk") as s:
+            ids = list(s.scalars(select(Person.id).order_by(Person.id)))
+            attachments.add_attachment(s, ids[0], "anh.png", b"\x89PNG\r\n\x1a\n" + b"x" * 50, kind="photo")
+            people.delete_person(s, ids[1])
+        with db.session() as s:
+            slow = [prepare(d) for d in outgoing_documents(s, ids)]
+            fast = wire_documents(s, ids)
+    finally:
+        db.dispose()
+    assert [d["id"] for d in fast] == [d["id"] for d in slow] and len(fast) == 40
+    assert "full_name" not in fast[1] and fast[1]["deleted_at"] and "full_name" not in slow[1]
+    assert len(fast[0]["attachments"]) == 1
+    rows = 0
+    for a, b in zip(slow, fast, strict=True):
+        assert token(a["version"], a["updated_at"]) == token(b["version"], b["updated_at"])
+        stored = {k for k in a if k in PERSON_COLUMNS or k == "unit_code"} - {"updated_at", "deleted_at"}
+        assert {k: _same(a[k]) for k in stored} == {k: _same(b.get(k)) for k in stored}, a["id"]
+        for key in ROW_KEYS:
+            if "full_name" not in a:
+                continue
+            assert [{k: _same(v) for k, v in r.items()} for r in a[key]] == \
+                [{k: _same(r.get(k)) for k in ra} for r, ra in zip(b[key], a[key], strict=True)], (a["id"], key)
+            rows += len(a[key])
+    assert rows > 200  # the demo's dossiers have sections
