@@ -2488,6 +2488,10 @@ chậm</source>
         <translation>a year rated as not completing duties does not count towards the regular salary step raise</translation>
     </message>
     <message>
+        <source>chưa có người trong quy hoạch chức danh này</source>
+        <translation>no one is in the succession planning for this position</translation>
+    </message>
+    <message>
         <source>Tệp {path} rỗng (0 byte), không phải cơ sở dữ liệu HoSo; tệp không bị thay đổi. Để tạo cơ sở dữ liệu mới, hãy chọn một tên tệp chưa có.</source>
         <translation>The file {path} is empty (0 bytes), not a HoSo database; the file was not changed. To create a new database, choose a file name that does not exist yet.</translation>
     </message>
@@ -2598,6 +2602,14 @@ chậm</source>
     <message>
         <source>Chưa kê khai lần đầu (hạn {due})</source>
         <translation>First declaration not made (due {due})</translation>
+    </message>
+    <message>
+        <source>trong quy hoạch: {count} người ({names})</source>
+        <translation>in the succession planning: {count} person(s) ({names})</translation>
+    </message>
+    <message>
+        <source>{names} và {count} người khác</source>
+        <translation>{names} and {count} more</translation>
     </message>
     <message>
         <source>Quá hạn: </source>
