@@ -29,6 +29,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP("AppTexts", "Chưa bố trí vị trí việc làm"),
     QT_TRANSLATE_NOOP("AppTexts", "năm xếp loại không hoàn thành nhiệm vụ không được tính vào thời gian xét nâng "
                                   "bậc lương thường xuyên"),  # resources/rules/rating.json, lowercased
+    QT_TRANSLATE_NOOP("AppTexts", "chưa có người trong quy hoạch chức danh này"),  # app.planning.successors_text
 )
 
 TEMPLATES = (
@@ -64,6 +65,9 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("AppTexts", "Phiếu kê khai lập ngày {date} chưa nộp lại (hạn {due})"),
     QT_TRANSLATE_NOOP("AppTexts", "Yêu cầu cung cấp dữ liệu cá nhân nhận ngày {date}, phải trả lời trước {due}"),
     QT_TRANSLATE_NOOP("AppTexts", "Chưa kê khai lần đầu (hạn {due})"),
+    # app.planning.successors_text: the names are data, shown as they are
+    QT_TRANSLATE_NOOP("AppTexts", "trong quy hoạch: {count} người ({names})"),
+    QT_TRANSLATE_NOOP("AppTexts", "{names} và {count} người khác"),
 )
 
 # prefixes the app puts before a note (translated, then the rest of the note)

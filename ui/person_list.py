@@ -36,6 +36,7 @@ from ui import settings
 from ui.background import BackgroundOp, run_in_background
 from ui.events import DataEvents
 from ui.people_model import COLUMNS, PeopleTableModel
+from ui.widgets.catalog_texts import grade_label
 from ui.widgets.headers import fit_sections
 
 DEBOUNCE_MS = 150
@@ -110,7 +111,7 @@ class PersonList(QObject):
         self.party_combo = _combo("party_combo", [(tr("Đảng viên: tất cả"), None), (tr("Là đảng viên"), True),
                                                   (tr("Không là đảng viên"), False)])
         self.grade_combo = _combo("grade_combo", [(tr("Ngạch: tất cả"), None)]
-                                  + [(f"{g.code} — {g.name}", g.code) for g in self.service.units.grades()])
+                                  + [(grade_label(g.code, g.name), g.code) for g in self.service.units.grades()])
         self.subunits_check = QCheckBox(tr("Gồm đơn vị trực thuộc"))
         self.subunits_check.setObjectName("subunits_check")
         self.subunits_check.setChecked(self.filter.include_subunits)

@@ -2488,6 +2488,10 @@ chậm</source>
         <translation>a year rated as not completing duties does not count towards the regular salary step raise</translation>
     </message>
     <message>
+        <source>chưa có người trong quy hoạch chức danh này</source>
+        <translation>no one is in the succession planning for this position</translation>
+    </message>
+    <message>
         <source>Tệp {path} rỗng (0 byte), không phải cơ sở dữ liệu HoSo; tệp không bị thay đổi. Để tạo cơ sở dữ liệu mới, hãy chọn một tên tệp chưa có.</source>
         <translation>The file {path} is empty (0 bytes), not a HoSo database; the file was not changed. To create a new database, choose a file name that does not exist yet.</translation>
     </message>
@@ -2598,6 +2602,14 @@ chậm</source>
     <message>
         <source>Chưa kê khai lần đầu (hạn {due})</source>
         <translation>First declaration not made (due {due})</translation>
+    </message>
+    <message>
+        <source>trong quy hoạch: {count} người ({names})</source>
+        <translation>in the succession planning: {count} person(s) ({names})</translation>
+    </message>
+    <message>
+        <source>{names} và {count} người khác</source>
+        <translation>{names} and {count} more</translation>
     </message>
     <message>
         <source>Quá hạn: </source>
@@ -4356,6 +4368,265 @@ chậm</source>
     <message>
         <source>Tệp mới, chưa lưu</source>
         <translation>New file, not yet saved</translation>
+    </message>
+</context>
+<context>
+    <name>Grades</name>
+    <message>
+        <source>Chuyên viên cao cấp</source>
+        <translation>Senior Specialist</translation>
+    </message>
+    <message>
+        <source>Chuyên viên chính</source>
+        <translation>Principal Specialist</translation>
+    </message>
+    <message>
+        <source>Chuyên viên</source>
+        <translation>Specialist</translation>
+    </message>
+    <message>
+        <source>Cán sự</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Nhân viên</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Kỹ thuật viên đánh máy</source>
+        <translation>Typing technician</translation>
+    </message>
+    <message>
+        <source>Nhân viên đánh máy</source>
+        <translation>Typist</translation>
+    </message>
+    <message>
+        <source>Nhân viên kỹ thuật</source>
+        <translation>Technical staff</translation>
+    </message>
+    <message>
+        <source>Nhân viên văn thư</source>
+        <translation>Clerical staff</translation>
+    </message>
+    <message>
+        <source>Nhân viên phục vụ</source>
+        <translation>Service staff</translation>
+    </message>
+    <message>
+        <source>Lái xe cơ quan</source>
+        <translation>Agency driver</translation>
+    </message>
+    <message>
+        <source>Nhân viên bảo vệ</source>
+        <translation>Security guard</translation>
+    </message>
+    <message>
+        <source>Văn thư viên chính</source>
+        <translation>Principal Records Officer</translation>
+    </message>
+    <message>
+        <source>Kỹ thuật viên lưu trữ</source>
+        <translation>Archives Technician</translation>
+    </message>
+    <message>
+        <source>Văn thư viên</source>
+        <translation>Records Officer</translation>
+    </message>
+    <message>
+        <source>Văn thư viên trung cấp</source>
+        <translation>Intermediate Records Officer</translation>
+    </message>
+    <message>
+        <source>Thanh tra viên cao cấp</source>
+        <translation>Senior Inspector</translation>
+    </message>
+    <message>
+        <source>Thanh tra viên chính</source>
+        <translation>Principal Inspector</translation>
+    </message>
+    <message>
+        <source>Thanh tra viên</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>Kế toán viên cao cấp</source>
+        <translation>Senior Accountant</translation>
+    </message>
+    <message>
+        <source>Kế toán viên chính</source>
+        <translation>Principal Accountant</translation>
+    </message>
+    <message>
+        <source>Kế toán viên</source>
+        <translation>Accountant</translation>
+    </message>
+    <message>
+        <source>Kế toán viên trung cấp</source>
+        <translation>Intermediate Accountant</translation>
+    </message>
+    <message>
+        <source>Kế toán viên sơ cấp</source>
+        <translation>Junior Accountant</translation>
+    </message>
+    <message>
+        <source>Thủ quỹ cơ quan, đơn vị</source>
+        <translation>Cashier of an agency or unit</translation>
+    </message>
+    <message>
+        <source>Kiểm soát viên cao cấp thị trường</source>
+        <translation>Senior Market Controller</translation>
+    </message>
+    <message>
+        <source>Kiểm soát viên chính thị trường</source>
+        <translation>Principal Market Controller</translation>
+    </message>
+    <message>
+        <source>Kiểm soát viên thị trường</source>
+        <translation>Market Controller</translation>
+    </message>
+    <message>
+        <source>Giáo viên mầm non hạng I</source>
+        <translation>Preschool teacher, grade I</translation>
+    </message>
+    <message>
+        <source>Giáo viên mầm non hạng II</source>
+        <translation>Preschool teacher, grade II</translation>
+    </message>
+    <message>
+        <source>Giáo viên mầm non hạng III</source>
+        <translation>Preschool teacher, grade III</translation>
+    </message>
+    <message>
+        <source>Giáo viên tiểu học hạng I</source>
+        <translation>Primary school teacher, grade I</translation>
+    </message>
+    <message>
+        <source>Giáo viên tiểu học hạng II</source>
+        <translation>Primary school teacher, grade II</translation>
+    </message>
+    <message>
+        <source>Giáo viên tiểu học hạng III</source>
+        <translation>Primary school teacher, grade III</translation>
+    </message>
+    <message>
+        <source>Giáo viên trung học cơ sở hạng I</source>
+        <translation>Lower secondary school teacher, grade I</translation>
+    </message>
+    <message>
+        <source>Giáo viên trung học cơ sở hạng II</source>
+        <translation>Lower secondary school teacher, grade II</translation>
+    </message>
+    <message>
+        <source>Giáo viên trung học cơ sở hạng III</source>
+        <translation>Lower secondary school teacher, grade III</translation>
+    </message>
+    <message>
+        <source>Giáo viên trung học phổ thông hạng I</source>
+        <translation>Upper secondary school teacher, grade I</translation>
+    </message>
+    <message>
+        <source>Giáo viên trung học phổ thông hạng II</source>
+        <translation>Upper secondary school teacher, grade II</translation>
+    </message>
+    <message>
+        <source>Giáo viên trung học phổ thông hạng III</source>
+        <translation>Upper secondary school teacher, grade III</translation>
+    </message>
+    <message>
+        <source>Giáo viên mầm non hạng IV</source>
+        <translation>Preschool teacher, grade IV</translation>
+    </message>
+    <message>
+        <source>Giáo viên tiểu học hạng IV</source>
+        <translation>Primary school teacher, grade IV</translation>
+    </message>
+    <message>
+        <source>Bác sĩ cao cấp (hạng I)</source>
+        <translation>Senior physician (grade I)</translation>
+    </message>
+    <message>
+        <source>Bác sĩ chính (hạng II)</source>
+        <translation>Principal physician (grade II)</translation>
+    </message>
+    <message>
+        <source>Bác sĩ (hạng III)</source>
+        <translation>Physician (grade III)</translation>
+    </message>
+    <message>
+        <source>Bác sĩ y học dự phòng cao cấp (hạng I)</source>
+        <translation>Senior preventive medicine physician (grade I)</translation>
+    </message>
+    <message>
+        <source>Bác sĩ y học dự phòng chính (hạng II)</source>
+        <translation>Principal preventive medicine physician (grade II)</translation>
+    </message>
+    <message>
+        <source>Bác sĩ y học dự phòng (hạng III)</source>
+        <translation>Preventive medicine physician (grade III)</translation>
+    </message>
+    <message>
+        <source>Y sĩ hạng IV</source>
+        <translation>Assistant physician, grade IV</translation>
+    </message>
+    <message>
+        <source>Điều dưỡng hạng II</source>
+        <translation>Nurse, grade II</translation>
+    </message>
+    <message>
+        <source>Điều dưỡng hạng III</source>
+        <translation>Nurse, grade III</translation>
+    </message>
+    <message>
+        <source>Điều dưỡng hạng IV</source>
+        <translation>Nurse, grade IV</translation>
+    </message>
+    <message>
+        <source>Hộ sinh hạng II</source>
+        <translation>Midwife, grade II</translation>
+    </message>
+    <message>
+        <source>Hộ sinh hạng III</source>
+        <translation>Midwife, grade III</translation>
+    </message>
+    <message>
+        <source>Hộ sinh hạng IV</source>
+        <translation>Midwife, grade IV</translation>
+    </message>
+    <message>
+        <source>Kỹ thuật y hạng II</source>
+        <translation>Medical technician, grade II</translation>
+    </message>
+    <message>
+        <source>Kỹ thuật y hạng III</source>
+        <translation>Medical technician, grade III</translation>
+    </message>
+    <message>
+        <source>Kỹ thuật y hạng IV</source>
+        <translation>Medical technician, grade IV</translation>
+    </message>
+    <message>
+        <source>Dược sĩ cao cấp (hạng I)</source>
+        <translation>Senior pharmacist (grade I)</translation>
+    </message>
+    <message>
+        <source>Dược sĩ chính (hạng II)</source>
+        <translation>Principal pharmacist (grade II)</translation>
+    </message>
+    <message>
+        <source>Dược sĩ (hạng III)</source>
+        <translation>Pharmacist (grade III)</translation>
+    </message>
+    <message>
+        <source>Dược hạng IV</source>
+        <translation>Assistant pharmacist, grade IV</translation>
+    </message>
+    <message>
+        <source>Kỹ sư (hạng III)</source>
+        <translation>Engineer (grade III)</translation>
+    </message>
+    <message>
+        <source>Kỹ thuật viên (hạng IV)</source>
+        <translation>Technician (grade IV)</translation>
     </message>
 </context>
 <context>

@@ -93,3 +93,14 @@ def test_the_database_refusals_are_templates(tmp_path) -> None:
     for message in messages:
         assert sum(bool(p.match(message)) for _t, p in _patterns()) == 1, message
     assert len(TEMPLATES) == len(set(TEMPLATES))
+
+
+def test_the_succession_planning_part_of_a_note_in_english(english) -> None:
+    from app.planning import successors_text
+
+    assert app_text("Hết thời hạn giữ chức vụ ngày 31/03/2027; " + successors_text([])) == (
+        "Term in the position ends on 31/03/2027; no one is in the succession planning for this position")
+    names = ["Lê Văn An", "Ngô Thị Bình", "Trần Cường", "Phạm Dũng", "Vũ Em"]
+    assert app_text(successors_text(names[:2])) == "in the succession planning: 2 person(s) (Lê Văn An, Ngô Thị Bình)"
+    assert app_text(successors_text(names)) == (
+        "in the succession planning: 5 person(s) (Lê Văn An, Ngô Thị Bình, Trần Cường and 2 more)")

@@ -33,8 +33,7 @@ VIETNAMESE = re.compile(r"[đĐ]|[^\x00-\x7f]")  # checked after NFD: combining 
 
 DATA = {name for _code, name, _parent in UNITS} | {"Nguyễn Văn Bình"}
 # the preview's values typed by the clerk or taken from Vietnamese catalogs (data, not UI text)
-DATA_LABELS = {"position_value", "professional_level_value", "unit_name_value", "name_label",
-               "grade_code_combo"}  # the ngạch list's official titles ("01.003 — Chuyên viên") have no English yet
+DATA_LABELS = {"position_value", "professional_level_value", "unit_name_value", "name_label"}
 
 
 def _vietnamese(text: str, data: set[str] = frozenset()) -> bool:
@@ -165,7 +164,7 @@ def _coded_cells(view: QAbstractItemView) -> list[str]:
         return []
     found = []
     for column, spec in enumerate(specs):
-        if spec.kind in ("catalog", "choice", "bool") and spec.name != "grade_code":
+        if spec.kind in ("catalog", "choice", "bool") or spec.name == "grade_code":
             for row in range(model.rowCount()):
                 text = str(model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole) or "")
                 if _vietnamese(text):
@@ -193,6 +192,7 @@ def test_the_editor_in_english(qtbot, english, service, full_person) -> None:
                 problems += _coded_cells(view)
     combos = {c.objectName(): c.currentText() for c in editor.findChildren(QComboBox)}
     assert "religion_code_combo" in combos and combos["religion_code_combo"] == "None", combos.get("religion_code_combo")
+    assert combos.get("grade_code_combo") == "01.003 — Specialist", combos.get("grade_code_combo")
     assert not problems, "\n".join(sorted(set(problems)))
 
 
@@ -242,3 +242,39 @@ def test_the_not_a_hoso_database_box_in_english(qtbot, tmp_path, monkeypatch) ->
     for text in shown:
         assert not _vietnamese(text), text
     assert "not a HoSo database" in shown[1] and "another program" in shown[0]
+
+
+def test_the_grade_list_in_english(qtbot, english, service) -> None:
+    """The ngạch combo offers the English titles, the code as it is; typing the Vietnamese title (or
+    its English one) still finds the entry, and the stored value is the code."""
+    from app.fields import FieldSpec
+    from ui.editor.options import load_options
+    from ui.widgets.catalog_texts import GRADE_TEXTS
+    from ui.widgets.factory import make_field_widget
+
+    options = load_options(service)
+    shown = {o.code: o.name for o in options["grade"]}
+    assert shown["01.002"] == "01.002 — Principal Specialist" and shown["01.005"] == "01.005 — Staff"
+    assert shown["V.07.04.31"] == "V.07.04.31 — Lower secondary school teacher, grade II"
+    assert len(shown) > 60 and [name for name in shown.values() if _vietnamese(name)] == []
+    assert {o.aliases[0] for o in options["grade"]} <= set(GRADE_TEXTS)
+    grade = make_field_widget(FieldSpec("grade_code", "Mã ngạch"), options)
+    qtbot.addWidget(grade)
+    grade.setCode("01.003")
+    assert grade.currentText() == "01.003 — Specialist"
+    grade.setEditText("chuyen vien chinh")
+    assert grade.code() == "01.002"
+    grade.setEditText("Điều dưỡng hạng III")
+    assert grade.code() == "V.08.05.12"
+    grade.setEditText("senior inspector")
+    assert grade.code() == "04.023"
+
+
+def test_the_list_grade_filter_in_english(qtbot, english, service, monkeypatch) -> None:
+    monkeypatch.setattr(main_window.MainWindow, "show_alert_count_at_start", lambda self: None)
+    window = main_window.MainWindow(service)
+    qtbot.addWidget(window)
+    combo = window.people.grade_combo
+    items = [combo.itemText(i) for i in range(1, combo.count())]
+    assert "01.003 — Specialist" in items and len(items) > 60
+    assert [text for text in items if _vietnamese(text)] == []

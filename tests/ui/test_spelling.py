@@ -26,9 +26,10 @@ def test_the_convention_is_recognised() -> None:
 
 
 def test_ui_sources_and_translations_use_one_spelling() -> None:
+    from ui.widgets.catalog_texts import GRADE_TEXTS
     from ui.widgets.catalog_texts import TEXTS as CATALOG_NAMES
 
-    data = {f"<source>{name}</source>" for name in CATALOG_NAMES}  # a catalog's name, in the .ts file
+    data = {f"<source>{name}</source>" for name in (*CATALOG_NAMES, *GRADE_TEXTS)}  # catalog names, in the .ts file
     found = []
     for path in _files():
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):

@@ -70,3 +70,30 @@ def test_the_catalog_names_listed_for_translation_are_current() -> None:
     assert set(catalog_texts.TEXTS) == set(catalog_texts.names()) and len(catalog_texts.TEXTS) > 100
     english = {html.unescape(s) for c, s, t in _messages(TS) if c == "Catalogs" and t}
     assert set(catalog_texts.TEXTS) <= english
+
+
+def test_every_grade_title_has_an_english_name(qtbot) -> None:
+    """``catalog_texts.GRADE_TEXTS`` lists every ngạch title of ``resources/catalogs/grades.csv``
+    (context "Grades"); each has an English name that is English (no Vietnamese letter: a title
+    copied over untranslated fails too). A grade row added without one fails here."""
+    import unicodedata
+
+    from ui.widgets import catalog_texts
+
+    assert set(catalog_texts.GRADE_TEXTS) == set(catalog_texts.grade_names()) and len(catalog_texts.GRADE_TEXTS) > 60
+    english = {html.unescape(s): html.unescape(t) for c, s, t in _messages(TS) if c == "Grades" and t}
+    missing = set(catalog_texts.GRADE_TEXTS) - set(english)
+    assert not missing, f"grade titles without English: {sorted(missing)}"
+
+    def vietnamese(text: str) -> bool:
+        return any(unicodedata.combining(ch) or ch in "đĐ" for ch in unicodedata.normalize("NFD", text))
+
+    assert [s for s in catalog_texts.GRADE_TEXTS if vietnamese(english[s])] == []
+    app = QApplication.instance()
+    try:
+        install_translators(app, "en")
+        assert catalog_texts.grade_label("01.003", "Chuyên viên") == "01.003 — Specialist"
+        assert catalog_texts.grade_name("Giáo viên trung học cơ sở hạng II") == "Lower secondary school teacher, grade II"
+    finally:
+        install_translators(app, "vi")
+    assert catalog_texts.grade_label("01.003", "Chuyên viên") == "01.003 — Chuyên viên"

@@ -6,7 +6,7 @@ from typing import Any
 
 from app.fields import PERSON_FIELDS, SECTION_FIELDS
 from app.services import HoSoService
-from ui.widgets.catalog_texts import catalog_name, coded_catalogs
+from ui.widgets.catalog_texts import catalog_name, coded_catalogs, grade_label
 from ui.widgets.values import Option
 
 CATALOGS = tuple(sorted({spec.catalog for spec in (*PERSON_FIELDS, *(s for specs in SECTION_FIELDS.values()
@@ -23,8 +23,9 @@ def _option(entry: Any, translated: bool) -> Option:
 
 
 def load_options(service: HoSoService) -> dict[str, list[Option]]:
-    """Catalog name → entries; ``"grade"``: the ngạch list shown as "01.003 — Chuyên viên"."""
+    """Catalog name → entries; ``"grade"``: the ngạch list shown as "01.003 — Chuyên viên" (in
+    English "01.003 — Specialist", the Vietnamese title staying an alias for type-ahead)."""
     coded = set(coded_catalogs())
     options = {name: [_option(e, name in coded) for e in service.units.catalog(name)] for name in CATALOGS}
-    options["grade"] = [Option(g.code, f"{g.code} — {g.name}", (g.name,)) for g in service.units.grades()]
+    options["grade"] = [Option(g.code, grade_label(g.code, g.name), (g.name,)) for g in service.units.grades()]
     return options

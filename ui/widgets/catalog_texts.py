@@ -7,6 +7,11 @@ Vietnamese name stays an alias for type-ahead. Generated from ``resources/catalo
 (a test checks it is current; ``python tools/i18n.py update`` regenerates it). Catalogs whose
 entries are free text with suggestions (the typed text is stored) are not listed: their words are
 data and are never translated.
+
+The ngạch / chức danh nghề nghiệp titles (``resources/catalogs/grades.csv``) are listed the same way
+in ``GRADE_TEXTS`` (context "Grades", apart from the catalogs so "Cán sự" the grade and "Cán sự" the
+state-management level can read differently); the editor's combo, the section tables and the list's
+filter show ``grade_label(code, name)``: "01.003 — Specialist", the code as it is.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 CONTEXT = "Catalogs"
+GRADE_CONTEXT = "Grades"
 
 TEXTS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogs", "Kinh"),
@@ -153,9 +159,86 @@ TEXTS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogs", "Phó giáo sư"),
 )
 
+GRADE_TEXTS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("Grades", "Chuyên viên cao cấp"),
+    QT_TRANSLATE_NOOP("Grades", "Chuyên viên chính"),
+    QT_TRANSLATE_NOOP("Grades", "Chuyên viên"),
+    QT_TRANSLATE_NOOP("Grades", "Cán sự"),
+    QT_TRANSLATE_NOOP("Grades", "Nhân viên"),
+    QT_TRANSLATE_NOOP("Grades", "Kỹ thuật viên đánh máy"),
+    QT_TRANSLATE_NOOP("Grades", "Nhân viên đánh máy"),
+    QT_TRANSLATE_NOOP("Grades", "Nhân viên kỹ thuật"),
+    QT_TRANSLATE_NOOP("Grades", "Nhân viên văn thư"),
+    QT_TRANSLATE_NOOP("Grades", "Nhân viên phục vụ"),
+    QT_TRANSLATE_NOOP("Grades", "Lái xe cơ quan"),
+    QT_TRANSLATE_NOOP("Grades", "Nhân viên bảo vệ"),
+    QT_TRANSLATE_NOOP("Grades", "Văn thư viên chính"),
+    QT_TRANSLATE_NOOP("Grades", "Kỹ thuật viên lưu trữ"),
+    QT_TRANSLATE_NOOP("Grades", "Văn thư viên"),
+    QT_TRANSLATE_NOOP("Grades", "Văn thư viên trung cấp"),
+    QT_TRANSLATE_NOOP("Grades", "Thanh tra viên cao cấp"),
+    QT_TRANSLATE_NOOP("Grades", "Thanh tra viên chính"),
+    QT_TRANSLATE_NOOP("Grades", "Thanh tra viên"),
+    QT_TRANSLATE_NOOP("Grades", "Kế toán viên cao cấp"),
+    QT_TRANSLATE_NOOP("Grades", "Kế toán viên chính"),
+    QT_TRANSLATE_NOOP("Grades", "Kế toán viên"),
+    QT_TRANSLATE_NOOP("Grades", "Kế toán viên trung cấp"),
+    QT_TRANSLATE_NOOP("Grades", "Kế toán viên sơ cấp"),
+    QT_TRANSLATE_NOOP("Grades", "Thủ quỹ cơ quan, đơn vị"),
+    QT_TRANSLATE_NOOP("Grades", "Kiểm soát viên cao cấp thị trường"),
+    QT_TRANSLATE_NOOP("Grades", "Kiểm soát viên chính thị trường"),
+    QT_TRANSLATE_NOOP("Grades", "Kiểm soát viên thị trường"),
+    QT_TRANSLATE_NOOP("Grades", "Giáo viên mầm non hạng I"),
+    QT_TRANSLATE_NOOP("Grades", "Giáo viên mầm non hạng II"),
+    QT_TRANSLATE_NOOP("Grades", "Giáo viên mầm non hạng III"),
+    QT_TRANSLATE_NOOP("Grades", "Giáo viên tiểu học hạng I"),
+    QT_TRANSLATE_NOOP("Grades", "Giáo viên tiểu học hạng II"),
+    QT_TRANSLATE_NOOP("Grades", "Giáo viên tiểu học hạng III"),
+    QT_TRANSLATE_NOOP("Grades", "Giáo viên trung học cơ sở hạng I"),
+    QT_TRANSLATE_NOOP("Grades", "Giáo viên trung học cơ sở hạng II"),
+    QT_TRANSLATE_NOOP("Grades", "Giáo viên trung học cơ sở hạng III"),
+    QT_TRANSLATE_NOOP("Grades", "Giáo viên trung học phổ thông hạng I"),
+    QT_TRANSLATE_NOOP("Grades", "Giáo viên trung học phổ thông hạng II"),
+    QT_TRANSLATE_NOOP("Grades", "Giáo viên trung học phổ thông hạng III"),
+    QT_TRANSLATE_NOOP("Grades", "Giáo viên mầm non hạng IV"),
+    QT_TRANSLATE_NOOP("Grades", "Giáo viên tiểu học hạng IV"),
+    QT_TRANSLATE_NOOP("Grades", "Bác sĩ cao cấp (hạng I)"),
+    QT_TRANSLATE_NOOP("Grades", "Bác sĩ chính (hạng II)"),
+    QT_TRANSLATE_NOOP("Grades", "Bác sĩ (hạng III)"),
+    QT_TRANSLATE_NOOP("Grades", "Bác sĩ y học dự phòng cao cấp (hạng I)"),
+    QT_TRANSLATE_NOOP("Grades", "Bác sĩ y học dự phòng chính (hạng II)"),
+    QT_TRANSLATE_NOOP("Grades", "Bác sĩ y học dự phòng (hạng III)"),
+    QT_TRANSLATE_NOOP("Grades", "Y sĩ hạng IV"),
+    QT_TRANSLATE_NOOP("Grades", "Điều dưỡng hạng II"),
+    QT_TRANSLATE_NOOP("Grades", "Điều dưỡng hạng III"),
+    QT_TRANSLATE_NOOP("Grades", "Điều dưỡng hạng IV"),
+    QT_TRANSLATE_NOOP("Grades", "Hộ sinh hạng II"),
+    QT_TRANSLATE_NOOP("Grades", "Hộ sinh hạng III"),
+    QT_TRANSLATE_NOOP("Grades", "Hộ sinh hạng IV"),
+    QT_TRANSLATE_NOOP("Grades", "Kỹ thuật y hạng II"),
+    QT_TRANSLATE_NOOP("Grades", "Kỹ thuật y hạng III"),
+    QT_TRANSLATE_NOOP("Grades", "Kỹ thuật y hạng IV"),
+    QT_TRANSLATE_NOOP("Grades", "Dược sĩ cao cấp (hạng I)"),
+    QT_TRANSLATE_NOOP("Grades", "Dược sĩ chính (hạng II)"),
+    QT_TRANSLATE_NOOP("Grades", "Dược sĩ (hạng III)"),
+    QT_TRANSLATE_NOOP("Grades", "Dược hạng IV"),
+    QT_TRANSLATE_NOOP("Grades", "Kỹ sư (hạng III)"),
+    QT_TRANSLATE_NOOP("Grades", "Kỹ thuật viên (hạng IV)"),
+)
+
 
 def catalog_name(name: str) -> str:
     return QCoreApplication.translate(CONTEXT, name)
+
+
+def grade_name(name: str) -> str:
+    """A ngạch's title in the interface language ("Chuyên viên" → "Specialist" in English)."""
+    return QCoreApplication.translate(GRADE_CONTEXT, name)
+
+
+def grade_label(code: str, name: str) -> str:
+    """How a ngạch is offered: "01.003 — Chuyên viên", in English "01.003 — Specialist"."""
+    return f"{code} — {grade_name(name)}"
 
 
 def coded_catalogs() -> list[str]:
@@ -176,14 +259,27 @@ def names() -> list[str]:
     return list(dict.fromkeys(r["name"] for r in rows if r["catalog"] in wanted))
 
 
+def grade_names() -> list[str]:
+    """The titles of the ngạch list (every version of every code), each once, in file order."""
+    from app.catalogs import _read_csv
+    from app.resources import resource_path
+
+    rows = _read_csv(Path(resource_path("catalogs", "grades.csv")))
+    return list(dict.fromkeys(r["name"] for r in rows))
+
+
+def _tuple(variable: str, context: str, texts: list[str]) -> str:
+    lines = "".join(f"    QT_TRANSLATE_NOOP(\"{context}\", {json.dumps(text, ensure_ascii=False)}),\n" for text in texts)
+    return f"{variable}: tuple[str, ...] = (\n{lines})\n"
+
+
 def render() -> str:
-    """This file's text for the current catalog file."""
+    """This file's text for the current catalog files."""
     source = Path(__file__).read_text(encoding="utf-8")
     head, _, rest = source.partition("TEXTS: tuple[str, ...] = (\n")
-    tail = rest[rest.index(")\n\n\n") :]
-    quoted = (json.dumps(text, ensure_ascii=False) for text in names())
-    lines = "".join(f"    QT_TRANSLATE_NOOP(\"Catalogs\", {text}),\n" for text in quoted)
-    return f"{head}TEXTS: tuple[str, ...] = (\n{lines}{tail}"
+    tail = rest[rest.index(")\n\n\n", rest.index("GRADE_TEXTS: tuple[str, ...] = (\n")) + 2 :]
+    return (head + _tuple("TEXTS", CONTEXT, names()) + "\n"
+            + _tuple("GRADE_TEXTS", GRADE_CONTEXT, grade_names()) + tail)
 
 
 if __name__ == "__main__":
