@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import threading
 import traceback
 import uuid
 from pathlib import Path
@@ -20,6 +21,7 @@ from app.resources import resource_path
 from app.services import HoSo
 from ui import backup_ui, login, main_window, open_editors, settings
 from ui.app_texts import app_text
+from ui.background import wait_for_workers
 
 logger = logging.getLogger(__name__)
 _translators: list[QTranslator] = []
@@ -67,6 +69,8 @@ def keep_unsaved_work() -> list[Path]:
 
 def crash_handler(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
     logger.critical("Unexpected error", exc_info=(kind, value, tb))
+    if threading.current_thread() is not threading.main_thread() or QApplication.instance() is None:
+        return  # widgets only on the UI thread while the app runs: logged, never a box built here
     kept = keep_unsaved_work()
     message = tr("HoSo gặp lỗi không mong đợi: {error}").format(error=value)
     if kept:
@@ -113,5 +117,7 @@ def run_app(target: str) -> int:
     offer_recovery(window)
     code = app.exec()
     backup_ui.finish_exit_copy(window)  # the exit copy ran on a worker while the window closed
+    if not wait_for_workers():  # the rest (a list page, a count…) stops before the database closes
+        logger.warning("Background work still running at exit")
     service.close()
     return code

@@ -38,12 +38,23 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.work(lambda done, total: self.signals.progress.emit(done, total), self.cancel.is_set)
+            result = self.work(lambda done, total: self._deliver(self.signals.progress, done, total),
+                               self.cancel.is_set)
         except Exception as exc:  # delivered to the UI thread, which shows it
             logger.exception("Background operation failed")
-            self.signals.failed.emit(exc)
+            self._deliver(self.signals.failed, exc)
         else:
-            self.signals.finished.emit(result)
+            self._deliver(self.signals.finished, result)
+
+    @staticmethod
+    def _deliver(signal: Any, *values: object) -> None:
+        """Emit on the UI thread's behalf; when the window that asked is already gone (the app is
+        closing) nobody waits for the answer: drop it. An exception here would otherwise reach the
+        crash handler on a worker thread, after the QApplication is gone."""
+        try:
+            signal.emit(*values)
+        except RuntimeError:  # "Signal source has been deleted"
+            logger.debug("A background result arrived after its window was closed; dropped")
 
 
 class BackgroundOp(QObject):
@@ -102,6 +113,14 @@ class BackgroundOp(QObject):
     def _on_failed(self, exc: object) -> None:
         self._close()
         self.error.emit(exc)
+
+
+def wait_for_workers(timeout_ms: int = 30_000) -> bool:
+    """At exit: ask every running operation to stop and wait for the workers, so none outlives the
+    window (or the database it reads). True when all finished in time."""
+    for op in list(_running):
+        op.cancel()
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
 
 
 def run_in_background(parent: QWidget | None, label: str, work: Work, on_done: Callable[[Any], None],
