@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError, ValidationError
 from app.services import HoSoService
 from ui.alerts_ui import Column, RowsModel, RowsTable, ToolWindow, box, named, show_tool, today, tr, vn_date
-from ui.dialogs import confirm, show_error
+from ui.dialogs import _buttons, confirm, show_error
 from ui.widgets.date_edit import DateEdit
 
 GROUPS = {"lanh_dao_quan_ly": "Lãnh đạo, quản lý", "chuyen_mon_nghiep_vu": "Chuyên môn, nghiệp vụ",
@@ -74,12 +73,7 @@ class PositionDialog(QDialog):
                               (tr("Số lượng được duyệt"), self.approved_spin), (tr("Số quyết định"), self.decision_edit),
                               (tr("Ngày quyết định"), self.decision_date)):
             form.addRow(label, widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Lưu"))
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("ok_button")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Huỷ"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = _buttons(self, tr("Lưu"))  # Enter saves (the dialogs' one default-button rule)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -362,12 +356,7 @@ class ScoreEntryDialog(QDialog):
         self.hint_label.setWordWrap(True)
         self.person_combo.currentIndexChanged.connect(lambda _i: self.load())
         self.mode_combo.currentIndexChanged.connect(lambda _i: self._rows(self.mode_combo.currentData(), {}))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Lưu"))
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("ok_button")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Huỷ"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = _buttons(self, tr("Lưu"))  # Enter saves (the dialogs' one default-button rule)
         layout = QVBoxLayout(self)
         layout.addLayout(box(QHBoxLayout(), QLabel(tr("Người được đánh giá")), (self.person_combo, 1),
                              QLabel(tr("Kỳ chấm")), self.mode_combo))

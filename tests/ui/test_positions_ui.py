@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 
 from tests.core import security_fixtures
@@ -61,7 +62,7 @@ def test_positions_window_add_place_and_dashboard(qtbot, parent, service, people
         dialog.name_edit.setText("Chuyên viên chính về tổ chức bộ máy")
         dialog.grade_edit.setText("01.002")
         dialog.approved_spin.setValue(1)
-        dialog.accept()
+        QTest.keyClick(dialog.name_edit, Qt.Key.Key_Return)  # Enter saves, as in every HoSo dialog
 
     QTimer.singleShot(0, fill)
     window.add_position()
