@@ -270,8 +270,8 @@ def read_position_sheet(path: Path) -> tuple[list[tuple[int, dict[str, Any]]], l
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
-        raise UserError(f"Không đọc được tệp '{Path(path).name}': không phải tệp Excel .xlsx hợp lệ ({exc}).") \
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
+        raise UserError(f"Không đọc được tệp '{Path(path).name}': không phải tệp Excel .xlsx hợp lệ.") \
             from None
     try:
         sheet = book.worksheets[0]
@@ -614,8 +614,8 @@ def import_placements(session: Session, path: Path, check_person: Callable[[Pers
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
-        raise UserError(f"Không đọc được tệp '{Path(path).name}': không phải tệp Excel .xlsx hợp lệ ({exc}).") \
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
+        raise UserError(f"Không đọc được tệp '{Path(path).name}': không phải tệp Excel .xlsx hợp lệ.") \
             from None
     try:
         rows = list(book.worksheets[0].iter_rows(values_only=True))

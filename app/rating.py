@@ -69,8 +69,8 @@ def _read(path: Path) -> list[tuple[int, dict[str, Any]]]:
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
-        raise UserError(f"Không đọc được tệp '{Path(path).name}': không phải tệp Excel .xlsx hợp lệ ({exc}).") \
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
+        raise UserError(f"Không đọc được tệp '{Path(path).name}': không phải tệp Excel .xlsx hợp lệ.") \
             from None
     try:
         rows = list(book.worksheets[0].iter_rows(values_only=True))

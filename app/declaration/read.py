@@ -52,8 +52,8 @@ def read_file(path: str | Path) -> Returned:
         raise UserError(f"Không tìm thấy tệp {name}.")
     try:
         wb = load_workbook(target, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError, IndexError) as exc:
-        raise UserError(f"Tệp {name} bị hỏng hoặc không phải tệp Excel (.xlsx): không đọc được ({type(exc).__name__}).") \
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError, IndexError):
+        raise UserError(f"Tệp {name} bị hỏng hoặc không phải tệp Excel (.xlsx): không đọc được.") \
             from None
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a damaged archive
         raise UserError(f"Tệp {name} bị hỏng, không đọc được ({type(exc).__name__}).") from None
