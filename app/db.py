@@ -18,9 +18,11 @@ import getpass
 import logging
 import re
 import sqlite3
+import threading
+import time
 import weakref
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,18 +50,52 @@ class Database:
     factory: sessionmaker[Session]
     url: str
 
+    # Sessions in progress (any thread), and whether ``closed_for`` is waiting for them to end.
+    _gate: threading.Condition = field(default_factory=threading.Condition, init=False, repr=False, compare=False)
+    _active: int = field(default=0, init=False, repr=False, compare=False)
+    _closing: bool = field(default=False, init=False, repr=False, compare=False)
+
     @contextlib.contextmanager
     def session(self, user: str | None = None, *, write: bool = False) -> Iterator[Session]:
         """One transaction: commit when the block ends, roll back everything if it raises.
 
         ``write=True`` for an action that reads and then writes: on SQLite its transaction takes the
         write lock at BEGIN (``BEGIN IMMEDIATE``), so another connection's commit between the read
-        and the write makes it wait (busy timeout) instead of failing with "database is locked"."""
-        with self.factory.begin() as session:
-            session.info["user"] = user or current_user()
-            if write and self.is_sqlite:
-                session.connection(execution_options={IMMEDIATE: True})
-            yield session
+        and the write makes it wait (busy timeout) instead of failing with "database is locked".
+        A session asked for while ``closed_for`` holds the file waits until it is given back."""
+        with self._gate:
+            while self._closing:
+                self._gate.wait()
+            self._active += 1
+        try:
+            with self.factory.begin() as session:
+                session.info["user"] = user or current_user()
+                if write and self.is_sqlite:
+                    session.connection(execution_options={IMMEDIATE: True})
+                yield session
+        finally:
+            with self._gate:
+                self._active -= 1
+                self._gate.notify_all()
+
+    @contextlib.contextmanager
+    def closed_for(self, wait_s: float = 30.0) -> Iterator[None]:
+        """Every connection of this process closed while the block runs (a restore replaces the
+        file): new sessions wait, the ones in progress (another thread's list load, the daily copy)
+        are waited for up to ``wait_s`` seconds, the pool is emptied. A session still running after
+        that keeps its connection, and the restore then refuses the file as in use elsewhere."""
+        deadline = time.monotonic() + wait_s
+        with self._gate:
+            self._closing = True
+            while self._active and (left := deadline - time.monotonic()) > 0:
+                self._gate.wait(left)
+        try:
+            self.engine.dispose()
+            yield
+        finally:
+            with self._gate:
+                self._closing = False
+                self._gate.notify_all()
 
     @property
     def is_sqlite(self) -> bool:

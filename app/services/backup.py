@@ -44,9 +44,9 @@ class Backup(Area):
         services' connections are closed first and the file is opened again afterwards (also when
         the restore is refused, then unchanged)."""
         target = backup.sqlite_file(self._db, "đích")
-        self._db.dispose()  # our own connections must go, or the restore is refused as "in use"
-        try:
-            return backup.restore(target, path, log_as=self._user)
+        try:  # our own connections must go (other threads' work first), or the file is "in use"
+            with self._db.closed_for():
+                return backup.restore(target, path, log_as=self._user)
         finally:
             self._ctx.db = open_database(target)
 

@@ -314,3 +314,74 @@ def test_backup_while_other_connections_use_the_wal(filled, tmp_path) -> None:
     info = backup.backup(filled, tmp_path / "copy.sqlite")
     reader.close()
     assert info.people == 5 and _count(tmp_path / "copy.sqlite") == 5
+
+
+def test_the_service_restore_waits_for_another_threads_work(filled, tmp_path) -> None:
+    """The window's restore came while a background job (the list's load, the daily copy) still had
+    a session open on another thread: the restore was refused as "open elsewhere" (a flaky UI test
+    under load). The service now lets that work finish, holds new sessions back, then restores."""
+    import threading
+    import time
+
+    import app.services as services
+
+    copy = backup.backup(filled, tmp_path / "copy.sqlite").path
+    _add(filled, 1, start=20)
+    hoso = services.HoSo(filled)
+    inside, later_ran = threading.Event(), []
+
+    def busy() -> None:  # a long read in progress when the restore starts
+        with filled.session("worker") as s:
+            s.execute(people.Person.__table__.select()).all()
+            inside.set()
+            time.sleep(1.0)
+
+    def later() -> None:  # a session asked for during the restore waits for the restored file
+        inside.wait()
+        time.sleep(0.3)
+        with hoso.database.session("worker") as s:
+            later_ran.append(s.execute(people.Person.__table__.select()).all())
+
+    workers = [threading.Thread(target=busy), threading.Thread(target=later)]
+    for w in workers:
+        w.start()
+    inside.wait(5)
+    result = hoso.backup.restore(copy)
+    for w in workers:
+        w.join(10)
+    assert result.info.people == 3
+    assert _count(_path(filled)) == 3
+    hoso.close()
+    filled.dispose()
+
+
+def test_the_service_restore_gives_up_on_work_that_does_not_end(filled, tmp_path, monkeypatch) -> None:
+    import threading
+
+    import app.services as services
+
+    copy = backup.backup(filled, tmp_path / "copy.sqlite").path
+    _add(filled, 1, start=20)
+    hoso = services.HoSo(filled)
+    inside, release = threading.Event(), threading.Event()
+
+    def stuck() -> None:
+        with filled.session("worker") as s:
+            s.execute(people.Person.__table__.select()).all()
+            inside.set()
+            release.wait(20)
+
+    worker = threading.Thread(target=stuck)
+    worker.start()
+    inside.wait(5)
+    closed_for = type(filled).closed_for
+    monkeypatch.setattr(type(filled), "closed_for", lambda self, wait_s=30.0: closed_for(self, 0.3))
+    with pytest.raises(UserError, match="đang được mở"):
+        hoso.backup.restore(copy)
+    release.set()
+    worker.join(10)
+    assert _count(_path(filled)) == 4  # refused: nothing changed
+    with hoso.database.session("after") as s:  # and the database works again
+        assert len(s.execute(people.Person.__table__.select()).all()) == 4
+    hoso.close()
+    filled.dispose()
