@@ -69,6 +69,7 @@ class PersonList(QObject):
     activated = Signal(object)
     list_loaded = Signal(int)  # the list and its count are shown
     page_shown = Signal(int)  # its first rows are shown (the count may follow)
+    loading = Signal()  # a new list is being read (the preview waits for it: it would compete)
 
     def __init__(self, service: HoSoService, events: DataEvents, parent: QWidget):
         super().__init__(parent)
@@ -200,6 +201,7 @@ class PersonList(QObject):
         first, off the UI thread."""
         self._timer.stop()
         generation = self._supersede()
+        self.loading.emit()
         flt, (sort, descending), first, size = self.current_filter(), self.sort, self._first_rows(), self._page_size()
         people = self.service.people
 
@@ -212,9 +214,13 @@ class PersonList(QObject):
                 return None
             return page, people.person_rows(page.keys[:first])
 
+        def failed(_exc: BaseException) -> None:  # logged by ui.background; the list stays as it was
+            if generation == self._generation:
+                self.current_changed.emit(self.current_id())  # the preview, held while loading, resumes
+
         self._ops.append(run_in_background(self.window, "", work,
                                            lambda found: found and self._apply(generation, *found, flt),
-                                           show_progress=False))
+                                           failed, show_progress=False, urgent=True))
 
     def reload_now(self) -> None:
         """Synchronous reload (start-up and tests)."""
@@ -246,7 +252,7 @@ class PersonList(QObject):
 
             self._ops.append(run_in_background(
                 self.window, "", count, lambda total: total is not None and self._counted(generation, total, by_relevance),
-                show_progress=False))
+                show_progress=False, urgent=True))
         else:
             self._counted(generation, page.total, by_relevance)
 
