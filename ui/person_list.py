@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from ui.widgets.catalog_texts import grade_label
 from ui.widgets.headers import fit_sections
 
 DEBOUNCE_MS = 150
+AFTER_PAINT_WAIT_MS = 100
 
 
 def tr(text: str) -> str:
@@ -79,6 +80,7 @@ class PersonList(QObject):
         self._generation = 0
         self._ops: list[BackgroundOp] = []  # the list's work still running (cancelled when superseded)
         self._sized_for: tuple[str, ...] = ()
+        self._painted_work: Callable[[], None] | None = None  # waits for the view's next paint
         self.model = PeopleTableModel(service.people.person_rows, self)
         saved = [k for k in settings.get(settings.COLUMNS).split(",") if k]
         if saved:
@@ -250,11 +252,40 @@ class PersonList(QObject):
                 except Superseded:
                     return None
 
-            self._ops.append(run_in_background(
-                self.window, "", count, lambda total: total is not None and self._counted(generation, total, by_relevance),
-                show_progress=False, urgent=True))
+            def start_count() -> None:
+                if generation == self._generation:
+                    self._ops.append(run_in_background(
+                        self.window, "", count,
+                        lambda total: total is not None and self._counted(generation, total, by_relevance),
+                        show_progress=False, urgent=True))
+
+            self._after_paint(start_count)
         else:
             self._counted(generation, page.total, by_relevance)
+
+    def _after_paint(self, work: Callable[[], None]) -> None:
+        """Run ``work`` once the view has painted the rows just set (at once if it is not on
+        screen): the count's worker would otherwise compete with that paint for the interpreter
+        (each cell painted calls the model in Python), issue 17. A paint that does not come (the
+        window covered) is waited for AFTER_PAINT_WAIT_MS at most."""
+        self._painted_work = work
+        viewport = self.table.viewport()
+        if not viewport.isVisible():
+            self._run_after_paint()
+            return
+        viewport.installEventFilter(self)
+        QTimer.singleShot(AFTER_PAINT_WAIT_MS, self._run_after_paint)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and self._painted_work is not None:
+            QTimer.singleShot(0, self._run_after_paint)  # queued: runs once this paint is done
+        return False
+
+    def _run_after_paint(self) -> None:
+        self.table.viewport().removeEventFilter(self)
+        work, self._painted_work = self._painted_work, None
+        if work is not None:
+            work()
 
     def _counted(self, generation: int, total: int, by_relevance: bool = False) -> None:
         if generation != self._generation:

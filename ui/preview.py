@@ -106,6 +106,8 @@ class PreviewPane(QWidget):
                 return None
             try:
                 doc = service.people.person(person_id)
+                if cancelled():  # a newer selection, or the list is loading: the rest is not wanted
+                    return None
                 if not service.principal.is_city_readonly:  # declarations are kept at the unit's desk
                     first = service.declarations.first_declaration(person_id)  # NĐ 27/2026 Art. 19
                     doc["declaration"] = _first_declaration(first)
