@@ -4,10 +4,13 @@ The dossier is read on a worker thread (its read, the access-log write and the p
 take tens of milliseconds at 100,000 dossiers), a short while after the selection settles; the UI
 thread only fills the labels. A newer selection makes an older read stale, and while the person
 list loads a new list the pane waits (``hold``): the list's own worker gets the machine, and the
-list's new current row will be shown next anyway (issue 17)."""
+list's new current row will be shown next anyway. While the list changes with typing, the pane
+reads only once the typing has paused (TYPING_PAUSE_MS): a dossier read running when the next
+keystroke's list is read would compete with it for the interpreter (issue 17)."""
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -24,6 +27,8 @@ from ui.app_texts import app_text
 from ui.background import BackgroundOp, run_in_background
 
 PHOTO_W, PHOTO_H = 120, 180
+SETTLE_MS = 80  # a selection moved by the user: read once it rests
+TYPING_PAUSE_MS = 400  # a selection moved by a list reloading as the user types: read after a pause
 
 
 def tr(text: str) -> str:
@@ -72,18 +77,20 @@ class PreviewPane(QWidget):
         layout.addStretch(1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(80)
+        self._held_at = -1e9  # when the list last started loading (hold)
         self._timer.timeout.connect(self.refresh)
         self.show_person(None)
 
     def show_person(self, person_id: uuid.UUID | None) -> None:
         self.person_id = person_id
         self._stale()
-        self._timer.start()
+        typing = time.monotonic() - self._held_at < TYPING_PAUSE_MS / 1000
+        self._timer.start(TYPING_PAUSE_MS if typing else SETTLE_MS)
 
     def hold(self) -> None:
         """The list is loading a new list: the read waiting (or running) is dropped; the list's
         new current row comes with ``show_person`` once it is shown."""
+        self._held_at = time.monotonic()
         self._timer.stop()
         self._stale()
 
