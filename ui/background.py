@@ -7,7 +7,7 @@ Cancel button, and deliver the result (or the error) back on the UI thread by si
 ``cancelled()`` tells it to stop early. The worker never touches widgets; services open their
 own sessions there.
 
-``urgent=True`` (what a keystroke waits for: the person list's page and count) starts at once even
+``urgent=True`` (what the user waits for: the person list's page and count, the preview) starts at once even
 when every thread of the pool is busy with long work (the alert count or the sync state at 100,000
 dossiers run for seconds): the pool grows by a thread instead of queueing it behind them.
 """

@@ -138,7 +138,7 @@ class PreviewPane(QWidget):
                 self._op = None
                 self._fill(None)
 
-        self._op = run_in_background(self, "", read, show, failed, show_progress=False)
+        self._op = run_in_background(self, "", read, show, failed, show_progress=False, urgent=True)
 
     def _fill(self, doc: dict[str, Any] | None, image: QImage | None = None) -> None:
         self.name_label.setText(doc["full_name"] if doc else tr("Chưa chọn hồ sơ"))
