@@ -129,7 +129,7 @@ def test_keystroke_to_updated_list_in_the_window(qtbot, big_db_path, tmp_path) -
     its looks); the waits run a real event loop (waitSignal), as the application does."""
     import shutil
 
-    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtCore import QObject, QThreadPool, Signal
     from PySide6.QtWidgets import QLabel
 
     from app.services import HoSoService
@@ -163,6 +163,8 @@ def test_keystroke_to_updated_list_in_the_window(qtbot, big_db_path, tmp_path) -
         return label is not None and label.property("count") is not None
 
     qtbot.waitUntil(settled, timeout=300_000)  # the 100,000-profile alert count: a minute on a loaded machine
+    pool = QThreadPool.globalInstance()  # and the rest of the start-up's work (the sync state: seconds)
+    qtbot.waitUntil(lambda: pool.activeThreadCount() == 0, timeout=300_000)
     people = window.people
     watch = PaintWatch(people.table)
     people.page_shown.connect(lambda _n: setattr(watch, "armed", True))
