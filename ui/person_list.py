@@ -274,7 +274,7 @@ class PersonList(QObject):
             self._run_after_paint()
             return
         viewport.installEventFilter(self)
-        QTimer.singleShot(AFTER_PAINT_WAIT_MS, self._run_after_paint)
+        QTimer.singleShot(AFTER_PAINT_WAIT_MS, lambda: self._painted_work is work and self._run_after_paint())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Paint and self._painted_work is not None:
