@@ -6,6 +6,10 @@ Cancel button, and deliver the result (or the error) back on the UI thread by si
 ``work(report, cancelled)`` runs on the worker: ``report(done, total)`` updates the progress and
 ``cancelled()`` tells it to stop early. The worker never touches widgets; services open their
 own sessions there.
+
+``urgent=True`` (what the user waits for: the person list's page and count, the preview) starts at once even
+when every thread of the pool is busy with long work (the alert count or the sync state at 100,000
+dossiers run for seconds): the pool grows by a thread instead of queueing it behind them.
 """
 
 from __future__ import annotations
@@ -82,9 +86,12 @@ class BackgroundOp(QObject):
         self._signals.failed.connect(self._on_failed)
         self._runnable = _Runnable(work, self._signals, self._cancel)
 
-    def start(self) -> BackgroundOp:
+    def start(self, *, urgent: bool = False) -> BackgroundOp:
         _running.add(self)
-        QThreadPool.globalInstance().start(self._runnable)
+        pool = QThreadPool.globalInstance()
+        if urgent and pool.activeThreadCount() >= pool.maxThreadCount():
+            pool.setMaxThreadCount(pool.activeThreadCount() + 1)
+        pool.start(self._runnable, 1 if urgent else 0)
         return self
 
     def cancel(self) -> None:
@@ -125,9 +132,9 @@ def wait_for_workers(timeout_ms: int = 30_000) -> bool:
 
 def run_in_background(parent: QWidget | None, label: str, work: Work, on_done: Callable[[Any], None],
                       on_error: Callable[[BaseException], None] | None = None, *, show_progress: bool = True,
-                      cancellable: bool = True) -> BackgroundOp:
+                      cancellable: bool = True, urgent: bool = False) -> BackgroundOp:
     op = BackgroundOp(parent, label, work, show_progress=show_progress, cancellable=cancellable)
     op.done.connect(on_done)
     if on_error is not None:
         op.error.connect(on_error)
-    return op.start()
+    return op.start(urgent=urgent)

@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.after_first_paint = AfterFirstPaint(self.people.table.viewport(), self)
         self.people.current_changed.connect(
             lambda person_id: self.after_first_paint.later("preview", lambda: self.preview.show_person(person_id)))
+        self.people.loading.connect(self.preview.hold)
         self.people.activated.connect(self.open_person)
         self._build_menus()
         self._install_features()

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
+from PySide6.QtGui import QBrush, QIcon
 
 from app.fields import STAFF_TYPE_LABELS, STATUS_LABELS
 from app.listing import PersonRow
@@ -34,6 +35,11 @@ from ui.app_texts import app_text
 IdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 BATCH = 200
+_TEXT_ROLES = frozenset(int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortRole))
+_ALIGN, _BACKGROUND, _DECORATION = (int(Qt.ItemDataRole.TextAlignmentRole), int(Qt.ItemDataRole.BackgroundRole),
+                                    int(Qt.ItemDataRole.DecorationRole))
+_SERVED = _TEXT_ROLES | {_ALIGN, _BACKGROUND, _DECORATION, int(IdRole)}
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def _tr(text: str) -> str:
@@ -90,6 +96,9 @@ class PeopleTableModel(QAbstractTableModel):
         self._cache: dict[str, PersonRow] = {}
         self._positions: dict[str, int] | None = None
         self.columns: list[Column] = [c for c in COLUMNS if c.default]
+        #: review state → (row background, dot before the name): rows not yet approved are marked
+        #: (set by ui.security_ui; as model data, so no Python delegate runs for every painted cell)
+        self.marks: dict[str, tuple[QBrush, QIcon]] = {}
 
     # --- content -----------------------------------------------------------------------------
     def set_ids(self, ids: Sequence[str | uuid.UUID], *, rows: Sequence[PersonRow] = ()) -> None:
@@ -204,18 +213,22 @@ class PeopleTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._total:
+        # called for every role of every painted cell: the roles not served return first
+        if role not in _SERVED or not index.isValid() or not 0 <= index.row() < self._total:
             return None
-        column = self.columns[index.column()]
+        if role in _TEXT_ROLES:
+            person = self.person_row(index.row())
+            return self.columns[index.column()].show(person) if person else ""
+        if role == _ALIGN:
+            return _RIGHT if self.columns[index.column()].right else None
         if role == IdRole:
             key = self._key(index.row())
             return str(uuid.UUID(key)) if key else None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortRole):
-            person = self.person_row(index.row())
-            return column.show(person) if person else ""
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        if not self.marks or (role == _DECORATION and index.column() != 0):
+            return None
+        person = self.person_row(index.row())
+        mark = self.marks.get(getattr(person, "review_state", "approved")) if person else None
+        return None if mark is None else mark[0] if role == _BACKGROUND else mark[1]
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from ui.widgets.catalog_texts import grade_label
 from ui.widgets.headers import fit_sections
 
 DEBOUNCE_MS = 150
+AFTER_PAINT_WAIT_MS = 100
 
 
 def tr(text: str) -> str:
@@ -69,6 +70,7 @@ class PersonList(QObject):
     activated = Signal(object)
     list_loaded = Signal(int)  # the list and its count are shown
     page_shown = Signal(int)  # its first rows are shown (the count may follow)
+    loading = Signal()  # a new list is being read (the preview waits for it: it would compete)
 
     def __init__(self, service: HoSoService, events: DataEvents, parent: QWidget):
         super().__init__(parent)
@@ -78,6 +80,7 @@ class PersonList(QObject):
         self._generation = 0
         self._ops: list[BackgroundOp] = []  # the list's work still running (cancelled when superseded)
         self._sized_for: tuple[str, ...] = ()
+        self._painted_work: Callable[[], None] | None = None  # waits for the view's next paint
         self.model = PeopleTableModel(service.people.person_rows, self)
         saved = [k for k in settings.get(settings.COLUMNS).split(",") if k]
         if saved:
@@ -200,6 +203,7 @@ class PersonList(QObject):
         first, off the UI thread."""
         self._timer.stop()
         generation = self._supersede()
+        self.loading.emit()
         flt, (sort, descending), first, size = self.current_filter(), self.sort, self._first_rows(), self._page_size()
         people = self.service.people
 
@@ -212,9 +216,13 @@ class PersonList(QObject):
                 return None
             return page, people.person_rows(page.keys[:first])
 
+        def failed(_exc: BaseException) -> None:  # logged by ui.background; the list stays as it was
+            if generation == self._generation:
+                self.current_changed.emit(self.current_id())  # the preview, held while loading, resumes
+
         self._ops.append(run_in_background(self.window, "", work,
                                            lambda found: found and self._apply(generation, *found, flt),
-                                           show_progress=False))
+                                           failed, show_progress=False, urgent=True))
 
     def reload_now(self) -> None:
         """Synchronous reload (start-up and tests)."""
@@ -244,11 +252,40 @@ class PersonList(QObject):
                 except Superseded:
                     return None
 
-            self._ops.append(run_in_background(
-                self.window, "", count, lambda total: total is not None and self._counted(generation, total, by_relevance),
-                show_progress=False))
+            def start_count() -> None:
+                if generation == self._generation:
+                    self._ops.append(run_in_background(
+                        self.window, "", count,
+                        lambda total: total is not None and self._counted(generation, total, by_relevance),
+                        show_progress=False, urgent=True))
+
+            self._after_paint(start_count)
         else:
             self._counted(generation, page.total, by_relevance)
+
+    def _after_paint(self, work: Callable[[], None]) -> None:
+        """Run ``work`` once the view has painted the rows just set (at once if it is not on
+        screen): the count's worker would otherwise compete with that paint for the interpreter
+        (each cell painted calls the model in Python), issue 17. A paint that does not come (the
+        window covered) is waited for AFTER_PAINT_WAIT_MS at most."""
+        self._painted_work = work
+        viewport = self.table.viewport()
+        if not viewport.isVisible():
+            self._run_after_paint()
+            return
+        viewport.installEventFilter(self)
+        QTimer.singleShot(AFTER_PAINT_WAIT_MS, lambda: self._painted_work is work and self._run_after_paint())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and self._painted_work is not None:
+            QTimer.singleShot(0, self._run_after_paint)  # queued: runs once this paint is done
+        return False
+
+    def _run_after_paint(self) -> None:
+        self.table.viewport().removeEventFilter(self)
+        work, self._painted_work = self._painted_work, None
+        if work is not None:
+            work()
 
     def _counted(self, generation: int, total: int, by_relevance: bool = False) -> None:
         if generation != self._generation:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QBrush, QColor, QHelpEvent, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -70,6 +70,7 @@ def install(window: Any) -> None:
         window.events.units_changed.connect(lambda: scope_unit_tree(window))  # after the tree reloads
     table = window.people.table
     table.setItemDelegate(ReviewMarkDelegate(table))
+    window.people.model.marks = review_marks()
     legend = QLabel(" ".join(f'<span style="color:{STATE_TEXT_COLOURS[s].name()}">●</span> {state_labels()[s]}'
                              for s in ("submitted", "returned")))
     legend.setObjectName("review_legend")
@@ -176,24 +177,22 @@ def refresh_pending(window: Any) -> None:
                                    lambda _exc: show(0), show_progress=False, cancellable=False)
 
 
+def review_marks() -> dict[str, tuple[QBrush, QIcon]]:
+    """Rows not yet approved: tinted, a dot before the name — given to the people model as its
+    background and decoration data (a Python ``initStyleOption`` for every painted cell cost more
+    than the rest of the paint, issue 17)."""
+    return {state: (QBrush(colour), _dot(STATE_TEXT_COLOURS[state])) for state, colour in STATE_COLOURS.items()}
+
+
 class ReviewMarkDelegate(QStyledItemDelegate):
-    """Rows not yet approved: tinted, a dot before the name, the state (and the comment) as tooltip."""
+    """Rows not yet approved (tinted, a dot before the name: ``review_marks``): the state (and the
+    comment) as tooltip."""
 
     @staticmethod
     def _state(index: QModelIndex | QPersistentModelIndex) -> str:
         model = index.model()
         row = model.person_row(index.row()) if hasattr(model, "person_row") else None
         return getattr(row, "review_state", "approved") if row is not None else "approved"
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
-        super().initStyleOption(option, index)
-        state = self._state(index)
-        if state in STATE_COLOURS:
-            option.backgroundBrush = QBrush(STATE_COLOURS[state])
-            if index.column() == 0:
-                option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
-                option.icon = _dot(STATE_TEXT_COLOURS[state])
-                option.decorationSize = QSize(12, 12)
 
     def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem,  # noqa: N802
                   index: QModelIndex | QPersistentModelIndex) -> bool:

@@ -8,8 +8,8 @@
 * Keystroke to list data, in process, 20 texts as typed: what the list's worker reads after a
   keystroke (a screenful of keys, the rows on screen; the count follows separately) against the very
   SQL it sent, replayed through bare sqlite3. Absolute goal: p95 ≤ 50 ms after the debounce.
-* Keystroke to the list shown in the window (the worker thread, the model, the repaint), and to
-  its count shown.
+* Keystroke to the list shown in the window (the worker thread, the model, the view's own paint,
+  timed at its end), and to its count shown. A/B runs of two trees: ``list_paint_probe.py``.
 * Resident memory at 1,000 vs 100,000 profiles.
 """
 
@@ -123,13 +123,37 @@ def test_keystroke_to_list_data_in_process(big_db_path) -> None:
            "ms", "the same SQL raw", None, spread, limit=50)
 
 
-def test_keystroke_to_updated_list_in_the_window(qtbot, big_db_path) -> None:
+def test_keystroke_to_updated_list_in_the_window(qtbot, big_db_path, tmp_path) -> None:
+    """"Shown" is the END of the view's first paint after the model holds the new rows: the table's
+    own paintEvent, timed inside it (not a repaint forced by the test, nor a poll that sleeps between
+    its looks); the waits run a real event loop (waitSignal), as the application does."""
+    import shutil
+
+    from PySide6.QtCore import QObject, QThreadPool, Signal
     from PySide6.QtWidgets import QLabel
 
     from app.services import HoSoService
     from ui.main_window import MainWindow
 
-    db = open_database(big_db_path)
+    class PaintWatch(QObject):
+        painted = Signal()
+
+        def __init__(self, table) -> None:  # noqa: ANN001 - QTableView
+            super().__init__()
+            self.armed, self.at = False, 0.0
+            paint = table.paintEvent
+
+            def timed(event) -> None:  # noqa: ANN001 - QPaintEvent
+                paint(event)
+                if self.armed:
+                    self.armed, self.at = False, time.perf_counter()
+                    self.painted.emit()
+
+            table.paintEvent = timed  # the view's own paint of its viewport
+
+    path = tmp_path / "window.sqlite"
+    shutil.copyfile(big_db_path, path)  # the window writes (the preview's access log): a copy
+    db = open_database(path)
     window = MainWindow(HoSoService(db))
     qtbot.addWidget(window)
     window.show()
@@ -139,23 +163,31 @@ def test_keystroke_to_updated_list_in_the_window(qtbot, big_db_path) -> None:
         return label is not None and label.property("count") is not None
 
     qtbot.waitUntil(settled, timeout=300_000)  # the 100,000-profile alert count: a minute on a loaded machine
-    shown: list[int] = []
-    counted: list[int] = []
-    window.people.page_shown.connect(shown.append)
-    window.people.list_loaded.connect(counted.append)
+    pool = QThreadPool.globalInstance()  # and the rest of the start-up's work (the sync state: seconds)
+    qtbot.waitUntil(lambda: pool.activeThreadCount() == 0, timeout=300_000)
+    people = window.people
+    watch = PaintWatch(people.table)
+    people.page_shown.connect(lambda _n: setattr(watch, "armed", True))
+    counted: list[float] = []
+    people.list_loaded.connect(lambda _n: counted.append(time.perf_counter()))
     to_rows, to_count = [], []
     for text in TEXTS:
-        shown.clear()
         counted.clear()
-        started = time.perf_counter()
-        window.people.search_edit.setText(text)
-        window.people.reload()  # what the debounce timer fires; the debounce delay itself is excluded
-        qtbot.waitUntil(lambda: bool(shown), timeout=30000)
-        window.people.table.viewport().repaint()
-        to_rows.append((time.perf_counter() - started) * 1000)
-        qtbot.waitUntil(lambda: bool(counted), timeout=30000)
-        to_count.append((time.perf_counter() - started) * 1000)
-    report(f"keystroke to the list shown in the window ({BENCH_COUNT} profiles, {len(TEXTS)} texts, after the "
-           f"debounce): median {statistics.median(to_rows):.0f} ms, p95 {percentile(to_rows, 0.95):.0f} ms; "
-           f"to its count shown: median {statistics.median(to_count):.0f} ms, p95 {percentile(to_count, 0.95):.0f} ms")
+        with qtbot.waitSignal(watch.painted, timeout=30000):
+            started = time.perf_counter()
+            people.search_edit.setText(text)
+            people.reload()  # what the debounce timer fires; the debounce delay itself is excluded
+        to_rows.append((watch.at - started) * 1000)
+        if not counted:  # list_loaded is emitted only from the event loop: no race with this check
+            with qtbot.waitSignal(people.list_loaded, timeout=30000):
+                pass
+        to_count.append((counted[0] - started) * 1000)
+    report(f"keystroke to the list painted in the window ({BENCH_COUNT} profiles, {len(TEXTS)} texts, after the "
+           f"debounce, to the end of the view's paint): median {statistics.median(to_rows):.0f} ms, "
+           f"p95 {percentile(to_rows, 0.95):.0f} ms; to its count shown: median {statistics.median(to_count):.0f} ms, "
+           f"p95 {percentile(to_count, 0.95):.0f} ms")
+    window.close()
+    from ui.background import wait_for_workers
+
+    wait_for_workers()
     db.dispose()

@@ -7,6 +7,7 @@ import time
 
 import openpyxl
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QStyleOptionViewItem
 
@@ -145,6 +146,11 @@ def test_list_marks_records_waiting(qtbot, world: World) -> None:
     delegate.initStyleOption(option, model.index(rows["048085001234"], 0))
     assert option.backgroundBrush.color().name() == "#fff4ce"
     assert not option.icon.isNull()
+    # the marks are the model's data: no Python code runs per painted cell (issue 17)
+    assert "initStyleOption" not in vars(ReviewMarkDelegate)
+    index = model.index(rows["048085001234"], 1)
+    assert model.data(index, Qt.ItemDataRole.BackgroundRole).color().name() == "#fff4ce"
+    assert model.data(index, Qt.ItemDataRole.DecorationRole) is None  # the dot is before the name only
 
 
 def test_admin_adds_a_user_through_the_dialog(qtbot, world: World, monkeypatch) -> None:
