@@ -82,16 +82,19 @@ def report(line: str) -> None:
     print(line)
 
 
-def record(what: str, hoso: float, baseline: float, unit: str, baseline_name: str, goal: float | None,
+def record(what: str, hoso: float, baseline: float | None, unit: str, baseline_name: str, goal: float | None,
            spread: str = "", *, limit: float | None = None) -> None:
     """One row of the final table: HoSo's figure, the baseline's, their ratio against the goal
     (the most HoSo may cost, as a multiple of the baseline) or, with ``limit``, HoSo's figure
-    against an absolute goal in ``unit``."""
+    against an absolute goal in ``unit`` (then the baseline may be None: a figure with no raw
+    counterpart, such as the list shown in the window)."""
+    ratio = None if baseline is None else hoso / baseline if baseline else float("inf")
     row = {"what": what, "hoso": hoso, "baseline": baseline, "unit": unit, "baseline_name": baseline_name,
-           "ratio": hoso / baseline if baseline else float("inf"), "goal": goal, "limit": limit, "spread": spread}
+           "ratio": ratio, "goal": goal, "limit": limit, "spread": spread}
     with (bench_dir() / "table.jsonl").open("a", encoding="utf-8") as fh:
         fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    report(f"{what}: HoSo {hoso:.2f} {unit}, {baseline_name} {baseline:.2f} {unit}, ratio {row['ratio']:.2f}"
+    report(f"{what}: HoSo {hoso:.2f} {unit}"
+           + (f", {baseline_name} {baseline:.2f} {unit}, ratio {ratio:.2f}" if ratio is not None else "")
            + (f" (goal ≤ {goal:g})" if goal else "") + (f" (goal ≤ {limit:g} {unit})" if limit else "")
            + (f"; {spread}" if spread else ""))
 

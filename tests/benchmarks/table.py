@@ -20,6 +20,12 @@ def _goal(r: dict) -> str:
     return f"≤ {r['goal']:g}×" if r["goal"] else "-"
 
 
+def _baseline(r: dict) -> str:
+    if r["baseline"] is None:
+        return "-"
+    return f"{r['baseline_name']}: {r['baseline']:.2f} {r['unit']}"
+
+
 def _verdict(r: dict) -> str:
     if r.get("limit"):
         return "met" if r["hoso"] <= r["limit"] else "MISSED"
@@ -39,8 +45,8 @@ def main(argv: list[str]) -> int:
         return 1
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     head = ("what", "HoSo", "baseline (best raw approach)", "ratio", "goal", "verdict")
-    table = [head] + [(r["what"], f"{r['hoso']:.2f} {r['unit']}", f"{r['baseline_name']}: {r['baseline']:.2f} {r['unit']}",
-                       f"{r['ratio']:.2f}×", _goal(r), _verdict(r)) for r in rows]
+    table = [head] + [(r["what"], f"{r['hoso']:.2f} {r['unit']}", _baseline(r),
+                       "-" if r["ratio"] is None else f"{r['ratio']:.2f}×", _goal(r), _verdict(r)) for r in rows]
     widths = [max(len(row[i]) for row in table) for i in range(len(head))]
     for n, row in enumerate(table):
         print(" | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
@@ -48,7 +54,7 @@ def main(argv: list[str]) -> int:
             print("-+-".join("-" * w for w in widths))
     spreads = [f"  {r['what']}: {r['spread']}" for r in rows if r.get("spread")]
     if spreads:
-        print("\nspread over interleaved rounds:")
+        print("\nspread over the rounds, and details:")
         print("\n".join(spreads))
     if times.exists():
         _print_times([json.loads(line) for line in times.read_text(encoding="utf-8").splitlines() if line.strip()])
