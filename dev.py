@@ -109,15 +109,20 @@ def bench(rest: list[str]) -> int:
         os.environ["HOSO_BUILT_APP"] = str(built)
     pytest = ["-m", "pytest", "-s", "-p", "no:cacheprovider"]
     paths = [a for a in rest if a.split("::")[0].startswith(BENCH)]  # modules named: only those run
+    options = [a for a in rest if a not in paths]
+    sync_paths = [p for p in paths if p.startswith(SYNC_BENCH)]
+    other_paths = [p for p in paths if p not in sync_paths]
     run(["-m", "tests.benchmarks.table", "--reset"])
     codes = []
-    if not paths or any(not p.startswith(SYNC_BENCH) for p in paths):
-        codes.append(run([*pytest, *([] if paths else [BENCH]), f"--ignore={SYNC_BENCH}", *rest]))
-    if full or any(p.startswith(SYNC_BENCH) for p in paths):
+    if other_paths or not paths:
+        codes.append(run([*pytest, *(other_paths or [BENCH]), f"--ignore={SYNC_BENCH}", *options]))
+    if sync_paths or (full and not paths):
         for size in SYNC_SIZES if full else (os.environ.get("HOSO_BENCH_COUNT", "100000"),):
             env = {**os.environ, "HOSO_BENCH_COUNT": size}
-            codes.append(subprocess.run([str(PYTHON), *pytest, *([] if paths else [SYNC_BENCH]), *rest],
+            codes.append(subprocess.run([str(PYTHON), *pytest, *(sync_paths or [SYNC_BENCH]), *options],
                                         cwd=ROOT, env=env).returncode)
+    if codes == [5] and not full:
+        print("(no benchmark selected; the sync benchmark runs with --full: python3 dev.py bench --full -k sync)")
     print("\n" + "=" * 30 + " HoSo / baseline " + "=" * 30)
     run(["-m", "tests.benchmarks.table"])
     load = ("; load average (1, 5, 15 min) " + ", ".join(f"{x:.1f}" for x in os.getloadavg())
