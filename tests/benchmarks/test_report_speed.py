@@ -29,6 +29,7 @@ from tests.benchmarks.conftest import BENCH_COUNT, bench_dir, record, report
 
 RUNS = int(os.environ.get("HOSO_BENCH_RUNS", "5"))
 BATCH = 1000
+_NO_OFFICE = "no baseline: LibreOffice (soffice) is not installed"
 LO_BATCH = 20  # filled templates converted by one LibreOffice process
 
 
@@ -180,6 +181,7 @@ def test_one_profile_hoso_against_word_template_and_libreoffice(bench_db, tmp_pa
     soffice = _soffice()
     if soffice is None:
         report("2C via docxtpl + LibreOffice: skipped — soffice not found (apt-get install libreoffice-writer-nogui)")
+        record(f"2C one profile, median of {RUNS}", h_med * 1000, None, "ms", "", None, _NO_OFFICE)
         pytest.skip("LibreOffice is not installed")
     template = _template(tmp_path / "2c-template.docx")
     profile = bench_dir() / "lo-profile"
@@ -218,6 +220,7 @@ def test_batch_of_1000_profiles(bench_db, tmp_path) -> None:
            f"(+{max(0, peak - before) / 1024:.0f} MB)")
     soffice = _soffice()
     if soffice is None:
+        record(f"2C batch of {len(ids)} profiles in one PDF", elapsed, None, "s", "", None, _NO_OFFICE)
         pytest.skip("LibreOffice is not installed")
     template = _template(tmp_path / "2c-template.docx")
     with bench_db.session() as s:
