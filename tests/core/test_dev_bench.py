@@ -1,5 +1,5 @@
-"""``python3 dev.py bench``: which pytest runs it makes (the default stays within 15 minutes: no
-sync benchmark, the declaration unit of 250; --full adds the sync at 10,000 and 100,000 and the
+"""``python3 dev.py bench``: which pytest runs it makes (the default stays within 15 minutes: the
+sync benchmark at 10,000, the declaration unit of 250; --full adds the sync at 100,000 and the
 unit of 1,000; arguments reach every run), and the one table it prints afterwards."""
 
 from __future__ import annotations
@@ -46,14 +46,17 @@ def _pytest_runs(calls):
     return [(args, env) for args, env in calls if args[:2] == ["-m", "pytest"]]
 
 
-def test_the_default_run_leaves_the_sync_out_and_issues_a_unit_of_250(dev) -> None:
+def test_the_default_run_syncs_10000_and_issues_a_unit_of_250(dev) -> None:
     assert dev.bench(["-k", "search"]) == 0
     runs = _pytest_runs(dev.calls)
-    assert len(runs) == 1
+    assert len(runs) == 2
     args, env = runs[0]
     assert "tests/benchmarks" in args and f"--ignore={SYNC}" in args
     assert args[-2:] == ["-k", "search"]  # the arguments reach pytest
     assert env["HOSO_BENCH"] == "1" and env["HOSO_DECL_COUNT"] == "250" and env["HOSO_BENCH_RUNS"] == "3"
+    assert "HOSO_BENCH_COUNT" not in env  # the others at 100,000
+    args, env = runs[1]  # the sync in a run of its own, at 10,000 (100,000 takes 20 minutes and more)
+    assert SYNC in args and args[-2:] == ["-k", "search"] and env["HOSO_BENCH_COUNT"] == "10000"
     assert [a for a, _ in dev.calls if "tests.benchmarks.table" in a] == [
         ["-m", "tests.benchmarks.table", "--reset"], ["-m", "tests.benchmarks.table"]]
 
@@ -72,9 +75,15 @@ def test_a_named_module_runs_alone(dev) -> None:
     (args, _env), = _pytest_runs(dev.calls)
     assert "tests/benchmarks" not in args and "tests/benchmarks/test_search_speed.py" in args
     dev.calls.clear()
-    dev.bench([SYNC])  # the sync module named: its own run, at HOSO_BENCH_COUNT (default 100,000)
+    dev.bench([SYNC])  # the sync module named: its own run alone, at 10,000
     (args, env), = _pytest_runs(dev.calls)
-    assert SYNC in args and not any(a.startswith("--ignore") for a in args) and env["HOSO_BENCH_COUNT"] == "100000"
+    assert SYNC in args and not any(a.startswith("--ignore") for a in args) and env["HOSO_BENCH_COUNT"] == "10000"
+
+
+def test_hoso_bench_count_sets_the_size_of_every_run(dev, monkeypatch) -> None:
+    monkeypatch.setenv("HOSO_BENCH_COUNT", "2000")
+    dev.bench([])
+    assert [e["HOSO_BENCH_COUNT"] for _a, e in _pytest_runs(dev.calls)] == ["2000", "2000"]
 
 
 def test_the_table_prints_verdicts_spreads_skips_and_time_per_module(monkeypatch, tmp_path, capsys) -> None:
