@@ -18,8 +18,8 @@ Times are the process's CPU time (``time.process_time``): on a machine shared wi
 wall clock of a 50 ms render varies several-fold, its CPU time by a few per cent.
 
 Run: ``HOSO_BENCH=1 pytest -s tests/benchmarks/test_cv2023_speed.py`` (HOSO_BENCH_RUNS, default 5:
-15 dossiers). Builds its own 220-person demo database in HOSO_BENCH_DIR (no 100,000-profile
-database needed).
+15 dossiers). Builds its own 220-person demo database in HOSO_BENCH_DIR once per generator version
+(no 100,000-profile database needed).
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ from app.reports.forms import family_rows
 from app.reports.profile import profile_document
 from app.services import HoSoService
 from models import Person
-from tests.benchmarks.conftest import bench_dir, record, report
+from tests.benchmarks.conftest import bench_dir, generator_version, record, report
 
 RUNS = int(os.environ.get("HOSO_BENCH_RUNS", "5"))
 PEOPLE = 220
@@ -69,7 +69,7 @@ def cv_db():
     from app import demo
     from tests.core.conftest import make_database
 
-    folder = bench_dir() / f"cv2023-{PEOPLE}"
+    folder = bench_dir() / f"cv2023-{PEOPLE}-{generator_version()}"  # rebuilt when the generator or schema changes
     if not (folder / "hoso.sqlite").exists():
         folder.mkdir(parents=True, exist_ok=True)
         db = make_database(folder)

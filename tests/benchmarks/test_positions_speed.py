@@ -2,7 +2,8 @@
 against plain SQL of the same counts through sqlite3 (issue 15; goal ≤ 2×).
 
 The shared demo database (``big_db_path``: rebuilt whenever the generator changes, so it has the
-positions, placements and scores). Best of ``ROUNDS`` runs.
+positions, placements and scores). Best of ``ROUNDS`` runs of each side, the sides interleaved
+round by round; the spread is the ratio of each round.
 """
 
 from __future__ import annotations
@@ -17,19 +18,25 @@ import pytest
 
 from app import positions, rating, units
 from app.db import open_database
-from tests.benchmarks.conftest import BENCH_COUNT, report
+from tests.benchmarks.conftest import BENCH_COUNT, ratio_spread, record, report
 
 ROUNDS = 3
 YEAR = 2026
 
 
-def _best(run: Callable[[], Any]) -> tuple[float, Any]:
-    best, result = float("inf"), None
+def _rounds(hoso: Callable[[], Any], plain: Callable[[], Any]) -> tuple[float, Any, float, Any, str]:
+    """Both sides ``ROUNDS`` times, interleaved: (HoSo's best, its result, the plain SQL's best,
+    its result, the per-round ratios' spread)."""
+    pairs: list[tuple[float, float]] = []
+    results: list[Any] = [None, None]
     for _ in range(ROUNDS):
-        started = time.perf_counter()
-        result = run()
-        best = min(best, time.perf_counter() - started)
-    return best, result
+        times = []
+        for i, run in enumerate((hoso, plain)):
+            started = time.perf_counter()
+            results[i] = run()
+            times.append(time.perf_counter() - started)
+        pairs.append((times[0], times[1]))
+    return (min(h for h, _ in pairs), results[0], min(p for _, p in pairs), results[1], ratio_spread(pairs))
 
 
 @pytest.fixture(scope="module")
@@ -94,8 +101,7 @@ def test_placement_dashboard_speed(bench_db) -> None:
             return positions.dashboard(s, units.get_unit(s, "DN"), ids, day)
 
     hoso()
-    plain_wall, plain = _best(_sql(path, PLAIN_DASHBOARD, {"d": day.isoformat()}))
-    wall, board = _best(hoso)
+    wall, board, plain_wall, plain, spread = _rounds(hoso, _sql(path, PLAIN_DASHBOARD, {"d": day.isoformat()}))
     total, placed, unplaced, mismatched, senior = plain[1][0]
     assert (board.civil_servants, board.placed, len(board.unplaced), len(board.mismatched), board.senior) == \
         (total, placed, unplaced, mismatched, senior)
@@ -103,6 +109,8 @@ def test_placement_dashboard_speed(bench_db) -> None:
     report(f"2027 placement dashboard (city, {BENCH_COUNT} profiles, {total} civil servants, "
            f"{len(board.positions)} positions): {wall * 1000:.0f} ms; plain SQL of the same counts "
            f"{plain_wall * 1000:.0f} ms; ratio {wall / plain_wall:.2f}")
+    record(f"2027 placement dashboard (city), best of {ROUNDS}", wall * 1000, plain_wall * 1000, "ms",
+           "plain SQL of the same counts", 2, spread)
 
 
 def test_city_quota_check_speed(bench_db) -> None:
@@ -115,12 +123,13 @@ def test_city_quota_check_speed(bench_db) -> None:
             return rating.unit_check(s, ids, YEAR, as_of=dt.date(2026, 12, 20))
 
     hoso()
-    plain_wall, plain = _best(_sql(path, PLAIN_QUOTA, {"y": YEAR, "ys": str(YEAR)}))
-    wall, check = _best(hoso)
+    wall, check, plain_wall, plain, spread = _rounds(hoso, _sql(path, PLAIN_QUOTA, {"y": YEAR, "ys": str(YEAR)}))
     counts = dict(plain[0])
     report(f"city-wide rating quota check ({BENCH_COUNT} profiles, {sum(check.counts.values())} rated): "
            f"{wall * 1000:.0f} ms; plain SQL of the same counts {plain_wall * 1000:.0f} ms; "
            f"ratio {wall / plain_wall:.2f}; counts {check.counts}, quota_ok {check.quota_ok}")
+    record(f"city-wide rating quota check, best of {ROUNDS}", wall * 1000, plain_wall * 1000, "ms",
+           "plain SQL of the same counts", 2, spread)
     # the plain SQL forces every discipline of the year (any form); HoSo only khiển trách or heavier
     assert sum(check.counts.values()) == sum(counts.values())
     assert check.counts["xuat_sac"] + check.counts["tot"] >= counts.get("xuat_sac", 0) + counts.get("tot", 0) - \

@@ -25,10 +25,11 @@ from app.db import open_database
 from app.reports import values as V
 from app.reports.profile import profile_document, render_profile, render_profiles
 from models import Person, WorkHistory
-from tests.benchmarks.conftest import BENCH_COUNT, bench_dir, report
+from tests.benchmarks.conftest import BENCH_COUNT, bench_dir, record, report
 
 RUNS = int(os.environ.get("HOSO_BENCH_RUNS", "5"))
 BATCH = 1000
+_NO_OFFICE = "no baseline: LibreOffice (soffice) is not installed"
 LO_BATCH = 20  # filled templates converted by one LibreOffice process
 
 
@@ -180,6 +181,7 @@ def test_one_profile_hoso_against_word_template_and_libreoffice(bench_db, tmp_pa
     soffice = _soffice()
     if soffice is None:
         report("2C via docxtpl + LibreOffice: skipped — soffice not found (apt-get install libreoffice-writer-nogui)")
+        record(f"2C one profile, median of {RUNS}", h_med * 1000, None, "ms", "", None, _NO_OFFICE)
         pytest.skip("LibreOffice is not installed")
     template = _template(tmp_path / "2c-template.docx")
     profile = bench_dir() / "lo-profile"
@@ -197,6 +199,10 @@ def test_one_profile_hoso_against_word_template_and_libreoffice(bench_db, tmp_pa
     o_med = statistics.median(office)
     report(f"2C, one profile via docxtpl + LibreOffice headless, median of {RUNS}: {o_med * 1000:.0f} ms (fill "
            f"{statistics.median(fill) * 1000:.0f} ms + convert); office way / HoSo = {o_med / h_med:.1f}×")
+    record(f"2C one profile, median of {RUNS}", h_med * 1000, o_med * 1000, "ms",
+           "docxtpl + LibreOffice headless (the office way)", None,
+           f"HoSo {min(hoso) * 1000:.0f}–{max(hoso) * 1000:.0f} ms, the office way "
+           f"{min(office) * 1000:.0f}–{max(office) * 1000:.0f} ms over {RUNS} runs each")
 
 
 def test_batch_of_1000_profiles(bench_db, tmp_path) -> None:
@@ -214,6 +220,7 @@ def test_batch_of_1000_profiles(bench_db, tmp_path) -> None:
            f"(+{max(0, peak - before) / 1024:.0f} MB)")
     soffice = _soffice()
     if soffice is None:
+        record(f"2C batch of {len(ids)} profiles in one PDF", elapsed, None, "s", "", None, _NO_OFFICE)
         pytest.skip("LibreOffice is not installed")
     template = _template(tmp_path / "2c-template.docx")
     with bench_db.session() as s:
@@ -228,3 +235,5 @@ def test_batch_of_1000_profiles(bench_db, tmp_path) -> None:
     report(f"batch via docxtpl + one LibreOffice process ({len(docs)} profiles, {per_profile * 1000:.0f} ms each): "
            f"≈{per_profile * len(ids):.0f} s for {len(ids)} (then still {len(ids)} PDF files to merge); "
            f"office way / HoSo = {per_profile * len(ids) / elapsed:.1f}×")
+    record(f"2C batch of {len(ids)} profiles in one PDF", elapsed, per_profile * len(ids), "s",
+           f"docxtpl + one LibreOffice process ({len(docs)} profiles, × {len(ids) // len(docs)})", None)

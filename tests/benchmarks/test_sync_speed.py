@@ -26,7 +26,7 @@ from app.city.roles import set_unit_role
 from app.city.sync import sync
 from app.db import Database, open_database
 from models import SECTION_CLASSES, Person, Unit
-from tests.benchmarks.conftest import BENCH_COUNT, report
+from tests.benchmarks.conftest import BENCH_COUNT, record, report
 from tests.city.city_support import drop_roles, role_url
 from tests.city.conftest import SERVER
 
@@ -141,6 +141,7 @@ def test_full_sync_against_raw_upsert(big_db_path: Path, tmp_path: Path, scratch
     raw = _raw_copy(local_path, raw_url)
     report(f"sync (function API, unit login) full {BENCH_COUNT}: {full:.1f} s ({BENCH_COUNT / full:.0f} profiles/s); "
            f"raw psycopg COPY + set-based upsert + ANALYZE {raw:.1f} s; ratio {full / raw:.2f}x")
+    record(f"sync, full, {BENCH_COUNT} profiles", full, raw, "s", "psycopg COPY + set-based upsert + ANALYZE", 1.5)
     _change(local, 10)
     started = time.perf_counter()
     ten = sync(local, unit_url)
@@ -161,3 +162,4 @@ def test_full_sync_against_raw_upsert(big_db_path: Path, tmp_path: Path, scratch
     small.dispose()
     report(f"sync 10 changes among {BENCH_COUNT}: {incremental:.2f} s; among 1000: {small_incremental:.2f} s; "
            f"ratio {incremental / small_incremental:.2f}x")
+    record(f"sync, 10 changes among {BENCH_COUNT}", incremental, small_incremental, "s", "10 changes among 1000", 2)
