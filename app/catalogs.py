@@ -275,11 +275,11 @@ def entries(session: Session, catalog: str) -> list[CatalogEntry]:
 
 def resolve(session: Session, catalog: str, value: object) -> str | None:
     """The code for a user-typed value of ``catalog`` (see :meth:`CatalogIndex.resolve`)."""
-    return _cache(session).index.resolve(catalog, value)
+    return index(session).resolve(catalog, value)
 
 
 def name(session: Session, catalog: str, code: str | None) -> str | None:
-    return _cache(session).index.name(catalog, code)
+    return index(session).name(catalog, code)
 
 
 # --------------------------------------------------------------------------- grades and salary
@@ -347,10 +347,10 @@ def _amount(value: Decimal) -> Decimal:
 
 @dataclass
 class _Cache:
-    index: CatalogIndex
     grades: dict[str, list[_GradeVersion]]
     steps: dict[tuple[str, str], tuple[ScaleStep, ...]]
     base: tuple[list[dt.date], list[Decimal]]
+    index: CatalogIndex | None = None  # read on first use: the first window needs the grades only (issue 17)
 
 
 _CACHES: weakref.WeakKeyDictionary[Engine, _Cache] = weakref.WeakKeyDictionary()
@@ -363,8 +363,12 @@ def _engine(session: Session) -> Engine | None:
 
 
 def index(session: Session) -> CatalogIndex:
-    """The catalog index of this database, cached per engine (cleared by ``load_catalogs``)."""
-    return _cache(session).index
+    """The catalog index of this database, cached per engine (cleared by ``load_catalogs``); read
+    on first use, not with the grades the first window's filter needs (start-up, issue 17)."""
+    cached = _cache(session)
+    if cached.index is None:
+        cached.index = CatalogIndex.load(session)
+    return cached.index
 
 
 def clear_cache(session: Session | None = None) -> None:
@@ -399,6 +403,6 @@ def _build_cache(session: Session) -> _Cache:
         steps.setdefault((s.salary_scale, s.salary_class), []).append(
             ScaleStep(s.step, _coefficient(Decimal(s.coefficient)), s.interval_months))
     base = list(session.scalars(select(BaseSalary).order_by(BaseSalary.effective_from)))
-    return _Cache(index=CatalogIndex.load(session), grades=versions,
+    return _Cache(grades=versions,
                   steps={key: tuple(value) for key, value in steps.items()},
                   base=([b.effective_from for b in base], [_amount(Decimal(b.amount)) for b in base]))
