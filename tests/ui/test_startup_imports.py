@@ -70,3 +70,52 @@ def test_main_window_modules_load_on_a_thread_while_the_sign_in_dialog_waits(tmp
     assert seen["before_dialog"] is False  # nor does opening the database: the dialog comes first
     assert seen["thread_during_dialog"] == "hoso-prepare-window"  # loaded while the dialog waited, off the UI thread
     assert seen["code"] == 0 and seen["imported_after_run"] is True
+
+
+FIRST_WINDOW = r"""
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+app = QApplication(sys.argv[:1])
+from app.db import open_database
+from app.services import HoSoService
+from ui.main_window import MainWindow
+
+window = MainWindow(HoSoService(open_database(sys.argv[1])))
+loaded = {}
+
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not loaded:
+            loaded["modules"] = sorted(sys.modules)
+            QTimer.singleShot(0, app.quit)
+        return False
+
+watch = Watch()
+window.people.table.viewport().installEventFilter(watch)
+window.show()
+app.exec()
+print(json.dumps(loaded["modules"]))
+"""
+
+#: what the first painted list does without: printing, spreadsheets, the city, packages, migrations, images
+NOT_BEFORE_FIRST_PAINT = ("reportlab", "openpyxl", "psycopg", "alembic", "cryptography", "PIL", "xml.sax",
+                          "urllib.request", "app.city", "app.package", "app.exchange", "app.reports.default_form",
+                          "app.reports.profile", "app.services.reports", "app.services.delivery", "ui.reports_ui",
+                          "ui.editor")
+
+
+def test_the_first_painted_list_imports_no_printing_spreadsheets_or_city_code(tmp_path: Path) -> None:
+    from app.db import open_database
+
+    database = tmp_path / "hoso.sqlite"
+    open_database(database).dispose()  # created and migrated here: the window opens an up-to-date file
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOSO_DATA_DIR": str(tmp_path / "data"),
+           "HOSO_SETTINGS_DIR": str(tmp_path / "settings")}
+    done = subprocess.run([sys.executable, "-c", FIRST_WINDOW, str(database)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    modules = json.loads(done.stdout.strip().splitlines()[-1])
+    loaded = [m for m in modules if any(m == name or m.startswith(name + ".") for name in NOT_BEFORE_FIRST_PAINT)]
+    assert loaded == []
