@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.errors import UserError
 from app.paths import recovery_dir
 from app.resources import resource_path
-from app.services import HoSo
+from app.services import HoSo, prepare_models
 from ui import login, open_editors, settings
 from ui.app_texts import app_text
 from ui.background import wait_for_workers
@@ -97,14 +97,12 @@ def offer_recovery(window) -> None:  # noqa: ANN001 - MainWindow
 def _import_main_window() -> None:
     """The main window's modules (its areas, the list, the services behind them) and SQLAlchemy's
     mapper configuration, made ready while the sign-in dialog waits for the user (start-up, issue 17).
-    Imports and ``configure_mappers`` only: Python's import locks and SQLAlchemy's configure lock make
+    Imports and ``prepare_models`` only: Python's import locks and SQLAlchemy's configure lock make
     them safe on another thread; no Qt object is created here (widgets live on the UI thread)."""
     try:
-        from sqlalchemy.orm import configure_mappers
-
         from ui import main_window  # noqa: F401 - imported for the window that follows the sign-in
 
-        configure_mappers()
+        prepare_models()
     except Exception:  # the UI thread imports the same modules again and reports what fails
         logger.exception("Could not prepare the main window's modules")
 
