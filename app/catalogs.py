@@ -275,11 +275,11 @@ def entries(session: Session, catalog: str) -> list[CatalogEntry]:
 
 def resolve(session: Session, catalog: str, value: object) -> str | None:
     """The code for a user-typed value of ``catalog`` (see :meth:`CatalogIndex.resolve`)."""
-    return _cache(session).index.resolve(catalog, value)
+    return index(session).resolve(catalog, value)
 
 
 def name(session: Session, catalog: str, code: str | None) -> str | None:
-    return _cache(session).index.name(catalog, code)
+    return index(session).name(catalog, code)
 
 
 # --------------------------------------------------------------------------- grades and salary
@@ -347,10 +347,10 @@ def _amount(value: Decimal) -> Decimal:
 
 @dataclass
 class _Cache:
-    index: CatalogIndex
     grades: dict[str, list[_GradeVersion]]
     steps: dict[tuple[str, str], tuple[ScaleStep, ...]]
     base: tuple[list[dt.date], list[Decimal]]
+    index: CatalogIndex | None = None  # read on first use: the first window needs the grades only (issue 17)
 
 
 _CACHES: weakref.WeakKeyDictionary[Engine, _Cache] = weakref.WeakKeyDictionary()
@@ -363,8 +363,12 @@ def _engine(session: Session) -> Engine | None:
 
 
 def index(session: Session) -> CatalogIndex:
-    """The catalog index of this database, cached per engine (cleared by ``load_catalogs``)."""
-    return _cache(session).index
+    """The catalog index of this database, cached per engine (cleared by ``load_catalogs``); read
+    on first use, not with the grades the first window's filter needs (start-up, issue 17)."""
+    cached = _cache(session)
+    if cached.index is None:
+        cached.index = CatalogIndex.load(session)
+    return cached.index
 
 
 def clear_cache(session: Session | None = None) -> None:
@@ -389,16 +393,22 @@ def _cache(session: Session) -> _Cache:
 
 def _build_cache(session: Session) -> _Cache:
     versions: dict[str, list[_GradeVersion]] = {}
-    for g in session.scalars(select(Grade).order_by(Grade.code, Grade.list_version)):
+    # Core rows (column names as the attributes): no ORM objects for the ~400 rows the first window's
+    # grade filter waits for (start-up, issue 17)
+    grade, step, base_salary = Grade.__table__.c, SalaryScaleStep.__table__.c, BaseSalary.__table__.c
+    for g in session.execute(select(grade.code, grade.list_version, grade.name, grade.salary_scale, grade.salary_class,
+                                    grade.staff_type, grade.valid_from, grade.valid_to)
+                             .order_by(grade.code, grade.list_version)):
         info = GradeInfo(g.code, g.list_version, g.name, g.salary_scale, g.salary_class, g.staff_type)
         versions.setdefault(g.code, []).append((info, (g.valid_from, g.valid_to)))
     steps: dict[tuple[str, str], list[ScaleStep]] = {}
-    query = select(SalaryScaleStep).order_by(SalaryScaleStep.salary_scale, SalaryScaleStep.salary_class,
-                                             SalaryScaleStep.step)
-    for s in session.scalars(query):
+    query = select(step.salary_scale, step.salary_class, step.step, step.coefficient, step.interval_months).order_by(
+        step.salary_scale, step.salary_class, step.step)
+    for s in session.execute(query):
         steps.setdefault((s.salary_scale, s.salary_class), []).append(
             ScaleStep(s.step, _coefficient(Decimal(s.coefficient)), s.interval_months))
-    base = list(session.scalars(select(BaseSalary).order_by(BaseSalary.effective_from)))
-    return _Cache(index=CatalogIndex.load(session), grades=versions,
+    base = list(session.execute(select(base_salary.effective_from, base_salary.amount)
+                                .order_by(base_salary.effective_from)))
+    return _Cache(grades=versions,
                   steps={key: tuple(value) for key, value in steps.items()},
                   base=([b.effective_from for b in base], [_amount(Decimal(b.amount)) for b in base]))

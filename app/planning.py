@@ -25,7 +25,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -239,6 +238,9 @@ def _xlsx(rows: list[PlanningRow], scope_name: str, path: str, as_of: dt.date) -
 
 
 def _pdf(rows: list[PlanningRow], scope_name: str, path: str, as_of: dt.date) -> None:
+    # with the PDF only: xml.sax.saxutils brings urllib, http and email (start-up, issue 17)
+    from xml.sax.saxutils import escape
+
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle

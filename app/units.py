@@ -8,7 +8,7 @@ import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from app.errors import FieldError, UserError, ValidationError
 from app.text import fold, nfc
@@ -100,18 +100,26 @@ def deactivate_unit(session: Session, code: str, on: dt.date) -> Unit:
 
 def list_units(session: Session, *, include_inactive: bool = True) -> list[UnitRow]:
     """All units, parents before children, siblings by their order then name."""
-    parent = aliased(Unit)
-    stmt = (select(Unit.id, Unit.code, Unit.name, parent.code, Unit.parent_id, Unit.kind, Unit.active_to,
-                   Unit.sort_order)
-            .outerjoin(parent, Unit.parent_id == parent.id).where(Unit.deleted_at.is_(None)))
-    rows = [UnitRow(uid, code, name, pcode, pid, kind, active_to is None, order)
-            for uid, code, name, pcode, pid, kind, active_to, order in session.execute(stmt)]
+    table = Unit.__table__  # Core rows: the ORM's row machinery costs the first window more than the query
+    parent_table = table.alias("parent")
+    unit, parent = table.c, parent_table.c
+    stmt = (select(unit.id, unit.code, unit.name, parent.code, unit.parent_id, unit.kind, unit.active_to,
+                   unit.sort_order, unit.name_fold)
+            .outerjoin(parent_table, unit.parent_id == parent.id).where(unit.deleted_at.is_(None)))
+    rows, folds = [], {}
+    for uid, code, name, pcode, pid, kind, active_to, order, name_fold in session.execute(stmt):
+        rows.append(UnitRow(uid, code, name, pcode, pid, kind, active_to is None, order))
+        folds[uid] = name_fold
     if not include_inactive:
         rows = [r for r in rows if r.active]
-    return _tree_order(rows)
+    return _tree_order(rows, folds)
 
 
-def _tree_order(rows: list[UnitRow]) -> list[UnitRow]:
+def _tree_order(rows: list[UnitRow], folds: dict[uuid.UUID, str] | None = None) -> list[UnitRow]:
+    """Parents before children, siblings by their order then folded name: the stored ``name_fold``
+    (kept by every write of a unit's name) when given — folding 500 names again costs the first
+    window more than reading them (start-up, issue 17)."""
+    folds = folds or {}
     children: dict[uuid.UUID | None, list[UnitRow]] = {}
     ids = {r.id for r in rows}
     for row in rows:
@@ -119,7 +127,7 @@ def _tree_order(rows: list[UnitRow]) -> list[UnitRow]:
     ordered: list[UnitRow] = []
 
     def walk(parent: uuid.UUID | None) -> None:
-        for row in sorted(children.get(parent, []), key=lambda r: (r.sort_order, fold(r.name))):
+        for row in sorted(children.get(parent, []), key=lambda r: (r.sort_order, folds.get(r.id) or fold(r.name))):
             ordered.append(row)
             walk(row.id)
 

@@ -12,14 +12,14 @@ import uuid
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.errors import UserError
 from app.paths import recovery_dir
 from app.resources import resource_path
-from app.services import HoSo
-from ui import backup_ui, login, main_window, open_editors, settings
+from app.services import HoSo, prepare_models
+from ui import login, open_editors, settings
 from ui.app_texts import app_text
 from ui.background import wait_for_workers
 
@@ -94,6 +94,45 @@ def offer_recovery(window) -> None:  # noqa: ANN001 - MainWindow
             window.open_person(uuid.UUID(person_id) if person_id else None, initial=state)
 
 
+def _import_main_window() -> None:
+    """The main window's modules (its areas, the list, the services behind them) and SQLAlchemy's
+    mapper configuration, made ready while the sign-in dialog waits for the user (start-up, issue 17).
+    Imports and ``prepare_models`` only: Python's import locks and SQLAlchemy's configure lock make
+    them safe on another thread; no Qt object is created here (widgets live on the UI thread)."""
+    try:
+        from ui import main_window  # noqa: F401 - imported for the window that follows the sign-in
+
+        prepare_models()
+    except Exception:  # the UI thread imports the same modules again and reports what fails
+        logger.exception("Could not prepare the main window's modules")
+
+
+class WindowPreparation(QObject):
+    """``_import_main_window`` on a thread from the first paint of the sign-in dialog on (so the
+    dialog appears as soon as it can), joined before the main window is built; when no dialog was
+    painted (the city database signs in by itself) nothing is started and the UI thread imports."""
+
+    def __init__(self, app: QApplication):
+        super().__init__(app)
+        self.app = app
+        self.thread: threading.Thread | None = None
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if self.thread is None and event.type() == QEvent.Type.Paint:
+            self.app.removeEventFilter(self)
+            self.thread = threading.Thread(target=_import_main_window, name="hoso-prepare-window", daemon=True)
+            self.thread.start()
+        return False
+
+    def finish(self) -> None:
+        """Stop watching; wait for the imports when they were started."""
+        self.app.removeEventFilter(self)
+        if self.thread is not None:
+            self.thread.join()
+        self.deleteLater()
+
+
 def run_app(target: str) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("HoSo")
@@ -105,10 +144,14 @@ def run_app(target: str) -> int:
     except UserError as exc:
         QMessageBox.critical(None, "HoSo", app_text(str(exc)))  # "not a HoSo database…" in the UI's language
         return 1
+    preparing = WindowPreparation(app)  # the main window's modules load while the user types the password
     service = login.start_session(opened)  # sign in (first run: create the administrator); None = the user quit
+    preparing.finish()
     if service is None:
         opened.close()
         return 0
+    from ui import backup_ui, main_window
+
     window = main_window.MainWindow(service)
     window.show()
     warning = service.audit.startup_warning()  # history altered outside HoSo (app/security/chain.py)

@@ -17,7 +17,6 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from app.errors import UserError
-from app.reports import default_form
 
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 
@@ -70,6 +69,8 @@ class DefaultFormsBox(QGroupBox):
     else sees it read-only. :meth:`apply` is called by the dialog's Lưu."""
 
     def __init__(self, service: Any, parent: QWidget | None = None):
+        from app.reports import default_form  # reportlab: not before the first window (issue 17)
+
         super().__init__(parent)
         self.setObjectName("default_forms_box")
         self.setTitle(self.tr("Mẫu sơ yếu lý lịch in mặc định (theo cơ sở dữ liệu)"))
@@ -110,6 +111,8 @@ class DefaultFormsBox(QGroupBox):
 
     def changes(self) -> dict[str, str]:
         """The staff types whose choice differs from the stored one."""
+        from app.reports import default_form
+
         return {kind: combo.currentData() for kind, combo in self.combos.items()
                 if kind in default_form.CHOICES and combo.currentData() != self.initial.get(kind)}
 

@@ -13,7 +13,9 @@ is painted, to see the crash handler's dialog.
 Wall-clock times (``time.time()``) so the caller can measure from the moment it started the process,
 the same way for a source run and for a frozen build. ``HOSO_STARTUP_PROBE_LOGIN=USER`` and
 ``HOSO_STARTUP_PROBE_PASSWORD=…`` type into the sign-in dialog exactly what a user would (the real
-sign-in checks them); the probe never signs anybody in by itself.
+sign-in checks them); the probe never signs anybody in by itself. ``HOSO_STARTUP_PROBE_TYPING_MS``
+waits that long after the dialog is shown before the click on Đăng nhập (a person typing);
+``dialog_paint_at`` is the sign-in dialog's first paint and ``signed_in_at`` the click.
 Nothing here runs unless the variable is set.
 """
 
@@ -41,6 +43,7 @@ class _Probe(QObject):
         self.login = os.environ.get("HOSO_STARTUP_PROBE_LOGIN")
         self.password = os.environ.get("HOSO_STARTUP_PROBE_PASSWORD", "")
         self.crash = os.environ.get("HOSO_STARTUP_PROBE_CRASH") == "1"
+        self.typing_ms = int(os.environ.get("HOSO_STARTUP_PROBE_TYPING_MS", "0"))
         self.done = False
         QTimer.singleShot(TIMEOUT_MS, self.finish)
 
@@ -53,8 +56,10 @@ class _Probe(QObject):
             if self.crash and "rows" in self.result:
                 QTimer.singleShot(0, self.finish)
         elif kind == QEvent.Type.Show and self.login and isinstance(obj, QDialog):
-            QTimer.singleShot(0, lambda d=obj: self.sign_in(d))
+            QTimer.singleShot(self.typing_ms, lambda d=obj: self.sign_in(d))
         elif kind == QEvent.Type.Paint and isinstance(obj, QWidget) and not self.done and "rows" not in self.result:
+            if "dialog_paint_at" not in self.result and isinstance(obj.window(), QDialog):
+                self.result["dialog_paint_at"] = time.time()  # the first window a user sees: the sign-in
             table = obj.parent()
             if table is not None and table.objectName() == "people_table":
                 self.painted(table)
@@ -86,6 +91,7 @@ class _Probe(QObject):
         user.setText(self.login or "")
         password.setText(self.password)
         self.login = None  # one attempt; a wrong password leaves the dialog open until the timeout
+        self.result["signed_in_at"] = time.time()
         ok.click()
 
     def save(self) -> None:

@@ -138,7 +138,16 @@ class HoSo:
         return self._ctx.db.url
 
 
+def prepare_models() -> None:
+    """Configure SQLAlchemy's mappers now, what the first query of the main window would otherwise
+    do (SQLAlchemy's own lock makes it safe on any thread): the desktop calls it on a thread while
+    the sign-in dialog waits for the user (ui/application.py, start-up, issue 17)."""
+    from sqlalchemy.orm import configure_mappers
+
+    configure_mappers()
+
+
 #: the name the desktop app and older tests know; the same class (no methods of its own)
 HoSoService = HoSo
 
-__all__ = ["AREAS", "HoSo", "HoSoService", "Overview"]
+__all__ = ["AREAS", "HoSo", "HoSoService", "Overview", "prepare_models"]

@@ -17,6 +17,19 @@ def test_tree_order_and_parents(db) -> None:
     assert {r.code: r.parent_code for r in rows}["DN.SNV.CCVC"] == "DN.SNV"
 
 
+def test_siblings_in_folded_name_order(db) -> None:
+    """Siblings come in the order of their folded names (read from ``name_fold``, not folded again):
+    'an ninh' < 'Ấp Bắc' < 'Ban Đ' < 'Dịch vụ' < 'Đội quản lý' < 'Ê-đê', as a person reads them."""
+    names = {"Z1": "Đội quản lý", "Z2": "Dịch vụ", "Z3": "Ấp Bắc", "Z4": "an ninh", "Z5": "Ban Đ", "Z6": "Ê-đê"}
+    with db.session() as s:
+        for code, name in names.items():
+            units.add_unit(s, code, name, "DN.SNV.CCVC")
+    with db.session() as s:
+        rows = units.list_units(s)
+    assert [r.code for r in rows if r.code in names] == ["Z4", "Z3", "Z5", "Z2", "Z1", "Z6"]
+    assert rows == units._tree_order(list(rows))  # the same order as folding every name again
+
+
 @pytest.mark.parametrize(("code", "name", "parent", "field"), [
     ("", "Tên", None, "code"),
     ("có dấu", "Tên", None, "code"),
