@@ -5,6 +5,7 @@ and row-level security), SQLite refused."""
 from __future__ import annotations
 
 import json
+import uuid
 
 import psycopg
 import pytest
@@ -20,6 +21,7 @@ from app.city.mode import is_city_database
 from app.city.roles import set_unit_role
 from app.db import open_database
 from app.errors import UserError
+from app.person_json import person_json
 from tests.city.city_support import drop_roles, psycopg_url, unique
 from tests.core.conftest import person_data
 
@@ -196,6 +198,56 @@ def test_city_init_upgrades_a_database_of_the_older_design(pg_url) -> None:
         with psycopg.connect(admin_url, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             admin.execute(f'DROP ROLE IF EXISTS "{group}"')
+
+
+def test_city_init_upgrades_the_api_of_the_previous_version(pg_url, group) -> None:
+    """A city database made by the HoSo before the tickets (API 1): ``push`` answered directly
+    (``jsonb``), ``hand_over`` with a ``text``, no ``results``, no table of answers, functions
+    without ``client_min_messages``. ``city init`` brings API 2, a unit pushes through it, and a
+    second run changes nothing."""
+    settings = "SET search_path = pg_catalog, hoso_api, pg_temp"
+    with psycopg.connect(psycopg_url(pg_url), autocommit=True) as conn:
+        conn.execute("DROP FUNCTION hoso_api.results(uuid)")
+        conn.execute("DROP TABLE hoso_api.answers")
+        conn.execute("DROP FUNCTION hoso_api.push(jsonb, jsonb, jsonb, jsonb, jsonb)")
+        conn.execute("CREATE FUNCTION hoso_api.push(p_docs jsonb, p_rows jsonb, p_bases jsonb, p_blobs jsonb, "
+                     f"p_log jsonb) RETURNS jsonb LANGUAGE plpgsql SECURITY DEFINER {settings} "
+                     "AS 'BEGIN RETURN ''[]''::jsonb; END'")
+        conn.execute("DROP FUNCTION hoso_api.hand_over(uuid, text)")
+        conn.execute("CREATE FUNCTION hoso_api.hand_over(p_person uuid, p_to_unit text) RETURNS text "
+                     f"LANGUAGE plpgsql SECURITY DEFINER {settings} AS 'BEGIN RETURN NULL; END'")
+        for signature in ("push(jsonb, jsonb, jsonb, jsonb, jsonb)", "hand_over(uuid, text)"):
+            conn.execute(f"REVOKE ALL ON FUNCTION hoso_api.{signature} FROM PUBLIC")
+            conn.execute(f'GRANT EXECUTE ON FUNCTION hoso_api.{signature} TO "{group}"')
+        conn.execute("ALTER FUNCTION hoso_api.tokens(uuid[]) RESET client_min_messages")
+    db = open_database(pg_url)
+    try:
+        upgraded = city_init(db)
+        assert sorted(upgraded.functions_created) == [ANSWERS, "results"]
+        assert sorted(upgraded.functions_updated) == ["hand_over", "push", "tokens"]
+        before = snapshot(pg_url, group)
+        assert city_init(db).already
+        assert snapshot(pg_url, group) == before
+        unit_role = unique("unit")
+        with db.session() as s:
+            units.add_unit(s, "DN.TK", "Đơn vị thử vé")
+            set_unit_role(s, unit_role, ["DN.TK"], password="mat-khau-don-vi")
+            made = person_json(s, people.create_person(s, person_data(cccd="048085004000", unit_code="DN.TK")).id)
+    finally:
+        db.dispose()
+    as_unit = create_engine(make_url(pg_url).set(username=unit_role).render_as_string(hide_password=False))
+    try:
+        with as_unit.connect() as conn:
+            assert api.info(conn)["api"] == 2
+        doc = {**{k: v for k, v in made.items() if not isinstance(v, list)}, "id": str(uuid.uuid4()),
+               "cccd": "048085004001", "version": 1, "updated_at": "2026-11-01T08:00:00+00:00"}
+        assert api.push_documents(as_unit, [doc]).inserted == 1
+        with psycopg.connect(psycopg_url(pg_url)) as conn:
+            assert conn.execute("SELECT has_table_privilege(%s, 'hoso_api.answers', 'SELECT')",
+                                (unit_role,)).fetchone() == (False,)
+    finally:
+        as_unit.dispose()
+        drop_roles(pg_url, [unit_role])
 
 
 def test_another_group_on_an_initialised_database_is_refused(pg_url, group) -> None:
