@@ -160,7 +160,17 @@ def push_documents(target: Engine | Connection, documents: Iterable[Mapping[str,
     return result
 
 
-PUSH_SQL = f"SELECT {SCHEMA}.push($1::jsonb, $2::jsonb, $3::jsonb, $4::jsonb, $5::jsonb)"
+PUSH_SQL = f"SELECT {SCHEMA}.push($1::uuid, $2::jsonb, $3::jsonb, $4::jsonb, $5::jsonb, $6::jsonb)"
+DECLARE_SQL = f"SELECT {SCHEMA}.declare(%s::uuid[], %s::text[], %s::uuid[])"
+
+
+def identities(docs: list[dict[str, Any]]) -> tuple[list[str], list[str], list[str]]:
+    """What ``hoso_api.declare`` takes for a batch: its dossier ids, CCCDs and row ids (section
+    rows, placements, attachments): every identity ``push`` may look up at the city."""
+    ids = [str(d["id"]) for d in docs]
+    cccds = sorted({str(d["cccd"]) for d in docs if d.get("cccd")})
+    rows = [str(r["id"]) for d in docs for key in ROW_KEYS for r in d.get(key) or () if r.get("id")]
+    return ids, cccds, rows
 
 
 def _contents(missing: Callable[[set[str]], set[str]], docs: list[dict[str, Any]],
@@ -190,10 +200,15 @@ def _push(target: Engine | Connection, docs: list[dict[str, Any]], bases: Mappin
     if isinstance(target, Engine):
         with target.connect() as conn:
             return _push(conn, docs, bases, blobs, log)
+    ids, cccds, rows = identities(docs)
+    declared = target.scalar(text(f"SELECT {SCHEMA}.declare(CAST(:i AS uuid[]), CAST(:c AS text[]), "
+                                  "CAST(:r AS uuid[]))"), {"i": ids, "c": cccds, "r": rows})
+    target.commit()  # push refuses a declaration of its own transaction
     contents = _contents(lambda hashes: missing_contents(target, hashes), docs, blobs)
     d, r, b, c, lg = _payload(docs, bases, contents, log)
-    answers = attempt(target, f"SELECT {SCHEMA}.push(CAST(:d AS jsonb), CAST(:r AS jsonb), CAST(:b AS jsonb), "
-                              "CAST(:c AS jsonb), CAST(:l AS jsonb))", {"d": d, "r": r, "b": b, "c": c, "l": lg})
+    answers = attempt(target, f"SELECT {SCHEMA}.push(CAST(:t AS uuid), CAST(:d AS jsonb), CAST(:r AS jsonb), "
+                              "CAST(:b AS jsonb), CAST(:c AS jsonb), CAST(:l AS jsonb))",
+                      {"t": declared, "d": d, "r": r, "b": b, "c": c, "l": lg})
     return _answers(docs, answers)
 
 
@@ -233,6 +248,7 @@ class InFlight:
         self.pg, self.docs = pg, docs
         self.ticket: uuid.UUID | None = None
         pg.autocommit = True
+        declared = pg.execute(DECLARE_SQL, list(identities(docs))).fetchone()[0]  # committed: autocommit
         pg.execute("BEGIN")
 
         def missing(hashes: set[str]) -> set[str]:
@@ -240,7 +256,8 @@ class InFlight:
             return set(row[0] or []) if row else set()
 
         contents = _contents(missing, docs, blobs)
-        params = [p.encode("utf-8") for p in _payload(docs, bases or {}, contents, [dict(e) for e in log or ()])]
+        params = [str(declared).encode("ascii")] + [
+            p.encode("utf-8") for p in _payload(docs, bases or {}, contents, [dict(e) for e in log or ()])]
         pg.pgconn.send_query_params(PUSH_SQL.encode("utf-8"), params)
 
     def wait(self) -> uuid.UUID:

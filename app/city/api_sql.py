@@ -58,6 +58,11 @@ COLLISION = "Số định danh này đã có trong CSDL thành phố; đề ngh�
 # the answers of push and hand_over wait in hoso_api.answers until read (results), at most this long
 ANSWERS = "answers"
 ANSWERS_KEPT = "15 minutes"
+DECLARATIONS = "declarations"
+PUSH_NOT_FIRST = ("hoso_api.push: phải là lệnh ghi đầu tiên của giao dịch, sau khi khai báo lô (hoso_api.declare) "
+                  "đã COMMIT")
+NOT_DECLARED = "hoso_api.push: lô này có số định danh chưa khai báo (hoso_api.declare) hoặc khai báo không còn"
+ABANDONED = "khai báo trong một lần gửi không hoàn tất (huỷ, rollback hoặc lỗi)"
 RESULTS_TOO_EARLY = ("hoso_api.results: kết quả chỉ đọc được sau khi giao dịch gửi đã COMMIT, trong một giao dịch "
                      "chưa ghi gì")
 NO_RESULTS = "hoso_api.results: không có kết quả cho phiếu này"
@@ -271,7 +276,13 @@ DECLARE
   v_missing_unit jsonb;
   v_missing_file jsonb;
   v_ticket uuid;
+  v_declared record;
 BEGIN
+  -- the batch's identities were declared and committed before (declare): nothing of this
+  -- transaction can have been written yet, or the declaration could be of it
+  IF pg_current_xact_id_if_assigned() IS NOT NULL THEN
+    RAISE EXCEPTION '{PUSH_NOT_FIRST}' USING ERRCODE = '25001';
+  END IF;
   IF jsonb_typeof(p_docs) IS DISTINCT FROM 'array' OR jsonb_array_length(p_docs) > {MAX_DOCS} THEN
     RAISE EXCEPTION 'hoso_api.push: docs phải là một danh sách tối đa {MAX_DOCS} hồ sơ' USING ERRCODE = '22023';
   END IF;
@@ -296,6 +307,7 @@ BEGIN
       RAISE EXCEPTION 'hoso_api.push: nội dung tệp đính kèm không khớp mã băm %', left(v_sha, 64) USING ERRCODE = '22023';
     END IF;
   END LOOP;
+{_declared(s)}
   -- lock the caller's own persons of the batch (never another unit's: a unit holding a lock on
   -- one of them could tell from a second session, blocked or not, that the id exists)
   v_ids := ARRAY(SELECT (e->>'id')::uuid FROM jsonb_array_elements(p_docs) e);
@@ -687,6 +699,81 @@ END
 """
 
 
+def _declared(s: str) -> str:
+    """SQL (push): take the caller's declaration ``p_declared`` (deleted with this transaction's
+    commit: rolled back, it stays for the Department, see ``_settle``) and refuse a batch naming
+    an identity — dossier id, CCCD, row id — it does not list. Before any lock or write."""
+    rows = "coalesce(CASE WHEN jsonb_typeof(p_rows) = 'object' THEN p_rows END, '{}'::jsonb)"
+    return f"""  DELETE FROM {SCHEMA}.{DECLARATIONS} d WHERE d.ticket = p_declared AND d.role_name = v_caller
+     AND d.made_at > clock_timestamp() - interval '{ANSWERS_KEPT}'
+  RETURNING d.ids, d.cccds, d.row_ids INTO v_declared;
+  IF NOT FOUND OR EXISTS (SELECT (e->>'id')::uuid FROM jsonb_array_elements(p_docs) e
+                         EXCEPT SELECT unnest(v_declared.ids))
+     OR EXISTS (SELECT nullif(e->>'cccd', '') FROM jsonb_array_elements(p_docs) e WHERE nullif(e->>'cccd', '') IS NOT NULL
+                EXCEPT SELECT unnest(v_declared.cccds))
+     OR EXISTS (SELECT (x->>'id')::uuid FROM jsonb_each({rows}) k
+                CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(k.value) = 'array' THEN k.value
+                                                             ELSE '[]'::jsonb END) x
+                WHERE x->>'id' IS NOT NULL EXCEPT SELECT unnest(v_declared.row_ids)) THEN
+    RAISE EXCEPTION '{NOT_DECLARED}' USING ERRCODE = 'no_data_found';
+  END IF;"""
+
+
+def _declare_body(s: str) -> str:
+    return f"""
+DECLARE
+  v_caller text := session_user::text;
+  v_ticket uuid;
+BEGIN
+{_bounded('p_ids', MAX_DOCS, 'mã hồ sơ')}{_bounded('p_cccds', MAX_DOCS, 'số CCCD')}{_bounded('p_row_ids', MAX_LOG, 'mã dòng')}  INSERT INTO {SCHEMA}.{DECLARATIONS} (ticket, role_name, made_at, ids, cccds, row_ids)
+    VALUES (gen_random_uuid(), v_caller, clock_timestamp(), coalesce(p_ids, '{{}}'), coalesce(p_cccds, '{{}}'),
+            coalesce(p_row_ids, '{{}}'))
+  RETURNING ticket INTO v_ticket;
+  RETURN v_ticket;
+END
+"""
+
+
+def _settle_body(s: str) -> str:
+    """The Department's side (``app.city.conflicts``): each declaration older than ANSWERS_KEPT
+    belongs to a push that never committed (rolled back, failed, the unit's program stopped). Its
+    identities held by records outside the declaring role's units become identity conflicts and
+    access-log entries, as a committed push would have written them; then it goes."""
+    persons, conflicts, access = _q(s, "persons"), _q(s, "city_identity_conflicts"), _q(s, "city_unit_access")
+    outside = f"p.unit_id NOT IN (SELECT a.unit_id FROM {access} a WHERE a.role_name = d.role_name)"
+    rows = "\n      UNION ALL ".join(
+        f"SELECT 'row', NULL::uuid, NULL::text, p.id FROM {_q(s, table)} t JOIN {persons} p ON p.id = t.person_id "
+        f"WHERE t.id = ANY(d.row_ids) AND {outside}" for table in dict.fromkeys(ROW_KEYS.values()))
+    return f"""
+DECLARE
+  d record;
+  v_n integer := 0;
+  v_found jsonb;
+BEGIN
+  FOR d IN SELECT * FROM {SCHEMA}.{DECLARATIONS} x WHERE x.made_at < clock_timestamp() - interval '{ANSWERS_KEPT}'
+           ORDER BY x.made_at FOR UPDATE SKIP LOCKED LOOP
+    SELECT coalesce(jsonb_agg(jsonb_build_object('kind', c.kind, 'person_id', c.person_id, 'cccd', c.cccd,
+                                                 'holder', c.holder)), '[]'::jsonb) INTO v_found FROM (
+      SELECT 'person' AS kind, p.id AS person_id, NULL::text AS cccd, p.id AS holder FROM {persons} p
+       WHERE p.id = ANY(d.ids) AND {outside}
+      UNION ALL SELECT 'cccd', NULL::uuid, p.cccd::text, p.id FROM {persons} p
+       WHERE p.cccd = ANY(d.cccds) AND NOT (p.id = ANY(d.ids)) AND {outside}
+      UNION ALL {rows}) c;
+    INSERT INTO {conflicts} (at, role_name, kind, person_id, cccd, unit_code, holder_id, detail)
+    SELECT d.made_at, d.role_name, x->>'kind', (x->>'person_id')::uuid, x->>'cccd', NULL, (x->>'holder')::uuid,
+           '{ABANDONED}' FROM jsonb_array_elements(v_found) x;
+    PERFORM {SCHEMA}._log('access_log', coalesce((SELECT jsonb_agg(jsonb_build_object(
+             'at', now(), 'by', d.role_name, 'action', 'identity_conflict', 'person_id', x->>'holder',
+             'detail', 'đồng bộ: ' || '{ABANDONED}' || ' (' || (x->>'kind') || ')'))
+      FROM jsonb_array_elements(v_found) x), '[]'::jsonb));
+    v_n := v_n + jsonb_array_length(v_found);
+    DELETE FROM {SCHEMA}.{DECLARATIONS} x WHERE x.ticket = d.ticket;
+  END LOOP;
+  RETURN v_n;
+END
+"""
+
+
 def answers_table() -> list[str]:
     """The statements making ``hoso_api.answers`` (``city init``, when it is missing): the
     answers of the probing calls until their caller reads them (``results``). Owned by the role
@@ -694,6 +781,14 @@ def answers_table() -> list[str]:
     return [f"CREATE TABLE {SCHEMA}.{ANSWERS} (ticket uuid PRIMARY KEY, role_name text NOT NULL, "
             "made_at timestamptz NOT NULL, answer jsonb NOT NULL)",
             f"CREATE INDEX {ANSWERS}_made_at ON {SCHEMA}.{ANSWERS} (made_at)"]
+
+
+def declarations_table() -> list[str]:
+    """The statements making ``hoso_api.declarations``: the identities each batch will name,
+    committed before ``push`` may look at them (``declare``)."""
+    return [f"CREATE TABLE {SCHEMA}.{DECLARATIONS} (ticket uuid PRIMARY KEY, role_name text NOT NULL, "
+            "made_at timestamptz NOT NULL, ids uuid[] NOT NULL, cccds text[] NOT NULL, row_ids uuid[] NOT NULL)",
+            f"CREATE INDEX {DECLARATIONS}_made_at ON {SCHEMA}.{DECLARATIONS} (made_at)"]
 
 
 def _analyze_body(s: str) -> str:
@@ -717,13 +812,16 @@ def functions(schema: str) -> list[Function]:
         Function("missing_units", "p_codes text[]", "text[]", "text[]", _missing_units_body(schema), True),
         Function("tokens", "p_ids uuid[]", "uuid[]", "jsonb", _tokens_body(schema), True),
         Function("missing_contents", "p_hashes text[]", "text[]", "text[]", _missing_contents_body(schema), True),
-        Function("push", "p_docs jsonb, p_rows jsonb, p_bases jsonb, p_blobs jsonb, p_log jsonb",
-                 "jsonb, jsonb, jsonb, jsonb, jsonb",
+        Function("declare", "p_ids uuid[], p_cccds text[], p_row_ids uuid[]", "uuid[], text[], uuid[]", "uuid",
+                 _declare_body(schema), True),
+        Function("push", "p_declared uuid, p_docs jsonb, p_rows jsonb, p_bases jsonb, p_blobs jsonb, p_log jsonb",
+                 "uuid, jsonb, jsonb, jsonb, jsonb, jsonb",
                  "uuid", _push_body(schema), True),
         Function("hand_over", "p_person uuid, p_to_unit text", "uuid, text", "uuid", _hand_over_body(schema), True),
         Function("results", "p_ticket uuid", "uuid", "jsonb", _results_body(schema), True),
         Function("analyze", "", "", "void", _analyze_body(schema), True),
         Function("_log", "p_table text, p_rows jsonb", "text, jsonb", "void", _log_body(schema), False),
+        Function("_settle", "", "", "integer", _settle_body(schema), False),
         Function("_write", "p_docs jsonb, p_ids uuid[], p_units uuid[], p_rows jsonb, p_dead jsonb, "
                  "p_known uuid[], p_blobs jsonb, p_all boolean",
                  "jsonb, uuid[], uuid[], jsonb, jsonb, uuid[], jsonb, boolean", "void",

@@ -304,7 +304,15 @@ class _Setup:
 
     def _api(self) -> None:
         """The schema ``hoso_api`` and its SECURITY DEFINER functions (app.city.api_sql)."""
-        from app.city.api_sql import ANSWERS, SCHEMA, SETTINGS, answers_table, functions
+        from app.city.api_sql import (
+            ANSWERS,
+            DECLARATIONS,
+            SCHEMA,
+            SETTINGS,
+            answers_table,
+            declarations_table,
+            functions,
+        )
 
         if self.conn.scalar(text("SELECT to_regnamespace(:n)"), {"n": SCHEMA}) is None:
             self.conn.exec_driver_sql(f"CREATE SCHEMA {SCHEMA}")
@@ -316,11 +324,20 @@ class _Setup:
             self.result.grants.append(f"REVOKE {SCHEMA} FROM PUBLIC")
         self._grant("SELECT has_schema_privilege(:g, :s, 'USAGE')", {"s": SCHEMA},
                     f'GRANT USAGE ON SCHEMA {SCHEMA} TO "{self.group}"', f"USAGE {SCHEMA}")
-        if self.conn.scalar(text("SELECT to_regclass(:t)"), {"t": f"{SCHEMA}.{ANSWERS}"}) is None:
-            for statement in answers_table():  # a database made before the tickets (API 1) has none
-                self.conn.exec_driver_sql(statement)
-            self.result.functions_created.append(ANSWERS)
+        for table, statements in ((ANSWERS, answers_table()), (DECLARATIONS, declarations_table())):
+            if self.conn.scalar(text("SELECT to_regclass(:t)"), {"t": f"{SCHEMA}.{table}"}) is None:
+                for statement in statements:  # a database made before the tickets (API 1) has none
+                    self.conn.exec_driver_sql(statement)
+                self.result.functions_created.append(table)
         config = [f"{name}={value}" for name, value in SETTINGS]
+        wanted = {self.conn.scalar(text("SELECT to_regprocedure(:f)::oid"), {"f": fn.qualified})
+                  for fn in functions(self.schema)}
+        for oid, signature in self.conn.execute(text(
+                "SELECT p.oid, p.oid::regprocedure::text FROM pg_proc p WHERE p.pronamespace = to_regnamespace(:n) "
+                "ORDER BY 2"), {"n": SCHEMA}).all():
+            if oid not in wanted:  # another signature of an older HoSo (API 1's push): nobody calls it any more
+                self.conn.exec_driver_sql(f"DROP FUNCTION {signature}")
+                self.result.revoked.append(f"DROP FUNCTION {signature}")
         for fn in functions(self.schema):
             current = self.conn.execute(text(
                 "SELECT p.prosrc, p.prosecdef, p.proconfig, pg_get_function_result(p.oid) AS result, "

@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError
 from app import attachments, cli, people, units
 from app.catalogs import load_catalogs
 from app.city import api
-from app.city.api_sql import ANSWERS_KEPT, COLLISION, HAND_OVER_REFUSED, MAX_DOCS, NO_RESULTS
+from app.city.api_sql import ABANDONED, ANSWERS_KEPT, COLLISION, HAND_OVER_REFUSED, MAX_DOCS, NO_RESULTS
 from app.city.conflicts import identity_conflicts
 from app.city.init import PERSON_TABLES, city_init, hand_over
 from app.city.roles import set_unit_role
@@ -309,13 +309,13 @@ def test_hand_over_of_bs_person_or_an_unknown_id_gets_the_same_refusal(city, unc
 
 def test_batches_and_inputs_are_bounded(city, unchanged) -> None:
     with city.a.begin() as conn, pytest.raises(DBAPIError, match="tối đa"):
-        conn.execute(text("SELECT hoso_api.push(CAST(:d AS jsonb), '{}', '{}', '{}', '[]')"),
+        conn.execute(text("SELECT hoso_api.push(NULL, CAST(:d AS jsonb), '{}', '{}', '{}', '[]')"),
                      {"d": json.dumps([{"id": str(uuid.uuid4()), "version": 1, "updated_at": "2026-01-01"}]
                                       * (MAX_DOCS + 1))})
     with city.a.begin() as conn, pytest.raises(DBAPIError, match="tối đa"):
         conn.execute(text("SELECT hoso_api.tokens(CAST(:i AS uuid[]))"), {"i": [uuid.uuid4()] * 20001})
     with city.a.begin() as conn, pytest.raises(DBAPIError, match="mã băm"):
-        conn.execute(text("SELECT hoso_api.push('[]', '{}', '{}', CAST(:b AS jsonb), '[]')"),
+        conn.execute(text("SELECT hoso_api.push(NULL, '[]', '{}', '{}', CAST(:b AS jsonb), '[]')"),
                      {"b": json.dumps({"0" * 64: "aGVsbG8="})})
 
 
@@ -350,9 +350,12 @@ def test_rows_naming_another_person_are_not_written(city) -> None:
     persons, rows = api._split([api.prepare(doc)])
     stolen = dict(rows["training"][0], id=str(uuid.uuid4()), person_id=str(city.b_person), institution="Giả mạo")
     rows["training"].append(stolen)
+    with _raw(city) as raw:  # every row id declared, the stolen one too
+        declared = raw.execute(api.DECLARE_SQL, ([doc["id"]], [doc["cccd"]],
+                                                 [r["id"] for found in rows.values() for r in found])).fetchone()[0]
     with city.a.connect() as conn:
-        answers = api.attempt(conn, "SELECT hoso_api.push(CAST(:d AS jsonb), CAST(:r AS jsonb), '{}', '{}', '[]')",
-                              {"d": json.dumps(persons), "r": json.dumps(rows)})
+        answers = api.attempt(conn, "SELECT hoso_api.push(CAST(:t AS uuid), CAST(:d AS jsonb), CAST(:r AS jsonb), "
+                                    "'{}', '{}', '[]')", {"t": declared, "d": json.dumps(persons), "r": json.dumps(rows)})
     assert [a["outcome"] for a in answers] == ["inserted"]
     assert b_rows() == before
     with psycopg.connect(psycopg_url(city.url)) as department:
@@ -396,11 +399,22 @@ def _server_log(city: SimpleNamespace):  # noqa: ANN202
     pytest.skip("the server's log is not readable on this machine")
 
 
-def _probe(conn: psycopg.Connection, doc: dict) -> object:
-    """``hoso_api.push`` of one document as a unit would craft it by hand: the ticket it returns."""
+def _declare(conn: psycopg.Connection, doc: dict) -> uuid.UUID:
+    """``hoso_api.declare`` of one document's identities (committed when ``conn`` is not in a transaction)."""
+    return conn.execute(api.DECLARE_SQL, api.identities([api.prepare(doc)])).fetchone()[0]
+
+
+def _probe(conn: psycopg.Connection, doc: dict, declared: uuid.UUID | None = None) -> object:
+    """``hoso_api.push`` of one document as a unit would craft it by hand (declared first, in a
+    transaction of its own, unless ``declared`` is given): the ticket it returns."""
+    declared = declared or _declare(conn, doc)
     persons, rows = api._split([api.prepare(doc)])
-    return conn.execute("SELECT hoso_api.push(%s::jsonb, %s::jsonb, '{}', '{}', '[]')",
-                        (json.dumps(persons), json.dumps(rows))).fetchone()[0]
+    return conn.execute("SELECT hoso_api.push(%s, %s::jsonb, %s::jsonb, '{}', '{}', '[]')",
+                        (declared, json.dumps(persons), json.dumps(rows))).fetchone()[0]
+
+
+def _declared_doc(conn: psycopg.Connection, doc: dict) -> tuple[dict, uuid.UUID]:
+    return doc, _declare(conn, doc)
 
 
 def _results(conn: psycopg.Connection, ticket: object) -> object:
@@ -419,25 +433,27 @@ def test_a_rolled_back_probe_learns_nothing_and_a_read_one_stays_in_the_logs(cit
     the attempt first, and then its access-log entries and its conflict row are the Department's."""
     before = _traces(city)
     with _raw(city) as conn:
+        doc, declared = _declared_doc(conn, _fresh_doc(city.b_doc, B_CCCD, "DN.A"))
         conn.execute("BEGIN")
-        ticket = _probe(conn, _fresh_doc(city.b_doc, B_CCCD, "DN.A"))
+        ticket = _probe(conn, doc, declared)
         assert isinstance(ticket, uuid.UUID) and ticket.version == 4  # no answer in it: a random ticket
         with pytest.raises(psycopg.errors.ActiveSqlTransaction, match="sau khi giao dịch gửi đã COMMIT"):
             _results(conn, ticket)
         conn.execute("ROLLBACK")
         with pytest.raises(psycopg.errors.NoDataFound, match=NO_RESULTS):
             _results(conn, ticket)  # gone with the rollback
+        doc, declared = _declared_doc(conn, _fresh_doc(city.b_doc, B_CCCD, "DN.A"))
         conn.execute("BEGIN")
         conn.execute("SAVEPOINT probe")
-        ticket = _probe(conn, _fresh_doc(city.b_doc, B_CCCD, "DN.A"))
+        ticket = _probe(conn, doc, declared)
         conn.execute("ROLLBACK TO SAVEPOINT probe")
         with pytest.raises(psycopg.errors.ActiveSqlTransaction):
             _results(conn, ticket)
         conn.execute("ROLLBACK")
         assert _traces(city) == before  # nothing learnt, nothing kept (the server log has both)
+        doc, declared = _declared_doc(conn, _fresh_doc(city.b_doc, B_CCCD, "DN.A"))
         conn.execute("BEGIN")
-        doc = _fresh_doc(city.b_doc, B_CCCD, "DN.A")
-        ticket = _probe(conn, doc)
+        ticket = _probe(conn, doc, declared)
         conn.execute("COMMIT")
         answer = _results(conn, ticket)
     assert [(a["id"], a["outcome"], a["message"]) for a in answer] == [(doc["id"], "rejected", COLLISION)]
@@ -497,8 +513,9 @@ def test_the_server_log_lines_are_not_sent_to_the_unit(city, unchanged) -> None:
     with _raw(city) as conn:
         conn.add_notice_handler(lambda diag: heard.append(diag.message_primary or ""))
         conn.execute("SET client_min_messages = debug5")
+        doc, declared = _declared_doc(conn, _fresh_doc(city.b_doc, B_CCCD, "DN.A"))
         conn.execute("BEGIN")
-        _probe(conn, _fresh_doc(city.b_doc, B_CCCD, "DN.A"))
+        _probe(conn, doc, declared)
         conn.execute("SELECT hoso_api.hand_over(%s, 'DN.A')", (city.b_person,))
         conn.execute("ROLLBACK")
     assert not [m for m in heard if "HoSo" in m or str(city.b_person) in m], heard
@@ -508,8 +525,9 @@ def test_a_probe_holds_no_lock_on_bs_person(city, unchanged) -> None:
     """A lock on B's person would tell a second session of A (blocked or not) that the id exists."""
     doc = dict(city.b_doc, unit_code="DN.A", version=city.b_doc["version"] + 1)
     with _raw(city) as conn:
+        declared = _declare(conn, doc)
         conn.execute("BEGIN")
-        _probe(conn, doc)
+        _probe(conn, doc, declared)
         with psycopg.connect(psycopg_url(city.url), autocommit=True) as department:
             department.execute("SET lock_timeout = '2s'")
             assert department.execute("SELECT 1 FROM persons WHERE id = %s FOR UPDATE NOWAIT",
@@ -524,10 +542,70 @@ def test_a_rolled_back_probe_still_reaches_the_server_log(city, unchanged) -> No
     start = log.stat().st_size
     doc = _fresh_doc(city.b_doc, B_CCCD, "DN.A")
     with _raw(city) as conn:
+        declared = _declare(conn, doc)
         conn.execute("BEGIN")
-        _probe(conn, doc)
+        _probe(conn, doc, declared)
         conn.execute("ROLLBACK")
     with log.open("rb") as fh:
         fh.seek(start)
         written = fh.read().decode("utf-8", "replace")
     assert f"HoSo: identity conflict (cccd) by role {city.ra} for record {doc['id']}" in written
+
+
+def test_a_push_needs_its_batch_declared_and_committed_before(city, unchanged) -> None:
+    """``push`` looks at nothing before it has taken a declaration of the caller, made and
+    committed in an earlier transaction, listing every identity of the batch."""
+    doc = _fresh_doc(city.b_doc, B_CCCD, "DN.A")
+    with _raw(city) as conn:
+        for declared in (uuid.uuid4(), _declare(conn, _fresh_doc(city.b_doc, B2_CCCD, "DN.A"))):
+            with pytest.raises(psycopg.errors.NoDataFound, match="chưa khai báo"):
+                _probe(conn, doc, declared)  # none, or one naming other identities
+        with psycopg.connect(psycopg_url(role_url(city.url, city.rb)), autocommit=True) as as_b:
+            bs = _declare(as_b, doc)
+        with pytest.raises(psycopg.errors.NoDataFound, match="chưa khai báo"):
+            _probe(conn, doc, bs)  # another role's
+        conn.execute("BEGIN")
+        declared = _declare(conn, doc)
+        with pytest.raises(psycopg.errors.ActiveSqlTransaction, match="lệnh ghi đầu tiên"):
+            _probe(conn, doc, declared)  # in the declaration's own transaction
+        conn.execute("ROLLBACK")
+        declared = _declare(conn, doc)
+        assert _results(conn, _probe(conn, doc, declared))[0]["message"] == COLLISION
+        with pytest.raises(psycopg.errors.NoDataFound, match="chưa khai báo"):
+            _probe(conn, doc, declared)  # used
+
+
+def test_a_rolled_back_push_is_listed_from_its_declaration(city, unchanged) -> None:
+    """Whatever a unit can read from inside its own transaction (its command counter, its locks,
+    timing), the identities it asked about were committed before ``push`` looked at them: once the
+    push is rolled back and 15 minutes have passed, the Department's list shows every one held
+    outside the unit's units (B's person id, B's other CCCD, a row id of B's person), as a
+    committed push would have; A's own identities are not listed."""
+    doc = _fresh_doc(city.b_doc, "048085009701", "DN.A")
+    b_row = city.b_doc["training"][0]["id"]
+    with _raw(city) as conn:
+        ids, cccds, rows = api.identities([api.prepare(doc)])
+        declared = conn.execute(api.DECLARE_SQL, ([*ids, str(city.b_person), city.a_doc["id"]],
+                                                  [*cccds, B2_CCCD, A_CCCD], [*rows, b_row])).fetchone()[0]
+        conn.execute("BEGIN")
+        _probe(conn, doc, declared)
+        conn.execute("ROLLBACK")
+        honest = _declare(conn, city.a_doc)  # a sync stopped before its push: nothing to list
+    kinds = ("person", "cccd", "row")
+    before = {k: len(_conflicts(city, k)) for k in kinds}
+    seen = _seen(city, "identity_conflict")
+    identity_conflicts(city.db)
+    assert {k: len(_conflicts(city, k)) for k in kinds} == before  # the push may still come
+    with psycopg.connect(psycopg_url(city.url), autocommit=True) as department:
+        department.execute(f"UPDATE hoso_api.declarations SET made_at = made_at - interval '{ANSWERS_KEPT}' "
+                           "WHERE ticket = ANY(%s)", ([declared, honest],))
+    listed = identity_conflicts(city.db)
+    added = {k: _conflicts(city, k)[before[k]:] for k in kinds}
+    assert [(c.person_id, c.holder_id, c.detail) for c in added["person"]] == [(city.b_person, city.b_person, ABANDONED)]
+    assert [(c.cccd, c.holder_id) for c in added["cccd"]] == [(B2_CCCD, city.b_other)]
+    assert [c.holder_id for c in added["row"]] == [city.b_person]
+    assert _seen(city, "identity_conflict") == seen + 3
+    assert {r.kind for r in listed[:3]} == set(kinds) and all(r.role == city.ra for r in listed[:3])
+    with psycopg.connect(psycopg_url(city.url)) as department:
+        assert department.execute("SELECT count(*) FROM hoso_api.declarations WHERE ticket = ANY(%s)",
+                                  ([declared, honest],)).fetchone() == (0,)
