@@ -15,7 +15,7 @@ from sqlalchemy.exc import ProgrammingError
 
 from app import cli, people, units
 from app.city import api
-from app.city.api_sql import ANSWERS, SCHEMA, functions
+from app.city.api_sql import ANSWERS, DECLARATIONS, SCHEMA, functions
 from app.city.init import CHILD_TABLES, HAND_OVER, POLICY, city_init, hand_over
 from app.city.mode import is_city_database
 from app.city.roles import set_unit_role
@@ -88,7 +88,7 @@ def test_city_init_creates_the_group_no_grants_policies_and_the_api(pg_url, grou
     result = json.loads(out)
     assert result["created_roles"] == [group] and result["already"] is False
     assert result["catalogs_loaded"] is True and result["marked"] is True and result["function"] == "created"
-    assert set(result["functions_created"]) == {SCHEMA, ANSWERS, *(f.name for f in functions("public"))}
+    assert set(result["functions_created"]) == {SCHEMA, ANSWERS, DECLARATIONS, *(f.name for f in functions("public"))}
     guarded = {"city_unit_access", "persons", *CHILD_TABLES}
     assert result["policies"] == len(guarded) == 16  # persons, city_unit_access, 12 sections (quy hoạch from 0014), attachments, placements
     with psycopg.connect(psycopg_url(pg_url)) as conn:
@@ -202,15 +202,18 @@ def test_city_init_upgrades_a_database_of_the_older_design(pg_url) -> None:
 
 
 def test_city_init_upgrades_the_api_of_the_previous_version(pg_url, group) -> None:
-    """A city database made by the HoSo before the tickets (API 1): ``push`` answered directly
-    (``jsonb``), ``hand_over`` with a ``text``, no ``results``, no table of answers, functions
-    without ``client_min_messages``. ``city init`` brings API 2, a unit pushes through it, and a
-    second run changes nothing."""
+    """A city database made by the HoSo before the tickets (API 1): ``push(docs, rows, bases,
+    blobs, log)`` answered directly (``jsonb``), ``hand_over`` with a ``text``, no ``declare``, no
+    ``results``, no tables of declarations and answers, functions without
+    ``client_min_messages``. ``city init`` brings API 2 (and drops API 1's ``push``), a unit
+    pushes through it, and a second run changes nothing."""
     settings = "SET search_path = pg_catalog, hoso_api, pg_temp"
     with psycopg.connect(psycopg_url(pg_url), autocommit=True) as conn:
         conn.execute("DROP FUNCTION hoso_api.results(uuid)")
-        conn.execute("DROP TABLE hoso_api.answers")
-        conn.execute("DROP FUNCTION hoso_api.push(jsonb, jsonb, jsonb, jsonb, jsonb)")
+        conn.execute("DROP FUNCTION hoso_api.declare(uuid[], text[], uuid[])")
+        conn.execute("DROP FUNCTION hoso_api._settle()")
+        conn.execute("DROP TABLE hoso_api.answers, hoso_api.declarations")
+        conn.execute("DROP FUNCTION hoso_api.push(uuid, jsonb, jsonb, jsonb, jsonb, jsonb)")
         conn.execute("CREATE FUNCTION hoso_api.push(p_docs jsonb, p_rows jsonb, p_bases jsonb, p_blobs jsonb, "
                      f"p_log jsonb) RETURNS jsonb LANGUAGE plpgsql SECURITY DEFINER {settings} "
                      "AS 'BEGIN RETURN ''[]''::jsonb; END'")
@@ -228,8 +231,10 @@ def test_city_init_upgrades_the_api_of_the_previous_version(pg_url, group) -> No
     db = open_database(pg_url)
     try:
         upgraded = city_init(db)
-        assert sorted(upgraded.functions_created) == [ANSWERS, "results"]
-        assert sorted(upgraded.functions_updated) == ["hand_over", "info", "push", "tokens"]
+        assert sorted(upgraded.functions_created) == sorted([ANSWERS, DECLARATIONS, "_settle", "declare", "push",
+                                                             "results"])
+        assert sorted(upgraded.functions_updated) == ["hand_over", "info", "tokens"]
+        assert upgraded.revoked == ["DROP FUNCTION hoso_api.push(jsonb,jsonb,jsonb,jsonb,jsonb)"]
         before = snapshot(pg_url, group)
         assert city_init(db).already
         assert snapshot(pg_url, group) == before
