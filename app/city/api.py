@@ -5,7 +5,8 @@ privilege on any table) and for the Department alike: it never reads a table the
 runs a migration. ``info``, ``missing_units``, ``tokens`` and ``missing_contents`` are one
 statement each in the caller's transaction. ``push`` and ``hand_over`` answer with a ticket whose
 answer ``results`` gives only after the attempt is committed (its logs with it): ``attempt``
-does both, so it commits, and takes an Engine or a Connection used commit-as-you-go.
+does both, so it commits, and takes an Engine or a Connection used commit-as-you-go. Each batch
+is declared (``declare``: its identities, committed) before its ``push``.
 """
 
 from __future__ import annotations
@@ -236,9 +237,10 @@ def _answers(docs: list[dict[str, Any]], answers: list[dict[str, Any]]) -> Apply
 class InFlight:
     """One batch sent to ``hoso_api.push`` on a psycopg connection, its answer not read yet: the
     sync prepares the next batch while the city writes this one (one thread; the connection is
-    used by nobody else meanwhile). The push runs in its own transaction, opened here: ``wait``
-    reads its ticket (the batch written, not committed), ``commit`` commits it and reads its
-    answer in the same round trip (``close`` without it rolls it back)."""
+    used by nobody else meanwhile). The batch is declared first (committed on its own), then the
+    push runs in its own transaction, opened here: ``wait`` reads its ticket (the batch written,
+    not committed), ``commit`` commits it and reads its answer in the same round trip (``close``
+    without it rolls it back)."""
 
     def __init__(self, pg: Any, docs: list[dict[str, Any]], *, bases: Mapping[str, Token] | None = None,
                  blobs: Callable[[str], bytes | None] | None = None,

@@ -16,8 +16,13 @@ Public (EXECUTE granted to the units' group role):
   own persons among ``ids`` (the others are simply absent);
 - ``missing_contents(hashes text[]) → text[]``: attachment contents the caller's own records at
   the city do not hold (the client then sends them);
-- ``push(docs jsonb, rows jsonb, bases jsonb, blobs jsonb, log jsonb) → uuid``: write a batch of
-  dossier documents (``docs``: each person's own fields; ``rows``: their section rows, placements
+- ``declare(ids uuid[], cccds text[], row_ids uuid[]) → uuid``: the identities a batch will name,
+  kept under a ticket; ``push`` takes only a declaration committed in an earlier transaction, so
+  whatever a unit reads from its own transaction during ``push`` (its command counter, its locks)
+  and then rolls back, the identities it asked about stay for the Department (``_settle``);
+- ``push(declared uuid, docs jsonb, rows jsonb, bases jsonb, blobs jsonb, log jsonb) → uuid``:
+  refused in a transaction that has written anything and for identities ``declared`` does not
+  list; write a batch of dossier documents (``docs``: each person's own fields; ``rows``: their section rows, placements
   and attachments by document key, each naming its ``person_id``); its answer, one result per
   document ``{"id","outcome","message","handed_over"}``, is kept under the ticket returned;
 - ``hand_over(person uuid, to_unit text) → uuid``: a transfer (docs/city.md, section 4); its
@@ -33,7 +38,9 @@ rows only (another unit's id or content is answered as one the city does not hav
 write nothing, so there is no attempt to hide and nothing to learn by rolling back.
 
 Internal (no EXECUTE for anybody but the owner): ``_write`` (the set-based writer ``push`` calls
-for the whole batch, then record by record in subtransactions if the batch fails).
+for the whole batch, then record by record in subtransactions if the batch fails), ``_log`` (the
+chained log writer), ``_settle`` (the Department, app.city.conflicts: the declarations of pushes
+that never committed become identity conflicts).
 
 The bodies are generated from the SQLAlchemy tables (``models``), so a column added by a
 migration reaches the API the next time ``city init`` runs.
