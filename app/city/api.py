@@ -268,10 +268,12 @@ class InFlight:
 
     def commit(self) -> ApplyResult:
         """Commit the batch, then read its answer: one simple query of two statements, so no round
-        trip more than the COMMIT alone; ``results`` runs after the COMMIT, in a new transaction."""
+        trip more than the COMMIT alone; ``results`` runs after the COMMIT, in a new transaction
+        whose commit (the answer deleted) need not wait for the disk."""
         if self.ticket is None:
             self.wait()
-        self.pg.pgconn.send_query(f"COMMIT; SELECT {SCHEMA}.results('{self.ticket}'::uuid)".encode("ascii"))
+        self.pg.pgconn.send_query(f"COMMIT; SELECT {SCHEMA}.results('{self.ticket}'::uuid) "
+                                  "FROM (SELECT set_config('synchronous_commit', 'off', true)) s".encode("ascii"))
         return _answers(self.docs, json.loads(_value(self.pg).decode("utf-8")))
 
 
