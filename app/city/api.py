@@ -2,7 +2,11 @@
 
 The sync speaks to the city only through these calls, for a unit's login role (which holds no
 privilege on any table) and for the Department alike: it never reads a table there and never
-runs a migration. Each call is one statement; the caller owns the transaction.
+runs a migration. ``info``, ``missing_units``, ``tokens`` and ``missing_contents`` are one
+statement each in the caller's transaction. ``push`` and ``hand_over`` answer with a ticket whose
+answer ``results`` gives only after the attempt is committed (its logs with it): ``attempt``
+does both, so it commits, and takes an Engine or a Connection used commit-as-you-go. Each batch
+is declared (``declare``: its identities, committed) before its ``push``.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.orm import Session
 
 from app.city.api_sql import MAX_DOCS, MAX_IDS, ROW_KEYS, SCHEMA
@@ -77,6 +81,28 @@ def missing_contents(target: Session | Connection, hashes: Iterable[str]) -> set
     return set(_conn(target).scalar(text(f"SELECT {SCHEMA}.missing_contents(CAST(:h AS text[]))"), {"h": wanted}) or [])
 
 
+RESULTS_SQL = f"SELECT {SCHEMA}.results(CAST(:t AS uuid))"
+
+
+def attempt(target: Engine | Connection, sql: str, params: Mapping[str, Any]) -> Any:
+    """Run a call answering with a ticket (``push``, ``hand_over``), commit it, then read its
+    answer (``hoso_api.results``, in the next transaction: the city refuses it in the attempt's).
+    A Connection must be used commit-as-you-go (not inside ``begin()``); on an error its
+    transaction is rolled back."""
+    if isinstance(target, Engine):
+        with target.connect() as conn:
+            return attempt(conn, sql, params)
+    try:
+        ticket = target.scalar(text(sql), params)
+        target.commit()
+        answer = target.scalar(text(RESULTS_SQL), {"t": ticket})
+        target.commit()
+    except BaseException:
+        target.rollback()
+        raise
+    return answer
+
+
 def analyze(target: Session | Connection) -> None:
     _conn(target).execute(text(f"SELECT {SCHEMA}.analyze()"))
 
@@ -118,24 +144,34 @@ def _problem(doc: Mapping[str, Any], kind: str, message: str) -> dict[str, Any]:
             "kind": kind, "message": message}
 
 
-def push_documents(target: Session | Connection, documents: Iterable[Mapping[str, Any]], *,
+def push_documents(target: Engine | Connection, documents: Iterable[Mapping[str, Any]], *,
                    bases: Mapping[str, Token] | None = None, blobs: Callable[[str], bytes | None] | None = None,
                    log: Iterable[Mapping[str, Any]] | None = None, prepared: bool = False) -> ApplyResult:
-    """Write ``documents`` at the city through ``hoso_api.push`` (at most MAX_DOCS a call): the
-    same result as ``app.city.apply.apply_documents`` — counts, problems, confirmed tokens.
-    ``prepared``: the documents went through ``prepare`` already (app.city.sync)."""
+    """Write ``documents`` at the city through ``hoso_api.push`` (at most MAX_DOCS a call, each
+    committed: see ``attempt``): the same result as ``app.city.apply.apply_documents`` — counts,
+    problems, confirmed tokens. ``prepared``: the documents went through ``prepare`` already."""
     docs = [d if prepared else prepare(d) for d in documents]
     result = ApplyResult()
     entries = [dict(e) for e in log or ()]
     for start in range(0, len(docs), MAX_DOCS):
         chunk = docs[start:start + MAX_DOCS]
         ids = {str(d["id"]) for d in chunk}
-        result.add(_push(_conn(target), chunk, bases or {}, blobs,
+        result.add(_push(target, chunk, bases or {}, blobs,
                          [e for e in entries if str(e.get("person_id")) in ids]))
     return result
 
 
-PUSH_SQL = f"SELECT {SCHEMA}.push($1::jsonb, $2::jsonb, $3::jsonb, $4::jsonb, $5::jsonb)"
+PUSH_SQL = f"SELECT {SCHEMA}.push($1::uuid, $2::jsonb, $3::jsonb, $4::jsonb, $5::jsonb, $6::jsonb)"
+DECLARE_SQL = f"SELECT {SCHEMA}.declare(%s::uuid[], %s::text[], %s::uuid[])"
+
+
+def identities(docs: list[dict[str, Any]]) -> tuple[list[str], list[str], list[str]]:
+    """What ``hoso_api.declare`` takes for a batch: its dossier ids, CCCDs and row ids (section
+    rows, placements, attachments): every identity ``push`` may look up at the city."""
+    ids = [str(d["id"]) for d in docs]
+    cccds = sorted({str(d["cccd"]) for d in docs if d.get("cccd")})
+    rows = [str(r["id"]) for d in docs for key in ROW_KEYS for r in d.get(key) or () if r.get("id")]
+    return ids, cccds, rows
 
 
 def _contents(missing: Callable[[set[str]], set[str]], docs: list[dict[str, Any]],
@@ -160,13 +196,20 @@ def _payload(docs: list[dict[str, Any]], bases: Mapping[str, Token], contents: d
     return [_json(persons), _json(rows), _json(base_json), _json(contents), _json(log)]
 
 
-def _push(conn: Connection, docs: list[dict[str, Any]], bases: Mapping[str, Token],
+def _push(target: Engine | Connection, docs: list[dict[str, Any]], bases: Mapping[str, Token],
           blobs: Callable[[str], bytes | None] | None, log: list[dict[str, Any]]) -> ApplyResult:
-    contents = _contents(lambda hashes: missing_contents(conn, hashes), docs, blobs)
+    if isinstance(target, Engine):
+        with target.connect() as conn:
+            return _push(conn, docs, bases, blobs, log)
+    ids, cccds, rows = identities(docs)
+    declared = target.scalar(text(f"SELECT {SCHEMA}.declare(CAST(:i AS uuid[]), CAST(:c AS text[]), "
+                                  "CAST(:r AS uuid[]))"), {"i": ids, "c": cccds, "r": rows})
+    target.commit()  # push refuses a declaration of its own transaction
+    contents = _contents(lambda hashes: missing_contents(target, hashes), docs, blobs)
     d, r, b, c, lg = _payload(docs, bases, contents, log)
-    answers = conn.scalar(text(f"SELECT {SCHEMA}.push(CAST(:d AS jsonb), CAST(:r AS jsonb), CAST(:b AS jsonb), "
-                               "CAST(:c AS jsonb), CAST(:l AS jsonb))"),
-                          {"d": d, "r": r, "b": b, "c": c, "l": lg})
+    answers = attempt(target, f"SELECT {SCHEMA}.push(CAST(:t AS uuid), CAST(:d AS jsonb), CAST(:r AS jsonb), "
+                              "CAST(:b AS jsonb), CAST(:c AS jsonb), CAST(:l AS jsonb))",
+                      {"t": declared, "d": d, "r": r, "b": b, "c": c, "l": lg})
     return _answers(docs, answers)
 
 
@@ -194,8 +237,10 @@ def _answers(docs: list[dict[str, Any]], answers: list[dict[str, Any]]) -> Apply
 class InFlight:
     """One batch sent to ``hoso_api.push`` on a psycopg connection, its answer not read yet: the
     sync prepares the next batch while the city writes this one (one thread; the connection is
-    used by nobody else meanwhile). The push runs in its own transaction, opened here and
-    committed by ``commit`` once the answer has been read (``close`` without it rolls it back)."""
+    used by nobody else meanwhile). The batch is declared first (committed on its own), then the
+    push runs in its own transaction, opened here: ``wait`` reads its ticket (the batch written,
+    not committed), ``commit`` commits it and reads its answer in the same round trip (``close``
+    without it rolls it back)."""
 
     def __init__(self, pg: Any, docs: list[dict[str, Any]], *, bases: Mapping[str, Token] | None = None,
                  blobs: Callable[[str], bytes | None] | None = None,
@@ -203,31 +248,63 @@ class InFlight:
         if len(docs) > MAX_DOCS:
             raise ValueError(f"at most {MAX_DOCS} documents a push")
         self.pg, self.docs = pg, docs
+        self.ticket: uuid.UUID | None = None
         pg.autocommit = True
-        pg.execute("BEGIN")
+        declared = _declare_then_begin(pg, docs)
 
         def missing(hashes: set[str]) -> set[str]:
             row = pg.execute(f"SELECT {SCHEMA}.missing_contents(%s::text[])", [sorted(hashes)]).fetchone()
             return set(row[0] or []) if row else set()
 
         contents = _contents(missing, docs, blobs)
-        params = [p.encode("utf-8") for p in _payload(docs, bases or {}, contents, [dict(e) for e in log or ()])]
+        params = [str(declared).encode("ascii")] + [
+            p.encode("utf-8") for p in _payload(docs, bases or {}, contents, [dict(e) for e in log or ()])]
         pg.pgconn.send_query_params(PUSH_SQL.encode("utf-8"), params)
 
-    def wait(self) -> ApplyResult:
-        """The city's answer (raises the server's error as psycopg does)."""
-        import psycopg
-        from psycopg import pq
+    def wait(self) -> uuid.UUID:
+        """The ticket of the batch (raises the server's error as psycopg does); not committed yet."""
+        self.ticket = uuid.UUID(_value(self.pg).decode("ascii"))
+        return self.ticket
 
-        found = None
-        while (res := self.pg.pgconn.get_result()) is not None:
-            if found is None or res.status == pq.ExecStatus.FATAL_ERROR:
-                found = res
-        if found is None or found.status != pq.ExecStatus.TUPLES_OK:
-            if found is None:
-                raise psycopg.OperationalError("the city database sent no answer")
-            raise psycopg.errors.error_from_result(found, encoding=self.pg.info.encoding)
-        return _answers(self.docs, json.loads(found.get_value(0, 0).decode("utf-8")))
+    def commit(self) -> ApplyResult:
+        """Commit the batch, then read its answer: one simple query of two statements, so no round
+        trip more than the COMMIT alone; ``results`` runs after the COMMIT, in a new transaction
+        whose commit (the answer deleted) need not wait for the disk."""
+        if self.ticket is None:
+            self.wait()
+        self.pg.pgconn.send_query(f"COMMIT; SELECT {SCHEMA}.results('{self.ticket}'::uuid) "
+                                  "FROM (SELECT set_config('synchronous_commit', 'off', true)) s".encode("ascii"))
+        return _answers(self.docs, json.loads(_value(self.pg).decode("utf-8")))
 
-    def commit(self) -> None:
-        self.pg.execute("COMMIT")
+
+def _declare_then_begin(pg: Any, docs: list[dict[str, Any]]) -> uuid.UUID:
+    """Declare the batch in a transaction of its own, then open the push's: one simple query, so
+    no round trip more than the BEGIN alone. The declaration's commit does not wait for the disk
+    (``synchronous_commit = off`` for it alone): it must be visible before ``push``, and a unit
+    cannot make the server crash in the fraction of a second it could be lost in."""
+    from psycopg import sql
+
+    ids, cccds, rows = identities(docs)
+    query = sql.SQL("BEGIN; SET LOCAL synchronous_commit = off; SELECT {}.declare({}::uuid[], {}::text[], "
+                    "{}::uuid[]); COMMIT; BEGIN").format(sql.Identifier(SCHEMA), sql.Literal(ids), sql.Literal(cccds),
+                                                          sql.Literal(rows))
+    pg.pgconn.send_query(query.as_bytes(pg))
+    return uuid.UUID(_value(pg).decode("ascii"))
+
+
+def _value(pg: Any) -> bytes:
+    """The value of the last row set of the query sent on ``pg`` (raises the server's error)."""
+    import psycopg
+    from psycopg import pq
+
+    found = failed = None
+    while (res := pg.pgconn.get_result()) is not None:
+        if res.status == pq.ExecStatus.FATAL_ERROR:
+            failed = failed or res
+        elif res.status == pq.ExecStatus.TUPLES_OK:
+            found = res
+    if failed is not None:
+        raise psycopg.errors.error_from_result(failed, encoding=pg.info.encoding)
+    if found is None:
+        raise psycopg.OperationalError("the city database sent no answer")
+    return found.get_value(0, 0)

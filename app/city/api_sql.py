@@ -16,15 +16,31 @@ Public (EXECUTE granted to the units' group role):
   own persons among ``ids`` (the others are simply absent);
 - ``missing_contents(hashes text[]) → text[]``: attachment contents the caller's own records at
   the city do not hold (the client then sends them);
-- ``push(docs jsonb, rows jsonb, bases jsonb, blobs jsonb, log jsonb) → jsonb``: write a batch of
-  dossier documents (``docs``: each person's own fields; ``rows``: their section rows, placements
-  and attachments by document key, each naming its ``person_id``); one result per document
-  ``{"id","outcome","message","handed_over"}``;
-- ``hand_over(person uuid, to_unit text) → text``: a transfer (docs/city.md, section 4);
+- ``declare(ids uuid[], cccds text[], row_ids uuid[]) → uuid``: the identities a batch will name,
+  kept under a ticket; ``push`` takes only a declaration committed in an earlier transaction, so
+  whatever a unit reads from its own transaction during ``push`` (its command counter, its locks)
+  and then rolls back, the identities it asked about stay for the Department (``_settle``);
+- ``push(declared uuid, docs jsonb, rows jsonb, bases jsonb, blobs jsonb, log jsonb) → uuid``:
+  refused in a transaction that has written anything and for identities ``declared`` does not
+  list; write a batch of dossier documents (``docs``: each person's own fields; ``rows``: their section rows, placements
+  and attachments by document key, each naming its ``person_id``); its answer, one result per
+  document ``{"id","outcome","message","handed_over"}``, is kept under the ticket returned;
+- ``hand_over(person uuid, to_unit text) → uuid``: a transfer (docs/city.md, section 4); its
+  answer ``{"left": unit code, or null when refused}`` is kept under the ticket returned;
+- ``results(ticket uuid) → jsonb``: the answer kept under ``ticket``, once, for the role that
+  made it, within ANSWERS_KEPT, and only in a transaction that has written nothing — so never
+  in the transaction of the attempt: a unit learns whether another unit's CCCD or dossier id
+  exists only after its attempt, logs and list of identity conflicts included, is committed;
 - ``analyze() → void``: refresh the planner statistics of the person tables.
 
+``tokens`` and ``missing_contents`` answer directly: their answers come from the caller's own
+rows only (another unit's id or content is answered as one the city does not have) and they
+write nothing, so there is no attempt to hide and nothing to learn by rolling back.
+
 Internal (no EXECUTE for anybody but the owner): ``_write`` (the set-based writer ``push`` calls
-for the whole batch, then record by record in subtransactions if the batch fails).
+for the whole batch, then record by record in subtransactions if the batch fails), ``_log`` (the
+chained log writer), ``_settle`` (the Department, app.city.conflicts: the declarations of pushes
+that never committed become identity conflicts).
 
 The bodies are generated from the SQLAlchemy tables (``models``), so a column added by a
 migration reaches the API the next time ``city init`` runs.
@@ -38,7 +54,7 @@ from models import SECTION_CLASSES
 from models.person import Person  # noqa: F401 - the table metadata below
 
 SCHEMA = "hoso_api"
-API_VERSION = 1
+API_VERSION = 2  # 2: push and hand_over answer with a ticket (results)
 MAX_DOCS = 1000
 MAX_IDS = 20000
 MAX_LOG = 200_000
@@ -46,11 +62,28 @@ MAX_BLOBS = 1000
 MAX_BLOB_BYTES = 64 * 1024 * 1024
 MAX_BATCH_BYTES = 512 * 1024 * 1024
 COLLISION = "Số định danh này đã có trong CSDL thành phố; đề nghị liên hệ Sở Nội vụ"
+# the answers of push and hand_over wait in hoso_api.answers until read (results), at most this long
+ANSWERS = "answers"
+ANSWERS_KEPT = "15 minutes"
+DECLARATIONS = "declarations"
+PUSH_NOT_FIRST = ("hoso_api.push: phải là lệnh ghi đầu tiên của giao dịch, sau khi khai báo lô (hoso_api.declare) "
+                  "đã COMMIT")
+NOT_DECLARED = "hoso_api.push: lô này có số định danh chưa khai báo (hoso_api.declare) hoặc khai báo không còn"
+ABANDONED = "khai báo trong một lần gửi không hoàn tất (huỷ, rollback hoặc lỗi)"
+RESULTS_TOO_EARLY = ("hoso_api.results: kết quả chỉ đọc được sau khi giao dịch gửi đã COMMIT, trong một giao dịch "
+                     "chưa ghi gì")
+NO_RESULTS = "hoso_api.results: không có kết quả cho phiếu này"
 HAND_OVER_REFUSED = ("Không chuyển giao được hồ sơ này: không có trong CSDL thành phố hoặc không thuộc đơn vị "
                      "của vai trò; đề nghị liên hệ Sở Nội vụ")
 
 # doc key → table, for the rows that belong to a person (sections, then placements, attachments)
 SECTION_KEYS: dict[str, str] = {name: cls.__tablename__ for name, cls in SECTION_CLASSES.items()}
+
+
+# Every function runs with these settings. client_min_messages: a unit that sets it to LOG would
+# otherwise receive the RAISE LOG lines meant for the server log (an identity conflict, while its
+# transaction is still open and could be rolled back).
+SETTINGS = (("search_path", f"pg_catalog, {SCHEMA}, pg_temp"), ("client_min_messages", "warning"))
 
 
 @dataclass(frozen=True)
@@ -67,9 +100,9 @@ class Function:
         return f"{SCHEMA}.{self.name}({self.signature})"
 
     def create(self) -> str:
+        settings = " ".join(f"SET {name} = {value}" for name, value in SETTINGS)
         return (f"CREATE OR REPLACE FUNCTION {SCHEMA}.{self.name}({self.args}) RETURNS {self.returns} "
-                f"LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, {SCHEMA}, pg_temp "
-                f"AS $hoso${self.body}$hoso$")
+                f"LANGUAGE plpgsql SECURITY DEFINER {settings} AS $hoso${self.body}$hoso$")
 
 
 def _columns(table_name: str) -> list[str]:
@@ -249,7 +282,14 @@ DECLARE
   v_foreign uuid[];
   v_missing_unit jsonb;
   v_missing_file jsonb;
+  v_ticket uuid;
+  v_declared record;
 BEGIN
+  -- the batch's identities were declared and committed before (declare): nothing of this
+  -- transaction can have been written yet, or the declaration could be of it
+  IF pg_current_xact_id_if_assigned() IS NOT NULL THEN
+    RAISE EXCEPTION '{PUSH_NOT_FIRST}' USING ERRCODE = '25001';
+  END IF;
   IF jsonb_typeof(p_docs) IS DISTINCT FROM 'array' OR jsonb_array_length(p_docs) > {MAX_DOCS} THEN
     RAISE EXCEPTION 'hoso_api.push: docs phải là một danh sách tối đa {MAX_DOCS} hồ sơ' USING ERRCODE = '22023';
   END IF;
@@ -274,9 +314,11 @@ BEGIN
       RAISE EXCEPTION 'hoso_api.push: nội dung tệp đính kèm không khớp mã băm %', left(v_sha, 64) USING ERRCODE = '22023';
     END IF;
   END LOOP;
-  -- lock the persons of the batch that the city has, whoever owns them
+{_declared(s)}
+  -- lock the caller's own persons of the batch (never another unit's: a unit holding a lock on
+  -- one of them could tell from a second session, blocked or not, that the id exists)
   v_ids := ARRAY(SELECT (e->>'id')::uuid FROM jsonb_array_elements(p_docs) e);
-  PERFORM 1 FROM {persons} p WHERE p.id = ANY(v_ids) FOR UPDATE;
+  PERFORM 1 FROM {persons} p WHERE p.id = ANY(v_ids) AND (v_free OR p.unit_id IN {_mine(s)}) FOR UPDATE;
   IF jsonb_typeof(coalesce(p_rows, '{{}}')) <> 'object'
      OR EXISTS (SELECT 1 FROM jsonb_each(coalesce(p_rows, '{{}}')) k
                 WHERE k.key <> ALL(ARRAY[{", ".join(f"'{k}'" for k in ROW_KEYS)}]) OR jsonb_typeof(k.value) <> 'array')
@@ -455,7 +497,7 @@ BEGIN
               WHEN x->>'action' = 'rejected:db' THEN 'CSDL thành phố từ chối ghi hồ sơ: ' || (x->>'error')
               END) ORDER BY (x->>'o')::int), '[]'::jsonb)
     INTO v_results FROM jsonb_array_elements(v_plan) x;
-  RETURN v_results;
+{_keep_answer(s, 'v_results')}
 END
 """
 
@@ -600,6 +642,7 @@ DECLARE
   v_from uuid;
   v_from_code text;
   v_to uuid;
+  v_ticket uuid;
 BEGIN
   SELECT u.id INTO v_to FROM {units} u WHERE u.code = left(p_to_unit, 40);
   IF v_to IS NULL THEN
@@ -616,7 +659,7 @@ BEGIN
     PERFORM {SCHEMA}._log('access_log', jsonb_build_array(jsonb_build_object(
       'at', now(), 'by', v_caller, 'action', 'identity_conflict', 'person_id', p_person,
       'detail', 'chuyển giao bị từ chối tới đơn vị ' || left(p_to_unit, 40))));
-    RETURN NULL;
+{_keep_answer(s, "jsonb_build_object('left', NULL)")}
   END IF;
   SELECT u.code INTO v_from_code FROM {units} u WHERE u.id = v_from;
   IF v_from IS DISTINCT FROM v_to THEN
@@ -628,9 +671,131 @@ BEGIN
       'at', now(), 'by', v_caller, 'action', 'hand_over', 'person_id', p_person,
       'detail', 'chuyển giao hồ sơ từ đơn vị ' || coalesce(v_from_code, '?') || ' sang ' || left(p_to_unit, 40))));
   END IF;
-  RETURN coalesce(v_from_code, '');
+{_keep_answer(s, "jsonb_build_object('left', coalesce(v_from_code, ''))")}
 END
 """
+
+
+def _keep_answer(s: str, answer: str) -> str:
+    """SQL: keep ``answer`` for the caller under a new random ticket and return the ticket (the
+    function's last statement; it declares ``v_caller`` and ``v_ticket``)."""
+    return f"""  INSERT INTO {SCHEMA}.{ANSWERS} (ticket, role_name, made_at, answer)
+    VALUES (gen_random_uuid(), v_caller, clock_timestamp(), {answer}) RETURNING ticket INTO v_ticket;
+  RETURN v_ticket;"""
+
+
+def _results_body(s: str) -> str:
+    answers = f"{SCHEMA}.{ANSWERS}"
+    return f"""
+DECLARE
+  v_answer jsonb;
+BEGIN
+  -- the attempt wrote its logs and its ticket: in the same transaction this one has written
+  IF pg_current_xact_id_if_assigned() IS NOT NULL THEN
+    RAISE EXCEPTION '{RESULTS_TOO_EARLY}' USING ERRCODE = '25001';
+  END IF;
+  DELETE FROM {answers} a WHERE a.ticket = p_ticket AND a.role_name = session_user::text
+     AND a.made_at > clock_timestamp() - interval '{ANSWERS_KEPT}'
+  RETURNING a.answer INTO v_answer;
+  IF NOT FOUND THEN  -- unknown, read already, expired or another role's: one answer
+    RAISE EXCEPTION '{NO_RESULTS}' USING ERRCODE = 'no_data_found';
+  END IF;
+  DELETE FROM {answers} a WHERE a.made_at < clock_timestamp() - interval '{ANSWERS_KEPT}';  -- never read
+  RETURN v_answer;
+END
+"""
+
+
+def _declared(s: str) -> str:
+    """SQL (push): take the caller's declaration ``p_declared`` (deleted with this transaction's
+    commit: rolled back, it stays for the Department, see ``_settle``) and refuse a batch naming
+    an identity — dossier id, CCCD, row id — it does not list. Before any lock or write."""
+    rows = "coalesce(CASE WHEN jsonb_typeof(p_rows) = 'object' THEN p_rows END, '{}'::jsonb)"
+    return f"""  DELETE FROM {SCHEMA}.{DECLARATIONS} d WHERE d.ticket = p_declared AND d.role_name = v_caller
+     AND d.made_at > clock_timestamp() - interval '{ANSWERS_KEPT}'
+  RETURNING d.ids, d.cccds, d.row_ids INTO v_declared;
+  IF NOT FOUND OR EXISTS (SELECT (e->>'id')::uuid FROM jsonb_array_elements(p_docs) e
+                         EXCEPT SELECT unnest(v_declared.ids))
+     OR EXISTS (SELECT nullif(e->>'cccd', '') FROM jsonb_array_elements(p_docs) e WHERE nullif(e->>'cccd', '') IS NOT NULL
+                EXCEPT SELECT unnest(v_declared.cccds))
+     OR EXISTS (SELECT (x->>'id')::uuid FROM jsonb_each({rows}) k
+                CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(k.value) = 'array' THEN k.value
+                                                             ELSE '[]'::jsonb END) x
+                WHERE x->>'id' IS NOT NULL EXCEPT SELECT unnest(v_declared.row_ids)) THEN
+    RAISE EXCEPTION '{NOT_DECLARED}' USING ERRCODE = 'no_data_found';
+  END IF;"""
+
+
+def _declare_body(s: str) -> str:
+    return f"""
+DECLARE
+  v_caller text := session_user::text;
+  v_ticket uuid;
+BEGIN
+{_bounded('p_ids', MAX_DOCS, 'mã hồ sơ')}{_bounded('p_cccds', MAX_DOCS, 'số CCCD')}{_bounded('p_row_ids', MAX_LOG, 'mã dòng')}  INSERT INTO {SCHEMA}.{DECLARATIONS} (ticket, role_name, made_at, ids, cccds, row_ids)
+    VALUES (gen_random_uuid(), v_caller, clock_timestamp(), coalesce(p_ids, '{{}}'), coalesce(p_cccds, '{{}}'),
+            coalesce(p_row_ids, '{{}}'))
+  RETURNING ticket INTO v_ticket;
+  RETURN v_ticket;
+END
+"""
+
+
+def _settle_body(s: str) -> str:
+    """The Department's side (``app.city.conflicts``): each declaration older than ANSWERS_KEPT
+    belongs to a push that never committed (rolled back, failed, the unit's program stopped). Its
+    identities held by records outside the declaring role's units become identity conflicts and
+    access-log entries, as a committed push would have written them; then it goes."""
+    persons, conflicts, access = _q(s, "persons"), _q(s, "city_identity_conflicts"), _q(s, "city_unit_access")
+    outside = f"p.unit_id NOT IN (SELECT a.unit_id FROM {access} a WHERE a.role_name = d.role_name)"
+    rows = "\n      UNION ALL ".join(
+        f"SELECT 'row', NULL::uuid, NULL::text, p.id FROM {_q(s, table)} t JOIN {persons} p ON p.id = t.person_id "
+        f"WHERE t.id = ANY(d.row_ids) AND {outside}" for table in dict.fromkeys(ROW_KEYS.values()))
+    return f"""
+DECLARE
+  d record;
+  v_n integer := 0;
+  v_found jsonb;
+BEGIN
+  FOR d IN SELECT * FROM {SCHEMA}.{DECLARATIONS} x WHERE x.made_at < clock_timestamp() - interval '{ANSWERS_KEPT}'
+           ORDER BY x.made_at FOR UPDATE SKIP LOCKED LOOP
+    SELECT coalesce(jsonb_agg(jsonb_build_object('kind', c.kind, 'person_id', c.person_id, 'cccd', c.cccd,
+                                                 'holder', c.holder)), '[]'::jsonb) INTO v_found FROM (
+      SELECT 'person' AS kind, p.id AS person_id, NULL::text AS cccd, p.id AS holder FROM {persons} p
+       WHERE p.id = ANY(d.ids) AND {outside}
+      UNION ALL SELECT 'cccd', NULL::uuid, p.cccd::text, p.id FROM {persons} p
+       WHERE p.cccd = ANY(d.cccds) AND NOT (p.id = ANY(d.ids)) AND {outside}
+      UNION ALL {rows}) c;
+    INSERT INTO {conflicts} (at, role_name, kind, person_id, cccd, unit_code, holder_id, detail)
+    SELECT d.made_at, d.role_name, x->>'kind', (x->>'person_id')::uuid, x->>'cccd', NULL, (x->>'holder')::uuid,
+           '{ABANDONED}' FROM jsonb_array_elements(v_found) x;
+    PERFORM {SCHEMA}._log('access_log', coalesce((SELECT jsonb_agg(jsonb_build_object(
+             'at', now(), 'by', d.role_name, 'action', 'identity_conflict', 'person_id', x->>'holder',
+             'detail', 'đồng bộ: ' || '{ABANDONED}' || ' (' || (x->>'kind') || ')'))
+      FROM jsonb_array_elements(v_found) x), '[]'::jsonb));
+    v_n := v_n + jsonb_array_length(v_found);
+    DELETE FROM {SCHEMA}.{DECLARATIONS} x WHERE x.ticket = d.ticket;
+  END LOOP;
+  RETURN v_n;
+END
+"""
+
+
+def answers_table() -> list[str]:
+    """The statements making ``hoso_api.answers`` (``city init``, when it is missing): the
+    answers of the probing calls until their caller reads them (``results``). Owned by the role
+    that runs ``city init``; nobody else holds a privilege on it."""
+    return [f"CREATE TABLE {SCHEMA}.{ANSWERS} (ticket uuid PRIMARY KEY, role_name text NOT NULL, "
+            "made_at timestamptz NOT NULL, answer jsonb NOT NULL)",
+            f"CREATE INDEX {ANSWERS}_made_at ON {SCHEMA}.{ANSWERS} (made_at)"]
+
+
+def declarations_table() -> list[str]:
+    """The statements making ``hoso_api.declarations``: the identities each batch will name,
+    committed before ``push`` may look at them (``declare``)."""
+    return [f"CREATE TABLE {SCHEMA}.{DECLARATIONS} (ticket uuid PRIMARY KEY, role_name text NOT NULL, "
+            "made_at timestamptz NOT NULL, ids uuid[] NOT NULL, cccds text[] NOT NULL, row_ids uuid[] NOT NULL)",
+            f"CREATE INDEX {DECLARATIONS}_made_at ON {SCHEMA}.{DECLARATIONS} (made_at)"]
 
 
 def _analyze_body(s: str) -> str:
@@ -654,12 +819,16 @@ def functions(schema: str) -> list[Function]:
         Function("missing_units", "p_codes text[]", "text[]", "text[]", _missing_units_body(schema), True),
         Function("tokens", "p_ids uuid[]", "uuid[]", "jsonb", _tokens_body(schema), True),
         Function("missing_contents", "p_hashes text[]", "text[]", "text[]", _missing_contents_body(schema), True),
-        Function("push", "p_docs jsonb, p_rows jsonb, p_bases jsonb, p_blobs jsonb, p_log jsonb",
-                 "jsonb, jsonb, jsonb, jsonb, jsonb",
-                 "jsonb", _push_body(schema), True),
-        Function("hand_over", "p_person uuid, p_to_unit text", "uuid, text", "text", _hand_over_body(schema), True),
+        Function("declare", "p_ids uuid[], p_cccds text[], p_row_ids uuid[]", "uuid[], text[], uuid[]", "uuid",
+                 _declare_body(schema), True),
+        Function("push", "p_declared uuid, p_docs jsonb, p_rows jsonb, p_bases jsonb, p_blobs jsonb, p_log jsonb",
+                 "uuid, jsonb, jsonb, jsonb, jsonb, jsonb",
+                 "uuid", _push_body(schema), True),
+        Function("hand_over", "p_person uuid, p_to_unit text", "uuid, text", "uuid", _hand_over_body(schema), True),
+        Function("results", "p_ticket uuid", "uuid", "jsonb", _results_body(schema), True),
         Function("analyze", "", "", "void", _analyze_body(schema), True),
         Function("_log", "p_table text, p_rows jsonb", "text, jsonb", "void", _log_body(schema), False),
+        Function("_settle", "", "", "integer", _settle_body(schema), False),
         Function("_write", "p_docs jsonb, p_ids uuid[], p_units uuid[], p_rows jsonb, p_dead jsonb, "
                  "p_known uuid[], p_blobs jsonb, p_all boolean",
                  "jsonb, uuid[], uuid[], jsonb, jsonb, uuid[], jsonb, boolean", "void",

@@ -8,6 +8,10 @@ CSDL thành phố; đề nghị liên hệ Sở Nội vụ", or the hand-over re
 (app.city.api_sql) records the details in ``city_identity_conflicts`` and the access log. This
 module reads that list for the Department: ``city conflicts [--json]`` and the window of
 ``ui/city_conflicts_ui.py``. Reading it needs the right ``view_audit`` (administrators).
+
+A unit that rolls its push back leaves no such row, but it declared the batch's identities in a
+committed transaction first (``hoso_api.declare``): before each reading, ``settle`` turns the
+declarations of pushes that never committed into conflicts of the same kinds.
 """
 
 from __future__ import annotations
@@ -17,8 +21,8 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import aliased
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session, aliased
 
 from app.db import Database
 from app.errors import UserError
@@ -69,6 +73,7 @@ def identity_conflicts(db: Database, *, principal: Any = None, limit: int | None
     with db.session() as session:
         if session.get_bind().dialect.name != "postgresql":
             raise UserError("Danh sách xung đột số định danh chỉ có ở cơ sở dữ liệu thành phố (PostgreSQL).")
+        settle(session)
         query = (select(CityIdentityConflict, holder.full_name, Unit.code)
                  .outerjoin(holder, holder.id == CityIdentityConflict.holder_id)
                  .outerjoin(Unit, Unit.id == holder.unit_id)
@@ -77,3 +82,15 @@ def identity_conflicts(db: Database, *, principal: Any = None, limit: int | None
             query = query.limit(limit)
         return [IdentityConflict(c.id, c.at, c.role_name, c.kind, c.person_id, c.cccd, c.unit_code, c.holder_id,
                                  name, code, c.detail) for c, name, code in session.execute(query)]
+
+
+def settle(session: Session) -> int:
+    """The identity conflicts of the pushes that never committed (``hoso_api._settle``: rolled
+    back, failed or abandoned more than 15 minutes ago), listed like the others; how many. Only
+    the role that owns the API may run it (the Department that ran ``city init``); for another
+    Department login this does nothing."""
+    from app.city.api_sql import SCHEMA
+
+    allowed = session.scalar(text("SELECT coalesce(has_function_privilege(to_regprocedure(:f)::oid, 'EXECUTE'), false)"),
+                             {"f": f"{SCHEMA}._settle()"})
+    return int(session.scalar(text(f"SELECT {SCHEMA}._settle()")) or 0) if allowed else 0

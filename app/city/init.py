@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, Engine, func, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -271,22 +271,27 @@ class _Setup:
             self.result.revoked.append(f"DROP FUNCTION {HAND_OVER}")
 
     def _revoke_privileges(self) -> None:
-        """No privilege on any table, view or sequence of the schema for the units' group, its
-        members (the unit roles) or PUBLIC: they reach the data only through the function API."""
+        """No privilege on any table, view or sequence of the schema (nor of ``hoso_api``: its
+        table of answers) for the units' group, its members (the unit roles) or PUBLIC: they reach
+        the data only through the function API."""
+        from app.city.api_sql import SCHEMA as API_SCHEMA
+
         rows = self.conn.execute(text(
             "WITH acl AS ("
             " SELECT c.oid, c.relkind, c.relowner, a.grantee FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) a"
-            " WHERE c.relnamespace = CAST(:s AS regnamespace) AND c.relkind IN ('r', 'v', 'm', 'S', 'f', 'p')"
+            " WHERE c.relnamespace IN (CAST(:s AS regnamespace), to_regnamespace(:api))"
+            " AND c.relkind IN ('r', 'v', 'm', 'S', 'f', 'p')"
             " UNION"
             " SELECT c.oid, c.relkind, c.relowner, a.grantee FROM pg_attribute t JOIN pg_class c ON c.oid = t.attrelid"
             " CROSS JOIN LATERAL aclexplode(t.attacl) a"
-            " WHERE c.relnamespace = CAST(:s AS regnamespace) AND c.relkind IN ('r', 'v', 'm', 'f', 'p'))"
+            " WHERE c.relnamespace IN (CAST(:s AS regnamespace), to_regnamespace(:api))"
+            " AND c.relkind IN ('r', 'v', 'm', 'f', 'p'))"
             " SELECT DISTINCT quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS rel, acl.relkind,"
             " CASE WHEN acl.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(r.rolname) END AS who"
             " FROM acl JOIN pg_class c ON c.oid = acl.oid JOIN pg_namespace n ON n.oid = c.relnamespace"
             " LEFT JOIN pg_roles r ON r.oid = acl.grantee"
             " WHERE acl.grantee <> acl.relowner AND (acl.grantee = 0 OR pg_has_role(acl.grantee, :g, 'MEMBER'))"
-            " ORDER BY 1, 3"), {"s": self.schema, "g": self.group}).all()
+            " ORDER BY 1, 3"), {"s": self.schema, "g": self.group, "api": API_SCHEMA}).all()
         for rel, kind, who in rows:
             what = "SEQUENCE" if kind == "S" else "TABLE"
             self.conn.exec_driver_sql(f"REVOKE ALL ON {what} {rel} FROM {who}")
@@ -299,7 +304,15 @@ class _Setup:
 
     def _api(self) -> None:
         """The schema ``hoso_api`` and its SECURITY DEFINER functions (app.city.api_sql)."""
-        from app.city.api_sql import SCHEMA, functions
+        from app.city.api_sql import (
+            ANSWERS,
+            DECLARATIONS,
+            SCHEMA,
+            SETTINGS,
+            answers_table,
+            declarations_table,
+            functions,
+        )
 
         if self.conn.scalar(text("SELECT to_regnamespace(:n)"), {"n": SCHEMA}) is None:
             self.conn.exec_driver_sql(f"CREATE SCHEMA {SCHEMA}")
@@ -311,7 +324,20 @@ class _Setup:
             self.result.grants.append(f"REVOKE {SCHEMA} FROM PUBLIC")
         self._grant("SELECT has_schema_privilege(:g, :s, 'USAGE')", {"s": SCHEMA},
                     f'GRANT USAGE ON SCHEMA {SCHEMA} TO "{self.group}"', f"USAGE {SCHEMA}")
-        config = [f"search_path=pg_catalog, {SCHEMA}, pg_temp"]
+        for table, statements in ((ANSWERS, answers_table()), (DECLARATIONS, declarations_table())):
+            if self.conn.scalar(text("SELECT to_regclass(:t)"), {"t": f"{SCHEMA}.{table}"}) is None:
+                for statement in statements:  # a database made before the tickets (API 1) has none
+                    self.conn.exec_driver_sql(statement)
+                self.result.functions_created.append(table)
+        config = [f"{name}={value}" for name, value in SETTINGS]
+        wanted = {self.conn.scalar(text("SELECT to_regprocedure(:f)::oid"), {"f": fn.qualified})
+                  for fn in functions(self.schema)}
+        for oid, signature in self.conn.execute(text(
+                "SELECT p.oid, p.oid::regprocedure::text FROM pg_proc p WHERE p.pronamespace = to_regnamespace(:n) "
+                "ORDER BY 2"), {"n": SCHEMA}).all():
+            if oid not in wanted:  # another signature of an older HoSo (API 1's push): nobody calls it any more
+                self.conn.exec_driver_sql(f"DROP FUNCTION {signature}")
+                self.result.revoked.append(f"DROP FUNCTION {signature}")
         for fn in functions(self.schema):
             current = self.conn.execute(text(
                 "SELECT p.prosrc, p.prosecdef, p.proconfig, pg_get_function_result(p.oid) AS result, "
@@ -400,24 +426,23 @@ def _privileges(connection: Connection | Session) -> Any:
         "WHERE r.rolname = current_user AND c.oid = to_regclass('persons')")).first()
 
 
-def hand_over(session: Session, person_id: uuid.UUID, to_unit_code: str) -> str:
+def hand_over(target: Engine | Connection, person_id: uuid.UUID, to_unit_code: str) -> str:
     """Hand a person over to the unit ``to_unit_code`` at the city (``hoso_api.hand_over``);
     returns the code of the unit it left. Allowed to the role whose units hold the person's current
     unit (and to the Department); an unknown person and another unit's person get the same
-    refusal (UserError), which the Department sees in its list of identity conflicts."""
+    refusal (UserError), which the Department sees in its list of identity conflicts. The attempt
+    is committed before its answer is read (app.city.api.attempt): ``target`` is an Engine or a
+    Connection used commit-as-you-go."""
+    from app.city.api import attempt
     from app.city.api_sql import HAND_OVER_REFUSED, SCHEMA
 
     try:
-        with session.begin_nested():
-            left = session.scalar(text(f"SELECT {SCHEMA}.hand_over(:p, :u)"), {"p": person_id, "u": to_unit_code})
+        answer = attempt(target, f"SELECT {SCHEMA}.hand_over(:p, :u)", {"p": person_id, "u": to_unit_code})
     except DBAPIError as exc:
         if getattr(exc.orig, "sqlstate", None) not in ("42501", "P0002", "22023"):
             raise
         diag = getattr(exc.orig, "diag", None)
         raise UserError(getattr(diag, "message_primary", None) or str(exc.orig)) from exc
-    if left is None:
+    if answer.get("left") is None:
         raise UserError(HAND_OVER_REFUSED)
-    stale = session.identity_map.get(session.identity_key(models.Person, person_id))
-    if stale is not None:
-        session.expire(stale)
-    return str(left)
+    return str(answer["left"])

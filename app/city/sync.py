@@ -30,6 +30,7 @@ from sqlalchemy.pool import NullPool
 
 from app.city import api
 from app.city.api import prepare
+from app.city.api_sql import API_VERSION
 from app.city.apply import ApplyResult, Token, as_datetime, token
 from app.city.documents import chunks, wire_documents
 from app.db import Database, head_revision
@@ -127,6 +128,10 @@ def connect_city(target_url: str) -> tuple[Engine, dict[str, Any]]:
         raise UserError(f"Cơ sở dữ liệu tại {host_of(url)} chưa được chuẩn bị làm cơ sở dữ liệu thành phố của "
                         "phiên bản HoSo này (quản trị viên chạy 'city init'): "
                         f"{str(exc.orig).strip().splitlines()[0]}") from None
+    if about.get("api") != API_VERSION:
+        engine.dispose()
+        raise UserError(f"Cơ sở dữ liệu thành phố tại {host_of(url)} chưa được chuẩn bị cho phiên bản HoSo này "
+                        f"(giao diện hàm {about.get('api')}, cần {API_VERSION}): quản trị viên chạy lại 'city init'.")
     revision = about.get("schema_version")
     if revision != head_revision():
         engine.dispose()
@@ -274,10 +279,10 @@ class _Run:
         return _Flight(raw, push, number, len(docs))
 
     def _land(self, flight: _Flight, progress: Callable[[int, int], None] | None, total: int) -> None:
-        """Read the batch's answer, commit it at the city, then record the confirmed tokens here."""
+        """Commit the batch at the city, read its answer, then record the confirmed tokens here."""
         try:
-            result = flight.push.wait()
-            flight.push.commit()
+            flight.push.wait()
+            result = flight.push.commit()  # the answer comes only once the batch is committed
             if flight.number in ANALYZE_AFTER or (flight.last and self.summary.sent + flight.sent >= ANALYZE_AT_END):
                 flight.push.pg.execute(f"SELECT {api.SCHEMA}.analyze()")
         finally:

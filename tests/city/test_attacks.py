@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError
 from app import attachments, cli, people, units
 from app.catalogs import load_catalogs
 from app.city import api
-from app.city.api_sql import COLLISION, HAND_OVER_REFUSED, MAX_DOCS
+from app.city.api_sql import ABANDONED, ANSWERS_KEPT, COLLISION, HAND_OVER_REFUSED, MAX_DOCS, NO_RESULTS
 from app.city.conflicts import identity_conflicts
 from app.city.init import PERSON_TABLES, city_init, hand_over
 from app.city.roles import set_unit_role
@@ -64,9 +64,8 @@ def city(pg_url) -> Iterator[SimpleNamespace]:
     with db.session() as s:
         b_doc = person_json(s, b_person)
     engine_a = create_engine(role_url(pg_url, ra))
-    with engine_a.begin() as conn:  # A's own person, sent the legitimate way
-        a_doc = _fresh_doc(b_doc, A_CCCD, "DN.A.X")
-        assert api.push_documents(conn, [a_doc]).inserted == 1
+    a_doc = _fresh_doc(b_doc, A_CCCD, "DN.A.X")  # A's own person, sent the legitimate way
+    assert api.push_documents(engine_a, [a_doc]).inserted == 1
     yield SimpleNamespace(db=db, url=pg_url, ra=ra, rb=rb, group=group, a=engine_a, b_person=b_person,
                           b_other=b_other, b_doc=b_doc, a_doc=a_doc, ids=ids)
     engine_a.dispose()
@@ -224,8 +223,7 @@ def test_info_tokens_and_contents_answer_for_the_callers_own_records_only(city, 
 
 
 def _push(city: SimpleNamespace, doc: dict, **kw) -> dict:
-    with city.a.begin() as conn:
-        result = api.push_documents(conn, [doc], **kw)
+    result = api.push_documents(city.a, [doc], **kw)
     assert result.inserted == result.updated == result.deleted == 0
     return result
 
@@ -244,8 +242,7 @@ def test_a_tombstone_for_bs_person_deletes_nothing(city, unchanged) -> None:
     tomb = {"id": str(city.b_person), "cccd": B_CCCD, "unit_code": "DN.A", "version": 50,
             "deleted_at": "2026-11-02T00:00:00+00:00", "updated_at": "2026-11-02T00:00:00+00:00"}
     unknown = dict(tomb, id=str(uuid.uuid4()))
-    with city.a.begin() as conn:
-        foreign, absent = (api.push_documents(conn, [d]) for d in (tomb, unknown))
+    foreign, absent = (api.push_documents(city.a, [d]) for d in (tomb, unknown))
     # the same answer as for an id the city does not have
     assert (foreign.unchanged, foreign.deleted, absent.unchanged, absent.deleted) == (1, 0, 1, 0)
     assert _seen(city, "sync_refused") == seen + 1
@@ -300,14 +297,11 @@ def _placement(s, city) -> uuid.UUID:  # noqa: ANN001
 
 
 def test_hand_over_of_bs_person_or_an_unknown_id_gets_the_same_refusal(city, unchanged) -> None:
-    from sqlalchemy.orm import Session
-
     answers = []
     for person in (city.b_person, uuid.uuid4()):
-        with Session(city.a) as s, s.begin():
-            with pytest.raises(UserError) as caught:
-                hand_over(s, person, "DN.A")
-            answers.append(str(caught.value))
+        with pytest.raises(UserError) as caught:
+            hand_over(city.a, person, "DN.A")
+        answers.append(str(caught.value))
     assert answers[0] == answers[1] == HAND_OVER_REFUSED
     listed = _conflicts(city, "hand_over")
     assert {c.person_id for c in listed[-2:]} >= {city.b_person}
@@ -315,13 +309,13 @@ def test_hand_over_of_bs_person_or_an_unknown_id_gets_the_same_refusal(city, unc
 
 def test_batches_and_inputs_are_bounded(city, unchanged) -> None:
     with city.a.begin() as conn, pytest.raises(DBAPIError, match="tối đa"):
-        conn.execute(text("SELECT hoso_api.push(CAST(:d AS jsonb), '{}', '{}', '{}', '[]')"),
+        conn.execute(text("SELECT hoso_api.push(NULL, CAST(:d AS jsonb), '{}', '{}', '{}', '[]')"),
                      {"d": json.dumps([{"id": str(uuid.uuid4()), "version": 1, "updated_at": "2026-01-01"}]
                                       * (MAX_DOCS + 1))})
     with city.a.begin() as conn, pytest.raises(DBAPIError, match="tối đa"):
         conn.execute(text("SELECT hoso_api.tokens(CAST(:i AS uuid[]))"), {"i": [uuid.uuid4()] * 20001})
     with city.a.begin() as conn, pytest.raises(DBAPIError, match="mã băm"):
-        conn.execute(text("SELECT hoso_api.push('[]', '{}', '{}', CAST(:b AS jsonb), '[]')"),
+        conn.execute(text("SELECT hoso_api.push(NULL, '[]', '{}', '{}', CAST(:b AS jsonb), '[]')"),
                      {"b": json.dumps({"0" * 64: "aGVsbG8="})})
 
 
@@ -356,9 +350,12 @@ def test_rows_naming_another_person_are_not_written(city) -> None:
     persons, rows = api._split([api.prepare(doc)])
     stolen = dict(rows["training"][0], id=str(uuid.uuid4()), person_id=str(city.b_person), institution="Giả mạo")
     rows["training"].append(stolen)
-    with city.a.begin() as conn:
-        answers = conn.execute(text("SELECT hoso_api.push(CAST(:d AS jsonb), CAST(:r AS jsonb), '{}', '{}', '[]')"),
-                               {"d": json.dumps(persons), "r": json.dumps(rows)}).scalar()
+    with _raw(city) as raw:  # every row id declared, the stolen one too
+        declared = raw.execute(api.DECLARE_SQL, ([doc["id"]], [doc["cccd"]],
+                                                 [r["id"] for found in rows.values() for r in found])).fetchone()[0]
+    with city.a.connect() as conn:
+        answers = api.attempt(conn, "SELECT hoso_api.push(CAST(:t AS uuid), CAST(:d AS jsonb), CAST(:r AS jsonb), "
+                                    "'{}', '{}', '[]')", {"t": declared, "d": json.dumps(persons), "r": json.dumps(rows)})
     assert [a["outcome"] for a in answers] == ["inserted"]
     assert b_rows() == before
     with psycopg.connect(psycopg_url(city.url)) as department:
@@ -372,12 +369,11 @@ def test_the_citys_logs_stay_one_unbroken_chain(city) -> None:
     entries) is chained like the app's own writers do (app.security.chain): the check walks clean."""
     from app.security.chain import verify
 
-    with city.a.begin() as conn:  # one more of each kind of entry
-        doc = _fresh_doc(city.b_doc, "048085009501", "DN.A")
-        log = [{"at": "2026-11-01T07:00:00+00:00", "by": "can_bo", "action": "create", "entity": "person",
-                "record_id": doc["id"], "person_id": doc["id"], "field": "*", "old": None, "new": "tạo\n\"mới\""}]
-        assert api.push_documents(conn, [doc], log=log).inserted == 1
-        api.push_documents(conn, [_fresh_doc(city.b_doc, B_CCCD, "DN.A")])
+    doc = _fresh_doc(city.b_doc, "048085009501", "DN.A")  # one more of each kind of entry
+    log = [{"at": "2026-11-01T07:00:00+00:00", "by": "can_bo", "action": "create", "entity": "person",
+            "record_id": doc["id"], "person_id": doc["id"], "field": "*", "old": None, "new": "tạo\n\"mới\""}]
+    assert api.push_documents(city.a, [doc], log=log).inserted == 1
+    api.push_documents(city.a, [_fresh_doc(city.b_doc, B_CCCD, "DN.A")])
     with city.db.session() as s:
         report = verify(s)
         assert report.breaks == [] and report.entries > 10
@@ -403,22 +399,213 @@ def _server_log(city: SimpleNamespace):  # noqa: ANN202
     pytest.skip("the server's log is not readable on this machine")
 
 
+def _declare(conn: psycopg.Connection, doc: dict) -> uuid.UUID:
+    """``hoso_api.declare`` of one document's identities (committed when ``conn`` is not in a transaction)."""
+    return conn.execute(api.DECLARE_SQL, api.identities([api.prepare(doc)])).fetchone()[0]
+
+
+def _probe(conn: psycopg.Connection, doc: dict, declared: uuid.UUID | None = None) -> object:
+    """``hoso_api.push`` of one document as a unit would craft it by hand (declared first, in a
+    transaction of its own, unless ``declared`` is given): the ticket it returns."""
+    declared = declared or _declare(conn, doc)
+    persons, rows = api._split([api.prepare(doc)])
+    return conn.execute("SELECT hoso_api.push(%s, %s::jsonb, %s::jsonb, '{}', '{}', '[]')",
+                        (declared, json.dumps(persons), json.dumps(rows))).fetchone()[0]
+
+
+def _declared_doc(conn: psycopg.Connection, doc: dict) -> tuple[dict, uuid.UUID]:
+    return doc, _declare(conn, doc)
+
+
+def _results(conn: psycopg.Connection, ticket: object) -> object:
+    return conn.execute("SELECT hoso_api.results(%s)", (ticket,)).fetchone()[0]
+
+
+def _traces(city: SimpleNamespace) -> tuple[int, int, int]:
+    """What the Department sees of A's attempts: conflicts listed, identity_conflict and sync entries."""
+    return len(_conflicts(city, "cccd")), _seen(city, "identity_conflict"), _seen(city, "sync")
+
+
+def test_a_rolled_back_probe_learns_nothing_and_a_read_one_stays_in_the_logs(city, unchanged) -> None:
+    """The probe of issue 12 (push B's CCCD in a transaction, read the answer, roll back): the
+    answer is a ticket, its result is refused in the attempt's transaction (after a savepoint rolled
+    back too), and a rolled-back ticket is unknown. The only way to learn the answer is to commit
+    the attempt first, and then its access-log entries and its conflict row are the Department's."""
+    before = _traces(city)
+    with _raw(city) as conn:
+        doc, declared = _declared_doc(conn, _fresh_doc(city.b_doc, B_CCCD, "DN.A"))
+        conn.execute("BEGIN")
+        ticket = _probe(conn, doc, declared)
+        assert isinstance(ticket, uuid.UUID) and ticket.version == 4  # no answer in it: a random ticket
+        with pytest.raises(psycopg.errors.ActiveSqlTransaction, match="sau khi giao dịch gửi đã COMMIT"):
+            _results(conn, ticket)
+        conn.execute("ROLLBACK")
+        with pytest.raises(psycopg.errors.NoDataFound, match=NO_RESULTS):
+            _results(conn, ticket)  # gone with the rollback
+        doc, declared = _declared_doc(conn, _fresh_doc(city.b_doc, B_CCCD, "DN.A"))
+        conn.execute("BEGIN")
+        conn.execute("SAVEPOINT probe")
+        ticket = _probe(conn, doc, declared)
+        conn.execute("ROLLBACK TO SAVEPOINT probe")
+        with pytest.raises(psycopg.errors.ActiveSqlTransaction):
+            _results(conn, ticket)
+        conn.execute("ROLLBACK")
+        assert _traces(city) == before  # nothing learnt, nothing kept (the server log has both)
+        doc, declared = _declared_doc(conn, _fresh_doc(city.b_doc, B_CCCD, "DN.A"))
+        conn.execute("BEGIN")
+        ticket = _probe(conn, doc, declared)
+        conn.execute("COMMIT")
+        answer = _results(conn, ticket)
+    assert [(a["id"], a["outcome"], a["message"]) for a in answer] == [(doc["id"], "rejected", COLLISION)]
+    listed, conflicts, syncs = _traces(city)
+    assert (listed, conflicts, syncs) == (before[0] + 1, before[1] + 1, before[2] + 1)
+    assert _conflicts(city, "cccd")[-1].person_id == uuid.UUID(doc["id"])
+
+
+def test_a_ticket_is_read_once_by_its_role_only(city, unchanged) -> None:
+    """Another role's ticket (unit B's, the Department's), a ticket read already, an expired one
+    and an unknown one all get the same refusal."""
+    def refusal(url: str, ticket: object) -> tuple[str, str]:
+        with psycopg.connect(psycopg_url(url), autocommit=True) as conn, \
+                pytest.raises(psycopg.errors.NoDataFound) as caught:
+            _results(conn, ticket)
+        return caught.value.sqlstate, caught.value.diag.message_primary
+
+    with _raw(city) as conn:
+        ticket = _probe(conn, _fresh_doc(city.b_doc, B_CCCD, "DN.A"))  # autocommit: committed
+        stale = _probe(conn, _fresh_doc(city.b_doc, B_CCCD, "DN.A"))
+    unknown = refusal(role_url(city.url, city.ra), uuid.uuid4())
+    assert unknown == ("P0002", NO_RESULTS)
+    assert refusal(role_url(city.url, city.rb), ticket) == unknown
+    assert refusal(city.url, ticket) == unknown  # the Department's role did not make it either
+    with _raw(city) as conn:
+        assert _results(conn, ticket)[0]["message"] == COLLISION  # still there for A
+    assert refusal(role_url(city.url, city.ra), ticket) == unknown  # once
+    with psycopg.connect(psycopg_url(city.url), autocommit=True) as department:
+        department.execute(f"UPDATE hoso_api.answers SET made_at = made_at - interval '{ANSWERS_KEPT}' "
+                           "WHERE ticket = %s", (stale,))
+    assert refusal(role_url(city.url, city.ra), stale) == unknown
+    with _raw(city) as conn:  # the next answer read purges the expired ones nobody read
+        assert _results(conn, _probe(conn, _fresh_doc(city.b_doc, B_CCCD, "DN.A")))[0]["message"] == COLLISION
+    with psycopg.connect(psycopg_url(city.url)) as department:
+        assert department.execute("SELECT count(*) FROM hoso_api.answers WHERE ticket = ANY(%s)",
+                                  ([ticket, stale],)).fetchone() == (0,)  # the expired one purged too
+
+
+def test_a_hand_over_answers_only_after_its_attempt_is_committed(city, unchanged) -> None:
+    with _raw(city) as conn:
+        conn.execute("BEGIN")
+        ticket = conn.execute("SELECT hoso_api.hand_over(%s, 'DN.A')", (city.b_person,)).fetchone()[0]
+        with pytest.raises(psycopg.errors.ActiveSqlTransaction):
+            _results(conn, ticket)
+        conn.execute("ROLLBACK")
+        listed = len(_conflicts(city, "hand_over"))
+        ticket = conn.execute("SELECT hoso_api.hand_over(%s, 'DN.A')", (city.b_person,)).fetchone()[0]
+        assert _results(conn, ticket) == {"left": None}
+    assert len(_conflicts(city, "hand_over")) == listed + 1
+
+
+def test_the_server_log_lines_are_not_sent_to_the_unit(city, unchanged) -> None:
+    """A unit asking for LOG messages (client_min_messages) would get the API's RAISE LOG lines —
+    "identity conflict … for record …" — while its transaction is open: the API runs with
+    client_min_messages = warning."""
+    heard: list[str] = []
+    with _raw(city) as conn:
+        conn.add_notice_handler(lambda diag: heard.append(diag.message_primary or ""))
+        conn.execute("SET client_min_messages = debug5")
+        doc, declared = _declared_doc(conn, _fresh_doc(city.b_doc, B_CCCD, "DN.A"))
+        conn.execute("BEGIN")
+        _probe(conn, doc, declared)
+        conn.execute("SELECT hoso_api.hand_over(%s, 'DN.A')", (city.b_person,))
+        conn.execute("ROLLBACK")
+    assert not [m for m in heard if "HoSo" in m or str(city.b_person) in m], heard
+
+
+def test_a_probe_holds_no_lock_on_bs_person(city, unchanged) -> None:
+    """A lock on B's person would tell a second session of A (blocked or not) that the id exists."""
+    doc = dict(city.b_doc, unit_code="DN.A", version=city.b_doc["version"] + 1)
+    with _raw(city) as conn:
+        declared = _declare(conn, doc)
+        conn.execute("BEGIN")
+        _probe(conn, doc, declared)
+        with psycopg.connect(psycopg_url(city.url), autocommit=True) as department:
+            department.execute("SET lock_timeout = '2s'")
+            assert department.execute("SELECT 1 FROM persons WHERE id = %s FOR UPDATE NOWAIT",
+                                      (city.b_person,)).fetchone() == (1,)
+        conn.execute("ROLLBACK")
+
+
 def test_a_rolled_back_probe_still_reaches_the_server_log(city, unchanged) -> None:
-    """Known limit (docs/city.md, section 3): the API writes its logs inside the caller's
-    transaction, so a unit that rolls back its probe takes the access-log and conflict rows with it
-    (PostgreSQL has no autonomous transactions). What a unit cannot undo: the answer stays the
-    generic one, nothing is written, and the attempt is in PostgreSQL's server log."""
+    """A probe rolled back before its answer could be read learns nothing and leaves no row, but
+    PostgreSQL's server log has it (RAISE LOG, which no transaction undoes)."""
     log = _server_log(city)
     start = log.stat().st_size
-    listed = len(_conflicts(city, "cccd"))
     doc = _fresh_doc(city.b_doc, B_CCCD, "DN.A")
-    with city.a.connect() as conn:
-        trans = conn.begin()
-        result = api.push_documents(conn, [doc])
-        trans.rollback()
-    assert result.rejected == 1 and result.problems[0]["message"] == COLLISION
-    assert len(_conflicts(city, "cccd")) == listed  # the limit: gone with the rollback
+    with _raw(city) as conn:
+        declared = _declare(conn, doc)
+        conn.execute("BEGIN")
+        _probe(conn, doc, declared)
+        conn.execute("ROLLBACK")
     with log.open("rb") as fh:
         fh.seek(start)
         written = fh.read().decode("utf-8", "replace")
     assert f"HoSo: identity conflict (cccd) by role {city.ra} for record {doc['id']}" in written
+
+
+def test_a_push_needs_its_batch_declared_and_committed_before(city, unchanged) -> None:
+    """``push`` looks at nothing before it has taken a declaration of the caller, made and
+    committed in an earlier transaction, listing every identity of the batch."""
+    doc = _fresh_doc(city.b_doc, B_CCCD, "DN.A")
+    with _raw(city) as conn:
+        for declared in (uuid.uuid4(), _declare(conn, _fresh_doc(city.b_doc, B2_CCCD, "DN.A"))):
+            with pytest.raises(psycopg.errors.NoDataFound, match="chưa khai báo"):
+                _probe(conn, doc, declared)  # none, or one naming other identities
+        with psycopg.connect(psycopg_url(role_url(city.url, city.rb)), autocommit=True) as as_b:
+            bs = _declare(as_b, doc)
+        with pytest.raises(psycopg.errors.NoDataFound, match="chưa khai báo"):
+            _probe(conn, doc, bs)  # another role's
+        conn.execute("BEGIN")
+        declared = _declare(conn, doc)
+        with pytest.raises(psycopg.errors.ActiveSqlTransaction, match="lệnh ghi đầu tiên"):
+            _probe(conn, doc, declared)  # in the declaration's own transaction
+        conn.execute("ROLLBACK")
+        declared = _declare(conn, doc)
+        assert _results(conn, _probe(conn, doc, declared))[0]["message"] == COLLISION
+        with pytest.raises(psycopg.errors.NoDataFound, match="chưa khai báo"):
+            _probe(conn, doc, declared)  # used
+
+
+def test_a_rolled_back_push_is_listed_from_its_declaration(city, unchanged) -> None:
+    """Whatever a unit can read from inside its own transaction (its command counter, its locks,
+    timing), the identities it asked about were committed before ``push`` looked at them: once the
+    push is rolled back and 15 minutes have passed, the Department's list shows every one held
+    outside the unit's units (B's person id, B's other CCCD, a row id of B's person), as a
+    committed push would have; A's own identities are not listed."""
+    doc = _fresh_doc(city.b_doc, "048085009701", "DN.A")
+    b_row = city.b_doc["training"][0]["id"]
+    with _raw(city) as conn:
+        ids, cccds, rows = api.identities([api.prepare(doc)])
+        declared = conn.execute(api.DECLARE_SQL, ([*ids, str(city.b_person), city.a_doc["id"]],
+                                                  [*cccds, B2_CCCD, A_CCCD], [*rows, b_row])).fetchone()[0]
+        conn.execute("BEGIN")
+        _probe(conn, doc, declared)
+        conn.execute("ROLLBACK")
+        honest = _declare(conn, city.a_doc)  # a sync stopped before its push: nothing to list
+    kinds = ("person", "cccd", "row")
+    before = {k: len(_conflicts(city, k)) for k in kinds}
+    seen = _seen(city, "identity_conflict")
+    identity_conflicts(city.db)
+    assert {k: len(_conflicts(city, k)) for k in kinds} == before  # the push may still come
+    with psycopg.connect(psycopg_url(city.url), autocommit=True) as department:
+        department.execute(f"UPDATE hoso_api.declarations SET made_at = made_at - interval '{ANSWERS_KEPT}' "
+                           "WHERE ticket = ANY(%s)", ([declared, honest],))
+    listed = identity_conflicts(city.db)
+    added = {k: _conflicts(city, k)[before[k]:] for k in kinds}
+    assert [(c.person_id, c.holder_id, c.detail) for c in added["person"]] == [(city.b_person, city.b_person, ABANDONED)]
+    assert [(c.cccd, c.holder_id) for c in added["cccd"]] == [(B2_CCCD, city.b_other)]
+    assert [c.holder_id for c in added["row"]] == [city.b_person]
+    assert _seen(city, "identity_conflict") == seen + 3
+    assert {r.kind for r in listed[:3]} == set(kinds) and all(r.role == city.ra for r in listed[:3])
+    with psycopg.connect(psycopg_url(city.url)) as department:
+        assert department.execute("SELECT count(*) FROM hoso_api.declarations WHERE ticket = ANY(%s)",
+                                  ([declared, honest],)).fetchone() == (0,)

@@ -5,6 +5,7 @@ and row-level security), SQLite refused."""
 from __future__ import annotations
 
 import json
+import uuid
 
 import psycopg
 import pytest
@@ -14,12 +15,14 @@ from sqlalchemy.exc import ProgrammingError
 
 from app import cli, people, units
 from app.city import api
-from app.city.api_sql import SCHEMA, functions
+from app.city.api_sql import ANSWERS, DECLARATIONS, SCHEMA, functions
 from app.city.init import CHILD_TABLES, HAND_OVER, POLICY, city_init, hand_over
 from app.city.mode import is_city_database
 from app.city.roles import set_unit_role
+from app.city.sync import connect_city
 from app.db import open_database
 from app.errors import UserError
+from app.person_json import person_json
 from tests.city.city_support import drop_roles, psycopg_url, unique
 from tests.core.conftest import person_data
 
@@ -85,7 +88,7 @@ def test_city_init_creates_the_group_no_grants_policies_and_the_api(pg_url, grou
     result = json.loads(out)
     assert result["created_roles"] == [group] and result["already"] is False
     assert result["catalogs_loaded"] is True and result["marked"] is True and result["function"] == "created"
-    assert set(result["functions_created"]) == {SCHEMA, *(f.name for f in functions("public"))}
+    assert set(result["functions_created"]) == {SCHEMA, ANSWERS, DECLARATIONS, *(f.name for f in functions("public"))}
     guarded = {"city_unit_access", "persons", *CHILD_TABLES}
     assert result["policies"] == len(guarded) == 16  # persons, city_unit_access, 12 sections (quy hoạch from 0014), attachments, placements
     with psycopg.connect(psycopg_url(pg_url)) as conn:
@@ -104,7 +107,7 @@ def test_city_init_creates_the_group_no_grants_policies_and_the_api(pg_url, grou
     assert privileges == []
     assert {f[0] for f in api_functions} == {f.name for f in functions("public")}
     for name, secdef, config, unit_may, anybody_may in api_functions:
-        assert secdef and config == "{\"search_path=pg_catalog, hoso_api, pg_temp\"}", name
+        assert secdef and config == "{\"search_path=pg_catalog, hoso_api, pg_temp\",client_min_messages=warning}", name
         assert unit_may == (not name.startswith("_")) and not anybody_may, name
     db = open_database(pg_url)
     with db.session() as s:
@@ -198,6 +201,65 @@ def test_city_init_upgrades_a_database_of_the_older_design(pg_url) -> None:
             admin.execute(f'DROP ROLE IF EXISTS "{group}"')
 
 
+def test_city_init_upgrades_the_api_of_the_previous_version(pg_url, group) -> None:
+    """A city database made by the HoSo before the tickets (API 1): ``push(docs, rows, bases,
+    blobs, log)`` answered directly (``jsonb``), ``hand_over`` with a ``text``, no ``declare``, no
+    ``results``, no tables of declarations and answers, functions without
+    ``client_min_messages``. ``city init`` brings API 2 (and drops API 1's ``push``), a unit
+    pushes through it, and a second run changes nothing."""
+    settings = "SET search_path = pg_catalog, hoso_api, pg_temp"
+    with psycopg.connect(psycopg_url(pg_url), autocommit=True) as conn:
+        conn.execute("DROP FUNCTION hoso_api.results(uuid)")
+        conn.execute("DROP FUNCTION hoso_api.declare(uuid[], text[], uuid[])")
+        conn.execute("DROP FUNCTION hoso_api._settle()")
+        conn.execute("DROP TABLE hoso_api.answers, hoso_api.declarations")
+        conn.execute("DROP FUNCTION hoso_api.push(uuid, jsonb, jsonb, jsonb, jsonb, jsonb)")
+        conn.execute("CREATE FUNCTION hoso_api.push(p_docs jsonb, p_rows jsonb, p_bases jsonb, p_blobs jsonb, "
+                     f"p_log jsonb) RETURNS jsonb LANGUAGE plpgsql SECURITY DEFINER {settings} "
+                     "AS 'BEGIN RETURN ''[]''::jsonb; END'")
+        conn.execute("DROP FUNCTION hoso_api.hand_over(uuid, text)")
+        conn.execute("CREATE FUNCTION hoso_api.hand_over(p_person uuid, p_to_unit text) RETURNS text "
+                     f"LANGUAGE plpgsql SECURITY DEFINER {settings} AS 'BEGIN RETURN NULL; END'")
+        for signature in ("push(jsonb, jsonb, jsonb, jsonb, jsonb)", "hand_over(uuid, text)"):
+            conn.execute(f"REVOKE ALL ON FUNCTION hoso_api.{signature} FROM PUBLIC")
+            conn.execute(f'GRANT EXECUTE ON FUNCTION hoso_api.{signature} TO "{group}"')
+        conn.execute("ALTER FUNCTION hoso_api.tokens(uuid[]) RESET client_min_messages")
+        conn.execute("CREATE OR REPLACE FUNCTION hoso_api.info() RETURNS jsonb LANGUAGE plpgsql SECURITY DEFINER "
+                     f"{settings} AS 'BEGIN RETURN jsonb_build_object(''api'', 1); END'")
+    with pytest.raises(UserError, match="giao diện hàm 1, cần 2"):  # the sync of this HoSo waits for city init
+        connect_city(pg_url)
+    db = open_database(pg_url)
+    try:
+        upgraded = city_init(db)
+        assert sorted(upgraded.functions_created) == sorted([ANSWERS, DECLARATIONS, "_settle", "declare", "push",
+                                                             "results"])
+        assert sorted(upgraded.functions_updated) == ["hand_over", "info", "tokens"]
+        assert upgraded.revoked == ["DROP FUNCTION hoso_api.push(jsonb,jsonb,jsonb,jsonb,jsonb)"]
+        before = snapshot(pg_url, group)
+        assert city_init(db).already
+        assert snapshot(pg_url, group) == before
+        unit_role = unique("unit")
+        with db.session() as s:
+            units.add_unit(s, "DN.TK", "Đơn vị thử vé")
+            set_unit_role(s, unit_role, ["DN.TK"], password="mat-khau-don-vi")
+            made = person_json(s, people.create_person(s, person_data(cccd="048085004000", unit_code="DN.TK")).id)
+    finally:
+        db.dispose()
+    as_unit = create_engine(make_url(pg_url).set(username=unit_role).render_as_string(hide_password=False))
+    try:
+        with as_unit.connect() as conn:
+            assert api.info(conn)["api"] == 2
+        doc = {**{k: v for k, v in made.items() if not isinstance(v, list)}, "id": str(uuid.uuid4()),
+               "cccd": "048085004001", "version": 1, "updated_at": "2026-11-01T08:00:00+00:00"}
+        assert api.push_documents(as_unit, [doc]).inserted == 1
+        with psycopg.connect(psycopg_url(pg_url)) as conn:
+            assert conn.execute("SELECT has_table_privilege(%s, 'hoso_api.answers', 'SELECT')",
+                                (unit_role,)).fetchone() == (False,)
+    finally:
+        as_unit.dispose()
+        drop_roles(pg_url, [unit_role])
+
+
 def test_another_group_on_an_initialised_database_is_refused(pg_url, group) -> None:
     db = open_database(pg_url)
     try:
@@ -238,7 +300,7 @@ def test_a_database_owner_with_createrole_can_run_it(pg_url) -> None:
             units.add_unit(s, "DN.B", "Đơn vị B")
         with db.session() as s:
             assert api.info(s)["department"] is True
-            assert hand_over(s, person, "DN.B") == "DN"  # the owner may hand over any person
+        assert hand_over(db.engine, person, "DN.B") == "DN"  # the owner may hand over any person
         db.dispose()
         as_unit = create_engine(make_url(url).set(username=unit_role).render_as_string(hide_password=False))
         with as_unit.connect() as conn:

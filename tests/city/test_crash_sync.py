@@ -41,12 +41,12 @@ class Stopping:
     def __init__(self, push):
         self.push, self.pg = push, push.pg
     def wait(self):
-        result = self.push.wait()  # the second batch: written at the city, not committed
+        ticket = self.push.wait()  # the second batch: written at the city, not committed
         Path(sys.argv[3]).write_text("mid-batch")
         time.sleep(600)  # the parent kills us here
-        return result
+        return ticket
     def commit(self):
-        self.push.commit()
+        return self.push.commit()
 def send_then_stop(pg, docs, **kw):
     push = real(pg, docs, **kw)
     calls.append(1)

@@ -73,8 +73,7 @@ def _doc(city, cccd: str, unit_code: str) -> dict:
 
 
 def _push(engine, docs: list[dict], **kw):
-    with engine.begin() as conn:
-        return api.push_documents(conn, docs, **kw)
+    return api.push_documents(engine, docs, **kw)
 
 
 def test_unit_role_writes_its_unit_and_sub_units_through_the_api(city) -> None:
@@ -121,16 +120,15 @@ def test_hand_over_only_from_the_owning_unit(city) -> None:
     doc = _doc(city, "048085001244", "DN.SNV.CCVC")
     _push(city.snv, [doc])
     pid = uuid.UUID(doc["id"])
-    with Session(city.hc) as s, s.begin():
+    with city.hc.connect() as conn:
         with pytest.raises(UserError, match="Không chuyển giao được"):
-            city_hand_over(s, pid, "DN.P.HAICHAU")
-        assert s.scalar(text("SELECT 1")) == 1  # the refusal left the transaction usable
-    with Session(city.snv) as s, s.begin():
-        assert city_hand_over(s, pid, "DN.P.HAICHAU") == "DN.SNV.CCVC"
-    with Session(city.snv) as s, s.begin(), pytest.raises(UserError, match="Không chuyển giao được"):
-        city_hand_over(s, pid, "DN.SNV")
-    with Session(city.hc) as s, s.begin(), pytest.raises(UserError, match="Không có đơn vị mã"):
-        city_hand_over(s, pid, "DN.KHONG.CO")
+            city_hand_over(conn, pid, "DN.P.HAICHAU")
+        assert conn.scalar(text("SELECT 1")) == 1  # the refusal left the connection usable
+    assert city_hand_over(city.snv, pid, "DN.P.HAICHAU") == "DN.SNV.CCVC"
+    with pytest.raises(UserError, match="Không chuyển giao được"):
+        city_hand_over(city.snv, pid, "DN.SNV")
+    with pytest.raises(UserError, match="Không có đơn vị mã"):
+        city_hand_over(city.hc, pid, "DN.KHONG.CO")
     changed = dict(doc, unit_code="DN.P.HAICHAU", position="Chuyên viên", version=2,
                    updated_at="2026-11-02T08:00:00+00:00")
     assert _push(city.hc, [changed]).updated == 1  # now the receiving unit's
