@@ -145,11 +145,19 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
         conn.execute(insert(table), [{c.key: row.get(c.key) for c in columns} for row in rows])
         return
     quote = conn.dialect.identifier_preparer.quote
-    processors = [(c.key, c.type._cached_bind_processor(conn.dialect)) for c in columns]
+    keys = [c.key for c in columns]
+    # the columns whose type converts the value (dates, ids, numbers): the others go as they are
+    converted = [(i, p) for i, c in enumerate(columns) if (p := c.type._cached_bind_processor(conn.dialect))]
     sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)}) "
            f"VALUES ({', '.join('?' * len(columns))})")
-    conn.exec_driver_sql(sql, [tuple(p(v) if (v := row.get(k)) is not None and p is not None else v
-                                     for k, p in processors) for row in rows])
+    params = []
+    for row in rows:
+        values = list(map(row.get, keys))
+        for i, p in converted:
+            if (v := values[i]) is not None:
+                values[i] = p(v)
+        params.append(tuple(values))
+    conn.exec_driver_sql(sql, params)
 
 
 def _person_id(obj: Any) -> uuid.UUID | None:
