@@ -7,6 +7,7 @@ dictionary order (ngang, huyền, hỏi, ngã, sắc, nặng).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -76,6 +77,7 @@ def _capitalize(word: str) -> str:
     return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
 
 
+@functools.lru_cache(maxsize=8192)  # names share their words ("Nguyễn", "Thị", "Văn"…)
 def _letters(word: str) -> tuple[str, str]:
     """Primary key (alphabet order) and tone digits of one word."""
     primary, tones = [], []

@@ -292,6 +292,7 @@ def _fast_rows(xml: bytes, shared: Any, workbook: Any, fonts: list[str | None]) 
     empty = Cell(None)
     rows: list[list[Cell]] = []
     row_number = 0
+    letter_columns: dict[str, int] = {}  # "A" → 1, "AB" → 28: learnt from the first cells
     for _event, element in iterparse(io.BytesIO(xml)):
         if element.tag != _ROW_TAG:
             continue
@@ -307,6 +308,7 @@ def _fast_rows(xml: bytes, shared: Any, workbook: Any, fonts: list[str | None]) 
             rows.append([])
         cells: list[tuple[int, Cell]] = []
         column = 0
+        digits = str(row_number)
         for c in element:
             if c.tag != _C_TAG:
                 raise _Unusual(c.tag)
@@ -314,12 +316,17 @@ def _fast_rows(xml: bytes, shared: Any, workbook: Any, fonts: list[str | None]) 
             if ref is None:
                 column += 1
             else:
-                found = _COLUMN_REF.fullmatch(ref)
-                if found is None or int(found.group(2)) != row_number:
-                    raise _Unusual(ref)
-                column = 0
-                for ch in found.group(1).upper():
-                    column = column * 26 + ord(ch) - 64
+                letters = ref.rstrip("0123456789")
+                column = letter_columns.get(letters, 0)
+                if not column or ref[len(letters):] != digits:
+                    found = _COLUMN_REF.fullmatch(ref)
+                    if found is None or int(found.group(2)) != row_number:
+                        raise _Unusual(ref)
+                    column = 0
+                    for ch in found.group(1).upper():
+                        column = column * 26 + ord(ch) - 64
+                    if letters.isalpha() and letters.isupper():
+                        letter_columns[letters] = column
             kind = c.get("t", "n")
             style = c.get("s")
             style_id = int(style) if style else 0
@@ -327,7 +334,10 @@ def _fast_rows(xml: bytes, shared: Any, workbook: Any, fonts: list[str | None]) 
                 value: Any = None
                 inline = c.find(_IS_TAG)
                 if inline is not None:
-                    value = _inline_text(inline)
+                    if len(inline) == 1 and inline[0].tag == _T_TAG and not inline.attrib:
+                        value = inline[0].text or ""  # one plain <t>: the usual inline string
+                    else:
+                        value = _inline_text(inline)
             else:
                 value = c.findtext(_V_TAG) or None
                 if value is not None:
@@ -357,7 +367,10 @@ def _fast_rows(xml: bytes, shared: Any, workbook: Any, fonts: list[str | None]) 
                 except (IndexError, AttributeError):
                     font = None
                 by_style[style_id] = font
-            cells.append((column, _cell(value, font)))
+            if type(value) is str and _CONTROLS.search(value) is None and not value.isspace() and value:
+                cells.append((column, Cell(value, font)))  # _cell's answer for a clean text
+            else:
+                cells.append((column, _cell(value, font)))
         element.clear()
         if len(rows) >= row_number:  # a row number going back: openpyxl skips the row
             continue
