@@ -87,17 +87,22 @@ def _snapshot(obj: Any) -> str:
 
 def snapshot_of(cls: type, values: Mapping[str, Any]) -> str:
     """``_snapshot`` of an object of ``cls`` whose attributes are ``values`` (a row written with Core)."""
+    order = _logged_order(cls)
     shown = {}
-    for key in _logged_keys(cls):
-        value = values.get(key)
-        if value is None:
-            continue
+    # the values given, in the columns' order (fewer than the columns: a new row sets a few of them)
+    for _, key, value in sorted((order[k], k, v) for k, v in values.items() if v is not None and k in order):
         kind = type(value)
         shown[key] = value if kind is str else str(value) if kind is int else to_text(value)
     return _JSON.encode(shown)
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps(…, ensure_ascii=False), made once
+
+
+@functools.cache
+def _logged_order(cls: type) -> dict[str, int]:
+    """``_logged_keys`` by key → position."""
+    return {key: i for i, key in enumerate(_logged_keys(cls))}
 
 
 @functools.cache
