@@ -149,26 +149,10 @@ def reserve(conn: Connection, table: str, rows: list[MutableMapping[str, Any]]) 
     if not rows:
         return
     last_id, prev = _lock(conn, table)
-    names = FIELDS[table]
-    plain = frozenset(names) - _UUIDS - {"id", "at"}  # fields whose text is their canonical form
-    memo: dict[tuple[str, type, Any], Any] = {}  # a bulk's entries share their time, people, records
     for row, entry_id in zip(rows, _ids(conn, table, last_id, len(rows)), strict=True):
         last_id = row["id"] = entry_id
         row["at"] = utc(row["at"])
-        canonical = []  # entry_hash's [_canon(name, value) …], each distinct value converted once
-        for name in names:
-            value = row.get(name)
-            if value is None or (type(value) is str and name in plain):
-                canonical.append(value)
-                continue
-            key = (name, type(value), value)
-            try:
-                canonical.append(memo[key])
-            except KeyError:
-                canonical.append(memo.setdefault(key, _canon(name, value)))
-            except TypeError:  # not hashable
-                canonical.append(_canon(name, value))
-        row["hash"] = prev = _digest(table, prev, canonical)
+        row["hash"] = prev = entry_hash(table, prev, row)
     conn.execute(update(HEADS).where(HEADS.c.name == table)
                  .values(last_id=last_id, hash=prev, count=HEADS.c.count + len(rows)))
 
