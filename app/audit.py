@@ -87,17 +87,22 @@ def _snapshot(obj: Any) -> str:
 
 def snapshot_of(cls: type, values: Mapping[str, Any]) -> str:
     """``_snapshot`` of an object of ``cls`` whose attributes are ``values`` (a row written with Core)."""
+    order = _logged_order(cls)
     shown = {}
-    for key in _logged_keys(cls):
-        value = values.get(key)
-        if value is None:
-            continue
+    # the values given, in the columns' order (fewer than the columns: a new row sets a few of them)
+    for _, key, value in sorted((order[k], k, v) for k, v in values.items() if v is not None and k in order):
         kind = type(value)
         shown[key] = value if kind is str else str(value) if kind is int else to_text(value)
     return _JSON.encode(shown)
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps(…, ensure_ascii=False), made once
+
+
+@functools.cache
+def _logged_order(cls: type) -> dict[str, int]:
+    """``_logged_keys`` by key → position."""
+    return {key: i for i, key in enumerate(_logged_keys(cls))}
 
 
 @functools.cache
@@ -145,11 +150,19 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
         conn.execute(insert(table), [{c.key: row.get(c.key) for c in columns} for row in rows])
         return
     quote = conn.dialect.identifier_preparer.quote
-    processors = [(c.key, c.type._cached_bind_processor(conn.dialect)) for c in columns]
+    keys = [c.key for c in columns]
+    # the columns whose type converts the value (dates, ids, numbers): the others go as they are
+    converted = [(i, p) for i, c in enumerate(columns) if (p := c.type._cached_bind_processor(conn.dialect))]
     sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)}) "
            f"VALUES ({', '.join('?' * len(columns))})")
-    conn.exec_driver_sql(sql, [tuple(p(v) if (v := row.get(k)) is not None and p is not None else v
-                                     for k, p in processors) for row in rows])
+    params = []
+    for row in rows:
+        values = list(map(row.get, keys))
+        for i, p in converted:
+            if (v := values[i]) is not None:
+                values[i] = p(v)
+        params.append(tuple(values))
+    conn.exec_driver_sql(sql, params)
 
 
 def _person_id(obj: Any) -> uuid.UUID | None:

@@ -57,6 +57,7 @@ from app.alerts import (
     vn_date,
     vn_number,
 )
+from app.bulk import paused_gc
 from app.rules import add_months
 from app.rules import salary as salary_rules
 from models import Person, SalaryHistory, WorkHistory
@@ -111,6 +112,12 @@ def quality_issues(session: Session, unit_code: str | None = None, as_of: dt.dat
     wanted = set(CHECKS) if codes is None else set(codes)
     if unknown := wanted - set(CHECKS):
         raise ValueError(f"unknown quality checks {sorted(unknown)}; expected some of {list(CHECKS)}")
+    with paused_gc():  # 100,000 people's rows alive at once (app.bulk)
+        return _quality_issues(session, unit_code, as_of, gap_months, wanted)
+
+
+def _quality_issues(session: Session, unit_code: str | None, as_of: dt.date | None, gap_months: int,
+                    wanted: set[str]) -> list[QualityIssue]:
     day = as_of or dt.date.today()
     scope = person_scope(session, unit_code)
     narrow = scope if unit_code else None

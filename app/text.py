@@ -7,6 +7,7 @@ dictionary order (ngang, huyền, hỏi, ngã, sắc, nặng).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -22,18 +23,48 @@ _SHAPED = {("a", "ă"): "ă", ("a", "^"): "â", ("e", "^"): "ê", ("o", "^"): "�
            ("u", "+"): "ư"}
 
 
+# Answers remembered for short texts (an import or a check sees "Kinh", "Đại học", the same names
+# and units on thousands of rows): both functions are pure, so a remembered answer is the answer.
+_MEMO_TEXT = 200  # the longest text remembered
+_MEMO_SIZE = 50000  # entries per memo before it is emptied
+_NFC: dict[str, str] = {}
+_FOLD: dict[str, str] = {}
+
+
 def nfc(text: str | None) -> str:
     """NFC, trimmed, runs of whitespace (line breaks, NBSP) collapsed to one space."""
     if text is None:
         return ""
-    text = unicodedata.normalize("NFC", str(text)).translate(_LOOKALIKES)
-    return _SPACES.sub(" ", text).strip()
+    if type(text) is str:
+        try:
+            return _NFC[text]
+        except KeyError:
+            pass
+    else:
+        text = str(text)
+    value = _SPACES.sub(" ", unicodedata.normalize("NFC", text).translate(_LOOKALIKES)).strip()
+    if len(text) <= _MEMO_TEXT:
+        if len(_NFC) >= _MEMO_SIZE:
+            _NFC.clear()
+        _NFC[text] = value
+    return value
 
 
 def fold(text: str | None) -> str:
     """Lower case, no accents, đ→d, single spaces: the form every search compares."""
+    if type(text) is str:
+        try:
+            return _FOLD[text]
+        except KeyError:
+            pass
+    key = text
     decomposed = unicodedata.normalize("NFD", nfc(text).lower().replace("đ", "d"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    value = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if type(key) is str and len(key) <= _MEMO_TEXT:
+        if len(_FOLD) >= _MEMO_SIZE:
+            _FOLD.clear()
+        _FOLD[key] = value
+    return value
 
 
 def normalize_name(text: str | None) -> str:
@@ -46,6 +77,7 @@ def _capitalize(word: str) -> str:
     return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
 
 
+@functools.lru_cache(maxsize=8192)  # names share their words ("Nguyễn", "Thị", "Văn"…)
 def _letters(word: str) -> tuple[str, str]:
     """Primary key (alphabet order) and tone digits of one word."""
     primary, tones = [], []

@@ -29,6 +29,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.bulk import paused_gc
 from app.db import Database
 from app.errors import UserError
 from app.exchange.mapping import (
@@ -144,7 +145,11 @@ def open_import(path: str | Path, sheet: str | None = None, *, db: Database | No
     """Read the file and propose the mapping. ``sheet`` picks the people sheet (default: the
     first sheet that is not a child sheet and has a header). With ``db``, a mapping remembered
     for files of the same shape replaces the proposal."""
-    path = Path(path)
+    with paused_gc():
+        return _open_import(Path(path), sheet, db)
+
+
+def _open_import(path: Path, sheet: str | None, db: Database | None) -> ImportSource:
     names = list_sheets(path)
     if sheet is not None and sheet not in names:
         raise UserError(f"Tệp '{path.name}' không có trang '{sheet}' (các trang: {', '.join(names)}).")
@@ -251,7 +256,7 @@ def run_import(db: Database, source: ImportSource, mapping: Mapping, *, default_
 
     result = ImportResult()
     try:
-        with db.session(user) as session:
+        with paused_gc(), db.session(user) as session:
             run = ImportRun(session, source, mapping, default_unit_code, progress, cancelled, validate_only=dry_run)
             rows = run.execute()
             result = summarise(rows, run.outcomes, dry_run=dry_run, cancelled=run.cancelled)

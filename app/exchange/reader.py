@@ -186,6 +186,15 @@ def _open_xlsx(path: Path) -> Any:
 
 
 def _read_xlsx(path: Path, wanted: set[str] | None) -> list[Sheet]:
+    """The sheets of an .xlsx: by ``_read_xlsx_fast`` (one pass over each sheet's XML), or, when that
+    path meets anything it does not know, through openpyxl's read-only worksheets (the same rows)."""
+    try:
+        return _read_xlsx_fast(path, wanted)
+    except Exception:  # noqa: BLE001 - anything unusual: the general path decides (and words any error)
+        return _read_xlsx_openpyxl(path, wanted)
+
+
+def _read_xlsx_openpyxl(path: Path, wanted: set[str] | None) -> list[Sheet]:
     workbook = _open_xlsx(path)
     try:
         fonts = [font.name for font in workbook._fonts]  # style index → font, read once per file
@@ -224,6 +233,179 @@ def _xlsx_cell(cell: Any, workbook: Any, fonts: list[str | None], by_style: dict
             font = None
         by_style[style_id] = font
     return _cell(value, font)
+
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_ROW_TAG, _C_TAG, _V_TAG, _IS_TAG = _MAIN + "row", _MAIN + "c", _MAIN + "v", _MAIN + "is"
+_T_TAG, _R_TAG = _MAIN + "t", _MAIN + "r"
+_COLUMN_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]+)")
+
+
+class _Unusual(Exception):
+    """Something ``_read_xlsx_fast`` leaves to openpyxl."""
+
+
+def _read_xlsx_fast(path: Path, wanted: set[str] | None) -> list[Sheet]:
+    """``_read_xlsx_openpyxl``'s sheets, cell for cell, without building openpyxl's cell objects:
+    the workbook's parts (shared strings, styles, date formats, epoch, sheet list) are read by
+    openpyxl's own reader, each worksheet's XML once, by one ``iterparse`` — openpyxl's read-only
+    worksheet parses it twice (its size, then its cells) and builds an object per cell and per
+    inline string. The values follow openpyxl's ``WorkSheetParser.parse_cell`` (``data_only``) and
+    the rows its ``ReadOnlyWorksheet._cells_by_row``; anything else raises ``_Unusual``."""
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.styles.stylesheet import apply_stylesheet
+
+    reader = ExcelReader(path, read_only=True, data_only=True)
+    try:
+        reader.read_manifest()
+        reader.read_strings()
+        reader.read_workbook()
+        reader.read_properties()
+        reader.read_custom()
+        reader.read_theme()
+        apply_stylesheet(reader.archive, reader.wb)
+        workbook = reader.wb
+        fonts = [font.name for font in workbook._fonts]
+        sheets = []
+        for sheet, rel in reader.parser.find_sheets():
+            if rel.target not in reader.valid_files or "chartsheet" in rel.Type:
+                continue
+            if wanted is not None and sheet.name not in wanted:
+                continue
+            xml = reader.archive.read(rel.target)
+            rows = _fast_rows(xml, reader.shared_strings, workbook, fonts)
+            _mark_unevaluated(xml, rows)
+            sheets.append(Sheet(sheet.name, _trim(rows), _xlsx_merges(xml)))
+        return sheets
+    finally:
+        reader.archive.close()
+
+
+def _fast_rows(xml: bytes, shared: Any, workbook: Any, fonts: list[str | None]) -> list[list[Cell]]:
+    from xml.etree.ElementTree import iterparse
+
+    from openpyxl.utils.datetime import from_excel, from_ISO8601
+
+    dates, durations, epoch = workbook._date_formats, workbook._timedelta_formats, workbook.epoch
+    styles = workbook._cell_styles
+    by_style: dict[int, str | None] = {}
+    empty = Cell(None)
+    rows: list[list[Cell]] = []
+    row_number = 0
+    letter_columns: dict[str, int] = {}  # "A" → 1, "AB" → 28: learnt from the first cells
+    for _event, element in iterparse(io.BytesIO(xml)):
+        if element.tag != _ROW_TAG:
+            continue
+        number = element.get("r")
+        if number is None:
+            row_number += 1
+        else:
+            try:
+                row_number = int(number)
+            except ValueError:
+                raise _Unusual(number) from None
+        while len(rows) < row_number - 1:  # rows missing from the file: empty
+            rows.append([])
+        cells: list[tuple[int, Cell]] = []
+        column = 0
+        digits = str(row_number)
+        for c in element:
+            if c.tag != _C_TAG:
+                raise _Unusual(c.tag)
+            ref = c.get("r")
+            if ref is None:
+                column += 1
+            else:
+                letters = ref.rstrip("0123456789")
+                column = letter_columns.get(letters, 0)
+                if not column or ref[len(letters):] != digits:
+                    found = _COLUMN_REF.fullmatch(ref)
+                    if found is None or int(found.group(2)) != row_number:
+                        raise _Unusual(ref)
+                    column = 0
+                    for ch in found.group(1).upper():
+                        column = column * 26 + ord(ch) - 64
+                    if letters.isalpha() and letters.isupper():
+                        letter_columns[letters] = column
+            kind = c.get("t", "n")
+            style = c.get("s")
+            style_id = int(style) if style else 0
+            if kind == "inlineStr":
+                value: Any = None
+                inline = c.find(_IS_TAG)
+                if inline is not None:
+                    if len(inline) == 1 and inline[0].tag == _T_TAG and not inline.attrib:
+                        value = inline[0].text or ""  # one plain <t>: the usual inline string
+                    else:
+                        value = _inline_text(inline)
+            else:
+                value = c.findtext(_V_TAG) or None
+                if value is not None:
+                    if kind == "n":
+                        value = float(value) if "." in value or "E" in value or "e" in value else int(value)
+                        if style_id in dates:
+                            try:
+                                value = from_excel(value, epoch, timedelta=style_id in durations)
+                            except (OverflowError, ValueError):
+                                value = "#VALUE!"
+                    elif kind == "s":
+                        value = shared[int(value)]
+                    elif kind == "b":
+                        value = bool(int(value))
+                    elif kind == "d":
+                        value = from_ISO8601(value)
+                    elif kind not in ("str", "e"):
+                        raise _Unusual(kind)
+            if value is None:
+                cells.append((column, empty))
+                continue
+            try:
+                font = by_style[style_id]
+            except KeyError:
+                try:
+                    font = fonts[styles[style_id].fontId]
+                except (IndexError, AttributeError):
+                    font = None
+                by_style[style_id] = font
+            if type(value) is str and _CONTROLS.search(value) is None and not value.isspace() and value:
+                cells.append((column, Cell(value, font)))  # _cell's answer for a clean text
+            else:
+                cells.append((column, _cell(value, font)))
+        element.clear()
+        if len(rows) >= row_number:  # a row number going back: openpyxl skips the row
+            continue
+        if not cells:
+            rows.append([])
+            continue
+        width = cells[-1][0]
+        line = [empty] * width
+        for col, cell in cells:
+            if 1 <= col <= width:
+                line[col - 1] = cell
+        rows.append(line)
+    return rows
+
+
+def _inline_text(inline: Any) -> str:
+    """openpyxl's ``Text.from_tree(<is>).content``: the last plain ``<t>``, then each run's last ``<t>``."""
+    if inline.attrib:
+        raise _Unusual("is")
+    plain = None
+    runs = []
+    for child in inline:
+        if child.tag == _T_TAG:
+            plain = child.text
+        elif child.tag == _R_TAG:
+            text = None
+            for part in child:
+                if part.tag == _T_TAG:
+                    text = part.text
+                elif part.tag != _MAIN + "rPr":
+                    raise _Unusual(part.tag)
+            runs.append(text)
+        elif child.tag not in (_MAIN + "rPh", _MAIN + "phoneticPr"):
+            raise _Unusual(child.tag)
+    return "".join(([plain] if plain is not None else []) + [t for t in runs if t is not None])
 
 
 # A cell holding a formula: <c r="B5" …><f>…</f>[<v>result</v>]</c>. A workbook written by a program

@@ -69,9 +69,16 @@ def decode_column(cells: Sequence[Cell]) -> list[Decoded]:
     retyped = sum(1 for t in sample if legacy.has_unicode_only(t))
     column = legacy.detect(" ".join(sample)) if sample and retyped * 5 < len(sample) * 4 else None
     out = []
+    nothing = Decoded(None)
+    done: dict[tuple[str, str | None], Decoded] = {}  # a column repeats its values: each decoded once
     for text, cell in zip(texts, cells, strict=True):
         if text is None:
-            out.append(Decoded(None))
+            out.append(nothing)
+            continue
+        key = (text, cell.font_name)
+        found = done.get(key)
+        if found is not None:
+            out.append(found)
             continue
         if legacy.font_encoding(cell.font_name)[0] is not None:
             converted, used = legacy.convert(text, cell.font_name)
@@ -80,7 +87,8 @@ def decode_column(cells: Sequence[Cell]) -> list[Decoded]:
             used = column if converted != text else None
         else:
             converted, used = text, None
-        out.append(Decoded(converted, used, text if used else None))
+        out.append(found := Decoded(converted, used, text if used else None))
+        done[key] = found
     return out
 
 
