@@ -265,3 +265,53 @@ def test_a_result_of_an_earlier_transaction_on_the_same_connection_never_keeps_i
         assert conn.execute(text("SELECT count(*) FROM units")).scalar() == 4
         conn.commit()
     db.dispose()
+
+
+def _io_error() -> sqlite3.OperationalError:
+    exc = sqlite3.OperationalError("disk I/O error")
+    exc.sqlite_errorcode, exc.sqlite_errorname = 10, "SQLITE_IOERR"  # what SQLite sets on a real one
+    return exc
+
+
+def test_a_failure_of_the_moment_never_calls_a_healthy_file_damaged(tmp_path, monkeypatch) -> None:
+    """Issue 19 item 3: "bị hỏng hoặc không phải cơ sở dữ liệu HoSo: disk I/O error" for a file whose
+    integrity_check was fine. The check at open read the live WAL file through a ``mode=ro``
+    connection, which can fail with an I/O error while other connections use the file, and called
+    any error damage. A failure that is not SQLITE_CORRUPT/NOTADB is retried read-write; if it
+    persists, the message says the file could not be read now — never that it is damaged."""
+    from app import db as db_module
+
+    path = tmp_path / "a.sqlite"
+    open_database(path).dispose()
+    real, seen = db_module._read_identity, []
+
+    def failing_once(uri: str):  # noqa: ANN202
+        seen.append(uri)
+        if len(seen) == 1:
+            raise _io_error()
+        return real(uri)
+
+    monkeypatch.setattr(db_module, "IDENTITY_PAUSE", 0)
+    monkeypatch.setattr(db_module, "_read_identity", failing_once)
+    open_database(path).dispose()  # opened: the second reading (read-write) succeeded
+    assert seen[0].endswith("?mode=ro") and seen[1].endswith("?mode=rw")
+
+    def always_failing(uri: str):  # noqa: ANN202
+        raise _io_error()
+
+    monkeypatch.setattr(db_module, "_read_identity", always_failing)
+    with pytest.raises(UserError) as caught:
+        open_database(path)
+    message = str(caught.value)
+    assert "disk I/O error" in message and "lúc này" in message and "bị hỏng hoặc" not in message
+
+
+def test_a_really_damaged_file_is_still_called_damaged(tmp_path, monkeypatch) -> None:
+    from app import db as db_module
+
+    path = tmp_path / "broken.sqlite"
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)  # SQLite's header, then garbage
+    monkeypatch.setattr(db_module, "IDENTITY_PAUSE", 0)
+    with pytest.raises(UserError, match="bị hỏng hoặc không phải cơ sở dữ liệu HoSo"):
+        open_database(path)
+    assert path.read_bytes() == b"SQLite format 3\x00" + b"\xff" * 4000
