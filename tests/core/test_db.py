@@ -315,3 +315,51 @@ def test_a_really_damaged_file_is_still_called_damaged(tmp_path, monkeypatch) ->
     with pytest.raises(UserError, match="bị hỏng hoặc không phải cơ sở dữ liệu HoSo"):
         open_database(path)
     assert path.read_bytes() == b"SQLite format 3\x00" + b"\xff" * 4000
+
+
+def test_every_database_writes_its_change_log_even_where_an_old_one_lived(tmp_path) -> None:
+    """Issue 19 item 24 and the suite's intermittent failures (a history with no entry, a second
+    sync that sends nothing after a delete, an access entry without a hash, an import counted
+    unchanged): the change-log hook was not installed at all on some databases. ``audit.install``
+    asked ``event.contains(factory, …)``, which SQLAlchemy answers from a registry keyed by the
+    factory's ``id()``; a closed database's factory is freed at once while its Session class — a
+    reference cycle — stays registered until the garbage collector runs, so a new factory made at
+    the same address was taken as already hooked: no change log, no version bump, no hash chain.
+    Here the address is reused on purpose (CPython reuses a freed block for the next object of
+    its size), with the collector held off as it was between two tests."""
+    import gc
+
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import sessionmaker
+
+    from app import audit, units
+    from models import ChangeLog, Unit
+
+    db = open_database(tmp_path / "a.sqlite")
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        lingering = []
+        for _ in range(20):
+            old = sessionmaker(db.engine, expire_on_commit=False)
+            audit.install(old)
+            lingering.append(old.class_)  # what the collector has not freed yet
+            address = id(old)
+            del old  # a database closed: its factory freed at once
+            new = sessionmaker(db.engine, expire_on_commit=False)
+            if id(new) == address:
+                break
+        assert id(new) == address, "CPython did not reuse the freed address: the case is not exercised"
+        audit.install(new)
+        with new.begin() as s:
+            s.info["user"] = "tester"
+            units.add_unit(s, "DN", "UBND thành phố Đà Nẵng")
+        with new.begin() as s:
+            unit = s.scalars(select(Unit)).one()
+            assert unit.version == 1
+            assert s.scalar(select(func.count()).select_from(ChangeLog).where(ChangeLog.record_id == unit.id)) == 1
+            assert s.scalar(select(ChangeLog.hash).where(ChangeLog.record_id == unit.id))
+    finally:
+        if enabled:
+            gc.enable()
+        db.dispose()
