@@ -359,6 +359,9 @@ def test_every_database_writes_its_change_log_even_where_an_old_one_lived(tmp_pa
             assert unit.version == 1
             assert s.scalar(select(func.count()).select_from(ChangeLog).where(ChangeLog.record_id == unit.id)) == 1
             assert s.scalar(select(ChangeLog.hash).where(ChangeLog.record_id == unit.id))
+            unit.name = "Thành phố Đà Nẵng"
+        with new.begin() as s:  # the bump the sync's pending query compares (a delete sent nothing)
+            assert s.get(Unit, unit.id).version == 2
     finally:
         if enabled:
             gc.enable()
