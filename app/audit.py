@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import json
 import uuid
+import weakref
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -28,11 +29,21 @@ SKIP_FIELDS = frozenset({"version", "updated_at", "name_fold", "sort_key", "crea
                          "added_at"})
 
 
+# The factories already hooked, held weakly: a closed database's factory leaves the set when it is
+# freed. Not ``event.contains(factory, …)``: SQLAlchemy answers that from a registry keyed by the
+# factory's ``id()``, and a freed factory's entry stays there until the garbage collector frees its
+# Session class (a reference cycle) — a new factory made at the same address was then taken as
+# hooked, and that database wrote no change log, bumped no version and chained no log entry.
+_INSTALLED: weakref.WeakSet[sessionmaker[Session]] = weakref.WeakSet()
+
+
 def install(factory: sessionmaker[Session]) -> None:
-    if not event.contains(factory, "before_flush", _before_flush):
-        event.listen(factory, "before_flush", _before_flush)
-        event.listen(factory, "after_transaction_end", _transaction_ended)
-        event.listen(factory, "after_soft_rollback", _forget_bumps)
+    if factory in _INSTALLED:
+        return
+    event.listen(factory, "before_flush", _before_flush)
+    event.listen(factory, "after_transaction_end", _transaction_ended)
+    event.listen(factory, "after_soft_rollback", _forget_bumps)
+    _INSTALLED.add(factory)
 
 
 def _transaction_ended(session: Session, transaction: Any) -> None:

@@ -243,6 +243,46 @@ def _begin(conn) -> None:  # noqa: ANN001 - SQLAlchemy Connection
     conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(IMMEDIATE) else "BEGIN")
 
 
+# SQLite result codes that say the file itself is damaged or is not a database; anything else (an I/O
+# error of the moment, busy, a read-only WAL index…) is no verdict on the file (app.backup: the same).
+DAMAGED_CODES = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
+IDENTITY_ATTEMPTS = 3
+IDENTITY_PAUSE = 0.2  # seconds, times the attempt: another connection finishing its checkpoint
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    """Whether ``exc`` means the file is damaged (rather than unreadable at this moment)."""
+    return ((getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF) in DAMAGED_CODES
+
+
+def _read_identity(uri: str) -> tuple[int, set[str]]:
+    con = sqlite3.connect(uri, uri=True, timeout=5)
+    try:
+        app_id = con.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    finally:
+        con.close()
+    return app_id, tables
+
+
+def _identity(path: Path) -> tuple[int, set[str]]:
+    """The file's application_id and table names. Read first through a read-only connection (the file
+    of another program is not touched); a ``mode=ro`` connection to a WAL file that other connections
+    use can fail with "disk I/O error" on a healthy file (it cannot take part in the WAL's
+    shared-memory index), so a failure that is not damage is retried read-write, as HoSo opens the
+    file anyway (``mode=rw``: never creates one). Raises the last error."""
+    base = path.resolve().as_uri()
+    for attempt in range(IDENTITY_ATTEMPTS):
+        try:
+            return _read_identity(f"{base}?mode={'ro' if attempt == 0 else 'rw'}")
+        except sqlite3.DatabaseError as exc:
+            if is_damage(exc) or attempt == IDENTITY_ATTEMPTS - 1:
+                raise
+            logger.warning("%s: lần đọc %d không được (%s), thử lại", path, attempt + 1, exc)
+            time.sleep(IDENTITY_PAUSE * attempt)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
 def check_sqlite_file(path: Path) -> None:
     """Refuse a file that is not a HoSo database (not SQLite, or SQLite of another program, or an
     empty file: a new database is made only where there is no file at all)."""
@@ -255,14 +295,13 @@ def check_sqlite_file(path: Path) -> None:
         header = fh.read(16)
     if header != b"SQLite format 3\x00":
         raise UserError(f"Tệp {path} không phải là cơ sở dữ liệu HoSo (không phải tệp SQLite).")
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        app_id = con.execute("PRAGMA application_id").fetchone()[0]
-        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        app_id, tables = _identity(path)
     except sqlite3.DatabaseError as exc:
-        raise UserError(f"Tệp {path} bị hỏng hoặc không phải cơ sở dữ liệu HoSo: {exc}") from exc
-    finally:
-        con.close()
+        if is_damage(exc):
+            raise UserError(f"Tệp {path} bị hỏng hoặc không phải cơ sở dữ liệu HoSo: {exc}") from exc
+        raise UserError(f"Không đọc được tệp {path} lúc này ({exc}); tệp không bị coi là hỏng và không bị thay "
+                        "đổi. Hãy đóng các chương trình khác đang dùng tệp rồi mở lại.") from exc
     if app_id != APPLICATION_ID and tables:
         raise UserError(f"Tệp {path} là cơ sở dữ liệu của chương trình khác, không phải của HoSo.")
 

@@ -38,6 +38,8 @@ TEMPLATES = (
                                   "Để tạo cơ sở dữ liệu mới, hãy chọn một tên tệp chưa có."),
     QT_TRANSLATE_NOOP("AppTexts", "Tệp {path} không phải là cơ sở dữ liệu HoSo (không phải tệp SQLite)."),
     QT_TRANSLATE_NOOP("AppTexts", "Tệp {path} bị hỏng hoặc không phải cơ sở dữ liệu HoSo: {error}"),
+    QT_TRANSLATE_NOOP("AppTexts", "Không đọc được tệp {path} lúc này ({error}); tệp không bị coi là hỏng và không "
+                                  "bị thay đổi. Hãy đóng các chương trình khác đang dùng tệp rồi mở lại."),
     QT_TRANSLATE_NOOP("AppTexts", "Tệp {path} là cơ sở dữ liệu của chương trình khác, không phải của HoSo."),
     QT_TRANSLATE_NOOP("AppTexts", "Thư mục chứa cơ sở dữ liệu không tồn tại: {path}"),
     # the alerts' notes, part by part (app.alerts, app.position_alerts, app.declaration.followup)

@@ -160,11 +160,14 @@ def authenticate(session: Session, username: str, password: str, *, clock: Clock
     return for_user(session, user)
 
 
-_dummy_hash: dict[int, str] = {}
+_dummy_hash: dict[tuple, str] = {}
 
 
 def _DUMMY() -> str:  # noqa: N802 - a lazily made constant, one per hasher (same cost as a real check)
-    key = id(passwords.hasher())
+    # keyed by the hasher's parameters, not its id(): a freed hasher's address can be taken by
+    # another one of another cost (the change-log hook's bug, app.audit.install)
+    h = passwords.hasher()
+    key = (h.time_cost, h.memory_cost, h.parallelism, h.hash_len, h.salt_len, h.type)
     if key not in _dummy_hash:
         _dummy_hash[key] = passwords.hash_password("hoso-không-có-tài-khoản")
     return _dummy_hash[key]

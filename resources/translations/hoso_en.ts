@@ -2504,6 +2504,10 @@ chậm</source>
         <translation>The file {path} is damaged or not a HoSo database: {error}</translation>
     </message>
     <message>
+        <source>Không đọc được tệp {path} lúc này ({error}); tệp không bị coi là hỏng và không bị thay đổi. Hãy đóng các chương trình khác đang dùng tệp rồi mở lại.</source>
+        <translation>The file {path} cannot be read at the moment ({error}); it is not considered damaged and was not changed. Close the other programs using the file, then open it again.</translation>
+    </message>
+    <message>
         <source>Tệp {path} là cơ sở dữ liệu của chương trình khác, không phải của HoSo.</source>
         <translation>The file {path} is another program&apos;s database, not HoSo&apos;s.</translation>
     </message>

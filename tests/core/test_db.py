@@ -265,3 +265,104 @@ def test_a_result_of_an_earlier_transaction_on_the_same_connection_never_keeps_i
         assert conn.execute(text("SELECT count(*) FROM units")).scalar() == 4
         conn.commit()
     db.dispose()
+
+
+def _io_error() -> sqlite3.OperationalError:
+    exc = sqlite3.OperationalError("disk I/O error")
+    exc.sqlite_errorcode, exc.sqlite_errorname = 10, "SQLITE_IOERR"  # what SQLite sets on a real one
+    return exc
+
+
+def test_a_failure_of_the_moment_never_calls_a_healthy_file_damaged(tmp_path, monkeypatch) -> None:
+    """Issue 19 item 3: "bị hỏng hoặc không phải cơ sở dữ liệu HoSo: disk I/O error" for a file whose
+    integrity_check was fine. The check at open read the live WAL file through a ``mode=ro``
+    connection, which can fail with an I/O error while other connections use the file, and called
+    any error damage. A failure that is not SQLITE_CORRUPT/NOTADB is retried read-write; if it
+    persists, the message says the file could not be read now — never that it is damaged."""
+    from app import db as db_module
+
+    path = tmp_path / "a.sqlite"
+    open_database(path).dispose()
+    real, seen = db_module._read_identity, []
+
+    def failing_once(uri: str):  # noqa: ANN202
+        seen.append(uri)
+        if len(seen) == 1:
+            raise _io_error()
+        return real(uri)
+
+    monkeypatch.setattr(db_module, "IDENTITY_PAUSE", 0)
+    monkeypatch.setattr(db_module, "_read_identity", failing_once)
+    open_database(path).dispose()  # opened: the second reading (read-write) succeeded
+    assert seen[0].endswith("?mode=ro") and seen[1].endswith("?mode=rw")
+
+    def always_failing(uri: str):  # noqa: ANN202
+        raise _io_error()
+
+    monkeypatch.setattr(db_module, "_read_identity", always_failing)
+    with pytest.raises(UserError) as caught:
+        open_database(path)
+    message = str(caught.value)
+    assert "disk I/O error" in message and "lúc này" in message and "bị hỏng hoặc" not in message
+
+
+def test_a_really_damaged_file_is_still_called_damaged(tmp_path, monkeypatch) -> None:
+    from app import db as db_module
+
+    path = tmp_path / "broken.sqlite"
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)  # SQLite's header, then garbage
+    monkeypatch.setattr(db_module, "IDENTITY_PAUSE", 0)
+    with pytest.raises(UserError, match="bị hỏng hoặc không phải cơ sở dữ liệu HoSo"):
+        open_database(path)
+    assert path.read_bytes() == b"SQLite format 3\x00" + b"\xff" * 4000
+
+
+def test_every_database_writes_its_change_log_even_where_an_old_one_lived(tmp_path) -> None:
+    """Issue 19 item 24 and the suite's intermittent failures (a history with no entry, a second
+    sync that sends nothing after a delete, an access entry without a hash, an import counted
+    unchanged): the change-log hook was not installed at all on some databases. ``audit.install``
+    asked ``event.contains(factory, …)``, which SQLAlchemy answers from a registry keyed by the
+    factory's ``id()``; a closed database's factory is freed at once while its Session class — a
+    reference cycle — stays registered until the garbage collector runs, so a new factory made at
+    the same address was taken as already hooked: no change log, no version bump, no hash chain.
+    Here the address is reused on purpose (CPython reuses a freed block for the next object of
+    its size), with the collector held off as it was between two tests."""
+    import gc
+
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import sessionmaker
+
+    from app import audit, units
+    from models import ChangeLog, Unit
+
+    db = open_database(tmp_path / "a.sqlite")
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        lingering = []
+        for _ in range(20):
+            old = sessionmaker(db.engine, expire_on_commit=False)
+            audit.install(old)
+            lingering.append(old.class_)  # what the collector has not freed yet
+            address = id(old)
+            del old  # a database closed: its factory freed at once
+            new = sessionmaker(db.engine, expire_on_commit=False)
+            if id(new) == address:
+                break
+        assert id(new) == address, "CPython did not reuse the freed address: the case is not exercised"
+        audit.install(new)
+        with new.begin() as s:
+            s.info["user"] = "tester"
+            units.add_unit(s, "DN", "UBND thành phố Đà Nẵng")
+        with new.begin() as s:
+            unit = s.scalars(select(Unit)).one()
+            assert unit.version == 1
+            assert s.scalar(select(func.count()).select_from(ChangeLog).where(ChangeLog.record_id == unit.id)) == 1
+            assert s.scalar(select(ChangeLog.hash).where(ChangeLog.record_id == unit.id))
+            unit.name = "Thành phố Đà Nẵng"
+        with new.begin() as s:  # the bump the sync's pending query compares (a delete sent nothing)
+            assert s.get(Unit, unit.id).version == 2
+    finally:
+        if enabled:
+            gc.enable()
+        db.dispose()

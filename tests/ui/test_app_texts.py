@@ -90,6 +90,17 @@ def test_the_database_refusals_are_templates(tmp_path) -> None:
     with pytest.raises(UserError) as caught:
         to_url(str(tmp_path / "missing" / "hoso.sqlite"))
     messages.append(str(caught.value))
+    import app.db
+
+    def unreadable(uri: str) -> None:  # a failure of the moment (issue 19 item 3), not damage
+        raise sqlite3.OperationalError("disk I/O error")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(app.db, "_read_identity", unreadable)
+        patch.setattr(app.db, "IDENTITY_PAUSE", 0)
+        with pytest.raises(UserError) as caught:
+            check_sqlite_file(other)
+    messages.append(str(caught.value))
     for message in messages:
         assert sum(bool(p.match(message)) for _t, p in _patterns()) == 1, message
     assert len(TEMPLATES) == len(set(TEMPLATES))
