@@ -19,7 +19,7 @@ from app.errors import UserError
 from app.paths import recovery_dir
 from app.resources import resource_path
 from app.services import HoSo, prepare_models
-from ui import login, open_editors, settings
+from ui import collector, login, open_editors, settings
 from ui.app_texts import app_text
 from ui.background import wait_for_workers
 
@@ -139,6 +139,7 @@ def run_app(target: str) -> int:
     app.setOrganizationName("HoSo")
     install_translators(app, settings.get(settings.LANGUAGE))
     sys.excepthook = crash_handler
+    collector.install(app)  # Qt objects are destroyed on the UI thread, never by a worker's collection
     try:
         opened = HoSo.open(target)
     except UserError as exc:

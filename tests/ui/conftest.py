@@ -20,6 +20,7 @@ from app.catalogs import load_catalogs
 from app.db import open_database
 from app.services import HoSoService
 from tests.core.conftest import person_data
+from ui import collector
 
 # HOSO_SHOTS=<folder>: the look tests save what they checked there (to look at by eye); unset: nothing
 SHOTS = Path(os.environ["HOSO_SHOTS"]) if os.environ.get("HOSO_SHOTS") else None
@@ -64,6 +65,12 @@ def no_message_boxes(monkeypatch) -> None:
     for name in ("warning", "information", "question", "critical"):
         monkeypatch.setattr(QMessageBox, name, staticmethod(refuse))
     monkeypatch.setattr(QMessageBox, "exec", lambda self: refuse(None, self.windowTitle(), self.text()))
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_ui_thread(qapp) -> None:
+    """As the app does (ui/collector.py): no worker's garbage collection destroys a test's widgets."""
+    collector.install(qapp)
 
 
 @pytest.fixture(autouse=True)
