@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
-from app.city.api_sql import MAX_DOCS, MAX_IDS, ROW_KEYS, SCHEMA
+from app.city.api_sql import MAX_DOCS, MAX_IDS, ROW_COLUMNS, ROW_KEYS, SCHEMA
 from app.city.apply import ApplyResult, Token, as_datetime, document_token
 from app.text import fold, name_sort_key
 
@@ -99,17 +99,20 @@ def prepare(doc: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _split(docs: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+def _split(docs: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, list[Any]]]:
     """Each person's own fields, and every row of the batch by document key, each naming its
-    person, its position and its document's version and time (the wire form of ``push``)."""
+    person, its position and its document's version and time (the wire form of ``push``: a
+    section's row as an array in ``ROW_COLUMNS`` order, a placement or attachment as an object)."""
     persons: list[dict[str, Any]] = []
-    rows: dict[str, list[dict[str, Any]]] = {}
+    rows: dict[str, list[Any]] = {}
     for doc in docs:
         persons.append({k: v for k, v in doc.items() if k not in ROW_KEYS})
         for key in ROW_KEYS:
+            columns = ROW_COLUMNS.get(key)
             for seq, row in enumerate(doc.get(key) or ()):
-                rows.setdefault(key, []).append({**row, "person_id": doc["id"], "seq": seq,
-                                                 "version": doc["version"], "updated_at": doc["updated_at"]})
+                head = {"person_id": doc["id"], "seq": seq, "version": doc["version"], "updated_at": doc["updated_at"]}
+                rows.setdefault(key, []).append({**row, **head} if columns is None else
+                                                [head[c] if c in head else row.get(c) for c in columns])
     return persons, rows
 
 
@@ -152,12 +155,20 @@ def _contents(missing: Callable[[set[str]], set[str]], docs: list[dict[str, Any]
 
 
 def _payload(docs: list[dict[str, Any]], bases: Mapping[str, Token], contents: dict[str, str],
-             log: list[dict[str, Any]]) -> list[str]:
-    """The five JSON arguments of ``hoso_api.push`` for one batch."""
+             log: list[dict[str, Any]], rows: Mapping[str, str] | None = None) -> list[str]:
+    """The five JSON arguments of ``hoso_api.push`` for one batch. ``rows``: more rows of the
+    documents, already in the wire form as JSON text by key (app.city.documents.wire_rows: the
+    sections of documents that do not carry them)."""
     ids = {str(d["id"]) for d in docs}
     base_json = {key: {"version": version, "updated_at": when} for key, (version, when) in bases.items() if key in ids}
-    persons, rows = _split(docs)
-    return [_json(persons), _json(rows), _json(base_json), _json(contents), _json(log)]
+    persons, split = _split(docs)
+    parts = {key: _json(values) for key, values in split.items()}
+    for key, encoded in (rows or {}).items():
+        if key not in ROW_KEYS:
+            raise ValueError(f"no rows of {key!r} on the wire")
+        parts[key] = encoded if key not in parts else f"{parts[key][:-1]},{encoded[1:]}"
+    rows_json = "{" + ",".join(f"{json.dumps(key)}:{value}" for key, value in parts.items()) + "}"
+    return [_json(persons), rows_json, _json(base_json), _json(contents), _json(log)]
 
 
 def _push(conn: Connection, docs: list[dict[str, Any]], bases: Mapping[str, Token],
@@ -199,7 +210,7 @@ class InFlight:
 
     def __init__(self, pg: Any, docs: list[dict[str, Any]], *, bases: Mapping[str, Token] | None = None,
                  blobs: Callable[[str], bytes | None] | None = None,
-                 log: Iterable[Mapping[str, Any]] | None = None):
+                 log: Iterable[Mapping[str, Any]] | None = None, rows: Mapping[str, str] | None = None):
         if len(docs) > MAX_DOCS:
             raise ValueError(f"at most {MAX_DOCS} documents a push")
         self.pg, self.docs = pg, docs
@@ -211,7 +222,7 @@ class InFlight:
             return set(row[0] or []) if row else set()
 
         contents = _contents(missing, docs, blobs)
-        params = [p.encode("utf-8") for p in _payload(docs, bases or {}, contents, [dict(e) for e in log or ()])]
+        params = [p.encode("utf-8") for p in _payload(docs, bases or {}, contents, [dict(e) for e in log or ()], rows)]
         pg.pgconn.send_query_params(PUSH_SQL.encode("utf-8"), params)
 
     def wait(self) -> ApplyResult:

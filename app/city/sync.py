@@ -31,7 +31,7 @@ from sqlalchemy.pool import NullPool
 from app.city import api
 from app.city.api import prepare
 from app.city.apply import ApplyResult, Token, as_datetime, token
-from app.city.documents import chunks, wire_documents
+from app.city.documents import chunks, wire_documents, wire_rows
 from app.db import Database, head_revision
 from app.errors import UserError
 from app.publish import APPROVED, outgoing_documents
@@ -197,6 +197,10 @@ class _Flight:
         self.raw.close()
 
 
+# a batch ready to leave: its documents, rows already encoded (by key), bases and history
+_Prepared = tuple[list[dict[str, Any]], dict[str, str], dict[str, Token], list[dict]]
+
+
 def send_push(pg: Any, docs: list[dict[str, Any]], **kw: Any) -> api.InFlight:
     """Send one batch (app.city.api.InFlight); the seam the crash tests stop at."""
     return api.InFlight(pg, docs, **kw)
@@ -250,24 +254,25 @@ class _Run:
             raise UserError(message + " — phần đã gửi được giữ nguyên; chạy lại để gửi tiếp.")
         return self.summary
 
-    def _prepare(self, batch: Sequence[uuid.UUID]) -> tuple[list[dict[str, Any]], dict[str, Token], list[dict]]:
-        """The batch's documents, their last confirmed tokens and their history (local reads only)."""
+    def _prepare(self, batch: Sequence[uuid.UUID]) -> _Prepared:
+        """The batch's documents (and rows already in the wire form), their last confirmed tokens
+        and their history (local reads only)."""
         with self.db.session(self.user) as s:
-            docs = _outgoing(s, batch)
+            docs, rows = _outgoing(s, batch)
             records = s.scalars(select(SyncRecord).where(SyncRecord.target_id == self.target_id,
                                                          SyncRecord.record_id.in_(batch)))
             bases = {str(r.record_id): token(r.version, r.updated_at) for r in records}
             log = [{name: getattr(c, name) for name in LOG_FIELDS} for c in s.scalars(
                 select(ChangeLog).where(ChangeLog.person_id.in_(batch), ChangeLog.id > self.since,
                                         ChangeLog.id <= self.upto).order_by(ChangeLog.id))]
-        return docs, bases, _approved_entries(log, docs)
+        return docs, rows, bases, _approved_entries(log, docs)
 
-    def _send(self, prepared: tuple[list[dict[str, Any]], dict[str, Token], list[dict]], number: int) -> _Flight:
+    def _send(self, prepared: _Prepared, number: int) -> _Flight:
         """Open a connection (a fresh one per batch: see ``connect_city``), begin, send the push."""
-        docs, bases, log = prepared
+        docs, rows, bases, log = prepared
         raw = self.engine.raw_connection()
         try:
-            push = send_push(raw.driver_connection, docs, bases=bases, blobs=self._blob, log=log)
+            push = send_push(raw.driver_connection, docs, bases=bases, blobs=self._blob, log=log, rows=rows)
         except BaseException:
             raw.close()
             raise
@@ -353,20 +358,24 @@ ANALYZE_AFTER = (4, 32)
 ANALYZE_AT_END = 2000
 
 
-def _outgoing(session: Session, batch: Sequence[uuid.UUID]) -> list[dict[str, Any]]:
+def _outgoing(session: Session, batch: Sequence[uuid.UUID]) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """What leaves for ``batch`` (app.publish decides: an approved person as itself, one awaiting
-    approval as its last approved snapshot), in the form ``push_documents(prepared=True)`` takes.
+    approval as its last approved snapshot), in the form ``push_documents(prepared=True)`` takes,
+    and the section rows of those documents that do not carry them, already in the wire form.
     The approved persons of a SQLite desk are read in the wire form directly (``wire_documents``:
-    only what the city stores); the others go through the Person JSON."""
+    only what the city stores, their section rows encoded by SQLite itself, ``wire_rows``); the
+    others go through the Person JSON."""
     states = dict(session.execute(select(Person.id, Person.review_state).where(Person.id.in_(batch))).all())
     approved = [i for i in batch if states.get(i) == APPROVED]
     waiting = [i for i in batch if i in states and states[i] != APPROVED]
+    rows: dict[str, str] = {}
     if session.get_bind().dialect.name == "sqlite":
-        docs = wire_documents(session, approved)
+        docs = wire_documents(session, approved, sections=("placements", "attachments"))
+        rows = wire_rows(session, approved) if approved else {}
     else:
         docs = [prepare(d) for d in outgoing_documents(session, approved)]
     docs += [prepare(d) for d in outgoing_documents(session, waiting)] if waiting else []
-    return docs
+    return docs, rows
 
 
 def _unit_codes(session: Session, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, set[str]]:

@@ -354,8 +354,10 @@ def test_rows_naming_another_person_are_not_written(city) -> None:
     before = b_rows()
     doc = _fresh_doc(city.b_doc, "048085009401", "DN.A")
     persons, rows = api._split([api.prepare(doc)])
-    stolen = dict(rows["training"][0], id=str(uuid.uuid4()), person_id=str(city.b_person), institution="Giả mạo")
-    rows["training"].append(stolen)
+    columns = api.ROW_COLUMNS["training"]  # a section's row travels as an array in this order
+    stolen = dict(zip(columns, rows["training"][0], strict=True), id=str(uuid.uuid4()),
+                  person_id=str(city.b_person), institution="Giả mạo")
+    rows["training"].append([stolen[c] for c in columns])
     with city.a.begin() as conn:
         answers = conn.execute(text("SELECT hoso_api.push(CAST(:d AS jsonb), CAST(:r AS jsonb), '{}', '{}', '[]')"),
                                {"d": json.dumps(persons), "r": json.dumps(rows)}).scalar()
@@ -365,6 +367,26 @@ def test_rows_naming_another_person_are_not_written(city) -> None:
         assert department.execute("SELECT count(*) FROM training WHERE institution = 'Giả mạo'").fetchone() == (0,)
         assert department.execute("SELECT count(*) FROM training WHERE person_id = %s",
                                   (doc["id"],)).fetchone() == (len(doc["training"]),)
+
+
+def test_section_rows_are_typed_and_bounded(city, unchanged) -> None:
+    """A section's rows travel as arrays read by position (api_sql.ROW_COLUMNS): a value too long
+    for its column (never cut short), a value of the wrong type, or a row that is not an array
+    refuses the dossier, and nothing of it is written."""
+    doc = _fresh_doc(city.b_doc, "048085009601", "DN.A")
+    assert doc["training"]
+    too_long = dict(doc, training=[dict(doc["training"][0], institution="x" * 201)])
+    not_a_date = dict(doc, training=[dict(doc["training"][0], start_date="không phải ngày")])
+    for bad in (too_long, not_a_date):
+        with city.a.begin() as conn:
+            result = api.push_documents(conn, [bad])
+        assert (result.inserted, result.rejected) == (0, 1), result.problems
+    persons, rows = api._split([api.prepare(doc)])
+    rows["training"] = [dict(zip(api.ROW_COLUMNS["training"], rows["training"][0], strict=True))]  # an object
+    with city.a.begin() as conn:
+        answers = conn.execute(text("SELECT hoso_api.push(CAST(:d AS jsonb), CAST(:r AS jsonb), '{}', '{}', '[]')"),
+                               {"d": json.dumps(persons), "r": json.dumps(rows)}).scalar()
+    assert [a["outcome"] for a in answers] == ["rejected"] and "danh sách" in answers[0]["message"]
 
 
 def test_the_citys_logs_stay_one_unbroken_chain(city) -> None:
