@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -154,11 +155,25 @@ def _contents(missing: Callable[[set[str]], set[str]], docs: list[dict[str, Any]
     return contents
 
 
-def _payload(docs: list[dict[str, Any]], bases: Mapping[str, Token], contents: dict[str, str],
-             log: list[dict[str, Any]], rows: Mapping[str, str] | None = None) -> list[str]:
-    """The five JSON arguments of ``hoso_api.push`` for one batch. ``rows``: more rows of the
-    documents, already in the wire form as JSON text by key (app.city.documents.wire_rows: the
-    sections of documents that do not carry them)."""
+@dataclass(frozen=True)
+class Encoded:
+    """A batch's arguments of ``hoso_api.push`` but the attachment contents (which need the
+    city's answer first), encoded as UTF-8 JSON: the sync makes them while the city writes the
+    previous batch."""
+
+    docs: bytes
+    rows: bytes
+    bases: bytes
+    log: bytes
+
+    def params(self, contents: dict[str, str]) -> list[bytes]:
+        return [self.docs, self.rows, self.bases, _json(contents).encode("utf-8"), self.log]
+
+
+def encode(docs: list[dict[str, Any]], bases: Mapping[str, Token], log: list[dict[str, Any]],
+           rows: Mapping[str, str] | None = None) -> Encoded:
+    """``rows``: more rows of the documents, already in the wire form as JSON text by key
+    (app.city.documents.wire_rows: the sections of documents that do not carry them)."""
     ids = {str(d["id"]) for d in docs}
     base_json = {key: {"version": version, "updated_at": when} for key, (version, when) in bases.items() if key in ids}
     persons, split = _split(docs)
@@ -168,7 +183,14 @@ def _payload(docs: list[dict[str, Any]], bases: Mapping[str, Token], contents: d
             raise ValueError(f"no rows of {key!r} on the wire")
         parts[key] = encoded if key not in parts else f"{parts[key][:-1]},{encoded[1:]}"
     rows_json = "{" + ",".join(f"{json.dumps(key)}:{value}" for key, value in parts.items()) + "}"
-    return [_json(persons), rows_json, _json(base_json), _json(contents), _json(log)]
+    return Encoded(_json(persons).encode("utf-8"), rows_json.encode("utf-8"), _json(base_json).encode("utf-8"),
+                   _json(log).encode("utf-8"))
+
+
+def _payload(docs: list[dict[str, Any]], bases: Mapping[str, Token], contents: dict[str, str],
+             log: list[dict[str, Any]], rows: Mapping[str, str] | None = None) -> list[str]:
+    """The five JSON arguments of ``hoso_api.push`` for one batch (``encode``)."""
+    return [p.decode("utf-8") for p in encode(docs, bases, log, rows).params(contents)]
 
 
 def _push(conn: Connection, docs: list[dict[str, Any]], bases: Mapping[str, Token],
@@ -210,7 +232,10 @@ class InFlight:
 
     def __init__(self, pg: Any, docs: list[dict[str, Any]], *, bases: Mapping[str, Token] | None = None,
                  blobs: Callable[[str], bytes | None] | None = None,
-                 log: Iterable[Mapping[str, Any]] | None = None, rows: Mapping[str, str] | None = None):
+                 log: Iterable[Mapping[str, Any]] | None = None, rows: Mapping[str, str] | None = None,
+                 encoded: Encoded | None = None):
+        """``encoded``: the batch already encoded (``encode``; then ``bases``, ``log`` and
+        ``rows`` are not read)."""
         if len(docs) > MAX_DOCS:
             raise ValueError(f"at most {MAX_DOCS} documents a push")
         self.pg, self.docs = pg, docs
@@ -222,8 +247,9 @@ class InFlight:
             return set(row[0] or []) if row else set()
 
         contents = _contents(missing, docs, blobs)
-        params = [p.encode("utf-8") for p in _payload(docs, bases or {}, contents, [dict(e) for e in log or ()], rows)]
-        pg.pgconn.send_query_params(PUSH_SQL.encode("utf-8"), params)
+        if encoded is None:
+            encoded = encode(docs, bases or {}, [dict(e) for e in log or ()], rows)
+        pg.pgconn.send_query_params(PUSH_SQL.encode("utf-8"), encoded.params(contents))
 
     def wait(self) -> ApplyResult:
         """The city's answer (raises the server's error as psycopg does)."""

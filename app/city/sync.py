@@ -197,8 +197,8 @@ class _Flight:
         self.raw.close()
 
 
-# a batch ready to leave: its documents, rows already encoded (by key), bases and history
-_Prepared = tuple[list[dict[str, Any]], dict[str, str], dict[str, Token], list[dict]]
+# a batch ready to leave: its documents and their push arguments already encoded
+_Prepared = tuple[list[dict[str, Any]], api.Encoded]
 
 
 def send_push(pg: Any, docs: list[dict[str, Any]], **kw: Any) -> api.InFlight:
@@ -233,10 +233,15 @@ class _Run:
                     status = "cancelled"  # the batch already sent is still landed (below)
                     break
                 prepared = self._prepare(batch)  # while the city writes the previous batch
+                landed = None
                 if flight is not None:
                     landing, flight = flight, None
-                    self._land(landing, progress, len(ids))
-                flight = self._send(prepared, number)
+                    landed = self._take(landing)  # answered and committed at the city
+                try:
+                    flight = self._send(prepared, number)  # the city writes this batch…
+                finally:
+                    if landed is not None:  # …while the previous one is recorded here
+                        self._book(landed, progress, len(ids))
             if flight is not None:
                 landing, flight = flight, None
                 landing.last = True
@@ -255,8 +260,8 @@ class _Run:
         return self.summary
 
     def _prepare(self, batch: Sequence[uuid.UUID]) -> _Prepared:
-        """The batch's documents (and rows already in the wire form), their last confirmed tokens
-        and their history (local reads only)."""
+        """The batch's documents, their last confirmed tokens and their history (local reads
+        only), and all of it encoded for the wire (``api.encode``)."""
         with self.db.session(self.user) as s:
             docs, rows = _outgoing(s, batch)
             records = s.scalars(select(SyncRecord).where(SyncRecord.target_id == self.target_id,
@@ -265,14 +270,14 @@ class _Run:
             log = [{name: getattr(c, name) for name in LOG_FIELDS} for c in s.scalars(
                 select(ChangeLog).where(ChangeLog.person_id.in_(batch), ChangeLog.id > self.since,
                                         ChangeLog.id <= self.upto).order_by(ChangeLog.id))]
-        return docs, rows, bases, _approved_entries(log, docs)
+        return docs, api.encode(docs, bases, _approved_entries(log, docs), rows)
 
     def _send(self, prepared: _Prepared, number: int) -> _Flight:
         """Open a connection (a fresh one per batch: see ``connect_city``), begin, send the push."""
-        docs, rows, bases, log = prepared
+        docs, encoded = prepared
         raw = self.engine.raw_connection()
         try:
-            push = send_push(raw.driver_connection, docs, bases=bases, blobs=self._blob, log=log, rows=rows)
+            push = send_push(raw.driver_connection, docs, blobs=self._blob, encoded=encoded)
         except BaseException:
             raw.close()
             raise
@@ -280,6 +285,10 @@ class _Run:
 
     def _land(self, flight: _Flight, progress: Callable[[int, int], None] | None, total: int) -> None:
         """Read the batch's answer, commit it at the city, then record the confirmed tokens here."""
+        self._book(self._take(flight), progress, total)
+
+    def _take(self, flight: _Flight) -> tuple[_Flight, ApplyResult]:
+        """Read the batch's answer and commit it at the city (``_book`` records it here)."""
         try:
             result = flight.push.wait()
             flight.push.commit()
@@ -287,6 +296,12 @@ class _Run:
                 flight.push.pg.execute(f"SELECT {api.SCHEMA}.analyze()")
         finally:
             flight.close()
+        return flight, result
+
+    def _book(self, landed: tuple[_Flight, ApplyResult], progress: Callable[[int, int], None] | None,
+              total: int) -> None:
+        """Record a committed batch's confirmed tokens here, count it, tell the progress."""
+        flight, result = landed
         self._record(result.confirmed)
         self.summary.add(result, flight.sent)
         if progress is not None:
@@ -315,18 +330,20 @@ class _Run:
             return s.scalar(select(Attachment.content).where(Attachment.sha256 == sha256).limit(1))
 
     def _record(self, confirmed: dict[str, Token]) -> None:
+        """The tokens confirmed at the target, one upsert for the batch."""
         if not confirmed:
             return
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        table = SyncRecord.__table__
+        rows = [{"target_id": self.target_id, "record_id": uuid.UUID(key), "entity": "person", "version": version,
+                 "updated_at": as_datetime(when)} for key, (version, when) in confirmed.items()]
         with self.db.session(self.user, write=True) as s:
-            ids = [uuid.UUID(i) for i in confirmed]
-            existing = {r.record_id: r for r in s.scalars(select(SyncRecord).where(
-                SyncRecord.target_id == self.target_id, SyncRecord.record_id.in_(ids)))}
-            for key, (version, when) in confirmed.items():
-                record = existing.get(uuid.UUID(key))
-                if record is None:
-                    record = SyncRecord(target_id=self.target_id, record_id=uuid.UUID(key), entity="person")
-                    s.add(record)
-                record.version, record.updated_at = version, as_datetime(when)
+            insert = (sqlite_insert if s.get_bind().dialect.name == "sqlite" else pg_insert)(table)
+            s.execute(insert.on_conflict_do_update(index_elements=[table.c.target_id, table.c.record_id],
+                                                   set_={"version": insert.excluded.version,
+                                                         "updated_at": insert.excluded.updated_at}), rows)
 
     def _finish(self, status: str, message: str | None) -> None:
         from app.compliance import overdue_json, pending_changes
