@@ -371,9 +371,13 @@ BEGIN
                 ELSE p.version > d.version END AS conflict,
            u.id AS want_unit, u.id IS NOT NULL AND (v_free OR u.id IN {_mine(s)}) AS want_own,
            v_missing_unit->>(d.id::text) AS missing_unit,
-           (SELECT c.id FROM {persons} c WHERE c.cccd = d.cccd AND c.id <> d.id LIMIT 1) AS cccd_holder,
+           h.id AS cccd_holder,
            v_missing_file->>(d.id::text) AS missing_file
       FROM d LEFT JOIN {persons} p ON p.id = d.id AND p.id = ANY(v_ids) LEFT JOIN {units} u ON u.code = d.unit_code
+             -- the CCCD's holder, looked up once a document; the order asks for the CCCD's own
+             -- btree (uq_persons_cccd), never the trigram index nor a wide index scanned whole
+             LEFT JOIN LATERAL (SELECT c.id FROM {persons} c WHERE c.cccd = d.cccd AND c.id <> d.id
+                                 ORDER BY c.cccd LIMIT 1) h ON true
   )
   SELECT coalesce(jsonb_agg(jsonb_build_object(
            'id', q.id, 'o', q.o, 'doc', q.doc, 'cccd', q.cccd, 'unit_code', q.unit_code, 'known', q.known,
