@@ -704,6 +704,13 @@ BEGIN
                WHERE relid = '{_q(s, 'persons')}'::regclass), interval '1 day') < interval '10 seconds' THEN
     RETURN;
   END IF;
+  -- nor when the statistics are still current: persons has not grown by a tenth (and 8 pages)
+  -- since they were gathered — a small sync to a large city never pays for an ANALYZE
+  IF coalesce((SELECT c.reltuples >= 0 AND pg_catalog.pg_relation_size(c.oid)
+                        <= (c.relpages * 1.1 + 8) * pg_catalog.current_setting('block_size')::bigint
+                 FROM pg_catalog.pg_class c WHERE c.oid = '{_q(s, 'persons')}'::regclass), false) THEN
+    RETURN;
+  END IF;
   ANALYZE {tables};
 END
 """
