@@ -178,7 +178,7 @@ def identities(docs: list[dict[str, Any]], rows: Mapping[str, str] | None = None
     rows, placements, attachments): every identity ``push`` may look up at the city. ``rows``:
     the rows travelling outside the documents (``encode``), whose ids are ``row_ids`` when given
     (app.city.documents.WireRows.row_ids: SQLite's, no parse) or else read from their JSON (an
-    array's first value, ``ROW_HEAD``)."""
+    array's first value, ``ROW_HEAD``; an object's ``id``)."""
     ids = [str(d["id"]) for d in docs]
     cccds = sorted({str(d["cccd"]) for d in docs if d.get("cccd")})
     found = [str(r["id"]) for d in docs for key in ROW_KEYS for r in d.get(key) or () if r.get("id")]
@@ -186,8 +186,11 @@ def identities(docs: list[dict[str, Any]], rows: Mapping[str, str] | None = None
         found += [str(i) for i in row_ids]
     elif rows:
         at = ROW_HEAD.index("id")
-        found += [str(r[at]) for encoded in rows.values() for r in json.loads(encoded)
-                  if isinstance(r, list) and r[at] is not None]
+        for encoded in rows.values():
+            for r in json.loads(encoded):
+                found_id = r[at] if isinstance(r, list) else r.get("id") if isinstance(r, dict) else None
+                if found_id is not None:
+                    found.append(str(found_id))
     return ids, cccds, found
 
 
