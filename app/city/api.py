@@ -16,12 +16,13 @@ import datetime as dt
 import json
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.orm import Session
 
-from app.city.api_sql import MAX_DOCS, MAX_IDS, ROW_KEYS, SCHEMA
+from app.city.api_sql import MAX_DOCS, MAX_IDS, ROW_COLUMNS, ROW_HEAD, ROW_KEYS, SCHEMA
 from app.city.apply import ApplyResult, Token, as_datetime, document_token
 from app.text import fold, name_sort_key
 
@@ -125,17 +126,20 @@ def prepare(doc: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _split(docs: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+def _split(docs: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, list[Any]]]:
     """Each person's own fields, and every row of the batch by document key, each naming its
-    person, its position and its document's version and time (the wire form of ``push``)."""
+    person, its position and its document's version and time (the wire form of ``push``: a
+    section's row as an array in ``ROW_COLUMNS`` order, a placement or attachment as an object)."""
     persons: list[dict[str, Any]] = []
-    rows: dict[str, list[dict[str, Any]]] = {}
+    rows: dict[str, list[Any]] = {}
     for doc in docs:
         persons.append({k: v for k, v in doc.items() if k not in ROW_KEYS})
         for key in ROW_KEYS:
+            columns = ROW_COLUMNS.get(key)
             for seq, row in enumerate(doc.get(key) or ()):
-                rows.setdefault(key, []).append({**row, "person_id": doc["id"], "seq": seq,
-                                                 "version": doc["version"], "updated_at": doc["updated_at"]})
+                head = {"person_id": doc["id"], "seq": seq, "version": doc["version"], "updated_at": doc["updated_at"]}
+                rows.setdefault(key, []).append({**row, **head} if columns is None else
+                                                [head[c] if c in head else row.get(c) for c in columns])
     return persons, rows
 
 
@@ -165,13 +169,29 @@ PUSH_SQL = f"SELECT {SCHEMA}.push($1::uuid, $2::jsonb, $3::jsonb, $4::jsonb, $5:
 DECLARE_SQL = f"SELECT {SCHEMA}.declare(%s::uuid[], %s::text[], %s::uuid[])"
 
 
-def identities(docs: list[dict[str, Any]]) -> tuple[list[str], list[str], list[str]]:
+Identities = tuple[list[str], list[str], list[str]]
+
+
+def identities(docs: list[dict[str, Any]], rows: Mapping[str, str] | None = None,
+               row_ids: Iterable[str] | None = None) -> Identities:
     """What ``hoso_api.declare`` takes for a batch: its dossier ids, CCCDs and row ids (section
-    rows, placements, attachments): every identity ``push`` may look up at the city."""
+    rows, placements, attachments): every identity ``push`` may look up at the city. ``rows``:
+    the rows travelling outside the documents (``encode``), whose ids are ``row_ids`` when given
+    (app.city.documents.WireRows.row_ids: SQLite's, no parse) or else read from their JSON (an
+    array's first value, ``ROW_HEAD``; an object's ``id``)."""
     ids = [str(d["id"]) for d in docs]
     cccds = sorted({str(d["cccd"]) for d in docs if d.get("cccd")})
-    rows = [str(r["id"]) for d in docs for key in ROW_KEYS for r in d.get(key) or () if r.get("id")]
-    return ids, cccds, rows
+    found = [str(r["id"]) for d in docs for key in ROW_KEYS for r in d.get(key) or () if r.get("id")]
+    if row_ids is not None:
+        found += [str(i) for i in row_ids]
+    elif rows:
+        at = ROW_HEAD.index("id")
+        for encoded in rows.values():
+            for r in json.loads(encoded):
+                found_id = r[at] if isinstance(r, list) else r.get("id") if isinstance(r, dict) else None
+                if found_id is not None:
+                    found.append(str(found_id))
+    return ids, cccds, found
 
 
 def _contents(missing: Callable[[set[str]], set[str]], docs: list[dict[str, Any]],
@@ -187,13 +207,39 @@ def _contents(missing: Callable[[set[str]], set[str]], docs: list[dict[str, Any]
     return contents
 
 
-def _payload(docs: list[dict[str, Any]], bases: Mapping[str, Token], contents: dict[str, str],
-             log: list[dict[str, Any]]) -> list[str]:
-    """The five JSON arguments of ``hoso_api.push`` for one batch."""
+@dataclass(frozen=True)
+class Encoded:
+    """A batch's arguments of ``hoso_api.push`` but the attachment contents (which need the
+    city's answer first), encoded as UTF-8 JSON, and the identities its declaration names
+    (``identities``, the rows outside the documents included): the sync makes them while the
+    city writes the previous batch."""
+
+    docs: bytes
+    rows: bytes
+    bases: bytes
+    log: bytes
+    identities: Identities
+
+    def params(self, contents: dict[str, str]) -> list[bytes]:
+        return [self.docs, self.rows, self.bases, _json(contents).encode("utf-8"), self.log]
+
+
+def encode(docs: list[dict[str, Any]], bases: Mapping[str, Token], log: list[dict[str, Any]],
+           rows: Mapping[str, str] | None = None, row_ids: Iterable[str] | None = None) -> Encoded:
+    """``rows``: more rows of the documents, already in the wire form as JSON text by key
+    (app.city.documents.wire_rows: the sections of documents that do not carry them); ``row_ids``:
+    their ids (read from ``rows`` when not given)."""
     ids = {str(d["id"]) for d in docs}
     base_json = {key: {"version": version, "updated_at": when} for key, (version, when) in bases.items() if key in ids}
-    persons, rows = _split(docs)
-    return [_json(persons), _json(rows), _json(base_json), _json(contents), _json(log)]
+    persons, split = _split(docs)
+    parts = {key: _json(values) for key, values in split.items()}
+    for key, encoded in (rows or {}).items():
+        if key not in ROW_KEYS:
+            raise ValueError(f"no rows of {key!r} on the wire")
+        parts[key] = encoded if key not in parts else f"{parts[key][:-1]},{encoded[1:]}"
+    rows_json = "{" + ",".join(f"{json.dumps(key)}:{value}" for key, value in parts.items()) + "}"
+    return Encoded(_json(persons).encode("utf-8"), rows_json.encode("utf-8"), _json(base_json).encode("utf-8"),
+                   _json(log).encode("utf-8"), identities(docs, rows, row_ids))
 
 
 def _push(target: Engine | Connection, docs: list[dict[str, Any]], bases: Mapping[str, Token],
@@ -201,12 +247,13 @@ def _push(target: Engine | Connection, docs: list[dict[str, Any]], bases: Mappin
     if isinstance(target, Engine):
         with target.connect() as conn:
             return _push(conn, docs, bases, blobs, log)
-    ids, cccds, rows = identities(docs)
+    encoded = encode(docs, bases, log)
+    ids, cccds, rows = encoded.identities
     declared = target.scalar(text(f"SELECT {SCHEMA}.declare(CAST(:i AS uuid[]), CAST(:c AS text[]), "
                                   "CAST(:r AS uuid[]))"), {"i": ids, "c": cccds, "r": rows})
     target.commit()  # push refuses a declaration of its own transaction
     contents = _contents(lambda hashes: missing_contents(target, hashes), docs, blobs)
-    d, r, b, c, lg = _payload(docs, bases, contents, log)
+    d, r, b, c, lg = (p.decode("utf-8") for p in encoded.params(contents))
     answers = attempt(target, f"SELECT {SCHEMA}.push(CAST(:t AS uuid), CAST(:d AS jsonb), CAST(:r AS jsonb), "
                               "CAST(:b AS jsonb), CAST(:c AS jsonb), CAST(:l AS jsonb))",
                       {"t": declared, "d": d, "r": r, "b": b, "c": c, "l": lg})
@@ -244,21 +291,25 @@ class InFlight:
 
     def __init__(self, pg: Any, docs: list[dict[str, Any]], *, bases: Mapping[str, Token] | None = None,
                  blobs: Callable[[str], bytes | None] | None = None,
-                 log: Iterable[Mapping[str, Any]] | None = None):
+                 log: Iterable[Mapping[str, Any]] | None = None, rows: Mapping[str, str] | None = None,
+                 encoded: Encoded | None = None):
+        """``encoded``: the batch already encoded (``encode``; then ``bases``, ``log`` and
+        ``rows`` are not read)."""
         if len(docs) > MAX_DOCS:
             raise ValueError(f"at most {MAX_DOCS} documents a push")
         self.pg, self.docs = pg, docs
         self.ticket: uuid.UUID | None = None
+        if encoded is None:
+            encoded = encode(docs, bases or {}, [dict(e) for e in log or ()], rows)
         pg.autocommit = True
-        declared = _declare_then_begin(pg, docs)
+        declared = _declare_then_begin(pg, encoded.identities)
 
         def missing(hashes: set[str]) -> set[str]:
             row = pg.execute(f"SELECT {SCHEMA}.missing_contents(%s::text[])", [sorted(hashes)]).fetchone()
             return set(row[0] or []) if row else set()
 
         contents = _contents(missing, docs, blobs)
-        params = [str(declared).encode("ascii")] + [
-            p.encode("utf-8") for p in _payload(docs, bases or {}, contents, [dict(e) for e in log or ()])]
+        params = [str(declared).encode("ascii"), *encoded.params(contents)]
         pg.pgconn.send_query_params(PUSH_SQL.encode("utf-8"), params)
 
     def wait(self) -> uuid.UUID:
@@ -277,14 +328,14 @@ class InFlight:
         return _answers(self.docs, json.loads(_value(self.pg).decode("utf-8")))
 
 
-def _declare_then_begin(pg: Any, docs: list[dict[str, Any]]) -> uuid.UUID:
+def _declare_then_begin(pg: Any, declared: Identities) -> uuid.UUID:
     """Declare the batch in a transaction of its own, then open the push's: one simple query, so
     no round trip more than the BEGIN alone. The declaration's commit does not wait for the disk
     (``synchronous_commit = off`` for it alone): it must be visible before ``push``, and a unit
     cannot make the server crash in the fraction of a second it could be lost in."""
     from psycopg import sql
 
-    ids, cccds, rows = identities(docs)
+    ids, cccds, rows = declared
     query = sql.SQL("BEGIN; SET LOCAL synchronous_commit = off; SELECT {}.declare({}::uuid[], {}::text[], "
                     "{}::uuid[]); COMMIT; BEGIN").format(sql.Identifier(SCHEMA), sql.Literal(ids), sql.Literal(cccds),
                                                           sql.Literal(rows))

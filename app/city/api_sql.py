@@ -79,6 +79,13 @@ HAND_OVER_REFUSED = ("Không chuyển giao được hồ sơ này: không có tr
 # doc key → table, for the rows that belong to a person (sections, then placements, attachments)
 SECTION_KEYS: dict[str, str] = {name: cls.__tablename__ for name, cls in SECTION_CLASSES.items()}
 
+# A section's rows travel as JSON arrays (the city reads them by position: no key repeated on every
+# row, and a parse several times cheaper than ``jsonb_populate_recordset`` over objects): first
+# the document's own keys, then the section's columns as the city stores them (``ROW_COLUMNS``,
+# generated from the same tables on both sides; the sync refuses a city of another schema
+# version). Placements and attachments stay objects (few rows; ``push`` checks them by name).
+ROW_HEAD = ("id", "person_id", "seq", "version", "updated_at")
+
 
 # Every function runs with these settings. client_min_messages: a unit that sets it to LOG would
 # otherwise receive the RAISE LOG lines meant for the server log (an identity conflict, while its
@@ -128,6 +135,55 @@ def _mine(schema: str, caller: str = "v_caller") -> str:
 
 _PERSON_SKIP = {"id", "unit_id", "review_state", "version", "updated_at", "deleted_at", "created_at"}
 _ROW_SKIP = {"id", "person_id", "seq", "version", "updated_at", "deleted_at"}
+
+
+def _row_columns(table: str) -> tuple[str, ...]:
+    return ROW_HEAD + tuple(c for c in _columns(table) if c not in _ROW_SKIP)
+
+
+#: section key → the positions of its rows' values on the wire (``ROW_HEAD`` then its columns)
+ROW_COLUMNS: dict[str, tuple[str, ...]] = {key: _row_columns(table) for key, table in SECTION_KEYS.items()}
+
+
+def _base_type(table: str, column: str) -> str:
+    """The column's PostgreSQL type without its length or precision: a value too long for a
+    ``varchar(n)`` is then refused by the INSERT (an explicit cast would cut it silently)."""
+    import re
+
+    from sqlalchemy.dialects import postgresql
+
+    from models.base import Base
+
+    kind = Base.metadata.tables[table].c[column].type.compile(dialect=postgresql.dialect())
+    return re.sub(r"\(.*?\)", "", kind).strip()
+
+
+def _positional(key: str, table: str, src: str) -> str:
+    """SQL (a FROM item ``r``): the section rows of ``src`` (JSON arrays in ``ROW_COLUMNS`` order)
+    as typed columns named as the table's."""
+    values = ", ".join(f"(e->>{i})::{_base_type(table, c)} AS {c}" for i, c in enumerate(ROW_COLUMNS[key])
+                       if c in _columns(table))
+    return f"(SELECT {values} FROM jsonb_array_elements({src}) e) r"
+
+
+def _shape_check(key: str, src: str) -> str:
+    """SQL: refuse a section whose rows are not all arrays of ``ROW_COLUMNS`` values (a row the
+    city cannot read by position is never skipped silently)."""
+    if key not in ROW_COLUMNS:
+        return ""
+    n = len(ROW_COLUMNS[key])
+    return f"""
+    IF EXISTS (SELECT 1 FROM jsonb_array_elements({src}) e
+               WHERE jsonb_typeof(e) <> 'array' OR jsonb_array_length(e) <> {n}) THEN
+      RAISE EXCEPTION 'hoso_api.push: mỗi dòng của mục {key} phải là một danh sách {n} giá trị' USING ERRCODE = '22023';
+    END IF;"""
+
+
+def _row_ids(key: str, src: str) -> str:
+    """SQL (a FROM item ``x``): the id and person of each row of ``src``."""
+    if key in ROW_COLUMNS:
+        return f"(SELECT (e->>0)::uuid AS id, (e->>1)::uuid AS person_id FROM jsonb_array_elements({src}) e) x"
+    return f"jsonb_to_recordset({src}) x(id uuid, person_id uuid)"
 
 
 def _person_upsert(s: str) -> str:
@@ -183,7 +239,9 @@ def _rows_upsert(s: str, key: str, table: str) -> str:
     sets = ", ".join([*(f"{c} = EXCLUDED.{c}" for c in [*seq, *cols, "version", "updated_at", "deleted_at"]),
                       *extra_set])
     src = f"coalesce(p_rows->'{key}', '[]'::jsonb)"
-    if table == "placements":  # the unit travels as its code
+    if key in ROW_COLUMNS:  # a section: arrays, read by position
+        rows = _positional(key, table, src)
+    elif table == "placements":  # the unit travels as its code
         rows = (f"jsonb_populate_recordset(NULL::{_q(s, table)}, {src}) r "
                 f"JOIN jsonb_to_recordset({src}) x(id uuid, unit_code text) ON x.id = r.id")
     else:
@@ -191,11 +249,11 @@ def _rows_upsert(s: str, key: str, table: str) -> str:
     return f"""
   -- {table}: rows the documents no longer have go, then the documents' rows are upserted
   IF cardinality(p_known) > 0 THEN
-    v_keep := ARRAY(SELECT x.id FROM jsonb_to_recordset({src}) x(id uuid, person_id uuid)
+    v_keep := ARRAY(SELECT x.id FROM {_row_ids(key, src)}
                     WHERE x.person_id IN (SELECT unnest(p_known)));
     DELETE FROM {_q(s, table)} t WHERE t.person_id = ANY(p_known) AND t.id NOT IN (SELECT unnest(v_keep));
   END IF;
-  IF p_rows ? '{key}' THEN
+  IF p_rows ? '{key}' THEN{_shape_check(key, src)}
     IF p_all THEN  -- every document of the batch is written: every row must be taken (a row of
       -- another person is filtered out, the count differs and the batch goes record by record)
       v_want := jsonb_array_length(p_rows->'{key}');
@@ -203,7 +261,7 @@ def _rows_upsert(s: str, key: str, table: str) -> str:
       SELECT {values} FROM {rows}{join} WHERE r.person_id IN (SELECT unnest(p_ids))
       ON CONFLICT (id) DO UPDATE SET {sets} WHERE t.person_id = EXCLUDED.person_id;
     ELSE
-      v_want := (SELECT count(*) FROM jsonb_to_recordset({src}) x(person_id uuid)
+      v_want := (SELECT count(*) FROM {_row_ids(key, src)}
                   WHERE x.person_id IN (SELECT unnest(p_ids)));
       INSERT INTO {_q(s, table)} AS t ({target})
       SELECT {values} FROM {rows}{join} WHERE r.person_id IN (SELECT unnest(p_ids))
@@ -252,8 +310,8 @@ def _foreign_rows(s: str) -> str:
     for another person (index lookups by id, whatever the size of the tables)."""
     parts = []
     for key, table in ROW_KEYS.items():
-        parts.append(f"SELECT x.person_id FROM jsonb_to_recordset(coalesce(v_rows->'{key}', '[]'::jsonb)) "
-                     f"x(id uuid, person_id uuid) JOIN {_q(s, table)} t ON t.id = x.id "
+        src = f"coalesce(v_rows->'{key}', '[]'::jsonb)"
+        parts.append(f"SELECT x.person_id FROM {_row_ids(key, src)} JOIN {_q(s, table)} t ON t.id = x.id "
                      f"WHERE t.person_id <> x.person_id")
     return "\n  v_foreign := ARRAY(" + "\n    UNION ".join(parts) + ");"
 
@@ -355,9 +413,13 @@ BEGIN
                 ELSE p.version > d.version END AS conflict,
            u.id AS want_unit, u.id IS NOT NULL AND (v_free OR u.id IN {_mine(s)}) AS want_own,
            v_missing_unit->>(d.id::text) AS missing_unit,
-           (SELECT c.id FROM {persons} c WHERE c.cccd = d.cccd AND c.id <> d.id LIMIT 1) AS cccd_holder,
+           h.id AS cccd_holder,
            v_missing_file->>(d.id::text) AS missing_file
       FROM d LEFT JOIN {persons} p ON p.id = d.id AND p.id = ANY(v_ids) LEFT JOIN {units} u ON u.code = d.unit_code
+             -- the CCCD's holder, looked up once a document; the order asks for the CCCD's own
+             -- btree (uq_persons_cccd), never the trigram index nor a wide index scanned whole
+             LEFT JOIN LATERAL (SELECT c.id FROM {persons} c WHERE c.cccd = d.cccd AND c.id <> d.id
+                                 ORDER BY c.cccd LIMIT 1) h ON true
   )
   SELECT coalesce(jsonb_agg(jsonb_build_object(
            'id', q.id, 'o', q.o, 'doc', q.doc, 'cccd', q.cccd, 'unit_code', q.unit_code, 'known', q.known,
@@ -709,7 +771,9 @@ END
 def _declared(s: str) -> str:
     """SQL (push): take the caller's declaration ``p_declared`` (deleted with this transaction's
     commit: rolled back, it stays for the Department, see ``_settle``) and refuse a batch naming
-    an identity — dossier id, CCCD, row id — it does not list. Before any lock or write."""
+    an identity — dossier id, CCCD, row id — it does not list. Before any lock or write. A row's
+    id is its ``id`` (an object: placements, attachments) or its first value (an array: a section's
+    row by position, ``ROW_HEAD``), whatever its key: what ``_row_ids`` and the upserts read."""
     rows = "coalesce(CASE WHEN jsonb_typeof(p_rows) = 'object' THEN p_rows END, '{}'::jsonb)"
     return f"""  DELETE FROM {SCHEMA}.{DECLARATIONS} d WHERE d.ticket = p_declared AND d.role_name = v_caller
      AND d.made_at > clock_timestamp() - interval '{ANSWERS_KEPT}'
@@ -718,10 +782,12 @@ def _declared(s: str) -> str:
                          EXCEPT SELECT unnest(v_declared.ids))
      OR EXISTS (SELECT nullif(e->>'cccd', '') FROM jsonb_array_elements(p_docs) e WHERE nullif(e->>'cccd', '') IS NOT NULL
                 EXCEPT SELECT unnest(v_declared.cccds))
-     OR EXISTS (SELECT (x->>'id')::uuid FROM jsonb_each({rows}) k
+     OR EXISTS (SELECT y.id::uuid FROM jsonb_each({rows}) k
                 CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(k.value) = 'array' THEN k.value
                                                              ELSE '[]'::jsonb END) x
-                WHERE x->>'id' IS NOT NULL EXCEPT SELECT unnest(v_declared.row_ids)) THEN
+                CROSS JOIN LATERAL (SELECT CASE jsonb_typeof(x) WHEN 'array' THEN x->>{ROW_HEAD.index('id')}
+                                                                WHEN 'object' THEN x->>'id' END AS id) y
+                WHERE y.id IS NOT NULL EXCEPT SELECT unnest(v_declared.row_ids)) THEN
     RAISE EXCEPTION '{NOT_DECLARED}' USING ERRCODE = 'no_data_found';
   END IF;"""
 
@@ -805,6 +871,13 @@ BEGIN
   -- at most once every 10 seconds, whoever asks (a unit cannot keep the server busy with it)
   IF coalesce((SELECT now() - greatest(last_analyze, last_autoanalyze) FROM pg_catalog.pg_stat_user_tables
                WHERE relid = '{_q(s, 'persons')}'::regclass), interval '1 day') < interval '10 seconds' THEN
+    RETURN;
+  END IF;
+  -- nor when the statistics are still current: persons has not grown by a tenth (and 8 pages)
+  -- since they were gathered — a small sync to a large city never pays for an ANALYZE
+  IF coalesce((SELECT c.reltuples >= 0 AND pg_catalog.pg_relation_size(c.oid)
+                        <= (c.relpages * 1.1 + 8) * pg_catalog.current_setting('block_size')::bigint
+                 FROM pg_catalog.pg_class c WHERE c.oid = '{_q(s, 'persons')}'::regclass), false) THEN
     RETURN;
   END IF;
   ANALYZE {tables};

@@ -8,13 +8,15 @@ queries per batch), so 100,000 documents never sit in memory at once.
 
 from __future__ import annotations
 
+import json
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Row, Table, select
 from sqlalchemy.orm import Session
 
+from app.city.api_sql import ROW_COLUMNS
 from app.person_json import build_documents, plain
 from models import SECTION_CLASSES, Attachment, Person, Placement
 
@@ -159,21 +161,89 @@ class _WireShape:
         pl: Table = Placement.__table__  # type: ignore[assignment]
         pl_cols = ["id", "unit_id", "start_date", "end_date", "decision", "note"]
         self.sections["placements"] = (pl, pl_cols, _column_readers(pl, pl_cols), "start_date, id")
+        self.row_sql = {key: self._rows_sql(key) for key in ROW_COLUMNS}
+
+    def _rows_sql(self, key: str) -> str:
+        """SQLite builds a section's wire rows itself (``ROW_COLUMNS`` order, each value as
+        ``_column_readers`` gives it, the position as the document's list gives it) for the live
+        persons among a JSON list of ids: one JSON array, in the persons' order; and the rows' ids
+        (the first value of each array) joined by commas, for the batch's declaration."""
+        table, cols, _readers, order = self.sections[key]
+        by = ", ".join(f"t.{c.strip()}" for c in order.split(","))
+        head = {"id": _sql_value(table, "id", "t"), "person_id": _sql_value(table, "person_id", "t"),
+                "seq": f"row_number() OVER (PARTITION BY t.person_id ORDER BY {by}) - 1",
+                "version": "p.version", "updated_at": _sql_value(Person.__table__, "updated_at", "p")}  # type: ignore[arg-type]
+        values = [head[c] if c in head else _sql_value(table, c, "t") if c in cols else "NULL"
+                  for c in ROW_COLUMNS[key]]
+        return (f"SELECT '[' || group_concat(j, ',') || ']', group_concat(rid, ',') "
+                f"FROM (SELECT json_array({', '.join(values)}) AS j, {head['id']} AS rid "
+                f"FROM json_each(?) b JOIN persons p ON p.id = b.value AND p.deleted_at IS NULL "
+                f"JOIN {table.name} t ON t.person_id = p.id AND t.deleted_at IS NULL ORDER BY b.key, {by})")
+
+
+def _sql_value(table: Table, name: str, alias: str) -> str:
+    """SQLite: the JSON value of a column as ``_column_readers`` gives it in Python."""
+    from sqlalchemy import Boolean, DateTime, Uuid
+
+    kind, x = table.c[name].type, f'{alias}."{name}"'
+    if isinstance(kind, Uuid):
+        return (f"CASE WHEN length({x}) = 32 THEN substr({x}, 1, 8) || '-' || substr({x}, 9, 4) || '-' || "
+                f"substr({x}, 13, 4) || '-' || substr({x}, 17, 4) || '-' || substr({x}, 21) ELSE {x} END")
+    if isinstance(kind, DateTime):
+        return (f"CASE WHEN {x} LIKE '%.000000' THEN replace(substr({x}, 1, length({x}) - 7), ' ', 'T') "
+                f"ELSE replace({x}, ' ', 'T') END")
+    if isinstance(kind, Boolean):
+        return f"CASE WHEN {x} IS NULL THEN NULL WHEN {x} THEN json('true') ELSE json('false') END"
+    return x
 
 
 _SHAPE: _WireShape | None = None
 
 
-def wire_documents(session: Session, person_ids: Sequence[uuid.UUID]) -> list[dict[str, Any]]:
-    """The documents of the approved persons ``person_ids`` in the form ``app.city.api.push_documents``
-    sends (the stored columns only; deleted persons as tombstones), read from a SQLite desk with
-    the driver. Each person must be ``approved`` (app.publish decides who leaves as what)."""
-    from app.text import fold, name_sort_key
-
+def _shape() -> _WireShape:
     global _SHAPE
     if _SHAPE is None:
         _SHAPE = _WireShape()
-    shape = _SHAPE
+    return _SHAPE
+
+
+class WireRows(dict[str, str]):
+    """JSON text by section key (``wire_rows``), and ``row_ids``: the ids of all those rows (what
+    the batch's declaration must name, app.city.api.identities, without parsing the JSON)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.row_ids: list[str] = []
+
+
+def wire_rows(session: Session, person_ids: Sequence[uuid.UUID]) -> WireRows:
+    """The section rows (``ROW_COLUMNS``: every section, not placements or attachments) of the
+    approved persons ``person_ids`` in the wire form, as JSON text by key, built by SQLite
+    itself: what ``app.city.api._split`` makes of ``wire_documents``, without a Python object
+    per row (tests/city/test_wire.py compares the two). Keys without rows are left out. Their
+    ids come in the same query (``WireRows.row_ids``)."""
+    shape = _shape()
+    conn = session.connection()
+    keys = json.dumps([i.hex for i in person_ids])
+    out = WireRows()
+    for key, sql in shape.row_sql.items():
+        encoded, ids = conn.exec_driver_sql(sql, (keys,)).one()
+        if encoded is not None and encoded != "[]":
+            out[key] = encoded
+            out.row_ids += ids.split(",")
+    return out
+
+
+def wire_documents(session: Session, person_ids: Sequence[uuid.UUID], *,
+                   sections: Collection[str] | None = None) -> list[dict[str, Any]]:
+    """The documents of the approved persons ``person_ids`` in the form ``app.city.api.push_documents``
+    sends (the stored columns only; deleted persons as tombstones), read from a SQLite desk with
+    the driver. Each person must be ``approved`` (app.publish decides who leaves as what).
+    ``sections``: only these lists of rows (the sync reads the others with ``wire_rows``)."""
+    from app.text import fold, name_sort_key
+
+    shape = _shape()
+    wanted = {k: v for k, v in shape.sections.items() if sections is None or k in sections}
     conn = session.connection()
     keys = [i.hex for i in person_ids]
     marks = ", ".join("?" * len(keys))
@@ -194,10 +264,10 @@ def wire_documents(session: Session, person_ids: Sequence[uuid.UUID]) -> list[di
         doc["unit_code"] = units.get(_hyphens(row[n]))
         doc["name_fold"] = fold(doc.get("full_name"))
         doc["sort_key"] = name_sort_key(doc.get("full_name"))
-        for key in shape.sections:
+        for key in wanted:
             doc[key] = []
         by_id[doc["id"]] = doc
-    for key, (table, cols, readers, order) in shape.sections.items():
+    for key, (table, cols, readers, order) in wanted.items():
         pairs = list(zip(cols, readers, strict=True))
         sql = (f"SELECT person_id, {', '.join(cols)} FROM {table.name} "
                f"WHERE person_id IN ({marks}) AND deleted_at IS NULL ORDER BY person_id, {order}")

@@ -32,7 +32,7 @@ from app.city import api
 from app.city.api import prepare
 from app.city.api_sql import API_VERSION
 from app.city.apply import ApplyResult, Token, as_datetime, token
-from app.city.documents import chunks, wire_documents
+from app.city.documents import WireRows, chunks, wire_documents, wire_rows
 from app.db import Database, head_revision
 from app.errors import UserError
 from app.publish import APPROVED, outgoing_documents
@@ -202,6 +202,10 @@ class _Flight:
         self.raw.close()
 
 
+# a batch ready to leave: its documents and their push arguments already encoded
+_Prepared = tuple[list[dict[str, Any]], api.Encoded]
+
+
 def send_push(pg: Any, docs: list[dict[str, Any]], **kw: Any) -> api.InFlight:
     """Send one batch (app.city.api.InFlight); the seam the crash tests stop at."""
     return api.InFlight(pg, docs, **kw)
@@ -234,10 +238,15 @@ class _Run:
                     status = "cancelled"  # the batch already sent is still landed (below)
                     break
                 prepared = self._prepare(batch)  # while the city writes the previous batch
+                landed = None
                 if flight is not None:
                     landing, flight = flight, None
-                    self._land(landing, progress, len(ids))
-                flight = self._send(prepared, number)
+                    landed = self._take(landing)  # answered and committed at the city
+                try:
+                    flight = self._send(prepared, number)  # the city writes this batch…
+                finally:
+                    if landed is not None:  # …while the previous one is recorded here
+                        self._book(landed, progress, len(ids))
             if flight is not None:
                 landing, flight = flight, None
                 landing.last = True
@@ -255,24 +264,25 @@ class _Run:
             raise UserError(message + " — phần đã gửi được giữ nguyên; chạy lại để gửi tiếp.")
         return self.summary
 
-    def _prepare(self, batch: Sequence[uuid.UUID]) -> tuple[list[dict[str, Any]], dict[str, Token], list[dict]]:
-        """The batch's documents, their last confirmed tokens and their history (local reads only)."""
+    def _prepare(self, batch: Sequence[uuid.UUID]) -> _Prepared:
+        """The batch's documents, their last confirmed tokens and their history (local reads
+        only), and all of it encoded for the wire (``api.encode``)."""
         with self.db.session(self.user) as s:
-            docs = _outgoing(s, batch)
+            docs, rows = _outgoing(s, batch)
             records = s.scalars(select(SyncRecord).where(SyncRecord.target_id == self.target_id,
                                                          SyncRecord.record_id.in_(batch)))
             bases = {str(r.record_id): token(r.version, r.updated_at) for r in records}
             log = [{name: getattr(c, name) for name in LOG_FIELDS} for c in s.scalars(
                 select(ChangeLog).where(ChangeLog.person_id.in_(batch), ChangeLog.id > self.since,
                                         ChangeLog.id <= self.upto).order_by(ChangeLog.id))]
-        return docs, bases, _approved_entries(log, docs)
+        return docs, api.encode(docs, bases, _approved_entries(log, docs), rows, rows.row_ids)
 
-    def _send(self, prepared: tuple[list[dict[str, Any]], dict[str, Token], list[dict]], number: int) -> _Flight:
+    def _send(self, prepared: _Prepared, number: int) -> _Flight:
         """Open a connection (a fresh one per batch: see ``connect_city``), begin, send the push."""
-        docs, bases, log = prepared
+        docs, encoded = prepared
         raw = self.engine.raw_connection()
         try:
-            push = send_push(raw.driver_connection, docs, bases=bases, blobs=self._blob, log=log)
+            push = send_push(raw.driver_connection, docs, blobs=self._blob, encoded=encoded)
         except BaseException:
             raw.close()
             raise
@@ -280,6 +290,10 @@ class _Run:
 
     def _land(self, flight: _Flight, progress: Callable[[int, int], None] | None, total: int) -> None:
         """Commit the batch at the city, read its answer, then record the confirmed tokens here."""
+        self._book(self._take(flight), progress, total)
+
+    def _take(self, flight: _Flight) -> tuple[_Flight, ApplyResult]:
+        """Commit the batch at the city and read its answer (``_book`` records it here)."""
         try:
             flight.push.wait()
             result = flight.push.commit()  # the answer comes only once the batch is committed
@@ -287,6 +301,12 @@ class _Run:
                 flight.push.pg.execute(f"SELECT {api.SCHEMA}.analyze()")
         finally:
             flight.close()
+        return flight, result
+
+    def _book(self, landed: tuple[_Flight, ApplyResult], progress: Callable[[int, int], None] | None,
+              total: int) -> None:
+        """Record a committed batch's confirmed tokens here, count it, tell the progress."""
+        flight, result = landed
         self._record(result.confirmed)
         self.summary.add(result, flight.sent)
         if progress is not None:
@@ -315,18 +335,20 @@ class _Run:
             return s.scalar(select(Attachment.content).where(Attachment.sha256 == sha256).limit(1))
 
     def _record(self, confirmed: dict[str, Token]) -> None:
+        """The tokens confirmed at the target, one upsert for the batch."""
         if not confirmed:
             return
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        table = SyncRecord.__table__
+        rows = [{"target_id": self.target_id, "record_id": uuid.UUID(key), "entity": "person", "version": version,
+                 "updated_at": as_datetime(when)} for key, (version, when) in confirmed.items()]
         with self.db.session(self.user, write=True) as s:
-            ids = [uuid.UUID(i) for i in confirmed]
-            existing = {r.record_id: r for r in s.scalars(select(SyncRecord).where(
-                SyncRecord.target_id == self.target_id, SyncRecord.record_id.in_(ids)))}
-            for key, (version, when) in confirmed.items():
-                record = existing.get(uuid.UUID(key))
-                if record is None:
-                    record = SyncRecord(target_id=self.target_id, record_id=uuid.UUID(key), entity="person")
-                    s.add(record)
-                record.version, record.updated_at = version, as_datetime(when)
+            insert = (sqlite_insert if s.get_bind().dialect.name == "sqlite" else pg_insert)(table)
+            s.execute(insert.on_conflict_do_update(index_elements=[table.c.target_id, table.c.record_id],
+                                                   set_={"version": insert.excluded.version,
+                                                         "updated_at": insert.excluded.updated_at}), rows)
 
     def _finish(self, status: str, message: str | None) -> None:
         from app.compliance import overdue_json, pending_changes
@@ -352,26 +374,32 @@ class _Run:
 # statistics of nearly empty tables (and a server without autovacuum never refreshes them), which
 # once slowed a 100,000-profile sync from ~230 to ~20 profiles/s. The planner scales the row counts
 # it knows by the tables' current size, so the statistics need refreshing only now and then: after
-# batches 4 and 32, and once at the end of a run that sent many dossiers (``hoso_api.analyze``, at
-# most once every 10 seconds), as a bulk load by hand would.
-ANALYZE_AFTER = (4, 32)
+# batches 1, 4 and 32, and once at the end of a run that sent many dossiers (``hoso_api.analyze``,
+# at most once every 10 seconds), as a bulk load by hand would. After batch 1: with no statistics
+# at all the foreign-key checks of batches 2–4 looked persons up by scanning a wide index whole.
+ANALYZE_AFTER = (1, 4, 32)
 ANALYZE_AT_END = 2000
 
 
-def _outgoing(session: Session, batch: Sequence[uuid.UUID]) -> list[dict[str, Any]]:
+def _outgoing(session: Session, batch: Sequence[uuid.UUID]) -> tuple[list[dict[str, Any]], WireRows]:
     """What leaves for ``batch`` (app.publish decides: an approved person as itself, one awaiting
-    approval as its last approved snapshot), in the form ``push_documents(prepared=True)`` takes.
+    approval as its last approved snapshot), in the form ``push_documents(prepared=True)`` takes,
+    and the section rows of those documents that do not carry them, already in the wire form.
     The approved persons of a SQLite desk are read in the wire form directly (``wire_documents``:
-    only what the city stores); the others go through the Person JSON."""
+    only what the city stores, their section rows encoded by SQLite itself, ``wire_rows``); the
+    others go through the Person JSON. The rows' ids come with them (``WireRows.row_ids``: the
+    batch's declaration names them)."""
     states = dict(session.execute(select(Person.id, Person.review_state).where(Person.id.in_(batch))).all())
     approved = [i for i in batch if states.get(i) == APPROVED]
     waiting = [i for i in batch if i in states and states[i] != APPROVED]
+    rows = WireRows()
     if session.get_bind().dialect.name == "sqlite":
-        docs = wire_documents(session, approved)
+        docs = wire_documents(session, approved, sections=("placements", "attachments"))
+        rows = wire_rows(session, approved) if approved else WireRows()
     else:
         docs = [prepare(d) for d in outgoing_documents(session, approved)]
     docs += [prepare(d) for d in outgoing_documents(session, waiting)] if waiting else []
-    return docs
+    return docs, rows
 
 
 def _unit_codes(session: Session, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, set[str]]:

@@ -84,7 +84,9 @@ def _city(url: str, local: Database, roles: list[str]) -> str:
 def _raw_copy(sqlite_path: Path, pg_url: str) -> float:
     """The best raw approach: every dossier row read from SQLite, COPY into a temporary table per
     table, one set-based ``INSERT … SELECT … ON CONFLICT (id) DO UPDATE``, the change log appended,
-    then ANALYZE — as the Department's superuser, no checks of any kind."""
+    then ANALYZE — as the Department's superuser, no checks of any kind. The values go to COPY as
+    SQLite holds them (a UUID's 32 hex digits, a boolean's 0 or 1, a time's text): PostgreSQL
+    parses them, no Python conversion per value (which once cost a fifth of this baseline)."""
     started = time.perf_counter()
     src = sqlite3.connect(sqlite_path)
     dsn = pg_url.replace("postgresql+psycopg://", "postgresql://")
@@ -97,7 +99,7 @@ def _raw_copy(sqlite_path: Path, pg_url: str) -> float:
             cur.execute(f'CREATE TEMP TABLE "tmp_{table}" (LIKE "{table}" INCLUDING DEFAULTS) ON COMMIT DROP')
             with cur.copy(f'COPY "tmp_{table}" ({names}) FROM STDIN') as copy:
                 for row in src.execute(f"SELECT {names} FROM {table}"):
-                    copy.write_row(tuple(_pg(v, c) for v, c in zip(row, cols, strict=True)))
+                    copy.write_row(row)  # SQLite's values as they are: COPY parses them itself
             if table == "change_log":
                 cur.execute(f'INSERT INTO change_log ({names}) SELECT {names} FROM "tmp_{table}"')
             else:
@@ -110,14 +112,6 @@ def _raw_copy(sqlite_path: Path, pg_url: str) -> float:
         pg.commit()
     src.close()
     return time.perf_counter() - started
-
-
-def _pg(value: object, column: str) -> object:
-    if isinstance(value, str) and (column in ("id", "record_id") or column.endswith("_id")) and len(value) == 32:
-        return uuid.UUID(value)
-    if column in ("birth_year_only", "deceased") and value is not None:
-        return bool(value)
-    return value
 
 
 def _change(db: Database, count: int) -> None:

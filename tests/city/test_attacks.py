@@ -348,11 +348,14 @@ def test_rows_naming_another_person_are_not_written(city) -> None:
     before = b_rows()
     doc = _fresh_doc(city.b_doc, "048085009401", "DN.A")
     persons, rows = api._split([api.prepare(doc)])
-    stolen = dict(rows["training"][0], id=str(uuid.uuid4()), person_id=str(city.b_person), institution="Giả mạo")
-    rows["training"].append(stolen)
+    columns = api.ROW_COLUMNS["training"]  # a section's row travels as an array in this order
+    stolen = dict(zip(columns, rows["training"][0], strict=True), id=str(uuid.uuid4()),
+                  person_id=str(city.b_person), institution="Giả mạo")
+    rows["training"].append([stolen[c] for c in columns])
     with _raw(city) as raw:  # every row id declared, the stolen one too
         declared = raw.execute(api.DECLARE_SQL, ([doc["id"]], [doc["cccd"]],
-                                                 [r["id"] for found in rows.values() for r in found])).fetchone()[0]
+                                                 [r[0] if isinstance(r, list) else r["id"]
+                                                  for found in rows.values() for r in found])).fetchone()[0]
     with city.a.connect() as conn:
         answers = api.attempt(conn, "SELECT hoso_api.push(CAST(:t AS uuid), CAST(:d AS jsonb), CAST(:r AS jsonb), "
                                     "'{}', '{}', '[]')", {"t": declared, "d": json.dumps(persons), "r": json.dumps(rows)})
@@ -362,6 +365,53 @@ def test_rows_naming_another_person_are_not_written(city) -> None:
         assert department.execute("SELECT count(*) FROM training WHERE institution = 'Giả mạo'").fetchone() == (0,)
         assert department.execute("SELECT count(*) FROM training WHERE person_id = %s",
                                   (doc["id"],)).fetchone() == (len(doc["training"]),)
+
+
+def test_section_rows_are_typed_and_bounded(city, unchanged) -> None:
+    """A section's rows travel as arrays read by position (api_sql.ROW_COLUMNS): a value too long
+    for its column (never cut short), a value of the wrong type, or a row that is not an array
+    refuses the dossier, and nothing of it is written."""
+    doc = _fresh_doc(city.b_doc, "048085009601", "DN.A")
+    assert doc["training"]
+    too_long = dict(doc, training=[dict(doc["training"][0], institution="x" * 201)])
+    not_a_date = dict(doc, training=[dict(doc["training"][0], start_date="không phải ngày")])
+    for bad in (too_long, not_a_date):
+        result = api.push_documents(city.a, [bad])
+        assert (result.inserted, result.rejected) == (0, 1), result.problems
+    persons, rows = api._split([api.prepare(doc)])
+    rows["training"] = [dict(zip(api.ROW_COLUMNS["training"], rows["training"][0], strict=True))]  # an object
+    with _raw(city) as raw:
+        declared = _declare(raw, doc)
+    with city.a.connect() as conn:
+        answers = api.attempt(conn, "SELECT hoso_api.push(CAST(:t AS uuid), CAST(:d AS jsonb), CAST(:r AS jsonb), "
+                                    "'{}', '{}', '[]')", {"t": declared, "d": json.dumps(persons), "r": json.dumps(rows)})
+    assert [a["outcome"] for a in answers] == ["rejected"] and "danh sách" in answers[0]["message"]
+
+
+def test_a_positional_row_not_declared_is_refused(city, unchanged) -> None:
+    """A section's rows travel as arrays (their id first, api_sql.ROW_HEAD), outside the documents:
+    ``push`` reads their ids there too, so a row id the declaration does not name — here one
+    more row, or a row swapped for another id — refuses the batch before any lookup. The sync's
+    own declaration names them (api.encode from app.city.documents.wire_rows' ids)."""
+    doc = _fresh_doc(city.b_doc, "048085009701", "DN.A")
+    assert doc["training"]
+    with _raw(city) as raw:
+        for swap in (False, True):
+            persons, rows = api._split([api.prepare(doc)])
+            assert all(isinstance(r, list) for r in rows["training"])
+            extra = list(rows["training"][0])
+            extra[api.ROW_HEAD.index("id")] = str(uuid.uuid4())  # the id of a row somewhere at the city
+            rows["training"] = [extra] if swap else [*rows["training"], extra]
+            declared = _declare(raw, doc)  # the document's own rows only
+            with pytest.raises(psycopg.errors.NoDataFound, match="chưa khai báo"):
+                raw.execute("SELECT hoso_api.push(%s, %s::jsonb, %s::jsonb, '{}', '{}', '[]')",
+                            (declared, json.dumps(persons), json.dumps(rows)))
+        # the same rows as the sync encodes them (JSON text, their ids not in the documents)
+        persons, rows = api._split([api.prepare(doc)])
+        bare = {k: v for k, v in api.prepare(doc).items() if k not in api.ROW_COLUMNS}
+        encoded = api.encode([bare], {}, [], {k: json.dumps(v) for k, v in rows.items() if k in api.ROW_COLUMNS})
+        assert set(encoded.identities[2]) == {r[0] if isinstance(r, list) else r["id"]
+                                              for found in rows.values() for r in found}
 
 
 def test_the_citys_logs_stay_one_unbroken_chain(city) -> None:

@@ -138,6 +138,33 @@ def test_a_long_sync_keeps_the_citys_statistics_current(local: Database, city: D
     assert all(analysed[t] is not None for t in ("persons", "training", "change_log")), analysed
 
 
+def test_the_citys_statistics_are_not_refreshed_while_current(local: Database, city: Database,
+                                                              city_url: str) -> None:
+    """``hoso_api.analyze`` skips person tables that have not grown by a tenth since their
+    statistics were gathered (a small sync to a large city never waits for an ANALYZE); more than
+    10 seconds apart, so the throttle is not what skips it."""
+    import time
+
+    def last() -> object:
+        with city.session() as s:
+            return s.scalar(text("SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'persons'"))
+
+    ids = _add(local, 40)
+    assert sync(local, city_url).inserted == 40  # a first batch to an empty city: analysed
+    analysed = last()
+    assert analysed is not None
+    time.sleep(10.5)
+    with local.session("clerk") as s:
+        people.update_person(s, ids[0], {"phone": "0911222333"})
+    assert sync(local, city_url).updated == 1  # asks for an ANALYZE after its batch: nothing grew
+    assert last() == analysed
+    with local.session("clerk") as s:
+        for i in range(200):
+            people.create_person(s, person_data(cccd=f"0480860{i:05d}", full_name=f"Trần Văn Số {i}", unit_code="DN.SNV"))
+    assert sync(local, city_url).inserted == 200  # the city grew far more than a tenth: analysed
+    assert last() != analysed
+
+
 def test_incremental_field_and_sections(local: Database, city: Database, city_url: str) -> None:
     ids = _add(local, 3)
     sync(local, city_url)
