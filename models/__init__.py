@@ -8,6 +8,7 @@ from models.exchange import (
     CityIdentityConflict,
     CityUnitAccess,
     PackageReceipt,
+    SyncDirty,
     SyncRecord,
     SyncRun,
     SyncTarget,
@@ -66,7 +67,7 @@ SECTION_CLASSES: dict[str, type[Section]] = {
 }
 
 __all__ = [
-    "AccessLog", "ApprovedSnapshot", "CityIdentityConflict", "CityUnitAccess", "DataRequest", "Declaration", "PackageReceipt", "ROLES", "ReviewEvent", "SyncRecord",
+    "AccessLog", "ApprovedSnapshot", "CityIdentityConflict", "CityUnitAccess", "DataRequest", "Declaration", "PackageReceipt", "ROLES", "ReviewEvent", "SyncDirty", "SyncRecord",
     "SyncRun", "SyncTarget", "TrustedKey", "User", "UserUnit",
     "Allowance", "AssetDeclaration", "Attachment", "Audited", "Base", "BaseSalary", "CatalogItem",
     "ChangeLog", "LogHead", "DECISION_KINDS", "DISCIPLINE_KINDS", "Decision", "Discipline", "Evaluation",

@@ -39,6 +39,15 @@ class SyncRecord(Base):
     updated_at: Mapped[dt.datetime] = mapped_column()
 
 
+class SyncDirty(Base):
+    """Persons whose pending state may have moved since the last sync settled them (``app.city.dirty``):
+    kept by database triggers on every write path; what the pending detection reads instead of every person."""
+
+    __tablename__ = "sync_dirty"
+
+    person_id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True)
+
+
 class SyncRun(Base):
     __tablename__ = "sync_runs"
 

@@ -28,7 +28,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
-from app.city import api
+from app.city import api, dirty
 from app.city.api import prepare
 from app.city.api_sql import API_VERSION
 from app.city.apply import ApplyResult, Token, as_datetime, token
@@ -42,6 +42,7 @@ from models import (
     ChangeLog,
     Person,
     Placement,
+    SyncDirty,
     SyncRecord,
     SyncRun,
     SyncTarget,
@@ -156,9 +157,12 @@ def target_for(session: Session, url: str | None, *, create: bool = False) -> Sy
     return target
 
 
-def pending_query(target_id: int | None) -> Any:
+def pending_query(target_id: int | None, *, marked_only: bool = True) -> Any:
     """Persons whose outgoing version is not the one confirmed at the target: approved or deleted
-    persons by their own version, persons awaiting approval by their last approved snapshot."""
+    persons by their own version, persons awaiting approval by their last approved snapshot. At a
+    target, only the persons marked in ``sync_dirty`` are read (``app.city.dirty``: an unmarked
+    person is pending nowhere), so the cost follows the changes, not the number of persons;
+    ``marked_only=False`` reads every person (the same answer: what the tests compare with)."""
     record = and_(SyncRecord.target_id == (target_id if target_id is not None else -1),
                   SyncRecord.record_id == Person.id)
     unconfirmed_own = or_(SyncRecord.version.is_(None), SyncRecord.version != Person.version)
@@ -167,7 +171,10 @@ def pending_query(target_id: int | None) -> Any:
                or_(Person.deleted_at.is_(None), SyncRecord.version.is_not(None)))
     # awaiting approval (a deletion too): the last approved version, if there is one
     waiting = and_(Person.review_state != APPROVED, ApprovedSnapshot.person_id.is_not(None), snapshot_unconfirmed)
-    return (select(Person.id).outerjoin(SyncRecord, record)
+    query = select(Person.id)
+    if target_id is not None and marked_only:
+        query = query.select_from(SyncDirty).join(Person, Person.id == SyncDirty.person_id)
+    return (query.outerjoin(SyncRecord, record)
             .outerjoin(ApprovedSnapshot, ApprovedSnapshot.person_id == Person.id)
             .where(or_(own, waiting)))
 
@@ -360,6 +367,7 @@ class _Run:
             if status == "done":
                 target.last_change_id = max(target.last_change_id, self.upto)
             target.last_sync_at, target.last_status = utcnow(), status
+            dirty.settle(s)  # the confirmed persons leave the marks
             pending = pending_changes(s, self.url)
             self.summary.pending = len(pending)
             self.summary.overdue = overdue_json(pending)
