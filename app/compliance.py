@@ -165,7 +165,8 @@ class Pending:
                 "changes": [d.as_json() for d in self.changes]}
 
 
-def dossier_deadlines(entries: Iterable[tuple[str, str, dt.datetime]], created_at: dt.datetime | None) -> list[Due]:
+def dossier_deadlines(entries: Iterable[tuple[str, str, dt.datetime]], created_at: dt.datetime | None,
+                      memo: dict[tuple[dt.date, str], dt.date] | None = None) -> list[Due]:
     """The deadlines of one dossier's unsent changes, earliest first. ``entries``: (entity, action,
     first time) of its unsent change-log entries; ``created_at``: the time of its creation when it
     was never confirmed at the target (None otherwise)."""
@@ -179,7 +180,16 @@ def dossier_deadlines(entries: Iterable[tuple[str, str, dt.datetime]], created_a
             kind = "new_dossier"  # recorded with the dossier: its first declaration
         if kind not in first or at < first[kind]:
             first[kind] = at
-    dues = [Due(kind, at, deadline(local_day(at), kind)) for kind, at in first.items()]
+    if memo is None:
+        dues = [Due(kind, at, deadline(local_day(at), kind)) for kind, at in first.items()]
+    else:  # one call over many dossiers: each (day, kind) counted once
+        dues = []
+        for kind, at in first.items():
+            key = (local_day(at), kind)
+            due = memo.get(key)
+            if due is None:
+                due = memo[key] = deadline(*key)
+            dues.append(Due(kind, at, due))
     dues.sort(key=lambda d: (d.deadline, d.changed_at))
     return dues
 
@@ -194,13 +204,15 @@ def pending_changes(session: Session, target_url: str | None = None, *, today: d
     ids = list(session.scalars(pending_query(target_id)))
     today = today or dt.datetime.now(VIETNAM).date()
     out: list[Pending] = []
+    memo: dict[tuple[dt.date, str], dt.date] = {}
     for chunk in _chunks(ids, 500):
-        out.extend(_pending_chunk(session, chunk, target_id, today))
+        out.extend(_pending_chunk(session, chunk, target_id, today, memo))
     out.sort(key=lambda p: (p.deadline, p.full_name))
     return out
 
 
-def _pending_chunk(session: Session, chunk: list[uuid.UUID], target_id: int | None, today: dt.date) -> list[Pending]:
+def _pending_chunk(session: Session, chunk: list[uuid.UUID], target_id: int | None, today: dt.date,
+                   memo: dict[tuple[dt.date, str], dt.date]) -> list[Pending]:
     record = and_(SyncRecord.target_id == (target_id if target_id is not None else -1),
                   SyncRecord.record_id == ChangeLog.person_id)
     entries: dict[uuid.UUID, list[tuple[str, str, dt.datetime]]] = {}
@@ -219,7 +231,7 @@ def _pending_chunk(session: Session, chunk: list[uuid.UUID], target_id: int | No
                            .where(Person.id.in_(chunk))).all()
     result = []
     for row in rows:
-        dues = dossier_deadlines(entries.get(row.id, ()), created.get(row.id))
+        dues = dossier_deadlines(entries.get(row.id, ()), created.get(row.id), memo)
         if not dues:  # no log entry (a dossier written outside the log): its last change, agency kind
             dues = [Due("agency", row.updated_at, deadline(local_day(row.updated_at)))]
         changed = min(d.changed_at for d in dues)
