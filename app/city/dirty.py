@@ -83,10 +83,11 @@ def create_triggers(conn: Connection) -> None:
         for name, when, body in _SQLITE:
             conn.exec_driver_sql(f"CREATE TRIGGER {name} {when} BEGIN {body} END")
         return
+    schema = conn.exec_driver_sql("SELECT quote_ident(current_schema())").scalar()
     for name, table, event, refs, ids in _PG:
         conn.exec_driver_sql(
             f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER "
-            f"SET search_path FROM CURRENT AS $$ BEGIN "
+            f"SET search_path = pg_catalog, {schema}, pg_temp AS $$ BEGIN "
             f"INSERT INTO sync_dirty (person_id) {ids} ON CONFLICT DO NOTHING; RETURN NULL; END $$")
         conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {name}() FROM PUBLIC")
         conn.exec_driver_sql(f"CREATE TRIGGER {name} AFTER {event} ON {table} REFERENCING {refs} "
