@@ -472,6 +472,10 @@ def migrate(engine: Engine, sqlite_path: Path | None = None, revision: str = "he
             from app import search_index
 
             search_index.rebuild(conn)
+        if engine.dialect.name == "sqlite":  # the same for the sync's marking triggers (app.city.dirty)
+            from app.city import dirty
+
+            dirty.ensure(conn)
     if sqlite_path is not None:
         with engine.begin() as conn:
             conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")

@@ -104,6 +104,18 @@ def drop_triggers(conn: Connection) -> None:
         conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {name}()")
 
 
+def ensure(conn: Connection) -> bool:
+    """After a migration on SQLite: a later revision may have recreated ``persons`` (batch mode),
+    dropping its triggers — put them back and mark everyone (the next sync settles). True if it did."""
+    present = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if TABLE not in tables or {name for name, _when, _body in _SQLITE} <= present:
+        return False
+    create_triggers(conn)
+    mark_all(conn)
+    return True
+
+
 def mark_all(conn: Connection) -> None:
     """Mark every person (a database whose marks are not known: the migration)."""
     ignore = "OR IGNORE " if conn.dialect.name == "sqlite" else ""

@@ -132,3 +132,16 @@ def test_the_pending_detection_reads_no_whole_table_of_persons(db) -> None:
         plan = [row[3] for row in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + str(compiled), params)]
         assert not any(step.startswith("SCAN persons") for step in plan), plan
         assert any(step.startswith("SEARCH persons") for step in plan), plan
+
+
+def test_a_migration_that_recreates_persons_gets_the_triggers_back(tmp_path) -> None:
+    from app.db import open_database
+
+    db = open_database(tmp_path / "a.sqlite")
+    with db.engine.begin() as conn:
+        assert not dirty.ensure(conn)  # all there
+        conn.exec_driver_sql("DROP TRIGGER hoso_dirty_person_update")  # what a batch-mode rebuild does
+        assert dirty.ensure(conn)
+        names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        assert "hoso_dirty_person_update" in names
+    db.dispose()
