@@ -136,4 +136,10 @@ def settle(session: Session) -> int:
     gone = sorted(marked - keep)
     for start in range(0, len(gone), 500):
         session.execute(delete(SyncDirty).where(SyncDirty.person_id.in_(gone[start:start + 500])))
+    bind = session.connection()
+    if gone and bind.dialect.name == "sqlite" and bind.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first() is not None:
+        # statistics taken while many were marked would make the planner read every person and
+        # look each up here: refresh this table's (a read of the few marks left)
+        bind.exec_driver_sql(f"ANALYZE {TABLE}")
     return len(gone)

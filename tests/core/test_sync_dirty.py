@@ -119,14 +119,25 @@ def test_marks_give_the_same_pending_dossiers_as_reading_everyone(db) -> None:
         _same(s)
 
 
+def _plan(s, tid: int) -> list[str]:
+    compiled = pending_query(tid).compile(dialect=s.get_bind().dialect)
+    params = tuple(compiled.construct_params()[k] for k in compiled.positiontup)
+    return [row[3] for row in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + str(compiled), params)]
+
+
 def test_the_pending_detection_reads_no_whole_table_of_persons(db) -> None:
     with db.session("clerk") as s:
-        for n in range(5):
-            people.create_person(s, person_data(cccd=f"0480851{n:05d}", unit_code="DN.SNV"))
+        ids = [people.create_person(s, person_data(cccd=f"0480851{n:05d}", unit_code="DN.SNV")).id for n in range(60)]
     with db.session() as s:
         s.add(SyncTarget(url_key=URL, last_change_id=0))
     with db.session() as s:
         tid = s.scalar(select(SyncTarget.id))
+        s.connection().exec_driver_sql("ANALYZE")  # statistics taken while everyone is marked
+        _confirm(s, tid, ids[2:])
+        assert dirty.settle(s) == 58
+        plan = _plan(s, tid)
+        assert not any(step.startswith("SCAN persons") for step in plan), plan
+        assert sorted(s.scalars(pending_query(tid))) == sorted(ids[:2])
         compiled = pending_query(tid).compile(dialect=s.get_bind().dialect)
         params = tuple(compiled.construct_params()[k] for k in compiled.positiontup)
         plan = [row[3] for row in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + str(compiled), params)]
