@@ -14,7 +14,7 @@ the detection reads only the marked persons:
 Database triggers keep the marks (SQLite triggers; PostgreSQL statement triggers with transition
 tables, ``SECURITY DEFINER`` so that a city login needs no right on ``sync_dirty``): every write
 path — the ORM and its audit hook, raw SQL, bulk inserts, migrations, packages — marks, and no code
-has to remember to. ``settle`` (the end of each sync run, and migration 0016) removes the marks of
+has to remember to. ``app.city.sync.settle`` (the end of each sync run, and migration 0016) removes the marks of
 persons pending at no target. Invariant: an unmarked person is pending at no existing target, so
 the pending persons of a target are the pending persons among the marked ones — the same answer,
 read in O(marked) instead of O(persons). With no target at all (never synced) every dossier is
@@ -23,12 +23,7 @@ pending and the detection reads them all, as before.
 
 from __future__ import annotations
 
-import uuid
-
-from sqlalchemy import Connection, delete, select
-from sqlalchemy.orm import Session
-
-from models import SyncDirty, SyncTarget
+from sqlalchemy import Connection
 
 TABLE = "sync_dirty"
 
@@ -121,25 +116,3 @@ def mark_all(conn: Connection) -> None:
     ignore = "OR IGNORE " if conn.dialect.name == "sqlite" else ""
     tail = "" if conn.dialect.name == "sqlite" else " ON CONFLICT DO NOTHING"
     conn.exec_driver_sql(f"INSERT {ignore}INTO sync_dirty (person_id) SELECT id FROM persons{tail}")
-
-
-def settle(session: Session) -> int:
-    """Unmark the persons pending at no target (and marks of rows that are no persons); how many."""
-    from app.city.sync import pending_query
-
-    marked = set(session.scalars(select(SyncDirty.person_id)))
-    if not marked:
-        return 0
-    keep: set[uuid.UUID] = set()
-    for target_id in session.scalars(select(SyncTarget.id)):
-        keep.update(session.scalars(pending_query(target_id, marked_only=True)))
-    gone = sorted(marked - keep)
-    for start in range(0, len(gone), 500):
-        session.execute(delete(SyncDirty).where(SyncDirty.person_id.in_(gone[start:start + 500])))
-    bind = session.connection()
-    if gone and bind.dialect.name == "sqlite" and bind.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first() is not None:
-        # statistics taken while many were marked would make the planner read every person and
-        # look each up here: refresh this table's (a read of the few marks left)
-        bind.exec_driver_sql(f"ANALYZE {TABLE}")
-    return len(gone)

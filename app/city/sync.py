@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import psycopg
-from sqlalchemy import Engine, and_, create_engine, func, or_, select
+from sqlalchemy import Engine, and_, create_engine, delete, func, or_, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
@@ -181,6 +181,26 @@ def pending_query(target_id: int | None, *, marked_only: bool = True) -> Any:
 
 def pending_ids(session: Session, target_id: int | None) -> list[uuid.UUID]:
     return list(session.scalars(pending_query(target_id)))
+
+
+def settle(session: Session) -> int:
+    """Unmark the persons pending at no target (and marks of rows that are no persons): app.city.dirty; how many."""
+    marked = set(session.scalars(select(SyncDirty.person_id)))
+    if not marked:
+        return 0
+    keep: set[uuid.UUID] = set()
+    for target_id in session.scalars(select(SyncTarget.id)).all():
+        keep.update(session.scalars(pending_query(target_id, marked_only=True)))
+    gone = sorted(marked - keep)
+    for start in range(0, len(gone), 500):
+        session.execute(delete(SyncDirty).where(SyncDirty.person_id.in_(gone[start:start + 500])))
+    bind = session.connection()
+    if gone and bind.dialect.name == "sqlite" and bind.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first() is not None:
+        # statistics taken while many were marked would make the planner read every person and
+        # look each up here: refresh this table's (a read of the few marks left)
+        bind.exec_driver_sql(f"ANALYZE {dirty.TABLE}")
+    return len(gone)
 
 
 # --- one run ----------------------------------------------------------------------------------------
@@ -367,7 +387,7 @@ class _Run:
             if status == "done":
                 target.last_change_id = max(target.last_change_id, self.upto)
             target.last_sync_at, target.last_status = utcnow(), status
-            dirty.settle(s)  # the confirmed persons leave the marks
+            settle(s)  # the confirmed persons leave the marks
             pending = pending_changes(s, self.url)
             self.summary.pending = len(pending)
             self.summary.overdue = overdue_json(pending)

@@ -11,7 +11,7 @@ from sqlalchemy import delete, select, text
 
 from app import people
 from app.city import dirty
-from app.city.sync import pending_query
+from app.city.sync import pending_query, settle
 from app.compliance import pending_changes
 from models import ApprovedSnapshot, Person, SyncDirty, SyncRecord, SyncTarget
 from tests.core.conftest import person_data
@@ -58,7 +58,7 @@ def test_marks_give_the_same_pending_dossiers_as_reading_everyone(db) -> None:
         _confirm(s, tid, ids[:30])  # ids[30:] never sent
     with db.session() as s:
         _same(s)
-        dirty.settle(s)
+        settle(s)
         assert set(s.scalars(select(SyncDirty.person_id))) == set(ids[30:])
         assert _same(s) == 10
     other = None
@@ -99,10 +99,10 @@ def test_marks_give_the_same_pending_dossiers_as_reading_everyone(db) -> None:
             pend = list(s.scalars(pending_query(tid, marked_only=False)))
             _confirm(s, tid, rng.sample(pend, len(pend) // 2))  # a partial sync
             _same(s)
-            dirty.settle(s)
+            settle(s)
             _same(s)
             if other is not None:
-                dirty.settle(s)
+                settle(s)
                 _same(s)
         with db.session() as s:
             assert sorted(p.person_id for p in pending_changes(s, URL)) == \
@@ -112,7 +112,7 @@ def test_marks_give_the_same_pending_dossiers_as_reading_everyone(db) -> None:
         s.execute(delete(SyncDirty))
         for target_id in s.scalars(select(SyncTarget.id)):
             _confirm(s, target_id, ids)
-        dirty.settle(s)
+        settle(s)
         assert _same(s) == 0
         s.execute(text("UPDATE persons SET version = version + 1 WHERE id = :p"), {"p": ids[5].hex})
         assert sorted(s.scalars(pending_query(tid))) == [ids[5]]
@@ -134,7 +134,7 @@ def test_the_pending_detection_reads_no_whole_table_of_persons(db) -> None:
         tid = s.scalar(select(SyncTarget.id))
         s.connection().exec_driver_sql("ANALYZE")  # statistics taken while everyone is marked
         _confirm(s, tid, ids[2:])
-        assert dirty.settle(s) == 58
+        assert settle(s) == 58
         plan = _plan(s, tid)
         assert not any(step.startswith("SCAN persons") for step in plan), plan
         assert sorted(s.scalars(pending_query(tid))) == sorted(ids[:2])

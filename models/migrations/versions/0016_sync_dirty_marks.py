@@ -16,6 +16,7 @@ from alembic import op
 from sqlalchemy.orm import Session
 
 from app.city import dirty
+from app.city.sync import settle
 
 revision: str = '0016'
 down_revision: str | None = '0015'
@@ -30,7 +31,7 @@ def upgrade() -> None:
     dirty.create_triggers(bind)
     dirty.mark_all(bind)
     with Session(bind=bind) as session:
-        dirty.settle(session)
+        settle(session)
         session.flush()
 
 
