@@ -21,6 +21,7 @@ from app.db import open_database
 from app.services import HoSoService
 from tests.core.conftest import person_data
 from ui import collector
+from ui.application import install_translators
 
 # HOSO_SHOTS=<folder>: the look tests save what they checked there (to look at by eye); unset: nothing
 SHOTS = Path(os.environ["HOSO_SHOTS"]) if os.environ.get("HOSO_SHOTS") else None
@@ -65,6 +66,24 @@ def no_message_boxes(monkeypatch) -> None:
     for name in ("warning", "information", "question", "critical"):
         monkeypatch.setattr(QMessageBox, name, staticmethod(refuse))
     monkeypatch.setattr(QMessageBox, "exec", lambda self: refuse(None, self.windowTitle(), self.text()))
+
+
+@pytest.fixture
+def english(qtbot) -> Iterator[None]:
+    """The UI in English for the test (Qt's translators), Vietnamese again afterwards."""
+    app = QApplication.instance()
+    install_translators(app, "en")
+    yield
+    install_translators(app, "vi")
+
+
+@pytest.fixture(params=["vi", "en"])
+def language(request, qtbot) -> Iterator[str]:
+    """The test runs once in Vietnamese and once in English."""
+    app = QApplication.instance()
+    install_translators(app, request.param)
+    yield request.param
+    install_translators(app, "vi")
 
 
 @pytest.fixture(autouse=True)

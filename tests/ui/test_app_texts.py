@@ -18,14 +18,6 @@ from ui.app_texts import TEMPLATES, TEXTS, app_text
 from ui.application import install_translators
 
 
-@pytest.fixture
-def english(qtbot):
-    app = QApplication.instance()
-    install_translators(app, "en")
-    yield
-    install_translators(app, "vi")
-
-
 def test_every_alert_note_of_a_demo_office_in_english(english, tmp_path) -> None:
     from app.alerts import compute_alerts
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -82,14 +81,6 @@ def untranslated(top: QWidget, data: set[str] = frozenset()) -> list[str]:
             if _vietnamese(action.text()) or _vietnamese(action.toolTip()):
                 problems.append(f"menu {menu.title()!r}: {action.text()!r}")
     return problems
-
-
-@pytest.fixture
-def english(qtbot):
-    app = QApplication.instance()
-    install_translators(app, "en")
-    yield
-    install_translators(app, "vi")
 
 
 def test_the_main_window_in_english(qtbot, english, service, full_person, monkeypatch) -> None:

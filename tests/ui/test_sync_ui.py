@@ -39,14 +39,6 @@ class Window(QMainWindow):
         self.events = DataEvents()
 
 
-@pytest.fixture(params=["vi", "en"])
-def language(request, qtbot) -> Iterator[str]:
-    app = QApplication.instance()
-    install_translators(app, request.param)
-    yield request.param
-    install_translators(app, "vi")
-
-
 def _shot(dialog, name: str, language: str) -> None:
     if SHOTS is not None:
         SHOTS.mkdir(parents=True, exist_ok=True)

@@ -5,25 +5,13 @@ as wide and tall as its text needs."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QHeaderView, QLabel, QTableView, QTabWidget, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QTabWidget, QWidget
 
 from ui import main_window
-from ui.application import install_translators
 from ui.editor.person_editor import PersonEditor
 from ui.people_model import COLUMNS
 from ui.widgets.headers import title_width
-
-
-@pytest.fixture(params=["vi", "en"])
-def language(request, qtbot) -> Iterator[str]:
-    app = QApplication.instance()
-    install_translators(app, request.param)
-    yield request.param
-    install_translators(app, "vi")
 
 
 def cut_titles(view: QTableView) -> list[str]:
