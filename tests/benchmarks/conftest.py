@@ -144,6 +144,13 @@ def percentile(samples: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(p * len(ordered)) - 1))]
 
 
+def per_query_spread(hoso_ms: list[float], raw_ms: list[float]) -> str:
+    """The spread of per-query ratios (HoSo ÷ raw, same query) for a search benchmark's table row."""
+    ratios = sorted(h / r for h, r in zip(hoso_ms, raw_ms, strict=True))
+    return (f"per-query ratio p25 {ratios[len(ratios) // 4]:.2f}, median {statistics.median(ratios):.2f}, "
+            f"p75 {ratios[3 * len(ratios) // 4]:.2f}; HoSo max {max(hoso_ms):.1f} ms")
+
+
 def ratio_spread(pairs: list[tuple[float, float]]) -> str:
     """The spread of per-round ratios (HoSo / baseline, rounds interleaved)."""
     ratios = sorted(h / b for h, b in pairs if b)

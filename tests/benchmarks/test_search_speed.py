@@ -16,7 +16,7 @@ import time
 
 from app.db import open_database
 from app.search import search
-from tests.benchmarks.conftest import BENCH_COUNT, SqlCapture, percentile, record, report
+from tests.benchmarks.conftest import BENCH_COUNT, SqlCapture, per_query_spread, percentile, record, report
 from tests.benchmarks.queries import realistic_queries, reference_search
 
 
@@ -50,9 +50,7 @@ def test_search_latency(big_db_path) -> None:
     db.dispose()
     h_med, r_med = statistics.median(hoso_ms), statistics.median(raw_ms)
     h_p95, r_p95 = percentile(hoso_ms, 0.95), percentile(raw_ms, 0.95)
-    per_query = sorted(h / r for h, r in zip(hoso_ms, raw_ms, strict=True))
-    spread = (f"per-query ratio p25 {per_query[len(per_query) // 4]:.2f}, median {statistics.median(per_query):.2f}, "
-              f"p75 {per_query[3 * len(per_query) // 4]:.2f}; HoSo max {max(hoso_ms):.1f} ms")
+    spread = per_query_spread(hoso_ms, raw_ms)
     record(f"search, {len(queries)} queries, median", h_med, r_med, "ms", "FTS5 SQL replayed raw", 2, spread)
     record(f"search, {len(queries)} queries, p95", h_p95, r_p95, "ms", "FTS5 SQL replayed raw", 1.5)
     report(f"search over {BENCH_COUNT} profiles: previous release (LIKE over the covering index), every 4th query: "
