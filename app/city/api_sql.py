@@ -798,7 +798,10 @@ DECLARE
   v_caller text := session_user::text;
   v_ticket uuid;
 BEGIN
-{_bounded('p_ids', MAX_DOCS, 'mã hồ sơ')}{_bounded('p_cccds', MAX_DOCS, 'số CCCD')}{_bounded('p_row_ids', MAX_LOG, 'mã dòng')}  INSERT INTO {SCHEMA}.{DECLARATIONS} (ticket, role_name, made_at, ids, cccds, row_ids)
+{_bounded('p_ids', MAX_DOCS, 'mã hồ sơ')}{_bounded('p_cccds', MAX_DOCS, 'số CCCD')}{_bounded('p_row_ids', MAX_LOG, 'mã dòng')}  IF EXISTS (SELECT 1 FROM unnest(p_cccds) c WHERE length(c) > 12) THEN  -- kept: bounded as persons.cccd
+    RAISE EXCEPTION 'hoso_api: số CCCD dài quá 12 ký tự' USING ERRCODE = '22023';
+  END IF;
+  INSERT INTO {SCHEMA}.{DECLARATIONS} (ticket, role_name, made_at, ids, cccds, row_ids)
     VALUES (gen_random_uuid(), v_caller, clock_timestamp(), coalesce(p_ids, '{{}}'), coalesce(p_cccds, '{{}}'),
             coalesce(p_row_ids, '{{}}'))
   RETURNING ticket INTO v_ticket;

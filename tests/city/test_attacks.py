@@ -625,6 +625,24 @@ def test_a_push_needs_its_batch_declared_and_committed_before(city, unchanged) -
             _probe(conn, doc, declared)  # used
 
 
+def test_a_declaration_is_bounded(city) -> None:
+    """``declare`` keeps what it is given until the push or the Department's settling: its lists
+    are bounded in number and a CCCD in length (as ``persons.cccd``), so a unit cannot fill the
+    city's disk through it."""
+    def kept() -> int:
+        with psycopg.connect(psycopg_url(city.url)) as department:
+            return department.execute("SELECT count(*) FROM hoso_api.declarations").fetchone()[0]
+
+    count = kept()
+    with _raw(city) as conn:
+        for ids, cccds in (([], ["0" * 13]), ([], ["048085001234", "x" * 100_000]),
+                           ([str(uuid.uuid4()) for _ in range(MAX_DOCS + 1)], [])):
+            with pytest.raises(psycopg.errors.InvalidParameterValue):
+                conn.execute(api.DECLARE_SQL, (ids, cccds, []))
+        assert conn.execute(api.DECLARE_SQL, ([], ["048085001234"], [])).fetchone()[0]  # a sound one goes
+    assert kept() == count + 1
+
+
 def test_a_rolled_back_push_is_listed_from_its_declaration(city, unchanged) -> None:
     """Whatever a unit can read from inside its own transaction (its command counter, its locks,
     timing), the identities it asked about were committed before ``push`` looked at them: once the
